@@ -1,0 +1,166 @@
+//! Accounts, roles and tokens: log in for a token, see yourself, manage accounts (admin).
+
+use super::auth::Auth;
+use super::json::ApiJson;
+use super::views::{AccountView, NewTokenView, TokenView};
+use crate::auth;
+use crate::db::models::account::{Account, ApiToken};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use diesel_async::AsyncConnection;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Login {
+    username: String,
+    password: String,
+    /// A name for the token, e.g. the device it is for.
+    #[serde(default = "default_token_name")]
+    name: String,
+}
+
+fn default_token_name() -> String {
+    "api".into()
+}
+
+/// Exchanges a username and password for a new API token.
+pub async fn login(State(state): State<AppState>, ApiJson(body): ApiJson<Login>) -> AppResult<(StatusCode, Json<NewTokenView>)> {
+    let mut conn = state.conn().await?;
+    let account = Account::by_username(&mut conn, &body.username).await?;
+    // Verify against a dummy hash when the account is unknown, so timing tells nothing.
+    let hash = account.as_ref().map(|a| a.password_hash.clone()).unwrap_or_else(|| {
+        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2bWQWz8pA3ktFGsH7mb8vSrcqNT0Ph0hBBzWVbzEqcs".to_string()
+    });
+    let ok = auth::verify_password(body.password, hash).await;
+    let account = account.filter(|_| ok).ok_or_else(|| AppError::unauthorized("wrong username or password"))?;
+    let (row, token) = auth::issue_token(&mut conn, &account, &body.name).await?;
+    Ok((StatusCode::CREATED, Json(NewTokenView { id: row.id, name: row.name, token })))
+}
+
+pub async fn me(State(state): State<AppState>, auth: Auth) -> AppResult<Json<AccountView>> {
+    let mut conn = state.conn().await?;
+    let handles = Account::edited_handles(&mut conn, auth.account.id).await?;
+    Ok(Json(AccountView::new(&auth.account, handles)))
+}
+
+pub async fn my_tokens(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Vec<TokenView>>> {
+    let mut conn = state.conn().await?;
+    let tokens = ApiToken::list_for(&mut conn, auth.account.id).await?;
+    Ok(Json(tokens.iter().map(TokenView::from).collect()))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewToken {
+    name: String,
+}
+
+pub async fn new_token(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(body): ApiJson<NewToken>,
+) -> AppResult<(StatusCode, Json<NewTokenView>)> {
+    let mut conn = state.conn().await?;
+    let (row, token) = auth::issue_token(&mut conn, &auth.account, &body.name).await?;
+    Ok((StatusCode::CREATED, Json(NewTokenView { id: row.id, name: row.name, token })))
+}
+
+/// Revokes one of your tokens (admins: anyone's).
+pub async fn revoke_token(State(state): State<AppState>, auth: Auth, Path(id): Path<i64>) -> AppResult<StatusCode> {
+    let mut conn = state.conn().await?;
+    let token = ApiToken::by_id(&mut conn, id)
+        .await?
+        .filter(|t| t.account_id == auth.account.id || auth.account.is_admin)
+        .ok_or_else(|| AppError::not_found(format!("no token {id}")))?;
+    ApiToken::revoke(&mut conn, token.id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewAccountBody {
+    username: String,
+    password: String,
+    #[serde(default)]
+    admin: bool,
+    #[serde(default)]
+    moderator: bool,
+    /// Organisations (handles) the account edits for.
+    #[serde(default)]
+    editor_of: Vec<String>,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(body): ApiJson<NewAccountBody>,
+) -> AppResult<(StatusCode, Json<AccountView>)> {
+    auth.require_admin()?;
+    let mut conn = state.conn().await?;
+    // Account and roles in one transaction: an unknown organisation leaves no account behind.
+    let (account, handles) = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            let account = auth::create_account(conn, &body.username, &body.password, body.admin, body.moderator).await?;
+            for (i, h) in body.editor_of.iter().enumerate() {
+                auth::set_role(conn, &account, &auth::parse_role(&format!("editor:{h}"))?, true)
+                    .await
+                    .map_err(|e| if e.status == StatusCode::NOT_FOUND { AppError::invalid(format!("editor_of[{i}]"), e.message) } else { e })?;
+            }
+            let handles = Account::edited_handles(conn, account.id).await?;
+            Ok((account, handles))
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(AccountView::new(&account, handles))))
+}
+
+pub async fn list(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Vec<AccountView>>> {
+    auth.require_admin()?;
+    let mut conn = state.conn().await?;
+    let mut out = Vec::new();
+    for a in Account::list(&mut conn).await? {
+        let handles = Account::edited_handles(&mut conn, a.id).await?;
+        out.push(AccountView::new(&a, handles));
+    }
+    Ok(Json(out))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleBody {
+    /// `admin`, `moderator` or `editor:<handle>`.
+    role: String,
+}
+
+async fn change_role(state: AppState, auth: Auth, username: String, role: String, grant: bool) -> AppResult<Json<AccountView>> {
+    auth.require_admin()?;
+    let role = auth::parse_role(&role)?;
+    let mut conn = state.conn().await?;
+    let account = Account::by_username(&mut conn, &username)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("no account `{username}`")))?;
+    auth::set_role(&mut conn, &account, &role, grant).await?;
+    let account = Account::by_username(&mut conn, &username).await?.ok_or_else(|| AppError::not_found("account vanished"))?;
+    let handles = Account::edited_handles(&mut conn, account.id).await?;
+    Ok(Json(AccountView::new(&account, handles)))
+}
+
+pub async fn grant(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(username): Path<String>,
+    ApiJson(body): ApiJson<RoleBody>,
+) -> AppResult<Json<AccountView>> {
+    change_role(state, auth, username, body.role, true).await
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((username, role)): Path<(String, String)>,
+) -> AppResult<Json<AccountView>> {
+    change_role(state, auth, username, role, false).await
+}

@@ -1,0 +1,134 @@
+//! The OpenAPI 3.1 description of the JSON API, served at `/api/openapi.json`. Written by
+//! hand next to the router; a test checks that every operation described here is routed.
+
+use axum::Json;
+use serde_json::{Value, json};
+
+fn op(summary: &str, auth: bool, body: Option<&str>, ok: (&str, Option<&str>)) -> Value {
+    let mut o = json!({
+        "summary": summary,
+        "responses": {
+            ok.0: match ok.1 {
+                Some(schema) => json!({"description": "success", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}}),
+                None => json!({"description": "success"}),
+            },
+            "default": {"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+    });
+    if auth {
+        o["security"] = json!([{"bearer": []}]);
+    }
+    if let Some(b) = body {
+        o["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{b}")}}}});
+    }
+    o
+}
+
+fn params(names: &[&str]) -> Value {
+    Value::Array(
+        names.iter().map(|n| json!({"name": n, "in": "path", "required": true, "schema": {"type": "string"}})).collect(),
+    )
+}
+
+pub fn spec() -> Value {
+    let s = |t: &str| json!({"type": t});
+    let arr = |items: Value| json!({"type": "array", "items": items});
+    let nullable = |t: &str| json!({"type": [t, "null"]});
+    let schema_ref = |n: &str| json!({"$ref": format!("#/components/schemas/{n}")});
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "passerelle API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Editors' and operators' API of a passerelle instance. Errors are always {\"error\": {\"code\", \"message\", \"field\"?}}.",
+            "license": {"name": "AGPL-3.0-or-later", "identifier": "AGPL-3.0-or-later"}
+        },
+        "paths": {
+            "/api/v1/auth/token": {"post": op("Log in: exchange username and password for an API token (shown once)", false, Some("Login"), ("201", Some("NewToken")))},
+            "/api/v1/me": {"get": op("The calling account and its roles", true, None, ("200", Some("Account")))},
+            "/api/v1/me/tokens": {
+                "get": op("Your API tokens (without secrets)", true, None, ("200", None)),
+                "post": op("Issue another token for yourself", true, Some("TokenName"), ("201", Some("NewToken")))
+            },
+            "/api/v1/tokens/{id}": {"parameters": params(&["id"]), "delete": op("Revoke a token (yours; admins: any)", true, None, ("204", None))},
+            "/api/v1/accounts": {
+                "get": op("List accounts (admin)", true, None, ("200", None)),
+                "post": op("Create an account, optionally editor of organisations (admin)", true, Some("NewAccount"), ("201", Some("Account")))
+            },
+            "/api/v1/accounts/{username}/roles": {"parameters": params(&["username"]), "post": op("Grant a role: admin, moderator or editor:<handle> (admin)", true, Some("Role"), ("200", Some("Account")))},
+            "/api/v1/accounts/{username}/roles/{role}": {"parameters": params(&["username", "role"]), "delete": op("Revoke a role (admin)", true, None, ("200", Some("Account")))},
+            "/api/v1/organisations": {
+                "get": op("List this instance's organisations", false, None, ("200", None)),
+                "post": op("Create an organisation actor (admin)", true, Some("NewOrganisation"), ("201", Some("Organisation")))
+            },
+            "/api/v1/organisations/{handle}": {
+                "parameters": params(&["handle"]),
+                "get": op("An organisation's profile", false, None, ("200", Some("Organisation"))),
+                "patch": op("Edit an organisation's profile (its editors)", true, Some("ProfileUpdate"), ("200", Some("Organisation")))
+            },
+            "/api/v1/organisations/{handle}/posts": {
+                "parameters": params(&["handle"]),
+                "get": op("An organisation's posts, newest first (query: before, limit)", false, None, ("200", Some("PostPage"))),
+                "post": op("Publish a project post (its editors)", true, Some("PostInput"), ("201", Some("Post")))
+            },
+            "/api/v1/posts/{id}": {
+                "parameters": params(&["id"]),
+                "get": op("A post", false, None, ("200", Some("Post"))),
+                "put": op("Replace a post's content (its organisation's editors)", true, Some("PostInput"), ("200", Some("Post"))),
+                "delete": op("Delete a post; its URL then answers 410 Gone", true, None, ("204", None))
+            },
+            "/api/v1/posts/{id}/pin": {
+                "parameters": params(&["id"]),
+                "post": op("Pin a post to the organisation's profile (featured)", true, None, ("200", Some("Post"))),
+                "delete": op("Unpin a post", true, None, ("200", Some("Post")))
+            }
+        },
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+                "Error": {"type": "object", "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": s("string"), "message": s("string"), "field": s("string")}}}},
+                "Login": {"type": "object", "required": ["username", "password"], "properties": {"username": s("string"), "password": s("string"), "name": s("string")}},
+                "TokenName": {"type": "object", "required": ["name"], "properties": {"name": s("string")}},
+                "NewToken": {"type": "object", "properties": {"id": s("integer"), "name": s("string"), "token": s("string")}},
+                "Account": {"type": "object", "properties": {"username": s("string"), "admin": s("boolean"), "moderator": s("boolean"), "editor_of": arr(s("string")), "created_at": s("string")}},
+                "NewAccount": {"type": "object", "required": ["username", "password"], "properties": {"username": s("string"), "password": {"type": "string", "minLength": 10}, "admin": s("boolean"), "moderator": s("boolean"), "editor_of": arr(s("string"))}},
+                "Role": {"type": "object", "required": ["role"], "properties": {"role": {"type": "string", "examples": ["admin", "moderator", "editor:stadt-dortmund"]}}},
+                "Profile": {"type": "object", "properties": {
+                    "summary": {"type": "object", "additionalProperties": s("string"), "description": "plain text per language code"},
+                    "country": {"type": "string", "pattern": "^[A-Z]{2}$"}, "region": s("string"),
+                    "official_code": {"type": "string", "description": "AGS (DE, 8 digits), INSEE code (FR, 5 characters) or LAU code"},
+                    "population": s("integer"), "website": s("string"), "languages": arr(s("string")),
+                    "themes": arr(s("string")), "latitude": s("number"), "longitude": s("number"),
+                    "icon_url": s("string"), "image_url": s("string"), "manually_approves_followers": s("boolean"),
+                    "discoverable": s("boolean"), "indexable": s("boolean")}},
+                "NewOrganisation": {"allOf": [schema_ref("Profile"), {"type": "object", "required": ["handle", "name", "kind"], "properties": {
+                    "handle": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$"}, "name": s("string"),
+                    "kind": {"enum": ["municipality", "district", "region", "association", "network", "school", "other"]}}}]},
+                "ProfileUpdate": {"allOf": [schema_ref("Profile"), {"type": "object", "properties": {"name": s("string"), "kind": s("string")}}]},
+                "Organisation": {"allOf": [schema_ref("Profile"), {"type": "object", "properties": {"handle": s("string"), "id": s("string"), "name": s("string"), "kind": nullable("string"), "published": s("string")}}]},
+                "Translation": {"type": "object", "required": ["language", "title", "summary"], "properties": {
+                    "language": {"enum": ["de", "fr", "en"]}, "title": {"type": "string", "maxLength": 200},
+                    "summary": {"type": "string", "maxLength": 500, "description": "plain text; what Mastodon shows"},
+                    "body": {"type": "string", "description": "Markdown"}, "content_html": {"type": "string", "readOnly": true}}},
+                "Image": {"type": "object", "required": ["url", "alt"], "properties": {"url": s("string"), "alt": s("string"), "media_type": s("string")}},
+                "PostInput": {"type": "object", "required": ["translations"], "properties": {
+                    "main_language": {"enum": ["de", "fr", "en"]}, "translations": arr(schema_ref("Translation")),
+                    "themes": arr(s("string")), "sdgs": arr(json!({"type": "integer", "minimum": 1, "maximum": 17})),
+                    "partners": {"type": "array", "items": s("string"), "description": "local handles or remote actor URLs"},
+                    "place": s("string"), "starts_on": {"type": "string", "format": "date"}, "ends_on": {"type": "string", "format": "date"},
+                    "images": arr(schema_ref("Image"))}},
+                "Post": {"type": "object", "properties": {
+                    "id": s("string"), "ap_id": s("string"), "organisation": s("string"), "main_language": s("string"),
+                    "translations": arr(schema_ref("Translation")), "themes": arr(s("string")), "sdgs": arr(s("integer")),
+                    "hashtags": arr(s("string")), "partners": arr(s("string")), "place": nullable("string"),
+                    "starts_on": nullable("string"), "ends_on": nullable("string"), "images": arr(schema_ref("Image")),
+                    "published": s("string"), "updated": nullable("string"), "pinned": s("boolean")}},
+                "PostPage": {"type": "object", "properties": {"items": arr(schema_ref("Post")), "next": nullable("string")}}
+            }
+        }
+    })
+}
+
+pub async fn document() -> Json<Value> {
+    Json(spec())
+}

@@ -1,0 +1,105 @@
+//! Project posts: `/api/v1/organisations/{handle}/posts` and `/api/v1/posts/{id}`.
+
+use super::auth::Auth;
+use super::json::ApiJson;
+use super::organisations::find;
+use super::views::{Page, PostView};
+use crate::db::models::actor::DbActor;
+use crate::db::models::post::{DbPost, PostFull};
+use crate::error::{AppError, AppResult};
+use crate::posts::PostInput;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    before: Option<i64>,
+    limit: Option<i64>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Json<Page<PostView>>> {
+    let actor = find(&state, &handle).await?;
+    let limit = q.limit.unwrap_or(20);
+    if !(1..=100).contains(&limit) {
+        return Err(AppError::invalid("limit", "from 1 to 100"));
+    }
+    let mut conn = state.conn().await?;
+    let posts = DbPost::page_by_actor(&mut conn, actor.id, q.before, limit).await?;
+    let next = (posts.len() as i64 == limit)
+        .then(|| posts.last().map(|p| format!("/api/v1/organisations/{}/posts?before={}&limit={limit}", actor.handle, p.post.id)))
+        .flatten();
+    Ok(Json(Page { items: posts.iter().map(|p| PostView::new(p, &actor.handle)).collect(), next }))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(handle): Path<String>,
+    ApiJson(input): ApiJson<PostInput>,
+) -> AppResult<(StatusCode, Json<PostView>)> {
+    let actor = find(&state, &handle).await?;
+    let mut conn = state.conn().await?;
+    auth.require_editor(&mut conn, &actor).await?;
+    let data = input.validate(&mut conn, state.urls.base()).await?;
+    let ap_id = state.urls.post(&uuid::Uuid::new_v4());
+    let post = DbPost::create(&mut conn, &ap_id, actor.id, true, &data).await?;
+    tracing::info!(post.id = %post.post.ap_id, actor.id = %actor.ap_id, "post created");
+    Ok((StatusCode::CREATED, Json(PostView::new(&post, &actor.handle))))
+}
+
+/// A live local post and its author by the id in API paths.
+async fn load(state: &AppState, id: &str) -> AppResult<(PostFull, DbActor)> {
+    crate::federation::routes::load_local_post(state, id).await
+}
+
+pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<PostView>> {
+    let (post, author) = load(&state, &id).await?;
+    Ok(Json(PostView::new(&post, &author.handle)))
+}
+
+/// Replaces a post's content (all language versions, themes, images…).
+pub async fn replace(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<PostInput>,
+) -> AppResult<Json<PostView>> {
+    let (post, author) = load(&state, &id).await?;
+    let mut conn = state.conn().await?;
+    auth.require_editor(&mut conn, &author).await?;
+    let data = input.validate(&mut conn, state.urls.base()).await?;
+    let updated = DbPost::replace(&mut conn, post.post.id, &data).await?;
+    Ok(Json(PostView::new(&updated, &author.handle)))
+}
+
+pub async fn delete(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> AppResult<StatusCode> {
+    let (post, author) = load(&state, &id).await?;
+    let mut conn = state.conn().await?;
+    auth.require_editor(&mut conn, &author).await?;
+    DbPost::delete(&mut conn, post.post.id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn set_pin(state: AppState, auth: Auth, id: String, pinned: bool) -> AppResult<Json<PostView>> {
+    let (post, author) = load(&state, &id).await?;
+    let mut conn = state.conn().await?;
+    auth.require_editor(&mut conn, &author).await?;
+    let row = DbPost::set_pinned(&mut conn, post.post.id, pinned).await?;
+    let full = DbPost::full(&mut conn, row).await?;
+    Ok(Json(PostView::new(&full, &author.handle)))
+}
+
+pub async fn pin(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> AppResult<Json<PostView>> {
+    set_pin(state, auth, id, true).await
+}
+
+pub async fn unpin(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> AppResult<Json<PostView>> {
+    set_pin(state, auth, id, false).await
+}

@@ -1,0 +1,103 @@
+//! Assembles the HTTP application and runs an instance: database, instance actor,
+//! federation configuration, router, listener, graceful shutdown.
+
+use crate::config::Config;
+use crate::error::AppError;
+use crate::federation::federation_config;
+use crate::state::AppState;
+use crate::{api, db, federation, orgs, web};
+use activitypub_federation::config::FederationMiddleware;
+use anyhow::Context;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tower_http::trace::TraceLayer;
+
+/// The whole HTTP application of one instance.
+pub async fn router(state: AppState) -> anyhow::Result<Router> {
+    let fed = federation_config(state.clone()).await?;
+    let limit = state.config.http.max_body_bytes;
+    Ok(Router::new()
+        .merge(federation::routes::router())
+        .merge(api::router())
+        .merge(web::router())
+        .fallback(async || AppError::not_found("no such page"))
+        .layer(FederationMiddleware::new(fed))
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state))
+}
+
+/// Prepares the database (creating and migrating it as needed) and the instance actor.
+pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
+    let pool = db::prepare(&config.database.url, config.database.pool_size).await?;
+    let state = AppState::new(pool, config);
+    let mut conn = state.pool.get().await.context("connecting to the database")?;
+    orgs::ensure_instance_actor(&mut conn, &state.urls, &state.config.instance.domain).await?;
+    Ok(state)
+}
+
+/// A running instance; dropping `shutdown` (or sending on it) stops it gracefully.
+pub struct RunningInstance {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    pub shutdown: Option<oneshot::Sender<()>>,
+    pub task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningInstance {
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = self.task.await;
+    }
+}
+
+/// Starts serving an already prepared instance on a bound listener.
+pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<RunningInstance> {
+    let addr = listener.local_addr()?;
+    let app = router(state.clone()).await?;
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = rx.await;
+            })
+            .await
+    });
+    tracing::info!(%addr, domain = state.config.instance.domain, "serving");
+    Ok(RunningInstance { addr, state, shutdown: Some(tx), task })
+}
+
+/// `passerelle serve`: runs until Ctrl-C or SIGTERM.
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let listen = config.http.listen;
+    let state = prepare(config).await?;
+    let listener = TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
+    let instance = start(state, listener).await?;
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    instance.stop().await;
+    Ok(())
+}
+
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

@@ -1,0 +1,326 @@
+//! The command line: `serve`, `migrate`, `demo`, and admin commands for organisations,
+//! accounts, roles and tokens. Admin commands talk to the database directly, so an
+//! operator can set up the first admin before anything is served.
+
+use crate::auth;
+use crate::config::Config;
+use crate::db::models::account::{Account, ApiToken};
+use crate::db::models::actor::DbActor;
+use crate::orgs::{self, NewOrganisation, Profile};
+use crate::state::AppState;
+use crate::vocab::OrgKind;
+use crate::{app, db, demo};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "passerelle", version, about = "Federated ActivityPub server for town-twinning networks")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct ConfigArg {
+    /// The network's configuration file (e.g. config/dfi.toml).
+    #[arg(short, long, env = "PASSERELLE_CONFIG")]
+    config: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve one instance (creates and migrates its database if needed).
+    Serve(ConfigArg),
+    /// Create the database if missing and run pending migrations.
+    Migrate(ConfigArg),
+    /// Run the three-network demo (dfi, nrw, afccre) on localhost until Ctrl-C.
+    Demo(demo::DemoArgs),
+    /// Organisations (actors).
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Accounts and roles.
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Create an organisation actor.
+    Create {
+        #[command(flatten)]
+        config: ConfigArg,
+        /// Handle, e.g. stadt-dortmund (becomes @stadt-dortmund@your.domain).
+        #[arg(long)]
+        handle: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        kind: OrgKind,
+        /// ISO 3166-1 alpha-2 country code, e.g. DE or FR.
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        region: Option<String>,
+        /// AGS (DE), INSEE code (FR) or LAU code.
+        #[arg(long)]
+        official_code: Option<String>,
+        #[arg(long)]
+        population: Option<i64>,
+        #[arg(long)]
+        website: Option<String>,
+        /// Working languages, comma-separated, main one first.
+        #[arg(long, value_delimiter = ',')]
+        languages: Vec<String>,
+        /// Themes, comma-separated (e.g. youth,climate).
+        #[arg(long, value_delimiter = ',')]
+        themes: Vec<String>,
+        /// Description, as `lang=text` (repeatable).
+        #[arg(long = "summary", value_parser = parse_lang_text)]
+        summaries: Vec<(String, String)>,
+    },
+    /// List organisations.
+    List(ConfigArg),
+}
+
+fn parse_lang_text(s: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(l, t)| (l.to_string(), t.to_string()))
+        .ok_or_else(|| "expected lang=text, e.g. de=Unsere Partnerschaft…".to_string())
+}
+
+#[derive(Subcommand)]
+enum AccountCommand {
+    /// Create an account. Without --password-stdin a password is generated and printed.
+    Create {
+        #[command(flatten)]
+        config: ConfigArg,
+        #[arg(long)]
+        username: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        #[arg(long)]
+        admin: bool,
+        #[arg(long)]
+        moderator: bool,
+    },
+    /// Grant a role: admin, moderator or editor:<organisation handle>.
+    Grant {
+        #[command(flatten)]
+        config: ConfigArg,
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// Revoke a role.
+    Revoke {
+        #[command(flatten)]
+        config: ConfigArg,
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// List accounts and their roles.
+    List(ConfigArg),
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Issue an API token for an account (printed once).
+    Issue {
+        #[command(flatten)]
+        config: ConfigArg,
+        #[arg(long)]
+        username: String,
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+    /// Revoke a token by id.
+    Revoke {
+        #[command(flatten)]
+        config: ConfigArg,
+        #[arg(long)]
+        id: i64,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("PASSERELLE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=warn,activitypub_federation=warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+async fn state_for(config: &ConfigArg) -> anyhow::Result<AppState> {
+    let cfg = Config::load(&config.config)?;
+    app::prepare(cfg).await
+}
+
+/// Errors from shared operations carry an HTTP status; on the command line, their message.
+fn cli_err(e: crate::error::AppError) -> anyhow::Error {
+    match e.cause {
+        Some(cause) => cause.context(e.message),
+        None => anyhow::anyhow!(e.message),
+    }
+}
+
+async fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve(c) => app::serve(Config::load(&c.config)?).await,
+        Command::Migrate(c) => {
+            let cfg = Config::load(&c.config)?;
+            db::ensure_database(&cfg.database.url).await?;
+            let n = db::run_migrations(&cfg.database.url).await?;
+            println!("{n} migration(s) applied to {}", db::redact(&cfg.database.url));
+            Ok(())
+        }
+        Command::Demo(args) => demo::run(args).await,
+        Command::Org(OrgCommand::Create {
+            config,
+            handle,
+            name,
+            kind,
+            country,
+            region,
+            official_code,
+            population,
+            website,
+            languages,
+            themes,
+            summaries,
+        }) => {
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            let input = NewOrganisation {
+                handle,
+                name,
+                kind,
+                profile: Profile {
+                    summary: summaries.into_iter().collect::<BTreeMap<_, _>>(),
+                    country,
+                    region,
+                    official_code,
+                    population,
+                    website,
+                    languages,
+                    themes,
+                    discoverable: true,
+                    indexable: true,
+                    ..Profile::default()
+                },
+            };
+            let actor = orgs::create(&mut conn, &state.urls, &input).await.map_err(cli_err)?;
+            println!("created @{}@{} ({})", actor.handle, state.config.instance.domain, actor.ap_id);
+            Ok(())
+        }
+        Command::Org(OrgCommand::List(config)) => {
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            for a in DbActor::list_local_orgs(&mut conn).await? {
+                println!(
+                    "@{}@{}\t{}\t{}\t{}",
+                    a.handle,
+                    state.config.instance.domain,
+                    a.org_kind.as_deref().unwrap_or("-"),
+                    a.official_code.as_deref().unwrap_or("-"),
+                    a.name
+                );
+            }
+            Ok(())
+        }
+        Command::Account(AccountCommand::Create { config, username, password_stdin, admin, moderator }) => {
+            let state = state_for(&config).await?;
+            let (password, generated) = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().read_line(&mut line).context("reading the password from standard input")?;
+                (line.trim_end_matches(['\r', '\n']).to_string(), false)
+            } else {
+                (auth::new_token().0.trim_start_matches("pst_").chars().take(20).collect(), true)
+            };
+            let mut conn = state.pool.get().await?;
+            let account = auth::create_account(&mut conn, &username, &password, admin, moderator).await.map_err(cli_err)?;
+            println!("created account {}", account.username);
+            if generated {
+                println!("password: {password}");
+            }
+            Ok(())
+        }
+        Command::Account(AccountCommand::Grant { config, username, role }) => set_role(config, username, role, true).await,
+        Command::Account(AccountCommand::Revoke { config, username, role }) => set_role(config, username, role, false).await,
+        Command::Account(AccountCommand::List(config)) => {
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            for a in Account::list(&mut conn).await? {
+                let handles = Account::edited_handles(&mut conn, a.id).await?;
+                let mut roles = Vec::new();
+                if a.is_admin {
+                    roles.push("admin".to_string());
+                }
+                if a.is_moderator {
+                    roles.push("moderator".to_string());
+                }
+                roles.extend(handles.into_iter().map(|h| format!("editor:{h}")));
+                println!("{}\t{}", a.username, roles.join(","));
+            }
+            Ok(())
+        }
+        Command::Token(TokenCommand::Issue { config, username, name }) => {
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            let account = Account::by_username(&mut conn, &username)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no account `{username}`"))?;
+            let (row, token) = auth::issue_token(&mut conn, &account, &name).await.map_err(cli_err)?;
+            println!("token {} ({}): {token}", row.id, row.name);
+            Ok(())
+        }
+        Command::Token(TokenCommand::Revoke { config, id }) => {
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            if ApiToken::revoke(&mut conn, id).await? {
+                println!("token {id} revoked");
+                Ok(())
+            } else {
+                anyhow::bail!("no live token {id}")
+            }
+        }
+    }
+}
+
+async fn set_role(config: ConfigArg, username: String, role: String, grant: bool) -> anyhow::Result<()> {
+    let state = state_for(&config).await?;
+    let mut conn = state.pool.get().await?;
+    let role = auth::parse_role(&role).map_err(cli_err)?;
+    let account = Account::by_username(&mut conn, &username)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no account `{username}`"))?;
+    auth::set_role(&mut conn, &account, &role, grant).await.map_err(cli_err)?;
+    println!("{} {role:?} {} {username}", if grant { "granted" } else { "revoked" }, if grant { "to" } else { "from" });
+    Ok(())
+}

@@ -1,0 +1,435 @@
+//! Typed configuration: built-in defaults (`config/defaults.toml`), a network's own file
+//! over them, and `PASSERELLE_<SECTION>_<KEY>` environment variables over both. Loaded once
+//! in `main` and passed down; there is no global configuration.
+//!
+//! Every layer is checked on its own, so an unknown key or a bad value is reported with the
+//! key and the file (or variable) it came from.
+
+use crate::vocab::Lang;
+use anyhow::{Context, bail};
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use url::Url;
+
+pub const DEFAULTS_TOML: &str = include_str!("../config/defaults.toml");
+pub const ENV_PREFIX: &str = "PASSERELLE_";
+
+/// The configuration a running instance uses.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub instance: InstanceConfig,
+    pub http: HttpConfig,
+    pub database: DatabaseConfig,
+    pub federation: FederationSettings,
+}
+
+#[derive(Debug, Clone)]
+pub struct InstanceConfig {
+    /// Public host name, with a port where one is needed (`localhost:8101`, `jumelage.example`).
+    pub domain: String,
+    pub name: BTreeMap<Lang, String>,
+    pub description: BTreeMap<Lang, String>,
+    /// Languages offered, the first being the instance's main language.
+    pub languages: Vec<Lang>,
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    pub listen: SocketAddr,
+    pub max_body_bytes: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct DatabaseConfig {
+    pub url: Url,
+    pub pool_size: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct FederationSettings {
+    /// Plain http, explicit ports and loopback peers: for tests and the demo only.
+    pub debug: bool,
+    /// The other networks' instances (host[:port]).
+    pub peers: Vec<String>,
+    /// Answer unsigned GETs of federated objects with 401, like Mastodon's secure mode.
+    pub authorized_fetch: bool,
+}
+
+impl Config {
+    /// Loads defaults, then `file`, then the environment.
+    pub fn load(file: &Path) -> anyhow::Result<Config> {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read configuration file {}", file.display()))?;
+        Self::from_layers(&text, &file.display().to_string(), std::env::vars())
+    }
+
+    /// Builds a configuration from a network file's text and a set of environment variables.
+    pub fn from_layers(
+        file_text: &str,
+        file_name: &str,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> anyhow::Result<Config> {
+        let defaults = Layer::parse(DEFAULTS_TOML, "built-in defaults (config/defaults.toml)")?;
+        let file = Layer::parse(file_text, file_name)?;
+        let env = Layer::from_env(env)?;
+        let mut merged = defaults;
+        merged.merge(file);
+        merged.merge(env);
+        merged.finish()
+    }
+
+    pub fn main_language(&self) -> Lang {
+        self.instance.languages.first().copied().unwrap_or(Lang::De)
+    }
+
+    /// `http` in debug mode (loopback demo and tests), `https` otherwise.
+    pub fn scheme(&self) -> &'static str {
+        if self.federation.debug { "http" } else { "https" }
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("{}://{}", self.scheme(), self.instance.domain)
+    }
+}
+
+/// Where a value came from, for error messages.
+#[derive(Debug, Clone)]
+struct Sourced<T> {
+    value: T,
+    source: String,
+}
+
+/// One layer as written, every key optional. Parsed only to check a layer on its own, so
+/// that errors name the file, line and key.
+#[derive(Debug, Default, Deserialize)]
+#[expect(dead_code, reason = "deserialised to validate a layer; values are read from the merged layers")]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    instance: Option<RawInstance>,
+    http: Option<RawHttp>,
+    database: Option<RawDatabase>,
+    federation: Option<RawFederation>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawInstance {
+    #[serde(default, deserialize_with = "domain_opt")]
+    domain: Option<String>,
+    name: Option<BTreeMap<Lang, String>>,
+    description: Option<BTreeMap<Lang, String>>,
+    languages: Option<Vec<Lang>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawHttp {
+    listen: Option<SocketAddr>,
+    max_body_bytes: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawDatabase {
+    url: Option<Url>,
+    pool_size: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawFederation {
+    debug: Option<bool>,
+    #[serde(default, deserialize_with = "domains_opt")]
+    peers: Option<Vec<String>>,
+    authorized_fetch: Option<bool>,
+}
+
+/// A host name with an optional port: letters, digits, dots, hyphens.
+pub fn valid_domain(s: &str) -> bool {
+    let (host, port) = match s.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (s, None),
+    };
+    !host.is_empty()
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && !host.starts_with(['.', '-'])
+        && port.is_none_or(|p| p.parse::<u16>().is_ok_and(|p| p > 0))
+}
+
+fn domain_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let s = String::deserialize(d)?;
+    if !valid_domain(&s) {
+        return Err(serde::de::Error::custom(format!(
+            "`{s}` is not a host name with an optional port (like `jumelage.example` or `localhost:8101`)"
+        )));
+    }
+    Ok(Some(s.to_ascii_lowercase()))
+}
+
+fn domains_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    let list = Vec::<String>::deserialize(d)?;
+    for s in &list {
+        if !valid_domain(s) {
+            return Err(serde::de::Error::custom(format!("peer `{s}` is not a host name with an optional port")));
+        }
+    }
+    Ok(Some(list.into_iter().map(|s| s.to_ascii_lowercase()).collect()))
+}
+
+/// A checked layer, each present value tagged with its source.
+#[derive(Default)]
+struct Layer {
+    values: BTreeMap<&'static str, Sourced<toml::Value>>,
+}
+
+/// Every settable key, `section.key`.
+const KEYS: &[&str] = &[
+    "instance.domain",
+    "instance.name",
+    "instance.description",
+    "instance.languages",
+    "http.listen",
+    "http.max_body_bytes",
+    "database.url",
+    "database.pool_size",
+    "federation.debug",
+    "federation.peers",
+    "federation.authorized_fetch",
+];
+
+impl Layer {
+    fn parse(text: &str, source: &str) -> anyhow::Result<Layer> {
+        // Typed check first: unknown keys and bad values, with toml's line and column.
+        toml::from_str::<RawConfig>(text).map_err(|e| anyhow::anyhow!("configuration error in {source}: {e}"))?;
+        let table: toml::Table = toml::from_str(text)?;
+        let mut layer = Layer::default();
+        for key in KEYS {
+            let (section, name) = key.split_once('.').unwrap_or((key, ""));
+            if let Some(v) = table.get(section).and_then(|s| s.get(name)) {
+                layer.values.insert(key, Sourced { value: v.clone(), source: source.to_string() });
+            }
+        }
+        Ok(layer)
+    }
+
+    fn from_env(env: impl IntoIterator<Item = (String, String)>) -> anyhow::Result<Layer> {
+        let mut layer = Layer::default();
+        for (var, raw) in env {
+            let Some(rest) = var.strip_prefix(ENV_PREFIX) else { continue };
+            if rest == "CONFIG" || rest == "LOG" {
+                continue; // read by the CLI, not configuration keys
+            }
+            let wanted = rest.to_ascii_lowercase();
+            let Some(key) = KEYS.iter().find(|k| k.replacen('.', "_", 1) == wanted) else {
+                bail!(
+                    "unknown environment variable {var}: configuration keys are {}",
+                    KEYS.iter()
+                        .map(|k| format!("{ENV_PREFIX}{}", k.replacen('.', "_", 1).to_ascii_uppercase()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            };
+            // A value is read as TOML (numbers, booleans, arrays, tables), or else as a string.
+            let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
+                .ok()
+                .and_then(|mut t| t.remove("v"))
+                .unwrap_or(toml::Value::String(raw.clone()));
+            let (section, name) = key.split_once('.').unwrap_or((key, ""));
+            let mut doc = toml::Table::new();
+            let mut inner = toml::Table::new();
+            inner.insert(name.to_string(), value.clone());
+            doc.insert(section.to_string(), toml::Value::Table(inner));
+            toml::Value::Table(doc)
+                .try_into::<RawConfig>()
+                .map_err(|e| anyhow::anyhow!("configuration error in environment variable {var}: {e}"))?;
+            layer.values.insert(key, Sourced { value, source: format!("environment variable {var}") });
+        }
+        Ok(layer)
+    }
+
+    fn merge(&mut self, over: Layer) {
+        self.values.extend(over.values);
+    }
+
+    fn get<T: for<'de> Deserialize<'de>>(&self, key: &str) -> anyhow::Result<Option<Sourced<T>>> {
+        let Some(v) = self.values.get(key) else { return Ok(None) };
+        let (section, name) = key.split_once('.').unwrap_or((key, ""));
+        let mut inner = toml::Table::new();
+        inner.insert(name.to_string(), v.value.clone());
+        let mut doc = toml::Table::new();
+        doc.insert(section.to_string(), toml::Value::Table(inner));
+        // Reuse the typed layer so the same validation applies, then pick the value out.
+        let typed: toml::Value = toml::Value::Table(doc);
+        let value: T = typed
+            .get(section)
+            .and_then(|s| s.get(name))
+            .cloned()
+            .ok_or_else(|| anyhow::anyhow!("{key} missing"))?
+            .try_into()
+            .map_err(|e| anyhow::anyhow!("configuration error in {}: key {key}: {e}", v.source))?;
+        Ok(Some(Sourced { value, source: v.source.clone() }))
+    }
+
+    fn require<T: for<'de> Deserialize<'de>>(&self, key: &str) -> anyhow::Result<Sourced<T>> {
+        self.get(key)?.ok_or_else(|| {
+            anyhow::anyhow!(
+                "configuration key {key} is missing: set it in the network's file or in {ENV_PREFIX}{}",
+                key.replacen('.', "_", 1).to_ascii_uppercase()
+            )
+        })
+    }
+
+    fn finish(self) -> anyhow::Result<Config> {
+        let domain: Sourced<String> = self.require("instance.domain")?;
+        let languages: Sourced<Vec<Lang>> = self.require("instance.languages")?;
+        if languages.value.is_empty() {
+            bail!("configuration error in {}: key instance.languages: name at least one language", languages.source);
+        }
+        let name: Sourced<BTreeMap<Lang, String>> = self.require("instance.name")?;
+        if name.value.is_empty() || name.value.values().any(|n| n.trim().is_empty()) {
+            bail!("configuration error in {}: key instance.name: give a non-empty name per language", name.source);
+        }
+        let description: BTreeMap<Lang, String> =
+            self.get("instance.description")?.map(|s: Sourced<_>| s.value).unwrap_or_default();
+        let listen: Sourced<SocketAddr> = self.require("http.listen")?;
+        let max_body: Sourced<usize> = self.require("http.max_body_bytes")?;
+        if max_body.value < 1024 {
+            bail!("configuration error in {}: key http.max_body_bytes: at least 1024", max_body.source);
+        }
+        let url: Sourced<Url> = self.require("database.url")?;
+        if !matches!(url.value.scheme(), "postgres" | "postgresql") {
+            bail!("configuration error in {}: key database.url: expected a postgres:// URL", url.source);
+        }
+        let pool_size: Sourced<usize> = self.require("database.pool_size")?;
+        if pool_size.value == 0 {
+            bail!("configuration error in {}: key database.pool_size: at least 1", pool_size.source);
+        }
+        let debug: Sourced<bool> = self.require("federation.debug")?;
+        let peers: Sourced<Vec<String>> = self.require("federation.peers")?;
+        let authorized_fetch: Sourced<bool> = self.require("federation.authorized_fetch")?;
+        // Re-validate domains that came in as plain strings through the environment.
+        for d in std::iter::once(&domain.value).chain(peers.value.iter()) {
+            if !valid_domain(d) {
+                bail!("configuration error in {}: `{d}` is not a host name with an optional port", domain.source);
+            }
+        }
+        Ok(Config {
+            instance: InstanceConfig {
+                domain: domain.value.to_ascii_lowercase(),
+                name: name.value,
+                description,
+                languages: dedup(languages.value),
+            },
+            http: HttpConfig { listen: listen.value, max_body_bytes: max_body.value },
+            database: DatabaseConfig { url: url.value, pool_size: pool_size.value },
+            federation: FederationSettings {
+                debug: debug.value,
+                peers: peers.value,
+                authorized_fetch: authorized_fetch.value,
+            },
+        })
+    }
+}
+
+fn dedup(langs: Vec<Lang>) -> Vec<Lang> {
+    let mut out = Vec::new();
+    for l in langs {
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// The directory holding the shipped network files (`dfi.toml`, `nrw.toml`, `afccre.toml`).
+pub fn shipped_config_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("config")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[instance]
+domain = "jumelage.example"
+name = { de = "Netz", fr = "Réseau" }
+[http]
+listen = "127.0.0.1:9000"
+[database]
+url = "postgres://postgres@127.0.0.1/x"
+"#;
+
+    fn load(text: &str, env: &[(&str, &str)]) -> anyhow::Result<Config> {
+        Config::from_layers(text, "net.toml", env.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+    }
+
+    #[test]
+    fn defaults_fill_what_the_file_leaves_out() {
+        let c = load(MINIMAL, &[]).unwrap();
+        assert_eq!(c.instance.domain, "jumelage.example");
+        assert_eq!(c.instance.languages, vec![Lang::De, Lang::Fr, Lang::En]);
+        assert_eq!(c.http.max_body_bytes, 1_048_576);
+        assert!(!c.federation.debug);
+        assert_eq!(c.base_url(), "https://jumelage.example");
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let c = load(
+            MINIMAL,
+            &[
+                ("PASSERELLE_DATABASE_URL", "postgres://u@db/other"),
+                ("PASSERELLE_FEDERATION_DEBUG", "true"),
+                ("PASSERELLE_FEDERATION_PEERS", r#"["a.example", "b.example:8443"]"#),
+                ("PASSERELLE_HTTP_MAX_BODY_BYTES", "2048"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(c.database.url.as_str(), "postgres://u@db/other");
+        assert!(c.federation.debug);
+        assert_eq!(c.federation.peers, vec!["a.example", "b.example:8443"]);
+        assert_eq!(c.http.max_body_bytes, 2048);
+    }
+
+    #[test]
+    fn unknown_key_names_key_and_file() {
+        let err = load(&format!("{MINIMAL}\n[federation]\nfoo = 1\n"), &[]).unwrap_err().to_string();
+        assert!(err.contains("net.toml") && err.contains("foo"), "{err}");
+    }
+
+    #[test]
+    fn bad_value_names_key_and_file() {
+        let err = load(&MINIMAL.replace("127.0.0.1:9000", "not an address"), &[]).unwrap_err().to_string();
+        assert!(err.contains("net.toml") && err.contains("listen"), "{err}");
+        let err = load(&MINIMAL.replace("jumelage.example", "bad host/"), &[]).unwrap_err().to_string();
+        assert!(err.contains("net.toml") && err.contains("domain"), "{err}");
+        let err = load(MINIMAL, &[("PASSERELLE_HTTP_LISTEN", "nowhere")]).unwrap_err().to_string();
+        assert!(err.contains("PASSERELLE_HTTP_LISTEN"), "{err}");
+        let err = load(MINIMAL, &[("PASSERELLE_HTTP_LISTN", "x")]).unwrap_err().to_string();
+        assert!(err.contains("unknown environment variable PASSERELLE_HTTP_LISTN"), "{err}");
+    }
+
+    #[test]
+    fn missing_required_key_is_named() {
+        let err = load(&MINIMAL.replace("domain = \"jumelage.example\"", ""), &[]).unwrap_err().to_string();
+        assert!(err.contains("instance.domain") && err.contains("PASSERELLE_INSTANCE_DOMAIN"), "{err}");
+    }
+
+    #[test]
+    fn shipped_network_files_load() {
+        for net in ["dfi", "nrw", "afccre"] {
+            let path = shipped_config_dir().join(format!("{net}.toml"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            let c = Config::from_layers(&text, net, std::iter::empty()).unwrap();
+            assert!(c.federation.debug);
+            assert_eq!(c.federation.peers.len(), 2);
+        }
+    }
+}

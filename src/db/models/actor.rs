@@ -1,0 +1,209 @@
+//! Actors: local organisations, the instance actor, and remote actors we have seen.
+
+use crate::db::schema::actors;
+use crate::db::url::DbUrl;
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde_json::Value;
+
+/// The handle of the instance actor (FEP-2677), served at `/actor`.
+pub const INSTANCE_ACTOR_HANDLE: &str = "instance.actor";
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = actors)]
+pub struct DbActor {
+    pub id: i64,
+    pub ap_id: DbUrl,
+    pub local: bool,
+    pub actor_type: String,
+    pub handle: String,
+    pub domain: String,
+    pub name: String,
+    pub summary_map: Value,
+    pub summary_html: Option<String>,
+    pub inbox_url: String,
+    pub shared_inbox_url: Option<String>,
+    pub outbox_url: Option<String>,
+    pub followers_url: Option<String>,
+    pub profile_url: Option<String>,
+    pub icon_url: Option<String>,
+    pub image_url: Option<String>,
+    pub public_key_pem: String,
+    pub private_key_pem: Option<String>,
+    pub manually_approves_followers: bool,
+    pub discoverable: bool,
+    pub indexable: bool,
+    pub org_kind: Option<String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub official_code: Option<String>,
+    pub population: Option<i64>,
+    pub website: Option<String>,
+    pub languages: Vec<String>,
+    pub themes: Vec<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub published: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    pub last_refreshed_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = actors)]
+pub struct NewActor {
+    pub ap_id: String,
+    pub local: bool,
+    pub actor_type: String,
+    pub handle: String,
+    pub domain: String,
+    pub name: String,
+    pub summary_map: Value,
+    pub summary_html: Option<String>,
+    pub inbox_url: String,
+    pub shared_inbox_url: Option<String>,
+    pub outbox_url: Option<String>,
+    pub followers_url: Option<String>,
+    pub profile_url: Option<String>,
+    pub icon_url: Option<String>,
+    pub image_url: Option<String>,
+    pub public_key_pem: String,
+    pub private_key_pem: Option<String>,
+    pub manually_approves_followers: bool,
+    pub discoverable: bool,
+    pub indexable: bool,
+    pub org_kind: Option<String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub official_code: Option<String>,
+    pub population: Option<i64>,
+    pub website: Option<String>,
+    pub languages: Vec<String>,
+    pub themes: Vec<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+/// Editable profile of a local organisation; `None` leaves a field as it is.
+#[derive(Debug, Default, Clone, AsChangeset)]
+#[diesel(table_name = actors)]
+pub struct ProfileChange {
+    pub name: Option<String>,
+    pub summary_map: Option<Value>,
+    pub icon_url: Option<Option<String>>,
+    pub image_url: Option<Option<String>>,
+    pub manually_approves_followers: Option<bool>,
+    pub discoverable: Option<bool>,
+    pub indexable: Option<bool>,
+    pub org_kind: Option<Option<String>>,
+    pub country: Option<Option<String>>,
+    pub region: Option<Option<String>>,
+    pub official_code: Option<Option<String>>,
+    pub population: Option<Option<i64>>,
+    pub website: Option<Option<String>>,
+    pub languages: Option<Vec<String>>,
+    pub themes: Option<Vec<String>>,
+    pub latitude: Option<Option<f64>>,
+    pub longitude: Option<Option<f64>>,
+    pub updated: Option<DateTime<Utc>>,
+}
+
+impl DbActor {
+    pub async fn insert(conn: &mut AsyncPgConnection, new: &NewActor) -> QueryResult<DbActor> {
+        diesel::insert_into(actors::table)
+            .values(new)
+            .returning(DbActor::as_returning())
+            .get_result(conn)
+            .await
+    }
+
+    /// Inserts or refreshes a remote actor by its id.
+    pub async fn upsert_remote(conn: &mut AsyncPgConnection, new: &NewActor) -> QueryResult<DbActor> {
+        diesel::insert_into(actors::table)
+            .values(new)
+            .on_conflict(actors::ap_id)
+            .do_update()
+            .set((new, actors::last_refreshed_at.eq(diesel::dsl::now), actors::updated.eq(diesel::dsl::now)))
+            .returning(DbActor::as_returning())
+            .get_result(conn)
+            .await
+    }
+
+    pub async fn by_id(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<DbActor> {
+        actors::table.find(id).select(DbActor::as_select()).first(conn).await
+    }
+
+    pub async fn by_ap_id(conn: &mut AsyncPgConnection, ap_id: &str) -> QueryResult<Option<DbActor>> {
+        actors::table
+            .filter(actors::ap_id.eq(ap_id))
+            .select(DbActor::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
+    /// A local actor by handle, case-insensitively.
+    pub async fn local_by_handle(conn: &mut AsyncPgConnection, handle: &str) -> QueryResult<Option<DbActor>> {
+        actors::table
+            .filter(actors::local.eq(true))
+            .filter(diesel::dsl::sql::<diesel::sql_types::Bool>("lower(handle) = lower(")
+                .bind::<diesel::sql_types::Text, _>(handle.to_string())
+                .sql(")"))
+            .select(DbActor::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
+    pub async fn instance_actor(conn: &mut AsyncPgConnection) -> QueryResult<Option<DbActor>> {
+        actors::table
+            .filter(actors::local.eq(true))
+            .filter(actors::actor_type.eq("Application"))
+            .select(DbActor::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
+    /// Local organisations, by handle.
+    pub async fn list_local_orgs(conn: &mut AsyncPgConnection) -> QueryResult<Vec<DbActor>> {
+        actors::table
+            .filter(actors::local.eq(true))
+            .filter(actors::actor_type.eq("Organization"))
+            .order(actors::handle.asc())
+            .select(DbActor::as_select())
+            .load(conn)
+            .await
+    }
+
+    pub async fn count_local_orgs(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        actors::table
+            .filter(actors::local.eq(true))
+            .filter(actors::actor_type.eq("Organization"))
+            .count()
+            .get_result(conn)
+            .await
+    }
+
+    pub async fn update_profile(conn: &mut AsyncPgConnection, id: i64, change: &ProfileChange) -> QueryResult<DbActor> {
+        diesel::update(actors::table.find(id))
+            .set(change)
+            .returning(DbActor::as_returning())
+            .get_result(conn)
+            .await
+    }
+
+    /// The plain summary in `lang`, or in the first language it exists in.
+    pub fn summary_in(&self, lang: &str) -> Option<&str> {
+        let map = self.summary_map.as_object()?;
+        map.get(lang).or_else(|| map.values().next()).and_then(Value::as_str)
+    }
+
+    pub fn ap_url(&self) -> &url::Url {
+        &self.ap_id
+    }
+
+    pub fn is_organisation(&self) -> bool {
+        self.actor_type == "Organization"
+    }
+}

@@ -1,0 +1,110 @@
+//! Follows between actors, local or remote. A follow is pending until accepted.
+
+use crate::db::models::actor::DbActor;
+use crate::db::schema::{actors, follows};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = follows)]
+pub struct DbFollow {
+    pub id: i64,
+    pub follower_id: i64,
+    pub followed_id: i64,
+    pub accepted: bool,
+    pub follow_activity_id: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl DbFollow {
+    /// Records a follow (or refreshes its activity id); `accepted` only ever moves to true here.
+    pub async fn upsert(
+        conn: &mut AsyncPgConnection,
+        follower_id: i64,
+        followed_id: i64,
+        accepted: bool,
+        activity_id: Option<&str>,
+    ) -> QueryResult<DbFollow> {
+        diesel::insert_into(follows::table)
+            .values((
+                follows::follower_id.eq(follower_id),
+                follows::followed_id.eq(followed_id),
+                follows::accepted.eq(accepted),
+                follows::follow_activity_id.eq(activity_id),
+            ))
+            .on_conflict((follows::follower_id, follows::followed_id))
+            .do_update()
+            .set((
+                follows::accepted.eq(diesel::dsl::sql::<diesel::sql_types::Bool>("follows.accepted OR excluded.accepted")),
+                follows::follow_activity_id.eq(activity_id),
+            ))
+            .returning(DbFollow::as_returning())
+            .get_result(conn)
+            .await
+    }
+
+    /// Accepted followers of an actor, newest first, as actor ids (URLs).
+    pub async fn follower_ids_page(
+        conn: &mut AsyncPgConnection,
+        followed_id: i64,
+        before: Option<i64>,
+        limit: i64,
+    ) -> QueryResult<Vec<(i64, String)>> {
+        let mut q = follows::table
+            .inner_join(actors::table.on(actors::id.eq(follows::follower_id)))
+            .filter(follows::followed_id.eq(followed_id))
+            .filter(follows::accepted.eq(true))
+            .into_boxed();
+        if let Some(before) = before {
+            q = q.filter(follows::id.lt(before));
+        }
+        q.order(follows::id.desc()).limit(limit).select((follows::id, actors::ap_id)).load(conn).await
+    }
+
+    /// Actors this actor follows (accepted), newest first, as actor ids (URLs).
+    pub async fn following_ids_page(
+        conn: &mut AsyncPgConnection,
+        follower_id: i64,
+        before: Option<i64>,
+        limit: i64,
+    ) -> QueryResult<Vec<(i64, String)>> {
+        let mut q = follows::table
+            .inner_join(actors::table.on(actors::id.eq(follows::followed_id)))
+            .filter(follows::follower_id.eq(follower_id))
+            .filter(follows::accepted.eq(true))
+            .into_boxed();
+        if let Some(before) = before {
+            q = q.filter(follows::id.lt(before));
+        }
+        q.order(follows::id.desc()).limit(limit).select((follows::id, actors::ap_id)).load(conn).await
+    }
+
+    pub async fn count_followers(conn: &mut AsyncPgConnection, followed_id: i64) -> QueryResult<i64> {
+        follows::table
+            .filter(follows::followed_id.eq(followed_id))
+            .filter(follows::accepted.eq(true))
+            .count()
+            .get_result(conn)
+            .await
+    }
+
+    pub async fn count_following(conn: &mut AsyncPgConnection, follower_id: i64) -> QueryResult<i64> {
+        follows::table
+            .filter(follows::follower_id.eq(follower_id))
+            .filter(follows::accepted.eq(true))
+            .count()
+            .get_result(conn)
+            .await
+    }
+
+    /// Accepted followers with their inboxes, for delivery.
+    pub async fn followers_of(conn: &mut AsyncPgConnection, followed_id: i64) -> QueryResult<Vec<DbActor>> {
+        follows::table
+            .inner_join(actors::table.on(actors::id.eq(follows::follower_id)))
+            .filter(follows::followed_id.eq(followed_id))
+            .filter(follows::accepted.eq(true))
+            .select(DbActor::as_select())
+            .load(conn)
+            .await
+    }
+}

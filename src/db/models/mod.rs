@@ -1,0 +1,7 @@
+//! One file per table group. Queries live here, next to their rows; handlers never build
+//! queries themselves. Models know nothing of HTTP.
+
+pub mod account;
+pub mod actor;
+pub mod follow;
+pub mod post;

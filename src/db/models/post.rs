@@ -1,0 +1,353 @@
+//! Project posts: one row per post, one per language version, one per image. A deleted post
+//! keeps its row (so its id answers as a Tombstone) but loses its content.
+
+use crate::db::schema::{post_images, post_translations, posts};
+use crate::db::url::DbUrl;
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = posts)]
+pub struct DbPost {
+    pub id: i64,
+    pub ap_id: DbUrl,
+    pub actor_id: i64,
+    pub local: bool,
+    pub object_type: String,
+    pub main_language: String,
+    pub themes: Vec<String>,
+    pub sdgs: Vec<i16>,
+    pub partners: Vec<String>,
+    pub place: Option<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub html_url: Option<String>,
+    pub in_reply_to: Option<String>,
+    pub published: DateTime<Utc>,
+    pub updated: Option<DateTime<Utc>>,
+    pub pinned_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = post_translations)]
+pub struct DbTranslation {
+    pub post_id: i64,
+    pub language: String,
+    pub title: String,
+    pub summary: String,
+    pub body_markdown: Option<String>,
+    pub content_html: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = post_images)]
+pub struct DbImage {
+    pub post_id: i64,
+    pub position: i32,
+    pub url: String,
+    pub alt_text: String,
+    pub media_type: Option<String>,
+}
+
+/// A post with its language versions (main language first) and images (in order).
+#[derive(Debug, Clone)]
+pub struct PostFull {
+    pub post: DbPost,
+    pub translations: Vec<DbTranslation>,
+    pub images: Vec<DbImage>,
+}
+
+impl PostFull {
+    pub fn main(&self) -> Option<&DbTranslation> {
+        self.translations.as_slice().first()
+    }
+
+    pub fn in_language(&self, lang: &str) -> Option<&DbTranslation> {
+        self.translations.iter().find(|t| t.language == lang)
+    }
+}
+
+/// Everything about a post an editor sets; checked before it gets here.
+#[derive(Debug, Clone)]
+pub struct PostData {
+    pub object_type: String,
+    pub main_language: String,
+    pub themes: Vec<String>,
+    pub sdgs: Vec<i16>,
+    pub partners: Vec<String>,
+    pub place: Option<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub html_url: Option<String>,
+    pub in_reply_to: Option<String>,
+    /// (language, title, summary, markdown, html)
+    pub translations: Vec<TranslationData>,
+    pub images: Vec<ImageData>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TranslationData {
+    pub language: String,
+    pub title: String,
+    pub summary: String,
+    pub body_markdown: Option<String>,
+    pub content_html: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImageData {
+    pub url: String,
+    pub alt_text: String,
+    pub media_type: Option<String>,
+}
+
+impl DbPost {
+    /// Inserts a post with its parts in one transaction.
+    pub async fn create(
+        conn: &mut AsyncPgConnection,
+        ap_id: &str,
+        actor_id: i64,
+        local: bool,
+        data: &PostData,
+    ) -> QueryResult<PostFull> {
+        conn.transaction(async |conn| {
+                let post: DbPost = diesel::insert_into(posts::table)
+                    .values((
+                        posts::ap_id.eq(ap_id),
+                        posts::actor_id.eq(actor_id),
+                        posts::local.eq(local),
+                        posts::object_type.eq(&data.object_type),
+                        posts::main_language.eq(&data.main_language),
+                        posts::themes.eq(&data.themes),
+                        posts::sdgs.eq(&data.sdgs),
+                        posts::partners.eq(&data.partners),
+                        posts::place.eq(&data.place),
+                        posts::starts_on.eq(data.starts_on),
+                        posts::ends_on.eq(data.ends_on),
+                        posts::html_url.eq(&data.html_url),
+                        posts::in_reply_to.eq(&data.in_reply_to),
+                    ))
+                    .returning(DbPost::as_returning())
+                    .get_result(conn)
+                    .await?;
+                insert_parts(conn, post.id, data).await?;
+                load_full(conn, post).await
+        })
+        .await
+    }
+
+    /// Replaces a post's fields, language versions and images in one transaction.
+    pub async fn replace(conn: &mut AsyncPgConnection, id: i64, data: &PostData) -> QueryResult<PostFull> {
+        conn.transaction(async |conn| {
+                let post: DbPost = diesel::update(posts::table.find(id))
+                    .filter(posts::deleted_at.is_null())
+                    .set((
+                        posts::main_language.eq(&data.main_language),
+                        posts::themes.eq(&data.themes),
+                        posts::sdgs.eq(&data.sdgs),
+                        posts::partners.eq(&data.partners),
+                        posts::place.eq(&data.place),
+                        posts::starts_on.eq(data.starts_on),
+                        posts::ends_on.eq(data.ends_on),
+                        posts::html_url.eq(&data.html_url),
+                        posts::updated.eq(diesel::dsl::now),
+                    ))
+                    .returning(DbPost::as_returning())
+                    .get_result(conn)
+                    .await?;
+                diesel::delete(post_translations::table.filter(post_translations::post_id.eq(id)))
+                    .execute(conn)
+                    .await?;
+                diesel::delete(post_images::table.filter(post_images::post_id.eq(id))).execute(conn).await?;
+                insert_parts(conn, id, data).await?;
+                load_full(conn, post).await
+        })
+        .await
+    }
+
+    /// Marks a post deleted and drops its content; its id stays, as a Tombstone.
+    pub async fn delete(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<DbPost> {
+        conn.transaction(async |conn| {
+                diesel::delete(post_translations::table.filter(post_translations::post_id.eq(id)))
+                    .execute(conn)
+                    .await?;
+                diesel::delete(post_images::table.filter(post_images::post_id.eq(id))).execute(conn).await?;
+                diesel::update(posts::table.find(id))
+                    .set((posts::deleted_at.eq(diesel::dsl::now), posts::pinned_at.eq(None::<DateTime<Utc>>)))
+                    .returning(DbPost::as_returning())
+                    .get_result(conn)
+                    .await
+        })
+        .await
+    }
+
+    pub async fn set_pinned(conn: &mut AsyncPgConnection, id: i64, pinned: bool) -> QueryResult<DbPost> {
+        // Pinning an already pinned post keeps its original pin time.
+        let value = if pinned { "COALESCE(pinned_at, now())" } else { "NULL" };
+        diesel::update(posts::table.find(id))
+            .filter(posts::deleted_at.is_null())
+            .set(posts::pinned_at.eq(diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>>(value)))
+            .returning(DbPost::as_returning())
+            .get_result(conn)
+            .await
+    }
+
+    pub async fn by_ap_id(conn: &mut AsyncPgConnection, ap_id: &str) -> QueryResult<Option<DbPost>> {
+        posts::table.filter(posts::ap_id.eq(ap_id)).select(DbPost::as_select()).first(conn).await.optional()
+    }
+
+    pub async fn full(conn: &mut AsyncPgConnection, post: DbPost) -> QueryResult<PostFull> {
+        load_full(conn, post).await
+    }
+
+    /// Live posts of an actor, newest first, keyset-paginated by id.
+    pub async fn page_by_actor(
+        conn: &mut AsyncPgConnection,
+        actor_id: i64,
+        before: Option<i64>,
+        limit: i64,
+    ) -> QueryResult<Vec<PostFull>> {
+        let mut q = posts::table
+            .filter(posts::actor_id.eq(actor_id))
+            .filter(posts::deleted_at.is_null())
+            .filter(posts::in_reply_to.is_null())
+            .into_boxed();
+        if let Some(before) = before {
+            q = q.filter(posts::id.lt(before));
+        }
+        let rows: Vec<DbPost> = q.order(posts::id.desc()).limit(limit).select(DbPost::as_select()).load(conn).await?;
+        load_many(conn, rows).await
+    }
+
+    pub async fn count_by_actor(conn: &mut AsyncPgConnection, actor_id: i64) -> QueryResult<i64> {
+        posts::table
+            .filter(posts::actor_id.eq(actor_id))
+            .filter(posts::deleted_at.is_null())
+            .filter(posts::in_reply_to.is_null())
+            .count()
+            .get_result(conn)
+            .await
+    }
+
+    /// Pinned posts of an actor, most recently pinned first.
+    pub async fn pinned_by_actor(conn: &mut AsyncPgConnection, actor_id: i64) -> QueryResult<Vec<PostFull>> {
+        let rows: Vec<DbPost> = posts::table
+            .filter(posts::actor_id.eq(actor_id))
+            .filter(posts::deleted_at.is_null())
+            .filter(posts::pinned_at.is_not_null())
+            .order(posts::pinned_at.desc())
+            .select(DbPost::as_select())
+            .load(conn)
+            .await?;
+        load_many(conn, rows).await
+    }
+
+    /// Latest live local posts, across organisations.
+    pub async fn latest_local(conn: &mut AsyncPgConnection, limit: i64) -> QueryResult<Vec<PostFull>> {
+        let rows: Vec<DbPost> = posts::table
+            .filter(posts::local.eq(true))
+            .filter(posts::deleted_at.is_null())
+            .filter(posts::in_reply_to.is_null())
+            .order(posts::id.desc())
+            .limit(limit)
+            .select(DbPost::as_select())
+            .load(conn)
+            .await?;
+        load_many(conn, rows).await
+    }
+
+    pub async fn count_local(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        posts::table
+            .filter(posts::local.eq(true))
+            .filter(posts::deleted_at.is_null())
+            .count()
+            .get_result(conn)
+            .await
+    }
+}
+
+async fn insert_parts(conn: &mut AsyncPgConnection, post_id: i64, data: &PostData) -> QueryResult<()> {
+    let translations: Vec<DbTranslation> = data
+        .translations
+        .iter()
+        .map(|t| DbTranslation {
+            post_id,
+            language: t.language.clone(),
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+            body_markdown: t.body_markdown.clone(),
+            content_html: t.content_html.clone(),
+        })
+        .collect();
+    diesel::insert_into(post_translations::table).values(&translations).execute(conn).await?;
+    if !data.images.is_empty() {
+        let images: Vec<DbImage> = data
+            .images
+            .iter()
+            .enumerate()
+            .map(|(i, img)| DbImage {
+                post_id,
+                position: i32::try_from(i).unwrap_or(i32::MAX),
+                url: img.url.clone(),
+                alt_text: img.alt_text.clone(),
+                media_type: img.media_type.clone(),
+            })
+            .collect();
+        diesel::insert_into(post_images::table).values(&images).execute(conn).await?;
+    }
+    Ok(())
+}
+
+async fn load_full(conn: &mut AsyncPgConnection, post: DbPost) -> QueryResult<PostFull> {
+    let mut many = load_many(conn, vec![post]).await?;
+    many.pop().ok_or(diesel::result::Error::NotFound)
+}
+
+/// Loads the parts of several posts with one query per table.
+async fn load_many(conn: &mut AsyncPgConnection, rows: Vec<DbPost>) -> QueryResult<Vec<PostFull>> {
+    let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
+    let translations: Vec<DbTranslation> = post_translations::table
+        .filter(post_translations::post_id.eq_any(&ids))
+        .select(DbTranslation::as_select())
+        .load(conn)
+        .await?;
+    let images: Vec<DbImage> = post_images::table
+        .filter(post_images::post_id.eq_any(&ids))
+        .order((post_images::post_id, post_images::position))
+        .select(DbImage::as_select())
+        .load(conn)
+        .await?;
+    let mut by_post: HashMap<i64, Vec<DbTranslation>> = HashMap::new();
+    for t in translations {
+        by_post.entry(t.post_id).or_default().push(t);
+    }
+    let mut images_by_post: HashMap<i64, Vec<DbImage>> = HashMap::new();
+    for i in images {
+        images_by_post.entry(i.post_id).or_default().push(i);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|post| {
+            let mut translations = by_post.remove(&post.id).unwrap_or_default();
+            // Main language first, then a stable order.
+            translations.sort_by_key(|t| (t.language != post.main_language, t.language.clone()));
+            let images = images_by_post.remove(&post.id).unwrap_or_default();
+            PostFull { post, translations, images }
+        })
+        .collect())
+}
+
+impl DbPost {
+    /// Local organisations that posted within the last `days` days.
+    pub async fn count_active_local_authors(conn: &mut AsyncPgConnection, days: i32) -> QueryResult<i64> {
+        posts::table
+            .filter(posts::local.eq(true))
+            .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!("published > now() - interval '{days} days'")))
+            .select(diesel::dsl::count(posts::actor_id).aggregate_distinct())
+            .get_result(conn)
+            .await
+    }
+}

@@ -1,0 +1,145 @@
+//! Diesel table definitions, kept by hand in step with `migrations/`.
+//! (A test in `tests/db.rs` checks that every column named here exists.)
+
+diesel::table! {
+    actors (id) {
+        id -> Int8,
+        ap_id -> Text,
+        local -> Bool,
+        actor_type -> Text,
+        handle -> Text,
+        domain -> Text,
+        name -> Text,
+        summary_map -> Jsonb,
+        summary_html -> Nullable<Text>,
+        inbox_url -> Text,
+        shared_inbox_url -> Nullable<Text>,
+        outbox_url -> Nullable<Text>,
+        followers_url -> Nullable<Text>,
+        profile_url -> Nullable<Text>,
+        icon_url -> Nullable<Text>,
+        image_url -> Nullable<Text>,
+        public_key_pem -> Text,
+        private_key_pem -> Nullable<Text>,
+        manually_approves_followers -> Bool,
+        discoverable -> Bool,
+        indexable -> Bool,
+        org_kind -> Nullable<Text>,
+        country -> Nullable<Text>,
+        region -> Nullable<Text>,
+        official_code -> Nullable<Text>,
+        population -> Nullable<Int8>,
+        website -> Nullable<Text>,
+        languages -> Array<Text>,
+        themes -> Array<Text>,
+        latitude -> Nullable<Float8>,
+        longitude -> Nullable<Float8>,
+        published -> Timestamptz,
+        updated -> Timestamptz,
+        last_refreshed_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    accounts (id) {
+        id -> Int8,
+        username -> Text,
+        password_hash -> Text,
+        is_admin -> Bool,
+        is_moderator -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    editors (account_id, actor_id) {
+        account_id -> Int8,
+        actor_id -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Int8,
+        account_id -> Int8,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> Timestamptz,
+        last_used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    posts (id) {
+        id -> Int8,
+        ap_id -> Text,
+        actor_id -> Int8,
+        local -> Bool,
+        object_type -> Text,
+        main_language -> Text,
+        themes -> Array<Text>,
+        sdgs -> Array<Int2>,
+        partners -> Array<Text>,
+        place -> Nullable<Text>,
+        starts_on -> Nullable<Date>,
+        ends_on -> Nullable<Date>,
+        html_url -> Nullable<Text>,
+        in_reply_to -> Nullable<Text>,
+        published -> Timestamptz,
+        updated -> Nullable<Timestamptz>,
+        pinned_at -> Nullable<Timestamptz>,
+        deleted_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    post_translations (post_id, language) {
+        post_id -> Int8,
+        language -> Text,
+        title -> Text,
+        summary -> Text,
+        body_markdown -> Nullable<Text>,
+        content_html -> Text,
+    }
+}
+
+diesel::table! {
+    post_images (post_id, position) {
+        post_id -> Int8,
+        position -> Int4,
+        url -> Text,
+        alt_text -> Text,
+        media_type -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    follows (id) {
+        id -> Int8,
+        follower_id -> Int8,
+        followed_id -> Int8,
+        accepted -> Bool,
+        follow_activity_id -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(editors -> accounts (account_id));
+diesel::joinable!(editors -> actors (actor_id));
+diesel::joinable!(api_tokens -> accounts (account_id));
+diesel::joinable!(posts -> actors (actor_id));
+diesel::joinable!(post_translations -> posts (post_id));
+diesel::joinable!(post_images -> posts (post_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    actors,
+    accounts,
+    editors,
+    api_tokens,
+    posts,
+    post_translations,
+    post_images,
+    follows,
+);

@@ -1,0 +1,188 @@
+//! `passerelle demo`: three networks (dfi, nrw, afccre) as three real instances on
+//! localhost, each with its own database, filled with sample organisations, editors and
+//! bilingual posts. Every run resets the demo databases, so it starts clean each time.
+
+mod data;
+
+use crate::app::{self, RunningInstance};
+use crate::auth;
+use crate::config::{Config, shipped_config_dir};
+use crate::db;
+use crate::db::models::actor::DbActor;
+use crate::db::models::post::DbPost;
+use crate::orgs::{self, NewOrganisation, Profile};
+use crate::posts::{PostInput, TranslationInput};
+use anyhow::Context;
+use std::collections::BTreeMap;
+use tokio::net::TcpListener;
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct DemoArgs {
+    /// Ports of dfi, nrw and afccre.
+    #[arg(long, value_delimiter = ',', default_values_t = [8101u16, 8102, 8103])]
+    pub ports: Vec<u16>,
+    /// PostgreSQL server for the demo databases (passerelle_demo_<network>).
+    #[arg(long, env = "PASSERELLE_DEMO_DATABASE", default_value = "postgres://postgres@127.0.0.1:5432")]
+    pub database: String,
+    /// Set everything up, print it, and exit instead of serving (for checks).
+    #[arg(long)]
+    pub setup_only: bool,
+}
+
+/// The password of the demo accounts, printed with them.
+pub const DEMO_PASSWORD: &str = "demo-passerelle";
+
+pub struct DemoInstance {
+    pub network: &'static str,
+    pub instance: RunningInstance,
+    pub editor_token: String,
+    pub admin_token: String,
+    pub handles: Vec<String>,
+}
+
+/// The configuration of one demo network: the shipped file with the demo's ports and database.
+pub fn demo_config(network: &str, ports: &[u16], database: &str) -> anyhow::Result<Config> {
+    let names = ["dfi", "nrw", "afccre"];
+    let idx = names.iter().position(|n| *n == network).context("unknown network")?;
+    let path = shipped_config_dir().join(format!("{network}.toml"));
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let port = ports[idx];
+    let peers: Vec<String> = (0..3).filter(|i| *i != idx).map(|i| format!("\"localhost:{}\"", ports[i])).collect();
+    let env = [
+        ("PASSERELLE_INSTANCE_DOMAIN".to_string(), format!("localhost:{port}")),
+        ("PASSERELLE_HTTP_LISTEN".to_string(), format!("127.0.0.1:{port}")),
+        ("PASSERELLE_DATABASE_URL".to_string(), format!("{}/passerelle_demo_{network}", database.trim_end_matches('/'))),
+        ("PASSERELLE_FEDERATION_DEBUG".to_string(), "true".to_string()),
+        ("PASSERELLE_FEDERATION_PEERS".to_string(), format!("[{}]", peers.join(", "))),
+    ];
+    Config::from_layers(&text, &path.display().to_string(), env)
+}
+
+/// Starts the three demo instances with fresh data.
+pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
+    anyhow::ensure!(args.ports.len() == 3, "--ports takes three ports: dfi, nrw, afccre");
+    let mut out = Vec::new();
+    for (i, network) in data::NETWORKS.iter().enumerate() {
+        let config = demo_config(network.name, &args.ports, &args.database)?;
+        // Bind first: a port in use stops the demo before any data is touched.
+        let listener = TcpListener::bind(config.http.listen)
+            .await
+            .with_context(|| format!("port {} for {} is in use; pick others with --ports", args.ports[i], network.name))?;
+        db::drop_database(&config.database.url).await?;
+        let state = app::prepare(config).await?;
+        let (editor_token, admin_token, handles) = seed(&state, network, &args.ports).await?;
+        let instance = app::start(state, listener).await?;
+        out.push(DemoInstance { network: network.name, instance, editor_token, admin_token, handles });
+    }
+    Ok(out)
+}
+
+fn partner_url(spec: &str, ports: &[u16]) -> String {
+    let (net, handle) = spec.split_once(':').unwrap_or(("", spec));
+    let port = match net {
+        "dfi" => ports[0],
+        "nrw" => ports[1],
+        _ => ports[2],
+    };
+    format!("http://localhost:{port}/o/{handle}")
+}
+
+async fn seed(state: &crate::state::AppState, network: &data::Network, ports: &[u16]) -> anyhow::Result<(String, String, Vec<String>)> {
+    let mut conn = state.pool.get().await?;
+    let err = |e: crate::error::AppError| anyhow::anyhow!("demo data: {}", e.message);
+    let admin = auth::create_account(&mut conn, "admin", DEMO_PASSWORD, true, false).await.map_err(err)?;
+    let editor = auth::create_account(&mut conn, "redaktion", DEMO_PASSWORD, false, false).await.map_err(err)?;
+    let mut handles = Vec::new();
+    for o in network.orgs {
+        let input = NewOrganisation {
+            handle: o.handle.into(),
+            name: o.name.into(),
+            kind: o.kind.parse().map_err(|e: String| anyhow::anyhow!(e))?,
+            profile: Profile {
+                summary: BTreeMap::from([("de".into(), o.summary_de.into()), ("fr".into(), o.summary_fr.into())]),
+                country: Some(o.country.into()),
+                region: Some(o.region.into()),
+                official_code: o.code.map(Into::into),
+                population: o.population,
+                languages: o.languages.iter().map(|l| l.to_string()).collect(),
+                themes: o.themes.iter().map(|t| t.to_string()).collect(),
+                latitude: Some(o.lat),
+                longitude: Some(o.lon),
+                discoverable: true,
+                indexable: true,
+                ..Profile::default()
+            },
+        };
+        let actor = orgs::create(&mut conn, &state.urls, &input).await.map_err(err)?;
+        crate::db::models::account::Account::grant_editor(&mut conn, editor.id, actor.id).await?;
+        handles.push(format!("@{}@{}", actor.handle, state.config.instance.domain));
+    }
+    for p in network.posts {
+        let author = DbActor::local_by_handle(&mut conn, p.author).await?.context("demo post author")?;
+        let input = PostInput {
+            main_language: None,
+            translations: p
+                .versions
+                .iter()
+                .map(|(l, title, summary, body)| {
+                    Ok(TranslationInput {
+                        language: l.parse().map_err(|e: String| anyhow::anyhow!(e))?,
+                        title: title.to_string(),
+                        summary: summary.to_string(),
+                        body: body.to_string(),
+                    })
+                })
+                .collect::<anyhow::Result<_>>()?,
+            themes: p.themes.iter().map(|t| t.to_string()).collect(),
+            sdgs: p.sdgs.to_vec(),
+            partners: p.partners.iter().map(|s| partner_url(s, ports)).collect(),
+            place: Some(p.place.into()),
+            starts_on: p.starts_on.map(|d| d.parse()).transpose()?,
+            ends_on: p.ends_on.map(|d| d.parse()).transpose()?,
+            images: vec![],
+        };
+        let data = input.validate(&mut conn, state.urls.base()).await.map_err(err)?;
+        let post = DbPost::create(&mut conn, &state.urls.post(&uuid::Uuid::new_v4()), author.id, true, &data).await?;
+        if p.pinned {
+            DbPost::set_pinned(&mut conn, post.post.id, true).await?;
+        }
+    }
+    let (_, editor_token) = auth::issue_token(&mut conn, &editor, "demo").await.map_err(err)?;
+    let (_, admin_token) = auth::issue_token(&mut conn, &admin, "demo").await.map_err(err)?;
+    Ok((editor_token, admin_token, handles))
+}
+
+pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
+    let instances = start(&args).await?;
+    println!("passerelle demo: three networks running\n");
+    for d in &instances {
+        let base = d.instance.state.urls.base();
+        println!("== {} — {base}", d.network);
+        println!("   log in: admin / {DEMO_PASSWORD} (instance admin), redaktion / {DEMO_PASSWORD} (editor of every organisation)");
+        println!("   editor token: {}", d.editor_token);
+        println!("   admin token:  {}", d.admin_token);
+        println!("   organisations:");
+        for h in &d.handles {
+            println!("     {h}");
+        }
+        println!();
+    }
+    if let Some(d) = instances.iter().find(|d| d.network == "nrw") {
+        let base = d.instance.state.urls.base();
+        println!("Try:");
+        println!("   curl -H 'Accept: application/activity+json' {base}/o/stadt-dortmund");
+        println!("   curl '{base}/.well-known/webfinger?resource=acct:stadt-dortmund@{}'", d.instance.state.config.instance.domain);
+        println!("   curl -H 'Accept: application/activity+json' '{base}/o/stadt-dortmund/outbox?page=true'");
+        println!("   open {base}/o/stadt-dortmund in a browser\n");
+    }
+    if args.setup_only {
+        println!("set up; exiting (--setup-only)");
+    } else {
+        println!("Press Ctrl-C to stop.");
+        app::shutdown_signal().await;
+    }
+    for d in instances {
+        d.instance.stop().await;
+    }
+    Ok(())
+}

@@ -1,0 +1,143 @@
+//! One error type for every HTTP handler, answered as `{"error": {"code", "message"}}`
+//! (plus `field` where one input field is at fault).
+//!
+//! Not found is 404, bad input 400/422 naming the field, a missing or bad credential or
+//! signature 401, forbidden 403, a database that is down 503. Anything else is logged with
+//! its cause and answered 500 without internals.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+#[derive(Debug)]
+pub struct AppError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub field: Option<String>,
+    /// The cause of a 500 or 503, logged and never shown.
+    pub cause: Option<anyhow::Error>,
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        AppError { status, code, message: message.into(), field: None, cause: None }
+    }
+
+    pub fn not_found(what: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", what)
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+
+    /// Input that parsed but is not acceptable; names the field at fault.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let field = field.into();
+        let message = message.into();
+        AppError {
+            message: format!("{field}: {message}"),
+            field: Some(field),
+            ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_field", "")
+        }
+    }
+
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, "conflict", message)
+    }
+
+    pub fn payload_too_large(limit: usize) -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("the request body is larger than the {limit} bytes accepted"),
+        )
+    }
+
+    pub fn unavailable(cause: impl Into<anyhow::Error>) -> Self {
+        AppError {
+            cause: Some(cause.into()),
+            ..Self::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the database is unavailable; try again shortly")
+        }
+    }
+
+    pub fn internal(cause: impl Into<anyhow::Error>) -> Self {
+        AppError {
+            cause: Some(cause.into()),
+            ..Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error")
+        }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.status.as_u16(), self.code, self.message)
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let Some(cause) = &self.cause {
+            tracing::error!(status = self.status.as_u16(), error = format!("{cause:#}"), "request failed");
+        }
+        let mut body = json!({"code": self.code, "message": self.message});
+        if let Some(field) = &self.field {
+            body["field"] = json!(field);
+        }
+        (self.status, Json(json!({ "error": body }))).into_response()
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            Error::NotFound => AppError::not_found("not found"),
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                AppError::conflict(format!("already exists ({})", info.constraint_name().unwrap_or("unique")))
+            }
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => AppError::unavailable(e),
+            other => AppError::internal(other),
+        }
+    }
+}
+
+impl From<diesel_async::pooled_connection::deadpool::PoolError> for AppError {
+    fn from(e: diesel_async::pooled_connection::deadpool::PoolError) -> Self {
+        AppError::unavailable(e)
+    }
+}
+
+impl From<anyhow::Error> for AppError {
+    fn from(e: anyhow::Error) -> Self {
+        AppError::internal(e)
+    }
+}
+
+impl From<activitypub_federation::error::Error> for AppError {
+    fn from(e: activitypub_federation::error::Error) -> Self {
+        use activitypub_federation::error::Error as F;
+        match e {
+            F::ActivitySignatureInvalid | F::ActivityBodyDigestInvalid => {
+                AppError::unauthorized(e.to_string())
+            }
+            F::NotFound | F::ObjectDeleted(_) => AppError::not_found(e.to_string()),
+            F::UrlVerificationError(_) | F::WebfingerResolveFailed(_) | F::ParseReceivedActivity { .. } => {
+                AppError::bad_request(e.to_string())
+            }
+            other => AppError::internal(anyhow::anyhow!(other.to_string())),
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Actor rows ⇄ actor documents.
+
+use crate::db::models::actor::{DbActor, NewActor};
+use crate::error::AppError;
+use crate::federation::protocol::actor::{ActorJson, Endpoints, ImageJson, PlaceJson, PropertyValue};
+use crate::federation::urls::Urls;
+use crate::state::FedData;
+use crate::text;
+use crate::vocab::{Lang, OrgKind, theme};
+use activitypub_federation::protocol::public_key::PublicKey;
+use activitypub_federation::protocol::verification::verify_domains_match;
+use activitypub_federation::traits::{Actor, Object};
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+use url::Url;
+
+impl DbActor {
+    /// The language this actor's profile is written in first.
+    pub fn main_language(&self, fallback: Lang) -> Lang {
+        self.languages.first().and_then(|l| l.parse().ok()).unwrap_or(fallback)
+    }
+
+    /// The summary per language, main language first (JSONB does not keep key order).
+    pub fn ordered_summaries(&self, fallback: Lang) -> Vec<(String, String)> {
+        let Some(map) = self.summary_map.as_object() else { return vec![] };
+        let mut out: Vec<(String, String)> =
+            map.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect();
+        let order: Vec<String> = std::iter::once(self.main_language(fallback).code().to_string())
+            .chain(self.languages.iter().cloned())
+            .collect();
+        out.sort_by_key(|(lang, _)| (order.iter().position(|o| o == lang).unwrap_or(usize::MAX), lang.clone()));
+        out
+    }
+
+    /// Which official code scheme a country uses for municipalities.
+    pub fn official_code_scheme(&self) -> Option<&'static str> {
+        match self.country.as_deref()? {
+            "DE" => Some("AGS"),
+            "FR" => Some("INSEE"),
+            _ => Some("LAU"),
+        }
+    }
+
+    /// Mastodon profile fields for the structured profile, labelled in `lang`.
+    pub fn profile_fields(&self, lang: Lang) -> Vec<PropertyValue> {
+        let label = |de: &str, fr: &str, en: &str| -> String {
+            match lang {
+                Lang::De => de,
+                Lang::Fr => fr,
+                Lang::En => en,
+            }
+            .to_string()
+        };
+        let mut fields = Vec::new();
+        let mut push = |name: String, value: String| {
+            fields.push(PropertyValue { kind: "PropertyValue".into(), name, value });
+        };
+        if let Some(kind) = self.org_kind.as_deref().and_then(|k| k.parse::<OrgKind>().ok()) {
+            push(label("Art", "Type", "Kind"), text::escape(kind.label(lang)));
+        }
+        let place: Vec<&str> = [self.region.as_deref(), self.country.as_deref()].into_iter().flatten().collect();
+        if !place.is_empty() {
+            push(label("Region", "Région", "Region"), text::escape(&place.join(", ")));
+        }
+        if let (Some(code), Some(scheme)) = (self.official_code.as_deref(), self.official_code_scheme()) {
+            let name = match scheme {
+                "AGS" => label("Gemeindeschlüssel (AGS)", "Code communal allemand (AGS)", "German municipality code (AGS)"),
+                "INSEE" => label("INSEE-Code", "Code INSEE", "INSEE code"),
+                _ => label("LAU-Code", "Code LAU", "LAU code"),
+            };
+            push(name, text::escape(code));
+        }
+        if let Some(pop) = self.population {
+            push(label("Einwohner", "Population", "Population"), pop.to_string());
+        }
+        if let Some(site) = &self.website {
+            let shown = site.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
+            push(
+                label("Webseite", "Site web", "Website"),
+                format!(
+                    r#"<a href="{}" rel="nofollow noopener noreferrer me" target="_blank">{}</a>"#,
+                    text::escape(site),
+                    text::escape(shown)
+                ),
+            );
+        }
+        if !self.languages.is_empty() {
+            push(label("Sprachen", "Langues", "Languages"), text::escape(&self.languages.join(", ")));
+        }
+        let themes: Vec<&str> = self.themes.iter().filter_map(|t| theme(t)).map(|t| t.label(lang)).collect();
+        if !themes.is_empty() {
+            push(label("Themen", "Thèmes", "Themes"), text::escape(&themes.join(", ")));
+        }
+        fields
+    }
+
+    /// The actor document of a local actor.
+    pub fn to_json(&self, urls: &Urls, fallback_lang: Lang) -> Result<ActorJson, url::ParseError> {
+        let lang = self.main_language(fallback_lang);
+        let summaries = self.ordered_summaries(fallback_lang);
+        let summary = summaries.first().map(|(_, s)| text::plain_to_html(s));
+        let summary_map = (!summaries.is_empty()).then(|| {
+            summaries
+                .iter()
+                .map(|(l, s)| (l.clone(), Value::String(text::plain_to_html(s))))
+                .collect::<Map<String, Value>>()
+        });
+        let is_org = self.is_organisation();
+        let image = |u: &Option<String>| -> Option<ImageJson> {
+            u.as_deref().and_then(|u| Url::parse(u).ok()).map(|url| ImageJson {
+                kind: "Image".into(),
+                url,
+                media_type: None,
+                name: None,
+            })
+        };
+        let handle = &self.handle;
+        let (inbox, outbox, followers, following, featured, html) = if is_org {
+            (
+                urls.inbox(handle),
+                Some(urls.outbox(handle)),
+                Some(urls.followers(handle)),
+                Some(urls.following(handle)),
+                Some(urls.featured(handle)),
+                urls.actor(handle),
+            )
+        } else {
+            // The instance actor has no collections of its own.
+            (urls.shared_inbox(), None, None, None, None, urls.base().to_string())
+        };
+        let parse = |s: Option<String>| s.map(|s| Url::parse(&s)).transpose();
+        Ok(ActorJson {
+            kind: self.actor_type.clone(),
+            id: self.ap_id.0.clone(),
+            preferred_username: self.handle.clone(),
+            name: Some(self.name.clone()),
+            summary,
+            summary_map,
+            url: Some(Url::parse(&html)?),
+            icon: image(&self.icon_url),
+            image: image(&self.image_url),
+            inbox: Url::parse(&inbox)?,
+            outbox: parse(outbox)?,
+            followers: parse(followers)?,
+            following: parse(following)?,
+            featured: parse(featured)?,
+            endpoints: Some(Endpoints { shared_inbox: Some(Url::parse(&urls.shared_inbox())?) }),
+            public_key: PublicKey {
+                id: Urls::key_id(self.ap_id.as_str()),
+                owner: self.ap_id.0.clone(),
+                public_key_pem: self.public_key_pem.clone(),
+            },
+            manually_approves_followers: Some(self.manually_approves_followers),
+            discoverable: Some(self.discoverable),
+            indexable: Some(self.indexable),
+            published: Some(self.published),
+            attachment: if is_org { self.profile_fields(lang) } else { vec![] },
+            org_kind: self.org_kind.clone(),
+            country: self.country.clone(),
+            region: self.region.clone(),
+            official_code: self.official_code.clone(),
+            official_code_scheme: self.official_code.as_ref().and(self.official_code_scheme().map(String::from)),
+            population: self.population,
+            website: self.website.as_deref().and_then(|w| Url::parse(w).ok()),
+            working_languages: self.languages.clone(),
+            themes: self.themes.clone(),
+            location: match (self.latitude, self.longitude) {
+                (Some(lat), Some(lon)) => Some(PlaceJson {
+                    kind: "Place".into(),
+                    name: self.region.clone(),
+                    latitude: Some(lat),
+                    longitude: Some(lon),
+                }),
+                _ => None,
+            },
+        })
+    }
+}
+
+/// `host[:port]` of a URL, as we store an actor's domain.
+pub fn authority(url: &Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A remote actor document as a row to store.
+pub fn remote_actor_row(json: &ActorJson) -> NewActor {
+    let summary_html = json.summary.as_deref().map(text::sanitize_html);
+    let summary_text = summary_html.as_deref().map(text::html_to_text).unwrap_or_default();
+    let mut summary_map = Map::new();
+    if !summary_text.is_empty() {
+        summary_map.insert("und".into(), Value::String(summary_text));
+    }
+    let clip = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+    NewActor {
+        ap_id: json.id.to_string(),
+        local: false,
+        actor_type: clip(&json.kind, 32),
+        handle: clip(&json.preferred_username, 255),
+        domain: authority(&json.id),
+        name: clip(json.name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or(&json.preferred_username), 500),
+        summary_map: Value::Object(summary_map),
+        summary_html,
+        inbox_url: json.inbox.to_string(),
+        shared_inbox_url: json.endpoints.as_ref().and_then(|e| e.shared_inbox.as_ref()).map(Url::to_string),
+        outbox_url: json.outbox.as_ref().map(Url::to_string),
+        followers_url: json.followers.as_ref().map(Url::to_string),
+        profile_url: json.url.as_ref().map(Url::to_string),
+        icon_url: json.icon.as_ref().map(|i| i.url.to_string()),
+        image_url: json.image.as_ref().map(|i| i.url.to_string()),
+        public_key_pem: json.public_key.public_key_pem.clone(),
+        private_key_pem: None,
+        manually_approves_followers: json.manually_approves_followers.unwrap_or(false),
+        discoverable: json.discoverable.unwrap_or(false),
+        // FEP-5feb: a missing flag means "do not index".
+        indexable: json.indexable.unwrap_or(false),
+        org_kind: json.org_kind.clone().filter(|k| k.parse::<OrgKind>().is_ok()),
+        country: json.country.clone(),
+        region: json.region.clone(),
+        official_code: json.official_code.clone(),
+        population: json.population,
+        website: json.website.as_ref().map(Url::to_string),
+        languages: json.working_languages.clone(),
+        themes: json.themes.clone(),
+        latitude: json.location.as_ref().and_then(|l| l.latitude).filter(|v| (-90.0..=90.0).contains(v)),
+        longitude: json.location.as_ref().and_then(|l| l.longitude).filter(|v| (-180.0..=180.0).contains(v)),
+    }
+}
+
+#[async_trait::async_trait]
+impl Object for DbActor {
+    type DataType = crate::state::AppState;
+    type Kind = ActorJson;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        // Ids are checked when stored; this cache avoids parsing on every call.
+        self.ap_url()
+    }
+
+    fn last_refreshed_at(&self) -> Option<DateTime<Utc>> {
+        if self.local { None } else { Some(self.last_refreshed_at) }
+    }
+
+    async fn read_from_id(object_id: Url, data: &FedData) -> Result<Option<Self>, Self::Error> {
+        let mut conn = data.conn().await?;
+        Ok(DbActor::by_ap_id(&mut conn, object_id.as_str()).await?)
+    }
+
+    async fn into_json(self, data: &FedData) -> Result<Self::Kind, Self::Error> {
+        self.to_json(&data.urls, data.config.main_language()).map_err(|e| AppError::internal(e))
+    }
+
+    async fn verify(json: &Self::Kind, expected_domain: &Url, _data: &FedData) -> Result<(), Self::Error> {
+        verify_domains_match(&json.id, expected_domain)?;
+        if json.public_key.owner != json.id {
+            return Err(AppError::bad_request("the actor's key belongs to another actor"));
+        }
+        verify_domains_match(&json.inbox, expected_domain)?;
+        Ok(())
+    }
+
+    async fn from_json(json: Self::Kind, data: &FedData) -> Result<Self, Self::Error> {
+        let mut conn = data.conn().await?;
+        Ok(DbActor::upsert_remote(&mut conn, &remote_actor_row(&json)).await?)
+    }
+}
+
+impl Actor for DbActor {
+    fn public_key_pem(&self) -> &str {
+        &self.public_key_pem
+    }
+
+    fn private_key_pem(&self) -> Option<String> {
+        self.private_key_pem.clone()
+    }
+
+    fn inbox(&self) -> Url {
+        Url::parse(&self.inbox_url).unwrap_or_else(|_| self.ap_url().clone())
+    }
+
+    fn shared_inbox(&self) -> Option<Url> {
+        self.shared_inbox_url.as_deref().and_then(|u| Url::parse(u).ok())
+    }
+}

@@ -1,0 +1,8 @@
+//! ActivityPub wire structs. They are tolerant readers: unknown fields are ignored, a single
+//! value is accepted where a list is usual (and the other way round), and a malformed
+//! optional field is skipped rather than refusing the whole document.
+
+pub mod actor;
+pub mod article;
+pub mod collection;
+pub mod helpers;

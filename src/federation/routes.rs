@@ -1,0 +1,259 @@
+//! The ActivityPub endpoints: actors, their collections, posts, the instance actor and the
+//! context document. Each URL serves JSON-LD to federation clients and HTML to browsers.
+
+use crate::db::models::actor::{DbActor, INSTANCE_ACTOR_HANDLE};
+use crate::db::models::follow::DbFollow;
+use crate::db::models::post::DbPost;
+use crate::error::{AppError, AppResult};
+use crate::federation::context::{context, context_document};
+use crate::federation::objects::post::{article_json, create_json};
+use crate::federation::protocol::collection::{OrderedCollection, OrderedCollectionPage};
+use crate::state::AppState;
+use crate::web;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub const AP_CONTENT_TYPE: &str = "application/activity+json; charset=utf-8";
+pub const PAGE_SIZE: i64 = 20;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/.well-known/webfinger", get(super::webfinger::webfinger))
+        .route("/.well-known/host-meta", get(super::webfinger::host_meta))
+        .route("/.well-known/nodeinfo", get(super::nodeinfo::well_known))
+        .route("/nodeinfo/{version}", get(super::nodeinfo::document))
+        .route("/actor", get(instance_actor))
+        .route("/ns", get(ns))
+        .route("/o/{handle}", get(organisation))
+        .route("/o/{handle}/outbox", get(outbox))
+        .route("/o/{handle}/followers", get(followers))
+        .route("/o/{handle}/following", get(following))
+        .route("/o/{handle}/featured", get(featured))
+        .route("/posts/{id}", get(post))
+        .route("/posts/{id}/activity", get(post_activity))
+}
+
+/// Whether the client asked for ActivityPub JSON rather than a page.
+pub fn wants_activity_json(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|part| {
+            let mime = part.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            mime == "application/activity+json" || mime == "application/ld+json"
+        })
+}
+
+/// A JSON-LD document with the full context, as `application/activity+json`.
+pub fn activity_json<T: Serialize>(value: &T) -> AppResult<Response> {
+    let mut json = serde_json::to_value(value).map_err(AppError::internal)?;
+    if let Value::Object(map) = &mut json {
+        let mut with_ctx = serde_json::Map::new();
+        with_ctx.insert("@context".into(), context());
+        with_ctx.extend(std::mem::take(map));
+        json = Value::Object(with_ctx);
+    }
+    Ok(([(header::CONTENT_TYPE, AP_CONTENT_TYPE), (header::VARY, "Accept")], json.to_string()).into_response())
+}
+
+async fn local_org(state: &AppState, handle: &str) -> AppResult<DbActor> {
+    let mut conn = state.conn().await?;
+    DbActor::local_by_handle(&mut conn, handle)
+        .await?
+        .filter(DbActor::is_organisation)
+        .ok_or_else(|| AppError::not_found(format!("no organisation `{handle}` on this instance")))
+}
+
+async fn organisation(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    headers: HeaderMap,
+    query: Query<web::LangQuery>,
+) -> AppResult<Response> {
+    let actor = local_org(&state, &handle).await?;
+    if wants_activity_json(&headers) {
+        let json = actor.to_json(&state.urls, state.config.main_language()).map_err(AppError::internal)?;
+        return activity_json(&json);
+    }
+    web::pages::organisation(&state, actor, &headers, &query).await
+}
+
+async fn instance_actor(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    let mut conn = state.conn().await?;
+    let actor = DbActor::local_by_handle(&mut conn, INSTANCE_ACTOR_HANDLE)
+        .await?
+        .ok_or_else(|| AppError::not_found("the instance actor is not set up yet"))?;
+    if !wants_activity_json(&headers) {
+        return Ok(axum::response::Redirect::to("/").into_response());
+    }
+    let json = actor.to_json(&state.urls, state.config.main_language()).map_err(AppError::internal)?;
+    activity_json(&json)
+}
+
+async fn ns() -> Response {
+    ([(header::CONTENT_TYPE, "application/ld+json; charset=utf-8")], Json(context_document())).into_response()
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PageQuery {
+    /// Any value asks for the first page.
+    page: Option<String>,
+    /// Keyset cursor: items older than this one.
+    before: Option<i64>,
+}
+
+impl PageQuery {
+    fn wants_page(&self) -> bool {
+        self.page.is_some() || self.before.is_some()
+    }
+}
+
+fn collection(id: String, total: i64) -> OrderedCollection {
+    OrderedCollection {
+        context: None,
+        first: Some(format!("{id}?page=true")),
+        id,
+        kind: "OrderedCollection".into(),
+        total_items: total,
+        ordered_items: None,
+    }
+}
+
+fn page(collection_id: &str, q: &PageQuery, total: i64, items: Vec<Value>, last_key: Option<i64>) -> OrderedCollectionPage {
+    let id = match q.before {
+        Some(b) => format!("{collection_id}?before={b}"),
+        None => format!("{collection_id}?page=true"),
+    };
+    let next = (items.len() as i64 == PAGE_SIZE).then(|| last_key.map(|k| format!("{collection_id}?before={k}"))).flatten();
+    OrderedCollectionPage {
+        context: None,
+        id,
+        kind: "OrderedCollectionPage".into(),
+        part_of: collection_id.to_string(),
+        total_items: total,
+        ordered_items: items,
+        next,
+    }
+}
+
+async fn outbox(State(state): State<AppState>, Path(handle): Path<String>, Query(q): Query<PageQuery>) -> AppResult<Response> {
+    let actor = local_org(&state, &handle).await?;
+    let id = state.urls.outbox(&actor.handle);
+    let mut conn = state.conn().await?;
+    let total = DbPost::count_by_actor(&mut conn, actor.id).await?;
+    if !q.wants_page() {
+        return activity_json(&collection(id, total));
+    }
+    let posts = DbPost::page_by_actor(&mut conn, actor.id, q.before, PAGE_SIZE).await?;
+    let last = posts.last().map(|p| p.post.id);
+    let items = posts
+        .iter()
+        .map(|p| create_json(p, &actor, &state.urls).map_err(AppError::internal).and_then(to_value))
+        .collect::<AppResult<Vec<_>>>()?;
+    activity_json(&page(&id, &q, total, items, last))
+}
+
+fn to_value<T: Serialize>(v: T) -> AppResult<Value> {
+    serde_json::to_value(v).map_err(AppError::internal)
+}
+
+async fn followers(State(state): State<AppState>, Path(handle): Path<String>, Query(q): Query<PageQuery>) -> AppResult<Response> {
+    let actor = local_org(&state, &handle).await?;
+    let id = state.urls.followers(&actor.handle);
+    let mut conn = state.conn().await?;
+    let total = DbFollow::count_followers(&mut conn, actor.id).await?;
+    if !q.wants_page() {
+        return activity_json(&collection(id, total));
+    }
+    let rows = DbFollow::follower_ids_page(&mut conn, actor.id, q.before, PAGE_SIZE).await?;
+    let last = rows.last().map(|r| r.0);
+    let items = rows.into_iter().map(|(_, ap)| Value::String(ap)).collect();
+    activity_json(&page(&id, &q, total, items, last))
+}
+
+async fn following(State(state): State<AppState>, Path(handle): Path<String>, Query(q): Query<PageQuery>) -> AppResult<Response> {
+    let actor = local_org(&state, &handle).await?;
+    let id = state.urls.following(&actor.handle);
+    let mut conn = state.conn().await?;
+    let total = DbFollow::count_following(&mut conn, actor.id).await?;
+    if !q.wants_page() {
+        return activity_json(&collection(id, total));
+    }
+    let rows = DbFollow::following_ids_page(&mut conn, actor.id, q.before, PAGE_SIZE).await?;
+    let last = rows.last().map(|r| r.0);
+    let items = rows.into_iter().map(|(_, ap)| Value::String(ap)).collect();
+    activity_json(&page(&id, &q, total, items, last))
+}
+
+/// Pinned posts, inline (Mastodon reads `featured` as one collection with its items).
+async fn featured(State(state): State<AppState>, Path(handle): Path<String>) -> AppResult<Response> {
+    let actor = local_org(&state, &handle).await?;
+    let mut conn = state.conn().await?;
+    let pinned = DbPost::pinned_by_actor(&mut conn, actor.id).await?;
+    let items = pinned
+        .iter()
+        .map(|p| article_json(p, &actor, &state.urls).map_err(AppError::internal).and_then(to_value))
+        .collect::<AppResult<Vec<_>>>()?;
+    activity_json(&OrderedCollection {
+        context: None,
+        id: state.urls.featured(&actor.handle),
+        kind: "OrderedCollection".into(),
+        total_items: items.len() as i64,
+        first: None,
+        ordered_items: Some(items),
+    })
+}
+
+/// A local post by the UUID in its URL, with its author; deleted posts are 410 Gone.
+pub async fn load_local_post(
+    state: &AppState,
+    id: &str,
+) -> AppResult<(crate::db::models::post::PostFull, DbActor)> {
+    let uuid = uuid::Uuid::parse_str(id).map_err(|_| AppError::not_found(format!("no post `{id}`")))?;
+    let mut conn = state.conn().await?;
+    let post = DbPost::by_ap_id(&mut conn, &state.urls.post(&uuid))
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("no post `{id}`")))?;
+    if post.deleted_at.is_some() {
+        return Err(AppError::new(axum::http::StatusCode::GONE, "gone", "this post was deleted"));
+    }
+    let author = DbActor::by_id(&mut conn, post.actor_id).await?;
+    Ok((DbPost::full(&mut conn, post).await?, author))
+}
+
+async fn post(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    query: Query<web::LangQuery>,
+) -> AppResult<Response> {
+    let wants_json = wants_activity_json(&headers);
+    let (post, author) = match load_local_post(&state, &id).await {
+        Err(e) if e.status == axum::http::StatusCode::GONE && wants_json => {
+            let tombstone = serde_json::json!({
+                "id": state.urls.post(&uuid::Uuid::parse_str(&id).unwrap_or_default()),
+                "type": "Tombstone",
+            });
+            let mut resp = activity_json(&tombstone)?;
+            *resp.status_mut() = axum::http::StatusCode::GONE;
+            return Ok(resp);
+        }
+        other => other?,
+    };
+    if wants_json {
+        return activity_json(&article_json(&post, &author, &state.urls).map_err(AppError::internal)?);
+    }
+    web::pages::post(&state, post, author, &headers, &query).await
+}
+
+async fn post_activity(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
+    let (post, author) = load_local_post(&state, &id).await?;
+    activity_json(&create_json(&post, &author, &state.urls).map_err(AppError::internal)?)
+}

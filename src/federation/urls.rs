@@ -1,0 +1,77 @@
+//! The URLs of local objects. Every id we mint is built here, so the scheme is in one place:
+//! `/o/{handle}` organisations, `/posts/{uuid}` posts, `/actor` the instance actor,
+//! `/inbox` the shared inbox.
+
+use url::Url;
+
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base: String,
+}
+
+impl Urls {
+    pub fn new(base: &str) -> Self {
+        Urls { base: base.trim_end_matches('/').to_string() }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn actor(&self, handle: &str) -> String {
+        format!("{}/o/{handle}", self.base)
+    }
+
+    pub fn inbox(&self, handle: &str) -> String {
+        format!("{}/o/{handle}/inbox", self.base)
+    }
+
+    pub fn outbox(&self, handle: &str) -> String {
+        format!("{}/o/{handle}/outbox", self.base)
+    }
+
+    pub fn followers(&self, handle: &str) -> String {
+        format!("{}/o/{handle}/followers", self.base)
+    }
+
+    pub fn following(&self, handle: &str) -> String {
+        format!("{}/o/{handle}/following", self.base)
+    }
+
+    pub fn featured(&self, handle: &str) -> String {
+        format!("{}/o/{handle}/featured", self.base)
+    }
+
+    pub fn shared_inbox(&self) -> String {
+        format!("{}/inbox", self.base)
+    }
+
+    pub fn instance_actor(&self) -> String {
+        format!("{}/actor", self.base)
+    }
+
+    pub fn key_id(actor_id: &str) -> String {
+        format!("{actor_id}#main-key")
+    }
+
+    pub fn post(&self, uuid: &uuid::Uuid) -> String {
+        format!("{}/posts/{}", self.base, uuid.simple())
+    }
+
+    /// The Create activity that published a post.
+    pub fn create_activity(post_id: &str) -> String {
+        format!("{post_id}/activity")
+    }
+
+    pub fn tag(&self, name: &str) -> String {
+        format!("{}/tags/{}", self.base, name.trim_start_matches('#').to_lowercase())
+    }
+
+    pub fn context(&self) -> String {
+        format!("{}/ns", self.base)
+    }
+
+    pub fn parse(s: &str) -> Result<Url, url::ParseError> {
+        Url::parse(s)
+    }
+}

@@ -1,0 +1,19 @@
+//! passerelle: a federated ActivityPub server for municipal partnership networks.
+//! `docs/ARCHITECTURE.md` maps the modules and the path of an activity.
+
+pub mod api;
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod federation;
+pub mod orgs;
+pub mod posts;
+pub mod state;
+pub mod testing;
+pub mod text;
+pub mod vocab;
+pub mod web;

@@ -1,0 +1,5 @@
+//! The `passerelle` command: see `passerelle --help`.
+
+fn main() -> std::process::ExitCode {
+    passerelle::cli::main()
+}

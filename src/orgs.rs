@@ -1,0 +1,320 @@
+//! Creating and editing organisation actors, and the instance actor. Used by the API, the
+//! CLI and the demo alike, so the same checks apply everywhere.
+
+use crate::db::models::actor::{DbActor, INSTANCE_ACTOR_HANDLE, NewActor, ProfileChange};
+use crate::error::AppError;
+use crate::federation::keys;
+use crate::federation::urls::Urls;
+use crate::vocab::{OrgKind, theme};
+use diesel_async::AsyncPgConnection;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// A new organisation, as the API and CLI take it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewOrganisation {
+    pub handle: String,
+    pub name: String,
+    pub kind: OrgKind,
+    #[serde(flatten)]
+    pub profile: Profile,
+}
+
+impl Default for OrgKind {
+    fn default() -> Self {
+        OrgKind::Municipality
+    }
+}
+
+/// The structured profile; every field optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Profile {
+    /// Plain-text description per language code.
+    #[serde(default)]
+    pub summary: BTreeMap<String, String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub official_code: Option<String>,
+    pub population: Option<i64>,
+    pub website: Option<String>,
+    /// Working languages, ISO 639-1 codes, the first being the main one.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub icon_url: Option<String>,
+    pub image_url: Option<String>,
+    #[serde(default)]
+    pub manually_approves_followers: bool,
+    #[serde(default = "yes")]
+    pub discoverable: bool,
+    #[serde(default = "yes")]
+    pub indexable: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A handle: 1–64 lowercase letters, digits, `-`, `_` or `.`, starting with a letter or digit.
+pub fn valid_handle(h: &str) -> bool {
+    (1..=64).contains(&h.len())
+        && h.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        && h.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && h != INSTANCE_ACTOR_HANDLE
+}
+
+fn check_url(field: &str, v: &Option<String>) -> Result<(), AppError> {
+    if let Some(u) = v {
+        let parsed = url::Url::parse(u).map_err(|e| AppError::invalid(field, format!("not a URL: {e}")))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(AppError::invalid(field, "must be an http or https URL"));
+        }
+    }
+    Ok(())
+}
+
+impl Profile {
+    /// Checks every field, naming the first one at fault.
+    pub fn validate(&self, kind: Option<OrgKind>) -> Result<(), AppError> {
+        for (lang, text) in &self.summary {
+            if !is_language_code(lang) {
+                return Err(AppError::invalid(format!("summary.{lang}"), "not a two-letter language code"));
+            }
+            if text.chars().count() > 5000 {
+                return Err(AppError::invalid(format!("summary.{lang}"), "at most 5000 characters"));
+            }
+        }
+        if let Some(c) = &self.country
+            && !(c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            return Err(AppError::invalid("country", "an ISO 3166-1 alpha-2 code in capitals, like DE or FR"));
+        }
+        if let Some(code) = &self.official_code {
+            let ok = match (self.country.as_deref(), kind) {
+                (Some("DE"), Some(OrgKind::Municipality)) => code.len() == 8 && code.chars().all(|c| c.is_ascii_digit()),
+                (Some("FR"), Some(OrgKind::Municipality)) => {
+                    code.len() == 5 && code.chars().all(|c| c.is_ascii_digit() || c == 'A' || c == 'B')
+                }
+                _ => !code.trim().is_empty() && code.len() <= 32,
+            };
+            if !ok {
+                return Err(AppError::invalid(
+                    "official_code",
+                    "a German AGS has 8 digits (e.g. 05913000), a French INSEE code 5 characters (e.g. 67482)",
+                ));
+            }
+        }
+        if self.population.is_some_and(|p| p < 0) {
+            return Err(AppError::invalid("population", "cannot be negative"));
+        }
+        check_url("website", &self.website)?;
+        check_url("icon_url", &self.icon_url)?;
+        check_url("image_url", &self.image_url)?;
+        for (i, l) in self.languages.iter().enumerate() {
+            if !is_language_code(l) {
+                return Err(AppError::invalid(format!("languages[{i}]"), "not a two-letter language code"));
+            }
+        }
+        for (i, t) in self.themes.iter().enumerate() {
+            if theme(t).is_none() {
+                return Err(AppError::invalid(format!("themes[{i}]"), format!("unknown theme `{t}`")));
+            }
+        }
+        if self.latitude.is_some_and(|v| !(-90.0..=90.0).contains(&v)) {
+            return Err(AppError::invalid("latitude", "between -90 and 90"));
+        }
+        if self.longitude.is_some_and(|v| !(-180.0..=180.0).contains(&v)) {
+            return Err(AppError::invalid("longitude", "between -180 and 180"));
+        }
+        Ok(())
+    }
+
+    fn summary_json(&self) -> Value {
+        Value::Object(
+            self.summary
+                .iter()
+                .filter(|(_, t)| !t.trim().is_empty())
+                .map(|(l, t)| (l.clone(), Value::String(t.trim().to_string())))
+                .collect::<Map<_, _>>(),
+        )
+    }
+}
+
+pub fn is_language_code(l: &str) -> bool {
+    l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Creates a local organisation actor with a fresh key pair.
+pub async fn create(conn: &mut AsyncPgConnection, urls: &Urls, input: &NewOrganisation) -> Result<DbActor, AppError> {
+    if !valid_handle(&input.handle) {
+        return Err(AppError::invalid(
+            "handle",
+            "1–64 lowercase letters, digits, `-`, `_` or `.`, starting with a letter or digit",
+        ));
+    }
+    if input.name.trim().is_empty() || input.name.chars().count() > 200 {
+        return Err(AppError::invalid("name", "required, at most 200 characters"));
+    }
+    input.profile.validate(Some(input.kind))?;
+    if DbActor::local_by_handle(conn, &input.handle).await?.is_some() {
+        return Err(AppError::conflict(format!("the handle `{}` is taken", input.handle)));
+    }
+    let keys = keys::generate().await?;
+    let p = &input.profile;
+    let new = NewActor {
+        ap_id: urls.actor(&input.handle),
+        local: true,
+        actor_type: "Organization".into(),
+        handle: input.handle.clone(),
+        domain: urls.base().split("://").nth(1).unwrap_or_default().to_string(),
+        name: input.name.trim().to_string(),
+        summary_map: p.summary_json(),
+        summary_html: None,
+        inbox_url: urls.inbox(&input.handle),
+        shared_inbox_url: Some(urls.shared_inbox()),
+        outbox_url: Some(urls.outbox(&input.handle)),
+        followers_url: Some(urls.followers(&input.handle)),
+        profile_url: Some(urls.actor(&input.handle)),
+        icon_url: p.icon_url.clone(),
+        image_url: p.image_url.clone(),
+        public_key_pem: keys.public_pem,
+        private_key_pem: Some(keys.private_pem),
+        manually_approves_followers: p.manually_approves_followers,
+        discoverable: p.discoverable,
+        indexable: p.indexable,
+        org_kind: Some(input.kind.code().to_string()),
+        country: p.country.clone(),
+        region: p.region.clone(),
+        official_code: p.official_code.clone(),
+        population: p.population,
+        website: p.website.clone(),
+        languages: p.languages.clone(),
+        themes: p.themes.clone(),
+        latitude: p.latitude,
+        longitude: p.longitude,
+    };
+    Ok(DbActor::insert(conn, &new).await?)
+}
+
+/// A change to an organisation's profile, as the API takes it: absent fields stay as they are.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileUpdate {
+    pub name: Option<String>,
+    pub kind: Option<OrgKind>,
+    pub summary: Option<BTreeMap<String, String>>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub official_code: Option<String>,
+    pub population: Option<i64>,
+    pub website: Option<String>,
+    pub languages: Option<Vec<String>>,
+    pub themes: Option<Vec<String>>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub icon_url: Option<String>,
+    pub image_url: Option<String>,
+    pub manually_approves_followers: Option<bool>,
+    pub discoverable: Option<bool>,
+    pub indexable: Option<bool>,
+}
+
+pub async fn update(conn: &mut AsyncPgConnection, actor: &DbActor, u: ProfileUpdate) -> Result<DbActor, AppError> {
+    if let Some(name) = &u.name
+        && (name.trim().is_empty() || name.chars().count() > 200)
+    {
+        return Err(AppError::invalid("name", "required, at most 200 characters"));
+    }
+    let kind = u.kind.or_else(|| actor.org_kind.as_deref().and_then(|k| k.parse().ok()));
+    // Validate the profile as it will be after the change.
+    let merged = Profile {
+        summary: u.summary.clone().unwrap_or_default(),
+        country: u.country.clone().or_else(|| actor.country.clone()),
+        region: u.region.clone(),
+        official_code: u.official_code.clone().or_else(|| actor.official_code.clone()),
+        population: u.population,
+        website: u.website.clone(),
+        languages: u.languages.clone().unwrap_or_default(),
+        themes: u.themes.clone().unwrap_or_default(),
+        latitude: u.latitude,
+        longitude: u.longitude,
+        icon_url: u.icon_url.clone(),
+        image_url: u.image_url.clone(),
+        ..Profile::default()
+    };
+    merged.validate(kind)?;
+    let change = ProfileChange {
+        name: u.name.map(|n| n.trim().to_string()),
+        summary_map: u.summary.is_some().then(|| merged.summary_json()),
+        icon_url: u.icon_url.map(Some),
+        image_url: u.image_url.map(Some),
+        manually_approves_followers: u.manually_approves_followers,
+        discoverable: u.discoverable,
+        indexable: u.indexable,
+        org_kind: u.kind.map(|k| Some(k.code().to_string())),
+        country: u.country.map(Some),
+        region: u.region.map(Some),
+        official_code: u.official_code.map(Some),
+        population: u.population.map(Some),
+        website: u.website.map(Some),
+        languages: u.languages,
+        themes: u.themes,
+        latitude: u.latitude.map(Some),
+        longitude: u.longitude.map(Some),
+        updated: Some(chrono::Utc::now()),
+    };
+    Ok(DbActor::update_profile(conn, actor.id, &change).await?)
+}
+
+/// The instance actor (FEP-2677), created on first start.
+pub async fn ensure_instance_actor(conn: &mut AsyncPgConnection, urls: &Urls, domain: &str) -> anyhow::Result<DbActor> {
+    if let Some(actor) = DbActor::instance_actor(conn).await? {
+        return Ok(actor);
+    }
+    let keys = keys::generate().await?;
+    let new = NewActor {
+        ap_id: urls.instance_actor(),
+        local: true,
+        actor_type: "Application".into(),
+        handle: INSTANCE_ACTOR_HANDLE.into(),
+        domain: domain.to_string(),
+        name: domain.to_string(),
+        summary_map: Value::Object(Map::new()),
+        summary_html: None,
+        inbox_url: urls.shared_inbox(),
+        shared_inbox_url: Some(urls.shared_inbox()),
+        outbox_url: None,
+        followers_url: None,
+        profile_url: Some(urls.base().to_string()),
+        icon_url: None,
+        image_url: None,
+        public_key_pem: keys.public_pem,
+        private_key_pem: Some(keys.private_pem),
+        manually_approves_followers: true,
+        discoverable: false,
+        indexable: false,
+        org_kind: None,
+        country: None,
+        region: None,
+        official_code: None,
+        population: None,
+        website: None,
+        languages: vec![],
+        themes: vec![],
+        latitude: None,
+        longitude: None,
+    };
+    match DbActor::insert(conn, &new).await {
+        Ok(a) => Ok(a),
+        // Another process created it at the same moment.
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+            DbActor::instance_actor(conn).await?.ok_or_else(|| anyhow::anyhow!("instance actor vanished"))
+        }
+        Err(e) => Err(e.into()),
+    }
+}

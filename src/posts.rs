@@ -1,0 +1,186 @@
+//! Project posts as editors write them: the input, its checks, and rendering of the
+//! Markdown body. The API, the CLI and the demo all go through [`PostInput::validate`].
+
+use crate::db::models::actor::DbActor;
+use crate::db::models::post::{ImageData, PostData, TranslationData};
+use crate::error::AppError;
+use crate::text::render_markdown;
+use crate::vocab::{Lang, theme};
+use chrono::NaiveDate;
+use diesel_async::AsyncPgConnection;
+use serde::Deserialize;
+
+pub const MAX_TITLE: usize = 200;
+pub const MAX_SUMMARY: usize = 500;
+pub const MAX_BODY: usize = 100_000;
+pub const MAX_IMAGES: usize = 10;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostInput {
+    /// The main language; defaults to the first language version.
+    pub main_language: Option<Lang>,
+    /// One entry per language (de, fr, en).
+    pub translations: Vec<TranslationInput>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub sdgs: Vec<i16>,
+    /// Partner organisations: a local handle (`stadt-dortmund`, `@stadt-dortmund`) or a
+    /// remote actor's URL.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    pub place: Option<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub images: Vec<ImageInput>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationInput {
+    pub language: Lang,
+    pub title: String,
+    /// Plain text; what Mastodon shows of an Article. Required.
+    pub summary: String,
+    /// Markdown.
+    #[serde(default)]
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageInput {
+    pub url: String,
+    /// Required: a description for people who cannot see the image.
+    pub alt: String,
+    pub media_type: Option<String>,
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+impl PostInput {
+    /// Checks the input and renders it into what is stored, resolving local partners.
+    pub async fn validate(&self, conn: &mut AsyncPgConnection, base_url: &str) -> Result<PostData, AppError> {
+        if self.translations.is_empty() {
+            return Err(AppError::invalid("translations", "give at least one language version"));
+        }
+        let mut seen = Vec::new();
+        let mut translations = Vec::new();
+        for (i, t) in self.translations.iter().enumerate() {
+            let f = |name: &str| format!("translations[{i}].{name}");
+            if seen.contains(&t.language) {
+                return Err(AppError::invalid(f("language"), format!("`{}` is given twice", t.language)));
+            }
+            seen.push(t.language);
+            let title = t.title.trim();
+            if title.is_empty() || chars(title) > MAX_TITLE {
+                return Err(AppError::invalid(f("title"), format!("required, at most {MAX_TITLE} characters")));
+            }
+            let summary = t.summary.trim();
+            if summary.is_empty() || chars(summary) > MAX_SUMMARY {
+                return Err(AppError::invalid(
+                    f("summary"),
+                    format!("required (Mastodon shows only title and summary), at most {MAX_SUMMARY} characters"),
+                ));
+            }
+            if chars(&t.body) > MAX_BODY {
+                return Err(AppError::invalid(f("body"), format!("at most {MAX_BODY} characters")));
+            }
+            translations.push(TranslationData {
+                language: t.language.code().to_string(),
+                title: title.to_string(),
+                summary: summary.to_string(),
+                body_markdown: Some(t.body.clone()),
+                content_html: render_markdown(&t.body),
+            });
+        }
+        let main = self.main_language.unwrap_or(self.translations[0].language);
+        if !seen.contains(&main) {
+            return Err(AppError::invalid("main_language", format!("no language version in `{main}`")));
+        }
+        for (i, t) in self.themes.iter().enumerate() {
+            if theme(t).is_none() {
+                return Err(AppError::invalid(format!("themes[{i}]"), format!("unknown theme `{t}`")));
+            }
+        }
+        for (i, g) in self.sdgs.iter().enumerate() {
+            if !(1..=17).contains(g) {
+                return Err(AppError::invalid(format!("sdgs[{i}]"), "a Sustainable Development Goal from 1 to 17"));
+            }
+        }
+        if let (Some(s), Some(e)) = (self.starts_on, self.ends_on)
+            && e < s
+        {
+            return Err(AppError::invalid("ends_on", "before starts_on"));
+        }
+        if self.place.as_deref().is_some_and(|p| chars(p) > 200) {
+            return Err(AppError::invalid("place", "at most 200 characters"));
+        }
+        if self.images.len() > MAX_IMAGES {
+            return Err(AppError::invalid("images", format!("at most {MAX_IMAGES} images")));
+        }
+        let mut images = Vec::new();
+        for (i, img) in self.images.iter().enumerate() {
+            let url = url::Url::parse(&img.url)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https"))
+                .ok_or_else(|| AppError::invalid(format!("images[{i}].url"), "an http or https URL"))?;
+            let alt = img.alt.trim();
+            if alt.is_empty() || chars(alt) > 1500 {
+                return Err(AppError::invalid(
+                    format!("images[{i}].alt"),
+                    "describe the image for people who cannot see it (required, at most 1500 characters)",
+                ));
+            }
+            images.push(ImageData { url: url.to_string(), alt_text: alt.to_string(), media_type: img.media_type.clone() });
+        }
+        let mut partners = Vec::new();
+        for (i, p) in self.partners.iter().enumerate() {
+            let field = format!("partners[{i}]");
+            let id = if p.starts_with("http://") || p.starts_with("https://") {
+                let u = url::Url::parse(p).map_err(|e| AppError::invalid(&field, format!("not a URL: {e}")))?;
+                if u.as_str().starts_with(base_url) {
+                    // One of ours given by URL: it must exist.
+                    DbActor::by_ap_id(conn, u.as_str())
+                        .await?
+                        .ok_or_else(|| AppError::invalid(&field, "no such organisation on this instance"))?;
+                }
+                u.to_string()
+            } else {
+                let handle = p.trim_start_matches('@');
+                let handle = handle.split('@').next().unwrap_or(handle);
+                DbActor::local_by_handle(conn, handle)
+                    .await?
+                    .filter(DbActor::is_organisation)
+                    .map(|a| a.ap_id.to_string())
+                    .ok_or_else(|| AppError::invalid(&field, format!("no organisation `{handle}` on this instance")))?
+            };
+            if !partners.contains(&id) {
+                partners.push(id);
+            }
+        }
+        let mut themes = self.themes.clone();
+        themes.dedup();
+        let mut sdgs = self.sdgs.clone();
+        sdgs.sort_unstable();
+        sdgs.dedup();
+        Ok(PostData {
+            object_type: "Article".into(),
+            main_language: main.code().to_string(),
+            themes,
+            sdgs,
+            partners,
+            place: self.place.as_ref().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            html_url: None,
+            in_reply_to: None,
+            translations,
+            images,
+        })
+    }
+}

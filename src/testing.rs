@@ -1,0 +1,185 @@
+//! Test support, used by `tests/` and `federation-tests/`: every test gets its own database,
+//! cloned from a migrated template and dropped afterwards, so tests run in parallel and leave
+//! nothing behind; and real instances served on loopback ports.
+
+use crate::app::{self, RunningInstance};
+use crate::config::Config;
+use crate::db;
+use anyhow::Context;
+use diesel::QueryableByName;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use sha2::{Digest, Sha256};
+use tokio::net::TcpListener;
+use tokio::sync::OnceCell;
+use url::Url;
+
+/// The PostgreSQL server tests use (`PASSERELLE_TEST_DATABASE`, default the local one).
+pub fn server_url() -> String {
+    std::env::var("PASSERELLE_TEST_DATABASE").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_string())
+}
+
+/// The template's name follows the migrations, so a changed migration makes a new template.
+fn template_name() -> String {
+    let mut h = Sha256::new();
+    for m in include_str!("../migrations/2026-11-22-000001_foundation/up.sql").lines() {
+        h.update(m.as_bytes());
+    }
+    for extra in MIGRATION_FINGERPRINT {
+        h.update(extra.as_bytes());
+    }
+    format!("passerelle_tpl_{}", &hex::encode(h.finalize())[..16])
+}
+
+/// Later migrations add their text here, so the template is rebuilt when they change.
+const MIGRATION_FINGERPRINT: &[&str] = &[];
+
+static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+
+#[derive(QueryableByName)]
+struct Exists {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    exists: bool,
+}
+
+async fn admin_conn() -> anyhow::Result<AsyncPgConnection> {
+    AsyncPgConnection::establish(&format!("{}/postgres", server_url()))
+        .await
+        .context("connecting to the test PostgreSQL server")
+}
+
+/// Creates the migrated template once per machine (an advisory lock guards parallel test
+/// processes).
+async fn template() -> anyhow::Result<String> {
+    TEMPLATE
+        .get_or_try_init(|| async {
+            let name = template_name();
+            let mut admin = admin_conn().await?;
+            diesel::sql_query("SELECT pg_advisory_lock(7355608)").execute(&mut admin).await?;
+            let result = async {
+                let found: Exists =
+                    diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate) AS exists")
+                        .bind::<diesel::sql_types::Text, _>(&name)
+                        .get_result(&mut admin)
+                        .await?;
+                if !found.exists {
+                    diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut admin).await?;
+                    diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut admin).await?;
+                    let url = Url::parse(&format!("{}/{name}", server_url()))?;
+                    db::run_migrations(&url).await?;
+                    diesel::sql_query(format!("ALTER DATABASE \"{name}\" WITH IS_TEMPLATE true")).execute(&mut admin).await?;
+                }
+                anyhow::Ok(())
+            }
+            .await;
+            diesel::sql_query("SELECT pg_advisory_unlock(7355608)").execute(&mut admin).await?;
+            result.map(|_| name)
+        })
+        .await
+        .cloned()
+}
+
+/// A database of its own for one test; dropped when this value is.
+pub struct TestDb {
+    pub url: Url,
+    name: String,
+}
+
+impl TestDb {
+    pub async fn new() -> anyhow::Result<TestDb> {
+        let template = template().await?;
+        let name = format!("passerelle_test_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = admin_conn().await?;
+        // Copies from one template serialise inside PostgreSQL; a copy that starts while
+        // another holds the template is refused, so try again a few times.
+        let mut attempt = 0;
+        loop {
+            match diesel::sql_query(format!("CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"")).execute(&mut admin).await {
+                Ok(_) => break,
+                Err(e) if attempt < 50 && e.to_string().contains("being accessed by other users") => {
+                    attempt += 1;
+                    tokio::time::sleep(std::time::Duration::from_millis(20 * attempt)).await;
+                }
+                Err(e) => return Err(e).context("creating a test database"),
+            }
+        }
+        Ok(TestDb { url: Url::parse(&format!("{}/{name}", server_url()))?, name })
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let name = self.name.clone();
+        // Dropping needs async I/O; do it on a thread of its own so this works inside and
+        // outside a runtime.
+        let _ = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+            rt.block_on(async {
+                if let Ok(mut admin) = admin_conn().await {
+                    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut admin).await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// A configuration for a test instance on `port`, with its own database.
+pub fn test_config(port: u16, db: &TestDb, peers: &[String]) -> anyhow::Result<Config> {
+    let text = format!(
+        r#"
+[instance]
+domain = "localhost:{port}"
+name = {{ de = "Testnetz", fr = "Réseau de test", en = "Test network" }}
+description = {{ de = "Ein Netz für Tests.", fr = "Un réseau pour les tests." }}
+[http]
+listen = "127.0.0.1:{port}"
+[database]
+url = "{}"
+pool_size = 8
+[federation]
+debug = true
+"#,
+        db.url
+    );
+    let mut cfg = Config::from_layers(&text, "test configuration", std::iter::empty())?;
+    cfg.federation.peers = peers.to_vec();
+    Ok(cfg)
+}
+
+/// A real instance serving on a loopback port, with its own database.
+pub struct TestInstance {
+    pub running: Option<RunningInstance>,
+    pub base: String,
+    pub db: TestDb,
+}
+
+impl TestInstance {
+    pub async fn start() -> anyhow::Result<TestInstance> {
+        let db = TestDb::new().await?;
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let port = listener.local_addr()?.port();
+        let config = test_config(port, &db, &[])?;
+        let base = config.base_url();
+        let state = app::prepare(config).await?;
+        let running = app::start(state, listener).await?;
+        Ok(TestInstance { running: Some(running), base, db })
+    }
+
+    pub fn state(&self) -> &crate::state::AppState {
+        &self.running.as_ref().expect("instance is running").state
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn domain(&self) -> &str {
+        &self.state().config.instance.domain
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(r) = self.running.take() {
+            r.stop().await;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Text handling: Markdown to sanitised HTML, plain text to HTML paragraphs, and sanitising of
+//! HTML that other servers send. What survives is what Mastodon keeps, plus headings.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let tags: HashSet<&str> = [
+        "p", "br", "a", "span", "em", "strong", "b", "i", "u", "del", "s", "ul", "ol", "li", "blockquote", "code",
+        "pre", "h2", "h3", "h4", "h5", "h6", "hr",
+    ]
+    .into_iter()
+    .collect();
+    let mut b = ammonia::Builder::default();
+    b.tags(tags)
+        .link_rel(Some("nofollow noopener noreferrer"))
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .tag_attributes(
+            [("a", ["href", "hreflang"].into_iter().collect()), ("span", ["class"].into_iter().collect())]
+                .into_iter()
+                .collect(),
+        )
+        // Only the classes Mastodon uses for mentions and hashtags.
+        .allowed_classes([("span", ["h-card", "invisible", "ellipsis"].into_iter().collect())].into_iter().collect());
+    b
+});
+
+/// Sanitises HTML from anywhere (remote servers, rendered Markdown).
+pub fn sanitize_html(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+/// Renders an editor's Markdown to sanitised HTML. A Markdown `# heading` becomes `<h2>`:
+/// the page title is the only `<h1>`.
+pub fn render_markdown(markdown: &str) -> String {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).map(|e| match e {
+        Event::Start(Tag::Heading { level: HeadingLevel::H1, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs })
+        }
+        Event::End(TagEnd::Heading(HeadingLevel::H1)) => Event::End(TagEnd::Heading(HeadingLevel::H2)),
+        // Raw HTML in Markdown is shown as text, not interpreted.
+        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+        other => other,
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, parser);
+    sanitize_html(&html)
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Plain text to HTML paragraphs (blank lines part paragraphs, single newlines become `<br>`).
+pub fn plain_to_html(text: &str) -> String {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p>{}</p>", escape(p).replace('\n', "<br>")))
+        .collect()
+}
+
+/// HTML to plain text, for summaries of remote posts and search.
+pub fn html_to_text(html: &str) -> String {
+    let cleaned = ammonia::Builder::empty().clean(&html.replace("</p>", "</p>\n\n").replace("<br>", "\n")).to_string();
+    cleaned
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_rendered_and_sanitised() {
+        let html = render_markdown("# Titel\n\n**fett** <script>alert(1)</script> [Link](javascript:alert(1)) [ok](https://a.example)");
+        assert!(html.contains("<h2>Titel</h2>"), "{html}");
+        assert!(html.contains("<strong>fett</strong>"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("href=\"https://a.example\""), "{html}");
+    }
+
+    #[test]
+    fn remote_html_loses_scripts_and_handlers() {
+        let html = sanitize_html(r#"<p onclick="x()">Hallo <img src=x onerror=y><script>z</script><span class="h-card evil">@a</span></p>"#);
+        assert_eq!(html, r#"<p>Hallo <span class="h-card">@a</span></p>"#);
+    }
+
+    #[test]
+    fn plain_text_becomes_paragraphs() {
+        assert_eq!(plain_to_html("a <b>\nc\n\nd"), "<p>a &lt;b&gt;<br>c</p><p>d</p>");
+        assert_eq!(html_to_text("<p>a &amp; b</p><p>c</p>"), "a & b\n\nc");
+    }
+}

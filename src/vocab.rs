@@ -1,0 +1,207 @@
+//! The domain's fixed vocabularies: interface and content languages, organisation kinds,
+//! the networks' themes and the UN Sustainable Development Goals.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A language passerelle offers for content and interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    De,
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::De, Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's name in itself, for language switches.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::De => "Deutsch",
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "de" => Ok(Lang::De),
+            "fr" => Ok(Lang::Fr),
+            "en" => Ok(Lang::En),
+            other => Err(format!("unknown language `{other}` (expected de, fr or en)")),
+        }
+    }
+}
+
+/// What kind of body an organisation actor stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum OrgKind {
+    Municipality,
+    District,
+    Region,
+    Association,
+    Network,
+    School,
+    Other,
+}
+
+impl OrgKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            OrgKind::Municipality => "municipality",
+            OrgKind::District => "district",
+            OrgKind::Region => "region",
+            OrgKind::Association => "association",
+            OrgKind::Network => "network",
+            OrgKind::School => "school",
+            OrgKind::Other => "other",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        use OrgKind::*;
+        match (self, lang) {
+            (Municipality, Lang::De) => "Gemeinde/Stadt",
+            (Municipality, Lang::Fr) => "Commune",
+            (Municipality, Lang::En) => "Municipality",
+            (District, Lang::De) => "Kreis",
+            (District, Lang::Fr) => "Département",
+            (District, Lang::En) => "District",
+            (Region, Lang::De) => "Land/Region",
+            (Region, Lang::Fr) => "Région",
+            (Region, Lang::En) => "Region",
+            (Association, Lang::De) => "Partnerschaftsverein",
+            (Association, Lang::Fr) => "Comité de jumelage",
+            (Association, Lang::En) => "Partnership association",
+            (Network, Lang::De) => "Netzwerk",
+            (Network, Lang::Fr) => "Réseau",
+            (Network, Lang::En) => "Network",
+            (School, Lang::De) => "Schule",
+            (School, Lang::Fr) => "École",
+            (School, Lang::En) => "School",
+            (Other, Lang::De) => "Zivilgesellschaft",
+            (Other, Lang::Fr) => "Société civile",
+            (Other, Lang::En) => "Civil society",
+        }
+    }
+}
+
+impl FromStr for OrgKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        <OrgKind as clap::ValueEnum>::from_str(s, true).map_err(|_| format!("unknown organisation kind `{s}`"))
+    }
+}
+
+/// A theme the networks name, with its label and hashtag in each language.
+pub struct Theme {
+    pub slug: &'static str,
+    pub de: &'static str,
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+impl Theme {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::De => self.de,
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+
+    /// A Mastodon-compatible hashtag (letters and digits only) in the given language.
+    pub fn hashtag(&self, lang: Lang) -> String {
+        let mut tag = String::from("#");
+        for word in self.label(lang).split(|c: char| !c.is_alphanumeric()) {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                tag.extend(first.to_uppercase());
+                tag.push_str(chars.as_str());
+            }
+        }
+        tag
+    }
+}
+
+macro_rules! themes {
+    ($(($slug:literal, $de:literal, $fr:literal, $en:literal)),* $(,)?) => {
+        pub const THEMES: &[Theme] = &[$(Theme { slug: $slug, de: $de, fr: $fr, en: $en }),*];
+    };
+}
+
+themes![
+    ("reconciliation", "Völkerverständigung", "Réconciliation", "Reconciliation"),
+    ("european-integration", "Europäische Integration", "Intégration européenne", "European integration"),
+    ("youth", "Jugend", "Jeunesse", "Youth"),
+    ("education", "Bildung und Schule", "Éducation", "Education"),
+    ("culture", "Kultur", "Culture", "Culture"),
+    ("sport", "Sport", "Sport", "Sport"),
+    ("social", "Soziales Engagement", "Engagement social", "Social engagement"),
+    ("inclusion", "Inklusion", "Inclusion", "Inclusion"),
+    ("climate", "Klimaschutz", "Climat", "Climate protection"),
+    ("environment", "Umwelt", "Environnement", "Environment"),
+    ("mobility", "Mobilität", "Mobilité", "Mobility"),
+    ("demography", "Demografischer Wandel", "Démographie", "Demographic change"),
+    ("structural-change", "Strukturwandel", "Mutations économiques", "Structural change"),
+    ("migration", "Migration und Integration", "Migration et intégration", "Migration and integration"),
+    ("digitalisation", "Digitalisierung", "Numérique", "Digitalisation"),
+    ("economy", "Wirtschaft", "Économie", "Economy"),
+    ("remembrance", "Erinnerungskultur", "Mémoire", "Remembrance"),
+    ("humanitarian-aid", "Humanitäre Hilfe", "Aide humanitaire", "Humanitarian aid"),
+    ("administration", "Verwaltungsaustausch", "Échanges administratifs", "Administration exchange"),
+];
+
+pub fn theme(slug: &str) -> Option<&'static Theme> {
+    THEMES.iter().find(|t| t.slug == slug)
+}
+
+/// Hashtag of a UN Sustainable Development Goal (1 to 17).
+pub fn sdg_hashtag(goal: i16) -> String {
+    format!("#SDG{goal}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashtags_are_mastodon_compatible() {
+        for t in THEMES {
+            for lang in Lang::ALL {
+                let tag = t.hashtag(lang);
+                assert!(tag.len() > 1, "{}", t.slug);
+                assert!(tag[1..].chars().all(char::is_alphanumeric), "{tag}");
+            }
+        }
+        assert_eq!(theme("climate").map(|t| t.hashtag(Lang::De)).as_deref(), Some("#Klimaschutz"));
+        assert_eq!(theme("european-integration").map(|t| t.hashtag(Lang::Fr)).as_deref(), Some("#IntégrationEuropéenne"));
+    }
+
+    #[test]
+    fn languages_parse_case_insensitively() {
+        assert_eq!("FR".parse::<Lang>(), Ok(Lang::Fr));
+        assert!("it".parse::<Lang>().is_err());
+    }
+}
