@@ -34,7 +34,11 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let pool = db::prepare(&config.database.url, config.database.pool_size).await?;
     let state = AppState::new(pool, config);
-    let mut conn = state.pool.get().await.context("connecting to the database")?;
+    let mut conn = state
+        .pool
+        .get()
+        .await
+        .context("connecting to the database")?;
     orgs::ensure_instance_actor(&mut conn, &state.urls, &state.config.instance.domain).await?;
     Ok(state)
 }
@@ -69,14 +73,21 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
             .await
     });
     tracing::info!(%addr, domain = state.config.instance.domain, "serving");
-    Ok(RunningInstance { addr, state, shutdown: Some(tx), task })
+    Ok(RunningInstance {
+        addr,
+        state,
+        shutdown: Some(tx),
+        task,
+    })
 }
 
 /// `passerelle serve`: runs until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let listen = config.http.listen;
     let state = prepare(config).await?;
-    let listener = TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
+    let listener = TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("listening on {listen}"))?;
     let instance = start(state, listener).await?;
     shutdown_signal().await;
     tracing::info!("shutting down");

@@ -17,7 +17,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "passerelle", version, about = "Federated ActivityPub server for town-twinning networks")]
+#[command(
+    name = "passerelle",
+    version,
+    about = "Federated ActivityPub server for town-twinning networks"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -50,6 +54,7 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+#[expect(clippy::large_enum_variant, reason = "parsed once per run")]
 enum OrgCommand {
     /// Create an organisation actor.
     Create {
@@ -155,7 +160,10 @@ enum TokenCommand {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start the runtime: {e}");
@@ -172,9 +180,14 @@ pub fn main() -> ExitCode {
 }
 
 fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("PASSERELLE_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=warn,activitypub_federation=warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("PASSERELLE_LOG").unwrap_or_else(|_| {
+            tracing_subscriber::EnvFilter::new("info,tower_http=warn,activitypub_federation=warn")
+        });
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 async fn state_for(config: &ConfigArg) -> anyhow::Result<AppState> {
@@ -197,7 +210,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let cfg = Config::load(&c.config)?;
             db::ensure_database(&cfg.database.url).await?;
             let n = db::run_migrations(&cfg.database.url).await?;
-            println!("{n} migration(s) applied to {}", db::redact(&cfg.database.url));
+            println!(
+                "{n} migration(s) applied to {}",
+                db::redact(&cfg.database.url)
+            );
             Ok(())
         }
         Command::Demo(args) => demo::run(args).await,
@@ -235,8 +251,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     ..Profile::default()
                 },
             };
-            let actor = orgs::create(&mut conn, &state.urls, &input).await.map_err(cli_err)?;
-            println!("created @{}@{} ({})", actor.handle, state.config.instance.domain, actor.ap_id);
+            let actor = orgs::create(&mut conn, &state.urls, &input)
+                .await
+                .map_err(cli_err)?;
+            println!(
+                "created @{}@{} ({})",
+                actor.handle, state.config.instance.domain, actor.ap_id
+            );
             Ok(())
         }
         Command::Org(OrgCommand::List(config)) => {
@@ -254,25 +275,51 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Account(AccountCommand::Create { config, username, password_stdin, admin, moderator }) => {
+        Command::Account(AccountCommand::Create {
+            config,
+            username,
+            password_stdin,
+            admin,
+            moderator,
+        }) => {
             let state = state_for(&config).await?;
             let (password, generated) = if password_stdin {
                 let mut line = String::new();
-                std::io::stdin().read_line(&mut line).context("reading the password from standard input")?;
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .context("reading the password from standard input")?;
                 (line.trim_end_matches(['\r', '\n']).to_string(), false)
             } else {
-                (auth::new_token().0.trim_start_matches("pst_").chars().take(20).collect(), true)
+                (
+                    auth::new_token()
+                        .0
+                        .trim_start_matches("pst_")
+                        .chars()
+                        .take(20)
+                        .collect(),
+                    true,
+                )
             };
             let mut conn = state.pool.get().await?;
-            let account = auth::create_account(&mut conn, &username, &password, admin, moderator).await.map_err(cli_err)?;
+            let account = auth::create_account(&mut conn, &username, &password, admin, moderator)
+                .await
+                .map_err(cli_err)?;
             println!("created account {}", account.username);
             if generated {
                 println!("password: {password}");
             }
             Ok(())
         }
-        Command::Account(AccountCommand::Grant { config, username, role }) => set_role(config, username, role, true).await,
-        Command::Account(AccountCommand::Revoke { config, username, role }) => set_role(config, username, role, false).await,
+        Command::Account(AccountCommand::Grant {
+            config,
+            username,
+            role,
+        }) => set_role(config, username, role, true).await,
+        Command::Account(AccountCommand::Revoke {
+            config,
+            username,
+            role,
+        }) => set_role(config, username, role, false).await,
         Command::Account(AccountCommand::List(config)) => {
             let state = state_for(&config).await?;
             let mut conn = state.pool.get().await?;
@@ -290,13 +337,19 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Token(TokenCommand::Issue { config, username, name }) => {
+        Command::Token(TokenCommand::Issue {
+            config,
+            username,
+            name,
+        }) => {
             let state = state_for(&config).await?;
             let mut conn = state.pool.get().await?;
             let account = Account::by_username(&mut conn, &username)
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("no account `{username}`"))?;
-            let (row, token) = auth::issue_token(&mut conn, &account, &name).await.map_err(cli_err)?;
+            let (row, token) = auth::issue_token(&mut conn, &account, &name)
+                .await
+                .map_err(cli_err)?;
             println!("token {} ({}): {token}", row.id, row.name);
             Ok(())
         }
@@ -313,14 +366,25 @@ async fn run(command: Command) -> anyhow::Result<()> {
     }
 }
 
-async fn set_role(config: ConfigArg, username: String, role: String, grant: bool) -> anyhow::Result<()> {
+async fn set_role(
+    config: ConfigArg,
+    username: String,
+    role: String,
+    grant: bool,
+) -> anyhow::Result<()> {
     let state = state_for(&config).await?;
     let mut conn = state.pool.get().await?;
     let role = auth::parse_role(&role).map_err(cli_err)?;
     let account = Account::by_username(&mut conn, &username)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no account `{username}`"))?;
-    auth::set_role(&mut conn, &account, &role, grant).await.map_err(cli_err)?;
-    println!("{} {role:?} {} {username}", if grant { "granted" } else { "revoked" }, if grant { "to" } else { "from" });
+    auth::set_role(&mut conn, &account, &role, grant)
+        .await
+        .map_err(cli_err)?;
+    println!(
+        "{} {role:?} {} {username}",
+        if grant { "granted" } else { "revoked" },
+        if grant { "to" } else { "from" }
+    );
     Ok(())
 }

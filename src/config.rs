@@ -86,7 +86,11 @@ impl Config {
 
     /// `http` in debug mode (loopback demo and tests), `https` otherwise.
     pub fn scheme(&self) -> &'static str {
-        if self.federation.debug { "http" } else { "https" }
+        if self.federation.debug {
+            "http"
+        } else {
+            "https"
+        }
     }
 
     pub fn base_url(&self) -> String {
@@ -104,7 +108,10 @@ struct Sourced<T> {
 /// One layer as written, every key optional. Parsed only to check a layer on its own, so
 /// that errors name the file, line and key.
 #[derive(Debug, Default, Deserialize)]
-#[expect(dead_code, reason = "deserialised to validate a layer; values are read from the merged layers")]
+#[expect(
+    dead_code,
+    reason = "deserialised to validate a layer; values are read from the merged layers"
+)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     instance: Option<RawInstance>,
@@ -157,7 +164,9 @@ pub fn valid_domain(s: &str) -> bool {
         None => (s, None),
     };
     !host.is_empty()
-        && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
         && !host.starts_with(['.', '-'])
         && port.is_none_or(|p| p.parse::<u16>().is_ok_and(|p| p > 0))
 }
@@ -176,10 +185,14 @@ fn domains_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D
     let list = Vec::<String>::deserialize(d)?;
     for s in &list {
         if !valid_domain(s) {
-            return Err(serde::de::Error::custom(format!("peer `{s}` is not a host name with an optional port")));
+            return Err(serde::de::Error::custom(format!(
+                "peer `{s}` is not a host name with an optional port"
+            )));
         }
     }
-    Ok(Some(list.into_iter().map(|s| s.to_ascii_lowercase()).collect()))
+    Ok(Some(
+        list.into_iter().map(|s| s.to_ascii_lowercase()).collect(),
+    ))
 }
 
 /// A checked layer, each present value tagged with its source.
@@ -206,13 +219,20 @@ const KEYS: &[&str] = &[
 impl Layer {
     fn parse(text: &str, source: &str) -> anyhow::Result<Layer> {
         // Typed check first: unknown keys and bad values, with toml's line and column.
-        toml::from_str::<RawConfig>(text).map_err(|e| anyhow::anyhow!("configuration error in {source}: {e}"))?;
+        toml::from_str::<RawConfig>(text)
+            .map_err(|e| anyhow::anyhow!("configuration error in {source}: {e}"))?;
         let table: toml::Table = toml::from_str(text)?;
         let mut layer = Layer::default();
         for key in KEYS {
             let (section, name) = key.split_once('.').unwrap_or((key, ""));
             if let Some(v) = table.get(section).and_then(|s| s.get(name)) {
-                layer.values.insert(key, Sourced { value: v.clone(), source: source.to_string() });
+                layer.values.insert(
+                    key,
+                    Sourced {
+                        value: v.clone(),
+                        source: source.to_string(),
+                    },
+                );
             }
         }
         Ok(layer)
@@ -221,7 +241,9 @@ impl Layer {
     fn from_env(env: impl IntoIterator<Item = (String, String)>) -> anyhow::Result<Layer> {
         let mut layer = Layer::default();
         for (var, raw) in env {
-            let Some(rest) = var.strip_prefix(ENV_PREFIX) else { continue };
+            let Some(rest) = var.strip_prefix(ENV_PREFIX) else {
+                continue;
+            };
             if rest == "CONFIG" || rest == "LOG" {
                 continue; // read by the CLI, not configuration keys
             }
@@ -230,7 +252,10 @@ impl Layer {
                 bail!(
                     "unknown environment variable {var}: configuration keys are {}",
                     KEYS.iter()
-                        .map(|k| format!("{ENV_PREFIX}{}", k.replacen('.', "_", 1).to_ascii_uppercase()))
+                        .map(|k| format!(
+                            "{ENV_PREFIX}{}",
+                            k.replacen('.', "_", 1).to_ascii_uppercase()
+                        ))
                         .collect::<Vec<_>>()
                         .join(", ")
                 );
@@ -247,8 +272,16 @@ impl Layer {
             doc.insert(section.to_string(), toml::Value::Table(inner));
             toml::Value::Table(doc)
                 .try_into::<RawConfig>()
-                .map_err(|e| anyhow::anyhow!("configuration error in environment variable {var}: {e}"))?;
-            layer.values.insert(key, Sourced { value, source: format!("environment variable {var}") });
+                .map_err(|e| {
+                    anyhow::anyhow!("configuration error in environment variable {var}: {e}")
+                })?;
+            layer.values.insert(
+                key,
+                Sourced {
+                    value,
+                    source: format!("environment variable {var}"),
+                },
+            );
         }
         Ok(layer)
     }
@@ -258,7 +291,9 @@ impl Layer {
     }
 
     fn get<T: for<'de> Deserialize<'de>>(&self, key: &str) -> anyhow::Result<Option<Sourced<T>>> {
-        let Some(v) = self.values.get(key) else { return Ok(None) };
+        let Some(v) = self.values.get(key) else {
+            return Ok(None);
+        };
         let (section, name) = key.split_once('.').unwrap_or((key, ""));
         let mut inner = toml::Table::new();
         inner.insert(name.to_string(), v.value.clone());
@@ -273,7 +308,10 @@ impl Layer {
             .ok_or_else(|| anyhow::anyhow!("{key} missing"))?
             .try_into()
             .map_err(|e| anyhow::anyhow!("configuration error in {}: key {key}: {e}", v.source))?;
-        Ok(Some(Sourced { value, source: v.source.clone() }))
+        Ok(Some(Sourced {
+            value,
+            source: v.source.clone(),
+        }))
     }
 
     fn require<T: for<'de> Deserialize<'de>>(&self, key: &str) -> anyhow::Result<Sourced<T>> {
@@ -289,26 +327,43 @@ impl Layer {
         let domain: Sourced<String> = self.require("instance.domain")?;
         let languages: Sourced<Vec<Lang>> = self.require("instance.languages")?;
         if languages.value.is_empty() {
-            bail!("configuration error in {}: key instance.languages: name at least one language", languages.source);
+            bail!(
+                "configuration error in {}: key instance.languages: name at least one language",
+                languages.source
+            );
         }
         let name: Sourced<BTreeMap<Lang, String>> = self.require("instance.name")?;
         if name.value.is_empty() || name.value.values().any(|n| n.trim().is_empty()) {
-            bail!("configuration error in {}: key instance.name: give a non-empty name per language", name.source);
+            bail!(
+                "configuration error in {}: key instance.name: give a non-empty name per language",
+                name.source
+            );
         }
-        let description: BTreeMap<Lang, String> =
-            self.get("instance.description")?.map(|s: Sourced<_>| s.value).unwrap_or_default();
+        let description: BTreeMap<Lang, String> = self
+            .get("instance.description")?
+            .map(|s: Sourced<_>| s.value)
+            .unwrap_or_default();
         let listen: Sourced<SocketAddr> = self.require("http.listen")?;
         let max_body: Sourced<usize> = self.require("http.max_body_bytes")?;
         if max_body.value < 1024 {
-            bail!("configuration error in {}: key http.max_body_bytes: at least 1024", max_body.source);
+            bail!(
+                "configuration error in {}: key http.max_body_bytes: at least 1024",
+                max_body.source
+            );
         }
         let url: Sourced<Url> = self.require("database.url")?;
         if !matches!(url.value.scheme(), "postgres" | "postgresql") {
-            bail!("configuration error in {}: key database.url: expected a postgres:// URL", url.source);
+            bail!(
+                "configuration error in {}: key database.url: expected a postgres:// URL",
+                url.source
+            );
         }
         let pool_size: Sourced<usize> = self.require("database.pool_size")?;
         if pool_size.value == 0 {
-            bail!("configuration error in {}: key database.pool_size: at least 1", pool_size.source);
+            bail!(
+                "configuration error in {}: key database.pool_size: at least 1",
+                pool_size.source
+            );
         }
         let debug: Sourced<bool> = self.require("federation.debug")?;
         let peers: Sourced<Vec<String>> = self.require("federation.peers")?;
@@ -316,7 +371,10 @@ impl Layer {
         // Re-validate domains that came in as plain strings through the environment.
         for d in std::iter::once(&domain.value).chain(peers.value.iter()) {
             if !valid_domain(d) {
-                bail!("configuration error in {}: `{d}` is not a host name with an optional port", domain.source);
+                bail!(
+                    "configuration error in {}: `{d}` is not a host name with an optional port",
+                    domain.source
+                );
             }
         }
         Ok(Config {
@@ -326,8 +384,14 @@ impl Layer {
                 description,
                 languages: dedup(languages.value),
             },
-            http: HttpConfig { listen: listen.value, max_body_bytes: max_body.value },
-            database: DatabaseConfig { url: url.value, pool_size: pool_size.value },
+            http: HttpConfig {
+                listen: listen.value,
+                max_body_bytes: max_body.value,
+            },
+            database: DatabaseConfig {
+                url: url.value,
+                pool_size: pool_size.value,
+            },
             federation: FederationSettings {
                 debug: debug.value,
                 peers: peers.value,
@@ -367,7 +431,11 @@ url = "postgres://postgres@127.0.0.1/x"
 "#;
 
     fn load(text: &str, env: &[(&str, &str)]) -> anyhow::Result<Config> {
-        Config::from_layers(text, "net.toml", env.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+        Config::from_layers(
+            text,
+            "net.toml",
+            env.iter().map(|(k, v)| (k.to_string(), v.to_string())),
+        )
     }
 
     #[test]
@@ -387,7 +455,10 @@ url = "postgres://postgres@127.0.0.1/x"
             &[
                 ("PASSERELLE_DATABASE_URL", "postgres://u@db/other"),
                 ("PASSERELLE_FEDERATION_DEBUG", "true"),
-                ("PASSERELLE_FEDERATION_PEERS", r#"["a.example", "b.example:8443"]"#),
+                (
+                    "PASSERELLE_FEDERATION_PEERS",
+                    r#"["a.example", "b.example:8443"]"#,
+                ),
                 ("PASSERELLE_HTTP_MAX_BODY_BYTES", "2048"),
             ],
         )
@@ -400,26 +471,44 @@ url = "postgres://postgres@127.0.0.1/x"
 
     #[test]
     fn unknown_key_names_key_and_file() {
-        let err = load(&format!("{MINIMAL}\n[federation]\nfoo = 1\n"), &[]).unwrap_err().to_string();
+        let err = load(&format!("{MINIMAL}\n[federation]\nfoo = 1\n"), &[])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("net.toml") && err.contains("foo"), "{err}");
     }
 
     #[test]
     fn bad_value_names_key_and_file() {
-        let err = load(&MINIMAL.replace("127.0.0.1:9000", "not an address"), &[]).unwrap_err().to_string();
+        let err = load(&MINIMAL.replace("127.0.0.1:9000", "not an address"), &[])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("net.toml") && err.contains("listen"), "{err}");
-        let err = load(&MINIMAL.replace("jumelage.example", "bad host/"), &[]).unwrap_err().to_string();
+        let err = load(&MINIMAL.replace("jumelage.example", "bad host/"), &[])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("net.toml") && err.contains("domain"), "{err}");
-        let err = load(MINIMAL, &[("PASSERELLE_HTTP_LISTEN", "nowhere")]).unwrap_err().to_string();
+        let err = load(MINIMAL, &[("PASSERELLE_HTTP_LISTEN", "nowhere")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("PASSERELLE_HTTP_LISTEN"), "{err}");
-        let err = load(MINIMAL, &[("PASSERELLE_HTTP_LISTN", "x")]).unwrap_err().to_string();
-        assert!(err.contains("unknown environment variable PASSERELLE_HTTP_LISTN"), "{err}");
+        let err = load(MINIMAL, &[("PASSERELLE_HTTP_LISTN", "x")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("unknown environment variable PASSERELLE_HTTP_LISTN"),
+            "{err}"
+        );
     }
 
     #[test]
     fn missing_required_key_is_named() {
-        let err = load(&MINIMAL.replace("domain = \"jumelage.example\"", ""), &[]).unwrap_err().to_string();
-        assert!(err.contains("instance.domain") && err.contains("PASSERELLE_INSTANCE_DOMAIN"), "{err}");
+        let err = load(&MINIMAL.replace("domain = \"jumelage.example\"", ""), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("instance.domain") && err.contains("PASSERELLE_INSTANCE_DOMAIN"),
+            "{err}"
+        );
     }
 
     #[test]

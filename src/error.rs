@@ -24,7 +24,13 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        AppError { status, code, message: message.into(), field: None, cause: None }
+        AppError {
+            status,
+            code,
+            message: message.into(),
+            field: None,
+            cause: None,
+        }
     }
 
     pub fn not_found(what: impl Into<String>) -> Self {
@@ -69,28 +75,46 @@ impl AppError {
     pub fn unavailable(cause: impl Into<anyhow::Error>) -> Self {
         AppError {
             cause: Some(cause.into()),
-            ..Self::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the database is unavailable; try again shortly")
+            ..Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "the database is unavailable; try again shortly",
+            )
         }
     }
 
     pub fn internal(cause: impl Into<anyhow::Error>) -> Self {
         AppError {
             cause: Some(cause.into()),
-            ..Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error")
+            ..Self::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "internal error",
+            )
         }
     }
 }
 
 impl std::fmt::Display for AppError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}: {}", self.status.as_u16(), self.code, self.message)
+        write!(
+            f,
+            "{} {}: {}",
+            self.status.as_u16(),
+            self.code,
+            self.message
+        )
     }
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         if let Some(cause) = &self.cause {
-            tracing::error!(status = self.status.as_u16(), error = format!("{cause:#}"), "request failed");
+            tracing::error!(
+                status = self.status.as_u16(),
+                error = format!("{cause:#}"),
+                "request failed"
+            );
         }
         let mut body = json!({"code": self.code, "message": self.message});
         if let Some(field) = &self.field {
@@ -106,9 +130,14 @@ impl From<diesel::result::Error> for AppError {
         match e {
             Error::NotFound => AppError::not_found("not found"),
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
-                AppError::conflict(format!("already exists ({})", info.constraint_name().unwrap_or("unique")))
+                AppError::conflict(format!(
+                    "already exists ({})",
+                    info.constraint_name().unwrap_or("unique")
+                ))
             }
-            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => AppError::unavailable(e),
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
+                AppError::unavailable(e)
+            }
             other => AppError::internal(other),
         }
     }
@@ -134,9 +163,9 @@ impl From<activitypub_federation::error::Error> for AppError {
                 AppError::unauthorized(e.to_string())
             }
             F::NotFound | F::ObjectDeleted(_) => AppError::not_found(e.to_string()),
-            F::UrlVerificationError(_) | F::WebfingerResolveFailed(_) | F::ParseReceivedActivity { .. } => {
-                AppError::bad_request(e.to_string())
-            }
+            F::UrlVerificationError(_)
+            | F::WebfingerResolveFailed(_)
+            | F::ParseReceivedActivity { .. } => AppError::bad_request(e.to_string()),
             other => AppError::internal(anyhow::anyhow!(other.to_string())),
         }
     }

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// A new organisation, as the API and CLI take it.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewOrganisation {
     pub handle: String,
@@ -20,12 +20,6 @@ pub struct NewOrganisation {
     pub kind: OrgKind,
     #[serde(flatten)]
     pub profile: Profile,
-}
-
-impl Default for OrgKind {
-    fn default() -> Self {
-        OrgKind::Municipality
-    }
 }
 
 /// The structured profile; every field optional.
@@ -63,14 +57,16 @@ fn yes() -> bool {
 /// A handle: 1–64 lowercase letters, digits, `-`, `_` or `.`, starting with a letter or digit.
 pub fn valid_handle(h: &str) -> bool {
     (1..=64).contains(&h.len())
-        && h.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        && h.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
         && h.starts_with(|c: char| c.is_ascii_alphanumeric())
         && h != INSTANCE_ACTOR_HANDLE
 }
 
 fn check_url(field: &str, v: &Option<String>) -> Result<(), AppError> {
     if let Some(u) = v {
-        let parsed = url::Url::parse(u).map_err(|e| AppError::invalid(field, format!("not a URL: {e}")))?;
+        let parsed =
+            url::Url::parse(u).map_err(|e| AppError::invalid(field, format!("not a URL: {e}")))?;
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(AppError::invalid(field, "must be an http or https URL"));
         }
@@ -83,22 +79,36 @@ impl Profile {
     pub fn validate(&self, kind: Option<OrgKind>) -> Result<(), AppError> {
         for (lang, text) in &self.summary {
             if !is_language_code(lang) {
-                return Err(AppError::invalid(format!("summary.{lang}"), "not a two-letter language code"));
+                return Err(AppError::invalid(
+                    format!("summary.{lang}"),
+                    "not a two-letter language code",
+                ));
             }
             if text.chars().count() > 5000 {
-                return Err(AppError::invalid(format!("summary.{lang}"), "at most 5000 characters"));
+                return Err(AppError::invalid(
+                    format!("summary.{lang}"),
+                    "at most 5000 characters",
+                ));
             }
         }
         if let Some(c) = &self.country
             && !(c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase()))
         {
-            return Err(AppError::invalid("country", "an ISO 3166-1 alpha-2 code in capitals, like DE or FR"));
+            return Err(AppError::invalid(
+                "country",
+                "an ISO 3166-1 alpha-2 code in capitals, like DE or FR",
+            ));
         }
         if let Some(code) = &self.official_code {
             let ok = match (self.country.as_deref(), kind) {
-                (Some("DE"), Some(OrgKind::Municipality)) => code.len() == 8 && code.chars().all(|c| c.is_ascii_digit()),
+                (Some("DE"), Some(OrgKind::Municipality)) => {
+                    code.len() == 8 && code.chars().all(|c| c.is_ascii_digit())
+                }
                 (Some("FR"), Some(OrgKind::Municipality)) => {
-                    code.len() == 5 && code.chars().all(|c| c.is_ascii_digit() || c == 'A' || c == 'B')
+                    code.len() == 5
+                        && code
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == 'A' || c == 'B')
                 }
                 _ => !code.trim().is_empty() && code.len() <= 32,
             };
@@ -117,18 +127,27 @@ impl Profile {
         check_url("image_url", &self.image_url)?;
         for (i, l) in self.languages.iter().enumerate() {
             if !is_language_code(l) {
-                return Err(AppError::invalid(format!("languages[{i}]"), "not a two-letter language code"));
+                return Err(AppError::invalid(
+                    format!("languages[{i}]"),
+                    "not a two-letter language code",
+                ));
             }
         }
         for (i, t) in self.themes.iter().enumerate() {
             if theme(t).is_none() {
-                return Err(AppError::invalid(format!("themes[{i}]"), format!("unknown theme `{t}`")));
+                return Err(AppError::invalid(
+                    format!("themes[{i}]"),
+                    format!("unknown theme `{t}`"),
+                ));
             }
         }
         if self.latitude.is_some_and(|v| !(-90.0..=90.0).contains(&v)) {
             return Err(AppError::invalid("latitude", "between -90 and 90"));
         }
-        if self.longitude.is_some_and(|v| !(-180.0..=180.0).contains(&v)) {
+        if self
+            .longitude
+            .is_some_and(|v| !(-180.0..=180.0).contains(&v))
+        {
             return Err(AppError::invalid("longitude", "between -180 and 180"));
         }
         Ok(())
@@ -150,7 +169,11 @@ pub fn is_language_code(l: &str) -> bool {
 }
 
 /// Creates a local organisation actor with a fresh key pair.
-pub async fn create(conn: &mut AsyncPgConnection, urls: &Urls, input: &NewOrganisation) -> Result<DbActor, AppError> {
+pub async fn create(
+    conn: &mut AsyncPgConnection,
+    urls: &Urls,
+    input: &NewOrganisation,
+) -> Result<DbActor, AppError> {
     if !valid_handle(&input.handle) {
         return Err(AppError::invalid(
             "handle",
@@ -158,11 +181,20 @@ pub async fn create(conn: &mut AsyncPgConnection, urls: &Urls, input: &NewOrgani
         ));
     }
     if input.name.trim().is_empty() || input.name.chars().count() > 200 {
-        return Err(AppError::invalid("name", "required, at most 200 characters"));
+        return Err(AppError::invalid(
+            "name",
+            "required, at most 200 characters",
+        ));
     }
     input.profile.validate(Some(input.kind))?;
-    if DbActor::local_by_handle(conn, &input.handle).await?.is_some() {
-        return Err(AppError::conflict(format!("the handle `{}` is taken", input.handle)));
+    if DbActor::local_by_handle(conn, &input.handle)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::conflict(format!(
+            "the handle `{}` is taken",
+            input.handle
+        )));
     }
     let keys = keys::generate().await?;
     let p = &input.profile;
@@ -171,7 +203,12 @@ pub async fn create(conn: &mut AsyncPgConnection, urls: &Urls, input: &NewOrgani
         local: true,
         actor_type: "Organization".into(),
         handle: input.handle.clone(),
-        domain: urls.base().split("://").nth(1).unwrap_or_default().to_string(),
+        domain: urls
+            .base()
+            .split("://")
+            .nth(1)
+            .unwrap_or_default()
+            .to_string(),
         name: input.name.trim().to_string(),
         summary_map: p.summary_json(),
         summary_html: None,
@@ -224,19 +261,31 @@ pub struct ProfileUpdate {
     pub indexable: Option<bool>,
 }
 
-pub async fn update(conn: &mut AsyncPgConnection, actor: &DbActor, u: ProfileUpdate) -> Result<DbActor, AppError> {
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    u: ProfileUpdate,
+) -> Result<DbActor, AppError> {
     if let Some(name) = &u.name
         && (name.trim().is_empty() || name.chars().count() > 200)
     {
-        return Err(AppError::invalid("name", "required, at most 200 characters"));
+        return Err(AppError::invalid(
+            "name",
+            "required, at most 200 characters",
+        ));
     }
-    let kind = u.kind.or_else(|| actor.org_kind.as_deref().and_then(|k| k.parse().ok()));
+    let kind = u
+        .kind
+        .or_else(|| actor.org_kind.as_deref().and_then(|k| k.parse().ok()));
     // Validate the profile as it will be after the change.
     let merged = Profile {
         summary: u.summary.clone().unwrap_or_default(),
         country: u.country.clone().or_else(|| actor.country.clone()),
         region: u.region.clone(),
-        official_code: u.official_code.clone().or_else(|| actor.official_code.clone()),
+        official_code: u
+            .official_code
+            .clone()
+            .or_else(|| actor.official_code.clone()),
         population: u.population,
         website: u.website.clone(),
         languages: u.languages.clone().unwrap_or_default(),
@@ -272,7 +321,11 @@ pub async fn update(conn: &mut AsyncPgConnection, actor: &DbActor, u: ProfileUpd
 }
 
 /// The instance actor (FEP-2677), created on first start.
-pub async fn ensure_instance_actor(conn: &mut AsyncPgConnection, urls: &Urls, domain: &str) -> anyhow::Result<DbActor> {
+pub async fn ensure_instance_actor(
+    conn: &mut AsyncPgConnection,
+    urls: &Urls,
+    domain: &str,
+) -> anyhow::Result<DbActor> {
     if let Some(actor) = DbActor::instance_actor(conn).await? {
         return Ok(actor);
     }
@@ -312,9 +365,12 @@ pub async fn ensure_instance_actor(conn: &mut AsyncPgConnection, urls: &Urls, do
     match DbActor::insert(conn, &new).await {
         Ok(a) => Ok(a),
         // Another process created it at the same moment.
-        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-            DbActor::instance_actor(conn).await?.ok_or_else(|| anyhow::anyhow!("instance actor vanished"))
-        }
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => DbActor::instance_actor(conn)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("instance actor vanished")),
         Err(e) => Err(e.into()),
     }
 }

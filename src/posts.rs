@@ -64,31 +64,49 @@ fn chars(s: &str) -> usize {
 
 impl PostInput {
     /// Checks the input and renders it into what is stored, resolving local partners.
-    pub async fn validate(&self, conn: &mut AsyncPgConnection, base_url: &str) -> Result<PostData, AppError> {
+    pub async fn validate(
+        &self,
+        conn: &mut AsyncPgConnection,
+        base_url: &str,
+    ) -> Result<PostData, AppError> {
         if self.translations.is_empty() {
-            return Err(AppError::invalid("translations", "give at least one language version"));
+            return Err(AppError::invalid(
+                "translations",
+                "give at least one language version",
+            ));
         }
         let mut seen = Vec::new();
         let mut translations = Vec::new();
         for (i, t) in self.translations.iter().enumerate() {
             let f = |name: &str| format!("translations[{i}].{name}");
             if seen.contains(&t.language) {
-                return Err(AppError::invalid(f("language"), format!("`{}` is given twice", t.language)));
+                return Err(AppError::invalid(
+                    f("language"),
+                    format!("`{}` is given twice", t.language),
+                ));
             }
             seen.push(t.language);
             let title = t.title.trim();
             if title.is_empty() || chars(title) > MAX_TITLE {
-                return Err(AppError::invalid(f("title"), format!("required, at most {MAX_TITLE} characters")));
+                return Err(AppError::invalid(
+                    f("title"),
+                    format!("required, at most {MAX_TITLE} characters"),
+                ));
             }
             let summary = t.summary.trim();
             if summary.is_empty() || chars(summary) > MAX_SUMMARY {
                 return Err(AppError::invalid(
                     f("summary"),
-                    format!("required (Mastodon shows only title and summary), at most {MAX_SUMMARY} characters"),
+                    format!(
+                        "required (Mastodon shows only title and summary), at most {MAX_SUMMARY} characters"
+                    ),
                 ));
             }
             if chars(&t.body) > MAX_BODY {
-                return Err(AppError::invalid(f("body"), format!("at most {MAX_BODY} characters")));
+                return Err(AppError::invalid(
+                    f("body"),
+                    format!("at most {MAX_BODY} characters"),
+                ));
             }
             translations.push(TranslationData {
                 language: t.language.code().to_string(),
@@ -100,16 +118,25 @@ impl PostInput {
         }
         let main = self.main_language.unwrap_or(self.translations[0].language);
         if !seen.contains(&main) {
-            return Err(AppError::invalid("main_language", format!("no language version in `{main}`")));
+            return Err(AppError::invalid(
+                "main_language",
+                format!("no language version in `{main}`"),
+            ));
         }
         for (i, t) in self.themes.iter().enumerate() {
             if theme(t).is_none() {
-                return Err(AppError::invalid(format!("themes[{i}]"), format!("unknown theme `{t}`")));
+                return Err(AppError::invalid(
+                    format!("themes[{i}]"),
+                    format!("unknown theme `{t}`"),
+                ));
             }
         }
         for (i, g) in self.sdgs.iter().enumerate() {
             if !(1..=17).contains(g) {
-                return Err(AppError::invalid(format!("sdgs[{i}]"), "a Sustainable Development Goal from 1 to 17"));
+                return Err(AppError::invalid(
+                    format!("sdgs[{i}]"),
+                    "a Sustainable Development Goal from 1 to 17",
+                ));
             }
         }
         if let (Some(s), Some(e)) = (self.starts_on, self.ends_on)
@@ -121,14 +148,19 @@ impl PostInput {
             return Err(AppError::invalid("place", "at most 200 characters"));
         }
         if self.images.len() > MAX_IMAGES {
-            return Err(AppError::invalid("images", format!("at most {MAX_IMAGES} images")));
+            return Err(AppError::invalid(
+                "images",
+                format!("at most {MAX_IMAGES} images"),
+            ));
         }
         let mut images = Vec::new();
         for (i, img) in self.images.iter().enumerate() {
             let url = url::Url::parse(&img.url)
                 .ok()
                 .filter(|u| matches!(u.scheme(), "http" | "https"))
-                .ok_or_else(|| AppError::invalid(format!("images[{i}].url"), "an http or https URL"))?;
+                .ok_or_else(|| {
+                    AppError::invalid(format!("images[{i}].url"), "an http or https URL")
+                })?;
             let alt = img.alt.trim();
             if alt.is_empty() || chars(alt) > 1500 {
                 return Err(AppError::invalid(
@@ -136,18 +168,23 @@ impl PostInput {
                     "describe the image for people who cannot see it (required, at most 1500 characters)",
                 ));
             }
-            images.push(ImageData { url: url.to_string(), alt_text: alt.to_string(), media_type: img.media_type.clone() });
+            images.push(ImageData {
+                url: url.to_string(),
+                alt_text: alt.to_string(),
+                media_type: img.media_type.clone(),
+            });
         }
         let mut partners = Vec::new();
         for (i, p) in self.partners.iter().enumerate() {
             let field = format!("partners[{i}]");
             let id = if p.starts_with("http://") || p.starts_with("https://") {
-                let u = url::Url::parse(p).map_err(|e| AppError::invalid(&field, format!("not a URL: {e}")))?;
+                let u = url::Url::parse(p)
+                    .map_err(|e| AppError::invalid(&field, format!("not a URL: {e}")))?;
                 if u.as_str().starts_with(base_url) {
                     // One of ours given by URL: it must exist.
-                    DbActor::by_ap_id(conn, u.as_str())
-                        .await?
-                        .ok_or_else(|| AppError::invalid(&field, "no such organisation on this instance"))?;
+                    DbActor::by_ap_id(conn, u.as_str()).await?.ok_or_else(|| {
+                        AppError::invalid(&field, "no such organisation on this instance")
+                    })?;
                 }
                 u.to_string()
             } else {
@@ -157,7 +194,12 @@ impl PostInput {
                     .await?
                     .filter(DbActor::is_organisation)
                     .map(|a| a.ap_id.to_string())
-                    .ok_or_else(|| AppError::invalid(&field, format!("no organisation `{handle}` on this instance")))?
+                    .ok_or_else(|| {
+                        AppError::invalid(
+                            &field,
+                            format!("no organisation `{handle}` on this instance"),
+                        )
+                    })?
             };
             if !partners.contains(&id) {
                 partners.push(id);
@@ -174,7 +216,11 @@ impl PostInput {
             themes,
             sdgs,
             partners,
-            place: self.place.as_ref().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+            place: self
+                .place
+                .as_ref()
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
             starts_on: self.starts_on,
             ends_on: self.ends_on,
             html_url: None,

@@ -16,7 +16,11 @@ pub struct AppState {
 impl AppState {
     pub fn new(pool: DbPool, config: Config) -> Self {
         let urls = Urls::new(&config.base_url());
-        AppState { pool, config: Arc::new(config), urls }
+        AppState {
+            pool,
+            config: Arc::new(config),
+            urls,
+        }
     }
 
     /// A pooled connection; an unreachable database is a 503.

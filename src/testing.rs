@@ -15,7 +15,8 @@ use url::Url;
 
 /// The PostgreSQL server tests use (`PASSERELLE_TEST_DATABASE`, default the local one).
 pub fn server_url() -> String {
-    std::env::var("PASSERELLE_TEST_DATABASE").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_string())
+    std::env::var("PASSERELLE_TEST_DATABASE")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_string())
 }
 
 /// The template's name follows the migrations, so a changed migration makes a new template.
@@ -93,16 +94,26 @@ impl TestDb {
         // another holds the template is refused, so try again a few times.
         let mut attempt = 0;
         loop {
-            match diesel::sql_query(format!("CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"")).execute(&mut admin).await {
+            match diesel::sql_query(format!(
+                "CREATE DATABASE \"{name}\" TEMPLATE \"{template}\""
+            ))
+            .execute(&mut admin)
+            .await
+            {
                 Ok(_) => break,
-                Err(e) if attempt < 50 && e.to_string().contains("being accessed by other users") => {
+                Err(e)
+                    if attempt < 50 && e.to_string().contains("being accessed by other users") =>
+                {
                     attempt += 1;
                     tokio::time::sleep(std::time::Duration::from_millis(20 * attempt)).await;
                 }
                 Err(e) => return Err(e).context("creating a test database"),
             }
         }
-        Ok(TestDb { url: Url::parse(&format!("{}/{name}", server_url()))?, name })
+        Ok(TestDb {
+            url: Url::parse(&format!("{}/{name}", server_url()))?,
+            name,
+        })
     }
 }
 
@@ -112,10 +123,19 @@ impl Drop for TestDb {
         // Dropping needs async I/O; do it on a thread of its own so this works inside and
         // outside a runtime.
         let _ = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
             rt.block_on(async {
                 if let Ok(mut admin) = admin_conn().await {
-                    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut admin).await;
+                    let _ = diesel::sql_query(format!(
+                        "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                    ))
+                    .execute(&mut admin)
+                    .await;
                 }
             });
         })
@@ -162,7 +182,11 @@ impl TestInstance {
         let base = config.base_url();
         let state = app::prepare(config).await?;
         let running = app::start(state, listener).await?;
-        Ok(TestInstance { running: Some(running), base, db })
+        Ok(TestInstance {
+            running: Some(running),
+            base,
+            db,
+        })
     }
 
     pub fn state(&self) -> &crate::state::AppState {

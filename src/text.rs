@@ -6,8 +6,29 @@ use std::sync::LazyLock;
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let tags: HashSet<&str> = [
-        "p", "br", "a", "span", "em", "strong", "b", "i", "u", "del", "s", "ul", "ol", "li", "blockquote", "code",
-        "pre", "h2", "h3", "h4", "h5", "h6", "hr",
+        "p",
+        "br",
+        "a",
+        "span",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "del",
+        "s",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "code",
+        "pre",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
     ]
     .into_iter()
     .collect();
@@ -16,12 +37,22 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .link_rel(Some("nofollow noopener noreferrer"))
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .tag_attributes(
-            [("a", ["href", "hreflang"].into_iter().collect()), ("span", ["class"].into_iter().collect())]
-                .into_iter()
-                .collect(),
+            [
+                ("a", ["href", "hreflang"].into_iter().collect()),
+                ("span", std::collections::HashSet::new()),
+            ]
+            .into_iter()
+            .collect(),
         )
         // Only the classes Mastodon uses for mentions and hashtags.
-        .allowed_classes([("span", ["h-card", "invisible", "ellipsis"].into_iter().collect())].into_iter().collect());
+        .allowed_classes(
+            [(
+                "span",
+                ["h-card", "invisible", "ellipsis"].into_iter().collect(),
+            )]
+            .into_iter()
+            .collect(),
+        );
     b
 });
 
@@ -35,10 +66,20 @@ pub fn sanitize_html(html: &str) -> String {
 pub fn render_markdown(markdown: &str) -> String {
     use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
     let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).map(|e| match e {
-        Event::Start(Tag::Heading { level: HeadingLevel::H1, id, classes, attrs }) => {
-            Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs })
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: HeadingLevel::H2,
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+            Event::End(TagEnd::Heading(HeadingLevel::H2))
         }
-        Event::End(TagEnd::Heading(HeadingLevel::H1)) => Event::End(TagEnd::Heading(HeadingLevel::H2)),
         // Raw HTML in Markdown is shown as text, not interpreted.
         Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
         other => other,
@@ -75,7 +116,9 @@ pub fn plain_to_html(text: &str) -> String {
 
 /// HTML to plain text, for summaries of remote posts and search.
 pub fn html_to_text(html: &str) -> String {
-    let cleaned = ammonia::Builder::empty().clean(&html.replace("</p>", "</p>\n\n").replace("<br>", "\n")).to_string();
+    let cleaned = ammonia::Builder::empty()
+        .clean(&html.replace("</p>", "</p>\n\n").replace("<br>", "\n"))
+        .to_string();
     cleaned
         .replace("&amp;", "&")
         .replace("&lt;", "<")
@@ -92,7 +135,9 @@ mod tests {
 
     #[test]
     fn markdown_is_rendered_and_sanitised() {
-        let html = render_markdown("# Titel\n\n**fett** <script>alert(1)</script> [Link](javascript:alert(1)) [ok](https://a.example)");
+        let html = render_markdown(
+            "# Titel\n\n**fett** <script>alert(1)</script> [Link](javascript:alert(1)) [ok](https://a.example)",
+        );
         assert!(html.contains("<h2>Titel</h2>"), "{html}");
         assert!(html.contains("<strong>fett</strong>"), "{html}");
         assert!(!html.contains("<script"), "{html}");
@@ -102,13 +147,18 @@ mod tests {
 
     #[test]
     fn remote_html_loses_scripts_and_handlers() {
-        let html = sanitize_html(r#"<p onclick="x()">Hallo <img src=x onerror=y><script>z</script><span class="h-card evil">@a</span></p>"#);
+        let html = sanitize_html(
+            r#"<p onclick="x()">Hallo <img src=x onerror=y><script>z</script><span class="h-card evil">@a</span></p>"#,
+        );
         assert_eq!(html, r#"<p>Hallo <span class="h-card">@a</span></p>"#);
     }
 
     #[test]
     fn plain_text_becomes_paragraphs() {
-        assert_eq!(plain_to_html("a <b>\nc\n\nd"), "<p>a &lt;b&gt;<br>c</p><p>d</p>");
+        assert_eq!(
+            plain_to_html("a <b>\nc\n\nd"),
+            "<p>a &lt;b&gt;<br>c</p><p>d</p>"
+        );
         assert_eq!(html_to_text("<p>a &amp; b</p><p>c</p>"), "a & b\n\nc");
     }
 }

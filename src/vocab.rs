@@ -48,7 +48,9 @@ impl FromStr for Lang {
             "de" => Ok(Lang::De),
             "fr" => Ok(Lang::Fr),
             "en" => Ok(Lang::En),
-            other => Err(format!("unknown language `{other}` (expected de, fr or en)")),
+            other => Err(format!(
+                "unknown language `{other}` (expected de, fr or en)"
+            )),
         }
     }
 }
@@ -110,7 +112,8 @@ impl OrgKind {
 impl FromStr for OrgKind {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        <OrgKind as clap::ValueEnum>::from_str(s, true).map_err(|_| format!("unknown organisation kind `{s}`"))
+        <OrgKind as clap::ValueEnum>::from_str(s, true)
+            .map_err(|_| format!("unknown organisation kind `{s}`"))
     }
 }
 
@@ -152,29 +155,95 @@ macro_rules! themes {
 }
 
 themes![
-    ("reconciliation", "Völkerverständigung", "Réconciliation", "Reconciliation"),
-    ("european-integration", "Europäische Integration", "Intégration européenne", "European integration"),
+    (
+        "reconciliation",
+        "Völkerverständigung",
+        "Réconciliation",
+        "Reconciliation"
+    ),
+    (
+        "european-integration",
+        "Europäische Integration",
+        "Intégration européenne",
+        "European integration"
+    ),
     ("youth", "Jugend", "Jeunesse", "Youth"),
     ("education", "Bildung und Schule", "Éducation", "Education"),
     ("culture", "Kultur", "Culture", "Culture"),
     ("sport", "Sport", "Sport", "Sport"),
-    ("social", "Soziales Engagement", "Engagement social", "Social engagement"),
+    (
+        "social",
+        "Soziales Engagement",
+        "Engagement social",
+        "Social engagement"
+    ),
     ("inclusion", "Inklusion", "Inclusion", "Inclusion"),
     ("climate", "Klimaschutz", "Climat", "Climate protection"),
     ("environment", "Umwelt", "Environnement", "Environment"),
     ("mobility", "Mobilität", "Mobilité", "Mobility"),
-    ("demography", "Demografischer Wandel", "Démographie", "Demographic change"),
-    ("structural-change", "Strukturwandel", "Mutations économiques", "Structural change"),
-    ("migration", "Migration und Integration", "Migration et intégration", "Migration and integration"),
-    ("digitalisation", "Digitalisierung", "Numérique", "Digitalisation"),
+    (
+        "demography",
+        "Demografischer Wandel",
+        "Démographie",
+        "Demographic change"
+    ),
+    (
+        "structural-change",
+        "Strukturwandel",
+        "Mutations économiques",
+        "Structural change"
+    ),
+    (
+        "migration",
+        "Migration und Integration",
+        "Migration et intégration",
+        "Migration and integration"
+    ),
+    (
+        "digitalisation",
+        "Digitalisierung",
+        "Numérique",
+        "Digitalisation"
+    ),
     ("economy", "Wirtschaft", "Économie", "Economy"),
     ("remembrance", "Erinnerungskultur", "Mémoire", "Remembrance"),
-    ("humanitarian-aid", "Humanitäre Hilfe", "Aide humanitaire", "Humanitarian aid"),
-    ("administration", "Verwaltungsaustausch", "Échanges administratifs", "Administration exchange"),
+    (
+        "humanitarian-aid",
+        "Humanitäre Hilfe",
+        "Aide humanitaire",
+        "Humanitarian aid"
+    ),
+    (
+        "administration",
+        "Verwaltungsaustausch",
+        "Échanges administratifs",
+        "Administration exchange"
+    ),
 ];
 
 pub fn theme(slug: &str) -> Option<&'static Theme> {
     THEMES.iter().find(|t| t.slug == slug)
+}
+
+/// The theme or SDG a hashtag (in any language, any case, with or without `#`) stands for.
+pub fn from_hashtag(tag: &str) -> Option<(Option<&'static Theme>, Option<i16>)> {
+    let tag = tag.trim_start_matches('#').to_lowercase();
+    if let Some(n) = tag
+        .strip_prefix("sdg")
+        .and_then(|n| n.parse::<i16>().ok())
+        .filter(|n| (1..=17).contains(n))
+    {
+        return Some((None, Some(n)));
+    }
+    THEMES
+        .iter()
+        .find(|t| {
+            Lang::ALL
+                .iter()
+                .any(|l| t.hashtag(*l)[1..].to_lowercase() == tag)
+                || t.slug == tag
+        })
+        .map(|t| (Some(t), None))
 }
 
 /// Hashtag of a UN Sustainable Development Goal (1 to 17).
@@ -195,8 +264,16 @@ mod tests {
                 assert!(tag[1..].chars().all(char::is_alphanumeric), "{tag}");
             }
         }
-        assert_eq!(theme("climate").map(|t| t.hashtag(Lang::De)).as_deref(), Some("#Klimaschutz"));
-        assert_eq!(theme("european-integration").map(|t| t.hashtag(Lang::Fr)).as_deref(), Some("#IntégrationEuropéenne"));
+        assert_eq!(
+            theme("climate").map(|t| t.hashtag(Lang::De)).as_deref(),
+            Some("#Klimaschutz")
+        );
+        assert_eq!(
+            theme("european-integration")
+                .map(|t| t.hashtag(Lang::Fr))
+                .as_deref(),
+            Some("#IntégrationEuropéenne")
+        );
     }
 
     #[test]

@@ -28,7 +28,10 @@ fn default_token_name() -> String {
 }
 
 /// Exchanges a username and password for a new API token.
-pub async fn login(State(state): State<AppState>, ApiJson(body): ApiJson<Login>) -> AppResult<(StatusCode, Json<NewTokenView>)> {
+pub async fn login(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<Login>,
+) -> AppResult<(StatusCode, Json<NewTokenView>)> {
     let mut conn = state.conn().await?;
     let account = Account::by_username(&mut conn, &body.username).await?;
     // Verify against a dummy hash when the account is unknown, so timing tells nothing.
@@ -36,9 +39,18 @@ pub async fn login(State(state): State<AppState>, ApiJson(body): ApiJson<Login>)
         "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2bWQWz8pA3ktFGsH7mb8vSrcqNT0Ph0hBBzWVbzEqcs".to_string()
     });
     let ok = auth::verify_password(body.password, hash).await;
-    let account = account.filter(|_| ok).ok_or_else(|| AppError::unauthorized("wrong username or password"))?;
+    let account = account
+        .filter(|_| ok)
+        .ok_or_else(|| AppError::unauthorized("wrong username or password"))?;
     let (row, token) = auth::issue_token(&mut conn, &account, &body.name).await?;
-    Ok((StatusCode::CREATED, Json(NewTokenView { id: row.id, name: row.name, token })))
+    Ok((
+        StatusCode::CREATED,
+        Json(NewTokenView {
+            id: row.id,
+            name: row.name,
+            token,
+        }),
+    ))
 }
 
 pub async fn me(State(state): State<AppState>, auth: Auth) -> AppResult<Json<AccountView>> {
@@ -47,7 +59,10 @@ pub async fn me(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Acc
     Ok(Json(AccountView::new(&auth.account, handles)))
 }
 
-pub async fn my_tokens(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Vec<TokenView>>> {
+pub async fn my_tokens(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> AppResult<Json<Vec<TokenView>>> {
     let mut conn = state.conn().await?;
     let tokens = ApiToken::list_for(&mut conn, auth.account.id).await?;
     Ok(Json(tokens.iter().map(TokenView::from).collect()))
@@ -66,11 +81,22 @@ pub async fn new_token(
 ) -> AppResult<(StatusCode, Json<NewTokenView>)> {
     let mut conn = state.conn().await?;
     let (row, token) = auth::issue_token(&mut conn, &auth.account, &body.name).await?;
-    Ok((StatusCode::CREATED, Json(NewTokenView { id: row.id, name: row.name, token })))
+    Ok((
+        StatusCode::CREATED,
+        Json(NewTokenView {
+            id: row.id,
+            name: row.name,
+            token,
+        }),
+    ))
 }
 
 /// Revokes one of your tokens (admins: anyone's).
-pub async fn revoke_token(State(state): State<AppState>, auth: Auth, Path(id): Path<i64>) -> AppResult<StatusCode> {
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<i64>,
+) -> AppResult<StatusCode> {
     let mut conn = state.conn().await?;
     let token = ApiToken::by_id(&mut conn, id)
         .await?
@@ -104,17 +130,38 @@ pub async fn create(
     // Account and roles in one transaction: an unknown organisation leaves no account behind.
     let (account, handles) = conn
         .transaction::<_, AppError, _>(async |conn| {
-            let account = auth::create_account(conn, &body.username, &body.password, body.admin, body.moderator).await?;
+            let account = auth::create_account(
+                conn,
+                &body.username,
+                &body.password,
+                body.admin,
+                body.moderator,
+            )
+            .await?;
             for (i, h) in body.editor_of.iter().enumerate() {
-                auth::set_role(conn, &account, &auth::parse_role(&format!("editor:{h}"))?, true)
-                    .await
-                    .map_err(|e| if e.status == StatusCode::NOT_FOUND { AppError::invalid(format!("editor_of[{i}]"), e.message) } else { e })?;
+                auth::set_role(
+                    conn,
+                    &account,
+                    &auth::parse_role(&format!("editor:{h}"))?,
+                    true,
+                )
+                .await
+                .map_err(|e| {
+                    if e.status == StatusCode::NOT_FOUND {
+                        AppError::invalid(format!("editor_of[{i}]"), e.message)
+                    } else {
+                        e
+                    }
+                })?;
             }
             let handles = Account::edited_handles(conn, account.id).await?;
             Ok((account, handles))
         })
         .await?;
-    Ok((StatusCode::CREATED, Json(AccountView::new(&account, handles))))
+    Ok((
+        StatusCode::CREATED,
+        Json(AccountView::new(&account, handles)),
+    ))
 }
 
 pub async fn list(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Vec<AccountView>>> {
@@ -135,7 +182,13 @@ pub struct RoleBody {
     role: String,
 }
 
-async fn change_role(state: AppState, auth: Auth, username: String, role: String, grant: bool) -> AppResult<Json<AccountView>> {
+async fn change_role(
+    state: AppState,
+    auth: Auth,
+    username: String,
+    role: String,
+    grant: bool,
+) -> AppResult<Json<AccountView>> {
     auth.require_admin()?;
     let role = auth::parse_role(&role)?;
     let mut conn = state.conn().await?;
@@ -143,7 +196,9 @@ async fn change_role(state: AppState, auth: Auth, username: String, role: String
         .await?
         .ok_or_else(|| AppError::not_found(format!("no account `{username}`")))?;
     auth::set_role(&mut conn, &account, &role, grant).await?;
-    let account = Account::by_username(&mut conn, &username).await?.ok_or_else(|| AppError::not_found("account vanished"))?;
+    let account = Account::by_username(&mut conn, &username)
+        .await?
+        .ok_or_else(|| AppError::not_found("account vanished"))?;
     let handles = Account::edited_handles(&mut conn, account.id).await?;
     Ok(Json(AccountView::new(&account, handles)))
 }

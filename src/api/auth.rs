@@ -20,23 +20,33 @@ pub struct Auth {
 impl FromRequestParts<AppState> for Auth {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .ok_or_else(|| AppError::unauthorized("send an API token as `Authorization: Bearer <token>`"))?;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let header = parts.headers.get(header::AUTHORIZATION).ok_or_else(|| {
+            AppError::unauthorized("send an API token as `Authorization: Bearer <token>`")
+        })?;
         let token = header
             .to_str()
             .ok()
-            .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
+            .and_then(|h| {
+                h.strip_prefix("Bearer ")
+                    .or_else(|| h.strip_prefix("bearer "))
+            })
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .ok_or_else(|| AppError::unauthorized("the Authorization header must be `Bearer <token>`"))?;
+            .ok_or_else(|| {
+                AppError::unauthorized("the Authorization header must be `Bearer <token>`")
+            })?;
         let mut conn = state.conn().await?;
         let (token, account) = ApiToken::authenticate(&mut conn, &hash_token(token))
             .await?
             .ok_or_else(|| AppError::unauthorized("unknown or revoked token"))?;
-        Ok(Auth { account, token_id: token.id })
+        Ok(Auth {
+            account,
+            token_id: token.id,
+        })
     }
 }
 
@@ -50,11 +60,18 @@ impl Auth {
     }
 
     /// Editors act only for their own organisations; admins for all.
-    pub async fn require_editor(&self, conn: &mut AsyncPgConnection, actor: &DbActor) -> Result<(), AppError> {
+    pub async fn require_editor(
+        &self,
+        conn: &mut AsyncPgConnection,
+        actor: &DbActor,
+    ) -> Result<(), AppError> {
         if self.account.is_admin || Account::is_editor_of(conn, self.account.id, actor.id).await? {
             Ok(())
         } else {
-            Err(AppError::forbidden(format!("you are not an editor of `{}`", actor.handle)))
+            Err(AppError::forbidden(format!(
+                "you are not an editor of `{}`",
+                actor.handle
+            )))
         }
     }
 }

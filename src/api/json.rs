@@ -32,7 +32,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", rejection.body_text())
+                AppError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                    rejection.body_text(),
+                )
             } else {
                 AppError::bad_request(rejection.body_text())
             }
@@ -53,7 +57,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
                 serde_json::error::Category::Data => {
                     let msg = inner.to_string();
                     // "missing field `x`" is reported at the enclosing object: name the field itself.
-                    let field = match (msg.strip_prefix("missing field `").and_then(|r| r.split('`').next()), path.as_str()) {
+                    let field = match (
+                        msg.strip_prefix("missing field `")
+                            .and_then(|r| r.split('`').next()),
+                        path.as_str(),
+                    ) {
                         (Some(f), ".") => f.to_string(),
                         (Some(f), p) => format!("{p}.{f}"),
                         (None, p) => p.to_string(),
@@ -89,7 +97,10 @@ mod tests {
         let e = parse::<Outer>(b"{\"name\": ").unwrap_err();
         assert_eq!(e.status, StatusCode::BAD_REQUEST);
         let e = parse::<Outer>(br#"{"items": []}"#).unwrap_err();
-        assert_eq!((e.status, e.field.as_deref()), (StatusCode::UNPROCESSABLE_ENTITY, Some("name")));
+        assert_eq!(
+            (e.status, e.field.as_deref()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("name"))
+        );
         let e = parse::<Outer>(br#"{"name": "x", "items": [{"summary": "a"}, {}]}"#).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("items[1].summary"));
         let e = parse::<Outer>(br#"{"name": 3, "items": []}"#).unwrap_err();

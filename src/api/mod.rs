@@ -18,14 +18,38 @@ pub fn router() -> Router<AppState> {
         .route("/api/openapi.json", get(openapi::document))
         .route("/api/v1/auth/token", post(accounts::login))
         .route("/api/v1/me", get(accounts::me))
-        .route("/api/v1/me/tokens", get(accounts::my_tokens).post(accounts::new_token))
+        .route(
+            "/api/v1/me/tokens",
+            get(accounts::my_tokens).post(accounts::new_token),
+        )
         .route("/api/v1/tokens/{id}", delete(accounts::revoke_token))
-        .route("/api/v1/accounts", get(accounts::list).post(accounts::create))
+        .route(
+            "/api/v1/accounts",
+            get(accounts::list).post(accounts::create),
+        )
         .route("/api/v1/accounts/{username}/roles", post(accounts::grant))
-        .route("/api/v1/accounts/{username}/roles/{role}", delete(accounts::revoke))
-        .route("/api/v1/organisations", get(organisations::list).post(organisations::create))
-        .route("/api/v1/organisations/{handle}", get(organisations::show).patch(organisations::update))
-        .route("/api/v1/organisations/{handle}/posts", get(posts::list).post(posts::create))
-        .route("/api/v1/posts/{id}", get(posts::show).put(posts::replace).delete(posts::delete))
-        .route("/api/v1/posts/{id}/pin", post(posts::pin).delete(posts::unpin))
+        .route(
+            "/api/v1/accounts/{username}/roles/{role}",
+            delete(accounts::revoke),
+        )
+        .route(
+            "/api/v1/organisations",
+            get(organisations::list).post(organisations::create),
+        )
+        .route(
+            "/api/v1/organisations/{handle}",
+            get(organisations::show).patch(organisations::update),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/posts",
+            get(posts::list).post(posts::create),
+        )
+        .route(
+            "/api/v1/posts/{id}",
+            get(posts::show).put(posts::replace).delete(posts::delete),
+        )
+        .route(
+            "/api/v1/posts/{id}/pin",
+            post(posts::pin).delete(posts::unpin),
+        )
 }

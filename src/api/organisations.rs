@@ -26,7 +26,10 @@ pub async fn find(state: &AppState, handle: &str) -> AppResult<DbActor> {
         .ok_or_else(|| AppError::not_found(format!("no organisation `{handle}` on this instance")))
 }
 
-pub async fn show(State(state): State<AppState>, Path(handle): Path<String>) -> AppResult<Json<OrganisationView>> {
+pub async fn show(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+) -> AppResult<Json<OrganisationView>> {
     Ok(Json(OrganisationView::from(&find(&state, &handle).await?)))
 }
 

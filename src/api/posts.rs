@@ -33,9 +33,22 @@ pub async fn list(
     let mut conn = state.conn().await?;
     let posts = DbPost::page_by_actor(&mut conn, actor.id, q.before, limit).await?;
     let next = (posts.len() as i64 == limit)
-        .then(|| posts.last().map(|p| format!("/api/v1/organisations/{}/posts?before={}&limit={limit}", actor.handle, p.post.id)))
+        .then(|| {
+            posts.last().map(|p| {
+                format!(
+                    "/api/v1/organisations/{}/posts?before={}&limit={limit}",
+                    actor.handle, p.post.id
+                )
+            })
+        })
         .flatten();
-    Ok(Json(Page { items: posts.iter().map(|p| PostView::new(p, &actor.handle)).collect(), next }))
+    Ok(Json(Page {
+        items: posts
+            .iter()
+            .map(|p| PostView::new(p, &actor.handle))
+            .collect(),
+        next,
+    }))
 }
 
 pub async fn create(
@@ -51,7 +64,10 @@ pub async fn create(
     let ap_id = state.urls.post(&uuid::Uuid::new_v4());
     let post = DbPost::create(&mut conn, &ap_id, actor.id, true, &data).await?;
     tracing::info!(post.id = %post.post.ap_id, actor.id = %actor.ap_id, "post created");
-    Ok((StatusCode::CREATED, Json(PostView::new(&post, &actor.handle))))
+    Ok((
+        StatusCode::CREATED,
+        Json(PostView::new(&post, &actor.handle)),
+    ))
 }
 
 /// A live local post and its author by the id in API paths.
@@ -59,7 +75,10 @@ async fn load(state: &AppState, id: &str) -> AppResult<(PostFull, DbActor)> {
     crate::federation::routes::load_local_post(state, id).await
 }
 
-pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<PostView>> {
+pub async fn show(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<PostView>> {
     let (post, author) = load(&state, &id).await?;
     Ok(Json(PostView::new(&post, &author.handle)))
 }
@@ -79,7 +98,11 @@ pub async fn replace(
     Ok(Json(PostView::new(&updated, &author.handle)))
 }
 
-pub async fn delete(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> AppResult<StatusCode> {
+pub async fn delete(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
     let (post, author) = load(&state, &id).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &author).await?;
@@ -87,7 +110,12 @@ pub async fn delete(State(state): State<AppState>, auth: Auth, Path(id): Path<St
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn set_pin(state: AppState, auth: Auth, id: String, pinned: bool) -> AppResult<Json<PostView>> {
+async fn set_pin(
+    state: AppState,
+    auth: Auth,
+    id: String,
+    pinned: bool,
+) -> AppResult<Json<PostView>> {
     let (post, author) = load(&state, &id).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &author).await?;
@@ -96,10 +124,18 @@ async fn set_pin(state: AppState, auth: Auth, id: String, pinned: bool) -> AppRe
     Ok(Json(PostView::new(&full, &author.handle)))
 }
 
-pub async fn pin(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> AppResult<Json<PostView>> {
+pub async fn pin(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<PostView>> {
     set_pin(state, auth, id, true).await
 }
 
-pub async fn unpin(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> AppResult<Json<PostView>> {
+pub async fn unpin(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<PostView>> {
     set_pin(state, auth, id, false).await
 }

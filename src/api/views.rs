@@ -101,7 +101,11 @@ pub struct PostView {
 
 /// The id in a local post's URL (`…/posts/{id}`).
 pub fn post_public_id(ap_id: &url::Url) -> String {
-    ap_id.path_segments().and_then(|s| s.last()).unwrap_or_default().to_string()
+    ap_id
+        .path_segments()
+        .and_then(|mut s| s.next_back())
+        .unwrap_or_default()
+        .to_string()
 }
 
 impl PostView {
@@ -132,7 +136,11 @@ impl PostView {
             images: p
                 .images
                 .iter()
-                .map(|i| ImageView { url: i.url.clone(), alt: i.alt_text.clone(), media_type: i.media_type.clone() })
+                .map(|i| ImageView {
+                    url: i.url.clone(),
+                    alt: i.alt_text.clone(),
+                    media_type: i.media_type.clone(),
+                })
                 .collect(),
             published: p.post.published,
             updated: p.post.updated,
@@ -197,4 +205,3 @@ pub struct Page<T> {
     pub items: Vec<T>,
     pub next: Option<String>,
 }
-

@@ -6,6 +6,7 @@ pub mod models;
 pub mod schema;
 pub mod url;
 
+use ::url::Url;
 use anyhow::Context;
 use diesel::prelude::*;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
@@ -13,19 +14,24 @@ use diesel_async::pooled_connection::AsyncDieselConnectionManager;
 use diesel_async::pooled_connection::deadpool::{Object, Pool};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
-use ::url::Url;
 
 pub type DbPool = Pool<AsyncPgConnection>;
 pub type DbConn = Object<AsyncPgConnection>;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
+/// How many migrations ship with this build.
+pub const MIGRATIONS_COUNT: usize = 1;
+
 /// Arbitrary but fixed key of the advisory lock that serialises migrations.
 const MIGRATION_LOCK_KEY: i64 = 0x7061_7373_6572_656c; // "passerel"
 
 pub fn pool(url: &Url, size: usize) -> anyhow::Result<DbPool> {
     let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(url.as_str());
-    Pool::builder(manager).max_size(size).build().context("building the database pool")
+    Pool::builder(manager)
+        .max_size(size)
+        .build()
+        .context("building the database pool")
 }
 
 /// The database name in a `postgres://…/name` URL.
@@ -33,7 +39,8 @@ pub fn database_name(url: &Url) -> anyhow::Result<String> {
     let name = url.path().trim_start_matches('/');
     anyhow::ensure!(!name.is_empty(), "the database URL {url} names no database");
     anyhow::ensure!(
-        name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+        name.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
         "database name `{name}` may hold only letters, digits, `_` and `-`"
     );
     Ok(name.to_string())
@@ -58,15 +65,22 @@ pub async fn ensure_database(url: &Url) -> anyhow::Result<()> {
     let mut admin = AsyncPgConnection::establish(maintenance_url(url).as_str())
         .await
         .with_context(|| format!("connecting to PostgreSQL at {}", redact(url)))?;
-    let found: Exists = diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
-        .bind::<diesel::sql_types::Text, _>(&name)
-        .get_result(&mut admin)
-        .await?;
+    let found: Exists =
+        diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
+            .bind::<diesel::sql_types::Text, _>(&name)
+            .get_result(&mut admin)
+            .await?;
     if !found.exists {
-        match diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut admin).await {
+        match diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+            .execute(&mut admin)
+            .await
+        {
             Ok(_) => tracing::info!(database = name, "created database"),
             // Another process created it in the meantime.
-            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {}
+            Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => {}
             Err(e) if e.to_string().contains("already exists") => {}
             Err(e) => return Err(e).with_context(|| format!("creating database {name}")),
         }
@@ -90,12 +104,18 @@ pub async fn run_migrations(url: &Url) -> anyhow::Result<usize> {
     tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
         let mut conn: AsyncConnectionWrapper<AsyncPgConnection> =
             diesel::Connection::establish(&url).context("connecting to run migrations")?;
-        diesel::RunQueryDsl::execute(diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")), &mut conn)?;
+        diesel::RunQueryDsl::execute(
+            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")),
+            &mut conn,
+        )?;
         let result = conn
             .run_pending_migrations(MIGRATIONS)
             .map(|done| done.len())
             .map_err(|e| anyhow::anyhow!("running migrations: {e}"));
-        diesel::RunQueryDsl::execute(diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")), &mut conn)?;
+        diesel::RunQueryDsl::execute(
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")),
+            &mut conn,
+        )?;
         result
     })
     .await?

@@ -1,5 +1,5 @@
 //! Diesel table definitions, kept by hand in step with `migrations/`.
-//! (A test in `tests/db.rs` checks that every column named here exists.)
+//! `tests/it/db.rs` selects every mapped column against a migrated database.
 
 diesel::table! {
     actors (id) {

@@ -22,7 +22,11 @@ pub struct DemoArgs {
     #[arg(long, value_delimiter = ',', default_values_t = [8101u16, 8102, 8103])]
     pub ports: Vec<u16>,
     /// PostgreSQL server for the demo databases (passerelle_demo_<network>).
-    #[arg(long, env = "PASSERELLE_DEMO_DATABASE", default_value = "postgres://postgres@127.0.0.1:5432")]
+    #[arg(
+        long,
+        env = "PASSERELLE_DEMO_DATABASE",
+        default_value = "postgres://postgres@127.0.0.1:5432"
+    )]
     pub database: String,
     /// Set everything up, print it, and exit instead of serving (for checks).
     #[arg(long)]
@@ -43,36 +47,75 @@ pub struct DemoInstance {
 /// The configuration of one demo network: the shipped file with the demo's ports and database.
 pub fn demo_config(network: &str, ports: &[u16], database: &str) -> anyhow::Result<Config> {
     let names = ["dfi", "nrw", "afccre"];
-    let idx = names.iter().position(|n| *n == network).context("unknown network")?;
+    let idx = names
+        .iter()
+        .position(|n| *n == network)
+        .context("unknown network")?;
     let path = shipped_config_dir().join(format!("{network}.toml"));
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let port = ports[idx];
-    let peers: Vec<String> = (0..3).filter(|i| *i != idx).map(|i| format!("\"localhost:{}\"", ports[i])).collect();
+    let peers: Vec<String> = (0..3)
+        .filter(|i| *i != idx)
+        .map(|i| format!("\"localhost:{}\"", ports[i]))
+        .collect();
     let env = [
-        ("PASSERELLE_INSTANCE_DOMAIN".to_string(), format!("localhost:{port}")),
-        ("PASSERELLE_HTTP_LISTEN".to_string(), format!("127.0.0.1:{port}")),
-        ("PASSERELLE_DATABASE_URL".to_string(), format!("{}/passerelle_demo_{network}", database.trim_end_matches('/'))),
-        ("PASSERELLE_FEDERATION_DEBUG".to_string(), "true".to_string()),
-        ("PASSERELLE_FEDERATION_PEERS".to_string(), format!("[{}]", peers.join(", "))),
+        (
+            "PASSERELLE_INSTANCE_DOMAIN".to_string(),
+            format!("localhost:{port}"),
+        ),
+        (
+            "PASSERELLE_HTTP_LISTEN".to_string(),
+            format!("127.0.0.1:{port}"),
+        ),
+        (
+            "PASSERELLE_DATABASE_URL".to_string(),
+            format!(
+                "{}/passerelle_demo_{network}",
+                database.trim_end_matches('/')
+            ),
+        ),
+        (
+            "PASSERELLE_FEDERATION_DEBUG".to_string(),
+            "true".to_string(),
+        ),
+        (
+            "PASSERELLE_FEDERATION_PEERS".to_string(),
+            format!("[{}]", peers.join(", ")),
+        ),
     ];
     Config::from_layers(&text, &path.display().to_string(), env)
 }
 
 /// Starts the three demo instances with fresh data.
 pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
-    anyhow::ensure!(args.ports.len() == 3, "--ports takes three ports: dfi, nrw, afccre");
+    anyhow::ensure!(
+        args.ports.len() == 3,
+        "--ports takes three ports: dfi, nrw, afccre"
+    );
     let mut out = Vec::new();
     for (i, network) in data::NETWORKS.iter().enumerate() {
         let config = demo_config(network.name, &args.ports, &args.database)?;
         // Bind first: a port in use stops the demo before any data is touched.
         let listener = TcpListener::bind(config.http.listen)
             .await
-            .with_context(|| format!("port {} for {} is in use; pick others with --ports", args.ports[i], network.name))?;
+            .with_context(|| {
+                format!(
+                    "port {} for {} is in use; pick others with --ports",
+                    args.ports[i], network.name
+                )
+            })?;
         db::drop_database(&config.database.url).await?;
         let state = app::prepare(config).await?;
         let (editor_token, admin_token, handles) = seed(&state, network, &args.ports).await?;
         let instance = app::start(state, listener).await?;
-        out.push(DemoInstance { network: network.name, instance, editor_token, admin_token, handles });
+        out.push(DemoInstance {
+            network: network.name,
+            instance,
+            editor_token,
+            admin_token,
+            handles,
+        });
     }
     Ok(out)
 }
@@ -87,11 +130,19 @@ fn partner_url(spec: &str, ports: &[u16]) -> String {
     format!("http://localhost:{port}/o/{handle}")
 }
 
-async fn seed(state: &crate::state::AppState, network: &data::Network, ports: &[u16]) -> anyhow::Result<(String, String, Vec<String>)> {
+async fn seed(
+    state: &crate::state::AppState,
+    network: &data::Network,
+    ports: &[u16],
+) -> anyhow::Result<(String, String, Vec<String>)> {
     let mut conn = state.pool.get().await?;
     let err = |e: crate::error::AppError| anyhow::anyhow!("demo data: {}", e.message);
-    let admin = auth::create_account(&mut conn, "admin", DEMO_PASSWORD, true, false).await.map_err(err)?;
-    let editor = auth::create_account(&mut conn, "redaktion", DEMO_PASSWORD, false, false).await.map_err(err)?;
+    let admin = auth::create_account(&mut conn, "admin", DEMO_PASSWORD, true, false)
+        .await
+        .map_err(err)?;
+    let editor = auth::create_account(&mut conn, "redaktion", DEMO_PASSWORD, false, false)
+        .await
+        .map_err(err)?;
     let mut handles = Vec::new();
     for o in network.orgs {
         let input = NewOrganisation {
@@ -99,7 +150,10 @@ async fn seed(state: &crate::state::AppState, network: &data::Network, ports: &[
             name: o.name.into(),
             kind: o.kind.parse().map_err(|e: String| anyhow::anyhow!(e))?,
             profile: Profile {
-                summary: BTreeMap::from([("de".into(), o.summary_de.into()), ("fr".into(), o.summary_fr.into())]),
+                summary: BTreeMap::from([
+                    ("de".into(), o.summary_de.into()),
+                    ("fr".into(), o.summary_fr.into()),
+                ]),
                 country: Some(o.country.into()),
                 region: Some(o.region.into()),
                 official_code: o.code.map(Into::into),
@@ -113,12 +167,19 @@ async fn seed(state: &crate::state::AppState, network: &data::Network, ports: &[
                 ..Profile::default()
             },
         };
-        let actor = orgs::create(&mut conn, &state.urls, &input).await.map_err(err)?;
+        let actor = orgs::create(&mut conn, &state.urls, &input)
+            .await
+            .map_err(err)?;
         crate::db::models::account::Account::grant_editor(&mut conn, editor.id, actor.id).await?;
-        handles.push(format!("@{}@{}", actor.handle, state.config.instance.domain));
+        handles.push(format!(
+            "@{}@{}",
+            actor.handle, state.config.instance.domain
+        ));
     }
     for p in network.posts {
-        let author = DbActor::local_by_handle(&mut conn, p.author).await?.context("demo post author")?;
+        let author = DbActor::local_by_handle(&mut conn, p.author)
+            .await?
+            .context("demo post author")?;
         let input = PostInput {
             main_language: None,
             translations: p
@@ -141,14 +202,28 @@ async fn seed(state: &crate::state::AppState, network: &data::Network, ports: &[
             ends_on: p.ends_on.map(|d| d.parse()).transpose()?,
             images: vec![],
         };
-        let data = input.validate(&mut conn, state.urls.base()).await.map_err(err)?;
-        let post = DbPost::create(&mut conn, &state.urls.post(&uuid::Uuid::new_v4()), author.id, true, &data).await?;
+        let data = input
+            .validate(&mut conn, state.urls.base())
+            .await
+            .map_err(err)?;
+        let post = DbPost::create(
+            &mut conn,
+            &state.urls.post(&uuid::Uuid::new_v4()),
+            author.id,
+            true,
+            &data,
+        )
+        .await?;
         if p.pinned {
             DbPost::set_pinned(&mut conn, post.post.id, true).await?;
         }
     }
-    let (_, editor_token) = auth::issue_token(&mut conn, &editor, "demo").await.map_err(err)?;
-    let (_, admin_token) = auth::issue_token(&mut conn, &admin, "demo").await.map_err(err)?;
+    let (_, editor_token) = auth::issue_token(&mut conn, &editor, "demo")
+        .await
+        .map_err(err)?;
+    let (_, admin_token) = auth::issue_token(&mut conn, &admin, "demo")
+        .await
+        .map_err(err)?;
     Ok((editor_token, admin_token, handles))
 }
 
@@ -158,7 +233,9 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     for d in &instances {
         let base = d.instance.state.urls.base();
         println!("== {} — {base}", d.network);
-        println!("   log in: admin / {DEMO_PASSWORD} (instance admin), redaktion / {DEMO_PASSWORD} (editor of every organisation)");
+        println!(
+            "   log in: admin / {DEMO_PASSWORD} (instance admin), redaktion / {DEMO_PASSWORD} (editor of every organisation)"
+        );
         println!("   editor token: {}", d.editor_token);
         println!("   admin token:  {}", d.admin_token);
         println!("   organisations:");
@@ -171,8 +248,13 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         let base = d.instance.state.urls.base();
         println!("Try:");
         println!("   curl -H 'Accept: application/activity+json' {base}/o/stadt-dortmund");
-        println!("   curl '{base}/.well-known/webfinger?resource=acct:stadt-dortmund@{}'", d.instance.state.config.instance.domain);
-        println!("   curl -H 'Accept: application/activity+json' '{base}/o/stadt-dortmund/outbox?page=true'");
+        println!(
+            "   curl '{base}/.well-known/webfinger?resource=acct:stadt-dortmund@{}'",
+            d.instance.state.config.instance.domain
+        );
+        println!(
+            "   curl -H 'Accept: application/activity+json' '{base}/o/stadt-dortmund/outbox?page=true'"
+        );
         println!("   open {base}/o/stadt-dortmund in a browser\n");
     }
     if args.setup_only {

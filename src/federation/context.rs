@@ -43,7 +43,11 @@ pub fn context() -> Value {
     if let (Some(ext), Value::Object(ours)) = (extensions.as_object_mut(), passerelle_terms()) {
         ext.extend(ours);
     }
-    json!(["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1", extensions])
+    json!([
+        "https://www.w3.org/ns/activitystreams",
+        "https://w3id.org/security/v1",
+        extensions
+    ])
 }
 
 /// The context document served at `/ns`, for readers who want to look the terms up.

@@ -10,5 +10,8 @@ pub struct KeyPair {
 
 pub async fn generate() -> anyhow::Result<KeyPair> {
     let pair = tokio::task::spawn_blocking(generate_actor_keypair).await??;
-    Ok(KeyPair { public_pem: pair.public_key, private_pem: pair.private_key })
+    Ok(KeyPair {
+        public_pem: pair.public_key,
+        private_pem: pair.private_key,
+    })
 }

@@ -21,9 +21,14 @@ pub async fn well_known(State(state): State<AppState>) -> Json<Value> {
     }))
 }
 
-pub async fn document(State(state): State<AppState>, Path(version): Path<String>) -> AppResult<Response> {
+pub async fn document(
+    State(state): State<AppState>,
+    Path(version): Path<String>,
+) -> AppResult<Response> {
     if version != "2.0" && version != "2.1" {
-        return Err(AppError::not_found(format!("NodeInfo {version} is not offered; try 2.0 or 2.1")));
+        return Err(AppError::not_found(format!(
+            "NodeInfo {version} is not offered; try 2.0 or 2.1"
+        )));
     }
     let mut conn = state.conn().await?;
     let orgs = DbActor::count_local_orgs(&mut conn).await?;
@@ -50,6 +55,8 @@ pub async fn document(State(state): State<AppState>, Path(version): Path<String>
             "federation": {"peers": state.config.federation.peers},
         }
     });
-    let profile = format!("application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/{version}#\"");
+    let profile = format!(
+        "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/{version}#\""
+    );
     Ok(([(header::CONTENT_TYPE, profile)], body.to_string()).into_response())
 }

@@ -36,6 +36,16 @@ pub fn router() -> Router<AppState> {
         .route("/o/{handle}/featured", get(featured))
         .route("/posts/{id}", get(post))
         .route("/posts/{id}/activity", get(post_activity))
+        .route("/inbox", axum::routing::post(inbox_not_yet))
+        .route("/o/{handle}/inbox", axum::routing::post(inbox_not_yet))
+}
+
+async fn inbox_not_yet() -> AppError {
+    AppError::new(
+        axum::http::StatusCode::NOT_IMPLEMENTED,
+        "not_implemented",
+        "this instance does not receive activities yet",
+    )
 }
 
 /// Whether the client asked for ActivityPub JSON rather than a page.
@@ -46,7 +56,12 @@ pub fn wants_activity_json(headers: &HeaderMap) -> bool {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .any(|part| {
-            let mime = part.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            let mime = part
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
             mime == "application/activity+json" || mime == "application/ld+json"
         })
 }
@@ -60,7 +75,14 @@ pub fn activity_json<T: Serialize>(value: &T) -> AppResult<Response> {
         with_ctx.extend(std::mem::take(map));
         json = Value::Object(with_ctx);
     }
-    Ok(([(header::CONTENT_TYPE, AP_CONTENT_TYPE), (header::VARY, "Accept")], json.to_string()).into_response())
+    Ok((
+        [
+            (header::CONTENT_TYPE, AP_CONTENT_TYPE),
+            (header::VARY, "Accept"),
+        ],
+        json.to_string(),
+    )
+        .into_response())
 }
 
 async fn local_org(state: &AppState, handle: &str) -> AppResult<DbActor> {
@@ -79,7 +101,9 @@ async fn organisation(
 ) -> AppResult<Response> {
     let actor = local_org(&state, &handle).await?;
     if wants_activity_json(&headers) {
-        let json = actor.to_json(&state.urls, state.config.main_language()).map_err(AppError::internal)?;
+        let json = actor
+            .to_json(&state.urls, state.config.main_language())
+            .map_err(AppError::internal)?;
         return activity_json(&json);
     }
     web::pages::organisation(&state, actor, &headers, &query).await
@@ -93,12 +117,18 @@ async fn instance_actor(State(state): State<AppState>, headers: HeaderMap) -> Ap
     if !wants_activity_json(&headers) {
         return Ok(axum::response::Redirect::to("/").into_response());
     }
-    let json = actor.to_json(&state.urls, state.config.main_language()).map_err(AppError::internal)?;
+    let json = actor
+        .to_json(&state.urls, state.config.main_language())
+        .map_err(AppError::internal)?;
     activity_json(&json)
 }
 
 async fn ns() -> Response {
-    ([(header::CONTENT_TYPE, "application/ld+json; charset=utf-8")], Json(context_document())).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/ld+json; charset=utf-8")],
+        Json(context_document()),
+    )
+        .into_response()
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,12 +156,20 @@ fn collection(id: String, total: i64) -> OrderedCollection {
     }
 }
 
-fn page(collection_id: &str, q: &PageQuery, total: i64, items: Vec<Value>, last_key: Option<i64>) -> OrderedCollectionPage {
+fn page(
+    collection_id: &str,
+    q: &PageQuery,
+    total: i64,
+    items: Vec<Value>,
+    last_key: Option<i64>,
+) -> OrderedCollectionPage {
     let id = match q.before {
         Some(b) => format!("{collection_id}?before={b}"),
         None => format!("{collection_id}?page=true"),
     };
-    let next = (items.len() as i64 == PAGE_SIZE).then(|| last_key.map(|k| format!("{collection_id}?before={k}"))).flatten();
+    let next = (items.len() as i64 == PAGE_SIZE)
+        .then(|| last_key.map(|k| format!("{collection_id}?before={k}")))
+        .flatten();
     OrderedCollectionPage {
         context: None,
         id,
@@ -143,7 +181,11 @@ fn page(collection_id: &str, q: &PageQuery, total: i64, items: Vec<Value>, last_
     }
 }
 
-async fn outbox(State(state): State<AppState>, Path(handle): Path<String>, Query(q): Query<PageQuery>) -> AppResult<Response> {
+async fn outbox(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> AppResult<Response> {
     let actor = local_org(&state, &handle).await?;
     let id = state.urls.outbox(&actor.handle);
     let mut conn = state.conn().await?;
@@ -155,7 +197,11 @@ async fn outbox(State(state): State<AppState>, Path(handle): Path<String>, Query
     let last = posts.last().map(|p| p.post.id);
     let items = posts
         .iter()
-        .map(|p| create_json(p, &actor, &state.urls).map_err(AppError::internal).and_then(to_value))
+        .map(|p| {
+            create_json(p, &actor, &state.urls)
+                .map_err(AppError::internal)
+                .and_then(to_value)
+        })
         .collect::<AppResult<Vec<_>>>()?;
     activity_json(&page(&id, &q, total, items, last))
 }
@@ -164,7 +210,11 @@ fn to_value<T: Serialize>(v: T) -> AppResult<Value> {
     serde_json::to_value(v).map_err(AppError::internal)
 }
 
-async fn followers(State(state): State<AppState>, Path(handle): Path<String>, Query(q): Query<PageQuery>) -> AppResult<Response> {
+async fn followers(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> AppResult<Response> {
     let actor = local_org(&state, &handle).await?;
     let id = state.urls.followers(&actor.handle);
     let mut conn = state.conn().await?;
@@ -178,7 +228,11 @@ async fn followers(State(state): State<AppState>, Path(handle): Path<String>, Qu
     activity_json(&page(&id, &q, total, items, last))
 }
 
-async fn following(State(state): State<AppState>, Path(handle): Path<String>, Query(q): Query<PageQuery>) -> AppResult<Response> {
+async fn following(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> AppResult<Response> {
     let actor = local_org(&state, &handle).await?;
     let id = state.urls.following(&actor.handle);
     let mut conn = state.conn().await?;
@@ -193,13 +247,20 @@ async fn following(State(state): State<AppState>, Path(handle): Path<String>, Qu
 }
 
 /// Pinned posts, inline (Mastodon reads `featured` as one collection with its items).
-async fn featured(State(state): State<AppState>, Path(handle): Path<String>) -> AppResult<Response> {
+async fn featured(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+) -> AppResult<Response> {
     let actor = local_org(&state, &handle).await?;
     let mut conn = state.conn().await?;
     let pinned = DbPost::pinned_by_actor(&mut conn, actor.id).await?;
     let items = pinned
         .iter()
-        .map(|p| article_json(p, &actor, &state.urls).map_err(AppError::internal).and_then(to_value))
+        .map(|p| {
+            article_json(p, &actor, &state.urls)
+                .map_err(AppError::internal)
+                .and_then(to_value)
+        })
         .collect::<AppResult<Vec<_>>>()?;
     activity_json(&OrderedCollection {
         context: None,
@@ -216,13 +277,18 @@ pub async fn load_local_post(
     state: &AppState,
     id: &str,
 ) -> AppResult<(crate::db::models::post::PostFull, DbActor)> {
-    let uuid = uuid::Uuid::parse_str(id).map_err(|_| AppError::not_found(format!("no post `{id}`")))?;
+    let uuid =
+        uuid::Uuid::parse_str(id).map_err(|_| AppError::not_found(format!("no post `{id}`")))?;
     let mut conn = state.conn().await?;
     let post = DbPost::by_ap_id(&mut conn, &state.urls.post(&uuid))
         .await?
         .ok_or_else(|| AppError::not_found(format!("no post `{id}`")))?;
     if post.deleted_at.is_some() {
-        return Err(AppError::new(axum::http::StatusCode::GONE, "gone", "this post was deleted"));
+        return Err(AppError::new(
+            axum::http::StatusCode::GONE,
+            "gone",
+            "this post was deleted",
+        ));
     }
     let author = DbActor::by_id(&mut conn, post.actor_id).await?;
     Ok((DbPost::full(&mut conn, post).await?, author))
@@ -248,12 +314,17 @@ async fn post(
         other => other?,
     };
     if wants_json {
-        return activity_json(&article_json(&post, &author, &state.urls).map_err(AppError::internal)?);
+        return activity_json(
+            &article_json(&post, &author, &state.urls).map_err(AppError::internal)?,
+        );
     }
     web::pages::post(&state, post, author, &headers, &query).await
 }
 
-async fn post_activity(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
+async fn post_activity(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let (post, author) = load_local_post(&state, &id).await?;
     activity_json(&create_json(&post, &author, &state.urls).map_err(AppError::internal)?)
 }

@@ -11,7 +11,9 @@ pub struct Urls {
 
 impl Urls {
     pub fn new(base: &str) -> Self {
-        Urls { base: base.trim_end_matches('/').to_string() }
+        Urls {
+            base: base.trim_end_matches('/').to_string(),
+        }
     }
 
     pub fn base(&self) -> &str {
@@ -64,7 +66,11 @@ impl Urls {
     }
 
     pub fn tag(&self, name: &str) -> String {
-        format!("{}/tags/{}", self.base, name.trim_start_matches('#').to_lowercase())
+        format!(
+            "{}/tags/{}",
+            self.base,
+            name.trim_start_matches('#').to_lowercase()
+        )
     }
 
     pub fn context(&self) -> String {

@@ -26,10 +26,14 @@ pub fn handle_from_resource<'a>(resource: &'a str, state: &AppState) -> Option<&
     if let Some(handle) = resource.strip_prefix(&actor_prefix) {
         return (!handle.contains('/')).then_some(handle);
     }
-    (resource == state.urls.instance_actor()).then_some(crate::db::models::actor::INSTANCE_ACTOR_HANDLE)
+    (resource == state.urls.instance_actor())
+        .then_some(crate::db::models::actor::INSTANCE_ACTOR_HANDLE)
 }
 
-pub async fn webfinger(State(state): State<AppState>, Query(q): Query<WebfingerQuery>) -> AppResult<Response> {
+pub async fn webfinger(
+    State(state): State<AppState>,
+    Query(q): Query<WebfingerQuery>,
+) -> AppResult<Response> {
     let resource = q
         .resource
         .filter(|r| !r.is_empty())
@@ -40,16 +44,24 @@ pub async fn webfinger(State(state): State<AppState>, Query(q): Query<WebfingerQ
     let actor = DbActor::local_by_handle(&mut conn, handle)
         .await?
         .ok_or_else(|| AppError::not_found(format!("no actor `{resource}` on this instance")))?;
-    let html = if actor.is_organisation() { state.urls.actor(&actor.handle) } else { state.urls.base().to_string() };
+    let html = if actor.is_organisation() {
+        state.urls.actor(&actor.handle)
+    } else {
+        state.urls.base().to_string()
+    };
     let body = json!({
         "subject": format!("acct:{}@{}", actor.handle, state.config.instance.domain),
-        "aliases": [actor.ap_id.as_str(), html],
+        "aliases": if html == actor.ap_id.as_str() { json!([html]) } else { json!([actor.ap_id.as_str(), html]) },
         "links": [
             {"rel": "self", "type": "application/activity+json", "href": actor.ap_id.as_str()},
             {"rel": "http://webfinger.net/rel/profile-page", "type": "text/html", "href": html},
         ]
     });
-    Ok(([(header::CONTENT_TYPE, "application/jrd+json; charset=utf-8")], body.to_string()).into_response())
+    Ok((
+        [(header::CONTENT_TYPE, "application/jrd+json; charset=utf-8")],
+        body.to_string(),
+    )
+        .into_response())
 }
 
 pub async fn host_meta(State(state): State<AppState>) -> Response {
@@ -57,5 +69,9 @@ pub async fn host_meta(State(state): State<AppState>) -> Response {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<XRD xmlns=\"http://docs.oasis-open.org/ns/xri/xrd-1.0\">\n  <Link rel=\"lrdd\" template=\"{}/.well-known/webfinger?resource={{uri}}\"/>\n</XRD>\n",
         state.urls.base()
     );
-    ([(header::CONTENT_TYPE, "application/xrd+xml; charset=utf-8")], body).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/xrd+xml; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }

@@ -2,6 +2,7 @@
 
 use super::i18n::{Strings, format_date, format_number, strings};
 use super::{LangQuery, negotiate_lang};
+
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::db::models::post::{DbPost, PostFull};
@@ -26,7 +27,12 @@ pub struct Layout {
 
 impl Layout {
     fn new(state: &AppState, lang: Lang, title: String, path: &str) -> Self {
-        let name = state.config.instance.name.get(&lang).or_else(|| state.config.instance.name.values().next());
+        let name = state
+            .config
+            .instance
+            .name
+            .get(&lang)
+            .or_else(|| state.config.instance.name.values().next());
         Layout {
             lang,
             t: strings(lang),
@@ -67,7 +73,10 @@ fn card(post: &PostFull, author_name: &str, lang: Lang) -> PostCard {
 fn render(t: impl Template, lang: Lang) -> AppResult<Response> {
     let html = t.render().map_err(AppError::internal)?;
     Ok((
-        [(header::CONTENT_LANGUAGE, lang.code()), (header::VARY, "Accept, Accept-Language")],
+        [
+            (header::CONTENT_LANGUAGE, lang.code()),
+            (header::VARY, "Accept, Accept-Language"),
+        ],
         Html(html),
     )
         .into_response())
@@ -83,28 +92,53 @@ struct HomePage {
     figures: Vec<(String, String)>,
 }
 
-pub async fn home(State(state): State<AppState>, headers: HeaderMap, query: Query<LangQuery>) -> AppResult<Response> {
+pub async fn home(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Query<LangQuery>,
+) -> AppResult<Response> {
     let lang = negotiate_lang(&state, &headers, &query);
     let mut conn = state.conn().await?;
     let orgs = DbActor::list_local_orgs(&mut conn).await?;
     let latest = DbPost::latest_local(&mut conn, 10).await?;
     let post_count = DbPost::count_local(&mut conn).await?;
-    let names: std::collections::HashMap<i64, String> = orgs.iter().map(|o| (o.id, o.name.clone())).collect();
+    let names: std::collections::HashMap<i64, String> =
+        orgs.iter().map(|o| (o.id, o.name.clone())).collect();
     let layout = Layout::new(&state, lang, String::new(), "/");
     let t = layout.t;
     render(
         HomePage {
-            description: state.config.instance.description.get(&lang).cloned().unwrap_or_default(),
+            description: state
+                .config
+                .instance
+                .description
+                .get(&lang)
+                .cloned()
+                .unwrap_or_default(),
             organisations: orgs
                 .iter()
                 .map(|o| {
-                    let kind = o.org_kind.as_deref().and_then(|k| k.parse::<OrgKind>().ok()).map(|k| k.label(lang));
-                    (state.urls.actor(&o.handle), o.name.clone(), kind.unwrap_or_default().to_string())
+                    let kind = o
+                        .org_kind
+                        .as_deref()
+                        .and_then(|k| k.parse::<OrgKind>().ok())
+                        .map(|k| k.label(lang));
+                    (
+                        state.urls.actor(&o.handle),
+                        o.name.clone(),
+                        kind.unwrap_or_default().to_string(),
+                    )
                 })
                 .collect(),
-            posts: latest.iter().map(|p| card(p, names.get(&p.post.actor_id).map_or("", |s| s), lang)).collect(),
+            posts: latest
+                .iter()
+                .map(|p| card(p, names.get(&p.post.actor_id).map_or("", |s| s), lang))
+                .collect(),
             figures: vec![
-                (t.organisations.to_string(), format_number(orgs.len() as i64, lang)),
+                (
+                    t.organisations.to_string(),
+                    format_number(orgs.len() as i64, lang),
+                ),
                 (t.projects.to_string(), format_number(post_count, lang)),
             ],
             layout,
@@ -128,7 +162,12 @@ struct OrganisationPage {
     icon: Option<String>,
 }
 
-pub async fn organisation(state: &AppState, actor: DbActor, headers: &HeaderMap, query: &LangQuery) -> AppResult<Response> {
+pub async fn organisation(
+    state: &AppState,
+    actor: DbActor,
+    headers: &HeaderMap,
+    query: &LangQuery,
+) -> AppResult<Response> {
     let lang = negotiate_lang(state, headers, query);
     let mut conn = state.conn().await?;
     let posts = DbPost::page_by_actor(&mut conn, actor.id, None, 20).await?;
@@ -141,14 +180,29 @@ pub async fn organisation(state: &AppState, actor: DbActor, headers: &HeaderMap,
         .or(summaries.first())
         .map(|(_, s)| s.clone())
         .unwrap_or_default();
-    let layout = Layout::new(state, lang, actor.name.clone(), &format!("/o/{}", actor.handle));
+    let layout = Layout::new(
+        state,
+        lang,
+        actor.name.clone(),
+        &format!("/o/{}", actor.handle),
+    );
     render(
         OrganisationPage {
             name: actor.name.clone(),
             handle: format!("@{}@{}", actor.handle, state.config.instance.domain),
-            kind: actor.org_kind.as_deref().and_then(|k| k.parse::<OrgKind>().ok()).map(|k| k.label(lang)).unwrap_or_default().to_string(),
+            kind: actor
+                .org_kind
+                .as_deref()
+                .and_then(|k| k.parse::<OrgKind>().ok())
+                .map(|k| k.label(lang))
+                .unwrap_or_default()
+                .to_string(),
             summary,
-            fields: actor.profile_fields(lang).into_iter().map(|f| (f.name, f.value)).collect(),
+            fields: actor
+                .profile_fields(lang)
+                .into_iter()
+                .map(|f| (f.name, f.value))
+                .collect(),
             followers: format_number(followers, lang),
             pinned: pinned.iter().map(|p| card(p, &actor.name, lang)).collect(),
             posts: posts.iter().map(|p| card(p, &actor.name, lang)).collect(),
@@ -176,21 +230,55 @@ struct PostPage {
     dates: Option<String>,
     themes: Vec<String>,
     tags: Vec<String>,
-    partners: Vec<String>,
+    partners: Vec<(String, String)>,
     images: Vec<(String, String)>,
 }
 
-pub async fn post(state: &AppState, post: PostFull, author: DbActor, headers: &HeaderMap, query: &LangQuery) -> AppResult<Response> {
+pub async fn post(
+    state: &AppState,
+    post: PostFull,
+    author: DbActor,
+    headers: &HeaderMap,
+    query: &LangQuery,
+) -> AppResult<Response> {
     let lang = negotiate_lang(state, headers, query);
-    // The content version: the one asked for, else the interface language, else the main one.
-    let tr = post
-        .in_language(lang.code())
+    let mut conn = state.conn().await?;
+    let known: std::collections::HashMap<String, String> =
+        DbActor::names_by_ap_ids(&mut conn, &post.post.partners)
+            .await?
+            .into_iter()
+            .collect();
+    let partners = post
+        .post
+        .partners
+        .iter()
+        .map(|p| {
+            (
+                p.clone(),
+                known.get(p).cloned().unwrap_or_else(|| p.clone()),
+            )
+        })
+        .collect();
+    // The content version: the language the visitor asked for, else the post's main one.
+    let tr = super::preferred_lang(state, headers, query)
+        .and_then(|l| post.in_language(l.code()))
         .or_else(|| post.main())
         .ok_or_else(|| AppError::not_found("this post has no content"))?;
-    let path = format!("/posts/{}", post.post.ap_id.path_segments().and_then(|mut s| s.nth(1)).unwrap_or(""));
+    let path = format!(
+        "/posts/{}",
+        post.post
+            .ap_id
+            .path_segments()
+            .and_then(|mut s| s.nth(1))
+            .unwrap_or("")
+    );
     let layout = Layout::new(state, lang, tr.title.clone(), &path);
     let dates = match (post.post.starts_on, post.post.ends_on) {
-        (Some(s), Some(e)) if s != e => Some(format!("{} – {}", format_date(s, lang), format_date(e, lang))),
+        (Some(s), Some(e)) if s != e => Some(format!(
+            "{} – {}",
+            format_date(s, lang),
+            format_date(e, lang)
+        )),
         (Some(s), _) => Some(format_date(s, lang)),
         (None, Some(e)) => Some(format_date(e, lang)),
         (None, None) => None,
@@ -205,8 +293,18 @@ pub async fn post(state: &AppState, post: PostFull, author: DbActor, headers: &H
                 .translations
                 .iter()
                 .map(|t| {
-                    let name = t.language.parse::<Lang>().map(Lang::endonym).unwrap_or(&t.language).to_string();
-                    (t.language.clone(), name, format!("{path}?lang={}", t.language), t.language == tr.language)
+                    let name = t
+                        .language
+                        .parse::<Lang>()
+                        .map(Lang::endonym)
+                        .unwrap_or(&t.language)
+                        .to_string();
+                    (
+                        t.language.clone(),
+                        name,
+                        format!("{path}?lang={}", t.language),
+                        t.language == tr.language,
+                    )
                 })
                 .collect(),
             author_name: author.name.clone(),
@@ -215,10 +313,60 @@ pub async fn post(state: &AppState, post: PostFull, author: DbActor, headers: &H
             updated: post.post.updated.map(|u| format_date(u.date_naive(), lang)),
             place: post.post.place.clone(),
             dates,
-            themes: post.post.themes.iter().filter_map(|t| theme(t)).map(|t| t.label(lang).to_string()).collect(),
+            themes: post
+                .post
+                .themes
+                .iter()
+                .filter_map(|t| theme(t))
+                .map(|t| t.label(lang).to_string())
+                .collect(),
             tags: hashtags(&post),
-            partners: post.post.partners.clone(),
-            images: post.images.iter().map(|i| (i.url.clone(), i.alt_text.clone())).collect(),
+            partners,
+            images: post
+                .images
+                .iter()
+                .map(|i| (i.url.clone(), i.alt_text.clone()))
+                .collect(),
+            layout,
+        },
+        lang,
+    )
+}
+
+#[derive(Template)]
+#[template(path = "tag.html")]
+struct TagPage {
+    layout: Layout,
+    posts: Vec<PostCard>,
+}
+
+/// `/tags/{tag}`: local posts with the theme or SDG a hashtag stands for.
+pub async fn tag(
+    State(state): State<AppState>,
+    axum::extract::Path(tag): axum::extract::Path<String>,
+    headers: HeaderMap,
+    query: Query<LangQuery>,
+) -> AppResult<Response> {
+    let lang = negotiate_lang(&state, &headers, &query);
+    let (theme, sdg) = crate::vocab::from_hashtag(&tag)
+        .ok_or_else(|| AppError::not_found(format!("no theme `#{tag}`")))?;
+    let title = match (theme, sdg) {
+        (Some(t), _) => t.hashtag(lang),
+        (None, Some(n)) => crate::vocab::sdg_hashtag(n),
+        _ => format!("#{tag}"),
+    };
+    let mut conn = state.conn().await?;
+    let posts = DbPost::latest_local_tagged(&mut conn, theme.map(|t| t.slug), sdg, 50).await?;
+    let orgs = DbActor::list_local_orgs(&mut conn).await?;
+    let names: std::collections::HashMap<i64, String> =
+        orgs.into_iter().map(|o| (o.id, o.name)).collect();
+    let layout = Layout::new(&state, lang, title, &format!("/tags/{tag}"));
+    render(
+        TagPage {
+            posts: posts
+                .iter()
+                .map(|p| card(p, names.get(&p.post.actor_id).map_or("", |s| s), lang))
+                .collect(),
             layout,
         },
         lang,

@@ -48,7 +48,10 @@ pub enum Role {
 }
 
 impl Account {
-    pub async fn insert(conn: &mut AsyncPgConnection, new: &NewAccount<'_>) -> QueryResult<Account> {
+    pub async fn insert(
+        conn: &mut AsyncPgConnection,
+        new: &NewAccount<'_>,
+    ) -> QueryResult<Account> {
         diesel::insert_into(accounts::table)
             .values(new)
             .returning(Account::as_returning())
@@ -56,11 +59,16 @@ impl Account {
             .await
     }
 
-    pub async fn by_username(conn: &mut AsyncPgConnection, username: &str) -> QueryResult<Option<Account>> {
+    pub async fn by_username(
+        conn: &mut AsyncPgConnection,
+        username: &str,
+    ) -> QueryResult<Option<Account>> {
         accounts::table
-            .filter(diesel::dsl::sql::<diesel::sql_types::Bool>("lower(username) = lower(")
-                .bind::<diesel::sql_types::Text, _>(username.to_string())
-                .sql(")"))
+            .filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>("lower(username) = lower(")
+                    .bind::<diesel::sql_types::Text, _>(username.to_string())
+                    .sql(")"),
+            )
             .select(Account::as_select())
             .first(conn)
             .await
@@ -68,38 +76,78 @@ impl Account {
     }
 
     pub async fn list(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Account>> {
-        accounts::table.order(accounts::username.asc()).select(Account::as_select()).load(conn).await
+        accounts::table
+            .order(accounts::username.asc())
+            .select(Account::as_select())
+            .load(conn)
+            .await
     }
 
-    pub async fn set_admin(conn: &mut AsyncPgConnection, id: i64, admin: bool) -> QueryResult<usize> {
-        diesel::update(accounts::table.find(id)).set(accounts::is_admin.eq(admin)).execute(conn).await
+    pub async fn set_admin(
+        conn: &mut AsyncPgConnection,
+        id: i64,
+        admin: bool,
+    ) -> QueryResult<usize> {
+        diesel::update(accounts::table.find(id))
+            .set(accounts::is_admin.eq(admin))
+            .execute(conn)
+            .await
     }
 
-    pub async fn set_moderator(conn: &mut AsyncPgConnection, id: i64, moderator: bool) -> QueryResult<usize> {
-        diesel::update(accounts::table.find(id)).set(accounts::is_moderator.eq(moderator)).execute(conn).await
+    pub async fn set_moderator(
+        conn: &mut AsyncPgConnection,
+        id: i64,
+        moderator: bool,
+    ) -> QueryResult<usize> {
+        diesel::update(accounts::table.find(id))
+            .set(accounts::is_moderator.eq(moderator))
+            .execute(conn)
+            .await
     }
 
     /// Makes the account an editor of the actor; granting twice is harmless.
-    pub async fn grant_editor(conn: &mut AsyncPgConnection, account_id: i64, actor_id: i64) -> QueryResult<usize> {
+    pub async fn grant_editor(
+        conn: &mut AsyncPgConnection,
+        account_id: i64,
+        actor_id: i64,
+    ) -> QueryResult<usize> {
         diesel::insert_into(editors::table)
-            .values((editors::account_id.eq(account_id), editors::actor_id.eq(actor_id)))
+            .values((
+                editors::account_id.eq(account_id),
+                editors::actor_id.eq(actor_id),
+            ))
             .on_conflict_do_nothing()
             .execute(conn)
             .await
     }
 
-    pub async fn revoke_editor(conn: &mut AsyncPgConnection, account_id: i64, actor_id: i64) -> QueryResult<usize> {
-        diesel::delete(editors::table.find((account_id, actor_id))).execute(conn).await
-    }
-
-    pub async fn is_editor_of(conn: &mut AsyncPgConnection, account_id: i64, actor_id: i64) -> QueryResult<bool> {
-        diesel::select(diesel::dsl::exists(editors::table.find((account_id, actor_id))))
-            .get_result(conn)
+    pub async fn revoke_editor(
+        conn: &mut AsyncPgConnection,
+        account_id: i64,
+        actor_id: i64,
+    ) -> QueryResult<usize> {
+        diesel::delete(editors::table.find((account_id, actor_id)))
+            .execute(conn)
             .await
     }
 
+    pub async fn is_editor_of(
+        conn: &mut AsyncPgConnection,
+        account_id: i64,
+        actor_id: i64,
+    ) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
+            editors::table.find((account_id, actor_id)),
+        ))
+        .get_result(conn)
+        .await
+    }
+
     /// Handles of the organisations this account edits for.
-    pub async fn edited_handles(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResult<Vec<String>> {
+    pub async fn edited_handles(
+        conn: &mut AsyncPgConnection,
+        account_id: i64,
+    ) -> QueryResult<Vec<String>> {
         editors::table
             .inner_join(actors::table)
             .filter(editors::account_id.eq(account_id))
@@ -129,7 +177,10 @@ impl ApiToken {
     }
 
     /// The account behind a live (not revoked) token, marking the token used.
-    pub async fn authenticate(conn: &mut AsyncPgConnection, token_hash: &str) -> QueryResult<Option<(ApiToken, Account)>> {
+    pub async fn authenticate(
+        conn: &mut AsyncPgConnection,
+        token_hash: &str,
+    ) -> QueryResult<Option<(ApiToken, Account)>> {
         let found: Option<(ApiToken, Account)> = api_tokens::table
             .inner_join(accounts::table)
             .filter(api_tokens::token_hash.eq(token_hash))
@@ -151,7 +202,10 @@ impl ApiToken {
         Ok(found)
     }
 
-    pub async fn list_for(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResult<Vec<ApiToken>> {
+    pub async fn list_for(
+        conn: &mut AsyncPgConnection,
+        account_id: i64,
+    ) -> QueryResult<Vec<ApiToken>> {
         api_tokens::table
             .filter(api_tokens::account_id.eq(account_id))
             .order(api_tokens::id.asc())
@@ -161,7 +215,12 @@ impl ApiToken {
     }
 
     pub async fn by_id(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Option<ApiToken>> {
-        api_tokens::table.find(id).select(ApiToken::as_select()).first(conn).await.optional()
+        api_tokens::table
+            .find(id)
+            .select(ApiToken::as_select())
+            .first(conn)
+            .await
+            .optional()
     }
 
     /// Revokes a token; returns whether it was live.

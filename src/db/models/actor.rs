@@ -118,22 +118,36 @@ impl DbActor {
     }
 
     /// Inserts or refreshes a remote actor by its id.
-    pub async fn upsert_remote(conn: &mut AsyncPgConnection, new: &NewActor) -> QueryResult<DbActor> {
+    pub async fn upsert_remote(
+        conn: &mut AsyncPgConnection,
+        new: &NewActor,
+    ) -> QueryResult<DbActor> {
         diesel::insert_into(actors::table)
             .values(new)
             .on_conflict(actors::ap_id)
             .do_update()
-            .set((new, actors::last_refreshed_at.eq(diesel::dsl::now), actors::updated.eq(diesel::dsl::now)))
+            .set((
+                new,
+                actors::last_refreshed_at.eq(diesel::dsl::now),
+                actors::updated.eq(diesel::dsl::now),
+            ))
             .returning(DbActor::as_returning())
             .get_result(conn)
             .await
     }
 
     pub async fn by_id(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<DbActor> {
-        actors::table.find(id).select(DbActor::as_select()).first(conn).await
+        actors::table
+            .find(id)
+            .select(DbActor::as_select())
+            .first(conn)
+            .await
     }
 
-    pub async fn by_ap_id(conn: &mut AsyncPgConnection, ap_id: &str) -> QueryResult<Option<DbActor>> {
+    pub async fn by_ap_id(
+        conn: &mut AsyncPgConnection,
+        ap_id: &str,
+    ) -> QueryResult<Option<DbActor>> {
         actors::table
             .filter(actors::ap_id.eq(ap_id))
             .select(DbActor::as_select())
@@ -143,12 +157,17 @@ impl DbActor {
     }
 
     /// A local actor by handle, case-insensitively.
-    pub async fn local_by_handle(conn: &mut AsyncPgConnection, handle: &str) -> QueryResult<Option<DbActor>> {
+    pub async fn local_by_handle(
+        conn: &mut AsyncPgConnection,
+        handle: &str,
+    ) -> QueryResult<Option<DbActor>> {
         actors::table
             .filter(actors::local.eq(true))
-            .filter(diesel::dsl::sql::<diesel::sql_types::Bool>("lower(handle) = lower(")
-                .bind::<diesel::sql_types::Text, _>(handle.to_string())
-                .sql(")"))
+            .filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>("lower(handle) = lower(")
+                    .bind::<diesel::sql_types::Text, _>(handle.to_string())
+                    .sql(")"),
+            )
             .select(DbActor::as_select())
             .first(conn)
             .await
@@ -185,7 +204,11 @@ impl DbActor {
             .await
     }
 
-    pub async fn update_profile(conn: &mut AsyncPgConnection, id: i64, change: &ProfileChange) -> QueryResult<DbActor> {
+    pub async fn update_profile(
+        conn: &mut AsyncPgConnection,
+        id: i64,
+        change: &ProfileChange,
+    ) -> QueryResult<DbActor> {
         diesel::update(actors::table.find(id))
             .set(change)
             .returning(DbActor::as_returning())
@@ -193,10 +216,24 @@ impl DbActor {
             .await
     }
 
+    /// Names of the actors we know among these ids (local or fetched remote ones).
+    pub async fn names_by_ap_ids(
+        conn: &mut AsyncPgConnection,
+        ids: &[String],
+    ) -> QueryResult<Vec<(String, String)>> {
+        actors::table
+            .filter(actors::ap_id.eq_any(ids))
+            .select((actors::ap_id, actors::name))
+            .load(conn)
+            .await
+    }
+
     /// The plain summary in `lang`, or in the first language it exists in.
     pub fn summary_in(&self, lang: &str) -> Option<&str> {
         let map = self.summary_map.as_object()?;
-        map.get(lang).or_else(|| map.values().next()).and_then(Value::as_str)
+        map.get(lang)
+            .or_else(|| map.values().next())
+            .and_then(Value::as_str)
     }
 
     pub fn ap_url(&self) -> &url::Url {

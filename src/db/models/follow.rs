@@ -35,7 +35,9 @@ impl DbFollow {
             .on_conflict((follows::follower_id, follows::followed_id))
             .do_update()
             .set((
-                follows::accepted.eq(diesel::dsl::sql::<diesel::sql_types::Bool>("follows.accepted OR excluded.accepted")),
+                follows::accepted.eq(diesel::dsl::sql::<diesel::sql_types::Bool>(
+                    "follows.accepted OR excluded.accepted",
+                )),
                 follows::follow_activity_id.eq(activity_id),
             ))
             .returning(DbFollow::as_returning())
@@ -58,7 +60,11 @@ impl DbFollow {
         if let Some(before) = before {
             q = q.filter(follows::id.lt(before));
         }
-        q.order(follows::id.desc()).limit(limit).select((follows::id, actors::ap_id)).load(conn).await
+        q.order(follows::id.desc())
+            .limit(limit)
+            .select((follows::id, actors::ap_id))
+            .load(conn)
+            .await
     }
 
     /// Actors this actor follows (accepted), newest first, as actor ids (URLs).
@@ -76,10 +82,17 @@ impl DbFollow {
         if let Some(before) = before {
             q = q.filter(follows::id.lt(before));
         }
-        q.order(follows::id.desc()).limit(limit).select((follows::id, actors::ap_id)).load(conn).await
+        q.order(follows::id.desc())
+            .limit(limit)
+            .select((follows::id, actors::ap_id))
+            .load(conn)
+            .await
     }
 
-    pub async fn count_followers(conn: &mut AsyncPgConnection, followed_id: i64) -> QueryResult<i64> {
+    pub async fn count_followers(
+        conn: &mut AsyncPgConnection,
+        followed_id: i64,
+    ) -> QueryResult<i64> {
         follows::table
             .filter(follows::followed_id.eq(followed_id))
             .filter(follows::accepted.eq(true))
@@ -88,7 +101,10 @@ impl DbFollow {
             .await
     }
 
-    pub async fn count_following(conn: &mut AsyncPgConnection, follower_id: i64) -> QueryResult<i64> {
+    pub async fn count_following(
+        conn: &mut AsyncPgConnection,
+        follower_id: i64,
+    ) -> QueryResult<i64> {
         follows::table
             .filter(follows::follower_id.eq(follower_id))
             .filter(follows::accepted.eq(true))
@@ -98,7 +114,10 @@ impl DbFollow {
     }
 
     /// Accepted followers with their inboxes, for delivery.
-    pub async fn followers_of(conn: &mut AsyncPgConnection, followed_id: i64) -> QueryResult<Vec<DbActor>> {
+    pub async fn followers_of(
+        conn: &mut AsyncPgConnection,
+        followed_id: i64,
+    ) -> QueryResult<Vec<DbActor>> {
         follows::table
             .inner_join(actors::table.on(actors::id.eq(follows::follower_id)))
             .filter(follows::followed_id.eq(followed_id))

@@ -114,56 +114,62 @@ impl DbPost {
         data: &PostData,
     ) -> QueryResult<PostFull> {
         conn.transaction(async |conn| {
-                let post: DbPost = diesel::insert_into(posts::table)
-                    .values((
-                        posts::ap_id.eq(ap_id),
-                        posts::actor_id.eq(actor_id),
-                        posts::local.eq(local),
-                        posts::object_type.eq(&data.object_type),
-                        posts::main_language.eq(&data.main_language),
-                        posts::themes.eq(&data.themes),
-                        posts::sdgs.eq(&data.sdgs),
-                        posts::partners.eq(&data.partners),
-                        posts::place.eq(&data.place),
-                        posts::starts_on.eq(data.starts_on),
-                        posts::ends_on.eq(data.ends_on),
-                        posts::html_url.eq(&data.html_url),
-                        posts::in_reply_to.eq(&data.in_reply_to),
-                    ))
-                    .returning(DbPost::as_returning())
-                    .get_result(conn)
-                    .await?;
-                insert_parts(conn, post.id, data).await?;
-                load_full(conn, post).await
+            let post: DbPost = diesel::insert_into(posts::table)
+                .values((
+                    posts::ap_id.eq(ap_id),
+                    posts::actor_id.eq(actor_id),
+                    posts::local.eq(local),
+                    posts::object_type.eq(&data.object_type),
+                    posts::main_language.eq(&data.main_language),
+                    posts::themes.eq(&data.themes),
+                    posts::sdgs.eq(&data.sdgs),
+                    posts::partners.eq(&data.partners),
+                    posts::place.eq(&data.place),
+                    posts::starts_on.eq(data.starts_on),
+                    posts::ends_on.eq(data.ends_on),
+                    posts::html_url.eq(&data.html_url),
+                    posts::in_reply_to.eq(&data.in_reply_to),
+                ))
+                .returning(DbPost::as_returning())
+                .get_result(conn)
+                .await?;
+            insert_parts(conn, post.id, data).await?;
+            load_full(conn, post).await
         })
         .await
     }
 
     /// Replaces a post's fields, language versions and images in one transaction.
-    pub async fn replace(conn: &mut AsyncPgConnection, id: i64, data: &PostData) -> QueryResult<PostFull> {
+    pub async fn replace(
+        conn: &mut AsyncPgConnection,
+        id: i64,
+        data: &PostData,
+    ) -> QueryResult<PostFull> {
         conn.transaction(async |conn| {
-                let post: DbPost = diesel::update(posts::table.find(id))
-                    .filter(posts::deleted_at.is_null())
-                    .set((
-                        posts::main_language.eq(&data.main_language),
-                        posts::themes.eq(&data.themes),
-                        posts::sdgs.eq(&data.sdgs),
-                        posts::partners.eq(&data.partners),
-                        posts::place.eq(&data.place),
-                        posts::starts_on.eq(data.starts_on),
-                        posts::ends_on.eq(data.ends_on),
-                        posts::html_url.eq(&data.html_url),
-                        posts::updated.eq(diesel::dsl::now),
-                    ))
-                    .returning(DbPost::as_returning())
-                    .get_result(conn)
-                    .await?;
-                diesel::delete(post_translations::table.filter(post_translations::post_id.eq(id)))
-                    .execute(conn)
-                    .await?;
-                diesel::delete(post_images::table.filter(post_images::post_id.eq(id))).execute(conn).await?;
-                insert_parts(conn, id, data).await?;
-                load_full(conn, post).await
+            let post: DbPost = diesel::update(posts::table.find(id))
+                .filter(posts::deleted_at.is_null())
+                .set((
+                    posts::main_language.eq(&data.main_language),
+                    posts::themes.eq(&data.themes),
+                    posts::sdgs.eq(&data.sdgs),
+                    posts::partners.eq(&data.partners),
+                    posts::place.eq(&data.place),
+                    posts::starts_on.eq(data.starts_on),
+                    posts::ends_on.eq(data.ends_on),
+                    posts::html_url.eq(&data.html_url),
+                    posts::updated.eq(diesel::dsl::now),
+                ))
+                .returning(DbPost::as_returning())
+                .get_result(conn)
+                .await?;
+            diesel::delete(post_translations::table.filter(post_translations::post_id.eq(id)))
+                .execute(conn)
+                .await?;
+            diesel::delete(post_images::table.filter(post_images::post_id.eq(id)))
+                .execute(conn)
+                .await?;
+            insert_parts(conn, id, data).await?;
+            load_full(conn, post).await
         })
         .await
     }
@@ -171,32 +177,55 @@ impl DbPost {
     /// Marks a post deleted and drops its content; its id stays, as a Tombstone.
     pub async fn delete(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<DbPost> {
         conn.transaction(async |conn| {
-                diesel::delete(post_translations::table.filter(post_translations::post_id.eq(id)))
-                    .execute(conn)
-                    .await?;
-                diesel::delete(post_images::table.filter(post_images::post_id.eq(id))).execute(conn).await?;
-                diesel::update(posts::table.find(id))
-                    .set((posts::deleted_at.eq(diesel::dsl::now), posts::pinned_at.eq(None::<DateTime<Utc>>)))
-                    .returning(DbPost::as_returning())
-                    .get_result(conn)
-                    .await
+            diesel::delete(post_translations::table.filter(post_translations::post_id.eq(id)))
+                .execute(conn)
+                .await?;
+            diesel::delete(post_images::table.filter(post_images::post_id.eq(id)))
+                .execute(conn)
+                .await?;
+            diesel::update(posts::table.find(id))
+                .set((
+                    posts::deleted_at.eq(diesel::dsl::now),
+                    posts::pinned_at.eq(None::<DateTime<Utc>>),
+                ))
+                .returning(DbPost::as_returning())
+                .get_result(conn)
+                .await
         })
         .await
     }
 
-    pub async fn set_pinned(conn: &mut AsyncPgConnection, id: i64, pinned: bool) -> QueryResult<DbPost> {
+    pub async fn set_pinned(
+        conn: &mut AsyncPgConnection,
+        id: i64,
+        pinned: bool,
+    ) -> QueryResult<DbPost> {
         // Pinning an already pinned post keeps its original pin time.
-        let value = if pinned { "COALESCE(pinned_at, now())" } else { "NULL" };
+        let value = if pinned {
+            "COALESCE(pinned_at, now())"
+        } else {
+            "NULL"
+        };
         diesel::update(posts::table.find(id))
             .filter(posts::deleted_at.is_null())
-            .set(posts::pinned_at.eq(diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>>(value)))
+            .set(posts::pinned_at.eq(diesel::dsl::sql::<
+                diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>,
+            >(value)))
             .returning(DbPost::as_returning())
             .get_result(conn)
             .await
     }
 
-    pub async fn by_ap_id(conn: &mut AsyncPgConnection, ap_id: &str) -> QueryResult<Option<DbPost>> {
-        posts::table.filter(posts::ap_id.eq(ap_id)).select(DbPost::as_select()).first(conn).await.optional()
+    pub async fn by_ap_id(
+        conn: &mut AsyncPgConnection,
+        ap_id: &str,
+    ) -> QueryResult<Option<DbPost>> {
+        posts::table
+            .filter(posts::ap_id.eq(ap_id))
+            .select(DbPost::as_select())
+            .first(conn)
+            .await
+            .optional()
     }
 
     pub async fn full(conn: &mut AsyncPgConnection, post: DbPost) -> QueryResult<PostFull> {
@@ -218,7 +247,12 @@ impl DbPost {
         if let Some(before) = before {
             q = q.filter(posts::id.lt(before));
         }
-        let rows: Vec<DbPost> = q.order(posts::id.desc()).limit(limit).select(DbPost::as_select()).load(conn).await?;
+        let rows: Vec<DbPost> = q
+            .order(posts::id.desc())
+            .limit(limit)
+            .select(DbPost::as_select())
+            .load(conn)
+            .await?;
         load_many(conn, rows).await
     }
 
@@ -233,7 +267,10 @@ impl DbPost {
     }
 
     /// Pinned posts of an actor, most recently pinned first.
-    pub async fn pinned_by_actor(conn: &mut AsyncPgConnection, actor_id: i64) -> QueryResult<Vec<PostFull>> {
+    pub async fn pinned_by_actor(
+        conn: &mut AsyncPgConnection,
+        actor_id: i64,
+    ) -> QueryResult<Vec<PostFull>> {
         let rows: Vec<DbPost> = posts::table
             .filter(posts::actor_id.eq(actor_id))
             .filter(posts::deleted_at.is_null())
@@ -246,11 +283,40 @@ impl DbPost {
     }
 
     /// Latest live local posts, across organisations.
-    pub async fn latest_local(conn: &mut AsyncPgConnection, limit: i64) -> QueryResult<Vec<PostFull>> {
+    pub async fn latest_local(
+        conn: &mut AsyncPgConnection,
+        limit: i64,
+    ) -> QueryResult<Vec<PostFull>> {
         let rows: Vec<DbPost> = posts::table
             .filter(posts::local.eq(true))
             .filter(posts::deleted_at.is_null())
             .filter(posts::in_reply_to.is_null())
+            .order(posts::id.desc())
+            .limit(limit)
+            .select(DbPost::as_select())
+            .load(conn)
+            .await?;
+        load_many(conn, rows).await
+    }
+
+    /// Latest live local posts with a theme or an SDG.
+    pub async fn latest_local_tagged(
+        conn: &mut AsyncPgConnection,
+        theme: Option<&str>,
+        sdg: Option<i16>,
+        limit: i64,
+    ) -> QueryResult<Vec<PostFull>> {
+        let mut q = posts::table
+            .filter(posts::local.eq(true))
+            .filter(posts::deleted_at.is_null())
+            .into_boxed();
+        if let Some(t) = theme {
+            q = q.filter(posts::themes.contains(vec![t.to_string()]));
+        }
+        if let Some(g) = sdg {
+            q = q.filter(posts::sdgs.contains(vec![g]));
+        }
+        let rows: Vec<DbPost> = q
             .order(posts::id.desc())
             .limit(limit)
             .select(DbPost::as_select())
@@ -269,7 +335,11 @@ impl DbPost {
     }
 }
 
-async fn insert_parts(conn: &mut AsyncPgConnection, post_id: i64, data: &PostData) -> QueryResult<()> {
+async fn insert_parts(
+    conn: &mut AsyncPgConnection,
+    post_id: i64,
+    data: &PostData,
+) -> QueryResult<()> {
     let translations: Vec<DbTranslation> = data
         .translations
         .iter()
@@ -282,7 +352,10 @@ async fn insert_parts(conn: &mut AsyncPgConnection, post_id: i64, data: &PostDat
             content_html: t.content_html.clone(),
         })
         .collect();
-    diesel::insert_into(post_translations::table).values(&translations).execute(conn).await?;
+    diesel::insert_into(post_translations::table)
+        .values(&translations)
+        .execute(conn)
+        .await?;
     if !data.images.is_empty() {
         let images: Vec<DbImage> = data
             .images
@@ -296,7 +369,10 @@ async fn insert_parts(conn: &mut AsyncPgConnection, post_id: i64, data: &PostDat
                 media_type: img.media_type.clone(),
             })
             .collect();
-        diesel::insert_into(post_images::table).values(&images).execute(conn).await?;
+        diesel::insert_into(post_images::table)
+            .values(&images)
+            .execute(conn)
+            .await?;
     }
     Ok(())
 }
@@ -335,17 +411,26 @@ async fn load_many(conn: &mut AsyncPgConnection, rows: Vec<DbPost>) -> QueryResu
             // Main language first, then a stable order.
             translations.sort_by_key(|t| (t.language != post.main_language, t.language.clone()));
             let images = images_by_post.remove(&post.id).unwrap_or_default();
-            PostFull { post, translations, images }
+            PostFull {
+                post,
+                translations,
+                images,
+            }
         })
         .collect())
 }
 
 impl DbPost {
     /// Local organisations that posted within the last `days` days.
-    pub async fn count_active_local_authors(conn: &mut AsyncPgConnection, days: i32) -> QueryResult<i64> {
+    pub async fn count_active_local_authors(
+        conn: &mut AsyncPgConnection,
+        days: i32,
+    ) -> QueryResult<i64> {
         posts::table
             .filter(posts::local.eq(true))
-            .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!("published > now() - interval '{days} days'")))
+            .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!(
+                "published > now() - interval '{days} days'"
+            )))
             .select(diesel::dsl::count(posts::actor_id).aggregate_distinct())
             .get_result(conn)
             .await

@@ -2,7 +2,9 @@
 
 use crate::db::models::actor::{DbActor, NewActor};
 use crate::error::AppError;
-use crate::federation::protocol::actor::{ActorJson, Endpoints, ImageJson, PlaceJson, PropertyValue};
+use crate::federation::protocol::actor::{
+    ActorJson, Endpoints, ImageJson, PlaceJson, PropertyValue,
+};
 use crate::federation::urls::Urls;
 use crate::state::FedData;
 use crate::text;
@@ -17,18 +19,30 @@ use url::Url;
 impl DbActor {
     /// The language this actor's profile is written in first.
     pub fn main_language(&self, fallback: Lang) -> Lang {
-        self.languages.first().and_then(|l| l.parse().ok()).unwrap_or(fallback)
+        self.languages
+            .first()
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(fallback)
     }
 
     /// The summary per language, main language first (JSONB does not keep key order).
     pub fn ordered_summaries(&self, fallback: Lang) -> Vec<(String, String)> {
-        let Some(map) = self.summary_map.as_object() else { return vec![] };
-        let mut out: Vec<(String, String)> =
-            map.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect();
+        let Some(map) = self.summary_map.as_object() else {
+            return vec![];
+        };
+        let mut out: Vec<(String, String)> = map
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+            .collect();
         let order: Vec<String> = std::iter::once(self.main_language(fallback).code().to_string())
             .chain(self.languages.iter().cloned())
             .collect();
-        out.sort_by_key(|(lang, _)| (order.iter().position(|o| o == lang).unwrap_or(usize::MAX), lang.clone()));
+        out.sort_by_key(|(lang, _)| {
+            (
+                order.iter().position(|o| o == lang).unwrap_or(usize::MAX),
+                lang.clone(),
+            )
+        });
         out
     }
 
@@ -53,28 +67,54 @@ impl DbActor {
         };
         let mut fields = Vec::new();
         let mut push = |name: String, value: String| {
-            fields.push(PropertyValue { kind: "PropertyValue".into(), name, value });
+            fields.push(PropertyValue {
+                kind: "PropertyValue".into(),
+                name,
+                value,
+            });
         };
-        if let Some(kind) = self.org_kind.as_deref().and_then(|k| k.parse::<OrgKind>().ok()) {
+        if let Some(kind) = self
+            .org_kind
+            .as_deref()
+            .and_then(|k| k.parse::<OrgKind>().ok())
+        {
             push(label("Art", "Type", "Kind"), text::escape(kind.label(lang)));
         }
-        let place: Vec<&str> = [self.region.as_deref(), self.country.as_deref()].into_iter().flatten().collect();
+        let place: Vec<&str> = [self.region.as_deref(), self.country.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
         if !place.is_empty() {
-            push(label("Region", "Région", "Region"), text::escape(&place.join(", ")));
+            push(
+                label("Region", "Région", "Region"),
+                text::escape(&place.join(", ")),
+            );
         }
-        if let (Some(code), Some(scheme)) = (self.official_code.as_deref(), self.official_code_scheme()) {
+        if let (Some(code), Some(scheme)) =
+            (self.official_code.as_deref(), self.official_code_scheme())
+        {
             let name = match scheme {
-                "AGS" => label("Gemeindeschlüssel (AGS)", "Code communal allemand (AGS)", "German municipality code (AGS)"),
+                "AGS" => label(
+                    "Gemeindeschlüssel (AGS)",
+                    "Code communal allemand (AGS)",
+                    "German municipality code (AGS)",
+                ),
                 "INSEE" => label("INSEE-Code", "Code INSEE", "INSEE code"),
                 _ => label("LAU-Code", "Code LAU", "LAU code"),
             };
             push(name, text::escape(code));
         }
         if let Some(pop) = self.population {
-            push(label("Einwohner", "Population", "Population"), pop.to_string());
+            push(
+                label("Einwohner", "Population", "Population"),
+                crate::web::i18n::format_number(pop, lang),
+            );
         }
         if let Some(site) = &self.website {
-            let shown = site.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
+            let shown = site
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .trim_end_matches('/');
             push(
                 label("Webseite", "Site web", "Website"),
                 format!(
@@ -85,11 +125,22 @@ impl DbActor {
             );
         }
         if !self.languages.is_empty() {
-            push(label("Sprachen", "Langues", "Languages"), text::escape(&self.languages.join(", ")));
+            push(
+                label("Sprachen", "Langues", "Languages"),
+                text::escape(&self.languages.join(", ")),
+            );
         }
-        let themes: Vec<&str> = self.themes.iter().filter_map(|t| theme(t)).map(|t| t.label(lang)).collect();
+        let themes: Vec<&str> = self
+            .themes
+            .iter()
+            .filter_map(|t| theme(t))
+            .map(|t| t.label(lang))
+            .collect();
         if !themes.is_empty() {
-            push(label("Themen", "Thèmes", "Themes"), text::escape(&themes.join(", ")));
+            push(
+                label("Themen", "Thèmes", "Themes"),
+                text::escape(&themes.join(", ")),
+            );
         }
         fields
     }
@@ -107,12 +158,14 @@ impl DbActor {
         });
         let is_org = self.is_organisation();
         let image = |u: &Option<String>| -> Option<ImageJson> {
-            u.as_deref().and_then(|u| Url::parse(u).ok()).map(|url| ImageJson {
-                kind: "Image".into(),
-                url,
-                media_type: None,
-                name: None,
-            })
+            u.as_deref()
+                .and_then(|u| Url::parse(u).ok())
+                .map(|url| ImageJson {
+                    kind: "Image".into(),
+                    url,
+                    media_type: None,
+                    name: None,
+                })
         };
         let handle = &self.handle;
         let (inbox, outbox, followers, following, featured, html) = if is_org {
@@ -126,7 +179,14 @@ impl DbActor {
             )
         } else {
             // The instance actor has no collections of its own.
-            (urls.shared_inbox(), None, None, None, None, urls.base().to_string())
+            (
+                urls.shared_inbox(),
+                None,
+                None,
+                None,
+                None,
+                urls.base().to_string(),
+            )
         };
         let parse = |s: Option<String>| s.map(|s| Url::parse(&s)).transpose();
         Ok(ActorJson {
@@ -144,7 +204,9 @@ impl DbActor {
             followers: parse(followers)?,
             following: parse(following)?,
             featured: parse(featured)?,
-            endpoints: Some(Endpoints { shared_inbox: Some(Url::parse(&urls.shared_inbox())?) }),
+            endpoints: Some(Endpoints {
+                shared_inbox: Some(Url::parse(&urls.shared_inbox())?),
+            }),
             public_key: PublicKey {
                 id: Urls::key_id(self.ap_id.as_str()),
                 owner: self.ap_id.0.clone(),
@@ -154,12 +216,19 @@ impl DbActor {
             discoverable: Some(self.discoverable),
             indexable: Some(self.indexable),
             published: Some(self.published),
-            attachment: if is_org { self.profile_fields(lang) } else { vec![] },
+            attachment: if is_org {
+                self.profile_fields(lang)
+            } else {
+                vec![]
+            },
             org_kind: self.org_kind.clone(),
             country: self.country.clone(),
             region: self.region.clone(),
             official_code: self.official_code.clone(),
-            official_code_scheme: self.official_code.as_ref().and(self.official_code_scheme().map(String::from)),
+            official_code_scheme: self
+                .official_code
+                .as_ref()
+                .and(self.official_code_scheme().map(String::from)),
             population: self.population,
             website: self.website.as_deref().and_then(|w| Url::parse(w).ok()),
             working_languages: self.languages.clone(),
@@ -189,7 +258,10 @@ pub fn authority(url: &Url) -> String {
 /// A remote actor document as a row to store.
 pub fn remote_actor_row(json: &ActorJson) -> NewActor {
     let summary_html = json.summary.as_deref().map(text::sanitize_html);
-    let summary_text = summary_html.as_deref().map(text::html_to_text).unwrap_or_default();
+    let summary_text = summary_html
+        .as_deref()
+        .map(text::html_to_text)
+        .unwrap_or_default();
     let mut summary_map = Map::new();
     if !summary_text.is_empty() {
         summary_map.insert("und".into(), Value::String(summary_text));
@@ -201,11 +273,21 @@ pub fn remote_actor_row(json: &ActorJson) -> NewActor {
         actor_type: clip(&json.kind, 32),
         handle: clip(&json.preferred_username, 255),
         domain: authority(&json.id),
-        name: clip(json.name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or(&json.preferred_username), 500),
+        name: clip(
+            json.name
+                .as_deref()
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or(&json.preferred_username),
+            500,
+        ),
         summary_map: Value::Object(summary_map),
         summary_html,
         inbox_url: json.inbox.to_string(),
-        shared_inbox_url: json.endpoints.as_ref().and_then(|e| e.shared_inbox.as_ref()).map(Url::to_string),
+        shared_inbox_url: json
+            .endpoints
+            .as_ref()
+            .and_then(|e| e.shared_inbox.as_ref())
+            .map(Url::to_string),
         outbox_url: json.outbox.as_ref().map(Url::to_string),
         followers_url: json.followers.as_ref().map(Url::to_string),
         profile_url: json.url.as_ref().map(Url::to_string),
@@ -217,7 +299,10 @@ pub fn remote_actor_row(json: &ActorJson) -> NewActor {
         discoverable: json.discoverable.unwrap_or(false),
         // FEP-5feb: a missing flag means "do not index".
         indexable: json.indexable.unwrap_or(false),
-        org_kind: json.org_kind.clone().filter(|k| k.parse::<OrgKind>().is_ok()),
+        org_kind: json
+            .org_kind
+            .clone()
+            .filter(|k| k.parse::<OrgKind>().is_ok()),
         country: json.country.clone(),
         region: json.region.clone(),
         official_code: json.official_code.clone(),
@@ -225,8 +310,16 @@ pub fn remote_actor_row(json: &ActorJson) -> NewActor {
         website: json.website.as_ref().map(Url::to_string),
         languages: json.working_languages.clone(),
         themes: json.themes.clone(),
-        latitude: json.location.as_ref().and_then(|l| l.latitude).filter(|v| (-90.0..=90.0).contains(v)),
-        longitude: json.location.as_ref().and_then(|l| l.longitude).filter(|v| (-180.0..=180.0).contains(v)),
+        latitude: json
+            .location
+            .as_ref()
+            .and_then(|l| l.latitude)
+            .filter(|v| (-90.0..=90.0).contains(v)),
+        longitude: json
+            .location
+            .as_ref()
+            .and_then(|l| l.longitude)
+            .filter(|v| (-180.0..=180.0).contains(v)),
     }
 }
 
@@ -242,7 +335,11 @@ impl Object for DbActor {
     }
 
     fn last_refreshed_at(&self) -> Option<DateTime<Utc>> {
-        if self.local { None } else { Some(self.last_refreshed_at) }
+        if self.local {
+            None
+        } else {
+            Some(self.last_refreshed_at)
+        }
     }
 
     async fn read_from_id(object_id: Url, data: &FedData) -> Result<Option<Self>, Self::Error> {
@@ -251,13 +348,20 @@ impl Object for DbActor {
     }
 
     async fn into_json(self, data: &FedData) -> Result<Self::Kind, Self::Error> {
-        self.to_json(&data.urls, data.config.main_language()).map_err(|e| AppError::internal(e))
+        self.to_json(&data.urls, data.config.main_language())
+            .map_err(AppError::internal)
     }
 
-    async fn verify(json: &Self::Kind, expected_domain: &Url, _data: &FedData) -> Result<(), Self::Error> {
+    async fn verify(
+        json: &Self::Kind,
+        expected_domain: &Url,
+        _data: &FedData,
+    ) -> Result<(), Self::Error> {
         verify_domains_match(&json.id, expected_domain)?;
         if json.public_key.owner != json.id {
-            return Err(AppError::bad_request("the actor's key belongs to another actor"));
+            return Err(AppError::bad_request(
+                "the actor's key belongs to another actor",
+            ));
         }
         verify_domains_match(&json.inbox, expected_domain)?;
         Ok(())
@@ -283,6 +387,8 @@ impl Actor for DbActor {
     }
 
     fn shared_inbox(&self) -> Option<Url> {
-        self.shared_inbox_url.as_deref().and_then(|u| Url::parse(u).ok())
+        self.shared_inbox_url
+            .as_deref()
+            .and_then(|u| Url::parse(u).ok())
     }
 }

@@ -23,17 +23,32 @@ pub fn hashtags(post: &PostFull) -> Vec<String> {
 }
 
 /// The `Article` of a local post.
-pub fn article_json(post: &PostFull, author: &DbActor, urls: &Urls) -> Result<ArticleJson, url::ParseError> {
+pub fn article_json(
+    post: &PostFull,
+    author: &DbActor,
+    urls: &Urls,
+) -> Result<ArticleJson, url::ParseError> {
     let map = |f: fn(&crate::db::models::post::DbTranslation) -> &str| -> Map<String, Value> {
-        post.translations.iter().map(|t| (t.language.clone(), Value::String(f(t).to_string()))).collect()
+        post.translations
+            .iter()
+            .map(|t| (t.language.clone(), Value::String(f(t).to_string())))
+            .collect()
     };
     let main = post.main();
     let followers = Url::parse(&urls.followers(&author.handle))?;
     let tag = hashtags(post)
         .into_iter()
-        .map(|name| Ok(Tag { kind: "Hashtag".into(), href: Some(Url::parse(&urls.tag(&name))?), name: Some(name) }))
+        .map(|name| {
+            Ok(Tag {
+                kind: "Hashtag".into(),
+                href: Some(Url::parse(&urls.tag(&name))?),
+                name: Some(name),
+            })
+        })
         .collect::<Result<Vec<_>, url::ParseError>>()?;
-    let midnight = |d: chrono::NaiveDate| NaiveDateOrTime::DateTime(d.and_time(chrono::NaiveTime::MIN).and_utc());
+    let midnight = |d: chrono::NaiveDate| {
+        NaiveDateOrTime::DateTime(d.and_time(chrono::NaiveTime::MIN).and_utc())
+    };
     Ok(ArticleJson {
         kind: "Article".into(),
         id: post.post.ap_id.0.clone(),
@@ -45,10 +60,12 @@ pub fn article_json(post: &PostFull, author: &DbActor, urls: &Urls) -> Result<Ar
         content: main.map(|t| t.content_html.clone()),
         content_map: Some(map(|t| &t.content_html)),
         media_type: Some("text/html".into()),
-        source: main.and_then(|t| t.body_markdown.clone()).map(|content| Source {
-            content,
-            media_type: "text/markdown".into(),
-        }),
+        source: main
+            .and_then(|t| t.body_markdown.clone())
+            .map(|content| Source {
+                content,
+                media_type: "text/markdown".into(),
+            }),
         url: Some(post.post.ap_id.0.clone()),
         tag,
         published: Some(post.post.published),
@@ -75,15 +92,28 @@ pub fn article_json(post: &PostFull, author: &DbActor, urls: &Urls) -> Result<Ar
         }),
         start_time: post.post.starts_on.map(midnight),
         end_time: post.post.ends_on.map(midnight),
-        in_reply_to: post.post.in_reply_to.as_deref().and_then(|u| Url::parse(u).ok()),
+        in_reply_to: post
+            .post
+            .in_reply_to
+            .as_deref()
+            .and_then(|u| Url::parse(u).ok()),
         themes: post.post.themes.clone(),
         sdgs: post.post.sdgs.clone(),
-        partners: post.post.partners.iter().filter_map(|p| Url::parse(p).ok()).collect(),
+        partners: post
+            .post
+            .partners
+            .iter()
+            .filter_map(|p| Url::parse(p).ok())
+            .collect(),
     })
 }
 
 /// The `Create` of a local post, as the outbox lists it.
-pub fn create_json(post: &PostFull, author: &DbActor, urls: &Urls) -> Result<CreateJson, url::ParseError> {
+pub fn create_json(
+    post: &PostFull,
+    author: &DbActor,
+    urls: &Urls,
+) -> Result<CreateJson, url::ParseError> {
     let object = article_json(post, author, urls)?;
     Ok(CreateJson {
         kind: "Create".into(),

@@ -16,49 +16,129 @@ pub struct ArticleJson {
     pub id: Url,
     #[serde(deserialize_with = "super::helpers::required_url")]
     pub attributed_to: Url,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub name_map: Option<Map<String, Value>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub summary: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub summary_map: Option<Map<String, Value>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub content: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub content_map: Option<Map<String, Value>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub media_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub source: Option<Source>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "first_url")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_url"
+    )]
     pub url: Option<Url>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub tag: Vec<Tag>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub published: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub updated: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "one_or_many")]
     pub to: Vec<Url>,
     #[serde(default, deserialize_with = "one_or_many")]
     pub cc: Vec<Url>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub attachment: Vec<ImageJson>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub location: Option<PlaceJson>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub start_time: Option<NaiveDateOrTime>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
     pub end_time: Option<NaiveDateOrTime>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "first_url")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_url"
+    )]
     pub in_reply_to: Option<Url>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub themes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub sdgs: Vec<i16>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub partners: Vec<Url>,
 }
 
@@ -93,7 +173,11 @@ pub struct Tag {
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "first_url")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_url"
+    )]
     pub href: Option<Url>,
 }
 

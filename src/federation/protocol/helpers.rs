@@ -24,7 +24,10 @@ where
     let v = Value::deserialize(d)?;
     Ok(match v {
         Value::Null => vec![],
-        Value::Array(items) => items.into_iter().filter_map(|i| serde_json::from_value(i).ok()).collect(),
+        Value::Array(items) => items
+            .into_iter()
+            .filter_map(|i| serde_json::from_value(i).ok())
+            .collect(),
         single => serde_json::from_value(single).ok().into_iter().collect(),
     })
 }

@@ -1,0 +1,8 @@
+//! Integration tests of one instance, served for real on a loopback port with a database of
+//! its own. One binary with modules, to link once.
+
+mod accounts;
+mod actors;
+mod common;
+mod db;
+mod posts;
