@@ -22,17 +22,17 @@ pub fn server_url() -> String {
 /// The template's name follows the migrations, so a changed migration makes a new template.
 fn template_name() -> String {
     let mut h = Sha256::new();
-    for m in include_str!("../migrations/2026-11-22-000001_foundation/up.sql").lines() {
+    for m in MIGRATION_TEXTS {
         h.update(m.as_bytes());
-    }
-    for extra in MIGRATION_FINGERPRINT {
-        h.update(extra.as_bytes());
     }
     format!("passerelle_tpl_{}", &hex::encode(h.finalize())[..16])
 }
 
-/// Later migrations add their text here, so the template is rebuilt when they change.
-const MIGRATION_FINGERPRINT: &[&str] = &[];
+/// Every migration's text: a changed or added migration makes a new template.
+const MIGRATION_TEXTS: &[&str] = &[
+    include_str!("../migrations/2026-11-22-000001_foundation/up.sql"),
+    include_str!("../migrations/2026-11-22-000002_federation/up.sql"),
+];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();
 

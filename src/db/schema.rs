@@ -37,6 +37,8 @@ diesel::table! {
         published -> Timestamptz,
         updated -> Timestamptz,
         last_refreshed_at -> Timestamptz,
+        moved_to -> Nullable<Text>,
+        deleted_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -126,6 +128,96 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    received_activities (ap_id, kind) {
+        ap_id -> Text,
+        kind -> Text,
+        actor -> Text,
+        received_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    outbound_activities (id) {
+        id -> Int8,
+        ap_id -> Text,
+        actor_id -> Int8,
+        kind -> Text,
+        object_ap_id -> Nullable<Text>,
+        payload -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    deliveries (id) {
+        id -> Int8,
+        activity_id -> Int8,
+        inbox -> Text,
+        domain -> Text,
+        state -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        locked_until -> Nullable<Timestamptz>,
+        last_status -> Nullable<Int4>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        finished_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    instances (domain) {
+        domain -> Text,
+        failing_since -> Nullable<Timestamptz>,
+        unreachable -> Bool,
+        last_success_at -> Nullable<Timestamptz>,
+        last_failure_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    gone_inboxes (inbox) {
+        inbox -> Text,
+        since -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    domain_blocks (domain) {
+        domain -> Text,
+        reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    reactions (id) {
+        id -> Int8,
+        activity_ap_id -> Text,
+        kind -> Text,
+        actor_id -> Int8,
+        post_id -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    reports (id) {
+        id -> Int8,
+        activity_ap_id -> Text,
+        reporter -> Text,
+        objects -> Array<Text>,
+        content -> Nullable<Text>,
+        created_at -> Timestamptz,
+        resolved_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::joinable!(deliveries -> outbound_activities (activity_id));
+diesel::joinable!(outbound_activities -> actors (actor_id));
+diesel::joinable!(reactions -> actors (actor_id));
+diesel::joinable!(reactions -> posts (post_id));
 diesel::joinable!(editors -> accounts (account_id));
 diesel::joinable!(editors -> actors (actor_id));
 diesel::joinable!(api_tokens -> accounts (account_id));
@@ -142,4 +234,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     post_translations,
     post_images,
     follows,
+    received_activities,
+    outbound_activities,
+    deliveries,
+    instances,
+    gone_inboxes,
+    domain_blocks,
+    reactions,
+    reports,
 );

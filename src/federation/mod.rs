@@ -7,6 +7,7 @@ pub mod nodeinfo;
 pub mod objects;
 pub mod protocol;
 pub mod routes;
+pub mod signatures;
 pub mod urls;
 pub mod webfinger;
 

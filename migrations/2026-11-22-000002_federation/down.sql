@@ -1,0 +1,10 @@
+ALTER TABLE actors DROP COLUMN deleted_at;
+ALTER TABLE actors DROP COLUMN moved_to;
+DROP TABLE reports;
+DROP TABLE reactions;
+DROP TABLE domain_blocks;
+DROP TABLE gone_inboxes;
+DROP TABLE instances;
+DROP TABLE deliveries;
+DROP TABLE outbound_activities;
+DROP TABLE received_activities;
