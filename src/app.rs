@@ -12,7 +12,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, watch};
 use tower_http::trace::TraceLayer;
 
 /// The whole HTTP application of one instance.
@@ -49,6 +49,8 @@ pub struct RunningInstance {
     pub state: AppState,
     pub shutdown: Option<oneshot::Sender<()>>,
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
+    worker_stop: watch::Sender<bool>,
+    worker: tokio::task::JoinHandle<()>,
 }
 
 impl RunningInstance {
@@ -56,7 +58,16 @@ impl RunningInstance {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
+        let _ = self.worker_stop.send(true);
         let _ = self.task.await;
+        let _ = self.worker.await;
+    }
+
+    /// Stops at once, like a killed process: open connections and in-flight deliveries are
+    /// dropped where they are.
+    pub fn abort(self) {
+        self.task.abort();
+        self.worker.abort();
     }
 }
 
@@ -72,12 +83,20 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
             })
             .await
     });
+    let (worker_stop, stop_rx) = watch::channel(false);
+    let worker = tokio::spawn(crate::federation::delivery::run(
+        state.clone(),
+        state.wakeup.clone(),
+        stop_rx,
+    ));
     tracing::info!(%addr, domain = state.config.instance.domain, "serving");
     Ok(RunningInstance {
         addr,
         state,
         shutdown: Some(tx),
         task,
+        worker_stop,
+        worker,
     })
 }
 

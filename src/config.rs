@@ -23,6 +23,20 @@ pub struct Config {
     pub http: HttpConfig,
     pub database: DatabaseConfig,
     pub federation: FederationSettings,
+    pub delivery: DeliveryConfig,
+}
+
+/// The persistent delivery queue.
+#[derive(Debug, Clone)]
+pub struct DeliveryConfig {
+    /// Deliveries in flight at once, per process.
+    pub concurrency: usize,
+    /// Deliveries in flight to one instance at once, per process.
+    pub per_domain: usize,
+    /// First retry after this long; each further one waits twice as long (with jitter).
+    pub retry_base_ms: u64,
+    /// How long a claimed delivery stays claimed; a crashed worker's claims expire after it.
+    pub lease_seconds: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +132,17 @@ struct RawConfig {
     http: Option<RawHttp>,
     database: Option<RawDatabase>,
     federation: Option<RawFederation>,
+    delivery: Option<RawDelivery>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawDelivery {
+    concurrency: Option<usize>,
+    per_domain: Option<usize>,
+    retry_base_ms: Option<u64>,
+    lease_seconds: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -214,6 +239,10 @@ const KEYS: &[&str] = &[
     "federation.debug",
     "federation.peers",
     "federation.authorized_fetch",
+    "delivery.concurrency",
+    "delivery.per_domain",
+    "delivery.retry_base_ms",
+    "delivery.lease_seconds",
 ];
 
 impl Layer {
@@ -368,6 +397,19 @@ impl Layer {
         let debug: Sourced<bool> = self.require("federation.debug")?;
         let peers: Sourced<Vec<String>> = self.require("federation.peers")?;
         let authorized_fetch: Sourced<bool> = self.require("federation.authorized_fetch")?;
+        let positive = |key: &str| -> anyhow::Result<u64> {
+            let v: Sourced<u64> = self.require(key)?;
+            if v.value == 0 {
+                bail!("configuration error in {}: key {key}: at least 1", v.source);
+            }
+            Ok(v.value)
+        };
+        let delivery = DeliveryConfig {
+            concurrency: positive("delivery.concurrency")? as usize,
+            per_domain: positive("delivery.per_domain")? as usize,
+            retry_base_ms: positive("delivery.retry_base_ms")?,
+            lease_seconds: positive("delivery.lease_seconds")?,
+        };
         // Re-validate domains that came in as plain strings through the environment.
         for d in std::iter::once(&domain.value).chain(peers.value.iter()) {
             if !valid_domain(d) {
@@ -397,6 +439,7 @@ impl Layer {
                 peers: peers.value,
                 authorized_fetch: authorized_fetch.value,
             },
+            delivery,
         })
     }
 }

@@ -35,6 +35,9 @@ pub struct PostInput {
     pub ends_on: Option<NaiveDate>,
     #[serde(default)]
     pub images: Vec<ImageInput>,
+    /// A reply: the URL of the post answered (local or remote). Replies are sent as `Note`s.
+    #[serde(default)]
+    pub in_reply_to: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -205,13 +208,30 @@ impl PostInput {
                 partners.push(id);
             }
         }
+        let in_reply_to = match &self.in_reply_to {
+            Some(u) => Some(
+                url::Url::parse(u)
+                    .ok()
+                    .filter(|u| matches!(u.scheme(), "http" | "https"))
+                    .ok_or_else(|| {
+                        AppError::invalid("in_reply_to", "the URL of the post answered")
+                    })?
+                    .to_string(),
+            ),
+            None => None,
+        };
         let mut themes = self.themes.clone();
         themes.dedup();
         let mut sdgs = self.sdgs.clone();
         sdgs.sort_unstable();
         sdgs.dedup();
         Ok(PostData {
-            object_type: "Article".into(),
+            object_type: if in_reply_to.is_some() {
+                "Note"
+            } else {
+                "Article"
+            }
+            .into(),
             main_language: main.code().to_string(),
             themes,
             sdgs,
@@ -224,7 +244,7 @@ impl PostInput {
             starts_on: self.starts_on,
             ends_on: self.ends_on,
             html_url: None,
-            in_reply_to: None,
+            in_reply_to,
             translations,
             images,
         })

@@ -11,6 +11,8 @@ pub struct AppState {
     pub pool: DbPool,
     pub config: Arc<Config>,
     pub urls: Urls,
+    /// Wakes this process's delivery worker after something was queued.
+    pub wakeup: crate::federation::delivery::Wakeup,
 }
 
 impl AppState {
@@ -20,6 +22,7 @@ impl AppState {
             pool,
             config: Arc::new(config),
             urls,
+            wakeup: Default::default(),
         }
     }
 

@@ -7,4 +7,5 @@ DROP TABLE gone_inboxes;
 DROP TABLE instances;
 DROP TABLE deliveries;
 DROP TABLE outbound_activities;
+DROP TABLE seen_signatures;
 DROP TABLE received_activities;

@@ -11,6 +11,12 @@ CREATE TABLE received_activities (
     PRIMARY KEY (ap_id, kind)
 );
 
+-- Signatures seen in the last hours: the very same signed request twice is a replay.
+CREATE TABLE seen_signatures (
+    hash TEXT PRIMARY KEY,
+    seen_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
 CREATE TABLE outbound_activities (
     id BIGSERIAL PRIMARY KEY,
     ap_id TEXT NOT NULL UNIQUE,

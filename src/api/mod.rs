@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod federation;
 pub mod json;
 pub mod openapi;
 pub mod organisations;

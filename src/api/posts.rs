@@ -7,11 +7,13 @@ use super::views::{Page, PostView};
 use crate::db::models::actor::DbActor;
 use crate::db::models::post::{DbPost, PostFull};
 use crate::error::{AppError, AppResult};
+use crate::federation::activities;
 use crate::posts::PostInput;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use diesel_async::AsyncConnection;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -53,6 +55,7 @@ pub async fn list(
 
 pub async fn create(
     State(state): State<AppState>,
+    data: crate::state::FedData,
     auth: Auth,
     Path(handle): Path<String>,
     ApiJson(input): ApiJson<PostInput>,
@@ -60,9 +63,23 @@ pub async fn create(
     let actor = find(&state, &handle).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &actor).await?;
+    if let Some(parent) = &input.in_reply_to {
+        // The post answered must be known (fetched and stored if it is remote).
+        super::federation::resolve_post(&data, parent)
+            .await
+            .map_err(|e| AppError::invalid("in_reply_to", e.message))?;
+    }
     let data = input.validate(&mut conn, state.urls.base()).await?;
     let ap_id = state.urls.post(&uuid::Uuid::new_v4());
-    let post = DbPost::create(&mut conn, &ap_id, actor.id, true, &data).await?;
+    // The post and its deliveries are written together, or not at all.
+    let post = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            let post = DbPost::create(conn, &ap_id, actor.id, true, &data).await?;
+            activities::post::publish(conn, &state, &actor, &post, false).await?;
+            Ok(post)
+        })
+        .await?;
+    state.wakeup.wake();
     tracing::info!(post.id = %post.post.ap_id, actor.id = %actor.ap_id, "post created");
     Ok((
         StatusCode::CREATED,
@@ -94,7 +111,14 @@ pub async fn replace(
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &author).await?;
     let data = input.validate(&mut conn, state.urls.base()).await?;
-    let updated = DbPost::replace(&mut conn, post.post.id, &data).await?;
+    let updated = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            let updated = DbPost::replace(conn, post.post.id, &data).await?;
+            activities::post::publish(conn, &state, &author, &updated, true).await?;
+            Ok(updated)
+        })
+        .await?;
+    state.wakeup.wake();
     Ok(Json(PostView::new(&updated, &author.handle)))
 }
 
@@ -106,7 +130,13 @@ pub async fn delete(
     let (post, author) = load(&state, &id).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &author).await?;
-    DbPost::delete(&mut conn, post.post.id).await?;
+    conn.transaction::<_, AppError, _>(async |conn| {
+        activities::post::publish_delete(conn, &state, &author, &post).await?;
+        DbPost::delete(conn, post.post.id).await?;
+        Ok(())
+    })
+    .await?;
+    state.wakeup.wake();
     Ok(StatusCode::NO_CONTENT)
 }
 

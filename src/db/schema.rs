@@ -138,6 +138,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    seen_signatures (hash) {
+        hash -> Text,
+        seen_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     outbound_activities (id) {
         id -> Int8,
         ap_id -> Text,
@@ -235,6 +242,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     post_images,
     follows,
     received_activities,
+    seen_signatures,
     outbound_activities,
     deliveries,
     instances,

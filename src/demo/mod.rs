@@ -201,6 +201,7 @@ async fn seed(
             starts_on: p.starts_on.map(|d| d.parse()).transpose()?,
             ends_on: p.ends_on.map(|d| d.parse()).transpose()?,
             images: vec![],
+            in_reply_to: None,
         };
         let data = input
             .validate(&mut conn, state.urls.base())

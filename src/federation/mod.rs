@@ -1,7 +1,10 @@
 //! ActivityPub: wire structs (`protocol`), conversions between rows and wire structs
 //! (`objects`), the served endpoints (`routes`), WebFinger, NodeInfo and the JSON-LD context.
 
+pub mod activities;
 pub mod context;
+pub mod delivery;
+pub mod inbox;
 pub mod keys;
 pub mod nodeinfo;
 pub mod objects;
@@ -17,15 +20,23 @@ use activitypub_federation::config::FederationConfig;
 pub const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
 /// activitypub_federation's configuration for this instance.
+/// Fetches are signed with the instance actor's key, so servers in authorized-fetch mode
+/// answer them.
 pub async fn federation_config(state: AppState) -> anyhow::Result<FederationConfig<AppState>> {
     let domain = state.config.instance.domain.clone();
     let debug = state.config.federation.debug;
+    let mut conn = state.pool.get().await?;
+    let instance_actor = crate::db::models::actor::DbActor::instance_actor(&mut conn)
+        .await?
+        .ok_or_else(|| {
+            anyhow::anyhow!("the instance actor is missing; run `passerelle migrate` or `serve`")
+        })?;
+    drop(conn);
     let config = FederationConfig::builder()
         .domain(domain)
         .app_data(state)
         .debug(debug)
-        // A signature older than this is refused; Mastodon allows 12 h of clock skew.
-        .http_signature_compat(false)
+        .signed_fetch_actor(&instance_actor)
         .build()
         .await?;
     Ok(config)

@@ -35,6 +35,7 @@ strings! {
     skip_to_content: "Zum Inhalt springen", "Aller au contenu", "Skip to content";
     interface_language: "Sprache", "Langue", "Language";
     back_to: "Zurück zu", "Retour à", "Back to";
+    replies: "Antworten aus dem Fediverse", "Réponses du fédivers", "Replies from the fediverse";
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {

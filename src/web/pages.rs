@@ -232,6 +232,8 @@ struct PostPage {
     tags: Vec<String>,
     partners: Vec<(String, String)>,
     images: Vec<(String, String)>,
+    /// (author name, author URL, sanitised HTML, date)
+    replies: Vec<(String, String, String, String)>,
 }
 
 pub async fn post(
@@ -248,6 +250,21 @@ pub async fn post(
             .await?
             .into_iter()
             .collect();
+    let mut replies = Vec::new();
+    for r in DbPost::replies_to(&mut conn, post.post.ap_id.as_str()).await? {
+        let who = DbActor::by_id(&mut conn, r.post.actor_id).await?;
+        let html = r.main().map(|t| t.content_html.clone()).unwrap_or_default();
+        let url = who
+            .profile_url
+            .clone()
+            .unwrap_or_else(|| who.ap_id.to_string());
+        replies.push((
+            format!("{} (@{}@{})", who.name, who.handle, who.domain),
+            url,
+            html,
+            format_date(r.post.published.date_naive(), lang),
+        ));
+    }
     let partners = post
         .post
         .partners
@@ -327,6 +344,7 @@ pub async fn post(
                 .iter()
                 .map(|i| (i.url.clone(), i.alt_text.clone()))
                 .collect(),
+            replies,
             layout,
         },
         lang,

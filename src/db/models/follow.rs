@@ -127,3 +127,123 @@ impl DbFollow {
             .await
     }
 }
+
+impl DbFollow {
+    pub async fn find(
+        conn: &mut AsyncPgConnection,
+        follower_id: i64,
+        followed_id: i64,
+    ) -> QueryResult<Option<DbFollow>> {
+        follows::table
+            .filter(follows::follower_id.eq(follower_id))
+            .filter(follows::followed_id.eq(followed_id))
+            .select(DbFollow::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
+    pub async fn by_activity(
+        conn: &mut AsyncPgConnection,
+        activity_id: &str,
+    ) -> QueryResult<Option<DbFollow>> {
+        follows::table
+            .filter(follows::follow_activity_id.eq(activity_id))
+            .select(DbFollow::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
+    pub async fn accept(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<usize> {
+        diesel::update(follows::table.find(id))
+            .set(follows::accepted.eq(true))
+            .execute(conn)
+            .await
+    }
+
+    pub async fn remove(
+        conn: &mut AsyncPgConnection,
+        follower_id: i64,
+        followed_id: i64,
+    ) -> QueryResult<usize> {
+        diesel::delete(
+            follows::table
+                .filter(follows::follower_id.eq(follower_id))
+                .filter(follows::followed_id.eq(followed_id)),
+        )
+        .execute(conn)
+        .await
+    }
+
+    /// Follow requests waiting for the actor's approval, oldest first, with the requester.
+    pub async fn pending_for(
+        conn: &mut AsyncPgConnection,
+        followed_id: i64,
+    ) -> QueryResult<Vec<(DbFollow, DbActor)>> {
+        follows::table
+            .inner_join(actors::table.on(actors::id.eq(follows::follower_id)))
+            .filter(follows::followed_id.eq(followed_id))
+            .filter(follows::accepted.eq(false))
+            .order(follows::id.asc())
+            .select((DbFollow::as_select(), DbActor::as_select()))
+            .load(conn)
+            .await
+    }
+
+    /// Distinct inboxes (shared where offered) of an actor's accepted remote followers.
+    pub async fn follower_inboxes(
+        conn: &mut AsyncPgConnection,
+        followed_id: i64,
+    ) -> QueryResult<Vec<(String, String)>> {
+        let rows: Vec<(String, Option<String>, String)> = follows::table
+            .inner_join(actors::table.on(actors::id.eq(follows::follower_id)))
+            .filter(follows::followed_id.eq(followed_id))
+            .filter(follows::accepted.eq(true))
+            .filter(actors::local.eq(false))
+            .filter(actors::deleted_at.is_null())
+            .select((actors::inbox_url, actors::shared_inbox_url, actors::domain))
+            .load(conn)
+            .await?;
+        let mut out: Vec<(String, String)> = rows
+            .into_iter()
+            .map(|(inbox, shared, domain)| (shared.unwrap_or(inbox), domain))
+            .collect();
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+}
+
+impl DbFollow {
+    /// Whom an actor follows (accepted or still pending), newest first.
+    pub async fn following_of(
+        conn: &mut AsyncPgConnection,
+        follower_id: i64,
+    ) -> QueryResult<Vec<(DbActor, bool)>> {
+        follows::table
+            .inner_join(actors::table.on(actors::id.eq(follows::followed_id)))
+            .filter(follows::follower_id.eq(follower_id))
+            .order(follows::id.desc())
+            .limit(1000)
+            .select((DbActor::as_select(), follows::accepted))
+            .load(conn)
+            .await
+    }
+
+    /// An actor's accepted followers, newest first.
+    pub async fn followers_list(
+        conn: &mut AsyncPgConnection,
+        followed_id: i64,
+    ) -> QueryResult<Vec<(DbActor, bool)>> {
+        follows::table
+            .inner_join(actors::table.on(actors::id.eq(follows::follower_id)))
+            .filter(follows::followed_id.eq(followed_id))
+            .filter(follows::accepted.eq(true))
+            .order(follows::id.desc())
+            .limit(1000)
+            .select((DbActor::as_select(), follows::accepted))
+            .load(conn)
+            .await
+    }
+}

@@ -3,5 +3,7 @@
 
 pub mod account;
 pub mod actor;
+pub mod delivery;
 pub mod follow;
+pub mod inbox;
 pub mod post;

@@ -436,3 +436,63 @@ impl DbPost {
             .await
     }
 }
+
+impl DbPost {
+    /// Stores a remote post, or replaces it when it exists (same author only).
+    pub async fn upsert_remote(
+        conn: &mut AsyncPgConnection,
+        ap_id: &str,
+        actor_id: i64,
+        data: &PostData,
+        published: Option<DateTime<Utc>>,
+    ) -> QueryResult<PostFull> {
+        match DbPost::by_ap_id(conn, ap_id).await? {
+            Some(existing) if existing.actor_id == actor_id => {
+                DbPost::replace(conn, existing.id, data).await
+            }
+            Some(_) => Err(diesel::result::Error::NotFound),
+            None => {
+                let full = DbPost::create(conn, ap_id, actor_id, false, data).await?;
+                if let Some(p) = published {
+                    diesel::update(posts::table.find(full.post.id))
+                        .set(posts::published.eq(p))
+                        .execute(conn)
+                        .await?;
+                }
+                Ok(full)
+            }
+        }
+    }
+
+    /// Replies to a post, oldest first.
+    pub async fn replies_to(
+        conn: &mut AsyncPgConnection,
+        ap_id: &str,
+    ) -> QueryResult<Vec<PostFull>> {
+        let rows: Vec<DbPost> = posts::table
+            .filter(posts::in_reply_to.eq(ap_id))
+            .filter(posts::deleted_at.is_null())
+            .order(posts::id.asc())
+            .select(DbPost::as_select())
+            .load(conn)
+            .await?;
+        load_many(conn, rows).await
+    }
+
+    /// Deletes every post of an actor (its account was deleted).
+    pub async fn delete_by_actor(
+        conn: &mut AsyncPgConnection,
+        actor_id: i64,
+    ) -> QueryResult<usize> {
+        let ids: Vec<i64> = posts::table
+            .filter(posts::actor_id.eq(actor_id))
+            .filter(posts::deleted_at.is_null())
+            .select(posts::id)
+            .load(conn)
+            .await?;
+        for id in &ids {
+            DbPost::delete(conn, *id).await?;
+        }
+        Ok(ids.len())
+    }
+}

@@ -1,0 +1,319 @@
+//! Editors' federation actions: follow and unfollow by handle or URL, answer follow
+//! requests, boost; and what was delivered where (editors), the queue's health (operators).
+
+use super::auth::Auth;
+use super::json::ApiJson;
+use super::organisations::find;
+use crate::db::models::actor::DbActor;
+use crate::db::models::delivery;
+use crate::db::models::follow::DbFollow;
+use crate::db::models::post::DbPost;
+use crate::error::{AppError, AppResult};
+use crate::federation::activities::{announce, follow, post::remote_post_data};
+use crate::federation::objects::actor::authority;
+use crate::federation::protocol::article::ArticleJson;
+use crate::state::{AppState, FedData};
+use activitypub_federation::fetch::object_id::ObjectId;
+use activitypub_federation::fetch::webfinger::webfinger_resolve_actor;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use diesel_async::AsyncConnection;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use url::Url;
+
+/// An actor by `@name@host`, `name@host`, a local handle, or its URL; remote ones are
+/// looked up with WebFinger or fetched (signed), as Mastodon's search does.
+pub async fn resolve_actor(data: &FedData, target: &str) -> AppResult<DbActor> {
+    let target = target.trim();
+    if target.starts_with("http://") || target.starts_with("https://") {
+        let url = Url::parse(target)
+            .map_err(|e| AppError::invalid("target", format!("not a URL: {e}")))?;
+        return ObjectId::<DbActor>::from(url)
+            .dereference(data)
+            .await
+            .map_err(|e| {
+                AppError::invalid(
+                    "target",
+                    format!("no actor could be fetched at {target}: {}", e.message),
+                )
+            });
+    }
+    let acct = target.trim_start_matches('@');
+    let (name, host) = acct.split_once('@').unwrap_or((acct, data.domain()));
+    if host.eq_ignore_ascii_case(data.domain()) {
+        let mut conn = data.conn().await?;
+        return DbActor::local_by_handle(&mut conn, name)
+            .await?
+            .filter(DbActor::is_organisation)
+            .ok_or_else(|| AppError::invalid("target", format!("no organisation `{name}` here")));
+    }
+    webfinger_resolve_actor::<AppState, DbActor>(&format!("{name}@{host}"), data)
+        .await
+        .map_err(|e| {
+            AppError::invalid(
+                "target",
+                format!("`{target}` could not be resolved: {}", e.message),
+            )
+        })
+}
+
+/// A post by URL: ours or stored already, else fetched, checked and stored.
+pub async fn resolve_post(data: &FedData, url: &str) -> AppResult<DbPost> {
+    let mut conn = data.conn().await?;
+    if let Some(p) = DbPost::by_ap_id(&mut conn, url).await? {
+        return Ok(p);
+    }
+    drop(conn);
+    let id = Url::parse(url).map_err(|e| AppError::invalid("object", format!("not a URL: {e}")))?;
+    let fetched = activitypub_federation::fetch::fetch_object_http::<_, ArticleJson>(&id, data)
+        .await
+        .map_err(|e| {
+            AppError::invalid("object", format!("no post could be fetched at {url}: {e}"))
+        })?
+        .object;
+    let author = ObjectId::<DbActor>::from(fetched.attributed_to.clone())
+        .dereference(data)
+        .await
+        .map_err(|e| {
+            AppError::invalid(
+                "object",
+                format!("the post's author could not be fetched: {}", e.message),
+            )
+        })?;
+    if fetched.id != id || authority(&fetched.id) != author.domain {
+        return Err(AppError::invalid(
+            "object",
+            "the post is not at its own id on its author's host",
+        ));
+    }
+    let mut conn = data.conn().await?;
+    Ok(DbPost::upsert_remote(
+        &mut conn,
+        fetched.id.as_str(),
+        author.id,
+        &remote_post_data(&fetched),
+        fetched.published,
+    )
+    .await?
+    .post)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetBody {
+    /// `@name@host`, a local handle, or an actor URL.
+    target: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FollowView {
+    pub actor: String,
+    pub handle: String,
+    pub name: String,
+    pub accepted: bool,
+}
+
+fn follow_view(actor: &DbActor, accepted: bool) -> FollowView {
+    FollowView {
+        actor: actor.ap_id.to_string(),
+        handle: format!("@{}@{}", actor.handle, actor.domain),
+        name: actor.name.clone(),
+        accepted,
+    }
+}
+
+async fn editor_org(state: &AppState, auth: &Auth, handle: &str) -> AppResult<DbActor> {
+    let actor = find(state, handle).await?;
+    let mut conn = state.conn().await?;
+    auth.require_editor(&mut conn, &actor).await?;
+    Ok(actor)
+}
+
+pub async fn follow_create(
+    State(state): State<AppState>,
+    data: FedData,
+    auth: Auth,
+    Path(handle): Path<String>,
+    ApiJson(body): ApiJson<TargetBody>,
+) -> AppResult<(StatusCode, Json<FollowView>)> {
+    let follower = editor_org(&state, &auth, &handle).await?;
+    let target = resolve_actor(&data, &body.target).await?;
+    let mut conn = state.conn().await?;
+    let f = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            follow::follow(conn, &state, &follower, &target).await
+        })
+        .await?;
+    state.wakeup.wake();
+    Ok((StatusCode::ACCEPTED, Json(follow_view(&target, f.accepted))))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TargetQuery {
+    target: String,
+}
+
+pub async fn follow_delete(
+    State(state): State<AppState>,
+    data: FedData,
+    auth: Auth,
+    Path(handle): Path<String>,
+    Query(q): Query<TargetQuery>,
+) -> AppResult<StatusCode> {
+    let follower = editor_org(&state, &auth, &handle).await?;
+    let target = resolve_actor(&data, &q.target).await?;
+    let mut conn = state.conn().await?;
+    conn.transaction::<_, AppError, _>(async |conn| {
+        follow::unfollow(conn, &state, &follower, &target).await
+    })
+    .await?;
+    state.wakeup.wake();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub async fn following(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+) -> AppResult<Json<Vec<FollowView>>> {
+    list(&state, &handle, true).await
+}
+
+pub async fn followers(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+) -> AppResult<Json<Vec<FollowView>>> {
+    list(&state, &handle, false).await
+}
+
+async fn list(state: &AppState, handle: &str, following: bool) -> AppResult<Json<Vec<FollowView>>> {
+    let org = find(state, handle).await?;
+    let mut conn = state.conn().await?;
+    let rows = if following {
+        DbFollow::following_of(&mut conn, org.id).await?
+    } else {
+        DbFollow::followers_list(&mut conn, org.id).await?
+    };
+    Ok(Json(
+        rows.iter().map(|(a, acc)| follow_view(a, *acc)).collect(),
+    ))
+}
+
+#[derive(Debug, Serialize)]
+pub struct RequestView {
+    pub id: i64,
+    #[serde(flatten)]
+    pub follower: FollowView,
+}
+
+pub async fn requests(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(handle): Path<String>,
+) -> AppResult<Json<Vec<RequestView>>> {
+    let org = editor_org(&state, &auth, &handle).await?;
+    let mut conn = state.conn().await?;
+    let pending = DbFollow::pending_for(&mut conn, org.id).await?;
+    Ok(Json(
+        pending
+            .iter()
+            .map(|(f, a)| RequestView {
+                id: f.id,
+                follower: follow_view(a, false),
+            })
+            .collect(),
+    ))
+}
+
+pub async fn answer_request(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((handle, id, verb)): Path<(String, i64, String)>,
+) -> AppResult<StatusCode> {
+    let accept = match verb.as_str() {
+        "accept" => true,
+        "reject" => false,
+        _ => return Err(AppError::not_found("answer with /accept or /reject")),
+    };
+    let org = editor_org(&state, &auth, &handle).await?;
+    let mut conn = state.conn().await?;
+    let (f, follower) = DbFollow::pending_for(&mut conn, org.id)
+        .await?
+        .into_iter()
+        .find(|(f, _)| f.id == id)
+        .ok_or_else(|| AppError::not_found(format!("no pending follow request {id}")))?;
+    conn.transaction::<_, AppError, _>(async |conn| {
+        follow::answer(conn, &state, &org, &follower, &f, accept).await
+    })
+    .await?;
+    state.wakeup.wake();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoostBody {
+    /// The URL of the post to boost.
+    object: String,
+}
+
+pub async fn boost(
+    State(state): State<AppState>,
+    data: FedData,
+    auth: Auth,
+    Path(handle): Path<String>,
+    ApiJson(body): ApiJson<BoostBody>,
+) -> AppResult<(StatusCode, Json<Value>)> {
+    let org = editor_org(&state, &auth, &handle).await?;
+    let post = resolve_post(&data, &body.object).await?;
+    if post.deleted_at.is_some() {
+        return Err(AppError::invalid("object", "that post was deleted"));
+    }
+    let mut conn = state.conn().await?;
+    let id = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            announce::boost(conn, &state, &org, &post).await
+        })
+        .await?;
+    state.wakeup.wake();
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(json!({"id": id, "object": post.ap_id.as_str()})),
+    ))
+}
+
+/// Where a post's activities went: delivered to N of M inboxes, the failing ones named.
+pub async fn deliveries(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    let (post, author) = crate::federation::routes::load_local_post(&state, &id).await?;
+    let mut conn = state.conn().await?;
+    auth.require_editor(&mut conn, &author).await?;
+    let rows = delivery::report_for_object(&mut conn, post.post.ap_id.as_str()).await?;
+    let count = |s: &str| rows.iter().filter(|r| r.1 == s).count();
+    let failing: Vec<Value> = rows
+        .iter()
+        .filter(|r| r.1 != "delivered" && (r.1 != "pending" || r.2 > 0))
+        .map(|(domain, st, attempts, err)| json!({"instance": domain, "state": st, "attempts": attempts, "error": err}))
+        .collect();
+    Ok(Json(json!({
+        "inboxes": rows.len(), "delivered": count("delivered"), "pending": count("pending"),
+        "rejected": count("rejected"), "gone": count("gone"), "failed": count("failed"), "failing": failing
+    })))
+}
+
+/// The delivery queue and the instances that fail (admins and moderators).
+pub async fn queue(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Value>> {
+    if !(auth.account.is_admin || auth.account.is_moderator) {
+        return Err(AppError::forbidden(
+            "only admins and moderators see the queue",
+        ));
+    }
+    let mut conn = state.conn().await?;
+    let summary = delivery::summary(&mut conn).await?;
+    let instances = delivery::instance_health(&mut conn).await?;
+    Ok(Json(json!({"queue": summary, "instances": instances})))
+}

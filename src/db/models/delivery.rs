@@ -1,0 +1,327 @@
+//! The persistent delivery queue: activities we send, one delivery row per destination
+//! inbox, claimed by workers with `FOR UPDATE SKIP LOCKED` under a lease; and the health of
+//! remote instances.
+
+use crate::db::schema::{deliveries, domain_blocks, gone_inboxes, instances, outbound_activities};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Int4, Text, Timestamptz};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+/// Deliveries older than this are given up (retries run for three days).
+pub const GIVE_UP_AFTER_HOURS: i64 = 72;
+/// An instance failing this long is marked unreachable and skipped.
+pub const UNREACHABLE_AFTER_DAYS: i64 = 7;
+
+/// Records an activity and queues one delivery per inbox, in the caller's transaction.
+/// Inboxes that answered 410 Gone and blocked domains get none; unreachable instances get a
+/// delivery already marked failed, so reports show them.
+pub async fn enqueue(
+    conn: &mut AsyncPgConnection,
+    ap_id: &str,
+    actor_id: i64,
+    kind: &str,
+    object_ap_id: Option<&str>,
+    payload: &str,
+    inboxes: &[(String, String)],
+) -> QueryResult<i64> {
+    let activity_id: i64 = diesel::insert_into(outbound_activities::table)
+        .values((
+            outbound_activities::ap_id.eq(ap_id),
+            outbound_activities::actor_id.eq(actor_id),
+            outbound_activities::kind.eq(kind),
+            outbound_activities::object_ap_id.eq(object_ap_id),
+            outbound_activities::payload.eq(payload),
+        ))
+        .returning(outbound_activities::id)
+        .get_result(conn)
+        .await?;
+    if inboxes.is_empty() {
+        return Ok(activity_id);
+    }
+    let urls: Vec<&str> = inboxes.iter().map(|(u, _)| u.as_str()).collect();
+    let domains: Vec<&str> = inboxes.iter().map(|(_, d)| d.as_str()).collect();
+    diesel::sql_query(
+        "INSERT INTO deliveries (activity_id, inbox, domain, state, last_error, finished_at)
+         SELECT $1, t.inbox, t.domain,
+                CASE WHEN i.unreachable THEN 'failed' ELSE 'pending' END,
+                CASE WHEN i.unreachable THEN 'instance unreachable' END,
+                CASE WHEN i.unreachable THEN now() END
+         FROM unnest($2::text[], $3::text[]) AS t(inbox, domain)
+         LEFT JOIN instances i ON i.domain = t.domain
+         WHERE NOT EXISTS (SELECT 1 FROM gone_inboxes g WHERE g.inbox = t.inbox)
+           AND NOT EXISTS (SELECT 1 FROM domain_blocks b WHERE b.domain = t.domain)
+         ON CONFLICT (activity_id, inbox) DO NOTHING",
+    )
+    .bind::<BigInt, _>(activity_id)
+    .bind::<Array<Text>, _>(urls)
+    .bind::<Array<Text>, _>(domains)
+    .execute(conn)
+    .await?;
+    Ok(activity_id)
+}
+
+/// A delivery a worker has claimed.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Claimed {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = Text)]
+    pub inbox: String,
+    #[diesel(sql_type = Text)]
+    pub domain: String,
+    #[diesel(sql_type = Int4)]
+    pub attempts: i32,
+    #[diesel(sql_type = Timestamptz)]
+    pub created_at: DateTime<Utc>,
+    #[diesel(sql_type = Text)]
+    pub payload: String,
+    #[diesel(sql_type = BigInt)]
+    pub actor_id: i64,
+}
+
+/// Claims up to `limit` due deliveries, at most `per_domain` per instance and none for the
+/// instances in `busy`, leasing them for `lease_seconds`.
+pub async fn claim(
+    conn: &mut AsyncPgConnection,
+    limit: i64,
+    per_domain: i64,
+    busy: &[String],
+    lease_seconds: i64,
+) -> QueryResult<Vec<Claimed>> {
+    diesel::sql_query(
+        "WITH due AS (
+             SELECT id FROM (
+                 SELECT id, row_number() OVER (PARTITION BY domain ORDER BY next_attempt_at, id) AS rn
+                 FROM deliveries
+                 WHERE state = 'pending' AND next_attempt_at <= now()
+                   AND (locked_until IS NULL OR locked_until < now())
+                   AND domain <> ALL($3)
+                 ORDER BY next_attempt_at, id
+                 LIMIT $1 * 4
+             ) ranked WHERE rn <= $2 LIMIT $1
+         ), claimed AS (
+             SELECT d.id FROM deliveries d JOIN due ON due.id = d.id
+             WHERE d.state = 'pending' AND (d.locked_until IS NULL OR d.locked_until < now())
+             FOR UPDATE OF d SKIP LOCKED
+         )
+         UPDATE deliveries d SET locked_until = now() + make_interval(secs => $4)
+         FROM claimed, outbound_activities a
+         WHERE d.id = claimed.id AND a.id = d.activity_id
+         RETURNING d.id, d.inbox, d.domain, d.attempts, d.created_at, a.payload, a.actor_id",
+    )
+    .bind::<BigInt, _>(limit)
+    .bind::<BigInt, _>(per_domain)
+    .bind::<Array<Text>, _>(busy)
+    .bind::<diesel::sql_types::Double, _>(lease_seconds as f64)
+    .load(conn)
+    .await
+}
+
+/// How a delivery attempt ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Delivered(u16),
+    /// A 4xx other than 408/429: the other side refuses it; retrying will not help.
+    Rejected(u16, String),
+    /// 410 Gone: the inbox is gone for good.
+    Gone,
+    /// Network error, timeout, 5xx, 408, 429: try again later.
+    Retry(Option<u16>, String),
+}
+
+/// Stores an attempt's outcome and the instance's health; `retry_at` is when to try again.
+pub async fn finish(
+    conn: &mut AsyncPgConnection,
+    d: &Claimed,
+    outcome: &Outcome,
+    retry_at: DateTime<Utc>,
+) -> QueryResult<()> {
+    let status = |s: &u16| Some(i32::from(*s));
+    let clip = |e: &str| e.chars().take(500).collect::<String>();
+    match outcome {
+        Outcome::Delivered(s) => {
+            diesel::update(deliveries::table.find(d.id))
+                .set((
+                    deliveries::state.eq("delivered"),
+                    deliveries::attempts.eq(d.attempts + 1),
+                    deliveries::last_status.eq(status(s)),
+                    deliveries::last_error.eq(None::<String>),
+                    deliveries::finished_at.eq(diesel::dsl::now),
+                    deliveries::locked_until.eq(None::<DateTime<Utc>>),
+                ))
+                .execute(conn)
+                .await?;
+            instance_success(conn, &d.domain).await?;
+        }
+        Outcome::Rejected(s, e) => {
+            diesel::update(deliveries::table.find(d.id))
+                .set((
+                    deliveries::state.eq("rejected"),
+                    deliveries::attempts.eq(d.attempts + 1),
+                    deliveries::last_status.eq(status(s)),
+                    deliveries::last_error.eq(Some(clip(e))),
+                    deliveries::finished_at.eq(diesel::dsl::now),
+                    deliveries::locked_until.eq(None::<DateTime<Utc>>),
+                ))
+                .execute(conn)
+                .await?;
+            // The server answered: it is up.
+            instance_success(conn, &d.domain).await?;
+        }
+        Outcome::Gone => {
+            diesel::insert_into(gone_inboxes::table)
+                .values(gone_inboxes::inbox.eq(&d.inbox))
+                .on_conflict_do_nothing()
+                .execute(conn)
+                .await?;
+            diesel::update(
+                deliveries::table
+                    .filter(deliveries::inbox.eq(&d.inbox))
+                    .filter(deliveries::state.eq("pending")),
+            )
+            .set((
+                deliveries::state.eq("gone"),
+                deliveries::last_status.eq(Some(410)),
+                deliveries::finished_at.eq(diesel::dsl::now),
+                deliveries::locked_until.eq(None::<DateTime<Utc>>),
+            ))
+            .execute(conn)
+            .await?;
+            instance_success(conn, &d.domain).await?;
+        }
+        Outcome::Retry(s, e) => {
+            let give_up = Utc::now() - d.created_at > chrono::Duration::hours(GIVE_UP_AFTER_HOURS);
+            diesel::update(deliveries::table.find(d.id))
+                .set((
+                    deliveries::state.eq(if give_up { "failed" } else { "pending" }),
+                    deliveries::attempts.eq(d.attempts + 1),
+                    deliveries::last_status.eq(s.as_ref().and_then(status)),
+                    deliveries::last_error.eq(Some(clip(e))),
+                    deliveries::next_attempt_at.eq(retry_at),
+                    deliveries::finished_at.eq(give_up.then(Utc::now)),
+                    deliveries::locked_until.eq(None::<DateTime<Utc>>),
+                ))
+                .execute(conn)
+                .await?;
+            instance_failure(conn, &d.domain).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Any success (or any signed request from it) revives an instance.
+pub async fn instance_success(conn: &mut AsyncPgConnection, domain: &str) -> QueryResult<()> {
+    diesel::insert_into(instances::table)
+        .values((
+            instances::domain.eq(domain),
+            instances::last_success_at.eq(diesel::dsl::now),
+        ))
+        .on_conflict(instances::domain)
+        .do_update()
+        .set((
+            instances::failing_since.eq(None::<DateTime<Utc>>),
+            instances::unreachable.eq(false),
+            instances::last_success_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+async fn instance_failure(conn: &mut AsyncPgConnection, domain: &str) -> QueryResult<()> {
+    diesel::sql_query(format!(
+        "INSERT INTO instances (domain, failing_since, last_failure_at) VALUES ($1, now(), now())
+         ON CONFLICT (domain) DO UPDATE SET
+             failing_since = COALESCE(instances.failing_since, now()),
+             last_failure_at = now(),
+             unreachable = COALESCE(instances.failing_since, now()) < now() - interval '{UNREACHABLE_AFTER_DAYS} days'"
+    ))
+    .bind::<Text, _>(domain)
+    .execute(conn)
+    .await?;
+    // Pending deliveries to an instance now unreachable are given up.
+    diesel::sql_query(
+        "UPDATE deliveries SET state = 'failed', last_error = 'instance unreachable', finished_at = now(), locked_until = NULL
+         WHERE state = 'pending' AND domain = $1 AND EXISTS (SELECT 1 FROM instances WHERE domain = $1 AND unreachable)",
+    )
+    .bind::<Text, _>(domain)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn is_blocked(conn: &mut AsyncPgConnection, domain: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(domain_blocks::table.find(domain)))
+        .get_result(conn)
+        .await
+}
+
+/// Delivery counts of one object's activities: (state, count).
+pub async fn report_for_object(
+    conn: &mut AsyncPgConnection,
+    object_ap_id: &str,
+) -> QueryResult<Vec<(String, String, i32, Option<String>)>> {
+    deliveries::table
+        .inner_join(outbound_activities::table)
+        .filter(outbound_activities::object_ap_id.eq(object_ap_id))
+        .order(deliveries::id.asc())
+        .select((
+            deliveries::domain,
+            deliveries::state,
+            deliveries::attempts,
+            deliveries::last_error,
+        ))
+        .load(conn)
+        .await
+}
+
+#[derive(Debug, QueryableByName, serde::Serialize)]
+pub struct QueueSummary {
+    #[diesel(sql_type = BigInt)]
+    pub pending: i64,
+    #[diesel(sql_type = BigInt)]
+    pub failing: i64,
+    #[diesel(sql_type = BigInt)]
+    pub delivered: i64,
+    #[diesel(sql_type = BigInt)]
+    pub gave_up: i64,
+}
+
+pub async fn summary(conn: &mut AsyncPgConnection) -> QueryResult<QueueSummary> {
+    diesel::sql_query(
+        "SELECT count(*) FILTER (WHERE state = 'pending') AS pending,
+                count(*) FILTER (WHERE state = 'pending' AND attempts > 0) AS failing,
+                count(*) FILTER (WHERE state = 'delivered') AS delivered,
+                count(*) FILTER (WHERE state IN ('failed', 'gone', 'rejected')) AS gave_up
+         FROM deliveries",
+    )
+    .get_result(conn)
+    .await
+}
+
+#[derive(Debug, QueryableByName, serde::Serialize)]
+pub struct InstanceHealth {
+    #[diesel(sql_type = Text)]
+    pub domain: String,
+    #[diesel(sql_type = BigInt)]
+    pub pending: i64,
+    #[diesel(sql_type = diesel::sql_types::Nullable<Timestamptz>)]
+    pub failing_since: Option<DateTime<Utc>>,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    pub unreachable: bool,
+}
+
+/// Instances with pending deliveries or failures.
+pub async fn instance_health(conn: &mut AsyncPgConnection) -> QueryResult<Vec<InstanceHealth>> {
+    diesel::sql_query(
+        "SELECT i.domain, (SELECT count(*) FROM deliveries d WHERE d.domain = i.domain AND d.state = 'pending') AS pending,
+                i.failing_since, i.unreachable
+         FROM instances i
+         WHERE i.failing_since IS NOT NULL OR i.unreachable
+            OR EXISTS (SELECT 1 FROM deliveries d WHERE d.domain = i.domain AND d.state = 'pending')
+         ORDER BY i.unreachable DESC, i.failing_since NULLS LAST, i.domain",
+    )
+    .load(conn)
+    .await
+}

@@ -1,0 +1,135 @@
+//! What the inbox records: received activity ids (idempotency), likes and boosts, reports.
+
+use crate::db::schema::{reactions, received_activities, reports, seen_signatures};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+/// Records an activity as received; false if it was received before.
+pub async fn mark_received(
+    conn: &mut AsyncPgConnection,
+    ap_id: &str,
+    kind: &str,
+    actor: &str,
+) -> QueryResult<bool> {
+    let n = diesel::insert_into(received_activities::table)
+        .values((
+            received_activities::ap_id.eq(ap_id),
+            received_activities::kind.eq(kind),
+            received_activities::actor.eq(actor),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await?;
+    Ok(n == 1)
+}
+
+pub async fn add_reaction(
+    conn: &mut AsyncPgConnection,
+    kind: &str,
+    activity_ap_id: &str,
+    actor_id: i64,
+    post_id: i64,
+) -> QueryResult<usize> {
+    diesel::insert_into(reactions::table)
+        .values((
+            reactions::kind.eq(kind),
+            reactions::activity_ap_id.eq(activity_ap_id),
+            reactions::actor_id.eq(actor_id),
+            reactions::post_id.eq(post_id),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await
+}
+
+/// Removes a reaction by its activity id (Undo), only if it is the actor's own.
+pub async fn remove_reaction(
+    conn: &mut AsyncPgConnection,
+    activity_ap_id: &str,
+    actor_id: i64,
+) -> QueryResult<usize> {
+    diesel::delete(
+        reactions::table
+            .filter(reactions::activity_ap_id.eq(activity_ap_id))
+            .filter(reactions::actor_id.eq(actor_id)),
+    )
+    .execute(conn)
+    .await
+}
+
+/// Removes the actor's reaction of a kind on a post (Undo that names the object, not the id).
+pub async fn remove_reaction_on(
+    conn: &mut AsyncPgConnection,
+    kind: &str,
+    actor_id: i64,
+    post_id: i64,
+) -> QueryResult<usize> {
+    diesel::delete(
+        reactions::table
+            .filter(reactions::kind.eq(kind))
+            .filter(reactions::actor_id.eq(actor_id))
+            .filter(reactions::post_id.eq(post_id)),
+    )
+    .execute(conn)
+    .await
+}
+
+/// (likes, boosts) of a post.
+pub async fn reaction_counts(
+    conn: &mut AsyncPgConnection,
+    post_id: i64,
+) -> QueryResult<(i64, i64)> {
+    let rows: Vec<(String, i64)> = reactions::table
+        .filter(reactions::post_id.eq(post_id))
+        .group_by(reactions::kind)
+        .select((reactions::kind, diesel::dsl::count_star()))
+        .load(conn)
+        .await?;
+    let get = |k: &str| {
+        rows.iter()
+            .find(|(kind, _)| kind == k)
+            .map_or(0, |(_, n)| *n)
+    };
+    Ok((get("Like"), get("Announce")))
+}
+
+pub async fn add_report(
+    conn: &mut AsyncPgConnection,
+    activity_ap_id: &str,
+    reporter: &str,
+    objects: &[String],
+    content: Option<&str>,
+) -> QueryResult<usize> {
+    diesel::insert_into(reports::table)
+        .values((
+            reports::activity_ap_id.eq(activity_ap_id),
+            reports::reporter.eq(reporter),
+            reports::objects.eq(objects),
+            reports::content.eq(content),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await
+}
+
+/// Records a signature; false if the very same one was seen before (a replay).
+pub async fn first_sighting(conn: &mut AsyncPgConnection, signature: &str) -> QueryResult<bool> {
+    use sha2::{Digest, Sha256};
+    let hash = hex::encode(Sha256::digest(signature.as_bytes()));
+    let n = diesel::insert_into(seen_signatures::table)
+        .values(seen_signatures::hash.eq(hash))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await?;
+    Ok(n == 1)
+}
+
+/// Forgets signatures older than any that could still verify.
+pub async fn forget_old_signatures(conn: &mut AsyncPgConnection) -> QueryResult<usize> {
+    diesel::delete(seen_signatures::table)
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            "seen_at < now() - interval '13 hours'",
+        ))
+        .execute(conn)
+        .await
+}

@@ -1,0 +1,169 @@
+//! Announce (boost) and Like, and their Undo: boosting a partner's post; recording others'
+//! boosts and likes of our posts, and storing posts boosted by actors we follow.
+
+use super::post::{POST_TYPES, remote_post_data};
+use super::{id_of, inbox_of, new_id, queue, type_of};
+use crate::db::models::actor::DbActor;
+use crate::db::models::follow::DbFollow;
+use crate::db::models::inbox;
+use crate::db::models::post::DbPost;
+use crate::error::AppError;
+use crate::federation::PUBLIC;
+use crate::federation::objects::actor::authority;
+use crate::federation::protocol::article::ArticleJson;
+use crate::state::{AppState, FedData};
+use activitypub_federation::fetch::object_id::ObjectId;
+use diesel_async::AsyncPgConnection;
+use serde_json::{Value, json};
+use url::Url;
+
+/// The post an Announce points at: its object, or (FEP-1b12 groups) its object's object.
+pub fn announced_id(activity: &Value) -> Option<Url> {
+    let object = &activity["object"];
+    match type_of(object) {
+        Some(t) if !POST_TYPES.contains(&t) => id_of(&object["object"]),
+        _ => id_of(object),
+    }
+}
+
+/// A boosted remote post, fetched and checked before the transaction that stores it.
+pub struct Fetched {
+    pub object: ArticleJson,
+    pub author: DbActor,
+}
+
+/// Fetches the boosted object when it is new to us and the booster is followed here.
+pub async fn prefetch(
+    data: &FedData,
+    actor: &DbActor,
+    activity: &Value,
+) -> Result<Option<Fetched>, AppError> {
+    let Some(id) = announced_id(activity) else {
+        return Err(AppError::bad_request("Announce without an object"));
+    };
+    let mut conn = data.conn().await?;
+    if DbPost::by_ap_id(&mut conn, id.as_str()).await?.is_some()
+        || DbFollow::count_followers(&mut conn, actor.id).await? == 0
+    {
+        return Ok(None);
+    }
+    drop(conn);
+    let fetched = activitypub_federation::fetch::fetch_object_http::<_, ArticleJson>(&id, data)
+        .await
+        .map_err(|e| {
+            AppError::bad_request(format!("the boosted object {id} could not be fetched: {e}"))
+        })?;
+    let object = fetched.object;
+    if object.id != id || !POST_TYPES.contains(&object.kind.as_str()) {
+        return Err(AppError::bad_request(
+            "the boosted object is not a post at its own id",
+        ));
+    }
+    let author: DbActor = ObjectId::<DbActor>::from(object.attributed_to.clone())
+        .dereference(data)
+        .await
+        .map_err(|e| {
+            AppError::bad_request(format!(
+                "the boosted post's author could not be fetched: {}",
+                e.message
+            ))
+        })?;
+    if authority(&object.id) != author.domain {
+        return Err(AppError::forbidden(
+            "the boosted post is not on its author's host",
+        ));
+    }
+    Ok(Some(Fetched { object, author }))
+}
+
+/// Inbound Announce or Like.
+pub async fn receive(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    activity: &Value,
+    kind: &str,
+    fetched: Option<Fetched>,
+) -> Result<(), AppError> {
+    let id = if kind == "Announce" {
+        announced_id(activity)
+    } else {
+        id_of(&activity["object"])
+    }
+    .ok_or_else(|| AppError::bad_request(format!("{kind} without an object")))?;
+    let post = match DbPost::by_ap_id(conn, id.as_str()).await? {
+        Some(p) => Some(p),
+        None => match fetched {
+            Some(f) => Some(
+                DbPost::upsert_remote(
+                    conn,
+                    f.object.id.as_str(),
+                    f.author.id,
+                    &remote_post_data(&f.object),
+                    f.object.published,
+                )
+                .await?
+                .post,
+            ),
+            None => None,
+        },
+    };
+    let Some(post) = post else {
+        tracing::info!(object = %id, kind, "reaction to a post we do not have; ignored");
+        return Ok(());
+    };
+    inbox::add_reaction(
+        conn,
+        kind,
+        activity["id"].as_str().unwrap_or_default(),
+        actor.id,
+        post.id,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Inbound Undo{Like} or Undo{Announce}.
+pub async fn receive_undo(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    inner: &Value,
+    kind: &str,
+) -> Result<(), AppError> {
+    let Some(inner_id) = id_of(inner) else {
+        return Ok(());
+    };
+    let removed = inbox::remove_reaction(conn, inner_id.as_str(), actor.id).await?;
+    if removed == 0
+        && let Some(post_id) = id_of(&inner["object"])
+        && let Some(post) = DbPost::by_ap_id(conn, post_id.as_str()).await?
+    {
+        inbox::remove_reaction_on(conn, kind, actor.id, post.id).await?;
+    }
+    Ok(())
+}
+
+/// A local organisation boosts a post (local or remote), to its followers and the post's author.
+pub async fn boost(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    actor: &DbActor,
+    post: &DbPost,
+) -> Result<String, AppError> {
+    let id = new_id(state, "announce");
+    let author = DbActor::by_id(conn, post.actor_id).await?;
+    let mut inboxes = DbFollow::follower_inboxes(conn, actor.id).await?;
+    if !author.local {
+        inboxes.push(inbox_of(&author));
+        inboxes.sort();
+        inboxes.dedup();
+    }
+    let activity = json!({
+        "id": id, "type": "Announce", "actor": actor.ap_id.as_str(),
+        "published": chrono::Utc::now(),
+        "to": [PUBLIC], "cc": [state.urls.followers(&actor.handle), author.ap_id.as_str()],
+        "object": post.ap_id.as_str()
+    });
+    inbox::add_reaction(conn, "Announce", &id, actor.id, post.id).await?;
+    queue(conn, actor, activity, Some(post.ap_id.as_str()), &inboxes).await?;
+    Ok(id)
+}

@@ -1,0 +1,202 @@
+//! Follow, Accept, Reject and Undo{Follow}: both directions.
+
+use super::{id_of, new_id, queue};
+use crate::db::models::actor::DbActor;
+use crate::db::models::follow::DbFollow;
+use crate::error::AppError;
+use crate::state::AppState;
+use diesel_async::AsyncPgConnection;
+use serde_json::{Value, json};
+
+fn follow_json(id: &str, follower: &DbActor, target: &DbActor) -> Value {
+    json!({"id": id, "type": "Follow", "actor": follower.ap_id.as_str(), "object": target.ap_id.as_str(), "to": [target.ap_id.as_str()]})
+}
+
+/// A local organisation follows another actor. Local targets are followed directly
+/// (pending where they approve by hand); remote ones get a Follow.
+pub async fn follow(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    follower: &DbActor,
+    target: &DbActor,
+) -> Result<DbFollow, AppError> {
+    if follower.id == target.id {
+        return Err(AppError::invalid(
+            "target",
+            "an organisation cannot follow itself",
+        ));
+    }
+    if target.local {
+        return Ok(DbFollow::upsert(
+            conn,
+            follower.id,
+            target.id,
+            !target.manually_approves_followers,
+            None,
+        )
+        .await?);
+    }
+    let id = new_id(state, "follow");
+    let f = DbFollow::upsert(conn, follower.id, target.id, false, Some(&id)).await?;
+    queue(
+        conn,
+        follower,
+        follow_json(&id, follower, target),
+        Some(target.ap_id.as_str()),
+        &[(target.inbox_url.clone(), target.domain.clone())],
+    )
+    .await?;
+    Ok(f)
+}
+
+/// Stops following; a remote target gets Undo{Follow}.
+pub async fn unfollow(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    follower: &DbActor,
+    target: &DbActor,
+) -> Result<(), AppError> {
+    let existing = DbFollow::find(conn, follower.id, target.id)
+        .await?
+        .ok_or_else(|| AppError::not_found("not following"))?;
+    DbFollow::remove(conn, follower.id, target.id).await?;
+    if !target.local {
+        let follow_id = existing
+            .follow_activity_id
+            .unwrap_or_else(|| new_id(state, "follow"));
+        let undo = json!({
+            "id": new_id(state, "undo"), "type": "Undo", "actor": follower.ap_id.as_str(),
+            "object": follow_json(&follow_id, follower, target), "to": [target.ap_id.as_str()]
+        });
+        queue(
+            conn,
+            follower,
+            undo,
+            Some(target.ap_id.as_str()),
+            &[(target.inbox_url.clone(), target.domain.clone())],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Answers a follow request: Accept (the follow becomes active) or Reject (it is dropped).
+pub async fn answer(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    followed: &DbActor,
+    follower: &DbActor,
+    follow: &DbFollow,
+    accept: bool,
+) -> Result<(), AppError> {
+    if accept {
+        DbFollow::accept(conn, follow.id).await?;
+    } else {
+        DbFollow::remove(conn, follower.id, followed.id).await?;
+    }
+    if !follower.local {
+        let follow_id = follow
+            .follow_activity_id
+            .clone()
+            .unwrap_or_else(|| new_id(state, "follow"));
+        let kind = if accept { "Accept" } else { "Reject" };
+        let answer = json!({
+            "id": new_id(state, kind), "type": kind, "actor": followed.ap_id.as_str(),
+            "object": {"id": follow_id, "type": "Follow", "actor": follower.ap_id.as_str(), "object": followed.ap_id.as_str()},
+            "to": [follower.ap_id.as_str()]
+        });
+        // Answers go to the follower's own inbox, as Mastodon expects.
+        queue(
+            conn,
+            followed,
+            answer,
+            Some(follower.ap_id.as_str()),
+            &[(follower.inbox_url.clone(), follower.domain.clone())],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Inbound Follow of one of our actors.
+pub async fn receive_follow(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    actor: &DbActor,
+    activity: &Value,
+) -> Result<(), AppError> {
+    let target_id = id_of(&activity["object"])
+        .ok_or_else(|| AppError::bad_request("Follow without an object"))?;
+    let target = DbActor::by_ap_id(conn, target_id.as_str())
+        .await?
+        .filter(|a| a.local && a.is_organisation())
+        .ok_or_else(|| AppError::not_found(format!("no organisation {target_id} here")))?;
+    let activity_id = activity["id"].as_str().unwrap_or_default();
+    let follow = DbFollow::upsert(conn, actor.id, target.id, false, Some(activity_id)).await?;
+    if !target.manually_approves_followers || follow.accepted {
+        answer(conn, state, &target, actor, &follow, true).await?;
+    }
+    Ok(())
+}
+
+/// Inbound Accept or Reject of a Follow we sent.
+pub async fn receive_answer(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    activity: &Value,
+    accept: bool,
+) -> Result<(), AppError> {
+    let object = &activity["object"];
+    let by_id = match id_of(object) {
+        Some(id) => DbFollow::by_activity(conn, id.as_str()).await?,
+        None => None,
+    };
+    // Some servers answer with a fresh object; fall back to who follows whom.
+    let follow = match by_id {
+        Some(f) => Some(f),
+        None => match id_of(&object["actor"]) {
+            Some(follower) => match DbActor::by_ap_id(conn, follower.as_str()).await? {
+                Some(f) => DbFollow::find(conn, f.id, actor.id).await?,
+                None => None,
+            },
+            None => None,
+        },
+    };
+    let Some(follow) = follow else {
+        tracing::info!(actor = %actor.ap_id, "answer to a follow we do not know; ignored");
+        return Ok(());
+    };
+    if follow.followed_id != actor.id {
+        return Err(AppError::forbidden(
+            "only the followed actor may answer a follow",
+        ));
+    }
+    if accept {
+        DbFollow::accept(conn, follow.id).await?;
+    } else {
+        DbFollow::remove(conn, follow.follower_id, follow.followed_id).await?;
+    }
+    Ok(())
+}
+
+/// Inbound Undo{Follow}.
+pub async fn receive_undo_follow(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    follow: &Value,
+) -> Result<(), AppError> {
+    let target = match id_of(&follow["object"]) {
+        Some(t) => DbActor::by_ap_id(conn, t.as_str()).await?,
+        None => match id_of(follow) {
+            Some(fid) => match DbFollow::by_activity(conn, fid.as_str()).await? {
+                Some(f) => Some(DbActor::by_id(conn, f.followed_id).await?),
+                None => None,
+            },
+            None => None,
+        },
+    };
+    if let Some(target) = target {
+        DbFollow::remove(conn, actor.id, target.id).await?;
+    }
+    Ok(())
+}

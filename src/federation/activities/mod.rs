@@ -1,0 +1,103 @@
+//! Activities, one file per verb group: building what we send (queued for delivery in the
+//! caller's transaction) and handling what we receive (dispatched from `inbox`).
+
+pub mod announce;
+pub mod follow;
+pub mod other;
+pub mod post;
+
+use crate::db::models::actor::DbActor;
+use crate::db::models::delivery;
+use crate::federation::context::context;
+use crate::state::AppState;
+use diesel_async::AsyncPgConnection;
+use serde_json::Value;
+use url::Url;
+
+/// A fresh activity id: `{base}/activities/{kind}/{uuid}`.
+pub fn new_id(state: &AppState, kind: &str) -> String {
+    format!(
+        "{}/activities/{}/{}",
+        state.urls.base(),
+        kind.to_ascii_lowercase(),
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
+/// Adds the context, records the activity and queues its deliveries, in the caller's
+/// transaction. The worker is woken by the caller after commit.
+pub async fn queue(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    mut activity: Value,
+    object_ap_id: Option<&str>,
+    inboxes: &[(String, String)],
+) -> diesel::QueryResult<i64> {
+    if let Value::Object(map) = &mut activity {
+        let mut with_ctx = serde_json::Map::new();
+        with_ctx.insert("@context".into(), context());
+        with_ctx.extend(std::mem::take(map));
+        activity = Value::Object(with_ctx);
+    }
+    let id = activity["id"].as_str().unwrap_or_default().to_string();
+    let kind = activity["type"].as_str().unwrap_or_default().to_string();
+    delivery::enqueue(
+        conn,
+        &id,
+        actor.id,
+        &kind,
+        object_ap_id,
+        &activity.to_string(),
+        inboxes,
+    )
+    .await
+}
+
+/// The inbox to deliver to for one remote actor: its shared inbox where offered.
+pub fn inbox_of(actor: &DbActor) -> (String, String) {
+    (
+        actor
+            .shared_inbox_url
+            .clone()
+            .unwrap_or_else(|| actor.inbox_url.clone()),
+        actor.domain.clone(),
+    )
+}
+
+/// An id given as a string or as an object with `id`.
+pub fn id_of(v: &Value) -> Option<Url> {
+    match v {
+        Value::String(s) => Url::parse(s).ok(),
+        Value::Object(o) => o
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|s| Url::parse(s).ok()),
+        Value::Array(a) => a.first().and_then(id_of),
+        _ => None,
+    }
+}
+
+/// The `type` of an embedded object (or `None` for a bare id).
+pub fn type_of(v: &Value) -> Option<&str> {
+    match v {
+        Value::Object(o) => match o.get("type") {
+            Some(Value::String(s)) => Some(s.as_str()),
+            Some(Value::Array(a)) => a.first().and_then(Value::as_str),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Every URL in `to` and `cc` (strings or lists).
+pub fn audience(activity: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in ["to", "cc", "audience"] {
+        match &activity[key] {
+            Value::String(s) => out.push(s.clone()),
+            Value::Array(a) => out.extend(a.iter().filter_map(Value::as_str).map(String::from)),
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,98 @@
+//! The rest of what we receive: Update and Delete of actors, Move, Flag.
+
+use super::id_of;
+use crate::db::models::actor::DbActor;
+use crate::db::models::inbox;
+use crate::db::models::post::DbPost;
+use crate::db::schema::{actors, follows};
+use crate::error::AppError;
+use crate::federation::objects::actor::remote_actor_row;
+use crate::federation::protocol::actor::ActorJson;
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde_json::Value;
+
+/// Update{Actor}: a profile change or key rotation, of the sender itself only.
+pub async fn receive_update_actor(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    object: &Value,
+) -> Result<(), AppError> {
+    let json: ActorJson = serde_json::from_value(object.clone())
+        .map_err(|e| AppError::bad_request(format!("unreadable actor: {e}")))?;
+    if json.id != actor.ap_id.0 || json.public_key.owner != json.id {
+        return Err(AppError::forbidden("an actor may only update itself"));
+    }
+    DbActor::upsert_remote(conn, &remote_actor_row(&json)).await?;
+    Ok(())
+}
+
+/// Delete{Actor}: the account is gone; its posts and follows go with it.
+pub async fn receive_delete_actor(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+) -> Result<(), AppError> {
+    DbPost::delete_by_actor(conn, actor.id).await?;
+    diesel::delete(
+        follows::table.filter(
+            follows::follower_id
+                .eq(actor.id)
+                .or(follows::followed_id.eq(actor.id)),
+        ),
+    )
+    .execute(conn)
+    .await?;
+    diesel::update(actors::table.find(actor.id))
+        .set(actors::deleted_at.eq(diesel::dsl::now))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Move: acknowledged by recording where the actor went.
+pub async fn receive_move(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    activity: &Value,
+) -> Result<(), AppError> {
+    if id_of(&activity["object"]).is_some_and(|o| o != actor.ap_id.0) {
+        return Err(AppError::forbidden("an actor may only move itself"));
+    }
+    let target =
+        id_of(&activity["target"]).ok_or_else(|| AppError::bad_request("Move without a target"))?;
+    diesel::update(actors::table.find(actor.id))
+        .set(actors::moved_to.eq(target.as_str()))
+        .execute(conn)
+        .await?;
+    tracing::info!(actor = %actor.ap_id, target = %target, "actor moved");
+    Ok(())
+}
+
+/// Flag: a report for the moderators.
+pub async fn receive_flag(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    activity: &Value,
+) -> Result<(), AppError> {
+    let objects: Vec<String> = match &activity["object"] {
+        Value::Array(a) => a
+            .iter()
+            .filter_map(|v| id_of(v).map(|u| u.to_string()))
+            .collect(),
+        other => id_of(other)
+            .map(|u| vec![u.to_string()])
+            .unwrap_or_default(),
+    };
+    let content = activity["content"]
+        .as_str()
+        .map(|c| c.chars().take(5000).collect::<String>());
+    inbox::add_report(
+        conn,
+        activity["id"].as_str().unwrap_or_default(),
+        actor.ap_id.as_str(),
+        &objects,
+        content.as_deref(),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,296 @@
+//! Create, Update and Delete of posts: publishing ours to followers, storing others' (posts
+//! from actors we follow, and replies to our posts).
+
+use super::{audience, inbox_of, new_id, queue, type_of};
+use crate::db::models::actor::DbActor;
+use crate::db::models::follow::DbFollow;
+use crate::db::models::post::{DbPost, PostData, PostFull, TranslationData};
+use crate::error::AppError;
+use crate::federation::PUBLIC;
+use crate::federation::objects::actor::authority;
+use crate::federation::objects::post::article_json;
+use crate::federation::protocol::article::ArticleJson;
+use crate::state::AppState;
+use crate::text;
+use diesel_async::AsyncPgConnection;
+use serde_json::{Value, json};
+
+/// Object types we store as posts.
+pub const POST_TYPES: &[&str] = &["Note", "Article", "Page", "Event", "Question"];
+
+/// Where a post's activities go: remote followers, and the author of the post it replies to.
+async fn recipients(
+    conn: &mut AsyncPgConnection,
+    author: &DbActor,
+    post: &PostFull,
+) -> Result<Vec<(String, String)>, AppError> {
+    let mut inboxes = DbFollow::follower_inboxes(conn, author.id).await?;
+    if let Some(parent) = &post.post.in_reply_to
+        && let Some(parent) = DbPost::by_ap_id(conn, parent).await?
+    {
+        let parent_author = DbActor::by_id(conn, parent.actor_id).await?;
+        if !parent_author.local {
+            inboxes.push(inbox_of(&parent_author));
+        }
+    }
+    inboxes.sort();
+    inboxes.dedup();
+    Ok(inboxes)
+}
+
+fn object_json(state: &AppState, post: &PostFull, author: &DbActor) -> Result<Value, AppError> {
+    let mut article = article_json(post, author, &state.urls).map_err(AppError::internal)?;
+    if post.post.in_reply_to.is_some() {
+        // Replies are Notes, so that Mastodon shows their text in the thread.
+        article.kind = "Note".into();
+    }
+    serde_json::to_value(article).map_err(AppError::internal)
+}
+
+/// Queues Create (or Update) of a local post to its recipients.
+pub async fn publish(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    author: &DbActor,
+    post: &PostFull,
+    update: bool,
+) -> Result<(), AppError> {
+    let object = object_json(state, post, author)?;
+    let kind = if update { "Update" } else { "Create" };
+    let id = if update {
+        new_id(state, "update")
+    } else {
+        crate::federation::urls::Urls::create_activity(post.post.ap_id.as_str())
+    };
+    let activity = json!({
+        "id": id, "type": kind, "actor": author.ap_id.as_str(),
+        "published": post.post.updated.unwrap_or(post.post.published),
+        "to": object["to"], "cc": object["cc"], "object": object
+    });
+    let inboxes = recipients(conn, author, post).await?;
+    queue(
+        conn,
+        author,
+        activity,
+        Some(post.post.ap_id.as_str()),
+        &inboxes,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Queues Delete{Tombstone} of a local post (call before its content is dropped).
+pub async fn publish_delete(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    author: &DbActor,
+    post: &PostFull,
+) -> Result<(), AppError> {
+    let inboxes = recipients(conn, author, post).await?;
+    let activity = json!({
+        "id": new_id(state, "delete"), "type": "Delete", "actor": author.ap_id.as_str(),
+        "to": [PUBLIC], "cc": [state.urls.followers(&author.handle)],
+        "object": {"id": post.post.ap_id.as_str(), "type": "Tombstone"}
+    });
+    queue(
+        conn,
+        author,
+        activity,
+        Some(post.post.ap_id.as_str()),
+        &inboxes,
+    )
+    .await?;
+    Ok(())
+}
+
+/// A remote object as what we store: its language versions (from the maps, or the plain
+/// properties), sanitised HTML, a title and a plain summary.
+pub fn remote_post_data(obj: &ArticleJson) -> PostData {
+    let text_of = |m: &Option<serde_json::Map<String, Value>>, lang: &str| -> Option<String> {
+        m.as_ref()
+            .and_then(|m| m.get(lang))
+            .and_then(Value::as_str)
+            .map(String::from)
+    };
+    let mut languages: Vec<String> = obj
+        .content_map
+        .iter()
+        .chain(obj.name_map.iter())
+        .flat_map(|m| m.keys().cloned())
+        .collect();
+    languages.dedup();
+    let mut seen = std::collections::HashSet::new();
+    languages.retain(|l| seen.insert(l.clone()));
+    if languages.is_empty() {
+        languages.push("und".into());
+    }
+    let translations: Vec<TranslationData> = languages
+        .iter()
+        .map(|lang| {
+            let content = text_of(&obj.content_map, lang)
+                .or_else(|| obj.content.clone())
+                .unwrap_or_default();
+            let content_html = text::sanitize_html(&content);
+            let plain = text::html_to_text(&content_html);
+            let title = text_of(&obj.name_map, lang)
+                .or_else(|| obj.name.clone())
+                .map(|t| text::html_to_text(&t))
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| plain.chars().take(80).collect());
+            let summary = text_of(&obj.summary_map, lang)
+                .or_else(|| obj.summary.clone())
+                .map(|s| text::html_to_text(&s))
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or_else(|| plain.chars().take(300).collect());
+            TranslationData {
+                language: lang.chars().take(16).collect(),
+                title,
+                summary,
+                body_markdown: None,
+                content_html,
+            }
+        })
+        .collect();
+    PostData {
+        object_type: obj.kind.clone(),
+        main_language: translations[0].language.clone(),
+        themes: obj
+            .themes
+            .iter()
+            .filter(|t| crate::vocab::theme(t).is_some())
+            .cloned()
+            .collect(),
+        sdgs: obj
+            .sdgs
+            .iter()
+            .copied()
+            .filter(|g| (1..=17).contains(g))
+            .collect(),
+        partners: obj.partners.iter().map(|u| u.to_string()).collect(),
+        place: obj.location.as_ref().and_then(|l| l.name.clone()),
+        starts_on: obj.start_time.as_ref().map(|t| t.date()),
+        ends_on: obj
+            .end_time
+            .as_ref()
+            .map(|t| t.date())
+            .filter(|e| obj.start_time.as_ref().is_none_or(|s| *e >= s.date())),
+        html_url: obj.url.as_ref().map(|u| u.to_string()),
+        in_reply_to: obj.in_reply_to.as_ref().map(|u| u.to_string()),
+        translations,
+        images: obj
+            .attachment
+            .iter()
+            .filter(|a| {
+                a.kind == "Image"
+                    || a.media_type
+                        .as_deref()
+                        .is_some_and(|m| m.starts_with("image/"))
+            })
+            .map(|a| crate::db::models::post::ImageData {
+                url: a.url.to_string(),
+                alt_text: a
+                    .name
+                    .clone()
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| "(no description)".into()),
+                media_type: a.media_type.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Whether we want a remote post: its author is followed here, it replies to one of our
+/// posts, or it is addressed to one of our actors.
+async fn wanted(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    actor: &DbActor,
+    obj: &ArticleJson,
+    activity: &Value,
+) -> Result<bool, AppError> {
+    use crate::db::schema::follows;
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    let followed: bool = diesel::select(diesel::dsl::exists(
+        follows::table
+            .filter(follows::followed_id.eq(actor.id))
+            .filter(follows::accepted.eq(true)),
+    ))
+    .get_result(conn)
+    .await?;
+    if followed {
+        return Ok(true);
+    }
+    if let Some(parent) = &obj.in_reply_to
+        && DbPost::by_ap_id(conn, parent.as_str()).await?.is_some()
+    {
+        return Ok(true);
+    }
+    let base = format!("{}/", state.urls.base());
+    let mut addressed = audience(activity);
+    addressed.extend(obj.to.iter().chain(obj.cc.iter()).map(|u| u.to_string()));
+    Ok(addressed.iter().any(|a| a.starts_with(&base)))
+}
+
+/// Inbound Create or Update of a post.
+pub async fn receive_create_or_update(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    actor: &DbActor,
+    activity: &Value,
+) -> Result<(), AppError> {
+    let object = &activity["object"];
+    let kind = type_of(object).unwrap_or_default();
+    if !POST_TYPES.contains(&kind) {
+        tracing::info!(kind, "object type not stored");
+        return Ok(());
+    }
+    let obj: ArticleJson = serde_json::from_value(object.clone())
+        .map_err(|e| AppError::bad_request(format!("unreadable {kind}: {e}")))?;
+    if authority(&obj.id) != actor.domain || obj.attributed_to != actor.ap_id.0 {
+        return Err(AppError::forbidden(
+            "an actor may only create or update its own objects, on its own host",
+        ));
+    }
+    let is_update = activity["type"] == "Update";
+    let exists = DbPost::by_ap_id(conn, obj.id.as_str()).await?;
+    if (!is_update || exists.is_none()) && !wanted(conn, state, actor, &obj, activity).await? {
+        tracing::info!(object = %obj.id, "post from an actor nobody here follows; ignored");
+        return Ok(());
+    }
+    if exists.as_ref().is_some_and(|p| p.deleted_at.is_some()) {
+        return Ok(()); // deleted stays deleted
+    }
+    DbPost::upsert_remote(
+        conn,
+        obj.id.as_str(),
+        actor.id,
+        &remote_post_data(&obj),
+        obj.published,
+    )
+    .await
+    .map_err(|e| match e {
+        diesel::result::Error::NotFound => {
+            AppError::forbidden("that object belongs to another actor")
+        }
+        other => other.into(),
+    })?;
+    Ok(())
+}
+
+/// Inbound Delete of a post (the actor's own only).
+pub async fn receive_delete_object(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    object_id: &url::Url,
+) -> Result<(), AppError> {
+    if let Some(post) = DbPost::by_ap_id(conn, object_id.as_str()).await? {
+        if post.actor_id != actor.id {
+            return Err(AppError::forbidden(
+                "an actor may only delete its own objects",
+            ));
+        }
+        DbPost::delete(conn, post.id).await?;
+    }
+    Ok(())
+}

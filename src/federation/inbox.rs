@@ -1,0 +1,217 @@
+//! The inbox (per actor and shared). Every POST must be signed (draft-cavage or RFC 9421) by
+//! the activity's actor: 401 for a missing, malformed, expired, replayed or wrong signature
+//! or a body that does not match its digest; 403 for a key whose owner is not the actor, an
+//! object on another host than its author, or a blocked domain. Activities are idempotent by
+//! id; what we do not handle is answered 202 and logged.
+
+use super::activities::{announce, follow, id_of, other, post, type_of};
+use super::objects::actor::authority;
+use super::signatures::{PublicKey, RequestParts, SignatureError, SignedRequest};
+use crate::db::models::actor::DbActor;
+use crate::db::models::{delivery, inbox};
+use crate::error::{AppError, AppResult};
+use crate::state::{AppState, FedData};
+use activitypub_federation::fetch::object_id::ObjectId;
+use axum::body::Bytes;
+use axum::extract::Path;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use diesel_async::AsyncConnection;
+use serde_json::Value;
+use std::time::SystemTime;
+use url::Url;
+
+pub async fn shared(
+    data: FedData,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<StatusCode> {
+    receive(&data, &method, &uri, &headers, &body).await
+}
+
+pub async fn personal(
+    data: FedData,
+    Path(handle): Path<String>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<StatusCode> {
+    let mut conn = data.conn().await?;
+    DbActor::local_by_handle(&mut conn, &handle)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("no actor `{handle}` here")))?;
+    drop(conn);
+    receive(&data, &method, &uri, &headers, &body).await
+}
+
+fn unauthorized(e: SignatureError) -> AppError {
+    AppError::unauthorized(e.to_string())
+}
+
+/// Checks the request's signature and returns the signing actor.
+pub async fn verify_request(
+    data: &FedData,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> AppResult<DbActor> {
+    let sig = SignedRequest::parse(headers).map_err(unauthorized)?;
+    let owner = Url::parse(&sig.key_owner_hint())
+        .map_err(|_| AppError::unauthorized("the key id is not a URL"))?;
+    let mut conn = data.conn().await?;
+    if delivery::is_blocked(&mut conn, &authority(&owner)).await? {
+        return Err(AppError::forbidden(
+            "this instance does not accept requests from your domain",
+        ));
+    }
+    drop(conn);
+    let id = ObjectId::<DbActor>::from(owner.clone());
+    let actor = id.dereference(data).await.map_err(|e| {
+        AppError::unauthorized(format!(
+            "the signing key {} could not be fetched: {}",
+            sig.key_id, e.message
+        ))
+    })?;
+    let path_and_query = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    let target_uri = format!("{}{path_and_query}", data.urls.base());
+    let parts = RequestParts {
+        method,
+        path_and_query,
+        target_uri: &target_uri,
+        headers,
+        body,
+    };
+    let key = PublicKey::from_pem(&actor.public_key_pem).map_err(unauthorized)?;
+    let actor = match sig.verify(&parts, &key, SystemTime::now()) {
+        Ok(()) => actor,
+        Err(SignatureError::Invalid(_)) if !actor.local => {
+            // The key may have been rotated: fetch the actor again, once.
+            let fresh = id.dereference_forced(data).await.map_err(|e| {
+                AppError::unauthorized(format!(
+                    "the signing key could not be refetched: {}",
+                    e.message
+                ))
+            })?;
+            let key = PublicKey::from_pem(&fresh.public_key_pem).map_err(unauthorized)?;
+            sig.verify(&parts, &key, SystemTime::now())
+                .map_err(unauthorized)?;
+            fresh
+        }
+        Err(e) => return Err(unauthorized(e)),
+    };
+    let signature = headers
+        .get("signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let mut conn = data.conn().await?;
+    if !inbox::first_sighting(&mut conn, signature).await? {
+        return Err(AppError::unauthorized(
+            "this signed request was already received (replay)",
+        ));
+    }
+    // Any signed request from an instance shows it is alive.
+    delivery::instance_success(&mut conn, &actor.domain).await?;
+    Ok(actor)
+}
+
+async fn receive(
+    data: &FedData,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> AppResult<StatusCode> {
+    let activity: Value = serde_json::from_slice(body)
+        .map_err(|e| AppError::bad_request(format!("malformed JSON: {e}")))?;
+    let kind = activity["type"]
+        .as_str()
+        .ok_or_else(|| AppError::bad_request("the activity has no type"))?
+        .to_string();
+    let activity_id =
+        id_of(&activity["id"]).ok_or_else(|| AppError::bad_request("the activity has no id"))?;
+    let actor_id = id_of(&activity["actor"])
+        .ok_or_else(|| AppError::bad_request("the activity has no actor"))?;
+    // A deleted account's last Delete cannot be verified (its key is gone): nothing to do.
+    if kind == "Delete" && id_of(&activity["object"]).as_ref() == Some(&actor_id) {
+        let mut conn = data.conn().await?;
+        if DbActor::by_ap_id(&mut conn, actor_id.as_str())
+            .await?
+            .is_none()
+        {
+            return Ok(StatusCode::ACCEPTED);
+        }
+    }
+    let signer = verify_request(data, method, uri, headers, body).await?;
+    if signer.ap_id.0 != actor_id {
+        return Err(AppError::forbidden(
+            "the signing key does not belong to the activity's actor",
+        ));
+    }
+    if signer.local {
+        return Err(AppError::forbidden(
+            "activities of local actors are not accepted through the inbox",
+        ));
+    }
+    if authority(&activity_id) != signer.domain {
+        return Err(AppError::forbidden(
+            "the activity's id is on another host than its actor",
+        ));
+    }
+    let state: AppState = data.app_data().clone();
+    let fetched = if kind == "Announce" {
+        announce::prefetch(data, &signer, &activity).await?
+    } else {
+        None
+    };
+    let mut conn = data.conn().await?;
+    let processed = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            if !inbox::mark_received(conn, activity_id.as_str(), &kind, actor_id.as_str()).await? {
+                return Ok(false);
+            }
+            let object = &activity["object"];
+            match kind.as_str() {
+                "Follow" => follow::receive_follow(conn, &state, &signer, &activity).await?,
+                "Accept" => follow::receive_answer(conn, &signer, &activity, true).await?,
+                "Reject" => follow::receive_answer(conn, &signer, &activity, false).await?,
+                "Undo" => match type_of(object) {
+                    Some("Follow") => follow::receive_undo_follow(conn, &signer, object).await?,
+                    Some(k @ ("Like" | "Announce")) => announce::receive_undo(conn, &signer, object, k).await?,
+                    Some(other) => tracing::info!(kind = other, "Undo of an activity we do not handle"),
+                    // A bare id: it can only name one of the sender's reactions.
+                    None => announce::receive_undo(conn, &signer, object, "Like").await?,
+                },
+                "Create" => post::receive_create_or_update(conn, &state, &signer, &activity).await?,
+                "Update" => match type_of(object) {
+                    Some("Person" | "Organization" | "Group" | "Service" | "Application") => {
+                        other::receive_update_actor(conn, &signer, object).await?
+                    }
+                    _ => post::receive_create_or_update(conn, &state, &signer, &activity).await?,
+                },
+                "Delete" => {
+                    let target = id_of(object).ok_or_else(|| AppError::bad_request("Delete without an object"))?;
+                    if target == signer.ap_id.0 {
+                        other::receive_delete_actor(conn, &signer).await?
+                    } else {
+                        post::receive_delete_object(conn, &signer, &target).await?
+                    }
+                }
+                "Announce" | "Like" => announce::receive(conn, &signer, &activity, &kind, fetched).await?,
+                "Move" => other::receive_move(conn, &signer, &activity).await?,
+                "Flag" => other::receive_flag(conn, &signer, &activity).await?,
+                unsupported => tracing::info!(kind = unsupported, activity.id = %activity_id, "activity type not supported; acknowledged"),
+            }
+            Ok(true)
+        })
+        .await?;
+    if processed {
+        tracing::info!(kind, activity.id = %activity_id, actor.id = %actor_id, "activity received");
+        state.wakeup.wake();
+    } else {
+        tracing::debug!(activity.id = %activity_id, "activity received before; nothing changed");
+    }
+    Ok(StatusCode::ACCEPTED)
+}
