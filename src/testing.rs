@@ -158,6 +158,9 @@ url = "{}"
 pool_size = 8
 [federation]
 debug = true
+[delivery]
+retry_base_ms = 200
+lease_seconds = 3
 "#,
         db.url
     );
@@ -199,6 +202,45 @@ impl TestInstance {
 
     pub fn domain(&self) -> &str {
         &self.state().config.instance.domain
+    }
+
+    /// Starts a second instance with a database of its own, configured as a peer network.
+    pub async fn start_on(port: Option<u16>) -> anyhow::Result<TestInstance> {
+        let db = TestDb::new().await?;
+        let listener = TcpListener::bind(("127.0.0.1", port.unwrap_or(0))).await?;
+        let port = listener.local_addr()?.port();
+        let config = test_config(port, &db, &[])?;
+        let base = config.base_url();
+        let state = app::prepare(config).await?;
+        let running = app::start(state, listener).await?;
+        Ok(TestInstance {
+            running: Some(running),
+            base,
+            db,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.running
+            .as_ref()
+            .map(|r| r.addr.port())
+            .unwrap_or_default()
+    }
+
+    /// Stops serving (gracefully), keeping the database: the instance is "down".
+    pub async fn go_down(&mut self) {
+        if let Some(r) = self.running.take() {
+            r.stop().await;
+        }
+    }
+
+    /// Serves again on the same port with the same database.
+    pub async fn come_back(&mut self, port: u16) -> anyhow::Result<()> {
+        let config = test_config(port, &self.db, &[])?;
+        let state = app::prepare(config).await?;
+        let listener = TcpListener::bind(("127.0.0.1", port)).await?;
+        self.running = Some(app::start(state, listener).await?);
+        Ok(())
     }
 
     pub async fn stop(mut self) {

@@ -53,4 +53,28 @@ pub fn router() -> Router<AppState> {
             "/api/v1/posts/{id}/pin",
             post(posts::pin).delete(posts::unpin),
         )
+        .route("/api/v1/posts/{id}/deliveries", get(federation::deliveries))
+        .route(
+            "/api/v1/organisations/{handle}/following",
+            get(federation::following)
+                .post(federation::follow_create)
+                .delete(federation::follow_delete),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/followers",
+            get(federation::followers),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/follow-requests",
+            get(federation::requests),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/follow-requests/{id}/{verb}",
+            post(federation::answer_request),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/boosts",
+            post(federation::boost),
+        )
+        .route("/api/v1/admin/federation", get(federation::queue))
 }

@@ -36,16 +36,11 @@ pub fn router() -> Router<AppState> {
         .route("/o/{handle}/featured", get(featured))
         .route("/posts/{id}", get(post))
         .route("/posts/{id}/activity", get(post_activity))
-        .route("/inbox", axum::routing::post(inbox_not_yet))
-        .route("/o/{handle}/inbox", axum::routing::post(inbox_not_yet))
-}
-
-async fn inbox_not_yet() -> AppError {
-    AppError::new(
-        axum::http::StatusCode::NOT_IMPLEMENTED,
-        "not_implemented",
-        "this instance does not receive activities yet",
-    )
+        .route("/inbox", axum::routing::post(super::inbox::shared))
+        .route(
+            "/o/{handle}/inbox",
+            axum::routing::post(super::inbox::personal),
+        )
 }
 
 /// Whether the client asked for ActivityPub JSON rather than a page.

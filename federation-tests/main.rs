@@ -1,0 +1,9 @@
+//! Federation tests: several real instances (dfi, nrw, afccre) served on loopback ports,
+//! each with its own database, talking signed HTTP to each other; and parsing of other
+//! servers' JSON from hand-written fixtures. Tests wait on conditions, never on fixed sleeps.
+
+mod common;
+mod fixtures;
+mod flows;
+mod resilience;
+mod security;

@@ -1,0 +1,173 @@
+//! Forged, unsigned, replayed and spoofed requests are refused and change nothing.
+
+use crate::common::Net;
+use passerelle::db::models::actor::DbActor;
+use passerelle::federation::signatures::{SigningKey, rfc9421, sign_post};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use url::Url;
+
+async fn post_signed(
+    net: &Net,
+    inbox: &str,
+    key: &SigningKey,
+    body: &Value,
+    when: SystemTime,
+) -> (StatusCode, Vec<(&'static str, String)>, String) {
+    let body = body.to_string();
+    let headers = sign_post(key, &Url::parse(inbox).unwrap(), body.as_bytes(), when).unwrap();
+    let status = send(net, inbox, &headers, &body).await;
+    (status, headers, body)
+}
+
+async fn send(
+    net: &Net,
+    inbox: &str,
+    headers: &[(&'static str, String)],
+    body: &str,
+) -> StatusCode {
+    let mut req = net.http.post(inbox).body(body.to_string());
+    for (k, v) in headers {
+        if *k != "host" {
+            req = req.header(*k, v);
+        }
+    }
+    req.send().await.unwrap().status()
+}
+
+fn key_of(actor: &DbActor) -> SigningKey {
+    SigningKey::from_pkcs8_pem(
+        format!("{}#main-key", actor.ap_id),
+        actor.private_key_pem.as_deref().unwrap(),
+    )
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forged_unsigned_replayed_and_spoofed_requests_are_refused() {
+    let (nrw, afccre) = tokio::join!(Net::start(), Net::start());
+    let dortmund = nrw.org("stadt-dortmund", false).await;
+    let koeln = nrw.org("stadt-koeln", false).await;
+    let amiens = afccre.org("ville-amiens", false).await;
+    let inbox = afccre.inst.url("/inbox");
+    let follow = |n: u32| {
+        json!({"@context": "https://www.w3.org/ns/activitystreams", "id": format!("{}/activities/follow/t{n}", nrw.inst.base),
+               "type": "Follow", "actor": dortmund.ap_id.as_str(), "object": amiens.ap_id.as_str()})
+    };
+    let key = key_of(&dortmund);
+    let now = SystemTime::now();
+
+    // Unsigned.
+    let resp = afccre
+        .http
+        .post(&inbox)
+        .header("content-type", "application/activity+json")
+        .body(follow(1).to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+    // Signed with another key under Dortmund's key id.
+    let forged_pem = activitypub_federation::http_signatures::generate_actor_keypair()
+        .unwrap()
+        .private_key;
+    let forged = SigningKey::from_pkcs8_pem(key.key_id.clone(), &forged_pem).unwrap();
+    assert_eq!(
+        post_signed(&afccre, &inbox, &forged, &follow(2), now)
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED
+    );
+    // Too old.
+    assert_eq!(
+        post_signed(
+            &afccre,
+            &inbox,
+            &key,
+            &follow(3),
+            now - Duration::from_secs(13 * 3600)
+        )
+        .await
+        .0,
+        StatusCode::UNAUTHORIZED
+    );
+    // The body changed after signing.
+    let headers = sign_post(
+        &key,
+        &Url::parse(&inbox).unwrap(),
+        follow(4).to_string().as_bytes(),
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        send(&afccre, &inbox, &headers, &follow(5).to_string()).await,
+        StatusCode::UNAUTHORIZED
+    );
+    // Signed by Dortmund, claiming to be Köln.
+    let mut as_koeln = follow(6);
+    as_koeln["actor"] = json!(koeln.ap_id.as_str());
+    as_koeln["id"] = json!(format!("{}/activities/follow/t6", nrw.inst.base));
+    assert_eq!(
+        post_signed(&afccre, &inbox, &key, &as_koeln, now).await.0,
+        StatusCode::FORBIDDEN
+    );
+    // A Create of an object on another host than its author.
+    let spoof = json!({"id": format!("{}/activities/create/t7", nrw.inst.base), "type": "Create", "actor": dortmund.ap_id.as_str(),
+        "to": ["https://www.w3.org/ns/activitystreams#Public", amiens.ap_id.as_str()],
+        "object": {"id": format!("{}/posts/spoofed", afccre.inst.base), "type": "Note", "attributedTo": dortmund.ap_id.as_str(), "content": "spoof"}});
+    assert_eq!(
+        post_signed(&afccre, &inbox, &key, &spoof, now).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        afccre.count("follows").await,
+        0,
+        "nothing refused changed anything"
+    );
+    assert_eq!(afccre.count("posts WHERE NOT local").await, 0);
+
+    // The genuine request is accepted; the very same request again is a replay.
+    let (status, headers, body) = post_signed(&afccre, &inbox, &key, &follow(8), now).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    assert_eq!(afccre.count("follows").await, 1);
+    assert_eq!(
+        send(&afccre, &inbox, &headers, &body).await,
+        StatusCode::UNAUTHORIZED
+    );
+    // Delivered again, freshly signed (as a retry is, later): accepted, and nothing changes.
+    let later = now + Duration::from_secs(60);
+    assert_eq!(
+        post_signed(&afccre, &inbox, &key, &follow(8), later)
+            .await
+            .0,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(afccre.count("follows").await, 1);
+    assert_eq!(afccre.count("received_activities").await, 1);
+
+    // RFC 9421, as Mastodon 4.5 may sign.
+    let body = follow(9).to_string();
+    let created = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let mut h = rfc9421::sign_for_test(&key, "POST", &inbox, body.as_bytes(), created).unwrap();
+    h.push(("content-type", "application/activity+json".into()));
+    assert_eq!(send(&afccre, &inbox, &h, &body).await, StatusCode::ACCEPTED);
+    assert_eq!(afccre.count("received_activities").await, 2);
+
+    // A blocked domain is refused.
+    afccre
+        .exec(&format!(
+            "INSERT INTO domain_blocks (domain) VALUES ('{}')",
+            nrw.domain()
+        ))
+        .await;
+    assert_eq!(
+        post_signed(&afccre, &inbox, &key, &follow(10), SystemTime::now())
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+}
