@@ -1,0 +1,2 @@
+//! Federation benchmarks (`cargo bench --bench federation`); written next.
+fn main() {}
