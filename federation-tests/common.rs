@@ -20,7 +20,13 @@ pub struct Net {
 
 impl Net {
     pub async fn start() -> Net {
-        let inst = TestInstance::start().await.expect("instance starts");
+        Self::start_with(|_| {}).await
+    }
+
+    pub async fn start_with(adjust: impl FnOnce(&mut passerelle::config::Config)) -> Net {
+        let inst = TestInstance::start_with(adjust)
+            .await
+            .expect("instance starts");
         let mut conn = inst.state().pool.get().await.unwrap();
         let admin = auth::create_account(&mut conn, "redaktion", "editor-password-1", true, false)
             .await

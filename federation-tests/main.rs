@@ -5,5 +5,6 @@
 mod common;
 mod fixtures;
 mod flows;
+mod kill;
 mod resilience;
 mod security;

@@ -171,3 +171,181 @@ async fn forged_unsigned_replayed_and_spoofed_requests_are_refused() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn authorized_fetch_refuses_unsigned_gets_and_still_federates() {
+    let (nrw, afccre) = tokio::join!(
+        Net::start(),
+        Net::start_with(|c| c.federation.authorized_fetch = true)
+    );
+    nrw.org("stadt-koeln", false).await;
+    let lille = afccre.org("ville-lille", false).await;
+    let ap = "application/activity+json";
+    let get =
+        |url: String, accept: &'static str| afccre.http.get(url).header("accept", accept).send();
+    assert_eq!(
+        get(lille.ap_id.to_string(), ap).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        get(afccre.inst.url("/o/ville-lille/outbox"), ap)
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        get(lille.ap_id.to_string(), "text/html")
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK,
+        "pages stay open"
+    );
+    assert_eq!(
+        get(afccre.inst.url("/actor"), ap).await.unwrap().status(),
+        StatusCode::OK,
+        "the instance actor stays open"
+    );
+    // A signed GET is answered.
+    let koeln = {
+        let mut conn = nrw.inst.state().pool.get().await.unwrap();
+        DbActor::local_by_handle(&mut conn, "stadt-koeln")
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let signed = passerelle::federation::signatures::sign_get(
+        &key_of(&koeln),
+        &lille.ap_id,
+        SystemTime::now(),
+    )
+    .unwrap();
+    let mut req = afccre.http.get(lille.ap_id.as_str()).header("accept", ap);
+    for (k, v) in signed {
+        if k != "host" {
+            req = req.header(k, v);
+        }
+    }
+    assert_eq!(req.send().await.unwrap().status(), StatusCode::OK);
+    // Federation works: nrw's fetches are signed with its instance actor.
+    nrw.follow("stadt-koeln", &afccre.handle("ville-lille"))
+        .await;
+    crate::common::wait_for("follow accepted", 20, || async {
+        nrw.following_accepted("stadt-koeln", lille.ap_id.as_str())
+            .await
+            .filter(|a| *a)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_blocked_instance_gets_nothing_and_is_refused() {
+    let (nrw, afccre) = tokio::join!(Net::start(), Net::start());
+    nrw.org("stadt-aachen", false).await;
+    let reims = afccre.org("ville-reims", false).await;
+    nrw.follow("stadt-aachen", reims.ap_id.as_str()).await;
+    crate::common::wait_for("follow accepted", 20, || async {
+        nrw.following_accepted("stadt-aachen", reims.ap_id.as_str())
+            .await
+            .filter(|a| *a)
+    })
+    .await;
+    // afccre's moderators block nrw.
+    let (status, _) = afccre
+        .call(
+            reqwest::Method::POST,
+            "/api/v1/admin/domain-blocks",
+            Some(json!({"domain": nrw.domain(), "reason": "test"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, blocks) = afccre
+        .call(reqwest::Method::GET, "/api/v1/admin/domain-blocks", None)
+        .await;
+    assert_eq!(blocks[0]["domain"], nrw.domain());
+    // Nothing is delivered there...
+    let post = afccre.post("ville-reims", "Pas pour eux").await;
+    let (_, report) = afccre
+        .call(
+            reqwest::Method::GET,
+            &format!("/api/v1/posts/{}/deliveries", post["id"].as_str().unwrap()),
+            None,
+        )
+        .await;
+    assert_eq!(report["inboxes"], 0);
+    // ...its requests are refused, and it cannot be followed from here.
+    let (status, _) = afccre
+        .call(
+            reqwest::Method::POST,
+            "/api/v1/organisations/ville-reims/following",
+            Some(json!({"target": nrw.handle("stadt-aachen")})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let aachen = {
+        let mut conn = nrw.inst.state().pool.get().await.unwrap();
+        DbActor::local_by_handle(&mut conn, "stadt-aachen")
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let like = json!({"id": format!("{}/activities/like/x1", nrw.inst.base), "type": "Like", "actor": aachen.ap_id.as_str(), "object": post["ap_id"]});
+    assert_eq!(
+        post_signed(
+            &afccre,
+            &afccre.inst.url("/inbox"),
+            &key_of(&aachen),
+            &like,
+            SystemTime::now()
+        )
+        .await
+        .0,
+        StatusCode::FORBIDDEN
+    );
+    // Unblocked, it federates again.
+    let (status, _) = afccre
+        .call(
+            reqwest::Method::DELETE,
+            &format!("/api/v1/admin/domain-blocks/{}", nrw.domain()),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        post_signed(
+            &afccre,
+            &afccre.inst.url("/inbox"),
+            &key_of(&aachen),
+            &like,
+            SystemTime::now()
+        )
+        .await
+        .0,
+        StatusCode::ACCEPTED
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn allow_list_mode_refuses_everyone_else() {
+    let (nrw, dfi) = tokio::join!(
+        Net::start(),
+        Net::start_with(|c| c.federation.allowed_domains = vec!["only.example".into()])
+    );
+    let bonn = nrw.org("stadt-bonn", false).await;
+    let stuttgart = dfi.org("stadt-stuttgart", false).await;
+    let follow = json!({"id": format!("{}/activities/follow/a1", nrw.inst.base), "type": "Follow", "actor": bonn.ap_id.as_str(), "object": stuttgart.ap_id.as_str()});
+    assert_eq!(
+        post_signed(
+            &dfi,
+            &dfi.inst.url("/inbox"),
+            &key_of(&bonn),
+            &follow,
+            SystemTime::now()
+        )
+        .await
+        .0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(dfi.count("follows").await, 0);
+}

@@ -24,6 +24,9 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(api::router())
         .merge(web::router())
         .fallback(async || AppError::not_found("no such page"))
+        .layer(axum::middleware::from_fn(
+            federation::routes::authorized_fetch,
+        ))
         .layer(FederationMiddleware::new(fed))
         .layer(DefaultBodyLimit::max(limit))
         .layer(TraceLayer::new_for_http())
@@ -40,6 +43,13 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         .await
         .context("connecting to the database")?;
     orgs::ensure_instance_actor(&mut conn, &state.urls, &state.config.instance.domain).await?;
+    let fed = &state.config.federation;
+    crate::db::models::delivery::sync_config_blocks(
+        &mut conn,
+        &fed.blocked_domains,
+        &fed.allowed_domains,
+    )
+    .await?;
     Ok(state)
 }
 

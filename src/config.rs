@@ -69,6 +69,10 @@ pub struct FederationSettings {
     pub peers: Vec<String>,
     /// Answer unsigned GETs of federated objects with 401, like Mastodon's secure mode.
     pub authorized_fetch: bool,
+    /// Instances refused in both directions.
+    pub blocked_domains: Vec<String>,
+    /// When not empty, only these instances federate (allow-list mode).
+    pub allowed_domains: Vec<String>,
 }
 
 impl Config {
@@ -180,6 +184,10 @@ struct RawFederation {
     #[serde(default, deserialize_with = "domains_opt")]
     peers: Option<Vec<String>>,
     authorized_fetch: Option<bool>,
+    #[serde(default, deserialize_with = "domains_opt")]
+    blocked_domains: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "domains_opt")]
+    allowed_domains: Option<Vec<String>>,
 }
 
 /// A host name with an optional port: letters, digits, dots, hyphens.
@@ -239,6 +247,8 @@ const KEYS: &[&str] = &[
     "federation.debug",
     "federation.peers",
     "federation.authorized_fetch",
+    "federation.blocked_domains",
+    "federation.allowed_domains",
     "delivery.concurrency",
     "delivery.per_domain",
     "delivery.retry_base_ms",
@@ -397,6 +407,8 @@ impl Layer {
         let debug: Sourced<bool> = self.require("federation.debug")?;
         let peers: Sourced<Vec<String>> = self.require("federation.peers")?;
         let authorized_fetch: Sourced<bool> = self.require("federation.authorized_fetch")?;
+        let blocked: Sourced<Vec<String>> = self.require("federation.blocked_domains")?;
+        let allowed: Sourced<Vec<String>> = self.require("federation.allowed_domains")?;
         let positive = |key: &str| -> anyhow::Result<u64> {
             let v: Sourced<u64> = self.require(key)?;
             if v.value == 0 {
@@ -411,7 +423,11 @@ impl Layer {
             lease_seconds: positive("delivery.lease_seconds")?,
         };
         // Re-validate domains that came in as plain strings through the environment.
-        for d in std::iter::once(&domain.value).chain(peers.value.iter()) {
+        for d in std::iter::once(&domain.value)
+            .chain(peers.value.iter())
+            .chain(blocked.value.iter())
+            .chain(allowed.value.iter())
+        {
             if !valid_domain(d) {
                 bail!(
                     "configuration error in {}: `{d}` is not a host name with an optional port",
@@ -438,6 +454,16 @@ impl Layer {
                 debug: debug.value,
                 peers: peers.value,
                 authorized_fetch: authorized_fetch.value,
+                blocked_domains: blocked
+                    .value
+                    .iter()
+                    .map(|d| d.to_ascii_lowercase())
+                    .collect(),
+                allowed_domains: allowed
+                    .value
+                    .iter()
+                    .map(|d| d.to_ascii_lowercase())
+                    .collect(),
             },
             delivery,
         })

@@ -178,10 +178,16 @@ pub struct TestInstance {
 
 impl TestInstance {
     pub async fn start() -> anyhow::Result<TestInstance> {
+        Self::start_with(|_| {}).await
+    }
+
+    /// Starts an instance after `adjust` has changed its configuration.
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> anyhow::Result<TestInstance> {
         let db = TestDb::new().await?;
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let port = listener.local_addr()?.port();
-        let config = test_config(port, &db, &[])?;
+        let mut config = test_config(port, &db, &[])?;
+        adjust(&mut config);
         let base = config.base_url();
         let state = app::prepare(config).await?;
         let running = app::start(state, listener).await?;

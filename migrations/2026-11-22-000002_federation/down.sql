@@ -2,6 +2,7 @@ ALTER TABLE actors DROP COLUMN deleted_at;
 ALTER TABLE actors DROP COLUMN moved_to;
 DROP TABLE reports;
 DROP TABLE reactions;
+DROP TABLE domain_allows;
 DROP TABLE domain_blocks;
 DROP TABLE gone_inboxes;
 DROP TABLE instances;

@@ -66,10 +66,18 @@ CREATE TABLE gone_inboxes (
     since TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
+-- Blocked instances: from the configuration (source 'config', resynced at start) or
+-- added by operators (source 'admin').
 CREATE TABLE domain_blocks (
     domain TEXT PRIMARY KEY,
     reason TEXT,
+    source TEXT NOT NULL DEFAULT 'admin',
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+-- Allow-list mode: when this table has rows, only these instances federate.
+CREATE TABLE domain_allows (
+    domain TEXT PRIMARY KEY
 );
 
 -- Likes and boosts of posts (local or remote), by any actor.

@@ -27,6 +27,22 @@ use url::Url;
 /// looked up with WebFinger or fetched (signed), as Mastodon's search does.
 pub async fn resolve_actor(data: &FedData, target: &str) -> AppResult<DbActor> {
     let target = target.trim();
+    let host = match Url::parse(target) {
+        Ok(u) => authority(&u),
+        Err(_) => target
+            .trim_start_matches('@')
+            .split_once('@')
+            .map(|(_, h)| h.to_ascii_lowercase())
+            .unwrap_or_default(),
+    };
+    if !host.is_empty() {
+        let mut conn = data.conn().await?;
+        if delivery::is_blocked(&mut conn, &host).await? {
+            return Err(AppError::forbidden(format!(
+                "the instance {host} is blocked here"
+            )));
+        }
+    }
     if target.starts_with("http://") || target.starts_with("https://") {
         let url = Url::parse(target)
             .map_err(|e| AppError::invalid("target", format!("not a URL: {e}")))?;
@@ -316,4 +332,62 @@ pub async fn queue(State(state): State<AppState>, auth: Auth) -> AppResult<Json<
     let summary = delivery::summary(&mut conn).await?;
     let instances = delivery::instance_health(&mut conn).await?;
     Ok(Json(json!({"queue": summary, "instances": instances})))
+}
+
+fn require_moderator(auth: &Auth) -> AppResult<()> {
+    if auth.account.is_admin || auth.account.is_moderator {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(
+            "only admins and moderators manage domain blocks",
+        ))
+    }
+}
+
+pub async fn blocks(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> AppResult<Json<Vec<delivery::DomainBlock>>> {
+    require_moderator(&auth)?;
+    let mut conn = state.conn().await?;
+    Ok(Json(delivery::blocks(&mut conn).await?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockBody {
+    domain: String,
+    reason: Option<String>,
+}
+
+pub async fn block(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(body): ApiJson<BlockBody>,
+) -> AppResult<StatusCode> {
+    require_moderator(&auth)?;
+    let domain = body.domain.trim().to_ascii_lowercase();
+    if !crate::config::valid_domain(&domain) || domain == state.config.instance.domain {
+        return Err(AppError::invalid(
+            "domain",
+            "a host name with an optional port, not this instance",
+        ));
+    }
+    let mut conn = state.conn().await?;
+    delivery::block(&mut conn, &domain, body.reason.as_deref()).await?;
+    tracing::info!(domain, by = auth.account.username, "instance blocked");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub async fn unblock(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(domain): Path<String>,
+) -> AppResult<StatusCode> {
+    require_moderator(&auth)?;
+    let mut conn = state.conn().await?;
+    if delivery::unblock(&mut conn, &domain.to_ascii_lowercase()).await? == 0 {
+        return Err(AppError::not_found(format!("`{domain}` is not blocked")));
+    }
+    Ok(StatusCode::NO_CONTENT)
 }

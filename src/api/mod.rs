@@ -77,4 +77,12 @@ pub fn router() -> Router<AppState> {
             post(federation::boost),
         )
         .route("/api/v1/admin/federation", get(federation::queue))
+        .route(
+            "/api/v1/admin/domain-blocks",
+            get(federation::blocks).post(federation::block),
+        )
+        .route(
+            "/api/v1/admin/domain-blocks/{domain}",
+            delete(federation::unblock),
+        )
 }

@@ -194,7 +194,14 @@ diesel::table! {
     domain_blocks (domain) {
         domain -> Text,
         reason -> Nullable<Text>,
+        source -> Text,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    domain_allows (domain) {
+        domain -> Text,
     }
 }
 
@@ -248,6 +255,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     instances,
     gone_inboxes,
     domain_blocks,
+    domain_allows,
     reactions,
     reports,
 );

@@ -57,6 +57,7 @@ pub async fn verify_request(
     uri: &Uri,
     headers: &HeaderMap,
     body: &[u8],
+    check_replay: bool,
 ) -> AppResult<DbActor> {
     let sig = SignedRequest::parse(headers).map_err(unauthorized)?;
     let owner = Url::parse(&sig.key_owner_hint())
@@ -107,7 +108,7 @@ pub async fn verify_request(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let mut conn = data.conn().await?;
-    if !inbox::first_sighting(&mut conn, signature).await? {
+    if check_replay && !inbox::first_sighting(&mut conn, signature).await? {
         return Err(AppError::unauthorized(
             "this signed request was already received (replay)",
         ));
@@ -144,7 +145,7 @@ async fn receive(
             return Ok(StatusCode::ACCEPTED);
         }
     }
-    let signer = verify_request(data, method, uri, headers, body).await?;
+    let signer = verify_request(data, method, uri, headers, body, true).await?;
     if signer.ap_id.0 != actor_id {
         return Err(AppError::forbidden(
             "the signing key does not belong to the activity's actor",

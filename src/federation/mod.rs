@@ -25,6 +25,7 @@ pub const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 pub async fn federation_config(state: AppState) -> anyhow::Result<FederationConfig<AppState>> {
     let domain = state.config.instance.domain.clone();
     let debug = state.config.federation.debug;
+    let pool = state.pool.clone();
     let mut conn = state.pool.get().await?;
     let instance_actor = crate::db::models::actor::DbActor::instance_actor(&mut conn)
         .await?
@@ -37,7 +38,30 @@ pub async fn federation_config(state: AppState) -> anyhow::Result<FederationConf
         .app_data(state)
         .debug(debug)
         .signed_fetch_actor(&instance_actor)
+        .url_verifier(Box::new(DomainGate(pool)))
         .build()
         .await?;
     Ok(config)
+}
+
+/// Refuses every fetch from, and activity of, a blocked instance.
+#[derive(Clone)]
+struct DomainGate(crate::db::DbPool);
+
+#[async_trait::async_trait]
+impl activitypub_federation::config::UrlVerifier for DomainGate {
+    async fn verify(&self, url: &url::Url) -> Result<(), activitypub_federation::error::Error> {
+        use activitypub_federation::error::Error;
+        let domain = objects::actor::authority(url);
+        let mut conn = self
+            .0
+            .get()
+            .await
+            .map_err(|e| Error::Other(e.to_string()))?;
+        match crate::db::models::delivery::is_blocked(&mut conn, &domain).await {
+            Ok(false) => Ok(()),
+            Ok(true) => Err(Error::UrlVerificationError("this instance is blocked")),
+            Err(e) => Err(Error::Other(e.to_string())),
+        }
+    }
 }

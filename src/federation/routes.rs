@@ -323,3 +323,38 @@ async fn post_activity(
     let (post, author) = load_local_post(&state, &id).await?;
     activity_json(&create_json(&post, &author, &state.urls).map_err(AppError::internal)?)
 }
+
+/// Authorized-fetch mode (Mastodon's "secure mode"): GETs of federated documents must be
+/// signed. The instance actor, WebFinger, NodeInfo and the context stay open, so that
+/// others can fetch the key that signs our own requests; pages for browsers stay open.
+pub async fn authorized_fetch(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let Some(fed) = req
+        .extensions()
+        .get::<activitypub_federation::config::FederationConfig<AppState>>()
+        .cloned()
+    else {
+        return next.run(req).await;
+    };
+    let data = fed.to_request_data();
+    let path = req.uri().path();
+    let open = path == "/actor"
+        || path == "/ns"
+        || path.starts_with("/.well-known/")
+        || path.starts_with("/nodeinfo");
+    if !data.app_data().config.federation.authorized_fetch
+        || req.method() != axum::http::Method::GET
+        || !wants_activity_json(req.headers())
+        || open
+    {
+        return next.run(req).await;
+    }
+    match super::inbox::verify_request(&data, req.method(), req.uri(), req.headers(), b"", false)
+        .await
+    {
+        Ok(_) => next.run(req).await,
+        Err(e) => e.into_response(),
+    }
+}

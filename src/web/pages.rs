@@ -253,6 +253,9 @@ pub async fn post(
     let mut replies = Vec::new();
     for r in DbPost::replies_to(&mut conn, post.post.ap_id.as_str()).await? {
         let who = DbActor::by_id(&mut conn, r.post.actor_id).await?;
+        if crate::db::models::delivery::is_blocked(&mut conn, &who.domain).await? {
+            continue; // a blocked instance's content is hidden
+        }
         let html = r.main().map(|t| t.content_html.clone()).unwrap_or_default();
         let url = who
             .profile_url

@@ -51,6 +51,7 @@ pub async fn enqueue(
          LEFT JOIN instances i ON i.domain = t.domain
          WHERE NOT EXISTS (SELECT 1 FROM gone_inboxes g WHERE g.inbox = t.inbox)
            AND NOT EXISTS (SELECT 1 FROM domain_blocks b WHERE b.domain = t.domain)
+           AND (NOT EXISTS (SELECT 1 FROM domain_allows) OR EXISTS (SELECT 1 FROM domain_allows a WHERE a.domain = t.domain))
          ON CONFLICT (activity_id, inbox) DO NOTHING",
     )
     .bind::<BigInt, _>(activity_id)
@@ -251,9 +252,110 @@ async fn instance_failure(conn: &mut AsyncPgConnection, domain: &str) -> QueryRe
     Ok(())
 }
 
+/// Whether an instance is blocked, or left out of the allow-list when there is one.
 pub async fn is_blocked(conn: &mut AsyncPgConnection, domain: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(domain_blocks::table.find(domain)))
-        .get_result(conn)
+    #[derive(QueryableByName)]
+    struct B {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        blocked: bool,
+    }
+    let b: B = diesel::sql_query(
+        "SELECT EXISTS (SELECT 1 FROM domain_blocks WHERE domain = $1)
+             OR (EXISTS (SELECT 1 FROM domain_allows) AND NOT EXISTS (SELECT 1 FROM domain_allows WHERE domain = $1)) AS blocked",
+    )
+    .bind::<Text, _>(domain.to_ascii_lowercase())
+    .get_result(conn)
+    .await?;
+    Ok(b.blocked)
+}
+
+/// Replaces the configuration's blocks and allow-list with the current configuration.
+pub async fn sync_config_blocks(
+    conn: &mut AsyncPgConnection,
+    blocked: &[String],
+    allowed: &[String],
+) -> QueryResult<()> {
+    use crate::db::schema::domain_allows;
+    diesel::delete(domain_blocks::table.filter(domain_blocks::source.eq("config")))
+        .execute(conn)
+        .await?;
+    for d in blocked {
+        diesel::insert_into(domain_blocks::table)
+            .values((
+                domain_blocks::domain.eq(d),
+                domain_blocks::source.eq("config"),
+                domain_blocks::reason.eq("configuration"),
+            ))
+            .on_conflict_do_nothing()
+            .execute(conn)
+            .await?;
+    }
+    diesel::delete(domain_allows::table).execute(conn).await?;
+    for d in allowed {
+        diesel::insert_into(domain_allows::table)
+            .values(domain_allows::domain.eq(d))
+            .on_conflict_do_nothing()
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Blocks an instance: nothing more is delivered there, its requests are refused.
+pub async fn block(
+    conn: &mut AsyncPgConnection,
+    domain: &str,
+    reason: Option<&str>,
+) -> QueryResult<()> {
+    diesel::insert_into(domain_blocks::table)
+        .values((
+            domain_blocks::domain.eq(domain),
+            domain_blocks::reason.eq(reason),
+        ))
+        .on_conflict(domain_blocks::domain)
+        .do_update()
+        .set(domain_blocks::reason.eq(reason))
+        .execute(conn)
+        .await?;
+    diesel::update(
+        deliveries::table
+            .filter(deliveries::domain.eq(domain))
+            .filter(deliveries::state.eq("pending")),
+    )
+    .set((
+        deliveries::state.eq("failed"),
+        deliveries::last_error.eq("instance blocked"),
+        deliveries::finished_at.eq(diesel::dsl::now),
+    ))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn unblock(conn: &mut AsyncPgConnection, domain: &str) -> QueryResult<usize> {
+    diesel::delete(domain_blocks::table.find(domain))
+        .execute(conn)
+        .await
+}
+
+#[derive(Debug, Queryable, serde::Serialize)]
+pub struct DomainBlock {
+    pub domain: String,
+    pub reason: Option<String>,
+    pub source: String,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn blocks(conn: &mut AsyncPgConnection) -> QueryResult<Vec<DomainBlock>> {
+    domain_blocks::table
+        .order(domain_blocks::domain.asc())
+        .select((
+            domain_blocks::domain,
+            domain_blocks::reason,
+            domain_blocks::source,
+            domain_blocks::created_at,
+        ))
+        .load(conn)
         .await
 }
 
