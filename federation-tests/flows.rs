@@ -20,6 +20,23 @@ async fn follow_is_accepted_and_posts_edits_and_deletions_arrive() {
             .filter(|a| *a)
     })
     .await;
+    // A profile edit reaches the follower's instance.
+    let (status, _) = afccre
+        .call(
+            Method::PATCH,
+            "/api/v1/organisations/ville-amiens",
+            Some(json!({"name": "Ville d'Amiens"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    wait_for("the new name reaches nrw", 20, || async {
+        let mut conn = nrw.inst.state().pool.get().await.unwrap();
+        passerelle::db::models::actor::DbActor::by_ap_id(&mut conn, amiens.ap_id.as_str())
+            .await
+            .unwrap()
+            .filter(|a| a.name == "Ville d'Amiens")
+    })
+    .await;
     // afccre lists the follower.
     let (_, followers) = afccre
         .call(

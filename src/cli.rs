@@ -51,6 +51,33 @@ enum Command {
     /// API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// The delivery queue: pending, failing and unreachable instances.
+    Queue(ConfigArg),
+    /// Blocked instances.
+    #[command(subcommand)]
+    Block(BlockCommand),
+}
+
+#[derive(Subcommand)]
+enum BlockCommand {
+    /// Block an instance: its requests are refused, nothing is delivered to it.
+    Add {
+        #[command(flatten)]
+        config: ConfigArg,
+        #[arg(long)]
+        domain: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Lift a block.
+    Remove {
+        #[command(flatten)]
+        config: ConfigArg,
+        #[arg(long)]
+        domain: String,
+    },
+    /// List blocks.
+    List(ConfigArg),
 }
 
 #[derive(Subcommand)]
@@ -351,6 +378,75 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 .await
                 .map_err(cli_err)?;
             println!("token {} ({}): {token}", row.id, row.name);
+            Ok(())
+        }
+        Command::Queue(config) => {
+            use crate::db::models::delivery;
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            let s = delivery::summary(&mut conn).await?;
+            println!(
+                "pending {}  (of which failing {})  delivered {}  given up {}",
+                s.pending, s.failing, s.delivered, s.gave_up
+            );
+            for i in delivery::instance_health(&mut conn).await? {
+                let since = i
+                    .failing_since
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_else(|| "-".into());
+                let state = if i.unreachable {
+                    "unreachable"
+                } else if i.failing_since.is_some() {
+                    "failing"
+                } else {
+                    "ok"
+                };
+                println!(
+                    "{}\t{state}\tpending {}\tfailing since {since}",
+                    i.domain, i.pending
+                );
+            }
+            Ok(())
+        }
+        Command::Block(BlockCommand::Add {
+            config,
+            domain,
+            reason,
+        }) => {
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            let domain = domain.to_ascii_lowercase();
+            anyhow::ensure!(
+                crate::config::valid_domain(&domain),
+                "`{domain}` is not a host name with an optional port"
+            );
+            crate::db::models::delivery::block(&mut conn, &domain, reason.as_deref()).await?;
+            println!("blocked {domain}");
+            Ok(())
+        }
+        Command::Block(BlockCommand::Remove { config, domain }) => {
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            anyhow::ensure!(
+                crate::db::models::delivery::unblock(&mut conn, &domain.to_ascii_lowercase())
+                    .await?
+                    > 0,
+                "`{domain}` is not blocked"
+            );
+            println!("unblocked {domain}");
+            Ok(())
+        }
+        Command::Block(BlockCommand::List(config)) => {
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            for b in crate::db::models::delivery::blocks(&mut conn).await? {
+                println!(
+                    "{}\t{}\t{}",
+                    b.domain,
+                    b.source,
+                    b.reason.unwrap_or_default()
+                );
+            }
             Ok(())
         }
         Command::Token(TokenCommand::Revoke { config, id }) => {

@@ -10,6 +10,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use diesel_async::AsyncConnection;
 
 pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<OrganisationView>>> {
     let mut conn = state.conn().await?;
@@ -53,6 +54,14 @@ pub async fn update(
     let actor = find(&state, &handle).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &actor).await?;
-    let updated = orgs::update(&mut conn, &actor, input).await?;
+    let updated = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            let updated = orgs::update(conn, &actor, input).await?;
+            // Followers elsewhere refresh the profile from the Update.
+            crate::federation::activities::other::publish_profile(conn, &state, &updated).await?;
+            Ok(updated)
+        })
+        .await?;
+    state.wakeup.wake();
     Ok(Json(OrganisationView::from(&updated)))
 }

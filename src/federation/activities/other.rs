@@ -96,3 +96,22 @@ pub async fn receive_flag(
     .await?;
     Ok(())
 }
+
+/// Queues Update{Actor} of a local organisation to its remote followers.
+pub async fn publish_profile(
+    conn: &mut AsyncPgConnection,
+    state: &crate::state::AppState,
+    actor: &DbActor,
+) -> Result<(), AppError> {
+    let json = actor
+        .to_json(&state.urls, state.config.main_language())
+        .map_err(AppError::internal)?;
+    let inboxes = crate::db::models::follow::DbFollow::follower_inboxes(conn, actor.id).await?;
+    let activity = serde_json::json!({
+        "id": super::new_id(state, "update"), "type": "Update", "actor": actor.ap_id.as_str(),
+        "to": [crate::federation::PUBLIC], "cc": [state.urls.followers(&actor.handle)],
+        "object": serde_json::to_value(json).map_err(AppError::internal)?
+    });
+    super::queue(conn, actor, activity, Some(actor.ap_id.as_str()), &inboxes).await?;
+    Ok(())
+}
