@@ -525,3 +525,24 @@ pub const NETWORKS: &[Network] = &[
         ],
     },
 ];
+
+/// Who follows whom across the networks (`network:handle`): twin towns follow each other,
+/// and the networks follow one another.
+pub const FOLLOWS: &[(&str, &str)] = &[
+    ("nrw:stadt-dortmund", "afccre:ville-amiens"),
+    ("afccre:ville-amiens", "nrw:stadt-dortmund"),
+    ("nrw:freundeskreis-dortmund-amiens", "afccre:ville-amiens"),
+    ("nrw:stadt-koeln", "afccre:ville-lille"),
+    ("afccre:ville-lille", "nrw:stadt-koeln"),
+    ("nrw:stadt-muenster", "afccre:ville-orleans"),
+    ("nrw:stadt-aachen", "afccre:ville-reims"),
+    ("nrw:stadt-essen", "afccre:ville-grenoble"),
+    ("dfi:stadt-ludwigsburg", "afccre:ville-montbeliard"),
+    ("afccre:ville-montbeliard", "dfi:stadt-ludwigsburg"),
+    ("dfi:stadt-stuttgart", "afccre:ville-strasbourg"),
+    ("afccre:ville-strasbourg", "dfi:stadt-stuttgart"),
+    ("dfi:stadt-karlsruhe", "afccre:ville-nancy"),
+    ("dfi:dfi", "nrw:netzwerkstelle"),
+    ("nrw:netzwerkstelle", "afccre:afccre"),
+    ("afccre:afccre", "dfi:dfi"),
+];

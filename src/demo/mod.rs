@@ -107,7 +107,7 @@ pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
             })?;
         db::drop_database(&config.database.url).await?;
         let state = app::prepare(config).await?;
-        let (editor_token, admin_token, handles) = seed(&state, network, &args.ports).await?;
+        let (editor_token, admin_token, handles) = seed(&state, network).await?;
         let instance = app::start(state, listener).await?;
         out.push(DemoInstance {
             network: network.name,
@@ -117,7 +117,92 @@ pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
             handles,
         });
     }
+    // Partners follow each other across networks, through real signed federation...
+    follow_partners(&out, &args.ports).await?;
+    // ...so that the posts, published now, reach them.
+    for (d, network) in out.iter().zip(data::NETWORKS) {
+        publish_posts(&d.instance.state, network, &args.ports).await?;
+    }
+    settle(&out).await;
     Ok(out)
+}
+
+fn state_of<'a>(
+    instances: &'a [DemoInstance],
+    spec: &'a str,
+) -> anyhow::Result<(&'a crate::state::AppState, &'a str)> {
+    let (net, handle) = spec.split_once(':').context("demo follow spec")?;
+    let d = instances
+        .iter()
+        .find(|d| d.network == net)
+        .context("demo network")?;
+    Ok((&d.instance.state, handle))
+}
+
+async fn follow_partners(instances: &[DemoInstance], ports: &[u16]) -> anyhow::Result<()> {
+    use crate::db::models::follow::DbFollow;
+    use activitypub_federation::fetch::object_id::ObjectId;
+    use diesel_async::AsyncConnection;
+    let mut pending = Vec::new();
+    for (from, to) in data::FOLLOWS {
+        let (state, handle) = state_of(instances, from)?;
+        let data = crate::federation::federation_config(state.clone())
+            .await?
+            .to_request_data();
+        let target_url = url::Url::parse(&partner_url(to, ports))?;
+        let target: DbActor = ObjectId::<DbActor>::from(target_url)
+            .dereference(&data)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo: fetching {to}: {}", e.message))?;
+        let mut conn = state.pool.get().await?;
+        let follower = DbActor::local_by_handle(&mut conn, handle)
+            .await?
+            .context("demo follower")?;
+        conn.transaction::<_, crate::error::AppError, _>(async |conn| {
+            crate::federation::activities::follow::follow(conn, state, &follower, &target).await
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("demo: following {to}: {}", e.message))?;
+        state.wakeup.wake();
+        pending.push((state, follower.id, target.id));
+    }
+    // Wait (bounded) for the Accepts to come back.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    for (state, follower, target) in pending {
+        loop {
+            let mut conn = state.pool.get().await?;
+            if DbFollow::find(&mut conn, follower, target)
+                .await?
+                .is_some_and(|f| f.accepted)
+            {
+                break;
+            }
+            anyhow::ensure!(
+                std::time::Instant::now() < deadline,
+                "demo: a follow was not accepted within 30 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+    Ok(())
+}
+
+/// Waits (bounded) until every instance has delivered what it queued.
+async fn settle(instances: &[DemoInstance]) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    for d in instances {
+        while std::time::Instant::now() < deadline {
+            let Ok(mut conn) = d.instance.state.pool.get().await else {
+                break;
+            };
+            match crate::db::models::delivery::summary(&mut conn).await {
+                Ok(s) if s.pending > 0 => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await
+                }
+                _ => break,
+            }
+        }
+    }
 }
 
 fn partner_url(spec: &str, ports: &[u16]) -> String {
@@ -133,7 +218,6 @@ fn partner_url(spec: &str, ports: &[u16]) -> String {
 async fn seed(
     state: &crate::state::AppState,
     network: &data::Network,
-    ports: &[u16],
 ) -> anyhow::Result<(String, String, Vec<String>)> {
     let mut conn = state.pool.get().await?;
     let err = |e: crate::error::AppError| anyhow::anyhow!("demo data: {}", e.message);
@@ -176,6 +260,24 @@ async fn seed(
             actor.handle, state.config.instance.domain
         ));
     }
+    let (_, editor_token) = auth::issue_token(&mut conn, &editor, "demo")
+        .await
+        .map_err(err)?;
+    let (_, admin_token) = auth::issue_token(&mut conn, &admin, "demo")
+        .await
+        .map_err(err)?;
+    Ok((editor_token, admin_token, handles))
+}
+
+/// Publishes the network's sample posts, delivered to followers like an editor's would be.
+async fn publish_posts(
+    state: &crate::state::AppState,
+    network: &data::Network,
+    ports: &[u16],
+) -> anyhow::Result<()> {
+    use diesel_async::AsyncConnection;
+    let mut conn = state.pool.get().await?;
+    let err = |e: crate::error::AppError| anyhow::anyhow!("demo data: {}", e.message);
     for p in network.posts {
         let author = DbActor::local_by_handle(&mut conn, p.author)
             .await?
@@ -207,25 +309,22 @@ async fn seed(
             .validate(&mut conn, state.urls.base())
             .await
             .map_err(err)?;
-        let post = DbPost::create(
-            &mut conn,
-            &state.urls.post(&uuid::Uuid::new_v4()),
-            author.id,
-            true,
-            &data,
-        )
-        .await?;
+        let ap_id = state.urls.post(&uuid::Uuid::new_v4());
+        let post = conn
+            .transaction::<_, crate::error::AppError, _>(async |conn| {
+                let post = DbPost::create(conn, &ap_id, author.id, true, &data).await?;
+                crate::federation::activities::post::publish(conn, state, &author, &post, false)
+                    .await?;
+                Ok(post)
+            })
+            .await
+            .map_err(err)?;
+        state.wakeup.wake();
         if p.pinned {
             DbPost::set_pinned(&mut conn, post.post.id, true).await?;
         }
     }
-    let (_, editor_token) = auth::issue_token(&mut conn, &editor, "demo")
-        .await
-        .map_err(err)?;
-    let (_, admin_token) = auth::issue_token(&mut conn, &admin, "demo")
-        .await
-        .map_err(err)?;
-    Ok((editor_token, admin_token, handles))
+    Ok(())
 }
 
 pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
