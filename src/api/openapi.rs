@@ -77,6 +77,41 @@ pub fn spec() -> Value {
                 "put": op("Replace a post's content (its organisation's editors)", true, Some("PostInput"), ("200", Some("Post"))),
                 "delete": op("Delete a post; its URL then answers 410 Gone", true, None, ("204", None))
             },
+            "/api/v1/posts/{id}/deliveries": {
+                "parameters": params(&["id"]),
+                "get": op("Where a post's activities went: delivered to N of M inboxes, failing instances named (its editors)", true, None, ("200", None))
+            },
+            "/api/v1/organisations/{handle}/following": {
+                "parameters": params(&["handle"]),
+                "get": op("Whom the organisation follows (accepted or pending)", false, None, ("200", None)),
+                "post": op("Follow an actor by @name@host, local handle or URL (its editors)", true, Some("Target"), ("202", None)),
+                "delete": op("Unfollow (query: target)", true, None, ("204", None))
+            },
+            "/api/v1/organisations/{handle}/followers": {
+                "parameters": params(&["handle"]),
+                "get": op("The organisation's accepted followers", false, None, ("200", None))
+            },
+            "/api/v1/organisations/{handle}/follow-requests": {
+                "parameters": params(&["handle"]),
+                "get": op("Follow requests waiting for approval (its editors)", true, None, ("200", None))
+            },
+            "/api/v1/organisations/{handle}/follow-requests/{id}/{verb}": {
+                "parameters": params(&["handle", "id", "verb"]),
+                "post": op("Answer a follow request: verb is accept or reject (its editors)", true, None, ("204", None))
+            },
+            "/api/v1/organisations/{handle}/boosts": {
+                "parameters": params(&["handle"]),
+                "post": op("Boost (Announce) a post by its URL (its editors)", true, Some("Boost"), ("202", None))
+            },
+            "/api/v1/admin/federation": {"get": op("Delivery queue and failing or unreachable instances (admins, moderators)", true, None, ("200", None))},
+            "/api/v1/admin/domain-blocks": {
+                "get": op("Blocked instances (admins, moderators)", true, None, ("200", None)),
+                "post": op("Block an instance (admins, moderators)", true, Some("DomainBlock"), ("204", None))
+            },
+            "/api/v1/admin/domain-blocks/{domain}": {
+                "parameters": params(&["domain"]),
+                "delete": op("Lift a block (admins, moderators)", true, None, ("204", None))
+            },
             "/api/v1/posts/{id}/pin": {
                 "parameters": params(&["id"]),
                 "post": op("Pin a post to the organisation's profile (featured)", true, None, ("200", Some("Post"))),
@@ -116,13 +151,17 @@ pub fn spec() -> Value {
                     "themes": arr(s("string")), "sdgs": arr(json!({"type": "integer", "minimum": 1, "maximum": 17})),
                     "partners": {"type": "array", "items": s("string"), "description": "local handles or remote actor URLs"},
                     "place": s("string"), "starts_on": {"type": "string", "format": "date"}, "ends_on": {"type": "string", "format": "date"},
-                    "images": arr(schema_ref("Image"))}},
+                    "images": arr(schema_ref("Image")),
+                    "in_reply_to": {"type": "string", "description": "URL of the post answered; replies are sent as Notes"}}},
                 "Post": {"type": "object", "properties": {
                     "id": s("string"), "ap_id": s("string"), "organisation": s("string"), "main_language": s("string"),
                     "translations": arr(schema_ref("Translation")), "themes": arr(s("string")), "sdgs": arr(s("integer")),
                     "hashtags": arr(s("string")), "partners": arr(s("string")), "place": nullable("string"),
                     "starts_on": nullable("string"), "ends_on": nullable("string"), "images": arr(schema_ref("Image")),
                     "published": s("string"), "updated": nullable("string"), "pinned": s("boolean")}},
+                "Target": {"type": "object", "required": ["target"], "properties": {"target": {"type": "string", "examples": ["@ville-amiens@afccre.example", "https://afccre.example/o/ville-amiens"]}}},
+                "Boost": {"type": "object", "required": ["object"], "properties": {"object": s("string")}},
+                "DomainBlock": {"type": "object", "required": ["domain"], "properties": {"domain": s("string"), "reason": s("string")}},
                 "PostPage": {"type": "object", "properties": {"items": arr(schema_ref("Post")), "next": nullable("string")}}
             }
         }
