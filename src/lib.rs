@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod federation;
 pub mod orgs;
+pub mod partnerships;
 pub mod posts;
 pub mod state;
 pub mod testing;

@@ -374,3 +374,116 @@ pub async fn ensure_instance_actor(
         Err(e) => Err(e.into()),
     }
 }
+
+/// A handle made from a name: lowercase ASCII letters and digits joined by `-`
+/// ("Châlons-en-Champagne" → "chalons-en-champagne").
+pub fn handle_from_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ß' => 's',
+            'ÿ' => 'y',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(56)
+        .collect::<String>();
+    if out.is_empty() { "org".into() } else { out }
+}
+
+/// Creates a local organisation from an imported list, without a key pair yet: keys are
+/// made on first use ([`ensure_keys`]), so that importing thousands stays fast. The handle
+/// is derived from the name and made unique.
+pub async fn create_imported(
+    conn: &mut AsyncPgConnection,
+    urls: &Urls,
+    name: &str,
+    kind: OrgKind,
+    country: Option<&str>,
+    region: Option<&str>,
+    official_code: Option<&str>,
+) -> Result<DbActor, AppError> {
+    let base = handle_from_name(name);
+    let mut handle = base.clone();
+    let mut n = 1;
+    while DbActor::local_by_handle(conn, &handle).await?.is_some() {
+        n += 1;
+        handle = format!("{base}-{n}");
+    }
+    let new = NewActor {
+        ap_id: urls.actor(&handle),
+        local: true,
+        actor_type: "Organization".into(),
+        handle: handle.clone(),
+        domain: urls
+            .base()
+            .split("://")
+            .nth(1)
+            .unwrap_or_default()
+            .to_string(),
+        name: name.trim().to_string(),
+        summary_map: Value::Object(Map::new()),
+        summary_html: None,
+        inbox_url: urls.inbox(&handle),
+        shared_inbox_url: Some(urls.shared_inbox()),
+        outbox_url: Some(urls.outbox(&handle)),
+        followers_url: Some(urls.followers(&handle)),
+        profile_url: Some(urls.actor(&handle)),
+        icon_url: None,
+        image_url: None,
+        public_key_pem: String::new(),
+        private_key_pem: None,
+        manually_approves_followers: false,
+        discoverable: true,
+        indexable: true,
+        org_kind: Some(kind.code().to_string()),
+        country: country.map(String::from),
+        region: region.map(String::from),
+        official_code: official_code.map(String::from),
+        population: None,
+        website: None,
+        languages: vec![],
+        themes: vec![],
+        latitude: None,
+        longitude: None,
+    };
+    Ok(DbActor::insert(conn, &new).await?)
+}
+
+/// Gives a local actor its key pair if it has none yet (imported organisations).
+pub async fn ensure_keys(
+    conn: &mut AsyncPgConnection,
+    actor: DbActor,
+) -> Result<DbActor, AppError> {
+    if !actor.local || actor.private_key_pem.is_some() {
+        return Ok(actor);
+    }
+    use crate::db::schema::actors;
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    let keys = keys::generate().await?;
+    // Only the first of two concurrent callers stores its key; both then read the stored one.
+    diesel::update(actors::table.find(actor.id))
+        .filter(actors::private_key_pem.is_null())
+        .set((
+            actors::public_key_pem.eq(&keys.public_pem),
+            actors::private_key_pem.eq(Some(&keys.private_pem)),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(DbActor::by_id(conn, actor.id).await?)
+}

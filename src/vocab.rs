@@ -282,3 +282,101 @@ mod tests {
         assert!("it".parse::<Lang>().is_err());
     }
 }
+
+/// Kinds of partnership, as the RGRE database types them, plus regional and school ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum PartnershipKind {
+    /// Partnerschaft / jumelage: formal twinning by council decision.
+    Twinning,
+    /// Freundschaft / amitié.
+    Friendship,
+    /// Kontakt / contact.
+    Contact,
+    /// Projektpartnerschaft / partenariat de projet.
+    Project,
+    /// Regional partnership (e.g. NRW – Hauts-de-France).
+    Regional,
+    /// School partnership.
+    School,
+}
+
+impl PartnershipKind {
+    pub const ALL: [PartnershipKind; 6] = [
+        PartnershipKind::Twinning,
+        PartnershipKind::Friendship,
+        PartnershipKind::Contact,
+        PartnershipKind::Project,
+        PartnershipKind::Regional,
+        PartnershipKind::School,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PartnershipKind::Twinning => "twinning",
+            PartnershipKind::Friendship => "friendship",
+            PartnershipKind::Contact => "contact",
+            PartnershipKind::Project => "project",
+            PartnershipKind::Regional => "regional",
+            PartnershipKind::School => "school",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        use PartnershipKind::*;
+        match (self, lang) {
+            (Twinning, Lang::De) => "Städtepartnerschaft",
+            (Twinning, Lang::Fr) => "Jumelage",
+            (Twinning, Lang::En) => "Twinning",
+            (Friendship, Lang::De) => "Freundschaft",
+            (Friendship, Lang::Fr) => "Amitié",
+            (Friendship, Lang::En) => "Friendship",
+            (Contact, Lang::De) => "Kontakt",
+            (Contact, Lang::Fr) => "Contact",
+            (Contact, Lang::En) => "Contact",
+            (Project, Lang::De) => "Projektpartnerschaft",
+            (Project, Lang::Fr) => "Partenariat de projet",
+            (Project, Lang::En) => "Project partnership",
+            (Regional, Lang::De) => "Regionalpartnerschaft",
+            (Regional, Lang::Fr) => "Partenariat régional",
+            (Regional, Lang::En) => "Regional partnership",
+            (School, Lang::De) => "Schulpartnerschaft",
+            (School, Lang::Fr) => "Partenariat scolaire",
+            (School, Lang::En) => "School partnership",
+        }
+    }
+}
+
+impl FromStr for PartnershipKind {
+    type Err = String;
+    /// Accepts our codes and the words networks use in their lists (de, fr, en).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let k = s.trim().to_lowercase();
+        let kind = match k.as_str() {
+            "twinning" | "partnerschaft" | "städtepartnerschaft" | "jumelage" | "partenariat" => {
+                PartnershipKind::Twinning
+            }
+            "friendship" | "freundschaft" | "amitié" | "amitie" | "pacte d'amitié" => {
+                PartnershipKind::Friendship
+            }
+            "contact" | "kontakt" => PartnershipKind::Contact,
+            "project"
+            | "projektpartnerschaft"
+            | "partenariat de projet"
+            | "project partnership" => PartnershipKind::Project,
+            "regional"
+            | "regionalpartnerschaft"
+            | "partenariat régional"
+            | "regional partnership" => PartnershipKind::Regional,
+            "school" | "schulpartnerschaft" | "partenariat scolaire" | "school partnership" => {
+                PartnershipKind::School
+            }
+            _ => {
+                return Err(format!(
+                    "unknown partnership kind `{s}` (twinning, friendship, contact, project, regional, school)"
+                ));
+            }
+        };
+        Ok(kind)
+    }
+}

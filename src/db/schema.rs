@@ -228,6 +228,27 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    partnerships (id) {
+        id -> Int8,
+        ap_id -> Text,
+        subject_id -> Int8,
+        object_id -> Int8,
+        kind -> Text,
+        founded_year -> Nullable<Int4>,
+        status -> Text,
+        ended_on -> Nullable<Date>,
+        confirmed -> Bool,
+        imported -> Bool,
+        languages -> Array<Text>,
+        themes -> Array<Text>,
+        description -> Jsonb,
+        offer_activity_id -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(deliveries -> outbound_activities (activity_id));
 diesel::joinable!(outbound_activities -> actors (actor_id));
 diesel::joinable!(reactions -> actors (actor_id));
@@ -258,4 +279,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     domain_allows,
     reactions,
     reports,
+    partnerships,
 );

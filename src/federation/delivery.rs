@@ -62,6 +62,9 @@ impl KeyCache {
         }
         let mut conn = state.pool.get().await?;
         let actor = DbActor::by_id(&mut conn, actor_id).await?;
+        let actor = crate::orgs::ensure_keys(&mut conn, actor)
+            .await
+            .map_err(|e| anyhow::anyhow!(e.message))?;
         let pem = actor
             .private_key_pem
             .as_deref()

@@ -213,7 +213,9 @@ async fn openapi_describes_only_routes_that_exist() {
             .replace("{handle}", "nobody")
             .replace("{id}", "0")
             .replace("{username}", "nobody")
-            .replace("{role}", "admin").replace("{verb}", "accept").replace("{domain}", "x.example");
+            .replace("{role}", "admin")
+            .replace("{verb}", "accept")
+            .replace("{domain}", "x.example");
         for method in item
             .as_object()
             .unwrap()

@@ -5,4 +5,5 @@ mod accounts;
 mod actors;
 mod common;
 mod db;
+mod partnerships_io;
 mod posts;

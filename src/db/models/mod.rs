@@ -6,4 +6,5 @@ pub mod actor;
 pub mod delivery;
 pub mod follow;
 pub mod inbox;
+pub mod partnership;
 pub mod post;

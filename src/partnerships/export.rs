@@ -1,0 +1,1 @@
+//! Open-data exports of organisations and partnerships (CSV, JSON, GeoJSON).
