@@ -6,5 +6,6 @@ mod common;
 mod fixtures;
 mod flows;
 mod kill;
+mod partnerships;
 mod resilience;
 mod security;

@@ -7,6 +7,7 @@ pub mod federation;
 pub mod json;
 pub mod openapi;
 pub mod organisations;
+pub mod partnerships;
 pub mod posts;
 pub mod views;
 
@@ -77,6 +78,21 @@ pub fn router() -> Router<AppState> {
             post(federation::boost),
         )
         .route("/api/v1/admin/federation", get(federation::queue))
+        .route(
+            "/api/v1/organisations/{handle}/partnerships",
+            get(partnerships::of_organisation).post(partnerships::propose),
+        )
+        .route("/api/v1/partnerships", get(partnerships::registry))
+        .route("/api/v1/partnerships/records", get(partnerships::records))
+        .route("/api/v1/partnerships/stats", get(partnerships::statistics))
+        .route(
+            "/api/v1/partnerships/{id}",
+            get(partnerships::show).patch(partnerships::change),
+        )
+        .route(
+            "/api/v1/partnerships/{id}/{verb}",
+            post(partnerships::answer),
+        )
         .route(
             "/api/v1/admin/domain-blocks",
             get(federation::blocks).post(federation::block),

@@ -22,7 +22,11 @@ pub fn passerelle_terms() -> Value {
         "themes": {"@id": "passerelle:themes", "@container": "@set"},
         "sdgs": {"@id": "passerelle:sdgs", "@container": "@set"},
         "partners": {"@id": "passerelle:partners", "@type": "@id", "@container": "@set"},
-        "partnerships": {"@id": "passerelle:partnerships", "@type": "@id"}
+        "partnerships": {"@id": "passerelle:partnerships", "@type": "@id"},
+        "partnershipKind": "passerelle:partnershipKind",
+        "partnershipStatus": "passerelle:partnershipStatus",
+        "foundedYear": {"@id": "passerelle:foundedYear", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "confirmed": {"@id": "passerelle:confirmed", "@type": "http://www.w3.org/2001/XMLSchema#boolean"}
     })
 }
 

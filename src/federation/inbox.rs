@@ -4,7 +4,7 @@
 //! object on another host than its author, or a blocked domain. Activities are idempotent by
 //! id; what we do not handle is answered 202 and logged.
 
-use super::activities::{announce, follow, id_of, other, post, type_of};
+use super::activities::{announce, follow, id_of, other, partnership, post, type_of};
 use super::objects::actor::authority;
 use super::signatures::{PublicKey, RequestParts, SignatureError, SignedRequest};
 use crate::db::models::actor::DbActor;
@@ -176,8 +176,14 @@ async fn receive(
             let object = &activity["object"];
             match kind.as_str() {
                 "Follow" => follow::receive_follow(conn, &state, &signer, &activity).await?,
-                "Accept" => follow::receive_answer(conn, &signer, &activity, true).await?,
-                "Reject" => follow::receive_answer(conn, &signer, &activity, false).await?,
+                "Accept" | "Reject" => {
+                    let accept = kind == "Accept";
+                    match partnership::answered(conn, &activity).await? {
+                        Some(p) => partnership::receive_answer(conn, &signer, p, accept).await?,
+                        None => follow::receive_answer(conn, &signer, &activity, accept).await?,
+                    }
+                }
+                "Offer" => partnership::receive_offer(conn, &signer, &activity).await?,
                 "Undo" => match type_of(object) {
                     Some("Follow") => follow::receive_undo_follow(conn, &signer, object).await?,
                     Some(k @ ("Like" | "Announce")) => announce::receive_undo(conn, &signer, object, k).await?,
@@ -190,12 +196,15 @@ async fn receive(
                     Some("Person" | "Organization" | "Group" | "Service" | "Application") => {
                         other::receive_update_actor(conn, &signer, object).await?
                     }
+                    Some("Relationship") => partnership::receive_update(conn, &signer, object, false).await?,
                     _ => post::receive_create_or_update(conn, &state, &signer, &activity).await?,
                 },
                 "Delete" => {
                     let target = id_of(object).ok_or_else(|| AppError::bad_request("Delete without an object"))?;
                     if target == signer.ap_id.0 {
                         other::receive_delete_actor(conn, &signer).await?
+                    } else if crate::db::models::partnership::DbPartnership::by_ap_id(conn, target.as_str()).await?.is_some() {
+                        partnership::receive_update(conn, &signer, object, true).await?
                     } else {
                         post::receive_delete_object(conn, &signer, &target).await?
                     }

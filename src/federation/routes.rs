@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/o/{handle}/followers", get(followers))
         .route("/o/{handle}/following", get(following))
         .route("/o/{handle}/featured", get(featured))
+        .route("/o/{handle}/partnerships", get(partnerships))
         .route("/posts/{id}", get(post))
         .route("/posts/{id}/activity", get(post_activity))
         .route("/inbox", axum::routing::post(super::inbox::shared))
@@ -359,4 +360,26 @@ pub async fn authorized_fetch(
         Ok(_) => next.run(req).await,
         Err(e) => e.into_response(),
     }
+}
+
+/// An organisation's partnerships, as `Relationship` objects, inline.
+async fn partnerships(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+) -> AppResult<Response> {
+    let actor = local_org(&state, &handle).await?;
+    let mut conn = state.conn().await?;
+    let rows = crate::db::models::partnership::DbPartnership::of_actor(&mut conn, actor.id).await?;
+    let items: Vec<Value> = rows
+        .iter()
+        .map(super::activities::partnership::relationship_json)
+        .collect();
+    activity_json(&OrderedCollection {
+        context: None,
+        id: state.urls.partnerships(&actor.handle),
+        kind: "OrderedCollection".into(),
+        total_items: items.len() as i64,
+        first: None,
+        ordered_items: Some(items),
+    })
 }

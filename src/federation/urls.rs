@@ -44,6 +44,10 @@ impl Urls {
         format!("{}/o/{handle}/featured", self.base)
     }
 
+    pub fn partnerships(&self, handle: &str) -> String {
+        format!("{}/o/{handle}/partnerships", self.base)
+    }
+
     pub fn shared_inbox(&self) -> String {
         format!("{}/inbox", self.base)
     }

@@ -36,6 +36,12 @@ strings! {
     interface_language: "Sprache", "Langue", "Language";
     back_to: "Zurück zu", "Retour à", "Back to";
     replies: "Antworten aus dem Fediverse", "Réponses du fédivers", "Replies from the fediverse";
+    partnerships: "Partnerschaften", "Jumelages et partenariats", "Partnerships";
+    partner: "Partner", "Partenaire", "Partner";
+    network: "Netzwerk", "Réseau", "Network";
+    kind: "Art", "Type", "Kind";
+    since: "Seit", "Depuis", "Since";
+    status: "Status", "Statut", "Status";
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -43,6 +49,27 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::De => &DE,
         Lang::Fr => &FR,
         Lang::En => &EN,
+    }
+}
+
+/// A partnership's status in words; an unconfirmed one says so.
+pub fn partnership_status(status: &str, confirmed: bool, lang: Lang) -> &'static str {
+    match (status, confirmed, lang) {
+        ("proposed", _, Lang::De) => "vorgeschlagen",
+        ("proposed", _, Lang::Fr) => "proposé",
+        ("proposed", _, Lang::En) => "proposed",
+        ("ended", _, Lang::De) => "beendet",
+        ("ended", _, Lang::Fr) => "terminé",
+        ("ended", _, Lang::En) => "ended",
+        ("dormant", _, Lang::De) => "ruhend",
+        ("dormant", _, Lang::Fr) => "en sommeil",
+        ("dormant", _, Lang::En) => "dormant",
+        (_, true, Lang::De) => "bestätigt",
+        (_, true, Lang::Fr) => "confirmé",
+        (_, true, Lang::En) => "confirmed",
+        (_, false, Lang::De) => "unbestätigt",
+        (_, false, Lang::Fr) => "non confirmé",
+        (_, false, Lang::En) => "unconfirmed",
     }
 }
 

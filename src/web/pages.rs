@@ -157,6 +157,8 @@ struct OrganisationPage {
     summary: String,
     fields: Vec<(String, String)>,
     followers: String,
+    /// (partner name, partner URL, network, kind, year, status)
+    partnerships: Vec<(String, String, String, String, String, String)>,
     pinned: Vec<PostCard>,
     posts: Vec<PostCard>,
     icon: Option<String>,
@@ -173,6 +175,38 @@ pub async fn organisation(
     let posts = DbPost::page_by_actor(&mut conn, actor.id, None, 20).await?;
     let pinned = DbPost::pinned_by_actor(&mut conn, actor.id).await?;
     let followers = DbFollow::count_followers(&mut conn, actor.id).await?;
+    let partnerships = crate::db::models::partnership::DbPartnership::of_actor(&mut conn, actor.id)
+        .await?
+        .iter()
+        .map(|p| {
+            let other = p.partner_of(actor.id);
+            let kind = p
+                .partnership
+                .kind
+                .parse::<crate::vocab::PartnershipKind>()
+                .map(|k| k.label(lang))
+                .unwrap_or_default();
+            let status = super::i18n::partnership_status(
+                &p.partnership.status,
+                p.partnership.confirmed,
+                lang,
+            );
+            (
+                other.name.clone(),
+                other
+                    .profile_url
+                    .clone()
+                    .unwrap_or_else(|| other.ap_id.to_string()),
+                other.domain.clone(),
+                kind.to_string(),
+                p.partnership
+                    .founded_year
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
+                status.to_string(),
+            )
+        })
+        .collect();
     let summaries = actor.ordered_summaries(lang);
     let summary = summaries
         .iter()
@@ -204,6 +238,7 @@ pub async fn organisation(
                 .map(|f| (f.name, f.value))
                 .collect(),
             followers: format_number(followers, lang),
+            partnerships,
             pinned: pinned.iter().map(|p| card(p, &actor.name, lang)).collect(),
             posts: posts.iter().map(|p| card(p, &actor.name, lang)).collect(),
             icon: actor.icon_url.clone(),

@@ -332,6 +332,48 @@ impl DbPartnership {
         Ok((Self::with_actors(conn, rows).await?, total))
     }
 
+    /// Sets who proposes to whom, under which id (confirming an imported partnership).
+    pub async fn reassign(
+        conn: &mut AsyncPgConnection,
+        id: i64,
+        subject_id: i64,
+        object_id: i64,
+        ap_id: &str,
+        offer_activity_id: Option<&str>,
+    ) -> QueryResult<DbPartnership> {
+        diesel::update(partnerships::table.find(id))
+            .set((
+                partnerships::subject_id.eq(subject_id),
+                partnerships::object_id.eq(object_id),
+                partnerships::ap_id.eq(ap_id),
+                partnerships::offer_activity_id.eq(offer_activity_id),
+                partnerships::updated_at.eq(diesel::dsl::now),
+            ))
+            .returning(DbPartnership::as_returning())
+            .get_result(conn)
+            .await
+    }
+
+    pub async fn by_offer(
+        conn: &mut AsyncPgConnection,
+        offer_id: &str,
+    ) -> QueryResult<Option<DbPartnership>> {
+        partnerships::table
+            .filter(partnerships::offer_activity_id.eq(offer_id))
+            .select(DbPartnership::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
+    /// Waiting for this side's answer: addressed to it, not confirmed, and proposed.
+    pub fn awaits_answer_from(&self, actor_id: i64) -> bool {
+        self.object_id == actor_id
+            && !self.confirmed
+            && (self.status == "proposed" || self.offer_activity_id.is_some())
+            && !matches!(self.status.as_str(), "ended" | "declined")
+    }
+
     /// Every partnership not declined (for statistics and exports).
     pub async fn all(conn: &mut AsyncPgConnection) -> QueryResult<Vec<PartnershipFull>> {
         let rows: Vec<DbPartnership> = partnerships::table

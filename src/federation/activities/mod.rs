@@ -4,6 +4,7 @@
 pub mod announce;
 pub mod follow;
 pub mod other;
+pub mod partnership;
 pub mod post;
 
 use crate::db::models::actor::DbActor;

@@ -233,6 +233,11 @@ impl DbActor {
             website: self.website.as_deref().and_then(|w| Url::parse(w).ok()),
             working_languages: self.languages.clone(),
             themes: self.themes.clone(),
+            partnerships: if is_org {
+                Url::parse(&urls.partnerships(handle)).ok()
+            } else {
+                None
+            },
             location: match (self.latitude, self.longitude) {
                 (Some(lat), Some(lon)) => Some(PlaceJson {
                     kind: "Place".into(),

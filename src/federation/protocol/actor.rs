@@ -177,6 +177,13 @@ pub struct ActorJson {
         deserialize_with = "skip_error"
     )]
     pub location: Option<PlaceJson>,
+    /// The collection of the organisation's partnerships (our term).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_url"
+    )]
+    pub partnerships: Option<Url>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

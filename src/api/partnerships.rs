@@ -1,0 +1,316 @@
+//! Partnerships: an organisation's list, proposals and answers, changes by either side, the
+//! registry with its filters, and statistics (local or merged across the federation).
+
+use super::auth::Auth;
+use super::federation::resolve_actor;
+use super::json::ApiJson;
+use super::organisations::find;
+use crate::db::models::actor::DbActor;
+use crate::db::models::partnership::{DbPartnership, PartnershipFull, RegistryFilter};
+use crate::error::{AppError, AppResult};
+use crate::partnerships::stats::{self, Record};
+use crate::partnerships::{self as domain, Change, PartnershipView, Proposal};
+use crate::state::{AppState, FedData};
+use crate::vocab::PartnershipKind;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use diesel_async::AsyncConnection;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::time::Duration;
+
+pub async fn of_organisation(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+) -> AppResult<Json<Vec<PartnershipView>>> {
+    let org = find(&state, &handle).await?;
+    let mut conn = state.conn().await?;
+    let rows = DbPartnership::of_actor(&mut conn, org.id).await?;
+    Ok(Json(rows.iter().map(PartnershipView::from).collect()))
+}
+
+pub async fn propose(
+    State(state): State<AppState>,
+    data: FedData,
+    auth: Auth,
+    Path(handle): Path<String>,
+    ApiJson(body): ApiJson<Proposal>,
+) -> AppResult<(StatusCode, Json<PartnershipView>)> {
+    let org = find(&state, &handle).await?;
+    let mut conn = state.conn().await?;
+    auth.require_editor(&mut conn, &org).await?;
+    drop(conn);
+    let partner = resolve_actor(&data, &body.partner)
+        .await
+        .map_err(|e| AppError {
+            field: Some("partner".into()),
+            ..e
+        })?;
+    let mut conn = state.conn().await?;
+    let p = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            domain::propose(conn, &state, &org, &partner, &body).await
+        })
+        .await?;
+    state.wakeup.wake();
+    Ok((StatusCode::CREATED, Json(PartnershipView::from(&p))))
+}
+
+async fn load(state: &AppState, id: i64) -> AppResult<PartnershipFull> {
+    let mut conn = state.conn().await?;
+    let row = DbPartnership::by_id(&mut conn, id)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("no partnership {id}")))?;
+    DbPartnership::with_actors(&mut conn, vec![row])
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found(format!("no partnership {id}")))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<Json<PartnershipView>> {
+    Ok(Json(PartnershipView::from(&load(&state, id).await?)))
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((id, verb)): Path<(i64, String)>,
+) -> AppResult<Json<PartnershipView>> {
+    let accept = match verb.as_str() {
+        "accept" => true,
+        "reject" => false,
+        _ => return Err(AppError::not_found("answer with /accept or /reject")),
+    };
+    let p = load(&state, id).await?;
+    if !p.object.local {
+        return Err(AppError::forbidden(
+            "only the addressed side may accept or decline, and it is not on this instance",
+        ));
+    }
+    let mut conn = state.conn().await?;
+    auth.require_editor(&mut conn, &p.object)
+        .await
+        .map_err(|_| {
+            AppError::forbidden(
+                "only an editor of the addressed organisation may accept or decline",
+            )
+        })?;
+    let p = conn
+        .transaction::<_, AppError, _>(async |conn| domain::answer(conn, &state, &p, accept).await)
+        .await?;
+    state.wakeup.wake();
+    Ok(Json(PartnershipView::from(&p)))
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Change>,
+) -> AppResult<Json<PartnershipView>> {
+    let p = load(&state, id).await?;
+    let mut conn = state.conn().await?;
+    // The acting side: a local side the caller edits for.
+    let mut acting: Option<DbActor> = None;
+    for side in [&p.subject, &p.object] {
+        if side.local && auth.require_editor(&mut conn, side).await.is_ok() {
+            acting = Some(side.clone());
+            break;
+        }
+    }
+    let acting = acting.ok_or_else(|| {
+        AppError::forbidden("only an editor of one of the two organisations may change it")
+    })?;
+    let p = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            domain::change(conn, &state, &p, &acting, &body).await
+        })
+        .await?;
+    state.wakeup.wake();
+    Ok(Json(PartnershipView::from(&p)))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistryQuery {
+    /// A local handle or an actor URL.
+    organisation: Option<String>,
+    /// Two country codes: `DE,FR`.
+    countries: Option<String>,
+    /// Two regions (or a region and a country code): `Bayern,IT`.
+    regions: Option<String>,
+    kind: Option<String>,
+    status: Option<String>,
+    from_year: Option<i32>,
+    to_year: Option<i32>,
+    theme: Option<String>,
+    #[serde(default)]
+    confirmed: bool,
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+fn pair(field: &str, v: &Option<String>) -> AppResult<Option<(String, String)>> {
+    match v {
+        None => Ok(None),
+        Some(s) => match s.split_once(',') {
+            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                Ok(Some((a.trim().to_string(), b.trim().to_string())))
+            }
+            _ => Err(AppError::invalid(
+                field,
+                "two values separated by a comma, e.g. DE,FR",
+            )),
+        },
+    }
+}
+
+pub async fn registry(
+    State(state): State<AppState>,
+    Query(q): Query<RegistryQuery>,
+) -> AppResult<Json<Value>> {
+    let limit = q.limit.unwrap_or(50);
+    if !(1..=500).contains(&limit) {
+        return Err(AppError::invalid("limit", "from 1 to 500"));
+    }
+    let offset = q.offset.unwrap_or(0).max(0);
+    if let Some(k) = &q.kind {
+        k.parse::<PartnershipKind>()
+            .map_err(|e| AppError::invalid("kind", e))?;
+    }
+    if let Some(s) = &q.status
+        && !matches!(s.as_str(), "proposed" | "active" | "dormant" | "ended")
+    {
+        return Err(AppError::invalid(
+            "status",
+            "proposed, active, dormant or ended",
+        ));
+    }
+    let mut conn = state.conn().await?;
+    let organisation_id = match &q.organisation {
+        None => None,
+        Some(o) => {
+            let found = if o.starts_with("http") {
+                DbActor::by_ap_id(&mut conn, o).await?
+            } else {
+                DbActor::local_by_handle(
+                    &mut conn,
+                    o.trim_start_matches('@').split('@').next().unwrap_or(o),
+                )
+                .await?
+            };
+            Some(
+                found
+                    .ok_or_else(|| AppError::not_found(format!("no organisation `{o}`")))?
+                    .id,
+            )
+        }
+    };
+    let filter = RegistryFilter {
+        organisation_id,
+        countries: pair("countries", &q.countries)?
+            .map(|(a, b)| (a.to_uppercase(), b.to_uppercase())),
+        regions: pair("regions", &q.regions)?,
+        kind: q
+            .kind
+            .as_deref()
+            .and_then(|k| k.parse::<PartnershipKind>().ok())
+            .map(|k| k.code().to_string()),
+        status: q.status.clone(),
+        from_year: q.from_year,
+        to_year: q.to_year,
+        theme: q.theme.clone(),
+        confirmed_only: q.confirmed,
+    };
+    let (rows, total) = DbPartnership::registry(&mut conn, &filter, limit, offset).await?;
+    Ok(Json(json!({
+        "total": total,
+        "items": rows.iter().map(PartnershipView::from).collect::<Vec<_>>(),
+        "next_offset": (offset + limit < total).then_some(offset + limit),
+    })))
+}
+
+/// This instance's partnership records, for peers merging federation statistics.
+pub async fn records(State(state): State<AppState>) -> AppResult<Json<Vec<Record>>> {
+    let mut conn = state.conn().await?;
+    let rows = DbPartnership::all(&mut conn).await?;
+    Ok(Json(rows.iter().map(stats::record).collect()))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatsQuery {
+    /// `local` (default) or `federation`.
+    scope: Option<String>,
+    /// `json` (default) or `csv`.
+    format: Option<String>,
+}
+
+pub async fn statistics(
+    State(state): State<AppState>,
+    Query(q): Query<StatsQuery>,
+) -> AppResult<Response> {
+    let mut conn = state.conn().await?;
+    let own: Vec<Record> = DbPartnership::all(&mut conn)
+        .await?
+        .iter()
+        .map(stats::record)
+        .collect();
+    drop(conn);
+    let mut networks = vec![json!({"network": state.config.instance.domain, "answered": true})];
+    let mut all = own;
+    match q.scope.as_deref().unwrap_or("local") {
+        "local" => {}
+        "federation" => {
+            let client = crate::federation::delivery::client(state.config.federation.debug);
+            let calls = state.config.federation.peers.iter().map(|peer| {
+                let url = format!(
+                    "{}://{peer}/api/v1/partnerships/records",
+                    state.config.scheme()
+                );
+                let client = client.clone();
+                async move {
+                    let res = tokio::time::timeout(Duration::from_secs(3), async {
+                        client
+                            .get(&url)
+                            .send()
+                            .await?
+                            .error_for_status()?
+                            .json::<Vec<Record>>()
+                            .await
+                    })
+                    .await;
+                    (peer.clone(), res)
+                }
+            });
+            for (peer, res) in futures::future::join_all(calls).await {
+                match res {
+                    Ok(Ok(records)) => {
+                        networks.push(json!({"network": peer, "answered": true}));
+                        all.extend(records);
+                    }
+                    Ok(Err(e)) => networks
+                        .push(json!({"network": peer, "answered": false, "error": e.to_string()})),
+                    Err(_) => networks
+                        .push(json!({"network": peer, "answered": false, "error": "timed out"})),
+                }
+            }
+        }
+        _ => return Err(AppError::invalid("scope", "local or federation")),
+    }
+    let s = stats::compute(&stats::merge(all));
+    match q.format.as_deref().unwrap_or("json") {
+        "json" => Ok(Json(json!({"networks": networks, "statistics": s})).into_response()),
+        "csv" => Ok((
+            [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+            stats::to_csv(&s),
+        )
+            .into_response()),
+        _ => Err(AppError::invalid("format", "json or csv")),
+    }
+}

@@ -1,0 +1,165 @@
+//! Statistics of partnerships: per region, per country pair, per kind, per founding decade,
+//! and the share confirmed. Across the federation a partnership is counted once: each one has
+//! a key made of its kind and its two sides (by official code where known, else by actor id),
+//! whichever side proposed it; instances exchange their records and merge them by key.
+
+use crate::db::models::partnership::PartnershipFull;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// What an instance shares of a partnership for federation statistics.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Record {
+    pub key: String,
+    pub kind: String,
+    pub countries: [Option<String>; 2],
+    pub regions: [Option<String>; 2],
+    pub founded_year: Option<i32>,
+    pub status: String,
+    pub confirmed: bool,
+}
+
+fn side_key(a: &crate::db::models::actor::DbActor) -> String {
+    match (&a.country, &a.official_code) {
+        (Some(c), Some(code)) => format!("{c}:{code}"),
+        _ => a.ap_id.to_string(),
+    }
+}
+
+pub fn record(p: &PartnershipFull) -> Record {
+    let (mut x, mut y) = (&p.subject, &p.object);
+    if side_key(x) > side_key(y) {
+        std::mem::swap(&mut x, &mut y);
+    }
+    Record {
+        key: format!("{}|{}|{}", p.partnership.kind, side_key(x), side_key(y)),
+        kind: p.partnership.kind.clone(),
+        countries: [x.country.clone(), y.country.clone()],
+        regions: [x.region.clone(), y.region.clone()],
+        founded_year: p.partnership.founded_year,
+        status: p.partnership.status.clone(),
+        confirmed: p.partnership.confirmed,
+    }
+}
+
+/// Merges records from several instances: one per key; confirmed if any side says so.
+pub fn merge(sources: impl IntoIterator<Item = Record>) -> Vec<Record> {
+    let mut by_key: HashMap<String, Record> = HashMap::new();
+    for r in sources {
+        by_key
+            .entry(r.key.clone())
+            .and_modify(|e| {
+                e.confirmed |= r.confirmed;
+                e.founded_year = e.founded_year.or(r.founded_year);
+            })
+            .or_insert(r);
+    }
+    let mut out: Vec<Record> = by_key.into_values().collect();
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Stats {
+    pub total: usize,
+    pub confirmed: usize,
+    pub share_confirmed: f64,
+    pub by_kind: BTreeMap<String, usize>,
+    /// `DE–FR` (countries in alphabetical order).
+    pub by_country_pair: BTreeMap<String, usize>,
+    /// Each partnership counts for the region of each side.
+    pub by_region: BTreeMap<String, usize>,
+    /// `1950s`, …; `unknown` without a founding year.
+    pub by_decade: BTreeMap<String, usize>,
+}
+
+pub fn compute(records: &[Record]) -> Stats {
+    let mut s = Stats {
+        total: records.len(),
+        ..Stats::default()
+    };
+    for r in records {
+        if r.confirmed {
+            s.confirmed += 1;
+        }
+        *s.by_kind.entry(r.kind.clone()).or_default() += 1;
+        let mut cs: Vec<String> = r
+            .countries
+            .iter()
+            .map(|c| c.clone().unwrap_or_else(|| "?".into()))
+            .collect();
+        cs.sort();
+        *s.by_country_pair.entry(cs.join("–")).or_default() += 1;
+        let mut regions: Vec<&String> = r.regions.iter().flatten().collect();
+        regions.dedup();
+        for region in regions {
+            *s.by_region.entry(region.clone()).or_default() += 1;
+        }
+        let decade = r
+            .founded_year
+            .map(|y| format!("{}s", y - y.rem_euclid(10)))
+            .unwrap_or_else(|| "unknown".into());
+        *s.by_decade.entry(decade).or_default() += 1;
+    }
+    s.share_confirmed = if s.total == 0 {
+        0.0
+    } else {
+        s.confirmed as f64 / s.total as f64
+    };
+    s
+}
+
+/// The statistics as CSV: `dimension,value,count`.
+pub fn to_csv(s: &Stats) -> String {
+    let mut out = String::from("dimension,value,count\n");
+    let mut push = |dim: &str, m: &BTreeMap<String, usize>| {
+        for (k, v) in m {
+            out.push_str(&format!("{dim},\"{}\",{v}\n", k.replace('"', "\"\"")));
+        }
+    };
+    push("kind", &s.by_kind);
+    push("country_pair", &s.by_country_pair);
+    push("region", &s.by_region);
+    push("decade", &s.by_decade);
+    out.push_str(&format!(
+        "total,all,{}\nconfirmed,all,{}\n",
+        s.total, s.confirmed
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(key: &str, confirmed: bool) -> Record {
+        Record {
+            key: key.into(),
+            kind: "twinning".into(),
+            countries: [Some("FR".into()), Some("DE".into())],
+            regions: [
+                Some("Hauts-de-France".into()),
+                Some("Nordrhein-Westfalen".into()),
+            ],
+            founded_year: Some(1960),
+            status: "active".into(),
+            confirmed,
+        }
+    }
+
+    #[test]
+    fn the_same_partnership_from_two_instances_counts_once() {
+        let merged = merge([
+            rec("twinning|DE:05913000|FR:80021", true),
+            rec("twinning|DE:05913000|FR:80021", false),
+            rec("friendship|x|y", false),
+        ]);
+        assert_eq!(merged.len(), 2);
+        let s = compute(&merged);
+        assert_eq!((s.total, s.confirmed), (2, 1));
+        assert_eq!(s.by_country_pair.get("DE–FR"), Some(&2));
+        assert_eq!(s.by_decade.get("1960s"), Some(&2));
+        assert_eq!(s.by_region.get("Nordrhein-Westfalen"), Some(&2));
+        assert!(to_csv(&s).contains("country_pair,\"DE–FR\",2"));
+    }
+}
