@@ -546,3 +546,47 @@ pub const FOLLOWS: &[(&str, &str)] = &[
     ("nrw:netzwerkstelle", "afccre:afccre"),
     ("afccre:afccre", "dfi:dfi"),
 ];
+
+/// Partnerships proposed by the first side and accepted by the second (public facts, from
+/// ../shared/DOMAIN.md): (proposer, partner, kind, founding year).
+pub const PARTNERSHIPS: &[(&str, &str, &str, i32)] = &[
+    (
+        "dfi:stadt-ludwigsburg",
+        "afccre:ville-montbeliard",
+        "twinning",
+        1950,
+    ),
+    (
+        "dfi:stadt-karlsruhe",
+        "afccre:ville-nancy",
+        "twinning",
+        1955,
+    ),
+    ("nrw:stadt-koeln", "afccre:ville-lille", "twinning", 1958),
+    (
+        "nrw:stadt-dortmund",
+        "afccre:ville-amiens",
+        "twinning",
+        1960,
+    ),
+    (
+        "nrw:stadt-muenster",
+        "afccre:ville-orleans",
+        "twinning",
+        1960,
+    ),
+    (
+        "dfi:stadt-stuttgart",
+        "afccre:ville-strasbourg",
+        "twinning",
+        1962,
+    ),
+    ("nrw:stadt-aachen", "afccre:ville-reims", "twinning", 1967),
+    ("nrw:stadt-essen", "afccre:ville-grenoble", "twinning", 1976),
+    (
+        "nrw:freundeskreis-dortmund-amiens",
+        "afccre:ville-amiens",
+        "project",
+        2024,
+    ),
+];

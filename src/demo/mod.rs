@@ -119,6 +119,8 @@ pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
     }
     // Partners follow each other across networks, through real signed federation...
     follow_partners(&out, &args.ports).await?;
+    // Twin towns confirm their partnerships: one side proposes, the other accepts.
+    confirm_partnerships(&out, &args.ports).await?;
     // ...so that the posts, published now, reach them.
     for (d, network) in out.iter().zip(data::NETWORKS) {
         publish_posts(&d.instance.state, network, &args.ports).await?;
@@ -183,6 +185,72 @@ async fn follow_partners(instances: &[DemoInstance], ports: &[u16]) -> anyhow::R
             );
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
+    }
+    Ok(())
+}
+
+async fn confirm_partnerships(instances: &[DemoInstance], ports: &[u16]) -> anyhow::Result<()> {
+    use crate::db::models::partnership::DbPartnership;
+    use activitypub_federation::fetch::object_id::ObjectId;
+    use diesel_async::AsyncConnection;
+    let err = |e: crate::error::AppError| anyhow::anyhow!("demo partnership: {}", e.message);
+    let mut proposed = Vec::new();
+    for (from, to, kind, year) in data::PARTNERSHIPS {
+        let (state, handle) = state_of(instances, from)?;
+        let data = crate::federation::federation_config(state.clone())
+            .await?
+            .to_request_data();
+        let partner: DbActor = ObjectId::<DbActor>::from(url::Url::parse(&partner_url(to, ports))?)
+            .dereference(&data)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo: fetching {to}: {}", e.message))?;
+        let mut conn = state.pool.get().await?;
+        let subject = DbActor::local_by_handle(&mut conn, handle)
+            .await?
+            .context("demo proposer")?;
+        let proposal = crate::partnerships::Proposal {
+            partner: partner.ap_id.to_string(),
+            kind: kind.parse().map_err(|e: String| anyhow::anyhow!(e))?,
+            founded_year: Some(*year),
+            languages: vec!["de".into(), "fr".into()],
+            themes: vec![],
+            description: BTreeMap::new(),
+        };
+        let p = conn
+            .transaction::<_, crate::error::AppError, _>(async |conn| {
+                crate::partnerships::propose(conn, state, &subject, &partner, &proposal).await
+            })
+            .await
+            .map_err(err)?;
+        state.wakeup.wake();
+        proposed.push(p.partnership.ap_id);
+    }
+    // The partner side accepts each proposal once its Offer has arrived.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    for ((_, to, _, _), ap_id) in data::PARTNERSHIPS.iter().zip(proposed) {
+        let (state, _) = state_of(instances, to)?;
+        let row = loop {
+            let mut conn = state.pool.get().await?;
+            if let Some(row) = DbPartnership::by_ap_id(&mut conn, &ap_id).await? {
+                break row;
+            }
+            anyhow::ensure!(
+                std::time::Instant::now() < deadline,
+                "demo: a partnership proposal did not arrive within 30 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        };
+        let mut conn = state.pool.get().await?;
+        let full = DbPartnership::with_actors(&mut conn, vec![row])
+            .await?
+            .pop()
+            .context("demo partnership sides")?;
+        conn.transaction::<_, crate::error::AppError, _>(async |conn| {
+            crate::partnerships::answer(conn, state, &full, true).await
+        })
+        .await
+        .map_err(err)?;
+        state.wakeup.wake();
     }
     Ok(())
 }
