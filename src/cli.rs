@@ -56,6 +56,30 @@ enum Command {
     /// Blocked instances.
     #[command(subcommand)]
     Block(BlockCommand),
+    /// The partnership registry, statistics and open data.
+    #[command(subcommand)]
+    Partnerships(PartnershipCommand),
+}
+
+#[derive(Subcommand)]
+enum PartnershipCommand {
+    /// List partnerships (filters as in the API).
+    List {
+        #[command(flatten)]
+        config: ConfigArg,
+        /// Two country codes, e.g. DE,FR.
+        #[arg(long)]
+        countries: Option<String>,
+        /// Two regions (or a region and a country code), e.g. Nordrhein-Westfalen,Hauts-de-France.
+        #[arg(long)]
+        regions: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        confirmed: bool,
+    },
+    /// Statistics of this instance's partnerships (CSV).
+    Stats(ConfigArg),
 }
 
 #[derive(Subcommand)]
@@ -447,6 +471,68 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     b.reason.unwrap_or_default()
                 );
             }
+            Ok(())
+        }
+        Command::Partnerships(PartnershipCommand::List {
+            config,
+            countries,
+            regions,
+            kind,
+            confirmed,
+        }) => {
+            use crate::db::models::partnership::{DbPartnership, RegistryFilter};
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            let pair = |s: Option<String>| {
+                s.and_then(|s| {
+                    s.split_once(',')
+                        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+                })
+            };
+            let filter = RegistryFilter {
+                countries: pair(countries).map(|(a, b)| (a.to_uppercase(), b.to_uppercase())),
+                regions: pair(regions),
+                kind: kind
+                    .map(|k| {
+                        k.parse::<crate::vocab::PartnershipKind>()
+                            .map(|k| k.code().to_string())
+                    })
+                    .transpose()
+                    .map_err(anyhow::Error::msg)?,
+                confirmed_only: confirmed,
+                ..RegistryFilter::default()
+            };
+            let (rows, total) = DbPartnership::registry(&mut conn, &filter, 10_000, 0).await?;
+            for p in rows {
+                let r = &p.partnership;
+                println!(
+                    "{}\t{} ({})\t{} ({})\t{}\t{}\t{}",
+                    r.founded_year
+                        .map(|y| y.to_string())
+                        .unwrap_or_else(|| "-".into()),
+                    p.subject.name,
+                    p.subject.domain,
+                    p.object.name,
+                    p.object.domain,
+                    r.kind,
+                    r.status,
+                    if r.confirmed {
+                        "confirmed"
+                    } else {
+                        "unconfirmed"
+                    }
+                );
+            }
+            eprintln!("{total} partnership(s)");
+            Ok(())
+        }
+        Command::Partnerships(PartnershipCommand::Stats(config)) => {
+            use crate::partnerships::stats;
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            let rows = crate::db::models::partnership::DbPartnership::all(&mut conn).await?;
+            let s = stats::compute(&stats::merge(rows.iter().map(stats::record)));
+            print!("{}", stats::to_csv(&s));
             Ok(())
         }
         Command::Token(TokenCommand::Revoke { config, id }) => {

@@ -135,6 +135,7 @@ pub async fn propose(
                     uuid::Uuid::new_v4().simple()
                 )
             };
+            // A local partner has no Offer activity; "local" marks the request as awaiting its answer.
             DbPartnership::reassign(
                 conn,
                 existing.id,

@@ -49,12 +49,7 @@ pub fn relationship_json(p: &PartnershipFull) -> Value {
     v
 }
 
-async fn other_side_inbox(
-    conn: &mut AsyncPgConnection,
-    p: &PartnershipFull,
-    acting: &DbActor,
-) -> Vec<(String, String)> {
-    let _ = conn;
+fn other_side_inbox(p: &PartnershipFull, acting: &DbActor) -> Vec<(String, String)> {
     let other = p.partner_of(acting.id);
     if other.local {
         vec![]
@@ -131,7 +126,7 @@ pub async fn update(
     p: &PartnershipFull,
     acting: &DbActor,
 ) -> Result<(), AppError> {
-    let inboxes = other_side_inbox(conn, p, acting).await;
+    let inboxes = other_side_inbox(p, acting);
     if inboxes.is_empty() {
         return Ok(());
     }
