@@ -80,6 +80,23 @@ enum PartnershipCommand {
     },
     /// Statistics of this instance's partnerships (CSV).
     Stats(ConfigArg),
+    /// Import a list (CSV): all rows or none, unless --skip-invalid.
+    Import {
+        #[command(flatten)]
+        config: ConfigArg,
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Export open data to standard output.
+    Export {
+        #[command(flatten)]
+        config: ConfigArg,
+        /// organisations.csv, organisations.json, partnerships.csv, partnerships.json, partnerships.geojson
+        #[arg(long)]
+        file: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -533,6 +550,54 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let rows = crate::db::models::partnership::DbPartnership::all(&mut conn).await?;
             let s = stats::compute(&stats::merge(rows.iter().map(stats::record)));
             print!("{}", stats::to_csv(&s));
+            Ok(())
+        }
+        Command::Partnerships(PartnershipCommand::Import {
+            config,
+            file,
+            skip_invalid,
+        }) => {
+            let state = state_for(&config).await?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let mut conn = state.pool.get().await?;
+            let opts = crate::partnerships::import::ImportOptions { skip_invalid };
+            let started = std::time::Instant::now();
+            let report =
+                crate::partnerships::import::import_csv(&mut conn, &state.urls, &text, &opts)
+                    .await
+                    .map_err(cli_err)?;
+            for r in &report.rejected {
+                eprintln!("line {}: {}", r.line, r.reason);
+            }
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            eprintln!("took {:.2} s", started.elapsed().as_secs_f64());
+            anyhow::ensure!(
+                report.imported,
+                "nothing imported: {} row(s) rejected (use --skip-invalid to import the others)",
+                report.rejected.len()
+            );
+            Ok(())
+        }
+        Command::Partnerships(PartnershipCommand::Export { config, file }) => {
+            use crate::partnerships::export;
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            let orgs: Vec<DbActor> = DbActor::list_local_orgs(&mut conn)
+                .await?
+                .into_iter()
+                .filter(|o| o.discoverable)
+                .collect();
+            let rows = crate::db::models::partnership::DbPartnership::all(&mut conn).await?;
+            let out = match file.as_str() {
+                "organisations.csv" => export::organisations_csv(&orgs),
+                "organisations.json" => export::organisations_json(&orgs).to_string(),
+                "partnerships.csv" => export::partnerships_csv(&rows),
+                "partnerships.json" => export::partnerships_json(&rows).to_string(),
+                "partnerships.geojson" => export::geojson(&orgs, &rows).to_string(),
+                other => anyhow::bail!("unknown export `{other}`"),
+            };
+            print!("{out}");
             Ok(())
         }
         Command::Token(TokenCommand::Revoke { config, id }) => {

@@ -83,6 +83,11 @@ pub fn router() -> Router<AppState> {
             get(partnerships::of_organisation).post(partnerships::propose),
         )
         .route("/api/v1/partnerships", get(partnerships::registry))
+        .route("/api/v1/open-data/{file}", get(partnerships::open_data))
+        .route(
+            "/api/v1/admin/partnerships/import",
+            post(partnerships::import),
+        )
         .route("/api/v1/partnerships/records", get(partnerships::records))
         .route("/api/v1/partnerships/stats", get(partnerships::statistics))
         .route(

@@ -112,6 +112,28 @@ pub fn spec() -> Value {
                 "parameters": params(&["domain"]),
                 "delete": op("Lift a block (admins, moderators)", true, None, ("204", None))
             },
+            "/api/v1/organisations/{handle}/partnerships": {
+                "parameters": params(&["handle"]),
+                "get": op("The organisation's partnerships (confirmed and unconfirmed, with status)", false, None, ("200", None)),
+                "post": op("Propose a partnership: partner (@name@host, handle or URL), kind, founded_year, languages, themes, description (its editors)", true, Some("Proposal"), ("201", None))
+            },
+            "/api/v1/partnerships": {"get": op("The registry (query: organisation, countries=DE,FR, regions=Bayern,IT, kind, status, from_year, to_year, theme, confirmed, limit, offset)", false, None, ("200", None))},
+            "/api/v1/partnerships/records": {"get": op("This instance's partnership records, for peers' federation statistics", false, None, ("200", None))},
+            "/api/v1/partnerships/stats": {"get": op("Statistics per region, country pair, kind, decade, share confirmed (query: scope=local|federation, format=json|csv)", false, None, ("200", None))},
+            "/api/v1/partnerships/{id}": {
+                "parameters": params(&["id"]),
+                "get": op("A partnership", false, None, ("200", None)),
+                "patch": op("Mark dormant, active again or ended (ended_on), change description (editors of either side)", true, Some("PartnershipChange"), ("200", None))
+            },
+            "/api/v1/partnerships/{id}/{verb}": {
+                "parameters": params(&["id", "verb"]),
+                "post": op("Accept or reject a proposal: verb is accept or reject (editors of the addressed side)", true, None, ("200", None))
+            },
+            "/api/v1/open-data/{file}": {
+                "parameters": params(&["file"]),
+                "get": op("Open data: organisations.csv, organisations.json, partnerships.csv, partnerships.json, partnerships.geojson", false, None, ("200", None))
+            },
+            "/api/v1/admin/partnerships/import": {"post": op("Import a partnership list (CSV body: name_a, country_a, code_a, region_a, name_b, country_b, code_b, region_b, kind, founded_year); all or nothing unless ?skip_invalid=true (admin)", true, None, ("200", None))},
             "/api/v1/posts/{id}/pin": {
                 "parameters": params(&["id"]),
                 "post": op("Pin a post to the organisation's profile (featured)", true, None, ("200", Some("Post"))),
@@ -159,6 +181,8 @@ pub fn spec() -> Value {
                     "hashtags": arr(s("string")), "partners": arr(s("string")), "place": nullable("string"),
                     "starts_on": nullable("string"), "ends_on": nullable("string"), "images": arr(schema_ref("Image")),
                     "published": s("string"), "updated": nullable("string"), "pinned": s("boolean")}},
+                "Proposal": {"type": "object", "required": ["partner", "kind"], "properties": {"partner": s("string"), "kind": {"enum": ["twinning", "friendship", "contact", "project", "regional", "school"]}, "founded_year": s("integer"), "languages": arr(s("string")), "themes": arr(s("string")), "description": {"type": "object", "additionalProperties": s("string")}}},
+                "PartnershipChange": {"type": "object", "properties": {"status": {"enum": ["active", "dormant", "ended"]}, "ended_on": {"type": "string", "format": "date"}, "description": {"type": "object", "additionalProperties": s("string")}, "languages": arr(s("string")), "themes": arr(s("string"))}},
                 "Target": {"type": "object", "required": ["target"], "properties": {"target": {"type": "string", "examples": ["@ville-amiens@afccre.example", "https://afccre.example/o/ville-amiens"]}}},
                 "Boost": {"type": "object", "required": ["object"], "properties": {"object": s("string")}},
                 "DomainBlock": {"type": "object", "required": ["domain"], "properties": {"domain": s("string"), "reason": s("string")}},

@@ -314,3 +314,84 @@ pub async fn statistics(
         _ => Err(AppError::invalid("format", "json or csv")),
     }
 }
+
+/// Open data: `organisations.csv|json`, `partnerships.csv|json|geojson` (GeoJSON has
+/// organisations as points and partnerships as lines).
+pub async fn open_data(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> AppResult<Response> {
+    use crate::partnerships::export;
+    let mut conn = state.conn().await?;
+    // Organisations that are not discoverable stay out of open data.
+    let orgs: Vec<DbActor> = DbActor::list_local_orgs(&mut conn)
+        .await?
+        .into_iter()
+        .filter(|o| o.discoverable)
+        .collect();
+    let rows = DbPartnership::all(&mut conn).await?;
+    let csv =
+        |body: String| ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response();
+    let geo = |body: Value| {
+        (
+            [(header::CONTENT_TYPE, "application/geo+json")],
+            body.to_string(),
+        )
+            .into_response()
+    };
+    Ok(match file.as_str() {
+        "organisations.csv" => csv(export::organisations_csv(&orgs)),
+        "organisations.json" => Json(export::organisations_json(&orgs)).into_response(),
+        "partnerships.csv" => csv(export::partnerships_csv(&rows)),
+        "partnerships.json" => Json(export::partnerships_json(&rows)).into_response(),
+        "partnerships.geojson" => {
+            // Both sides of every partnership are placed, local or not.
+            let mut places: Vec<DbActor> = orgs.clone();
+            for p in &rows {
+                for side in [&p.subject, &p.object] {
+                    if !places.iter().any(|o| o.id == side.id) {
+                        places.push(side.clone());
+                    }
+                }
+            }
+            geo(export::geojson(&places, &rows))
+        }
+        other => {
+            return Err(AppError::not_found(format!(
+                "no open-data file `{other}`; try partnerships.csv, .json, .geojson or organisations.csv, .json"
+            )));
+        }
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportQuery {
+    #[serde(default)]
+    skip_invalid: bool,
+}
+
+/// Imports a partnership list (CSV body): all or nothing, unless `skip_invalid`.
+pub async fn import(
+    State(state): State<AppState>,
+    auth: Auth,
+    Query(q): Query<ImportQuery>,
+    body: String,
+) -> AppResult<(StatusCode, Json<Value>)> {
+    auth.require_admin()?;
+    let mut conn = state.conn().await?;
+    let opts = crate::partnerships::import::ImportOptions {
+        skip_invalid: q.skip_invalid,
+    };
+    let report =
+        crate::partnerships::import::import_csv(&mut conn, &state.urls, &body, &opts).await?;
+    let status = if report.imported {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        Json(serde_json::to_value(&report).map_err(AppError::internal)?),
+    ))
+}

@@ -215,7 +215,8 @@ async fn openapi_describes_only_routes_that_exist() {
             .replace("{username}", "nobody")
             .replace("{role}", "admin")
             .replace("{verb}", "accept")
-            .replace("{domain}", "x.example");
+            .replace("{domain}", "x.example")
+            .replace("{file}", "partnerships.csv");
         for method in item
             .as_object()
             .unwrap()

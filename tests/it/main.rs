@@ -5,5 +5,6 @@ mod accounts;
 mod actors;
 mod common;
 mod db;
+mod open_data;
 mod partnerships_io;
 mod posts;
