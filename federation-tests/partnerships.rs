@@ -241,3 +241,111 @@ async fn propose_accept_decline_dormant_end_and_count_once() {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_imported_partnership_is_confirmed_by_the_other_side() {
+    use passerelle::orgs::{self, NewOrganisation, Profile};
+    use passerelle::vocab::OrgKind;
+    let (nrw, afccre) = tokio::join!(Net::start(), Net::start());
+    let with_code = |country: &str, code: &str| Profile {
+        country: Some(country.into()),
+        official_code: Some(code.into()),
+        ..Profile::default()
+    };
+    {
+        let mut conn = nrw.inst.state().pool.get().await.unwrap();
+        let input = NewOrganisation {
+            handle: "stadt-muenster".into(),
+            name: "Stadt Münster".into(),
+            kind: OrgKind::Municipality,
+            profile: with_code("DE", "05515000"),
+        };
+        orgs::create(&mut conn, &nrw.inst.state().urls, &input)
+            .await
+            .unwrap();
+        let mut conn = afccre.inst.state().pool.get().await.unwrap();
+        let input = NewOrganisation {
+            handle: "ville-orleans".into(),
+            name: "Ville d'Orléans".into(),
+            kind: OrgKind::Municipality,
+            profile: with_code("FR", "45234"),
+        };
+        orgs::create(&mut conn, &afccre.inst.state().urls, &input)
+            .await
+            .unwrap();
+    }
+    // nrw knows Orléans (here through a follow), then imports its list: matched by codes.
+    nrw.follow("stadt-muenster", &afccre.handle("ville-orleans"))
+        .await;
+    let orleans_url = afccre.inst.url("/o/ville-orleans");
+    wait_for("Orléans known on nrw", 20, || async {
+        nrw.following_accepted("stadt-muenster", &orleans_url).await
+    })
+    .await;
+    let list = "name_a,country_a,code_a,name_b,country_b,code_b,kind,founded_year\nMünster,DE,05515000,Orléans,FR,45234,Partnerschaft,1960\n";
+    let resp = nrw
+        .http
+        .post(nrw.inst.url("/api/v1/admin/partnerships/import"))
+        .bearer_auth(&nrw.token)
+        .header("content-type", "text/csv")
+        .body(list)
+        .send()
+        .await
+        .unwrap();
+    let report: Value = resp.json().await.unwrap();
+    assert_eq!(
+        (
+            report["organisations_matched"].as_u64(),
+            report["partnerships_created"].as_u64()
+        ),
+        (Some(2), Some(1)),
+        "{report}"
+    );
+    let imported = partnership_of(&nrw, "stadt-muenster", &afccre.handle("ville-orleans"))
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            imported["imported"].as_bool(),
+            imported["confirmed"].as_bool()
+        ),
+        (Some(true), Some(false))
+    );
+
+    // Münster asks Orléans to confirm it: the imported partnership is the one proposed.
+    let (status, proposed) = nrw
+        .call(
+            Method::POST,
+            "/api/v1/organisations/stadt-muenster/partnerships",
+            Some(json!({"partner": orleans_url, "kind": "twinning"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{proposed}");
+    assert_eq!(proposed["id"], imported["id"]);
+    let muenster = nrw.handle("stadt-muenster");
+    let incoming = wait_for("the request reaches afccre", 20, || {
+        partnership_of(&afccre, "ville-orleans", &muenster)
+    })
+    .await;
+    assert_eq!(incoming["founded_year"], 1960);
+    let (status, _) = afccre
+        .call(
+            Method::POST,
+            &format!("/api/v1/partnerships/{}/accept", incoming["id"]),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let confirmed = wait_for("nrw sees it confirmed", 20, || async {
+        partnership_of(&nrw, "stadt-muenster", &afccre.handle("ville-orleans"))
+            .await
+            .filter(|p| p["confirmed"] == true)
+    })
+    .await;
+    assert_eq!(confirmed["imported"], true);
+    assert_eq!(
+        nrw.count("partnerships").await,
+        1,
+        "no second partnership was made"
+    );
+}
