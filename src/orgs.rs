@@ -424,11 +424,27 @@ pub async fn create_imported(
         n += 1;
         handle = format!("{base}-{n}");
     }
-    let new = NewActor {
-        ap_id: urls.actor(&handle),
+    let new = imported_row(urls, &handle, name, kind, country, region, official_code);
+    Ok(DbActor::insert(conn, &new).await?)
+}
+
+/// The row of an organisation created from an imported list: no key pair yet (made on first
+/// use by [`ensure_keys`]), discoverable, with what the list says of it. The one definition
+/// used by [`create_imported`] and by bulk imports.
+pub fn imported_row(
+    urls: &Urls,
+    handle: &str,
+    name: &str,
+    kind: OrgKind,
+    country: Option<&str>,
+    region: Option<&str>,
+    official_code: Option<&str>,
+) -> NewActor {
+    NewActor {
+        ap_id: urls.actor(handle),
         local: true,
         actor_type: "Organization".into(),
-        handle: handle.clone(),
+        handle: handle.to_string(),
         domain: urls
             .base()
             .split("://")
@@ -438,11 +454,11 @@ pub async fn create_imported(
         name: name.trim().to_string(),
         summary_map: Value::Object(Map::new()),
         summary_html: None,
-        inbox_url: urls.inbox(&handle),
+        inbox_url: urls.inbox(handle),
         shared_inbox_url: Some(urls.shared_inbox()),
-        outbox_url: Some(urls.outbox(&handle)),
-        followers_url: Some(urls.followers(&handle)),
-        profile_url: Some(urls.actor(&handle)),
+        outbox_url: Some(urls.outbox(handle)),
+        followers_url: Some(urls.followers(handle)),
+        profile_url: Some(urls.actor(handle)),
         icon_url: None,
         image_url: None,
         public_key_pem: String::new(),
@@ -460,8 +476,7 @@ pub async fn create_imported(
         themes: vec![],
         latitude: None,
         longitude: None,
-    };
-    Ok(DbActor::insert(conn, &new).await?)
+    }
 }
 
 /// Gives a local actor its key pair if it has none yet (imported organisations).

@@ -12,7 +12,6 @@
 //! or created as a local municipality, and a partnership is created unless a live one of
 //! that kind exists between the two. Importing the same file again changes nothing.
 
-use crate::db::models::actor::NewActor;
 use crate::db::models::partnership::NewPartnership;
 use crate::db::schema::{actors, partnerships};
 use crate::error::AppError;
@@ -455,12 +454,6 @@ async fn create_organisations(
         .into_iter()
         .map(|h| h.to_lowercase())
         .collect();
-    let domain = urls
-        .base()
-        .split("://")
-        .nth(1)
-        .unwrap_or_default()
-        .to_string();
     let mut handles = Vec::with_capacity(sides.len());
     let mut new = Vec::with_capacity(sides.len());
     for side in sides {
@@ -472,38 +465,15 @@ async fn create_organisations(
             handle = format!("{base}-{n}");
         }
         taken.insert(handle.clone());
-        new.push(NewActor {
-            ap_id: urls.actor(&handle),
-            local: true,
-            actor_type: "Organization".into(),
-            handle: handle.clone(),
-            domain: domain.clone(),
-            name: side.name.clone(),
-            summary_map: Value::Object(Map::new()),
-            summary_html: None,
-            inbox_url: urls.inbox(&handle),
-            shared_inbox_url: Some(urls.shared_inbox()),
-            outbox_url: Some(urls.outbox(&handle)),
-            followers_url: Some(urls.followers(&handle)),
-            profile_url: Some(urls.actor(&handle)),
-            icon_url: None,
-            image_url: None,
-            public_key_pem: String::new(),
-            private_key_pem: None,
-            manually_approves_followers: false,
-            discoverable: true,
-            indexable: true,
-            org_kind: Some(OrgKind::Municipality.code().to_string()),
-            country: Some(side.country.clone()),
-            region: side.region.clone(),
-            official_code: side.code.clone(),
-            population: None,
-            website: None,
-            languages: vec![],
-            themes: vec![],
-            latitude: None,
-            longitude: None,
-        });
+        new.push(orgs::imported_row(
+            urls,
+            &handle,
+            &side.name,
+            OrgKind::Municipality,
+            Some(&side.country),
+            side.region.as_deref(),
+            side.code.as_deref(),
+        ));
         handles.push(handle);
     }
     let mut ids: HashMap<String, i64> = HashMap::with_capacity(new.len());
