@@ -53,6 +53,14 @@ enum Command {
     Token(TokenCommand),
     /// The delivery queue: pending, failing and unreachable instances.
     Queue(ConfigArg),
+    /// Where one post's activities went: delivered to N of M inboxes, failing ones named.
+    Deliveries {
+        #[command(flatten)]
+        config: ConfigArg,
+        /// The post's URL (its ActivityPub id).
+        #[arg(long)]
+        post: String,
+    },
     /// Blocked instances.
     #[command(subcommand)]
     Block(BlockCommand),
@@ -419,6 +427,20 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 .await
                 .map_err(cli_err)?;
             println!("token {} ({}): {token}", row.id, row.name);
+            Ok(())
+        }
+        Command::Deliveries { config, post } => {
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            let rows = crate::db::models::delivery::report_for_object(&mut conn, &post).await?;
+            let delivered = rows.iter().filter(|r| r.1 == "delivered").count();
+            println!("delivered to {delivered} of {} inboxes", rows.len());
+            for (domain, st, attempts, err) in rows.iter().filter(|r| r.1 != "delivered") {
+                println!(
+                    "{domain}\t{st}\tattempts {attempts}\t{}",
+                    err.as_deref().unwrap_or("")
+                );
+            }
             Ok(())
         }
         Command::Queue(config) => {
