@@ -9,8 +9,16 @@ use std::time::Instant;
 const ROWS: usize = 10_000;
 
 fn list() -> String {
-    let kinds = ["Partnerschaft", "Freundschaft", "jumelage", "Kontakt", "Projektpartnerschaft"];
-    let mut out = String::from("name_a,country_a,code_a,region_a,name_b,country_b,code_b,region_b,kind,founded_year\n");
+    let kinds = [
+        "Partnerschaft",
+        "Freundschaft",
+        "jumelage",
+        "Kontakt",
+        "Projektpartnerschaft",
+    ];
+    let mut out = String::from(
+        "name_a,country_a,code_a,region_a,name_b,country_b,code_b,region_b,kind,founded_year\n",
+    );
     for i in 0..ROWS {
         // 6,000 German and 6,000 French municipalities, some in several partnerships.
         let de = i % 6_000;
@@ -29,7 +37,9 @@ fn list() -> String {
 }
 
 fn main() -> anyhow::Result<()> {
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     rt.block_on(async {
         let db = TestDb::new().await?;
         let pool = passerelle::db::pool(&db.url, 2)?;
