@@ -602,24 +602,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Partnerships(PartnershipCommand::Export { config, file }) => {
-            use crate::partnerships::export;
             let state = state_for(&config).await?;
             let mut conn = state.pool.get().await?;
-            let orgs: Vec<DbActor> = DbActor::list_local_orgs(&mut conn)
-                .await?
-                .into_iter()
-                .filter(|o| o.discoverable)
-                .collect();
+            let orgs = DbActor::list_local_orgs(&mut conn).await?;
             let rows = crate::db::models::partnership::DbPartnership::all(&mut conn).await?;
-            let out = match file.as_str() {
-                "organisations.csv" => export::organisations_csv(&orgs),
-                "organisations.json" => export::organisations_json(&orgs).to_string(),
-                "partnerships.csv" => export::partnerships_csv(&rows),
-                "partnerships.json" => export::partnerships_json(&rows).to_string(),
-                "partnerships.geojson" => export::geojson(&orgs, &rows).to_string(),
-                other => anyhow::bail!("unknown export `{other}`"),
-            };
-            print!("{out}");
+            let (_, body) = crate::partnerships::export::file(&file, &orgs, &rows)
+                .ok_or_else(|| anyhow::anyhow!("unknown export `{file}`"))?;
+            print!("{body}");
             Ok(())
         }
         Command::Token(TokenCommand::Revoke { config, id }) => {

@@ -321,47 +321,15 @@ pub async fn open_data(
     State(state): State<AppState>,
     Path(file): Path<String>,
 ) -> AppResult<Response> {
-    use crate::partnerships::export;
     let mut conn = state.conn().await?;
-    // Organisations that are not discoverable stay out of open data.
-    let orgs: Vec<DbActor> = DbActor::list_local_orgs(&mut conn)
-        .await?
-        .into_iter()
-        .filter(|o| o.discoverable)
-        .collect();
+    let orgs = DbActor::list_local_orgs(&mut conn).await?;
     let rows = DbPartnership::all(&mut conn).await?;
-    let csv =
-        |body: String| ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response();
-    let geo = |body: Value| {
-        (
-            [(header::CONTENT_TYPE, "application/geo+json")],
-            body.to_string(),
-        )
-            .into_response()
-    };
-    Ok(match file.as_str() {
-        "organisations.csv" => csv(export::organisations_csv(&orgs)),
-        "organisations.json" => Json(export::organisations_json(&orgs)).into_response(),
-        "partnerships.csv" => csv(export::partnerships_csv(&rows)),
-        "partnerships.json" => Json(export::partnerships_json(&rows)).into_response(),
-        "partnerships.geojson" => {
-            // Both sides of every partnership are placed, local or not.
-            let mut places: Vec<DbActor> = orgs.clone();
-            for p in &rows {
-                for side in [&p.subject, &p.object] {
-                    if !places.iter().any(|o| o.id == side.id) {
-                        places.push(side.clone());
-                    }
-                }
-            }
-            geo(export::geojson(&places, &rows))
-        }
-        other => {
-            return Err(AppError::not_found(format!(
-                "no open-data file `{other}`; try partnerships.csv, .json, .geojson or organisations.csv, .json"
-            )));
-        }
-    })
+    let (content_type, body) = crate::partnerships::export::file(&file, &orgs, &rows).ok_or_else(|| {
+        AppError::not_found(format!(
+            "no open-data file `{file}`; try partnerships.csv, .json, .geojson or organisations.csv, .json"
+        ))
+    })?;
+    Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
 }
 
 #[derive(Debug, Deserialize)]

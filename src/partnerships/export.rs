@@ -253,6 +253,37 @@ pub fn geojson(orgs: &[DbActor], rows: &[PartnershipFull]) -> Value {
     json!({"type": "FeatureCollection", "features": points.chain(lines).collect::<Vec<_>>()})
 }
 
+/// One open-data file by name (`organisations.csv|json`, `partnerships.csv|json|geojson`):
+/// its content type and body, or `None` for an unknown name. The GeoJSON places both sides
+/// of every partnership, local or not. Organisations that are not discoverable are left out.
+pub fn file(
+    name: &str,
+    orgs: &[DbActor],
+    rows: &[PartnershipFull],
+) -> Option<(&'static str, String)> {
+    let orgs: Vec<DbActor> = orgs.iter().filter(|o| o.discoverable).cloned().collect();
+    let csv = "text/csv; charset=utf-8";
+    let json = "application/json";
+    Some(match name {
+        "organisations.csv" => (csv, organisations_csv(&orgs)),
+        "organisations.json" => (json, organisations_json(&orgs).to_string()),
+        "partnerships.csv" => (csv, partnerships_csv(rows)),
+        "partnerships.json" => (json, partnerships_json(rows).to_string()),
+        "partnerships.geojson" => {
+            let mut places = orgs;
+            for p in rows {
+                for side in [&p.subject, &p.object] {
+                    if !places.iter().any(|o| o.id == side.id) {
+                        places.push(side.clone());
+                    }
+                }
+            }
+            ("application/geo+json", geojson(&places, rows).to_string())
+        }
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
