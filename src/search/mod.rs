@@ -262,7 +262,8 @@ pub struct Found {
 pub struct Answer {
     pub query: String,
     pub sort: Sort,
-    /// Matches over every network that answered (a match held by two networks counts twice).
+    /// Matches over every network that answered; a match held by two networks counts once
+    /// when both returned it among their hits (beyond the hits, the count may hold both).
     pub total: i64,
     pub offset: i64,
     pub hits: Vec<Hit>,
@@ -283,8 +284,14 @@ pub fn merge(search: &Search, parts: Vec<Found>) -> (i64, Vec<Hit>, Facets) {
         total += part.total;
         for hit in part.hits {
             match by_id.get(&hit.ap_id) {
-                Some(h) if h.score >= hit.score => {}
-                _ => {
+                Some(h) => {
+                    // Held by two networks (a relayed copy): counted once.
+                    total -= 1;
+                    if h.score < hit.score {
+                        by_id.insert(hit.ap_id.clone(), hit);
+                    }
+                }
+                None => {
                     by_id.insert(hit.ap_id.clone(), hit);
                 }
             }
