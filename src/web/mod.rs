@@ -3,6 +3,7 @@
 
 pub mod i18n;
 pub mod pages;
+pub mod search;
 
 use crate::state::AppState;
 use crate::vocab::Lang;
@@ -22,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/", get(pages::home))
         .route("/static/style.css", get(stylesheet))
         .route("/tags/{tag}", get(pages::tag))
+        .route("/search", get(search::page))
 }
 
 async fn stylesheet() -> impl IntoResponse {
