@@ -91,7 +91,11 @@ fn rss(feed: &Feed) -> String {
         xml_escape(&feed.self_url),
     );
     if let Some(latest) = feed.items.iter().map(|i| i.updated).max() {
-        let _ = write!(out, "<lastBuildDate>{}</lastBuildDate>", latest.to_rfc2822());
+        let _ = write!(
+            out,
+            "<lastBuildDate>{}</lastBuildDate>",
+            latest.to_rfc2822()
+        );
     }
     for i in &feed.items {
         let _ = write!(
@@ -183,12 +187,17 @@ async fn organisation_feed(
     let actor = DbActor::local_by_handle(&mut conn, handle)
         .await?
         .filter(DbActor::is_organisation)
-        .ok_or_else(|| AppError::not_found(format!("no organisation `{handle}` on this instance")))?;
+        .ok_or_else(|| {
+            AppError::not_found(format!("no organisation `{handle}` on this instance"))
+        })?;
     let posts = DbPost::page_by_actor(&mut conn, actor.id, None, ITEMS).await?;
     let page = state.urls.actor(&actor.handle);
     Ok(Feed {
         title: format!("{} {}", strings(lang).projects_of, actor.name),
-        description: actor.summary_in(lang.code()).unwrap_or_default().to_string(),
+        description: actor
+            .summary_in(lang.code())
+            .unwrap_or_default()
+            .to_string(),
         self_url: format!("{page}/feed.{ext}"),
         page,
         lang,

@@ -285,7 +285,10 @@ mod tests {
         };
         let svg = svg(&points, &lines, &text).unwrap();
         assert_eq!(svg.matches("<circle").count(), 2);
-        assert_eq!(svg.matches("<line x1").count() - svg.matches("#c9d6e0").count(), 1);
+        assert_eq!(
+            svg.matches("<line x1").count() - svg.matches("#c9d6e0").count(),
+            1
+        );
         assert!(svg.contains("stroke-dasharray"));
         assert!(svg.contains("Amiens &lt;&amp;&gt;"));
         assert!(!svg.contains("<image") && !svg.contains("http"));

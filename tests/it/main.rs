@@ -6,5 +6,7 @@ mod actors;
 mod common;
 mod db;
 mod open_data;
+mod pages;
 mod partnerships_io;
 mod posts;
+mod showcase;

@@ -154,7 +154,9 @@ pub async fn follow(
     let actor = DbActor::local_by_handle(&mut conn, &handle)
         .await?
         .filter(DbActor::is_organisation)
-        .ok_or_else(|| AppError::not_found(format!("no organisation `{handle}` on this instance")))?;
+        .ok_or_else(|| {
+            AppError::not_found(format!("no organisation `{handle}` on this instance"))
+        })?;
     drop(conn);
     let pl = PageLang::of(&state, &headers, &LangQuery::default());
     let t = strings(pl.lang);

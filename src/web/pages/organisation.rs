@@ -106,12 +106,8 @@ pub async fn profile(
                     .founded_year
                     .map(|y| y.to_string())
                     .unwrap_or_default(),
-                status: partnership_status(
-                    &p.partnership.status,
-                    p.partnership.confirmed,
-                    lang,
-                )
-                .to_string(),
+                status: partnership_status(&p.partnership.status, p.partnership.confirmed, lang)
+                    .to_string(),
             }
         })
         .collect();

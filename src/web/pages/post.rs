@@ -150,7 +150,12 @@ pub async fn post(
             .post
             .partners
             .iter()
-            .map(|p| (p.clone(), known.get(p).cloned().unwrap_or_else(|| p.clone())))
+            .map(|p| {
+                (
+                    p.clone(),
+                    known.get(p).cloned().unwrap_or_else(|| p.clone()),
+                )
+            })
             .collect(),
         images: post
             .images

@@ -287,11 +287,7 @@ pub async fn registry(
             filter.status.as_deref(),
             t.any,
         ),
-        themes: options(
-            &sorted_themes(lang),
-            filter.theme.as_deref(),
-            t.any,
-        ),
+        themes: options(&sorted_themes(lang), filter.theme.as_deref(), t.any),
         from_year: given(&p.from_year).unwrap_or_default().to_string(),
         to_year: given(&p.to_year).unwrap_or_default().to_string(),
         confirmed: filter.confirmed_only,

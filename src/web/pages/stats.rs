@@ -46,12 +46,7 @@ struct StatsPage {
     csv: String,
 }
 
-fn chart(
-    id: &'static str,
-    title: &str,
-    lang: Lang,
-    counts: Vec<(String, usize)>,
-) -> Chart {
+fn chart(id: &'static str, title: &str, lang: Lang, counts: Vec<(String, usize)>) -> Chart {
     let bars: Vec<Bar> = counts
         .into_iter()
         .map(|(label, value)| Bar {
@@ -141,12 +136,24 @@ pub async fn statistics(
     } else {
         "/statistics"
     };
-    let layout = Layout::new(&state, pl, t.statistics.to_string(), path, Section::Statistics);
+    let layout = Layout::new(
+        &state,
+        pl,
+        t.statistics.to_string(),
+        path,
+        Section::Statistics,
+    );
     let page = StatsPage {
         federation,
         total: format_number(s.total as i64, lang),
         confirmed: format_number(s.confirmed as i64, lang),
-        share_svg: share_chart("share", t.share_confirmed, &share_desc, s.share_confirmed, &share),
+        share_svg: share_chart(
+            "share",
+            t.share_confirmed,
+            &share_desc,
+            s.share_confirmed,
+            &share,
+        ),
         share,
         charts,
         unreachable: networks

@@ -20,7 +20,10 @@ struct TagPage {
 }
 
 /// The title of a theme or SDG page, from its hashtag in any language; 404 if unknown.
-pub fn tag_title(tag: &str, lang: crate::vocab::Lang) -> AppResult<(String, Option<&'static str>, Option<i16>)> {
+pub fn tag_title(
+    tag: &str,
+    lang: crate::vocab::Lang,
+) -> AppResult<(String, Option<&'static str>, Option<i16>)> {
     let (theme, sdg) = crate::vocab::from_hashtag(tag)
         .ok_or_else(|| AppError::not_found(format!("no theme `#{tag}`")))?;
     let title = match (theme, sdg) {
@@ -45,10 +48,7 @@ pub async fn tag(
     drop(conn);
     let names: HashMap<i64, String> = orgs.into_iter().map(|o| (o.id, o.name)).collect();
     let path = format!("/tags/{}", tag.to_lowercase());
-    let feed_title = format!(
-        "{} {title}",
-        crate::web::i18n::strings(pl.lang).projects_on
-    );
+    let feed_title = format!("{} {title}", crate::web::i18n::strings(pl.lang).projects_on);
     let layout = Layout::new(&state, pl, title, &path, Section::Other)
         .with_feeds(&format!("{path}/feed"), &feed_title);
     let page = TagPage {
