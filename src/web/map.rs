@@ -155,10 +155,16 @@ pub fn svg(points: &[MapPoint], lines: &[MapLine], text: &MapText) -> Option<Str
             xml_escape(&p.name)
         );
         if labels {
+            // Names of points on the right-hand side go to their left, to stay on the map.
+            let (dx, anchor) = if x > vx + vw * 0.6 {
+                (-9.0, "end")
+            } else {
+                (9.0, "start")
+            };
             let _ = write!(
                 out,
-                r##"<text x="{:.2}" y="{:.2}" font-size="{:.2}" fill="#1a1a1a" stroke="#fff" stroke-width="{:.2}" paint-order="stroke">{}</text>"##,
-                x + 9.0 * unit,
+                r##"<text x="{:.2}" y="{:.2}" text-anchor="{anchor}" font-size="{:.2}" fill="#1a1a1a" stroke="#fff" stroke-width="{:.2}" paint-order="stroke">{}</text>"##,
+                x + dx * unit,
                 y + 4.0 * unit,
                 13.0 * unit,
                 3.0 * unit,
