@@ -76,7 +76,12 @@ pub fn parse_handle(input: &str, debug: bool) -> Result<Visitor, HandleError> {
     let host = host.to_ascii_lowercase();
     let ok_host = valid_domain(&host)
         && !host.contains("..")
-        && (debug || (!host.contains(':') && host.contains('.') && !host.ends_with('.')));
+        && (debug
+            || (!host.contains(':')
+                && host.contains('.')
+                && !host.ends_with('.')
+                // An address would bypass the resolver that keeps us off private networks.
+                && host.parse::<std::net::IpAddr>().is_err()));
     if !ok_host || user.as_deref().is_some_and(|u| !valid_user(u)) {
         return Err(HandleError::Invalid);
     }
@@ -214,6 +219,8 @@ mod tests {
             "<script>@x.example",
             "localhost",
             "@anna@evil..example",
+            "@anna@127.0.0.1",
+            "10.0.0.1",
         ] {
             assert_eq!(ok(bad), Err(HandleError::Invalid), "{bad}");
         }
