@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! passerelle: a federated ActivityPub server for municipal partnership networks.
 //! `docs/ARCHITECTURE.md` maps the modules and the path of an activity.
 
@@ -13,6 +14,7 @@ pub mod federation;
 pub mod orgs;
 pub mod partnerships;
 pub mod posts;
+pub mod search;
 pub mod state;
 pub mod testing;
 pub mod text;

@@ -9,4 +9,5 @@ mod open_data;
 mod pages;
 mod partnerships_io;
 mod posts;
+mod search;
 mod showcase;

@@ -43,7 +43,8 @@ pub async fn prefetch(
     };
     let mut conn = data.conn().await?;
     if DbPost::by_ap_id(&mut conn, id.as_str()).await?.is_some()
-        || DbFollow::count_followers(&mut conn, actor.id).await? == 0
+        || (DbFollow::count_followers(&mut conn, actor.id).await? == 0
+            && !super::relay::subscribed_to(&mut conn, actor).await?)
     {
         return Ok(None);
     }
@@ -111,6 +112,10 @@ pub async fn receive(
         tracing::info!(object = %id, kind, "reaction to a post we do not have; ignored");
         return Ok(());
     };
+    if matches!(actor.actor_type.as_str(), "Application" | "Service") {
+        // A network relaying its posts (see relay.rs): a copy for us, not a boost.
+        return Ok(());
+    }
     inbox::add_reaction(
         conn,
         kind,
