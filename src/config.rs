@@ -24,6 +24,18 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub federation: FederationSettings,
     pub delivery: DeliveryConfig,
+    pub web: WebConfig,
+}
+
+/// The public pages.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// A map tile URL template with `{z}`, `{x}` and `{y}`; when set, the registry's map
+    /// shows these tiles (the visitor's browser fetches them from that server). Empty: the
+    /// map has a plain background and the page makes no third-party request.
+    pub map_tiles: String,
+    /// Credit line shown under the map when tiles are used (e.g. "© OpenStreetMap").
+    pub map_attribution: String,
 }
 
 /// The persistent delivery queue.
@@ -139,6 +151,15 @@ struct RawConfig {
     database: Option<RawDatabase>,
     federation: Option<RawFederation>,
     delivery: Option<RawDelivery>,
+    web: Option<RawWeb>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawWeb {
+    map_tiles: Option<String>,
+    map_attribution: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -257,6 +278,8 @@ const KEYS: &[&str] = &[
     "delivery.per_domain",
     "delivery.retry_base_ms",
     "delivery.lease_seconds",
+    "web.map_tiles",
+    "web.map_attribution",
 ];
 
 impl Layer {
@@ -427,6 +450,25 @@ impl Layer {
             retry_base_ms: positive("delivery.retry_base_ms")?,
             lease_seconds: positive("delivery.lease_seconds")?,
         };
+        let map_tiles: Sourced<String> = self.require("web.map_tiles")?;
+        let tiles = map_tiles.value.trim();
+        if !tiles.is_empty()
+            && (!(tiles.starts_with("https://") || tiles.starts_with("http://"))
+                || !["{z}", "{x}", "{y}"].iter().all(|p| tiles.contains(p)))
+        {
+            bail!(
+                "configuration error in {}: key web.map_tiles: an http(s) URL template with {{z}}, {{x}} and {{y}}, or empty",
+                map_tiles.source
+            );
+        }
+        let web = WebConfig {
+            map_tiles: tiles.to_string(),
+            map_attribution: self
+                .require::<String>("web.map_attribution")?
+                .value
+                .trim()
+                .to_string(),
+        };
         // Re-validate domains that came in as plain strings through the environment.
         for d in std::iter::once(&domain.value)
             .chain(peers.value.iter())
@@ -472,6 +514,7 @@ impl Layer {
                 search_timeout_ms,
             },
             delivery,
+            web,
         })
     }
 }
@@ -573,6 +616,25 @@ url = "postgres://postgres@127.0.0.1/x"
             err.contains("unknown environment variable PASSERELLE_HTTP_LISTN"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn map_tiles_are_off_by_default_and_checked() {
+        let c = load(MINIMAL, &[]).unwrap();
+        assert_eq!(c.web.map_tiles, "");
+        let c = load(
+            MINIMAL,
+            &[(
+                "PASSERELLE_WEB_MAP_TILES",
+                "https://tiles.example/{z}/{x}/{y}.png",
+            )],
+        )
+        .unwrap();
+        assert_eq!(c.web.map_tiles, "https://tiles.example/{z}/{x}/{y}.png");
+        let err = load(MINIMAL, &[("PASSERELLE_WEB_MAP_TILES", "tiles.example")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("web.map_tiles"), "{err}");
     }
 
     #[test]

@@ -19,7 +19,6 @@ use axum::response::{IntoResponse, Response};
 use diesel_async::AsyncConnection;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use std::time::Duration;
 
 pub async fn of_organisation(
     State(state): State<AppState>,
@@ -255,54 +254,12 @@ pub async fn statistics(
     State(state): State<AppState>,
     Query(q): Query<StatsQuery>,
 ) -> AppResult<Response> {
-    let mut conn = state.conn().await?;
-    let own: Vec<Record> = DbPartnership::all(&mut conn)
-        .await?
-        .iter()
-        .map(stats::record)
-        .collect();
-    drop(conn);
-    let mut networks = vec![json!({"network": state.config.instance.domain, "answered": true})];
-    let mut all = own;
-    match q.scope.as_deref().unwrap_or("local") {
-        "local" => {}
-        "federation" => {
-            let client = crate::federation::delivery::client(state.config.federation.debug);
-            let calls = state.config.federation.peers.iter().map(|peer| {
-                let url = format!(
-                    "{}://{peer}/api/v1/partnerships/records",
-                    state.config.scheme()
-                );
-                let client = client.clone();
-                async move {
-                    let res = tokio::time::timeout(Duration::from_secs(3), async {
-                        client
-                            .get(&url)
-                            .send()
-                            .await?
-                            .error_for_status()?
-                            .json::<Vec<Record>>()
-                            .await
-                    })
-                    .await;
-                    (peer.clone(), res)
-                }
-            });
-            for (peer, res) in futures::future::join_all(calls).await {
-                match res {
-                    Ok(Ok(records)) => {
-                        networks.push(json!({"network": peer, "answered": true}));
-                        all.extend(records);
-                    }
-                    Ok(Err(e)) => networks
-                        .push(json!({"network": peer, "answered": false, "error": e.to_string()})),
-                    Err(_) => networks
-                        .push(json!({"network": peer, "answered": false, "error": "timed out"})),
-                }
-            }
-        }
+    let federation = match q.scope.as_deref().unwrap_or("local") {
+        "local" => false,
+        "federation" => true,
         _ => return Err(AppError::invalid("scope", "local or federation")),
-    }
+    };
+    let (all, networks) = stats::gather(&state, federation).await?;
     let s = stats::compute(&stats::merge(all));
     match q.format.as_deref().unwrap_or("json") {
         "json" => Ok(Json(json!({"networks": networks, "statistics": s})).into_response()),

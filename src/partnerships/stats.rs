@@ -3,9 +3,12 @@
 //! a key made of its kind and its two sides (by official code where known, else by actor id),
 //! whichever side proposed it; instances exchange their records and merge them by key.
 
-use crate::db::models::partnership::PartnershipFull;
+use crate::db::models::partnership::{DbPartnership, PartnershipFull};
+use crate::error::AppError;
+use crate::state::AppState;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
 
 /// What an instance shares of a partnership for federation statistics.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -57,6 +60,75 @@ pub fn merge(sources: impl IntoIterator<Item = Record>) -> Vec<Record> {
     let mut out: Vec<Record> = by_key.into_values().collect();
     out.sort_by(|a, b| a.key.cmp(&b.key));
     out
+}
+
+/// Whether a network's records went into the statistics.
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkAnswer {
+    pub network: String,
+    pub answered: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// This instance's records and, for the federation scope, every peer's (each asked for at
+/// most 3 s; a peer that does not answer is named, not fatal). Not yet merged.
+pub async fn gather(
+    state: &AppState,
+    federation: bool,
+) -> Result<(Vec<Record>, Vec<NetworkAnswer>), AppError> {
+    let mut conn = state.conn().await?;
+    let mut all: Vec<Record> = DbPartnership::all(&mut conn)
+        .await?
+        .iter()
+        .map(record)
+        .collect();
+    drop(conn);
+    let mut networks = vec![NetworkAnswer {
+        network: state.config.instance.domain.clone(),
+        answered: true,
+        error: None,
+    }];
+    if !federation {
+        return Ok((all, networks));
+    }
+    let client = crate::federation::delivery::client(state.config.federation.debug);
+    let calls = state.config.federation.peers.iter().map(|peer| {
+        let url = format!(
+            "{}://{peer}/api/v1/partnerships/records",
+            state.config.scheme()
+        );
+        let client = client.clone();
+        async move {
+            let res = tokio::time::timeout(Duration::from_secs(3), async {
+                client
+                    .get(&url)
+                    .send()
+                    .await?
+                    .error_for_status()?
+                    .json::<Vec<Record>>()
+                    .await
+            })
+            .await;
+            (peer.clone(), res)
+        }
+    });
+    for (peer, res) in futures::future::join_all(calls).await {
+        let (answered, error) = match res {
+            Ok(Ok(records)) => {
+                all.extend(records);
+                (true, None)
+            }
+            Ok(Err(e)) => (false, Some(e.to_string())),
+            Err(_) => (false, Some("timed out".to_string())),
+        };
+        networks.push(NetworkAnswer {
+            network: peer,
+            answered,
+            error,
+        });
+    }
+    Ok((all, networks))
 }
 
 #[derive(Debug, Clone, Serialize, Default)]

@@ -1,7 +1,12 @@
-//! HTML pages for people: the instance home, organisation profiles and project pages, in the
-//! visitor's language (`?lang=`, else Accept-Language, else the instance's main language).
+//! HTML pages for people: the instance home, organisation profiles and project pages, the
+//! partnership registry and its map, statistics, and RSS/Atom feeds, in the visitor's
+//! language (`?lang=`, else the language cookie a switch set, else Accept-Language, else the
+//! instance's main language).
 
+pub mod charts;
+pub mod feeds;
 pub mod i18n;
+pub mod map;
 pub mod pages;
 pub mod search;
 
@@ -10,8 +15,11 @@ use crate::vocab::Lang;
 use axum::Router;
 use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use serde::Deserialize;
+
+/// The cookie that keeps the language a visitor picked with the switch.
+pub const LANG_COOKIE: &str = "passerelle_lang";
 
 #[derive(Debug, Default, Deserialize)]
 pub struct LangQuery {
@@ -20,9 +28,16 @@ pub struct LangQuery {
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/", get(pages::home))
+        .route("/", get(pages::home::home))
         .route("/static/style.css", get(stylesheet))
-        .route("/tags/{tag}", get(pages::tag))
+        .route("/tags/{tag}", get(pages::tag::tag))
+        .route("/tags/{tag}/feed.rss", get(feeds::theme_rss))
+        .route("/tags/{tag}/feed.atom", get(feeds::theme_atom))
+        .route("/o/{handle}/feed.rss", get(feeds::organisation_rss))
+        .route("/o/{handle}/feed.atom", get(feeds::organisation_atom))
+        .route("/o/{handle}/follow", post(pages::follow::follow))
+        .route("/registry", get(pages::registry::registry))
+        .route("/statistics", get(pages::stats::statistics))
         .route("/search", get(search::page))
 }
 
@@ -36,15 +51,56 @@ async fn stylesheet() -> impl IntoResponse {
     )
 }
 
-/// The interface language: `?lang=`, then Accept-Language (by quality), then the instance's.
+/// The interface language: `?lang=`, the language cookie, Accept-Language (by quality), then
+/// the instance's.
 pub fn negotiate_lang(state: &AppState, headers: &HeaderMap, query: &LangQuery) -> Lang {
     preferred_lang(state, headers, query).unwrap_or_else(|| state.config.main_language())
 }
 
-/// The language the visitor asked for (`?lang=` or Accept-Language), if any we offer.
+/// The language a visitor picked with `?lang=` (one this instance offers): the page answering
+/// it sets the language cookie.
+pub fn picked_lang(state: &AppState, query: &LangQuery) -> Option<Lang> {
+    query
+        .lang
+        .as_deref()
+        .and_then(|l| l.parse::<Lang>().ok())
+        .filter(|l| state.config.instance.languages.contains(l))
+}
+
+/// The language of the language cookie, if it names one we offer.
+pub fn cookie_lang(state: &AppState, headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANG_COOKIE)
+        .and_then(|(_, value)| value.trim().parse::<Lang>().ok())
+        .filter(|l| state.config.instance.languages.contains(l))
+}
+
+/// The `Set-Cookie` value that remembers `lang` for a year.
+pub fn lang_cookie(state: &AppState, lang: Lang) -> String {
+    let secure = if state.config.federation.debug {
+        ""
+    } else {
+        "; Secure"
+    };
+    format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+        lang.code()
+    )
+}
+
+/// The language the visitor asked for (`?lang=`, the cookie or Accept-Language), if any we
+/// offer.
 pub fn preferred_lang(state: &AppState, headers: &HeaderMap, query: &LangQuery) -> Option<Lang> {
     let offered = &state.config.instance.languages;
     if let Some(l) = query.lang.as_deref().and_then(|l| l.parse::<Lang>().ok()) {
+        return Some(l);
+    }
+    if let Some(l) = cookie_lang(state, headers) {
         return Some(l);
     }
     let mut wanted: Vec<(f32, Lang)> = headers

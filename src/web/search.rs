@@ -2,9 +2,9 @@
 //! Works without JavaScript; a query that cannot be read is shown again with the error next
 //! to the field.
 
+use super::LangQuery;
 use super::i18n::{format_date, format_number};
-use super::pages::Layout;
-use super::{LangQuery, negotiate_lang};
+use super::pages::{Layout, PageLang, Section, render};
 use crate::error::AppResult;
 use crate::search::{self, Answer, Scope, SearchParams, Sort};
 use crate::state::AppState;
@@ -12,8 +12,8 @@ use crate::vocab::{Lang, OrgKind, theme};
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 
 macro_rules! search_strings {
     ($($key:ident: $de:literal, $fr:literal, $en:literal;)*) => {
@@ -269,7 +269,8 @@ pub async fn page(
     params: Result<Query<SearchParams>, QueryRejection>,
     Query(ui): Query<UiLang>,
 ) -> AppResult<Response> {
-    let lang = negotiate_lang(&state, &headers, &LangQuery { lang: ui.ui });
+    let pl = PageLang::of(&state, &headers, &LangQuery { lang: ui.ui });
+    let lang = pl.lang;
     let s = search_strings(lang);
     let mut error = None;
     let params = match params {
@@ -363,7 +364,7 @@ pub async fn page(
             ("offset", None),
         ],
     );
-    let mut layout = Layout::new(&state, lang, s.title.to_string(), "/search");
+    let mut layout = Layout::new(&state, pl, s.title.to_string(), "/search", Section::Search);
     // Keep the query when the visitor switches language.
     for (l, link, _) in &mut layout.switch {
         *link = href(&params, *l, &[]);
@@ -390,16 +391,9 @@ pub async fn page(
         previous_href,
         params,
     };
-    let html = page.render().map_err(crate::error::AppError::internal)?;
-    Ok((
-        status,
-        [
-            (header::CONTENT_LANGUAGE, lang.code()),
-            (header::VARY, "Accept-Language"),
-        ],
-        Html(html),
-    )
-        .into_response())
+    let mut resp = render(&state, &page, &page.layout)?;
+    *resp.status_mut() = status;
+    Ok(resp)
 }
 
 #[cfg(test)]

@@ -19,7 +19,11 @@ pub struct Ctx {
 
 impl Ctx {
     pub async fn new() -> Ctx {
-        let inst = TestInstance::start().await.expect("test instance starts");
+        Self::with(TestInstance::start().await.expect("test instance starts")).await
+    }
+
+    /// A context around an instance started with a configuration of its own.
+    pub async fn with(inst: TestInstance) -> Ctx {
         let mut conn = inst.state().pool.get().await.unwrap();
         let admin = auth::create_account(&mut conn, "admin", "admin-password-1", true, false)
             .await

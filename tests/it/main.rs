@@ -6,6 +6,8 @@ mod actors;
 mod common;
 mod db;
 mod open_data;
+mod pages;
 mod partnerships_io;
 mod posts;
 mod search;
+mod showcase;

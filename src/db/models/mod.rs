@@ -8,3 +8,4 @@ pub mod follow;
 pub mod inbox;
 pub mod partnership;
 pub mod post;
+pub mod showcase;

@@ -405,7 +405,10 @@ async fn load_full(conn: &mut AsyncPgConnection, post: DbPost) -> QueryResult<Po
 }
 
 /// Loads the parts of several posts with one query per table.
-async fn load_many(conn: &mut AsyncPgConnection, rows: Vec<DbPost>) -> QueryResult<Vec<PostFull>> {
+pub(crate) async fn load_many(
+    conn: &mut AsyncPgConnection,
+    rows: Vec<DbPost>,
+) -> QueryResult<Vec<PostFull>> {
     let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
     let translations: Vec<DbTranslation> = post_translations::table
         .filter(post_translations::post_id.eq_any(&ids))

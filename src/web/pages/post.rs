@@ -1,0 +1,169 @@
+//! A project page: every language version (the visitor's first, switched by anchors, no
+//! script needed), images with their alt text, partners, and replies from the fediverse.
+
+use super::{Layout, PageLang, Section, date_range, render};
+use crate::db::models::actor::DbActor;
+use crate::db::models::post::{DbPost, PostFull};
+use crate::error::{AppError, AppResult};
+use crate::federation::objects::post::hashtags;
+use crate::state::AppState;
+use crate::vocab::{Lang, theme};
+use crate::web::i18n::format_date;
+use crate::web::{LangQuery, preferred_lang};
+use askama::Template;
+use axum::http::HeaderMap;
+use axum::response::Response;
+use std::collections::HashMap;
+
+/// One language version of the post.
+pub struct Version {
+    pub code: String,
+    pub name: String,
+    pub title: String,
+    pub summary: String,
+    pub content: String,
+}
+
+pub struct Reply {
+    pub who: String,
+    pub url: String,
+    pub html: String,
+    pub date: String,
+    pub lang: String,
+}
+
+#[derive(Template)]
+#[template(path = "post.html")]
+struct PostPage {
+    layout: Layout,
+    /// The visitor's version first.
+    versions: Vec<Version>,
+    author_name: String,
+    author_url: String,
+    published: String,
+    updated: Option<String>,
+    place: Option<String>,
+    dates: Option<String>,
+    /// (label, theme page)
+    themes: Vec<(String, String)>,
+    tags: Vec<String>,
+    partners: Vec<(String, String)>,
+    /// (URL, alt text)
+    images: Vec<(String, String)>,
+    replies: Vec<Reply>,
+}
+
+/// The page of a local post (from `GET /posts/{id}` when a browser asks).
+pub async fn post(
+    state: &AppState,
+    post: PostFull,
+    author: DbActor,
+    headers: &HeaderMap,
+    query: &LangQuery,
+) -> AppResult<Response> {
+    let pl = PageLang::of(state, headers, query);
+    let lang = pl.lang;
+    let mut conn = state.conn().await?;
+    let known: HashMap<String, String> = DbActor::names_by_ap_ids(&mut conn, &post.post.partners)
+        .await?
+        .into_iter()
+        .collect();
+    let mut replies = Vec::new();
+    for r in DbPost::replies_to(&mut conn, post.post.ap_id.as_str()).await? {
+        let who = DbActor::by_id(&mut conn, r.post.actor_id).await?;
+        if crate::db::models::delivery::is_blocked(&mut conn, &who.domain).await? {
+            continue; // a blocked instance's content is hidden
+        }
+        let main = r.main();
+        replies.push(Reply {
+            who: format!("{} (@{}@{})", who.name, who.handle, who.domain),
+            url: who
+                .profile_url
+                .clone()
+                .unwrap_or_else(|| who.ap_id.to_string()),
+            html: main.map(|t| t.content_html.clone()).unwrap_or_default(),
+            lang: main.map(|t| t.language.clone()).unwrap_or_default(),
+            date: format_date(r.post.published.date_naive(), lang),
+        });
+    }
+    drop(conn);
+    // The visitor's language first if the post has it, else the post's main language first.
+    let first = preferred_lang(state, headers, query)
+        .and_then(|l| post.in_language(l.code()))
+        .or_else(|| post.main())
+        .ok_or_else(|| AppError::not_found("this post has no content"))?;
+    let mut versions: Vec<Version> = vec![first]
+        .into_iter()
+        .chain(
+            post.translations
+                .iter()
+                .filter(|t| t.language != first.language),
+        )
+        .map(|t| Version {
+            code: t.language.clone(),
+            name: t
+                .language
+                .parse::<Lang>()
+                .map(Lang::endonym)
+                .unwrap_or(&t.language)
+                .to_string(),
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+            content: t.content_html.clone(),
+        })
+        .collect();
+    versions.dedup_by(|a, b| a.code == b.code);
+    let path = format!(
+        "/posts/{}",
+        post.post
+            .ap_id
+            .path_segments()
+            .and_then(|mut s| s.nth(1))
+            .unwrap_or("")
+    );
+    let author_path = format!("/o/{}", author.handle);
+    let layout = Layout::new(state, pl, first.title.clone(), &path, Section::Other).with_feeds(
+        &format!("{author_path}/feed"),
+        &format!(
+            "{} {}",
+            crate::web::i18n::strings(lang).projects_of,
+            author.name
+        ),
+    );
+    let page = PostPage {
+        versions,
+        author_name: author.name.clone(),
+        author_url: state.urls.actor(&author.handle),
+        published: format_date(post.post.published.date_naive(), lang),
+        updated: post.post.updated.map(|u| format_date(u.date_naive(), lang)),
+        place: post.post.place.clone(),
+        dates: date_range(post.post.starts_on, post.post.ends_on, lang),
+        themes: post
+            .post
+            .themes
+            .iter()
+            .filter_map(|t| theme(t))
+            .map(|t| (t.label(lang).to_string(), format!("/tags/{}", t.slug)))
+            .collect(),
+        tags: hashtags(&post),
+        partners: post
+            .post
+            .partners
+            .iter()
+            .map(|p| {
+                (
+                    p.clone(),
+                    known.get(p).cloned().unwrap_or_else(|| p.clone()),
+                )
+            })
+            .collect(),
+        images: post
+            .images
+            .iter()
+            .map(|i| (i.url.clone(), i.alt_text.clone()))
+            .collect(),
+        replies,
+        layout,
+    };
+    render(state, &page, &page.layout)
+}

@@ -1,0 +1,379 @@
+//! The public pages, served for real: home, organisation profile (with the follow box),
+//! project page, registry with its map, statistics; language negotiation and the sticky
+//! language cookie; escaping of hostile input.
+
+use crate::common::{Ctx, bilingual};
+use passerelle::orgs::{self, NewOrganisation, Profile};
+use passerelle::vocab::OrgKind;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// A bilingual post by `handle`; returns the API's answer.
+pub async fn publish(ctx: &Ctx, handle: &str, token: &str, body: &Value) -> Value {
+    let (status, post) = ctx
+        .json(
+            ctx.http
+                .post(ctx.url(&format!("/api/v1/organisations/{handle}/posts")))
+                .bearer_auth(token)
+                .json(body),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{post}");
+    post
+}
+
+pub async fn page(ctx: &Ctx, path: &str, accept_language: &str) -> (StatusCode, String) {
+    let resp = ctx
+        .get(path)
+        .header("Accept-Language", accept_language)
+        .send()
+        .await
+        .unwrap();
+    (resp.status(), resp.text().await.unwrap())
+}
+
+/// An organisation with a place on the map.
+pub async fn placed(ctx: &Ctx, handle: &str, country: &str, region: &str, lat: f64, lon: f64) {
+    ctx.org_with(
+        handle,
+        OrgKind::Municipality,
+        Profile {
+            country: Some(country.into()),
+            region: Some(region.into()),
+            latitude: Some(lat),
+            longitude: Some(lon),
+            ..Profile::default()
+        },
+    )
+    .await;
+}
+
+/// `subject` proposes to `object`; `accept` makes it confirmed by both sides.
+pub async fn partnership(
+    ctx: &Ctx,
+    subject: &str,
+    object: &str,
+    kind: &str,
+    year: i32,
+    accept: bool,
+) {
+    let (status, p) = ctx
+        .json(
+            ctx.http
+                .post(ctx.url(&format!("/api/v1/organisations/{subject}/partnerships")))
+                .bearer_auth(&ctx.admin)
+                .json(
+                    &json!({"partner": format!("@{object}"), "kind": kind, "founded_year": year}),
+                ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{p}");
+    if accept {
+        let (status, p) = ctx
+            .json(
+                ctx.http
+                    .post(ctx.url(&format!("/api/v1/partnerships/{}/accept", p["id"])))
+                    .bearer_auth(&ctx.admin),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{p}");
+        assert_eq!(p["confirmed"], true);
+    }
+}
+
+/// Three organisations: Dortmund–Amiens confirmed (1960), Dortmund–Zwickau proposed (1990).
+pub async fn twinned(ctx: &Ctx) {
+    placed(ctx, "dortmund", "DE", "Nordrhein-Westfalen", 51.51, 7.47).await;
+    placed(ctx, "amiens", "FR", "Hauts-de-France", 49.89, 2.30).await;
+    placed(ctx, "zwickau", "DE", "Sachsen", 50.72, 12.49).await;
+    partnership(ctx, "dortmund", "amiens", "twinning", 1960, true).await;
+    partnership(ctx, "dortmund", "zwickau", "friendship", 1990, false).await;
+}
+
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id} in {html}"));
+    let rest = &html[start..];
+    let end = rest.find("</section>").unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[tokio::test]
+async fn home_shows_the_network_figures_events_and_featured_projects() {
+    let ctx = Ctx::new().await;
+    twinned(&ctx).await;
+    let today = chrono::Utc::now().date_naive();
+    let mut soon = bilingual("Bürgerfest");
+    soon["starts_on"] = json!((today + chrono::Days::new(30)).to_string());
+    soon["ends_on"] = json!((today + chrono::Days::new(31)).to_string());
+    let mut sooner = bilingual("Chorreise");
+    sooner["starts_on"] = json!((today + chrono::Days::new(3)).to_string());
+    sooner["ends_on"] = json!((today + chrono::Days::new(3)).to_string());
+    let mut past = bilingual("Altes Treffen");
+    past["starts_on"] = json!("2020-05-01");
+    past["ends_on"] = json!("2020-05-02");
+    publish(&ctx, "dortmund", &ctx.admin, &soon).await;
+    publish(&ctx, "amiens", &ctx.admin, &sooner).await;
+    let old = publish(&ctx, "dortmund", &ctx.admin, &past).await;
+    let (status, _) = ctx
+        .json(
+            ctx.http
+                .post(ctx.url(&format!(
+                    "/api/v1/posts/{}/pin",
+                    old["id"].as_str().unwrap()
+                )))
+                .bearer_auth(&ctx.admin),
+        )
+        .await;
+    assert!(status.is_success(), "{status}");
+
+    let (status, html) = page(&ctx, "/", "de-DE,de;q=0.9,en;q=0.5").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<html lang=\"de\">"));
+    assert!(
+        html.contains("Ein Netz für Tests."),
+        "description per language"
+    );
+    // Figures: three organisations, one confirmed partnership (the proposal is not), three projects.
+    let figures = section(&html, "figures");
+    for (n, label) in [
+        ("3", "Organisationen"),
+        ("1", "Bestätigte Partnerschaften"),
+        ("3", "Projekte"),
+    ] {
+        assert!(
+            figures.contains(&format!(
+                "<span class=\"figure\">{n}</span> <span class=\"label\">{label}</span>"
+            )),
+            "{label}: {figures}"
+        );
+    }
+    // Upcoming events: future ones only, soonest first, dates in German.
+    let events = section(&html, "events");
+    let (a, b) = (
+        events.find("Chorreise (de)").expect("sooner event"),
+        events.find("Bürgerfest (de)").expect("later event"),
+    );
+    assert!(a < b, "soonest first: {events}");
+    assert!(!events.contains("Altes Treffen"), "{events}");
+    let d = today + chrono::Days::new(3);
+    assert!(events.contains(&passerelle::web::i18n::format_date(
+        d,
+        passerelle::vocab::Lang::De
+    )));
+    // Featured: the pinned post.
+    assert!(section(&html, "featured").contains("Altes Treffen (de)"));
+    // Navigation to the other public pages.
+    for href in ["/registry", "/statistics", "/search"] {
+        assert!(html.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+    assert!(html.contains("aria-current=\"page\">Start</a>"));
+
+    let (_, html) = page(&ctx, "/", "fr").await;
+    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("Un réseau pour les tests."));
+    assert!(html.contains("Prochains rendez-vous"));
+    assert!(html.contains("Partenariats confirmés"));
+}
+
+#[tokio::test]
+async fn the_language_picked_with_the_switch_sticks() {
+    let ctx = Ctx::new().await;
+    // No choice yet: Accept-Language decides and no cookie is set.
+    let resp = ctx
+        .get("/")
+        .header("Accept-Language", "de")
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.headers().get("set-cookie").is_none());
+    assert!(resp.text().await.unwrap().contains("<html lang=\"de\">"));
+    // The switch links carry ?lang= …
+    let (_, html) = page(&ctx, "/", "de").await;
+    assert!(html.contains("href=\"/?lang=fr\" lang=\"fr\" hreflang=\"fr\">Français</a>"));
+    // … and following one sets the cookie.
+    let resp = ctx
+        .get("/?lang=fr")
+        .header("Accept-Language", "de")
+        .send()
+        .await
+        .unwrap();
+    let cookie = resp
+        .headers()
+        .get("set-cookie")
+        .expect("language cookie")
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(cookie.starts_with("passerelle_lang=fr;"), "{cookie}");
+    assert!(cookie.contains("Path=/") && cookie.contains("SameSite=Lax"));
+    // Every later page, without ?lang=, is in French despite Accept-Language.
+    let name_value = cookie.split(';').next().unwrap();
+    for path in ["/", "/registry", "/statistics"] {
+        let resp = ctx
+            .get(path)
+            .header("Accept-Language", "de")
+            .header("Cookie", format!("other=1; {name_value}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(resp.headers()["content-language"], "fr");
+        assert!(
+            resp.text().await.unwrap().contains("<html lang=\"fr\">"),
+            "{path}"
+        );
+    }
+    // ?lang= still wins over the cookie; a cookie with a language we do not offer is ignored.
+    let (_, html) = {
+        let resp = ctx
+            .get("/?lang=en")
+            .header("Cookie", name_value)
+            .send()
+            .await
+            .unwrap();
+        (resp.status(), resp.text().await.unwrap())
+    };
+    assert!(html.contains("<html lang=\"en\">"));
+    let resp = ctx
+        .get("/")
+        .header("Accept-Language", "de")
+        .header("Cookie", "passerelle_lang=it")
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.text().await.unwrap().contains("<html lang=\"de\">"));
+}
+
+#[tokio::test]
+async fn organisation_profile_shows_partnerships_projects_and_feeds() {
+    let ctx = Ctx::new().await;
+    twinned(&ctx).await;
+    publish(&ctx, "dortmund", &ctx.admin, &bilingual("Jugendaustausch")).await;
+    let (status, html) = page(&ctx, "/o/dortmund", "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h1>Stadt dortmund</h1>"));
+    let partnerships = section(&html, "partnerships");
+    assert!(partnerships.contains(&format!(
+        "<a href=\"{}\">Stadt amiens</a>",
+        ctx.url("/o/amiens")
+    )));
+    assert!(partnerships.contains("Twinning") && partnerships.contains("1960"));
+    assert!(partnerships.contains("confirmed"));
+    assert!(partnerships.contains("Stadt zwickau") && partnerships.contains("proposed"));
+    assert!(section(&html, "projects").contains("Jugendaustausch (de)"));
+    // Followers, and feeds announced in the head.
+    assert!(html.contains("<dt>Followers</dt><dd>0</dd>"));
+    assert!(html.contains(
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Projects of Stadt dortmund (RSS feed)\" href=\"/o/dortmund/feed.rss\">"
+    ));
+    assert!(html.contains("type=\"application/atom+xml\""));
+    // The follow box: a labelled field named `handle`.
+    assert!(html.contains("<form method=\"post\" action=\"/o/dortmund/follow\""));
+    assert!(html.contains("<label for=\"handle\">") && html.contains("name=\"handle\""));
+}
+
+#[tokio::test]
+async fn hostile_names_and_texts_are_escaped_everywhere() {
+    let ctx = Ctx::new().await;
+    let hostile = "<script>alert(1)</script>\"'&";
+    {
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        let mut summary = std::collections::BTreeMap::new();
+        summary.insert("de".to_string(), format!("Über {hostile}"));
+        orgs::create(
+            &mut conn,
+            &ctx.inst.state().urls,
+            &NewOrganisation {
+                handle: "evil".into(),
+                name: format!("Evil {hostile}"),
+                kind: OrgKind::Association,
+                profile: Profile {
+                    summary,
+                    country: Some("DE".into()),
+                    latitude: Some(50.0),
+                    longitude: Some(8.0),
+                    ..Profile::default()
+                },
+            },
+        )
+        .await
+        .unwrap();
+    }
+    placed(&ctx, "good", "FR", "<b>Région</b>", 48.0, 2.0).await;
+    partnership(&ctx, "evil", "good", "friendship", 2001, true).await;
+    let mut body = bilingual("x");
+    body["translations"][0]["title"] = json!(format!("Titel {hostile}"));
+    body["translations"][0]["summary"] = json!(format!("Summary {hostile}"));
+    body["place"] = json!(hostile);
+    let post = publish(&ctx, "evil", &ctx.admin, &body).await;
+    let post_path = format!("/posts/{}", post["id"].as_str().unwrap());
+    for path in [
+        "/",
+        "/o/evil",
+        post_path.as_str(),
+        "/registry",
+        "/registry?region1=%3Cb%3ERégion%3C%2Fb%3E&region2=%3Cscript%3E",
+        "/statistics",
+        "/tags/youth",
+    ] {
+        let (status, html) = page(&ctx, path, "de").await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(!html.contains("<script>"), "{path}: {html}");
+        assert!(!html.contains("<b>Région"), "{path}");
+    }
+    let (_, html) = page(&ctx, "/o/evil", "de").await;
+    assert!(
+        html.contains("Evil &#60;script&#62;") || html.contains("Evil &lt;script&gt;"),
+        "{html}"
+    );
+    let (_, html) = page(&ctx, "/registry", "de").await;
+    // In the map's SVG too.
+    assert!(
+        html.contains("<title>Evil &lt;script&gt;alert(1)&lt;/script&gt;&quot;&apos;&amp;</title>"),
+        "{html}"
+    );
+    // The registry keeps a hostile filter value as text.
+    let (_, html) = page(&ctx, "/registry?from_year=%22%3E%3Cscript%3E", "de").await;
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("id=\"from_year-error\""));
+}
+
+#[tokio::test]
+async fn project_page_has_every_language_version_images_and_partners() {
+    let ctx = Ctx::new().await;
+    twinned(&ctx).await;
+    let mut body = bilingual("Jugendaustausch");
+    body["partners"] = json!(["@amiens", "https://remote.example/o/ville-x"]);
+    let post = publish(&ctx, "dortmund", &ctx.admin, &body).await;
+    let path = format!("/posts/{}", post["id"].as_str().unwrap());
+    let (status, html) = page(&ctx, &path, "fr").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<html lang=\"fr\">"));
+    // Both versions are on the page, the visitor's first, switched by anchors.
+    let fr = html
+        .find("id=\"v-fr\" lang=\"fr\"")
+        .expect("French version");
+    let de = html
+        .find("id=\"v-de\" lang=\"de\"")
+        .expect("German version");
+    assert!(fr < de);
+    assert!(html.contains("<a href=\"#v-de\" lang=\"de\" hreflang=\"de\">Deutsch</a>"));
+    assert!(
+        html.contains("<h1>Jugendaustausch (fr)</h1>")
+            && html.contains("<h1>Jugendaustausch (de)</h1>")
+    );
+    assert!(html.contains("<title>Jugendaustausch (fr) – Réseau de test</title>"));
+    assert!(html.contains("<img src=\"https://images.example/garten.jpg\" alt=\"Jugendliche pflanzen einen Apfelbaum\""));
+    assert!(html.contains(&format!(
+        "<a href=\"{}\">Stadt amiens</a>",
+        ctx.url("/o/amiens")
+    )));
+    assert!(html.contains("<a href=\"https://remote.example/o/ville-x\">"));
+    assert!(html.contains("<a href=\"/tags/climate\">Climat</a>"));
+    assert!(html.contains("20 juillet 2026 – 26 juillet 2026"));
+    // German visitors get the German version first.
+    let (_, html) = page(&ctx, &path, "de").await;
+    assert!(html.find("id=\"v-de\"").unwrap() < html.find("id=\"v-fr\"").unwrap());
+}
