@@ -859,10 +859,33 @@ async fn bench_database() -> anyhow::Result<()> {
     // finish(Delivered): one connection in sequence, then 32 at once.
     let claimed = {
         let mut conn = state.pool.get().await?;
-        queue::claim(&mut conn, 2200, 2200, &[], 600).await?
+        queue::claim(&mut conn, 4760, 4760, &[], 600).await?
     };
-    anyhow::ensure!(claimed.len() == 2200, "claimed {} of 2200", claimed.len());
+    anyhow::ensure!(claimed.len() == 4760, "claimed {} of 4760", claimed.len());
+    let (claimed, batched) = claimed.split_at(2200);
     let (seq, par) = claimed.split_at(200);
+    // finish_many: 40 batches of 64, as the worker's recorder stores them under load.
+    {
+        let mut conn = state.pool.get().await?;
+        let t = Instant::now();
+        for chunk in batched.chunks(64) {
+            let done: Vec<queue::Finished> = chunk
+                .iter()
+                .map(|d| queue::Finished {
+                    delivery: d.clone(),
+                    outcome: Outcome::Delivered(202),
+                    retry_at: chrono::Utc::now(),
+                })
+                .collect();
+            queue::finish_many(&mut conn, &done).await?;
+        }
+        let e = t.elapsed();
+        record(
+            label,
+            "finish_many(64 Delivered), 1 connection: deliveries/s",
+            fmt_rate(rate(batched.len() as f64, e)),
+        );
+    }
     {
         let mut conn = state.pool.get().await?;
         let t = Instant::now();
@@ -923,7 +946,7 @@ async fn bench_send_only(sink_rt: &tokio::runtime::Handle, bound: f64) -> anyhow
         &pair.private_key,
     )?);
     let client = delivery::client(true);
-    let payload = Arc::new(typical_payload("http://localhost:1", 0));
+    let payload = Bytes::from(typical_payload("http://localhost:1", 0));
     let ports: Arc<Vec<u16>> = Arc::new(sinks.iter().map(|s| s.port).collect());
     let ok = Arc::new(AtomicUsize::new(0));
     let ok2 = ok.clone();
@@ -938,7 +961,7 @@ async fn bench_send_only(sink_rt: &tokio::runtime::Handle, bound: f64) -> anyhow
         );
         async move {
             let inbox = format!("http://localhost:{}/inbox/{i}", ports[i % ports.len()]);
-            if let Outcome::Delivered(_) = delivery::send(&client, &key, &inbox, &payload).await {
+            if let Outcome::Delivered(_) = delivery::send(&client, &key, &inbox, payload).await {
                 ok.fetch_add(1, Ordering::SeqCst);
             }
         }

@@ -10,8 +10,10 @@ use ::url::Url;
 use anyhow::Context;
 use diesel::prelude::*;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
-use diesel_async::pooled_connection::AsyncDieselConnectionManager;
 use diesel_async::pooled_connection::deadpool::{Object, Pool};
+use diesel_async::pooled_connection::{
+    AsyncDieselConnectionManager, ManagerConfig, RecyclingMethod,
+};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
@@ -26,8 +28,15 @@ pub const MIGRATIONS_COUNT: usize = 4;
 /// Arbitrary but fixed key of the advisory lock that serialises migrations.
 const MIGRATION_LOCK_KEY: i64 = 0x7061_7373_6572_656c; // "passerel"
 
+/// The pool. Connections are recycled the `Fast` way: a returned connection is reused unless
+/// its socket is closed (PostgreSQL restarted or dropped it) or it was left inside a broken
+/// transaction, without the default `SELECT 1` round trip on every checkout (about a quarter
+/// of the inbox's round trips).
 pub fn pool(url: &Url, size: usize) -> anyhow::Result<DbPool> {
-    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(url.as_str());
+    let mut config = ManagerConfig::default();
+    config.recycling_method = RecyclingMethod::Fast;
+    let manager =
+        AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(url.as_str(), config);
     Pool::builder(manager)
         .max_size(size)
         .build()

@@ -1,19 +1,28 @@
 //! The delivery worker: claims due deliveries from PostgreSQL in batches, signs each POST
-//! with the sending actor's key (aws-lc-rs), sends it, and records the outcome. Any number
-//! of processes on one database share the work; a per-instance limit keeps one slow or dead
-//! instance from holding back the others; a crashed process's claims expire after the lease.
+//! with the sending actor's key (aws-lc-rs), sends it, and records the outcomes in batches.
+//! Any number of processes on one database share the work; a per-instance limit keeps one
+//! slow or dead instance from holding back the others; a crashed process's claims expire
+//! after the lease.
+//!
+//! Two loops run side by side: the dispatcher claims as many deliveries as it has free
+//! permits (`delivery.concurrency`), refilling when a quarter of them are free again, and
+//! spawns one task per delivery; the recorder collects finished attempts and stores
+//! whatever has accumulated in one transaction (`delivery::finish_many`). A permit is given
+//! back only once its outcome is stored, so one process never holds more than
+//! `concurrency` claimed, unrecorded deliveries.
 
 use crate::db::models::actor::DbActor;
-use crate::db::models::delivery::{self, Claimed, Outcome};
+use crate::db::models::delivery::{self, Claimed, Finished, Outcome};
 use crate::federation::signatures::{SigningKey, sign_post};
 use crate::federation::urls::Urls;
 use crate::state::AppState;
+use bytes::Bytes;
 use chrono::Utc;
 use rand::Rng;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
-use tokio::sync::{Notify, Semaphore, watch};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, mpsc, watch};
 use url::Url;
 
 /// Wakes the worker when something was queued (in this process; others poll).
@@ -27,6 +36,10 @@ impl Wakeup {
 }
 
 const POLL: Duration = Duration::from_millis(500);
+/// At most this many deliveries are claimed, or recorded, at once.
+const MAX_BATCH: usize = 512;
+/// After a stop, how long the recorder waits for deliveries still in flight.
+const STOP_GRACE: Duration = Duration::from_secs(3);
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The HTTP client for deliveries: no redirects, a timeout, and (outside debug mode) no
@@ -36,7 +49,8 @@ pub fn client(debug: bool) -> reqwest::Client {
         .redirect(reqwest::redirect::Policy::none())
         .timeout(TIMEOUT)
         .connect_timeout(TIMEOUT)
-        .pool_max_idle_per_host(16)
+        // Keep every connection a full per-instance batch can use (64 by default).
+        .pool_max_idle_per_host(256)
         .user_agent(concat!("passerelle/", env!("CARGO_PKG_VERSION")));
     if !debug {
         b = b.dns_resolver(Arc::new(
@@ -81,22 +95,23 @@ impl KeyCache {
     }
 }
 
-/// Sends one activity to one inbox, signed, and classifies the answer.
+/// Sends one activity to one inbox, signed, and classifies the answer. The payload is
+/// `Bytes` so that the request body shares it instead of copying it.
 pub async fn send(
     client: &reqwest::Client,
     key: &SigningKey,
     inbox: &str,
-    payload: &str,
+    payload: Bytes,
 ) -> Outcome {
     let url = match Url::parse(inbox) {
         Ok(u) => u,
         Err(e) => return Outcome::Rejected(0, format!("bad inbox URL: {e}")),
     };
-    let headers = match sign_post(key, &url, payload.as_bytes(), SystemTime::now()) {
+    let headers = match sign_post(key, &url, &payload, SystemTime::now()) {
         Ok(h) => h,
         Err(e) => return Outcome::Retry(None, format!("signing failed: {e}")),
     };
-    let mut req = client.post(url).body(payload.to_string());
+    let mut req = client.post(url).body(payload);
     for (name, value) in headers {
         if name != "host" {
             req = req.header(name, value);
@@ -137,87 +152,186 @@ pub fn backoff(base_ms: u64, attempts: i32) -> Duration {
     Duration::from_millis((ms as f64 * jitter) as u64)
 }
 
-/// Runs the worker until `shutdown` turns true.
-pub async fn run(state: AppState, wakeup: Wakeup, mut shutdown: watch::Receiver<bool>) {
+/// Deliveries in flight in this process, per instance.
+type InFlight = Arc<Mutex<HashMap<String, i64>>>;
+
+/// A finished attempt on its way to the recorder, with the permit it holds until stored.
+struct Done {
+    finished: Finished,
+    permit: OwnedSemaphorePermit,
+}
+
+/// Runs the worker until `shutdown` turns true, then records what is still in flight (for
+/// at most a few seconds; anything later is re-sent after its lease).
+pub async fn run(state: AppState, wakeup: Wakeup, shutdown: watch::Receiver<bool>) {
+    let (tx, rx) = mpsc::unbounded_channel();
+    let recorded = Arc::new(Notify::new());
+    tokio::join!(
+        dispatch(&state, &wakeup, shutdown.clone(), tx, recorded.clone()),
+        record(&state, rx, shutdown, &recorded),
+    );
+}
+
+/// Claims due deliveries and starts them, as permits allow.
+async fn dispatch(
+    state: &AppState,
+    wakeup: &Wakeup,
+    mut shutdown: watch::Receiver<bool>,
+    tx: mpsc::UnboundedSender<Done>,
+    recorded: Arc<Notify>,
+) {
     let cfg = state.config.delivery.clone();
     let client = client(state.config.federation.debug);
     let keys = KeyCache::default();
     let global = Arc::new(Semaphore::new(cfg.concurrency));
-    let inflight: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
-    let done = Arc::new(Notify::new());
+    let inflight: InFlight = Arc::default();
+    // Refill once a quarter of the permits are free, so that claims come in batches; but
+    // claim for any free permit when the last claim found fewer due deliveries than asked
+    // (the queue is short, or its instances are at their limit).
+    let low_water = (cfg.concurrency / 4).max(1);
+    let mut queue_short = true;
     loop {
         if *shutdown.borrow() {
             break;
         }
-        let free = global.available_permits();
-        let busy: Vec<String> = inflight
-            .lock()
-            .map(|m| {
-                m.iter()
-                    .filter(|(_, n)| **n >= cfg.per_domain)
-                    .map(|(d, _)| d.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let batch = if free == 0 {
-            Vec::new()
+        let free = global.available_permits().min(MAX_BATCH);
+        let batch = if free > 0 && (free >= low_water || queue_short) {
+            let busy: Vec<(String, i64)> = inflight
+                .lock()
+                .map(|m| m.iter().map(|(d, n)| (d.clone(), *n)).collect())
+                .unwrap_or_default();
+            let got = claim(state, free, &busy).await;
+            queue_short = got.len() < free;
+            got
         } else {
-            match state.pool.get().await {
-                Ok(mut conn) => delivery::claim(
-                    &mut conn,
-                    free.min(256) as i64,
-                    cfg.per_domain as i64,
-                    &busy,
-                    cfg.lease_seconds as i64,
-                )
-                .await
-                .unwrap_or_else(|e| {
-                    tracing::warn!(error = %e, "claiming deliveries failed");
-                    Vec::new()
-                }),
-                Err(e) => {
-                    tracing::warn!(error = %e, "no database connection for deliveries");
-                    Vec::new()
-                }
-            }
+            Vec::new()
         };
         if batch.is_empty() {
             tokio::select! {
-                _ = wakeup.0.notified() => {}
-                _ = done.notified() => {}
-                _ = tokio::time::sleep(POLL) => {}
-                _ = shutdown.changed() => {}
+                _ = wakeup.0.notified() => queue_short = true,
+                _ = recorded.notified() => {}
+                _ = tokio::time::sleep(POLL) => queue_short = true,
+                changed = shutdown.changed() => if changed.is_err() { break },
             }
             continue;
         }
         for d in batch {
-            let Ok(permit) = global.clone().acquire_owned().await else {
-                return;
+            let permit = match global.clone().try_acquire_owned() {
+                Ok(p) => p,
+                Err(_) => match global.clone().acquire_owned().await {
+                    Ok(p) => p,
+                    Err(_) => return,
+                },
             };
             if let Ok(mut m) = inflight.lock() {
                 *m.entry(d.domain.clone()).or_default() += 1;
             }
-            let (state, client, keys, inflight, done) = (
+            let (state, client, keys, inflight, tx) = (
                 state.clone(),
                 client.clone(),
                 keys.clone(),
                 inflight.clone(),
-                done.clone(),
+                tx.clone(),
             );
             let base = cfg.retry_base_ms;
             tokio::spawn(async move {
-                deliver_one(&state, &client, &keys, &d, base).await;
+                let finished = deliver_one(&state, &client, &keys, d, base).await;
+                // The instance's slot is free once its answer is in; the global permit
+                // only once the outcome is stored.
                 if let Ok(mut m) = inflight.lock()
-                    && let Some(n) = m.get_mut(&d.domain)
+                    && let Some(n) = m.get_mut(&finished.delivery.domain)
                 {
                     *n -= 1;
-                    if *n == 0 {
-                        m.remove(&d.domain);
+                    if *n <= 0 {
+                        m.remove(&finished.delivery.domain);
                     }
                 }
-                drop(permit);
-                done.notify_one();
+                let id = finished.delivery.id;
+                if tx.send(Done { finished, permit }).is_err() {
+                    tracing::warn!(
+                        delivery.id = id,
+                        "worker stopped before recording a delivery; its lease will expire"
+                    );
+                }
             });
+        }
+    }
+}
+
+async fn claim(state: &AppState, free: usize, busy: &[(String, i64)]) -> Vec<Claimed> {
+    let cfg = &state.config.delivery;
+    match state.pool.get().await {
+        Ok(mut conn) => delivery::claim(
+            &mut conn,
+            free as i64,
+            cfg.per_domain as i64,
+            busy,
+            cfg.lease_seconds as i64,
+        )
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "claiming deliveries failed");
+            Vec::new()
+        }),
+        Err(e) => {
+            tracing::warn!(error = %e, "no database connection for deliveries");
+            Vec::new()
+        }
+    }
+}
+
+/// Stores finished attempts: whatever has arrived since the last transaction, in one.
+async fn record(
+    state: &AppState,
+    mut rx: mpsc::UnboundedReceiver<Done>,
+    mut shutdown: watch::Receiver<bool>,
+    recorded: &Notify,
+) {
+    let mut deadline: Option<tokio::time::Instant> = None;
+    loop {
+        let first = tokio::select! {
+            got = rx.recv() => got,
+            _ = shutdown.changed(), if deadline.is_none() => {
+                deadline = Some(tokio::time::Instant::now() + STOP_GRACE);
+                continue;
+            }
+            _ = tokio::time::sleep_until(deadline.unwrap_or_else(tokio::time::Instant::now)), if deadline.is_some() => None,
+        };
+        let Some(first) = first else { break };
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(d) => batch.push(d),
+                Err(_) => break,
+            }
+        }
+        let (finished, permits): (Vec<Finished>, Vec<OwnedSemaphorePermit>) =
+            batch.into_iter().map(|d| (d.finished, d.permit)).unzip();
+        store(state, &finished).await;
+        // Only now are the permits given back.
+        drop(permits);
+        recorded.notify_one();
+    }
+}
+
+async fn store(state: &AppState, finished: &[Finished]) {
+    // One retry: two processes reviving the same instances may deadlock, and PostgreSQL
+    // then aborts one of them.
+    for attempt in 1..=2 {
+        let result = match state.pool.get().await {
+            Ok(mut conn) => delivery::finish_many(&mut conn, finished)
+                .await
+                .map_err(anyhow::Error::from),
+            Err(e) => Err(e.into()),
+        };
+        match result {
+            Ok(()) => return,
+            Err(e) if attempt == 2 => tracing::error!(
+                error = %e,
+                deliveries = finished.len(),
+                "recording deliveries failed; their leases will expire and they will be sent again"
+            ),
+            Err(e) => tracing::warn!(error = %e, "recording deliveries failed; trying again"),
         }
     }
 }
@@ -226,11 +340,12 @@ async fn deliver_one(
     state: &AppState,
     client: &reqwest::Client,
     keys: &KeyCache,
-    d: &Claimed,
+    mut d: Claimed,
     base_ms: u64,
-) {
+) -> Finished {
+    let payload = Bytes::from(std::mem::take(&mut d.payload));
     let outcome = match keys.get(state, d.actor_id).await {
-        Ok(key) => send(client, &key, &d.inbox, &d.payload).await,
+        Ok(key) => send(client, &key, &d.inbox, payload).await,
         Err(e) => Outcome::Retry(None, format!("no signing key: {e}")),
     };
     match &outcome {
@@ -241,15 +356,10 @@ async fn deliver_one(
     }
     let retry_at = Utc::now()
         + chrono::Duration::from_std(backoff(base_ms, d.attempts + 1)).unwrap_or_default();
-    match state.pool.get().await {
-        Ok(mut conn) => {
-            if let Err(e) = delivery::finish(&mut conn, d, &outcome, retry_at).await {
-                tracing::error!(error = %e, delivery.id = d.id, "recording a delivery failed; its lease will expire");
-            }
-        }
-        Err(e) => {
-            tracing::error!(error = %e, delivery.id = d.id, "no database to record a delivery; its lease will expire")
-        }
+    Finished {
+        delivery: d,
+        outcome,
+        retry_at,
     }
 }
 

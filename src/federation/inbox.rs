@@ -50,7 +50,8 @@ fn unauthorized(e: SignatureError) -> AppError {
     AppError::unauthorized(e.to_string())
 }
 
-/// Checks the request's signature and returns the signing actor.
+/// Checks the request's signature and returns the signing actor; records the signature
+/// (refusing a replay) when `check_replay`, and notes that the actor's instance is alive.
 pub async fn verify_request(
     data: &FedData,
     method: &Method,
@@ -58,6 +59,47 @@ pub async fn verify_request(
     headers: &HeaderMap,
     body: &[u8],
     check_replay: bool,
+) -> AppResult<DbActor> {
+    let actor = verify_signature(data, method, uri, headers, body).await?;
+    let mut conn = data.conn().await?;
+    if check_replay {
+        conn.transaction::<_, AppError, _>(async |conn| record_signed(conn, headers, &actor).await)
+            .await?;
+    } else {
+        delivery::instance_success(&mut conn, &actor.domain).await?;
+    }
+    Ok(actor)
+}
+
+/// Records a verified request's signature (a replay is refused) and that its instance is
+/// alive, in the caller's transaction: the inbox does it in the activity's own, so that an
+/// accepted activity costs one commit.
+async fn record_signed(
+    conn: &mut diesel_async::AsyncPgConnection,
+    headers: &HeaderMap,
+    actor: &DbActor,
+) -> AppResult<()> {
+    let signature = headers
+        .get("signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if !inbox::first_sighting(conn, signature).await? {
+        return Err(AppError::unauthorized(
+            "this signed request was already received (replay)",
+        ));
+    }
+    // Any signed request from an instance shows it is alive.
+    delivery::instance_success(conn, &actor.domain).await?;
+    Ok(())
+}
+
+/// Checks the request's signature and returns the signing actor, writing nothing.
+async fn verify_signature(
+    data: &FedData,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
 ) -> AppResult<DbActor> {
     let sig = SignedRequest::parse(headers).map_err(unauthorized)?;
     let owner = Url::parse(&sig.key_owner_hint())
@@ -103,18 +145,6 @@ pub async fn verify_request(
         }
         Err(e) => return Err(unauthorized(e)),
     };
-    let signature = headers
-        .get("signature")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let mut conn = data.conn().await?;
-    if check_replay && !inbox::first_sighting(&mut conn, signature).await? {
-        return Err(AppError::unauthorized(
-            "this signed request was already received (replay)",
-        ));
-    }
-    // Any signed request from an instance shows it is alive.
-    delivery::instance_success(&mut conn, &actor.domain).await?;
     Ok(actor)
 }
 
@@ -145,7 +175,7 @@ async fn receive(
             return Ok(StatusCode::ACCEPTED);
         }
     }
-    let signer = verify_request(data, method, uri, headers, body, true).await?;
+    let signer = verify_signature(data, method, uri, headers, body).await?;
     if signer.ap_id.0 != actor_id {
         return Err(AppError::forbidden(
             "the signing key does not belong to the activity's actor",
@@ -168,8 +198,11 @@ async fn receive(
         None
     };
     let mut conn = data.conn().await?;
+    let queued_before = delivery::enqueued_count();
     let processed = conn
         .transaction::<_, AppError, _>(async |conn| {
+            // The signature, the instance's health and the activity commit together.
+            record_signed(conn, headers, &signer).await?;
             if !inbox::mark_received(conn, activity_id.as_str(), &kind, actor_id.as_str()).await? {
                 return Ok(false);
             }
@@ -219,7 +252,10 @@ async fn receive(
         .await?;
     if processed {
         tracing::info!(kind, activity.id = %activity_id, actor.id = %actor_id, "activity received");
-        state.wakeup.wake();
+        // Wake the worker only when handling the activity queued deliveries (an Accept).
+        if delivery::enqueued_count() != queued_before {
+            state.wakeup.wake();
+        }
     } else {
         tracing::debug!(activity.id = %activity_id, "activity received before; nothing changed");
     }

@@ -5,6 +5,7 @@ mod accounts;
 mod actors;
 mod common;
 mod db;
+mod delivery_queue;
 mod open_data;
 mod pages;
 mod partnerships_io;

@@ -2,16 +2,27 @@
 //! inbox, claimed by workers with `FOR UPDATE SKIP LOCKED` under a lease; and the health of
 //! remote instances.
 
-use crate::db::schema::{deliveries, domain_blocks, gone_inboxes, instances, outbound_activities};
+use crate::db::schema::{deliveries, domain_blocks, gone_inboxes, outbound_activities};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Int4, Text, Timestamptz};
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Deliveries older than this are given up (retries run for three days).
 pub const GIVE_UP_AFTER_HOURS: i64 = 72;
 /// An instance failing this long is marked unreachable and skipped.
 pub const UNREACHABLE_AFTER_DAYS: i64 = 7;
+
+/// How many times this process has queued deliveries (see [`enqueued_count`]).
+static ENQUEUED: AtomicU64 = AtomicU64::new(0);
+
+/// A counter that grows whenever this process queues deliveries (committed or not). A caller
+/// compares it before and after its transaction to know whether the delivery worker has
+/// anything new to claim; other writers at the same time only cause a spurious wake-up.
+pub fn enqueued_count() -> u64 {
+    AtomicU64::load(&ENQUEUED, Ordering::Relaxed)
+}
 
 /// Records an activity and queues one delivery per inbox, in the caller's transaction.
 /// Inboxes that answered 410 Gone and blocked domains get none; unreachable instances get a
@@ -39,6 +50,7 @@ pub async fn enqueue(
     if inboxes.is_empty() {
         return Ok(activity_id);
     }
+    ENQUEUED.fetch_add(1, Ordering::Relaxed);
     let urls: Vec<&str> = inboxes.iter().map(|(u, _)| u.as_str()).collect();
     let domains: Vec<&str> = inboxes.iter().map(|(_, d)| d.as_str()).collect();
     diesel::sql_query(
@@ -81,39 +93,58 @@ pub struct Claimed {
     pub actor_id: i64,
 }
 
-/// Claims up to `limit` due deliveries, at most `per_domain` per instance and none for the
-/// instances in `busy`, leasing them for `lease_seconds`.
+/// Claims up to `limit` due deliveries, leasing them for `lease_seconds`. `busy` gives the
+/// deliveries this worker already has in flight per instance: an instance gets at most
+/// `per_domain` minus those, and none once it is full.
+///
+/// Only the first `4 × limit` due rows (in `deliveries_due` order, skipping rows another
+/// worker holds) are ranked per instance, so a claim costs the same with 20 or 200,000
+/// pending. A lease also moves `next_attempt_at` to its end: leased rows leave the due
+/// range of the index instead of being scanned again by every claim, and a crashed
+/// worker's rows become due when its lease runs out.
 pub async fn claim(
     conn: &mut AsyncPgConnection,
     limit: i64,
     per_domain: i64,
-    busy: &[String],
+    busy: &[(String, i64)],
     lease_seconds: i64,
 ) -> QueryResult<Vec<Claimed>> {
+    let busy_domains: Vec<&str> = busy.iter().map(|(d, _)| d.as_str()).collect();
+    let busy_counts: Vec<i64> = busy.iter().map(|(_, n)| *n).collect();
+    let full: Vec<&str> = busy
+        .iter()
+        .filter(|(_, n)| *n >= per_domain)
+        .map(|(d, _)| d.as_str())
+        .collect();
     diesel::sql_query(
         "WITH due AS (
-             SELECT id FROM (
-                 SELECT id, row_number() OVER (PARTITION BY domain ORDER BY next_attempt_at, id) AS rn
-                 FROM deliveries
-                 WHERE state = 'pending' AND next_attempt_at <= now()
-                   AND (locked_until IS NULL OR locked_until < now())
-                   AND domain <> ALL($3)
-                 ORDER BY next_attempt_at, id
-                 LIMIT $1 * 4
-             ) ranked WHERE rn <= $2 LIMIT $1
-         ), claimed AS (
-             SELECT d.id FROM deliveries d JOIN due ON due.id = d.id
-             WHERE d.state = 'pending' AND (d.locked_until IS NULL OR d.locked_until < now())
-             FOR UPDATE OF d SKIP LOCKED
+             SELECT id, domain, next_attempt_at FROM deliveries
+             WHERE state = 'pending' AND next_attempt_at <= now()
+               AND (locked_until IS NULL OR locked_until < now())
+               AND domain <> ALL($3)
+             ORDER BY next_attempt_at
+             LIMIT $1 * 4
+             FOR UPDATE SKIP LOCKED
+         ), ranked AS (
+             SELECT due.id, due.next_attempt_at,
+                    row_number() OVER (PARTITION BY due.domain ORDER BY due.next_attempt_at, due.id) AS rn,
+                    $2 - COALESCE(b.n, 0) AS room
+             FROM due LEFT JOIN unnest($4::text[], $5::bigint[]) AS b(domain, n) ON b.domain = due.domain
+         ), picked AS (
+             SELECT id FROM ranked WHERE rn <= room ORDER BY next_attempt_at, id LIMIT $1
          )
-         UPDATE deliveries d SET locked_until = now() + make_interval(secs => $4)
-         FROM claimed, outbound_activities a
-         WHERE d.id = claimed.id AND a.id = d.activity_id
+         UPDATE deliveries d
+         SET locked_until = now() + make_interval(secs => $6),
+             next_attempt_at = now() + make_interval(secs => $6)
+         FROM picked, outbound_activities a
+         WHERE d.id = picked.id AND a.id = d.activity_id
          RETURNING d.id, d.inbox, d.domain, d.attempts, d.created_at, a.payload, a.actor_id",
     )
     .bind::<BigInt, _>(limit)
     .bind::<BigInt, _>(per_domain)
-    .bind::<Array<Text>, _>(busy)
+    .bind::<Array<Text>, _>(full)
+    .bind::<Array<Text>, _>(busy_domains)
+    .bind::<Array<BigInt>, _>(busy_counts)
     .bind::<diesel::sql_types::Double, _>(lease_seconds as f64)
     .load(conn)
     .await
@@ -131,30 +162,107 @@ pub enum Outcome {
     Retry(Option<u16>, String),
 }
 
-/// Stores an attempt's outcome and the instance's health; `retry_at` is when to try again.
+/// A finished attempt, to be recorded: `retry_at` is when to try again after a `Retry`.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    pub delivery: Claimed,
+    pub outcome: Outcome,
+    pub retry_at: DateTime<Utc>,
+}
+
+/// Stores one attempt's outcome and the instance's health.
 pub async fn finish(
     conn: &mut AsyncPgConnection,
     d: &Claimed,
     outcome: &Outcome,
     retry_at: DateTime<Utc>,
 ) -> QueryResult<()> {
+    finish_many(
+        conn,
+        &[Finished {
+            delivery: d.clone(),
+            outcome: outcome.clone(),
+            retry_at,
+        }],
+    )
+    .await
+}
+
+/// Stores many attempts' outcomes and their instances' health in one transaction: the
+/// delivered ones in a single UPDATE, the instances touched only where their state changes.
+///
+/// The transaction commits with `synchronous_commit = off`: it does not wait for its WAL
+/// flush. If PostgreSQL itself crashed within the next few hundred milliseconds, these
+/// outcomes would be lost and the deliveries, still pending under an expired lease, sent
+/// again — which at-least-once delivery allows (receivers deduplicate by activity id). A
+/// crash of this process loses nothing that was committed. Never used for received
+/// activities, whose loss would be lost data.
+pub async fn finish_many(conn: &mut AsyncPgConnection, done: &[Finished]) -> QueryResult<()> {
+    if done.is_empty() {
+        return Ok(());
+    }
+    conn.transaction(async |conn| {
+        diesel::sql_query("SET LOCAL synchronous_commit = off")
+            .execute(conn)
+            .await?;
+        let mut ids = Vec::new();
+        let mut statuses = Vec::new();
+        let mut alive: Vec<&str> = Vec::new();
+        let mut failing: Vec<&str> = Vec::new();
+        for f in done {
+            let d = &f.delivery;
+            match &f.outcome {
+                Outcome::Delivered(s) => {
+                    ids.push(d.id);
+                    statuses.push(i32::from(*s));
+                    alive.push(&d.domain);
+                }
+                Outcome::Retry(..) => {
+                    record_one(conn, f).await?;
+                    failing.push(&d.domain);
+                }
+                // The server answered: it is up.
+                Outcome::Rejected(..) | Outcome::Gone => {
+                    record_one(conn, f).await?;
+                    alive.push(&d.domain);
+                }
+            }
+        }
+        if !ids.is_empty() {
+            diesel::sql_query(
+                "UPDATE deliveries d
+                 SET state = 'delivered', attempts = d.attempts + 1, last_status = t.status,
+                     last_error = NULL, finished_at = now(), locked_until = NULL
+                 FROM unnest($1::bigint[], $2::int[]) AS t(id, status)
+                 WHERE d.id = t.id",
+            )
+            .bind::<Array<BigInt>, _>(&ids)
+            .bind::<Array<Int4>, _>(&statuses)
+            .execute(conn)
+            .await?;
+        }
+        // A domain that both failed and answered in this batch counts as answering.
+        failing.retain(|d| !alive.contains(d));
+        alive.sort_unstable();
+        alive.dedup();
+        failing.sort_unstable();
+        failing.dedup();
+        instances_alive(conn, &alive).await?;
+        for domain in failing {
+            instance_failure(conn, domain).await?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// Records one outcome other than `Delivered`.
+async fn record_one(conn: &mut AsyncPgConnection, f: &Finished) -> QueryResult<()> {
+    let d = &f.delivery;
     let status = |s: &u16| Some(i32::from(*s));
     let clip = |e: &str| e.chars().take(500).collect::<String>();
-    match outcome {
-        Outcome::Delivered(s) => {
-            diesel::update(deliveries::table.find(d.id))
-                .set((
-                    deliveries::state.eq("delivered"),
-                    deliveries::attempts.eq(d.attempts + 1),
-                    deliveries::last_status.eq(status(s)),
-                    deliveries::last_error.eq(None::<String>),
-                    deliveries::finished_at.eq(diesel::dsl::now),
-                    deliveries::locked_until.eq(None::<DateTime<Utc>>),
-                ))
-                .execute(conn)
-                .await?;
-            instance_success(conn, &d.domain).await?;
-        }
+    match &f.outcome {
+        Outcome::Delivered(_) => {}
         Outcome::Rejected(s, e) => {
             diesel::update(deliveries::table.find(d.id))
                 .set((
@@ -167,8 +275,6 @@ pub async fn finish(
                 ))
                 .execute(conn)
                 .await?;
-            // The server answered: it is up.
-            instance_success(conn, &d.domain).await?;
         }
         Outcome::Gone => {
             diesel::insert_into(gone_inboxes::table)
@@ -189,7 +295,6 @@ pub async fn finish(
             ))
             .execute(conn)
             .await?;
-            instance_success(conn, &d.domain).await?;
         }
         Outcome::Retry(s, e) => {
             let give_up = Utc::now() - d.created_at > chrono::Duration::hours(GIVE_UP_AFTER_HOURS);
@@ -199,13 +304,12 @@ pub async fn finish(
                     deliveries::attempts.eq(d.attempts + 1),
                     deliveries::last_status.eq(s.as_ref().and_then(status)),
                     deliveries::last_error.eq(Some(clip(e))),
-                    deliveries::next_attempt_at.eq(retry_at),
+                    deliveries::next_attempt_at.eq(f.retry_at),
                     deliveries::finished_at.eq(give_up.then(Utc::now)),
                     deliveries::locked_until.eq(None::<DateTime<Utc>>),
                 ))
                 .execute(conn)
                 .await?;
-            instance_failure(conn, &d.domain).await?;
         }
     }
     Ok(())
@@ -213,20 +317,37 @@ pub async fn finish(
 
 /// Any success (or any signed request from it) revives an instance.
 pub async fn instance_success(conn: &mut AsyncPgConnection, domain: &str) -> QueryResult<()> {
-    diesel::insert_into(instances::table)
-        .values((
-            instances::domain.eq(domain),
-            instances::last_success_at.eq(diesel::dsl::now),
-        ))
-        .on_conflict(instances::domain)
-        .do_update()
-        .set((
-            instances::failing_since.eq(None::<DateTime<Utc>>),
-            instances::unreachable.eq(false),
-            instances::last_success_at.eq(diesel::dsl::now),
-        ))
-        .execute(conn)
-        .await?;
+    instances_alive(conn, &[domain]).await
+}
+
+/// How stale `instances.last_success_at` of a healthy instance may get: refreshing it on
+/// every delivery or received activity would rewrite the same hot row thousands of times a
+/// second.
+const SUCCESS_REFRESH_SECONDS: i64 = 60;
+
+/// Marks instances as answering. Writes only where that changes something: an instance
+/// failing or unreachable is revived, an unknown one is recorded, and a healthy one's
+/// `last_success_at` is refreshed at most once a minute. Otherwise nothing is written (no
+/// row lock, no transaction id).
+pub async fn instances_alive(conn: &mut AsyncPgConnection, domains: &[&str]) -> QueryResult<()> {
+    if domains.is_empty() {
+        return Ok(());
+    }
+    diesel::sql_query(format!(
+        "WITH revived AS (
+             UPDATE instances SET failing_since = NULL, unreachable = false, last_success_at = now()
+             WHERE domain = ANY($1)
+               AND (failing_since IS NOT NULL OR unreachable OR last_success_at IS NULL
+                    OR last_success_at < now() - interval '{SUCCESS_REFRESH_SECONDS} seconds')
+         )
+         INSERT INTO instances (domain, last_success_at)
+         SELECT t.domain, now() FROM unnest($1::text[]) AS t(domain)
+         WHERE NOT EXISTS (SELECT 1 FROM instances i WHERE i.domain = t.domain)
+         ON CONFLICT (domain) DO NOTHING"
+    ))
+    .bind::<Array<Text>, _>(domains)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

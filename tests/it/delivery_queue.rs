@@ -1,0 +1,205 @@
+//! The delivery queue's own operations on a real database: batched claims under the
+//! per-instance limit and leases, batched recording of outcomes, and instance health.
+
+use diesel::QueryableByName;
+use diesel::sql_types::{BigInt, Bool, Text};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use passerelle::app;
+use passerelle::db::models::delivery::{self as queue, Claimed, Finished, Outcome};
+use passerelle::orgs::{self, NewOrganisation, Profile};
+use passerelle::state::AppState;
+use passerelle::testing::{TestDb, test_config};
+use passerelle::vocab::OrgKind;
+
+/// An unserved instance (no worker runs) with `per_domain` deliveries queued for each of
+/// `domains` instances.
+async fn queued(domains: usize, per_domain: usize) -> (TestDb, AppState) {
+    let db = TestDb::new().await.unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let state = app::prepare(test_config(port, &db, &[]).unwrap())
+        .await
+        .unwrap();
+    let mut conn = state.pool.get().await.unwrap();
+    let org = orgs::create(
+        &mut conn,
+        &state.urls,
+        &NewOrganisation {
+            handle: "stadt-queue".into(),
+            name: "Stadt Queue".into(),
+            kind: OrgKind::Municipality,
+            profile: Profile::default(),
+        },
+    )
+    .await
+    .unwrap();
+    let inboxes: Vec<(String, String)> = (0..domains * per_domain)
+        .map(|i| {
+            let d = format!("d{}.example", i % domains);
+            (format!("https://{d}/inbox/{i}"), d)
+        })
+        .collect();
+    queue::enqueue(
+        &mut conn,
+        "https://here.example/activities/1",
+        org.id,
+        "Create",
+        None,
+        "{}",
+        &inboxes,
+    )
+    .await
+    .unwrap();
+    drop(conn);
+    (db, state)
+}
+
+#[derive(QueryableByName)]
+struct Row {
+    #[diesel(sql_type = Text)]
+    state: String,
+    #[diesel(sql_type = Bool)]
+    due: bool,
+}
+
+async fn row(conn: &mut AsyncPgConnection, id: i64) -> Row {
+    diesel::sql_query(
+        "SELECT state, (next_attempt_at <= now()) AS due FROM deliveries WHERE id = $1",
+    )
+    .bind::<BigInt, _>(id)
+    .get_result(conn)
+    .await
+    .unwrap()
+}
+
+fn per_domain(claimed: &[Claimed]) -> std::collections::BTreeMap<String, usize> {
+    let mut m = std::collections::BTreeMap::new();
+    for d in claimed {
+        *m.entry(d.domain.clone()).or_default() += 1;
+    }
+    m
+}
+
+#[tokio::test]
+async fn claims_respect_the_room_left_per_instance_and_leases() {
+    let (_db, state) = queued(3, 10).await;
+    let mut conn = state.pool.get().await.unwrap();
+    // d0 already has 3 of its 4 in flight here, d1 is full, d2 has none.
+    let busy = vec![("d0.example".to_string(), 3), ("d1.example".to_string(), 4)];
+    let first = queue::claim(&mut conn, 50, 4, &busy, 60).await.unwrap();
+    let counts = per_domain(&first);
+    assert_eq!(counts.get("d0.example"), Some(&1), "{counts:?}");
+    assert_eq!(counts.get("d1.example"), None, "{counts:?}");
+    assert_eq!(counts.get("d2.example"), Some(&4), "{counts:?}");
+    // Leased rows are no longer due and are not claimed again.
+    assert!(!row(&mut conn, first[0].id).await.due);
+    let second = queue::claim(&mut conn, 50, 4, &[], 60).await.unwrap();
+    assert_eq!(second.len(), 12, "4 per instance");
+    assert!(second.iter().all(|d| first.iter().all(|f| f.id != d.id)));
+    // The limit caps the batch.
+    let third = queue::claim(&mut conn, 2, 10, &[], 60).await.unwrap();
+    assert_eq!(third.len(), 2);
+}
+
+#[tokio::test]
+async fn a_lease_that_ran_out_makes_the_delivery_due_again() {
+    let (_db, state) = queued(1, 1).await;
+    let mut conn = state.pool.get().await.unwrap();
+    let first = queue::claim(&mut conn, 10, 10, &[], 1).await.unwrap();
+    assert_eq!(first.len(), 1);
+    assert!(
+        queue::claim(&mut conn, 10, 10, &[], 1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let again = queue::claim(&mut conn, 10, 10, &[], 1).await.unwrap();
+    assert_eq!(again.len(), 1, "a crashed worker's claim is taken over");
+    assert_eq!(again[0].id, first[0].id);
+}
+
+#[derive(QueryableByName)]
+struct Health {
+    #[diesel(sql_type = Bool)]
+    failing: bool,
+    #[diesel(sql_type = Bool)]
+    unreachable: bool,
+}
+
+async fn health(conn: &mut AsyncPgConnection, domain: &str) -> Health {
+    diesel::sql_query(
+        "SELECT failing_since IS NOT NULL AS failing, unreachable FROM instances WHERE domain = $1",
+    )
+    .bind::<Text, _>(domain)
+    .get_result(conn)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_batch_of_outcomes_is_recorded_in_one_go() {
+    let (_db, state) = queued(4, 2).await;
+    let mut conn = state.pool.get().await.unwrap();
+    let claimed = queue::claim(&mut conn, 4, 1, &[], 60).await.unwrap();
+    assert_eq!(claimed.len(), 4);
+    let outcome = |d: &Claimed| match d.domain.as_str() {
+        "d0.example" => Outcome::Delivered(202),
+        "d1.example" => Outcome::Gone,
+        "d2.example" => Outcome::Rejected(403, "no".into()),
+        _ => Outcome::Retry(Some(503), "HTTP 503".into()),
+    };
+    let retry_at = chrono::Utc::now() + chrono::Duration::hours(1);
+    let done: Vec<Finished> = claimed
+        .iter()
+        .map(|d| Finished {
+            delivery: d.clone(),
+            outcome: outcome(d),
+            retry_at,
+        })
+        .collect();
+    queue::finish_many(&mut conn, &done).await.unwrap();
+    for d in &claimed {
+        let r = row(&mut conn, d.id).await;
+        let expected = match d.domain.as_str() {
+            "d0.example" => "delivered",
+            "d1.example" => "gone",
+            "d2.example" => "rejected",
+            _ => "pending",
+        };
+        assert_eq!(r.state, expected, "{}", d.domain);
+        if expected == "pending" {
+            assert!(!r.due, "a retry waits for its backoff");
+        }
+    }
+    let h = health(&mut conn, "d3.example").await;
+    assert!(h.failing && !h.unreachable);
+    let h = health(&mut conn, "d0.example").await;
+    assert!(!h.failing && !h.unreachable);
+    // A success revives a failing instance.
+    queue::instances_alive(&mut conn, &["d3.example"])
+        .await
+        .unwrap();
+    assert!(!health(&mut conn, "d3.example").await.failing);
+    // A healthy instance seen again is not rewritten.
+    #[derive(QueryableByName)]
+    struct Xmin {
+        #[diesel(sql_type = Text)]
+        xmin: String,
+    }
+    let xmin = async |conn: &mut AsyncPgConnection| {
+        diesel::sql_query("SELECT xmin::text AS xmin FROM instances WHERE domain = 'd0.example'")
+            .get_result::<Xmin>(conn)
+            .await
+            .unwrap()
+            .xmin
+    };
+    let before = xmin(&mut conn).await;
+    queue::instances_alive(&mut conn, &["d0.example"])
+        .await
+        .unwrap();
+    assert_eq!(xmin(&mut conn).await, before);
+}
