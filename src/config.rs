@@ -24,6 +24,16 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub federation: FederationSettings,
     pub delivery: DeliveryConfig,
+    pub media: MediaConfig,
+}
+
+/// Images uploaded through the editors' interface.
+#[derive(Debug, Clone)]
+pub struct MediaConfig {
+    /// Where uploaded (re-encoded) images and their thumbnails are stored.
+    pub dir: PathBuf,
+    /// Largest upload accepted, in bytes.
+    pub max_bytes: usize,
 }
 
 /// The persistent delivery queue.
@@ -137,6 +147,15 @@ struct RawConfig {
     database: Option<RawDatabase>,
     federation: Option<RawFederation>,
     delivery: Option<RawDelivery>,
+    media: Option<RawMedia>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawMedia {
+    dir: Option<PathBuf>,
+    max_bytes: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -253,6 +272,8 @@ const KEYS: &[&str] = &[
     "delivery.per_domain",
     "delivery.retry_base_ms",
     "delivery.lease_seconds",
+    "media.dir",
+    "media.max_bytes",
 ];
 
 impl Layer {
@@ -422,6 +443,20 @@ impl Layer {
             retry_base_ms: positive("delivery.retry_base_ms")?,
             lease_seconds: positive("delivery.lease_seconds")?,
         };
+        let media_dir: Sourced<PathBuf> = self.require("media.dir")?;
+        if media_dir.value.as_os_str().is_empty() {
+            bail!(
+                "configuration error in {}: key media.dir: name a directory",
+                media_dir.source
+            );
+        }
+        let media_max: Sourced<usize> = self.require("media.max_bytes")?;
+        if media_max.value < 1024 {
+            bail!(
+                "configuration error in {}: key media.max_bytes: at least 1024",
+                media_max.source
+            );
+        }
         // Re-validate domains that came in as plain strings through the environment.
         for d in std::iter::once(&domain.value)
             .chain(peers.value.iter())
@@ -466,6 +501,10 @@ impl Layer {
                     .collect(),
             },
             delivery,
+            media: MediaConfig {
+                dir: media_dir.value,
+                max_bytes: media_max.value,
+            },
         })
     }
 }

@@ -115,6 +115,11 @@ pub async fn verify_request(
     }
     // Any signed request from an instance shows it is alive.
     delivery::instance_success(&mut conn, &actor.domain).await?;
+    if crate::db::models::moderation::is_suspended(&mut conn, actor.id).await? {
+        return Err(AppError::forbidden(
+            "this actor is suspended on this instance",
+        ));
+    }
     Ok(actor)
 }
 

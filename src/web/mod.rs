@@ -1,8 +1,11 @@
 //! HTML pages for people: the instance home, organisation profiles and project pages, in the
 //! visitor's language (`?lang=`, else Accept-Language, else the instance's main language).
 
+pub mod admin;
+pub mod editor;
 pub mod i18n;
 pub mod pages;
+pub mod session;
 
 use crate::state::AppState;
 use crate::vocab::Lang;

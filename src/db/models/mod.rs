@@ -6,5 +6,8 @@ pub mod actor;
 pub mod delivery;
 pub mod follow;
 pub mod inbox;
+pub mod media;
+pub mod moderation;
 pub mod partnership;
 pub mod post;
+pub mod web_session;
