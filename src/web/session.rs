@@ -123,7 +123,15 @@ impl FromRequestParts<AppState> for Session {
                 } else {
                     parts.uri.path()
                 };
-                Err(Redirect::to(&format!("/login?next={}", urlencode(next))).into_response())
+                let lang = parts
+                    .uri
+                    .query()
+                    .and_then(|q| {
+                        url::form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "lang")
+                    })
+                    .map(|(_, l)| format!("&lang={}", urlencode(&l)))
+                    .unwrap_or_default();
+                Err(Redirect::to(&format!("/login?next={}{lang}", urlencode(next))).into_response())
             }
             Err(e) => Err(WebError::from(e).into_response()),
         }
@@ -318,7 +326,13 @@ pub async fn login(
     .await?;
     let _ = WebSession::delete_expired(&mut conn).await;
     tracing::info!(username = account.username, "logged in");
-    let mut resp = Redirect::to(&safe_next(&next)).into_response();
+    let mut target = safe_next(&next);
+    if !target.contains("lang=") {
+        // Stay in the language the login page was shown in.
+        let sep = if target.contains('?') { '&' } else { '?' };
+        target = format!("{target}{sep}lang={}", lang.code());
+    }
+    let mut resp = Redirect::to(&target).into_response();
     let h = resp.headers_mut();
     h.append(
         header::SET_COOKIE,
