@@ -33,7 +33,7 @@ async fn a_partnership_is_proposed_on_one_instance_and_accepted_on_the_other() {
         format!("Ville d'Amiens {}", afccre.handle("ville-amiens"))
     );
     assert!(
-        b.text(".partnership .meta")
+        b.text(".partnership p.meta")
             .await
             .contains("wartet auf die Antwort des Partners")
     );
