@@ -83,6 +83,8 @@ pub struct FederationSettings {
     pub blocked_domains: Vec<String>,
     /// When not empty, only these instances federate (allow-list mode).
     pub allowed_domains: Vec<String>,
+    /// How long a search waits for the peers' answers, in milliseconds.
+    pub search_timeout_ms: u64,
 }
 
 impl Config {
@@ -207,6 +209,7 @@ struct RawFederation {
     blocked_domains: Option<Vec<String>>,
     #[serde(default, deserialize_with = "domains_opt")]
     allowed_domains: Option<Vec<String>>,
+    search_timeout_ms: Option<u64>,
 }
 
 /// A host name with an optional port: letters, digits, dots, hyphens.
@@ -266,6 +269,7 @@ const KEYS: &[&str] = &[
     "federation.debug",
     "federation.peers",
     "federation.authorized_fetch",
+    "federation.search_timeout_ms",
     "federation.blocked_domains",
     "federation.allowed_domains",
     "delivery.concurrency",
@@ -437,6 +441,7 @@ impl Layer {
             }
             Ok(v.value)
         };
+        let search_timeout_ms = positive("federation.search_timeout_ms")?;
         let delivery = DeliveryConfig {
             concurrency: positive("delivery.concurrency")? as usize,
             per_domain: positive("delivery.per_domain")? as usize,
@@ -499,6 +504,7 @@ impl Layer {
                     .iter()
                     .map(|d| d.to_ascii_lowercase())
                     .collect(),
+                search_timeout_ms,
             },
             delivery,
             media: MediaConfig {

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! passerelle: a federated ActivityPub server for municipal partnership networks.
 //! `docs/ARCHITECTURE.md` maps the modules and the path of an activity.
 
@@ -14,6 +15,7 @@ pub mod media;
 pub mod orgs;
 pub mod partnerships;
 pub mod posts;
+pub mod search;
 pub mod state;
 pub mod testing;
 pub mod text;

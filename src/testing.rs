@@ -33,6 +33,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-11-22-000001_foundation/up.sql"),
     include_str!("../migrations/2026-11-22-000002_federation/up.sql"),
     include_str!("../migrations/2026-11-22-000003_partnerships/up.sql"),
+    include_str!("../migrations/2026-11-22-000004_search/up.sql"),
     include_str!("../migrations/2026-11-22-000006_web_sessions/up.sql"),
 ];
 

@@ -75,3 +75,20 @@ impl Auth {
         }
     }
 }
+
+/// An optional caller: no Authorization header is `None`; a bad one is still refused.
+impl axum::extract::OptionalFromRequestParts<AppState> for Auth {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        if parts.headers.get(header::AUTHORIZATION).is_none() {
+            return Ok(None);
+        }
+        <Auth as FromRequestParts<AppState>>::from_request_parts(parts, state)
+            .await
+            .map(Some)
+    }
+}

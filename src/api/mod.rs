@@ -9,6 +9,7 @@ pub mod openapi;
 pub mod organisations;
 pub mod partnerships;
 pub mod posts;
+pub mod search;
 pub mod views;
 
 use crate::state::AppState;
@@ -105,5 +106,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/admin/domain-blocks/{domain}",
             delete(federation::unblock),
+        )
+        .route("/api/v1/search", get(search::search))
+        .route(
+            "/api/v1/admin/relays",
+            get(search::relays).post(search::subscribe),
+        )
+        .route(
+            "/api/v1/admin/relays/{network}",
+            delete(search::unsubscribe),
         )
 }

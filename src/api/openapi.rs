@@ -133,6 +133,39 @@ pub fn spec() -> Value {
                 "parameters": params(&["file"]),
                 "get": op("Open data: organisations.csv, organisations.json, partnerships.csv, partnerships.json, partnerships.geojson", false, None, ("200", None))
             },
+            "/api/v1/search": {"get": {
+                "summary": "Search organisations, partnerships and posts on this network and every peer (merged by relevance, duplicates removed by ActivityPub id, facets summed). Words are stemmed per language with accents folded; German compounds are found by their parts; \"a phrase\", prefix*, -excluded. Unsigned callers may search; resolve=true (with a token) also looks up a handle or URL.",
+                "parameters": [
+                    {"name": "q", "in": "query", "required": true, "schema": {"type": "string", "maxLength": 300}},
+                    {"name": "kind", "in": "query", "schema": {"enum": ["organisation", "partnership", "post"]}},
+                    {"name": "theme", "in": "query", "schema": {"type": "string"}},
+                    {"name": "sdg", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 17}},
+                    {"name": "country", "in": "query", "schema": {"type": "string"}},
+                    {"name": "region", "in": "query", "schema": {"type": "string"}},
+                    {"name": "org_kind", "in": "query", "schema": {"type": "string"}},
+                    {"name": "lang", "in": "query", "schema": {"type": "string"}},
+                    {"name": "network", "in": "query", "schema": {"type": "string"}},
+                    {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
+                    {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+                    {"name": "sort", "in": "query", "schema": {"enum": ["relevance", "newest"]}},
+                    {"name": "scope", "in": "query", "schema": {"enum": ["all", "local"]}},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50}},
+                    {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                    {"name": "resolve", "in": "query", "schema": {"type": "boolean"}}
+                ],
+                "responses": {
+                    "200": {"description": "hits, facets (kind, theme, sdg, country, region, org_kind, language, year, network) and how each network answered (local, answered, timeout, failed)", "content": {"application/json": {"schema": schema_ref("SearchAnswer")}}},
+                    "400": {"description": "an empty, over-long or malformed query", "content": {"application/json": {"schema": schema_ref("Error")}}}
+                }
+            }},
+            "/api/v1/admin/relays": {
+                "get": op("Networks this instance subscribes to (admin)", true, None, ("200", None)),
+                "post": op("Subscribe to a peer network's posts: its instance actor is followed and announces its public posts here (admin)", true, Some("Target"), ("202", None))
+            },
+            "/api/v1/admin/relays/{network}": {
+                "parameters": params(&["network"]),
+                "delete": op("End a network subscription (admin)", true, None, ("204", None))
+            },
             "/api/v1/admin/partnerships/import": {"post": op("Import a partnership list (CSV body: name_a, country_a, code_a, region_a, name_b, country_b, code_b, region_b, kind, founded_year); all or nothing unless ?skip_invalid=true (admin)", true, None, ("200", None))},
             "/api/v1/posts/{id}/pin": {
                 "parameters": params(&["id"]),
@@ -186,6 +219,18 @@ pub fn spec() -> Value {
                 "Target": {"type": "object", "required": ["target"], "properties": {"target": {"type": "string", "examples": ["@ville-amiens@afccre.example", "https://afccre.example/o/ville-amiens"]}}},
                 "Boost": {"type": "object", "required": ["object"], "properties": {"object": s("string")}},
                 "DomainBlock": {"type": "object", "required": ["domain"], "properties": {"domain": s("string"), "reason": s("string")}},
+                "SearchHit": {"type": "object", "properties": {
+                    "kind": {"enum": ["organisation", "partnership", "post"]}, "ap_id": s("string"), "url": s("string"),
+                    "title": s("string"), "snippet": {"type": "string", "description": "HTML: escaped text, matches in <mark>"},
+                    "network": s("string"), "author_name": nullable("string"), "author_ap_id": nullable("string"),
+                    "languages": arr(s("string")), "themes": arr(s("string")), "countries": arr(s("string")),
+                    "published": s("string"), "score": s("number")}},
+                "SearchAnswer": {"type": "object", "properties": {
+                    "query": s("string"), "sort": s("string"), "total": s("integer"), "offset": s("integer"),
+                    "hits": arr(schema_ref("SearchHit")),
+                    "facets": {"type": "object", "additionalProperties": arr(json!({"type": "object", "properties": {"value": s("string"), "count": s("integer")}}))},
+                    "networks": arr(json!({"type": "object", "properties": {"network": s("string"), "status": {"enum": ["local", "answered", "timeout", "failed"]}, "total": s("integer"), "hits": s("integer"), "milliseconds": s("integer"), "error": s("string")}})),
+                    "resolved": {"type": ["object", "null"]}}},
                 "PostPage": {"type": "object", "properties": {"items": arr(schema_ref("Post")), "next": nullable("string")}}
             }
         }

@@ -38,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/posts/{id}", get(post))
         .route("/posts/{id}/activity", get(post_activity))
         .route("/inbox", axum::routing::post(super::inbox::shared))
+        .route("/federation/search", get(crate::search::peers::answer))
         .route(
             "/o/{handle}/inbox",
             axum::routing::post(super::inbox::personal),

@@ -8,3 +8,4 @@ mod db;
 mod open_data;
 mod partnerships_io;
 mod posts;
+mod search;

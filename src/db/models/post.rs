@@ -325,6 +325,28 @@ impl DbPost {
         load_many(conn, rows).await
     }
 
+    /// Ids of the latest live local posts (not replies) whose authors may be indexed: what a
+    /// subscribing network is sent.
+    pub async fn relayable_recent(
+        conn: &mut AsyncPgConnection,
+        limit: i64,
+    ) -> QueryResult<Vec<String>> {
+        use crate::db::schema::actors;
+        posts::table
+            .inner_join(actors::table.on(actors::id.eq(posts::actor_id)))
+            .filter(posts::local.eq(true))
+            .filter(posts::deleted_at.is_null())
+            .filter(posts::in_reply_to.is_null())
+            .filter(actors::indexable.eq(true))
+            .filter(actors::deleted_at.is_null())
+            .order(posts::id.desc())
+            .limit(limit)
+            .select(posts::ap_id)
+            .load::<DbUrl>(conn)
+            .await
+            .map(|v| v.into_iter().map(|u| u.0.to_string()).collect())
+    }
+
     pub async fn count_local(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
         posts::table
             .filter(posts::local.eq(true))

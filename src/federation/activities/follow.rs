@@ -129,9 +129,17 @@ pub async fn receive_follow(
         .ok_or_else(|| AppError::bad_request("Follow without an object"))?;
     let target = DbActor::by_ap_id(conn, target_id.as_str())
         .await?
-        .filter(|a| a.local && a.is_organisation())
+        .filter(|a| a.local)
         .ok_or_else(|| AppError::not_found(format!("no organisation {target_id} here")))?;
     let activity_id = activity["id"].as_str().unwrap_or_default();
+    if super::relay::is_instance_actor(state, &target) {
+        return super::relay::receive_subscription(conn, state, actor, &target, activity_id).await;
+    }
+    if !target.is_organisation() {
+        return Err(AppError::not_found(format!(
+            "no organisation {target_id} here"
+        )));
+    }
     let follow = DbFollow::upsert(conn, actor.id, target.id, false, Some(activity_id)).await?;
     if !target.manually_approves_followers || follow.accepted {
         answer(conn, state, &target, actor, &follow, true).await?;

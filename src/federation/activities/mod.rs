@@ -6,6 +6,7 @@ pub mod follow;
 pub mod other;
 pub mod partnership;
 pub mod post;
+pub mod relay;
 
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery;

@@ -33,6 +33,10 @@ async fn recipients(
             inboxes.push(inbox_of(&parent_author));
         }
     }
+    if author.indexable && post.post.in_reply_to.is_none() {
+        // Subscribed networks hold a copy: they get its edits and deletion too.
+        inboxes.extend(super::relay::subscriber_inboxes(conn).await?);
+    }
     inboxes.sort();
     inboxes.dedup();
     Ok(inboxes)
@@ -67,6 +71,8 @@ pub async fn publish(
         "published": post.post.updated.unwrap_or(post.post.published),
         "to": object["to"], "cc": object["cc"], "object": object
     });
+    // Subscribed networks get a new post twice (this Create, and the instance actor's
+    // Announce below); the second finds it stored already.
     let inboxes = recipients(conn, author, post).await?;
     queue(
         conn,
@@ -76,6 +82,9 @@ pub async fn publish(
         &inboxes,
     )
     .await?;
+    if !update {
+        super::relay::relay_new_post(conn, state, author, &post.post).await?;
+    }
     Ok(())
 }
 

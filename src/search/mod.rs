@@ -1,0 +1,371 @@
+//! Cross-network search: full-text search over organisations, partnerships and posts (local
+//! and received) with facets, fanned out to the federation's peers within a time budget and
+//! merged; peers' requests answered with our own indexable content only.
+//!
+//! - `query`: reading what a person typed;
+//! - `local`: the PostgreSQL query over `search_documents` (kept by triggers, see the
+//!   search migration);
+//! - `peers`: the signed fan-out to peers, and checking peers' requests.
+
+pub mod local;
+pub mod peers;
+pub mod query;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::vocab::Lang;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub use query::ParsedQuery;
+
+/// The most hits one answer holds, and how deep one may page.
+pub const MAX_LIMIT: i64 = 50;
+pub const MAX_DEPTH: i64 = 200;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// This instance's index and every peer's answer.
+    #[default]
+    All,
+    /// This instance's index only (which holds what subscribed networks sent).
+    Local,
+}
+
+/// A search as asked for in a query string (API, web page, peers).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SearchParams {
+    #[serde(default)]
+    pub q: String,
+    /// organisation, partnership or post.
+    pub kind: Option<String>,
+    pub theme: Option<String>,
+    pub sdg: Option<String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub org_kind: Option<String>,
+    pub lang: Option<String>,
+    pub network: Option<String>,
+    /// Published on or after / before this day (YYYY-MM-DD).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub sort: Option<Sort>,
+    pub scope: Option<Scope>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// A checked search.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub text: String,
+    pub query: ParsedQuery,
+    pub kind: Option<String>,
+    pub theme: Option<String>,
+    pub sdg: Option<i16>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub org_kind: Option<String>,
+    pub lang: Option<String>,
+    pub network: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub sort: Sort,
+    pub scope: Scope,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+fn nonempty(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn bad(field: &str, message: impl Into<String>) -> AppError {
+    let mut e = AppError::invalid(field, message);
+    e.status = axum::http::StatusCode::BAD_REQUEST;
+    e.code = "bad_query";
+    e
+}
+
+impl SearchParams {
+    pub fn check(&self) -> Result<Search, AppError> {
+        let query = ParsedQuery::parse(&self.q)?;
+        let kind = nonempty(&self.kind);
+        if let Some(k) = &kind
+            && !["organisation", "partnership", "post"].contains(&k.as_str())
+        {
+            return Err(bad("kind", "is one of organisation, partnership, post"));
+        }
+        let sdg = match nonempty(&self.sdg) {
+            None => None,
+            Some(s) => match s.parse::<i16>() {
+                Ok(n) if (1..=17).contains(&n) => Some(n),
+                _ => return Err(bad("sdg", "is a Sustainable Development Goal, 1 to 17")),
+            },
+        };
+        let lang = nonempty(&self.lang);
+        if let Some(l) = &lang
+            && l.parse::<Lang>().is_err()
+            && !crate::orgs::is_language_code(l)
+        {
+            return Err(bad("lang", "is a language code such as de or fr"));
+        }
+        let day = |field: &str, v: &Option<String>| -> Result<Option<NaiveDate>, AppError> {
+            nonempty(v)
+                .map(|s| {
+                    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+                        .map_err(|_| bad(field, "is a date written YYYY-MM-DD"))
+                })
+                .transpose()
+        };
+        let from = day("from", &self.from)?;
+        let to = day("to", &self.to)?;
+        if let (Some(f), Some(t)) = (from, to)
+            && t < f
+        {
+            return Err(bad("to", "comes before `from`"));
+        }
+        let limit = self.limit.unwrap_or(20);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(bad("limit", format!("is between 1 and {MAX_LIMIT}")));
+        }
+        let offset = self.offset.unwrap_or(0);
+        if offset < 0 || offset + limit > MAX_DEPTH {
+            return Err(bad(
+                "offset",
+                format!("with `limit` reaches at most {MAX_DEPTH} hits deep"),
+            ));
+        }
+        Ok(Search {
+            text: self.q.trim().to_string(),
+            query,
+            kind,
+            theme: nonempty(&self.theme),
+            sdg,
+            country: nonempty(&self.country).map(|c| c.to_ascii_uppercase()),
+            region: nonempty(&self.region),
+            org_kind: nonempty(&self.org_kind),
+            lang,
+            network: nonempty(&self.network).map(|n| n.to_ascii_lowercase()),
+            from,
+            to,
+            sort: self.sort.unwrap_or_default(),
+            scope: self.scope.unwrap_or_default(),
+            limit,
+            offset,
+        })
+    }
+}
+
+impl Search {
+    /// The same search as query-string pairs, for a peer (its own content, from the top).
+    pub fn peer_params(&self) -> Vec<(&'static str, String)> {
+        let mut p = vec![
+            ("q", self.text.clone()),
+            ("limit", (self.offset + self.limit).to_string()),
+            (
+                "sort",
+                match self.sort {
+                    Sort::Relevance => "relevance",
+                    Sort::Newest => "newest",
+                }
+                .into(),
+            ),
+        ];
+        let opt = [
+            ("kind", self.kind.clone()),
+            ("theme", self.theme.clone()),
+            ("sdg", self.sdg.map(|s| s.to_string())),
+            ("country", self.country.clone()),
+            ("region", self.region.clone()),
+            ("org_kind", self.org_kind.clone()),
+            ("lang", self.lang.clone()),
+            ("network", self.network.clone()),
+            ("from", self.from.map(|d| d.to_string())),
+            ("to", self.to.map(|d| d.to_string())),
+        ];
+        p.extend(opt.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+        p
+    }
+}
+
+/// One thing found.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Hit {
+    pub kind: String,
+    pub ap_id: String,
+    pub url: String,
+    pub title: String,
+    /// HTML: escaped text with the matched words in `<mark>`.
+    pub snippet: String,
+    pub network: String,
+    #[serde(default)]
+    pub author_name: Option<String>,
+    #[serde(default)]
+    pub author_ap_id: Option<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    pub published: DateTime<Utc>,
+    /// Relevance in [0, 1): ts_rank_cd normalised as rank / (rank + 1).
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct FacetValue {
+    pub value: String,
+    pub count: i64,
+}
+
+/// Counts per facet (kind, theme, sdg, country, region, org_kind, language, year, network).
+pub type Facets = BTreeMap<String, Vec<FacetValue>>;
+
+/// How one network answered.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct NetworkAnswer {
+    pub network: String,
+    /// local, answered, timeout or failed.
+    pub status: String,
+    pub total: i64,
+    pub hits: usize,
+    pub milliseconds: u64,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub error: Option<String>,
+}
+
+/// The result of a search on one index (ours, or a peer's answer).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Found {
+    pub total: i64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+/// A search's answer: merged hits, summed facets, and which networks answered.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Answer {
+    pub query: String,
+    pub sort: Sort,
+    /// Matches over every network that answered (a match held by two networks counts twice).
+    pub total: i64,
+    pub offset: i64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    pub networks: Vec<NetworkAnswer>,
+    /// An actor or post named by handle or URL in the query, looked up as Mastodon does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<serde_json::Value>,
+}
+
+/// Merges several indexes' results: duplicates (same ActivityPub id) counted once with
+/// their best score, ordered as asked, facet counts summed.
+pub fn merge(search: &Search, parts: Vec<Found>) -> (i64, Vec<Hit>, Facets) {
+    let mut total = 0;
+    let mut by_id: BTreeMap<String, Hit> = BTreeMap::new();
+    let mut facets: BTreeMap<String, BTreeMap<String, i64>> = BTreeMap::new();
+    for part in parts {
+        total += part.total;
+        for hit in part.hits {
+            match by_id.get(&hit.ap_id) {
+                Some(h) if h.score >= hit.score => {}
+                _ => {
+                    by_id.insert(hit.ap_id.clone(), hit);
+                }
+            }
+        }
+        for (facet, values) in part.facets {
+            let slot = facets.entry(facet).or_default();
+            for v in values {
+                *slot.entry(v.value).or_default() += v.count;
+            }
+        }
+    }
+    let mut hits: Vec<Hit> = by_id.into_values().collect();
+    match search.sort {
+        Sort::Relevance => hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.published.cmp(&a.published))
+        }),
+        Sort::Newest => hits.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then(b.score.total_cmp(&a.score))
+        }),
+    }
+    let hits = hits
+        .into_iter()
+        .skip(search.offset as usize)
+        .take(search.limit as usize)
+        .collect();
+    let facets = facets
+        .into_iter()
+        .map(|(name, values)| {
+            let mut values: Vec<FacetValue> = values
+                .into_iter()
+                .map(|(value, count)| FacetValue { value, count })
+                .collect();
+            values.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+            values.truncate(local::FACET_VALUES);
+            (name, values)
+        })
+        .collect();
+    (total, hits, facets)
+}
+
+/// Searches our index and, for `scope=all`, every peer at once; merges what came back.
+pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> {
+    let started = std::time::Instant::now();
+    let ours = async {
+        let mut conn = state.conn().await?;
+        local::search(&mut conn, search, false).await
+    };
+    let theirs = async {
+        match search.scope {
+            Scope::All => peers::fan_out(state, search).await,
+            Scope::Local => vec![],
+        }
+    };
+    let (ours, theirs) = tokio::join!(ours, theirs);
+    let ours = ours?;
+    let mut networks = vec![NetworkAnswer {
+        network: state.config.instance.domain.clone(),
+        status: "local".into(),
+        total: ours.total,
+        hits: ours.hits.len(),
+        milliseconds: started.elapsed().as_millis() as u64,
+        error: None,
+    }];
+    let mut parts = vec![ours];
+    for (answer, found) in theirs {
+        networks.push(answer);
+        parts.extend(found);
+    }
+    let (total, hits, facets) = merge(search, parts);
+    Ok(Answer {
+        query: search.text.clone(),
+        sort: search.sort,
+        total,
+        offset: search.offset,
+        hits,
+        facets,
+        networks,
+        resolved: None,
+    })
+}

@@ -1,0 +1,263 @@
+//! Searching the federation's peers, and answering them.
+//!
+//! Asking: every configured peer gets the search at once, as a GET of
+//! `/federation/search?…` signed by our instance actor; whatever has not answered when the
+//! budget (`federation.search_timeout_ms`, 1.5 s by default) runs out is reported as timed
+//! out, and a peer that answers garbage is reported as failed. A peer may only vouch for its
+//! own content: hits whose id is on another host are dropped.
+//!
+//! Answering: only a configured peer's instance actor, with a valid signature, is answered
+//! (401 unsigned or badly signed, 403 anyone else), and only with our own content, which
+//! holds nothing of organisations that are not indexable (see the search migration).
+
+use super::{Found, Hit, NetworkAnswer, Scope, Search, SearchParams};
+use crate::db::models::actor::DbActor;
+use crate::error::{AppError, AppResult};
+use crate::federation::activities::relay::is_peer_instance_actor;
+use crate::federation::objects::actor::authority;
+use crate::federation::signatures::{SigningKey, sign_get};
+use crate::federation::urls::Urls;
+use crate::state::{AppState, FedData};
+use axum::Json;
+use axum::extract::Query;
+use axum::extract::rejection::QueryRejection;
+use axum::http::{HeaderMap, Method, Uri};
+use futures::StreamExt;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant, SystemTime};
+use url::Url;
+
+/// The largest answer read from a peer.
+const MAX_ANSWER_BYTES: usize = 2 * 1024 * 1024;
+
+/// GET /federation/search: a peer's search of our own content.
+pub async fn answer(
+    data: FedData,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    params: Result<Query<SearchParams>, QueryRejection>,
+) -> AppResult<Json<Found>> {
+    let actor =
+        crate::federation::inbox::verify_request(&data, &method, &uri, &headers, b"", false)
+            .await?;
+    if !is_peer_instance_actor(&data, &actor) {
+        return Err(AppError::forbidden(format!(
+            "{} is not the instance actor of one of this network's peers",
+            actor.ap_id
+        )));
+    }
+    let Query(params) = params.map_err(|e| AppError::bad_request(e.body_text()))?;
+    let mut search = params.check()?;
+    search.scope = Scope::Local;
+    search.offset = 0;
+    let mut conn = data.conn().await?;
+    let found = super::local::search(&mut conn, &search, true).await?;
+    Ok(Json(found))
+}
+
+fn client(debug: bool) -> &'static reqwest::Client {
+    static PLAIN: OnceLock<reqwest::Client> = OnceLock::new();
+    static CHECKED: OnceLock<reqwest::Client> = OnceLock::new();
+    let slot = if debug { &PLAIN } else { &CHECKED };
+    slot.get_or_init(|| crate::federation::delivery::client(debug))
+}
+
+/// Our instance actor's signing key.
+async fn instance_key(state: &AppState) -> anyhow::Result<SigningKey> {
+    let mut conn = state.pool.get().await?;
+    let actor = DbActor::instance_actor(&mut conn)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("this instance has no instance actor yet"))?;
+    let pem = actor
+        .private_key_pem
+        .as_deref()
+        .ok_or_else(|| anyhow::anyhow!("the instance actor has no private key"))?;
+    SigningKey::from_pkcs8_pem(Urls::key_id(actor.ap_id.as_str()), pem)
+}
+
+/// Asks every peer at once; each answer or failure comes back within the budget.
+pub async fn fan_out(state: &AppState, search: &Search) -> Vec<(NetworkAnswer, Option<Found>)> {
+    let peers = state.config.federation.peers.clone();
+    if peers.is_empty() {
+        return vec![];
+    }
+    let budget = Duration::from_millis(state.config.federation.search_timeout_ms);
+    let key = match instance_key(state).await {
+        Ok(k) => k,
+        Err(e) => {
+            return peers
+                .into_iter()
+                .map(|p| (failed(&p, 0, format!("cannot sign: {e}")), None))
+                .collect();
+        }
+    };
+    let key = &key;
+    futures::stream::iter(peers)
+        .map(|peer| async move {
+            let started = Instant::now();
+            let outcome = tokio::time::timeout(budget, ask(state, key, &peer, search)).await;
+            let ms = started.elapsed().as_millis() as u64;
+            match outcome {
+                Err(_) => (
+                    NetworkAnswer {
+                        network: peer.clone(),
+                        status: "timeout".into(),
+                        total: 0,
+                        hits: 0,
+                        milliseconds: ms,
+                        error: Some(format!("no answer within {} ms", budget.as_millis())),
+                    },
+                    None,
+                ),
+                Ok(Err(e)) => (failed(&peer, ms, e), None),
+                Ok(Ok(found)) => (
+                    NetworkAnswer {
+                        network: peer.clone(),
+                        status: "answered".into(),
+                        total: found.total,
+                        hits: found.hits.len(),
+                        milliseconds: ms,
+                        error: None,
+                    },
+                    Some(found),
+                ),
+            }
+        })
+        .buffer_unordered(16)
+        .collect()
+        .await
+}
+
+fn failed(peer: &str, ms: u64, error: String) -> NetworkAnswer {
+    NetworkAnswer {
+        network: peer.to_string(),
+        status: "failed".into(),
+        total: 0,
+        hits: 0,
+        milliseconds: ms,
+        error: Some(error),
+    }
+}
+
+/// One peer's answer, read, bounded and checked.
+async fn ask(
+    state: &AppState,
+    key: &SigningKey,
+    peer: &str,
+    search: &Search,
+) -> Result<Found, String> {
+    let mut url = Url::parse(&format!(
+        "{}://{peer}/federation/search",
+        state.config.scheme()
+    ))
+    .map_err(|e| format!("bad peer address: {e}"))?;
+    url.query_pairs_mut().extend_pairs(search.peer_params());
+    let headers = sign_get(key, &url, SystemTime::now()).map_err(|e| format!("signing: {e}"))?;
+    let mut req = client(state.config.federation.debug)
+        .get(url)
+        .header("accept", "application/json");
+    for (name, value) in headers {
+        if name != "host" {
+            req = req.header(name, value);
+        }
+    }
+    let mut resp = req.send().await.map_err(|e| format!("unreachable: {e}"))?;
+    let status = resp.status();
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|e| format!("reading: {e}"))? {
+        body.extend_from_slice(&chunk);
+        if body.len() > MAX_ANSWER_BYTES {
+            return Err(format!("answer larger than {MAX_ANSWER_BYTES} bytes"));
+        }
+    }
+    if !status.is_success() {
+        let text: String = String::from_utf8_lossy(&body).chars().take(200).collect();
+        return Err(format!("HTTP {}: {text}", status.as_u16()));
+    }
+    let mut found: Found =
+        serde_json::from_slice(&body).map_err(|e| format!("unreadable answer: {e}"))?;
+    let before = found.hits.len();
+    found.hits.retain(|h| vouches_for(peer, h));
+    if found.hits.len() < before {
+        tracing::warn!(
+            peer,
+            dropped = before - found.hits.len(),
+            "peer answered with content of other hosts"
+        );
+    }
+    for hit in &mut found.hits {
+        hit.snippet = clean_snippet(&hit.snippet);
+        hit.network = peer.to_string();
+    }
+    found.total = found.total.max(found.hits.len() as i64);
+    for values in found.facets.values_mut() {
+        values.retain(|v| v.count > 0);
+    }
+    Ok(found)
+}
+
+/// A peer's hit is its own: its id on the peer's host, a readable http(s) link.
+fn vouches_for(peer: &str, hit: &Hit) -> bool {
+    let own = Url::parse(&hit.ap_id).is_ok_and(|u| authority(&u).eq_ignore_ascii_case(peer));
+    let link = Url::parse(&hit.url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+    own && link && ["organisation", "partnership", "post"].contains(&hit.kind.as_str())
+}
+
+/// A peer's snippet, reduced to text and `<mark>`.
+fn clean_snippet(html: &str) -> String {
+    ammonia::Builder::empty()
+        .add_tags(["mark"])
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(ap_id: &str, url: &str) -> Hit {
+        Hit {
+            kind: "post".into(),
+            ap_id: ap_id.into(),
+            url: url.into(),
+            title: "t".into(),
+            snippet: String::new(),
+            network: String::new(),
+            author_name: None,
+            author_ap_id: None,
+            languages: vec![],
+            themes: vec![],
+            countries: vec![],
+            published: chrono::Utc::now(),
+            score: 0.1,
+        }
+    }
+
+    #[test]
+    fn a_peer_vouches_only_for_its_own_content() {
+        assert!(vouches_for(
+            "b.example:8443",
+            &hit(
+                "https://b.example:8443/posts/1",
+                "https://b.example:8443/posts/1"
+            )
+        ));
+        assert!(!vouches_for(
+            "b.example",
+            &hit("https://c.example/posts/1", "https://c.example/posts/1")
+        ));
+        assert!(!vouches_for(
+            "b.example",
+            &hit("https://b.example/posts/1", "javascript:alert(1)")
+        ));
+    }
+
+    #[test]
+    fn snippets_keep_only_marks() {
+        assert_eq!(
+            clean_snippet(r#"<mark>Klima</mark> <script>x()</script><a href="y">z</a>"#),
+            "<mark>Klima</mark> z"
+        );
+    }
+}

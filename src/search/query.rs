@@ -1,0 +1,164 @@
+//! What a person types, read into words, prefixes (`klima*`), phrases (`"neues Projekt"`) and
+//! excluded words (`-schule`). Words are runs of letters and digits; a hyphenated or
+//! apostrophed word (`Klima-Schutz`, `l'école`) is a phrase of its parts. The analysis
+//! (stemming, accents, compounds) happens in PostgreSQL: see the search migration.
+
+use crate::error::AppError;
+
+/// The longest query we read, in characters.
+pub const MAX_QUERY_CHARS: usize = 300;
+/// The most words, phrases and exclusions together.
+pub const MAX_CLAUSES: usize = 12;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ParsedQuery {
+    /// Single words, each with whether it is a prefix.
+    pub terms: Vec<(String, bool)>,
+    /// Words that must appear in this order.
+    pub phrases: Vec<String>,
+    /// Words that must not appear.
+    pub excluded: Vec<String>,
+}
+
+/// A query we cannot read: 400, naming the `q` field.
+fn invalid(message: impl Into<String>) -> AppError {
+    let mut e = AppError::invalid("q", message);
+    e.status = axum::http::StatusCode::BAD_REQUEST;
+    e.code = "bad_query";
+    e
+}
+
+/// The letter-and-digit runs of a token.
+fn words_of(token: &str) -> Vec<String> {
+    token
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl ParsedQuery {
+    pub fn parse(q: &str) -> Result<ParsedQuery, AppError> {
+        let q = q.trim();
+        if q.is_empty() {
+            return Err(invalid("the search query is empty"));
+        }
+        if q.chars().count() > MAX_QUERY_CHARS {
+            return Err(invalid(format!(
+                "the search query is longer than {MAX_QUERY_CHARS} characters"
+            )));
+        }
+        if q.chars().any(|c| c.is_control()) {
+            return Err(invalid("the search query holds control characters"));
+        }
+        let mut parsed = ParsedQuery::default();
+        let mut rest = q;
+        while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+            rest = &rest[start..];
+            if let Some(after) = rest.strip_prefix(['"', '“', '„', '«']) {
+                let end = after.find(['"', '“', '”', '»']).ok_or_else(|| {
+                    invalid("a quotation mark is not closed: write \"two words\" for a phrase")
+                })?;
+                let words = words_of(&after[..end]);
+                if !words.is_empty() {
+                    parsed.phrases.push(words.join(" "));
+                }
+                rest = &after[end..];
+                rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+                continue;
+            }
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let token = &rest[..end];
+            rest = &rest[end..];
+            let (negated, token) = match token.strip_prefix('-') {
+                Some(t) if !t.is_empty() => (true, t),
+                _ => (false, token),
+            };
+            let prefix = token.ends_with('*');
+            let words = words_of(token);
+            match (negated, words.len()) {
+                (_, 0) => {}
+                (true, _) => parsed.excluded.extend(words),
+                (false, 1) => parsed
+                    .terms
+                    .push((words.into_iter().next().unwrap_or_default(), prefix)),
+                (false, _) => parsed.phrases.push(words.join(" ")),
+            }
+        }
+        if parsed.terms.is_empty() && parsed.phrases.is_empty() {
+            return Err(invalid(if parsed.excluded.is_empty() {
+                "the search query holds no words"
+            } else {
+                "say what to find, not only what to leave out"
+            }));
+        }
+        if parsed.terms.len() + parsed.phrases.len() + parsed.excluded.len() > MAX_CLAUSES {
+            return Err(invalid(format!(
+                "the search query has more than {MAX_CLAUSES} words and phrases"
+            )));
+        }
+        Ok(parsed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_prefixes_phrases_and_exclusions() {
+        let p = ParsedQuery::parse(r#"  Klima* "neues  Projekt" -Schule Jugend "#).unwrap();
+        assert_eq!(
+            p.terms,
+            vec![("Klima".to_string(), true), ("Jugend".to_string(), false)]
+        );
+        assert_eq!(p.phrases, vec!["neues Projekt"]);
+        assert_eq!(p.excluded, vec!["Schule"]);
+    }
+
+    #[test]
+    fn hyphens_and_apostrophes_make_phrases() {
+        let p = ParsedQuery::parse("Klima-Schutz l'école").unwrap();
+        assert!(p.terms.is_empty());
+        assert_eq!(p.phrases, vec!["Klima Schutz", "l école"]);
+    }
+
+    #[test]
+    fn german_and_french_quotes() {
+        let p = ParsedQuery::parse("„Städte partner“ «jumelage franco»").unwrap();
+        assert_eq!(p.phrases, vec!["Städte partner", "jumelage franco"]);
+    }
+
+    #[test]
+    fn bad_queries_are_refused_with_a_reason() {
+        for (q, why) in [
+            ("", "empty"),
+            ("   ", "empty"),
+            ("!!! ???", "no words"),
+            ("-schule", "not only"),
+            ("\"open phrase", "not closed"),
+            ("a\u{0}b", "control"),
+        ] {
+            let e = ParsedQuery::parse(q).unwrap_err();
+            assert!(e.message.contains(why), "{q:?}: {}", e.message);
+            assert_eq!(e.field.as_deref(), Some("q"));
+        }
+        let long = "wort ".repeat(70);
+        assert!(
+            ParsedQuery::parse(&long)
+                .unwrap_err()
+                .message
+                .contains("longer")
+        );
+        let many = (0..13)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            ParsedQuery::parse(&many)
+                .unwrap_err()
+                .message
+                .contains("more than")
+        );
+    }
+}

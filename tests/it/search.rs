@@ -1,0 +1,290 @@
+//! Search on one instance: language analysis (German compounds, French accents, stemming),
+//! phrases, prefixes, exclusions, facets, filters, order, what is never indexed, bad input,
+//! and the peer endpoint's refusal of unsigned requests.
+
+use crate::common::Ctx;
+use passerelle::orgs::Profile;
+use passerelle::vocab::OrgKind;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+async fn post(ctx: &Ctx, handle: &str, token: &str, body: Value) -> Value {
+    let (status, post) = ctx
+        .json(
+            ctx.http
+                .post(ctx.url(&format!("/api/v1/organisations/{handle}/posts")))
+                .bearer_auth(token)
+                .json(&body),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{post}");
+    post
+}
+
+async fn search(ctx: &Ctx, query: &str) -> (StatusCode, Value) {
+    ctx.json(
+        ctx.get("/api/v1/search")
+            .query(&[("scope", "local")])
+            .query(
+                &query
+                    .split('&')
+                    .filter_map(|kv| kv.split_once('='))
+                    .collect::<Vec<_>>(),
+            ),
+    )
+    .await
+}
+
+fn titles(answer: &Value) -> Vec<String> {
+    answer["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn ludwigsburg(ctx: &Ctx) -> String {
+    ctx.org_with(
+        "ludwigsburg",
+        OrgKind::Municipality,
+        Profile {
+            country: Some("DE".into()),
+            region: Some("Baden-Württemberg".into()),
+            languages: vec!["de".into(), "fr".into()],
+            discoverable: true,
+            indexable: true,
+            ..Profile::default()
+        },
+    )
+    .await;
+    let token = ctx.editor("redaktion", &["ludwigsburg"]).await;
+    post(
+        ctx,
+        "ludwigsburg",
+        &token,
+        json!({
+            "translations": [
+                {"language": "de", "title": "Klimaschutzpartnerschaft mit Montbéliard",
+                 "summary": "Unsere Städtepartnerschaften wachsen.",
+                 "body": "Beim **Jugendaustausch** pflanzen Schülerinnen Bäume."},
+                {"language": "fr", "title": "Partenariat climatique avec Ludwigsburg",
+                 "summary": "Nos jumelages grandissent.",
+                 "body": "La coopération décentralisée entre les écoles continue."}
+            ],
+            "themes": ["climate", "youth"], "sdgs": [13]
+        }),
+    )
+    .await;
+    token
+}
+
+#[tokio::test]
+async fn german_compounds_french_accents_and_stems_match() {
+    let ctx = Ctx::new().await;
+    ludwigsburg(&ctx).await;
+    for q in [
+        "partnerschaft",       // a part of Städtepartnerschaften and Klimaschutzpartnerschaft
+        "klima",               // the first part of Klimaschutzpartnerschaft
+        "Städtepartnerschaft", // singular finds the plural
+        "stadtepartnerschaften", // without the umlaut
+        "cooperation",         // without the accent
+        "écoles",              // with the accent, plural
+        "ecole",               // singular, no accent
+        "jumelage",
+        "Schülerinnen",
+        "jugend*",              // a prefix
+        "\"entre les écoles\"", // a phrase
+    ] {
+        let (status, answer) = search(&ctx, &format!("q={q}")).await;
+        assert_eq!(status, StatusCode::OK, "{q}: {answer}");
+        assert!(
+            titles(&answer).contains(&"Klimaschutzpartnerschaft mit Montbéliard".to_string()),
+            "{q} should find the post: {answer}"
+        );
+    }
+    for q in [
+        "feuerwehr",
+        "\"les écoles entre\"",
+        "partnerschaft -jumelage",
+    ] {
+        let (_, answer) = search(&ctx, &format!("q={q}&kind=post")).await;
+        assert_eq!(answer["total"], 0, "{q} should not find the post: {answer}");
+    }
+}
+
+#[tokio::test]
+async fn hits_have_snippets_facets_and_filters() {
+    let ctx = Ctx::new().await;
+    ludwigsburg(&ctx).await;
+    let (status, answer) = search(&ctx, "q=partnerschaft").await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let hit = answer["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "post")
+        .expect("the post is found");
+    assert!(hit["snippet"].as_str().unwrap().contains("<mark>"), "{hit}");
+    assert_eq!(hit["languages"], json!(["de", "fr"]));
+    assert_eq!(hit["network"], ctx.inst.domain());
+    let facets = &answer["facets"];
+    let has = |facet: &str, value: &str| {
+        facets[facet].as_array().is_some_and(|vs| {
+            vs.iter()
+                .any(|v| v["value"] == value && v["count"].as_i64() >= Some(1))
+        })
+    };
+    for (f, v) in [
+        ("kind", "post"),
+        ("theme", "climate"),
+        ("sdg", "13"),
+        ("country", "DE"),
+        ("region", "Baden-Württemberg"),
+        ("org_kind", "municipality"),
+        ("language", "fr"),
+        ("network", ctx.inst.domain()),
+    ] {
+        assert!(has(f, v), "facet {f}={v} missing: {facets}");
+    }
+    assert!(facets["year"].as_array().is_some_and(|y| !y.is_empty()));
+    assert_eq!(answer["networks"][0]["status"], "local");
+
+    let (_, only) = search(
+        &ctx,
+        "q=partnerschaft&theme=youth&sdg=13&country=de&lang=fr",
+    )
+    .await;
+    assert_eq!(only["total"], 1, "{only}");
+    for filter in [
+        "theme=sport",
+        "sdg=1",
+        "country=FR",
+        "from=2999-01-01",
+        "lang=en",
+    ] {
+        let (_, none) = search(&ctx, &format!("q=partnerschaft&{filter}&kind=post")).await;
+        assert_eq!(none["total"], 0, "{filter}: {none}");
+    }
+}
+
+#[tokio::test]
+async fn organisations_are_found_and_newest_first_orders_by_date() {
+    let ctx = Ctx::new().await;
+    let token = ludwigsburg(&ctx).await;
+    let (_, orgs) = search(&ctx, "q=ludwigsburg&kind=organisation").await;
+    assert_eq!(titles(&orgs), vec!["Stadt ludwigsburg"], "{orgs}");
+    for title in ["Erster Austausch", "Zweiter Austausch", "Dritter Austausch"] {
+        post(
+            &ctx,
+            "ludwigsburg",
+            &token,
+            json!({"translations": [{"language": "de", "title": title, "summary": "Austausch.", "body": "Ein Austausch."}]}),
+        )
+        .await;
+    }
+    let (_, newest) = search(&ctx, "q=austausch&sort=newest").await;
+    assert_eq!(
+        titles(&newest)[..3],
+        ["Dritter Austausch", "Zweiter Austausch", "Erster Austausch"],
+        "{newest}"
+    );
+    let (_, page) = search(&ctx, "q=austausch&sort=newest&limit=1&offset=1").await;
+    assert_eq!(titles(&page), vec!["Zweiter Austausch"]);
+}
+
+#[tokio::test]
+async fn not_indexable_and_deleted_content_is_never_found() {
+    let ctx = Ctx::new().await;
+    ctx.org_with(
+        "verschlossen",
+        OrgKind::Association,
+        Profile {
+            discoverable: true,
+            indexable: false,
+            ..Profile::default()
+        },
+    )
+    .await;
+    let token = ctx.editor("redaktion", &["verschlossen"]).await;
+    let hidden = post(
+        &ctx,
+        "verschlossen",
+        &token,
+        json!({"translations": [{"language": "de", "title": "Geheimes Gartenprojekt", "summary": "Nur für uns.", "body": "Gartenprojekt."}]}),
+    )
+    .await;
+    let (_, answer) = search(&ctx, "q=gartenprojekt").await;
+    assert_eq!(answer["total"], 0, "{answer}");
+
+    // Becoming indexable makes its posts findable, in the same transaction as the change.
+    let (status, _) = ctx
+        .json(
+            ctx.http
+                .patch(ctx.url("/api/v1/organisations/verschlossen"))
+                .bearer_auth(&token)
+                .json(&json!({"indexable": true})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, answer) = search(&ctx, "q=gartenprojekt").await;
+    assert_eq!(answer["total"], 1, "{answer}");
+
+    let (status, _) = ctx
+        .json(
+            ctx.http
+                .delete(ctx.url(&format!("/api/v1/posts/{}", hidden["id"].as_str().unwrap())))
+                .bearer_auth(&token),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, answer) = search(&ctx, "q=gartenprojekt").await;
+    assert_eq!(answer["total"], 0, "{answer}");
+}
+
+#[tokio::test]
+async fn bad_queries_get_a_clear_400() {
+    let ctx = Ctx::new().await;
+    let long = "wort ".repeat(61);
+    for (query, field) in [
+        ("q=".to_string(), "q"),
+        ("q=%20%20".to_string(), "q"),
+        (format!("q={long}"), "q"),
+        ("q=%22offen".to_string(), "q"),
+        ("q=-nur".to_string(), "q"),
+        ("q=a&limit=0".to_string(), "limit"),
+        ("q=a&limit=500".to_string(), "limit"),
+        ("q=a&sdg=18".to_string(), "sdg"),
+        ("q=a&from=gestern".to_string(), "from"),
+        ("q=a&kind=person".to_string(), "kind"),
+    ] {
+        let (status, body) = ctx
+            .json(
+                ctx.http
+                    .get(format!("{}?{query}", ctx.url("/api/v1/search"))),
+            )
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}: {body}");
+        assert_eq!(body["error"]["field"], field, "{query}: {body}");
+    }
+    let (status, body) = ctx
+        .json(ctx.http.get(ctx.url("/api/v1/search?q=a&sort=sideways")))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}
+
+#[tokio::test]
+async fn peers_endpoint_refuses_unsigned_requests() {
+    let ctx = Ctx::new().await;
+    let (status, body) = ctx.json(ctx.get("/federation/search?q=klima")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+}
+
+#[tokio::test]
+async fn resolving_remote_handles_needs_a_token() {
+    let ctx = Ctx::new().await;
+    let (status, _) = ctx
+        .json(ctx.get("/api/v1/search?q=@someone@elsewhere.example&resolve=true"))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
