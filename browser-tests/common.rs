@@ -165,10 +165,6 @@ impl Browser {
             .unwrap_or_default()
     }
 
-    pub async fn source(&self) -> String {
-        self.c.source().await.unwrap_or_default()
-    }
-
     /// Clicks and waits for the next page: the clicked element goes stale when it unloads.
     pub async fn submit(&self, css: &str) {
         let e = self.find(css).await;
@@ -256,6 +252,11 @@ impl Site {
     }
 
     pub async fn org(&self, handle: &str, name: &str) -> DbActor {
+        self.org_with(handle, name, false).await
+    }
+
+    /// An organisation; `manual`: it approves followers by hand.
+    pub async fn org_with(&self, handle: &str, name: &str, manual: bool) -> DbActor {
         let mut conn = self.inst.state().pool.get().await.unwrap();
         let input = NewOrganisation {
             handle: handle.into(),
@@ -263,6 +264,7 @@ impl Site {
             kind: OrgKind::Municipality,
             profile: Profile {
                 languages: vec!["de".into(), "fr".into()],
+                manually_approves_followers: manual,
                 discoverable: true,
                 indexable: true,
                 ..Profile::default()

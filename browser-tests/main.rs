@@ -3,8 +3,10 @@
 //! checks of sessions, CSRF and the login rate limit. Screenshots of the main pages are kept
 //! under `target/browser-screenshots/`.
 
+mod admin;
 mod common;
 mod editor;
+mod social;
 mod http;
 mod partnerships;
 mod public;
