@@ -263,3 +263,66 @@ async fn a_form_with_errors_shows_each_error_next_to_its_field_and_keeps_what_wa
     let _ = std::fs::remove_file(photo);
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_editor_edits_pins_and_deletes_a_post_and_a_bad_upload_is_refused() {
+    let site = Site::start().await;
+    let org = site.org("stadt-dortmund", "Stadt Dortmund").await;
+    site.editor("redaktion", &org).await;
+    let b = Browser::start().await;
+    b.login(&site.inst.base, "redaktion", PASSWORD).await;
+
+    b.goto(&site.url("/editor/stadt-dortmund/posts/new?lang=en"))
+        .await;
+    b.fill("#title_en", "Choir exchange").await;
+    b.fill("#summary_en", "Two choirs sing together.").await;
+    // Not an image: refused, next to the file field.
+    let fake = std::env::temp_dir().join(format!(
+        "not-an-image-{}.jpg",
+        uuid::Uuid::new_v4().simple()
+    ));
+    std::fs::write(&fake, b"<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap();
+    b.find("#image_file")
+        .await
+        .send_keys(&fake.display().to_string())
+        .await
+        .unwrap();
+    b.fill("#image_alt", "A choir").await;
+    b.submit("button[value=publish]").await;
+    assert_eq!(
+        b.text("#image_file-error").await,
+        "This file is not an image in a supported format (JPEG, PNG, WebP, GIF)."
+    );
+    assert_eq!(b.value("#image_alt").await, "A choir");
+    // A description without a file is refused too; without both, the post goes out.
+    b.submit("button[value=publish]").await;
+    assert_eq!(
+        b.text("#image_file-error").await,
+        "Choose an image file for this description."
+    );
+    b.fill("#image_alt", "").await;
+    b.submit("button[value=publish]").await;
+    assert_eq!(b.text(".notice").await, "The post is published.");
+
+    // Edit: add a German version.
+    b.click(".post-row a.button").await;
+    assert_eq!(b.value("#title_en").await, "Choir exchange");
+    b.fill("#title_de", "Chöre singen zusammen").await;
+    b.fill("#summary_de", "Zwei Chöre.").await;
+    b.submit("button[value=publish]").await;
+    assert_eq!(b.text(".notice").await, "The post is updated.");
+    let mut conn = site.inst.state().pool.get().await.unwrap();
+    let posts = DbPost::page_by_actor(&mut conn, org.id, None, 10)
+        .await
+        .unwrap();
+    assert_eq!(posts[0].translations.len(), 2);
+    assert!(posts[0].post.updated.is_some());
+
+    b.submit(".post-row button[type=submit]:not(.danger)").await;
+    assert_eq!(b.text(".post-row .badge").await, "Featured");
+    b.submit(".post-row button.danger").await;
+    assert_eq!(b.text(".notice").await, "The post is deleted.");
+    assert_eq!(DbPost::count_by_actor(&mut conn, org.id).await.unwrap(), 0);
+    let _ = std::fs::remove_file(fake);
+    b.close().await;
+}

@@ -6,7 +6,7 @@
 mod admin;
 mod common;
 mod editor;
-mod social;
 mod http;
 mod partnerships;
 mod public;
+mod social;

@@ -9,32 +9,57 @@ async fn an_editor_follows_by_handle_and_the_other_side_accepts_the_request() {
     let nrw = Site::start().await;
     let afccre = Site::start().await;
     let dortmund = nrw.org("stadt-dortmund", "Stadt Dortmund").await;
-    let amiens = afccre.org_with("ville-amiens", "Ville d'Amiens", true).await;
+    let amiens = afccre
+        .org_with("ville-amiens", "Ville d'Amiens", true)
+        .await;
     nrw.editor("redaktion", &dortmund).await;
     afccre.editor("redaction", &amiens).await;
     let b = Browser::start().await;
 
     b.login(&nrw.inst.base, "redaktion", PASSWORD).await;
-    b.goto(&nrw.url("/editor/stadt-dortmund/followers?lang=de")).await;
+    b.goto(&nrw.url("/editor/stadt-dortmund/followers?lang=de"))
+        .await;
     // An address that resolves to nothing: the error is shown at the field, the text kept.
     b.fill("#target", "@niemand@localhost:1").await;
-    b.submit("form[action^='/editor/stadt-dortmund/follows'] button.primary").await;
+    b.submit("form[action^='/editor/stadt-dortmund/follows'] button.primary")
+        .await;
     assert!(b.has("#target-error").await);
-    assert_eq!(b.attr("#target", "aria-invalid").await.as_deref(), Some("true"));
+    assert_eq!(
+        b.attr("#target", "aria-invalid").await.as_deref(),
+        Some("true")
+    );
     assert_eq!(b.value("#target").await, "@niemand@localhost:1");
 
     b.fill("#target", &afccre.handle("ville-amiens")).await;
-    b.submit("form[action^='/editor/stadt-dortmund/follows'] button.primary").await;
-    assert!(b.text(".notice").await.starts_with("Folgeanfrage gesendet an"));
-    assert!(b.text("section[aria-labelledby=following-heading] li").await.contains("wartet auf Bestätigung"));
+    b.submit("form[action^='/editor/stadt-dortmund/follows'] button.primary")
+        .await;
+    assert!(
+        b.text(".notice")
+            .await
+            .starts_with("Folgeanfrage gesendet an")
+    );
+    assert!(
+        b.text("section[aria-labelledby=following-heading] li")
+            .await
+            .contains("wartet auf Bestätigung")
+    );
 
     b.login(&afccre.inst.base, "redaction", PASSWORD).await;
     let page = afccre.url("/editor/ville-amiens/followers?lang=fr");
-    b.reload_until(&page, "button[value=accept]", "the follow request reaches afccre").await;
+    b.reload_until(
+        &page,
+        "button[value=accept]",
+        "the follow request reaches afccre",
+    )
+    .await;
     b.screenshot("followers-request").await;
     b.submit("button[value=accept]").await;
     assert_eq!(b.text(".notice").await, "La demande est acceptée.");
-    assert!(b.text("section[aria-labelledby=followers-heading] li").await.contains("Stadt Dortmund"));
+    assert!(
+        b.text("section[aria-labelledby=followers-heading] li")
+            .await
+            .contains("Stadt Dortmund")
+    );
 
     // The follower's side learns the request was accepted.
     b.login(&nrw.inst.base, "redaktion", PASSWORD).await;
@@ -42,7 +67,9 @@ async fn an_editor_follows_by_handle_and_the_other_side_accepts_the_request() {
     let started = Instant::now();
     loop {
         b.goto(&page).await;
-        let li = b.text("section[aria-labelledby=following-heading] li").await;
+        let li = b
+            .text("section[aria-labelledby=following-heading] li")
+            .await;
         if !li.contains("wartet auf Bestätigung") {
             assert!(li.contains("Ville d'Amiens"), "{li}");
             break;
@@ -51,7 +78,11 @@ async fn an_editor_follows_by_handle_and_the_other_side_accepts_the_request() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     b.screenshot("followers-following").await;
-    b.submit("section[aria-labelledby=following-heading] button").await;
-    assert_eq!(b.text(".notice").await, "Sie folgen diesem Konto nicht mehr.");
+    b.submit("section[aria-labelledby=following-heading] button")
+        .await;
+    assert_eq!(
+        b.text(".notice").await,
+        "Sie folgen diesem Konto nicht mehr."
+    );
     b.close().await;
 }
