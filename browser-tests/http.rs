@@ -269,3 +269,95 @@ async fn logins_are_limited_per_username_and_address() {
     .unwrap();
     assert_eq!(n, 0);
 }
+
+/// A logged-in session's cookie and a CSRF token from one of its pages.
+async fn session(site: &Site, username: &str, page: &str) -> (String, String) {
+    let resp = try_login(site, username, PASSWORD).await;
+    let (token, _) = cookie_value(&resp, "passerelle_session").expect("logged in");
+    let cookie = format!("passerelle_session={token}");
+    let html = client()
+        .get(site.url(page))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = html
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a CSRF field")
+        .to_string();
+    (cookie, csrf)
+}
+
+fn multipart(fields: &[(&str, &str)], file: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "----passerelle-test-boundary";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"image_file\"; filename=\"x.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn uploads_are_limited_by_the_media_setting_not_the_json_body_limit() {
+    let site = Site {
+        inst: passerelle::testing::TestInstance::start_with(|c| {
+            c.media.max_bytes = 1_500_000;
+        })
+        .await
+        .unwrap(),
+    };
+    let org = site.org("stadt-dortmund", "Stadt Dortmund").await;
+    site.editor("redaktion", &org).await;
+    let (cookie, csrf) = session(&site, "redaktion", "/editor/stadt-dortmund/posts/new").await;
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("title_de", "Titel"),
+        ("summary_de", "Zusammenfassung"),
+        ("image_alt", "Ein Bild"),
+        ("action", "publish"),
+    ];
+    let upload = |bytes: Vec<u8>| {
+        let (ct, body) = multipart(&fields, &bytes);
+        client()
+            .post(site.url("/editor/stadt-dortmund/posts?lang=en"))
+            .header(COOKIE, &cookie)
+            .header(reqwest::header::CONTENT_TYPE, ct)
+            .body(body)
+            .send()
+    };
+    // Over the 1 MiB JSON limit but under the media limit: read, and refused as no image.
+    let resp = upload(vec![7u8; 1_200_000]).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.text().await.unwrap().contains(
+        r#"<p class="field-error" id="image_file-error">This file is not an image in a supported format (JPEG, PNG, WebP, GIF).</p>"#
+    ));
+    // Over the media limit: a clear "too large" page.
+    let resp = upload(vec![7u8; 2_500_000]).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        resp.text()
+            .await
+            .unwrap()
+            .contains("The file is too large.")
+    );
+    let mut conn = site.inst.state().pool.get().await.unwrap();
+    assert_eq!(
+        passerelle::db::models::post::DbPost::count_by_actor(&mut conn, org.id)
+            .await
+            .unwrap(),
+        0
+    );
+}

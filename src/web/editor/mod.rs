@@ -109,18 +109,16 @@ impl WebError {
 
 impl From<AppError> for WebError {
     fn from(e: AppError) -> Self {
-        let message = if e.cause.is_some() {
+        if let Some(cause) = &e.cause {
             // Logged with its cause; the page says only what went wrong in general.
-            let status = e.status.as_u16();
-            let _ = e.into_response();
-            return WebError::new(
-                StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-                "",
+            tracing::error!(
+                status = e.status.as_u16(),
+                error = format!("{cause:#}"),
+                "request failed"
             );
-        } else {
-            e.message.clone()
-        };
-        WebError::new(e.status, message)
+            return WebError::new(e.status, "");
+        }
+        WebError::new(e.status, e.message)
     }
 }
 
