@@ -257,6 +257,21 @@ async fn a_form_with_errors_shows_each_error_next_to_its_field_and_keeps_what_wa
             .unwrap()
     );
     b.screenshot("post-form-errors").await;
+    // On a phone's width the language versions stack and nothing overflows sideways.
+    b.c.set_window_size(390, 844).await.unwrap();
+    let overflow =
+        b.c.execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        overflow.as_i64(),
+        Some(0),
+        "no horizontal scrolling on a phone"
+    );
+    b.screenshot("post-form-errors-phone").await;
 
     let mut conn = site.inst.state().pool.get().await.unwrap();
     assert_eq!(DbPost::count_by_actor(&mut conn, org.id).await.unwrap(), 0);
