@@ -94,7 +94,7 @@ strings! {
     summary: "Zusammenfassung", "Résumé", "Summary";
     summary_required: "Bitte ausfüllen: Mastodon zeigt nur Titel und Zusammenfassung.", "Champ obligatoire : Mastodon n’affiche que le titre et le résumé.", "Required: Mastodon shows only the title and summary.";
     body: "Text", "Texte", "Text";
-    images: "Bilder", "Images", "Images";
+    post_images: "Bilder", "Images", "Images";
     add_image: "Bild hinzufügen (JPEG, PNG, WebP oder GIF)", "Ajouter une image (JPEG, PNG, WebP ou GIF)", "Add an image (JPEG, PNG, WebP or GIF)";
     alt_text: "Bildbeschreibung (Alternativtext)", "Description de l’image (texte alternatif)", "Image description (alt text)";
     alt_hint: "Beschreiben Sie, was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können.", "Décrivez ce que montre l’image, pour les personnes qui ne peuvent pas la voir.", "Describe what the image shows, for people who cannot see it.";
