@@ -104,6 +104,24 @@ async fn an_admin_moderates_blocks_and_manages_accounts() {
     let token = b.text("#new-token").await;
     assert!(token.starts_with("pst_"));
     b.screenshot("admin-account").await;
+
+    b.goto(&site.url("/admin/organisations?lang=en")).await;
+    b.fill("#handle", "Not A Handle").await;
+    b.fill("#name", "Ville de Lille").await;
+    b.submit("form[action^='/admin/organisations'] button.primary")
+        .await;
+    assert!(b.has(".field:has(#handle) > #handle-error").await);
+    assert_eq!(b.value("#name").await, "Ville de Lille");
+    b.fill("#handle", "ville-lille").await;
+    b.fill("#country", "FR").await;
+    b.fill("#languages", "fr, de").await;
+    b.submit("form[action^='/admin/organisations'] button.primary")
+        .await;
+    assert_eq!(
+        b.text(".notice").await,
+        "The organisation is created: @ville-lille"
+    );
+    assert!(b.text("table").await.contains("Ville de Lille"));
     let me = reqwest::Client::new()
         .get(site.url("/api/v1/me"))
         .bearer_auth(&token)

@@ -78,6 +78,52 @@ async fn an_editor_follows_by_handle_and_the_other_side_accepts_the_request() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     b.screenshot("followers-following").await;
+
+    // Amiens publishes: its editor sees the post delivered to nrw, 1 of 1 instances.
+    let state = afccre.inst.state();
+    let mut conn = state.pool.get().await.unwrap();
+    let input = passerelle::posts::PostInput {
+        main_language: Some(passerelle::vocab::Lang::Fr),
+        translations: vec![passerelle::posts::TranslationInput {
+            language: passerelle::vocab::Lang::Fr,
+            title: "Fête du jumelage".into(),
+            summary: "Rendez-vous à Amiens.".into(),
+            body: String::new(),
+        }],
+        themes: vec![],
+        sdgs: vec![],
+        partners: vec![],
+        place: None,
+        starts_on: None,
+        ends_on: None,
+        images: vec![],
+        in_reply_to: None,
+    };
+    let data = input.validate(&mut conn, state.urls.base()).await.unwrap();
+    passerelle::posts::publish_new(&mut conn, state, &amiens, &data)
+        .await
+        .unwrap();
+    b.login(&afccre.inst.base, "redaction", PASSWORD).await;
+    let page = afccre.url("/editor/ville-amiens?lang=fr");
+    let started = Instant::now();
+    loop {
+        b.goto(&page).await;
+        if b.text(".post-row .delivery").await == "Distribué à 1 sur 1 instances" {
+            break;
+        }
+        assert!(started.elapsed() < WAIT, "the post is delivered to nrw");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    b.click(".post-row .delivery a").await;
+    assert_eq!(
+        b.text("#delivery-summary").await,
+        "Distribué à 1 sur 1 instances"
+    );
+    b.screenshot("deliveries-delivered").await;
+
+    b.login(&nrw.inst.base, "redaktion", PASSWORD).await;
+    b.goto(&nrw.url("/editor/stadt-dortmund/followers?lang=de"))
+        .await;
     b.submit("section[aria-labelledby=following-heading] button")
         .await;
     assert_eq!(
