@@ -8,4 +8,5 @@ mod flows;
 mod kill;
 mod partnerships;
 mod resilience;
+mod search;
 mod security;

@@ -67,6 +67,52 @@ enum Command {
     /// The partnership registry, statistics and open data.
     #[command(subcommand)]
     Partnerships(PartnershipCommand),
+    /// Search organisations, partnerships and posts on this network and its peers.
+    Search {
+        #[command(flatten)]
+        config: ConfigArg,
+        /// Words, "a phrase", prefix*, -excluded.
+        query: String,
+        /// organisation, partnership or post.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        theme: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        /// relevance (default) or newest.
+        #[arg(long)]
+        newest: bool,
+        /// This network's index only, without asking the peers.
+        #[arg(long)]
+        local: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+        /// Print the whole answer as JSON (with facets).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Network subscriptions: another network's instance announces its posts to ours.
+    #[command(subcommand)]
+    Relay(RelayCommand),
+}
+
+#[derive(Subcommand)]
+enum RelayCommand {
+    /// Subscribe to a peer network (its host, or its instance actor's URL).
+    Subscribe {
+        #[command(flatten)]
+        config: ConfigArg,
+        target: String,
+    },
+    /// The networks we subscribe to.
+    List(ConfigArg),
+    /// End a subscription.
+    Unsubscribe {
+        #[command(flatten)]
+        config: ConfigArg,
+        network: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -441,6 +487,122 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     err.as_deref().unwrap_or("")
                 );
             }
+            Ok(())
+        }
+        Command::Search {
+            config,
+            query,
+            kind,
+            theme,
+            country,
+            newest,
+            local,
+            limit,
+            json,
+        } => {
+            use crate::search::{Scope, SearchParams, Sort};
+            let state = state_for(&config).await?;
+            let params = SearchParams {
+                q: query,
+                kind,
+                theme,
+                country,
+                sort: Some(if newest {
+                    Sort::Newest
+                } else {
+                    Sort::Relevance
+                }),
+                scope: Some(if local { Scope::Local } else { Scope::All }),
+                limit: Some(limit),
+                ..SearchParams::default()
+            };
+            let search = params.check().map_err(cli_err)?;
+            let answer = crate::search::run(&state, &search).await.map_err(cli_err)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&answer)?);
+                return Ok(());
+            }
+            for n in &answer.networks {
+                println!(
+                    "network {:<28} {:<9} {:>6} match(es) {:>5} ms {}",
+                    n.network,
+                    n.status,
+                    n.total,
+                    n.milliseconds,
+                    n.error.as_deref().unwrap_or("")
+                );
+            }
+            println!("{} match(es)", answer.total);
+            for h in &answer.hits {
+                println!(
+                    "{:<12} {}  {}\n             {}",
+                    h.kind,
+                    h.published.format("%Y-%m-%d"),
+                    h.title,
+                    h.url
+                );
+            }
+            Ok(())
+        }
+        Command::Relay(RelayCommand::Subscribe { config, target }) => {
+            use diesel_async::AsyncConnection;
+            let state = state_for(&config).await?;
+            let fed = crate::federation::federation_config(state.clone()).await?;
+            let data = fed.to_request_data();
+            let target = crate::api::search::peer_instance_actor(&data, &target)
+                .await
+                .map_err(cli_err)?;
+            let mut conn = state.pool.get().await?;
+            let me = DbActor::instance_actor(&mut conn)
+                .await?
+                .context("this instance has no instance actor yet")?;
+            let st = &state;
+            let f = conn
+                .transaction::<_, crate::error::AppError, _>(async |conn| {
+                    crate::federation::activities::follow::follow(conn, st, &me, &target).await
+                })
+                .await
+                .map_err(cli_err)?;
+            println!(
+                "subscription to {} {} (the running server delivers the request)",
+                target.domain,
+                if f.accepted { "active" } else { "requested" }
+            );
+            Ok(())
+        }
+        Command::Relay(RelayCommand::List(config)) => {
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            let me = DbActor::instance_actor(&mut conn)
+                .await?
+                .context("this instance has no instance actor yet")?;
+            for (a, accepted) in
+                crate::db::models::follow::DbFollow::following_of(&mut conn, me.id).await?
+            {
+                let s = if accepted { "subscribed" } else { "pending" };
+                println!("{:<30} {s:<10} {}", a.domain, a.ap_id);
+            }
+            Ok(())
+        }
+        Command::Relay(RelayCommand::Unsubscribe { config, network }) => {
+            use diesel_async::AsyncConnection;
+            let state = state_for(&config).await?;
+            let mut conn = state.pool.get().await?;
+            let me = DbActor::instance_actor(&mut conn)
+                .await?
+                .context("this instance has no instance actor yet")?;
+            let (target, _) = crate::db::models::follow::DbFollow::following_of(&mut conn, me.id)
+                .await?
+                .into_iter()
+                .find(|(a, _)| a.domain.eq_ignore_ascii_case(&network))
+                .with_context(|| format!("no subscription to {network}"))?;
+            let st = &state;
+            conn.transaction::<_, crate::error::AppError, _>(async |conn| {
+                crate::federation::activities::follow::unfollow(conn, st, &me, &target).await
+            })
+            .await
+            .map_err(cli_err)?;
+            println!("unsubscribed from {network}");
             Ok(())
         }
         Command::Queue(config) => {

@@ -193,8 +193,47 @@ impl TestInstance {
 
     /// Starts an instance after `adjust` has changed its configuration.
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> anyhow::Result<TestInstance> {
-        let db = TestDb::new().await?;
         let listener = TcpListener::bind("127.0.0.1:0").await?;
+        Self::start_bound(listener, adjust).await
+    }
+
+    /// Starts `n` instances, each configured with all the others as its peers.
+    pub async fn start_peers(
+        n: usize,
+        adjust: impl Fn(&mut Config),
+    ) -> anyhow::Result<Vec<TestInstance>> {
+        let mut listeners = Vec::with_capacity(n);
+        for _ in 0..n {
+            listeners.push(TcpListener::bind("127.0.0.1:0").await?);
+        }
+        let domains: Vec<String> = listeners
+            .iter()
+            .map(|l| Ok(format!("localhost:{}", l.local_addr()?.port())))
+            .collect::<anyhow::Result<_>>()?;
+        let mut out = Vec::with_capacity(n);
+        for (i, listener) in listeners.into_iter().enumerate() {
+            let peers: Vec<String> = domains
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, d)| d.clone())
+                .collect();
+            out.push(
+                Self::start_bound(listener, |c| {
+                    c.federation.peers = peers;
+                    adjust(c);
+                })
+                .await?,
+            );
+        }
+        Ok(out)
+    }
+
+    async fn start_bound(
+        listener: TcpListener,
+        adjust: impl FnOnce(&mut Config),
+    ) -> anyhow::Result<TestInstance> {
+        let db = TestDb::new().await?;
         let port = listener.local_addr()?.port();
         let mut config = test_config(port, &db, &[])?;
         adjust(&mut config);

@@ -126,7 +126,65 @@ pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
         publish_posts(&d.instance.state, network, &args.ports).await?;
     }
     settle(&out).await;
+    // Each network subscribes to the others' posts (the relay), so that every network's
+    // content is searchable everywhere, even while its own instance is down.
+    subscribe_networks(&out).await?;
+    settle(&out).await;
     Ok(out)
+}
+
+async fn subscribe_networks(instances: &[DemoInstance]) -> anyhow::Result<()> {
+    use diesel_async::AsyncConnection;
+    for d in instances {
+        let state = &d.instance.state;
+        let fed = crate::federation::federation_config(state.clone()).await?;
+        let data = fed.to_request_data();
+        let mut conn = state.pool.get().await?;
+        let me = DbActor::instance_actor(&mut conn)
+            .await?
+            .context("instance actor")?;
+        for peer in &state.config.federation.peers {
+            let target = crate::api::search::peer_instance_actor(&data, peer)
+                .await
+                .map_err(|e| anyhow::anyhow!("{peer}: {}", e.message))?;
+            conn.transaction::<_, crate::error::AppError, _>(async |conn| {
+                crate::federation::activities::follow::follow(conn, state, &me, &target).await
+            })
+            .await
+            .map_err(|e| anyhow::anyhow!(e.message))?;
+        }
+        state.wakeup.wake();
+    }
+    Ok(())
+}
+
+/// A search from one network for a word of another's post, as the demo shows it.
+async fn show_search(instances: &[DemoInstance]) -> anyhow::Result<()> {
+    let Some(nrw) = instances.iter().find(|d| d.network == "nrw") else {
+        return Ok(());
+    };
+    let params = crate::search::SearchParams {
+        q: "subventions".into(),
+        ..Default::default()
+    };
+    let search = params.check().map_err(|e| anyhow::anyhow!(e.message))?;
+    let answer = crate::search::run(&nrw.instance.state, &search)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.message))?;
+    println!(
+        "Search on nrw for \"subventions\" (a word of a post on afccre): {} match(es)",
+        answer.total
+    );
+    for h in answer.hits.iter().take(3) {
+        println!("   {} — {} ({})", h.title, h.url, h.network);
+    }
+    let networks: Vec<String> = answer
+        .networks
+        .iter()
+        .map(|n| format!("{} {}", n.network, n.status))
+        .collect();
+    println!("   networks: {}\n", networks.join(", "));
+    Ok(())
 }
 
 fn state_of<'a>(
@@ -169,7 +227,7 @@ async fn follow_partners(instances: &[DemoInstance], ports: &[u16]) -> anyhow::R
         pending.push((state, follower.id, target.id));
     }
     // Wait (bounded) for the Accepts to come back.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     for (state, follower, target) in pending {
         loop {
             let mut conn = state.pool.get().await?;
@@ -181,7 +239,7 @@ async fn follow_partners(instances: &[DemoInstance], ports: &[u16]) -> anyhow::R
             }
             anyhow::ensure!(
                 std::time::Instant::now() < deadline,
-                "demo: a follow was not accepted within 30 s"
+                "demo: a follow was not accepted within 120 s"
             );
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
@@ -424,8 +482,10 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         println!(
             "   curl -H 'Accept: application/activity+json' '{base}/o/stadt-dortmund/outbox?page=true'"
         );
-        println!("   open {base}/o/stadt-dortmund in a browser\n");
+        println!("   open {base}/o/stadt-dortmund in a browser");
+        println!("   curl '{base}/api/v1/search?q=jumelage&kind=post'\n");
     }
+    show_search(&instances).await?;
     if args.setup_only {
         println!("set up; exiting (--setup-only)");
     } else {

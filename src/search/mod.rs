@@ -262,7 +262,8 @@ pub struct Found {
 pub struct Answer {
     pub query: String,
     pub sort: Sort,
-    /// Matches over every network that answered (a match held by two networks counts twice).
+    /// Matches over every network that answered; a match held by two networks counts once
+    /// when both returned it among their hits (beyond the hits, the count may hold both).
     pub total: i64,
     pub offset: i64,
     pub hits: Vec<Hit>,
@@ -283,8 +284,14 @@ pub fn merge(search: &Search, parts: Vec<Found>) -> (i64, Vec<Hit>, Facets) {
         total += part.total;
         for hit in part.hits {
             match by_id.get(&hit.ap_id) {
-                Some(h) if h.score >= hit.score => {}
-                _ => {
+                Some(h) => {
+                    // Held by two networks (a relayed copy): counted once.
+                    total -= 1;
+                    if h.score < hit.score {
+                        by_id.insert(hit.ap_id.clone(), hit);
+                    }
+                }
+                None => {
                     by_id.insert(hit.ap_id.clone(), hit);
                 }
             }
@@ -368,4 +375,97 @@ pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> 
         networks,
         resolved: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(ap_id: &str, score: f64, day: u32) -> Hit {
+        Hit {
+            kind: "post".into(),
+            ap_id: ap_id.into(),
+            url: ap_id.into(),
+            title: ap_id.into(),
+            snippet: String::new(),
+            network: String::new(),
+            author_name: None,
+            author_ap_id: None,
+            languages: vec![],
+            themes: vec![],
+            countries: vec![],
+            published: chrono::NaiveDate::from_ymd_opt(2026, 1, day)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|d| d.and_utc())
+                .unwrap_or_default(),
+            score,
+        }
+    }
+
+    fn facet(values: &[(&str, i64)]) -> Facets {
+        let mut f = Facets::new();
+        f.insert(
+            "theme".into(),
+            values
+                .iter()
+                .map(|(v, c)| FacetValue {
+                    value: v.to_string(),
+                    count: *c,
+                })
+                .collect(),
+        );
+        f
+    }
+
+    #[test]
+    fn merging_removes_duplicates_orders_and_sums_facets() {
+        let mut search = SearchParams {
+            q: "klima".into(),
+            ..SearchParams::default()
+        }
+        .check()
+        .unwrap();
+        let parts = || {
+            vec![
+                Found {
+                    total: 2,
+                    hits: vec![hit("a", 0.5, 1), hit("b", 0.2, 3)],
+                    facets: facet(&[("climate", 2)]),
+                },
+                Found {
+                    total: 2,
+                    hits: vec![hit("b", 0.3, 3), hit("c", 0.4, 2)],
+                    facets: facet(&[("climate", 1), ("youth", 1)]),
+                },
+            ]
+        };
+        let (total, hits, facets) = merge(&search, parts());
+        assert_eq!(total, 3, "b is held by both and counted once");
+        let ids: Vec<&str> = hits.iter().map(|h| h.ap_id.as_str()).collect();
+        assert_eq!(ids, ["a", "c", "b"]);
+        assert_eq!(
+            hits[2].score, 0.3,
+            "the better score of a duplicate is kept"
+        );
+        assert_eq!(
+            facets["theme"],
+            vec![
+                FacetValue {
+                    value: "climate".into(),
+                    count: 3
+                },
+                FacetValue {
+                    value: "youth".into(),
+                    count: 1
+                }
+            ]
+        );
+        search.sort = Sort::Newest;
+        search.limit = 2;
+        search.offset = 1;
+        // b (3rd), c (2nd), a (1st): skip one.
+        let (_, hits, _) = merge(&search, parts());
+        let ids: Vec<&str> = hits.iter().map(|h| h.ap_id.as_str()).collect();
+        assert_eq!(ids, ["c", "a"], "newest first, second page of one");
+    }
 }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod editor;
 pub mod i18n;
 pub mod pages;
+pub mod search;
 pub mod session;
 
 use crate::state::AppState;
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/", get(pages::home))
         .route("/static/style.css", get(stylesheet))
         .route("/tags/{tag}", get(pages::tag))
+        .route("/search", get(search::page))
 }
 
 async fn stylesheet() -> impl IntoResponse {

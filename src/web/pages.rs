@@ -26,7 +26,7 @@ pub struct Layout {
 }
 
 impl Layout {
-    fn new(state: &AppState, lang: Lang, title: String, path: &str) -> Self {
+    pub fn new(state: &AppState, lang: Lang, title: String, path: &str) -> Self {
         let name = state
             .config
             .instance

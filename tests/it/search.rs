@@ -288,3 +288,40 @@ async fn resolving_remote_handles_needs_a_token() {
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_search_page_shows_hits_facets_and_errors_next_to_the_field() {
+    let ctx = Ctx::new().await;
+    ludwigsburg(&ctx).await;
+    let resp = ctx
+        .get("/search?q=partnerschaft&ui=fr&scope=local")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="fr">"#), "{html}");
+    assert!(html.contains(r#"<article class="search-hit">"#));
+    assert!(html.contains(">Klimaschutzpartnerschaft mit Montbéliard</a>"));
+    assert!(html.contains("<mark>"));
+    assert!(html.contains("Affiner"), "facets in French");
+    assert!(html.contains("theme=climate"), "a facet narrows the search");
+
+    // A query that cannot be read: 400, the message next to the field, the text kept.
+    let resp = ctx
+        .get("/search")
+        .query(&[("q", "\"<b>offen"), ("ui", "de")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains(r#"aria-invalid="true""#), "{html}");
+    assert!(html.contains(r#"id="q-error""#));
+    assert!(
+        html.contains("value=\"&#34;&#60;b&#62;offen\"")
+            || html.contains("value=\"&quot;&lt;b&gt;offen\""),
+        "{html}"
+    );
+    assert!(!html.contains("<b>offen"));
+}

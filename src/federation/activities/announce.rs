@@ -43,7 +43,8 @@ pub async fn prefetch(
     };
     let mut conn = data.conn().await?;
     if DbPost::by_ap_id(&mut conn, id.as_str()).await?.is_some()
-        || DbFollow::count_followers(&mut conn, actor.id).await? == 0
+        || (DbFollow::count_followers(&mut conn, actor.id).await? == 0
+            && !super::relay::subscribed_to(&mut conn, actor).await?)
     {
         return Ok(None);
     }

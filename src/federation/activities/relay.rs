@@ -88,6 +88,21 @@ async fn backfill(
     Ok(())
 }
 
+/// Whether we asked to subscribe to this network (accepted, or not yet answered: its first
+/// announcements may overtake its Accept).
+pub async fn subscribed_to(
+    conn: &mut AsyncPgConnection,
+    network: &DbActor,
+) -> Result<bool, AppError> {
+    if network.local || !matches!(network.actor_type.as_str(), "Application" | "Service") {
+        return Ok(false);
+    }
+    Ok(match DbActor::instance_actor(conn).await? {
+        Some(me) => DbFollow::find(conn, me.id, network.id).await?.is_some(),
+        None => false,
+    })
+}
+
 /// Inboxes of the networks subscribed to ours.
 pub async fn subscriber_inboxes(
     conn: &mut AsyncPgConnection,

@@ -1,0 +1,434 @@
+//! `/search`: the search page, across networks, with facets as links that narrow the search.
+//! Works without JavaScript; a query that cannot be read is shown again with the error next
+//! to the field.
+
+use super::i18n::{format_date, format_number};
+use super::pages::Layout;
+use super::{LangQuery, negotiate_lang};
+use crate::error::AppResult;
+use crate::search::{self, Answer, Scope, SearchParams, Sort};
+use crate::state::AppState;
+use crate::vocab::{Lang, OrgKind, theme};
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+
+macro_rules! search_strings {
+    ($($key:ident: $de:literal, $fr:literal, $en:literal;)*) => {
+        /// The search page's strings in one language; every key exists in all three.
+        pub struct SearchStrings { $(pub $key: &'static str,)* }
+        const DE: SearchStrings = SearchStrings { $($key: $de,)* };
+        const FR: SearchStrings = SearchStrings { $($key: $fr,)* };
+        const EN: SearchStrings = SearchStrings { $($key: $en,)* };
+    };
+}
+
+search_strings! {
+    title: "Suche", "Recherche", "Search";
+    label: "Suchbegriffe", "Mots recherchés", "Search terms";
+    hint: "Organisationen, Partnerschaften und Projekte in allen Netzwerken. \"Mehrere Wörter\" als Wortgruppe, klima* für Wortanfänge, -wort zum Ausschließen.", "Organisations, partenariats et projets de tous les réseaux. « plusieurs mots » pour une expression, clim* pour un début de mot, -mot pour exclure.", "Organisations, partnerships and projects across all networks. \"several words\" for a phrase, clim* for a word start, -word to leave out.";
+    submit: "Suchen", "Rechercher", "Search";
+    what: "Was", "Quoi", "What";
+    everything: "Alles", "Tout", "Everything";
+    organisations: "Organisationen", "Organisations", "Organisations";
+    partnerships: "Partnerschaften", "Partenariats", "Partnerships";
+    posts: "Projekte", "Projets", "Projects";
+    order: "Reihenfolge", "Ordre", "Order";
+    relevance: "Relevanz", "Pertinence", "Relevance";
+    newest: "Neueste zuerst", "Plus récents d'abord", "Newest first";
+    only_here: "Nur dieses Netzwerk", "Ce réseau seulement", "This network only";
+    matches: "Treffer", "résultat(s)", "match(es)";
+    no_matches: "Nichts gefunden. Versuchen Sie andere oder weniger Wörter.", "Aucun résultat. Essayez d'autres mots, ou moins de mots.", "Nothing found. Try other or fewer words.";
+    narrow: "Eingrenzen", "Affiner", "Narrow down";
+    remove_filters: "Alle Filter entfernen", "Retirer tous les filtres", "Remove all filters";
+    networks: "Netzwerke", "Réseaux", "Networks";
+    answered: "hat geantwortet", "a répondu", "answered";
+    local: "dieses Netzwerk", "ce réseau", "this network";
+    timeout: "keine Antwort rechtzeitig", "pas de réponse à temps", "no answer in time";
+    failed: "nicht erreichbar", "injoignable", "unreachable";
+    next: "Weitere Treffer", "Résultats suivants", "More results";
+    previous: "Vorherige Treffer", "Résultats précédents", "Previous results";
+    f_kind: "Art", "Type", "Kind";
+    f_theme: "Thema", "Thème", "Theme";
+    f_sdg: "Nachhaltigkeitsziel", "Objectif de développement durable", "Sustainable Development Goal";
+    f_country: "Land", "Pays", "Country";
+    f_region: "Region", "Région", "Region";
+    f_org_kind: "Art der Organisation", "Type d'organisation", "Kind of organisation";
+    f_language: "Sprache", "Langue", "Language";
+    f_year: "Jahr", "Année", "Year";
+    f_network: "Netzwerk", "Réseau", "Network";
+}
+
+pub fn search_strings(lang: Lang) -> &'static SearchStrings {
+    match lang {
+        Lang::De => &DE,
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+pub struct HitView {
+    pub url: String,
+    pub title: String,
+    pub kind: &'static str,
+    /// Built by the search (escaped text and `<mark>`), so shown as HTML.
+    pub snippet: String,
+    pub meta: String,
+}
+
+pub struct FacetLink {
+    pub label: String,
+    pub count: String,
+    pub href: String,
+    pub current: bool,
+}
+
+pub struct FacetView {
+    pub name: &'static str,
+    pub links: Vec<FacetLink>,
+}
+
+pub struct NetworkView {
+    pub network: String,
+    pub status: &'static str,
+    pub ok: bool,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    layout: Layout,
+    s: &'static SearchStrings,
+    params: SearchParams,
+    sort_newest: bool,
+    only_here: bool,
+    error: Option<String>,
+    searched: bool,
+    total: String,
+    hits: Vec<HitView>,
+    facets: Vec<FacetView>,
+    networks: Vec<NetworkView>,
+    filtered: bool,
+    clear_href: String,
+    next_href: Option<String>,
+    previous_href: Option<String>,
+}
+
+/// The page's address with some parameters changed (`None` removes one).
+fn href(params: &SearchParams, lang: Lang, change: &[(&str, Option<String>)]) -> String {
+    let mut pairs: Vec<(String, String)> = vec![("q".into(), params.q.clone())];
+    let current = [
+        ("kind", params.kind.clone()),
+        ("theme", params.theme.clone()),
+        ("sdg", params.sdg.clone()),
+        ("country", params.country.clone()),
+        ("region", params.region.clone()),
+        ("org_kind", params.org_kind.clone()),
+        ("lang", params.lang.clone()),
+        ("network", params.network.clone()),
+        ("from", params.from.clone()),
+        ("to", params.to.clone()),
+        (
+            "sort",
+            params.sort.map(|s| match s {
+                Sort::Relevance => "relevance".to_string(),
+                Sort::Newest => "newest".to_string(),
+            }),
+        ),
+        (
+            "scope",
+            (params.scope == Some(Scope::Local)).then(|| "local".to_string()),
+        ),
+        (
+            "offset",
+            params.offset.filter(|o| *o > 0).map(|o| o.to_string()),
+        ),
+    ];
+    for (k, v) in current {
+        let v = match change.iter().find(|(c, _)| *c == k) {
+            Some((_, changed)) => changed.clone(),
+            None => v,
+        };
+        if let Some(v) = v.filter(|v| !v.is_empty()) {
+            pairs.push((k.into(), v));
+        }
+    }
+    pairs.push(("ui".into(), lang.code().into()));
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    format!("/search?{query}")
+}
+
+fn facet_label(facet: &str, value: &str, lang: Lang) -> String {
+    match facet {
+        "theme" => theme(value).map_or(value.to_string(), |t| t.label(lang).to_string()),
+        "sdg" => format!("SDG {value}"),
+        "org_kind" => value
+            .parse::<OrgKind>()
+            .map_or(value.to_string(), |k| k.label(lang).to_string()),
+        "kind" => {
+            let s = search_strings(lang);
+            match value {
+                "organisation" => s.organisations,
+                "partnership" => s.partnerships,
+                "post" => s.posts,
+                other => other,
+            }
+            .to_string()
+        }
+        "language" => value
+            .parse::<Lang>()
+            .map_or(value.to_string(), |l| l.endonym().to_string()),
+        _ => value.to_string(),
+    }
+}
+
+fn view(answer: &Answer, params: &SearchParams, lang: Lang) -> (Vec<HitView>, Vec<FacetView>) {
+    let s = search_strings(lang);
+    let hits = answer
+        .hits
+        .iter()
+        .map(|h| HitView {
+            url: h.url.clone(),
+            title: h.title.clone(),
+            kind: match h.kind.as_str() {
+                "organisation" => s.organisations,
+                "partnership" => s.partnerships,
+                _ => s.posts,
+            },
+            snippet: h.snippet.clone(),
+            meta: [
+                h.author_name.clone().unwrap_or_default(),
+                h.network.clone(),
+                format_date(h.published.date_naive(), lang),
+            ]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
+        })
+        .collect();
+    let names: [(&str, &'static str, Option<&String>); 9] = [
+        ("kind", s.f_kind, params.kind.as_ref()),
+        ("theme", s.f_theme, params.theme.as_ref()),
+        ("sdg", s.f_sdg, params.sdg.as_ref()),
+        ("country", s.f_country, params.country.as_ref()),
+        ("region", s.f_region, params.region.as_ref()),
+        ("org_kind", s.f_org_kind, params.org_kind.as_ref()),
+        ("language", s.f_language, params.lang.as_ref()),
+        ("year", s.f_year, None),
+        ("network", s.f_network, params.network.as_ref()),
+    ];
+    let facets = names
+        .iter()
+        .filter_map(|(key, name, chosen)| {
+            let values = answer.facets.get(*key)?;
+            let param = if *key == "language" { "lang" } else { key };
+            let links = values
+                .iter()
+                .map(|v| {
+                    let current = chosen.is_some_and(|c| c.eq_ignore_ascii_case(&v.value));
+                    let change: Vec<(&str, Option<String>)> = if *key == "year" {
+                        vec![
+                            ("from", Some(format!("{}-01-01", v.value))),
+                            ("to", Some(format!("{}-12-31", v.value))),
+                            ("offset", None),
+                        ]
+                    } else {
+                        vec![
+                            (param, (!current).then(|| v.value.clone())),
+                            ("offset", None),
+                        ]
+                    };
+                    FacetLink {
+                        label: facet_label(key, &v.value, lang),
+                        count: format_number(v.count, lang),
+                        href: href(params, lang, &change),
+                        current,
+                    }
+                })
+                .collect::<Vec<_>>();
+            (!links.is_empty()).then_some(FacetView { name, links })
+        })
+        .collect();
+    (hits, facets)
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct UiLang {
+    /// The interface language (`lang` filters the results' language here).
+    ui: Option<String>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    params: Result<Query<SearchParams>, QueryRejection>,
+    Query(ui): Query<UiLang>,
+) -> AppResult<Response> {
+    let lang = negotiate_lang(&state, &headers, &LangQuery { lang: ui.ui });
+    let s = search_strings(lang);
+    let mut error = None;
+    let params = match params {
+        Ok(Query(p)) => p,
+        Err(e) => {
+            error = Some(e.body_text());
+            SearchParams::default()
+        }
+    };
+    let mut answer = None;
+    let searched = !params.q.trim().is_empty();
+    if searched && error.is_none() {
+        match params.check() {
+            Ok(checked) => match search::run(&state, &checked).await {
+                Ok(a) => answer = Some(a),
+                Err(e) if e.status.is_client_error() => error = Some(e.message),
+                Err(e) => return Err(e),
+            },
+            Err(e) => error = Some(e.message),
+        }
+    }
+    let (hits, facets) = answer
+        .as_ref()
+        .map(|a| view(a, &params, lang))
+        .unwrap_or_default();
+    let networks = answer
+        .as_ref()
+        .map(|a| {
+            a.networks
+                .iter()
+                .map(|n| NetworkView {
+                    network: n.network.clone(),
+                    status: match n.status.as_str() {
+                        "local" => s.local,
+                        "answered" => s.answered,
+                        "timeout" => s.timeout,
+                        _ => s.failed,
+                    },
+                    ok: matches!(n.status.as_str(), "local" | "answered"),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let offset = params.offset.unwrap_or(0).max(0);
+    let limit = params.limit.unwrap_or(20).clamp(1, search::MAX_LIMIT);
+    let total = answer.as_ref().map_or(0, |a| a.total);
+    let next_href =
+        (answer.is_some() && offset + limit < total && offset + 2 * limit <= search::MAX_DEPTH)
+            .then(|| {
+                href(
+                    &params,
+                    lang,
+                    &[("offset", Some((offset + limit).to_string()))],
+                )
+            });
+    let previous_href = (answer.is_some() && offset > 0).then(|| {
+        href(
+            &params,
+            lang,
+            &[("offset", Some((offset - limit).max(0).to_string()))],
+        )
+    });
+    let filtered = [
+        &params.kind,
+        &params.theme,
+        &params.sdg,
+        &params.country,
+        &params.region,
+        &params.org_kind,
+        &params.lang,
+        &params.network,
+        &params.from,
+        &params.to,
+    ]
+    .iter()
+    .any(|v| v.as_deref().is_some_and(|v| !v.is_empty()));
+    let clear_href = href(
+        &params,
+        lang,
+        &[
+            ("kind", None),
+            ("theme", None),
+            ("sdg", None),
+            ("country", None),
+            ("region", None),
+            ("org_kind", None),
+            ("lang", None),
+            ("network", None),
+            ("from", None),
+            ("to", None),
+            ("offset", None),
+        ],
+    );
+    let mut layout = Layout::new(&state, lang, s.title.to_string(), "/search");
+    // Keep the query when the visitor switches language.
+    for (l, link, _) in &mut layout.switch {
+        *link = href(&params, *l, &[]);
+    }
+    let status = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let page = SearchPage {
+        layout,
+        s,
+        sort_newest: params.sort == Some(Sort::Newest),
+        only_here: params.scope == Some(Scope::Local),
+        error,
+        searched,
+        total: format_number(total, lang),
+        hits,
+        facets,
+        networks,
+        filtered,
+        clear_href,
+        next_href,
+        previous_href,
+        params,
+    };
+    let html = page.render().map_err(crate::error::AppError::internal)?;
+    Ok((
+        status,
+        [
+            (header::CONTENT_LANGUAGE, lang.code()),
+            (header::VARY, "Accept-Language"),
+        ],
+        Html(html),
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_is_translated() {
+        for (a, b) in [(&DE, &EN), (&FR, &EN)] {
+            assert_ne!(a.title, b.title);
+            assert_ne!(a.no_matches, b.no_matches);
+        }
+    }
+
+    #[test]
+    fn links_keep_the_search_and_change_one_thing() {
+        let p = SearchParams {
+            q: "klima & co".into(),
+            theme: Some("climate".into()),
+            offset: Some(20),
+            ..SearchParams::default()
+        };
+        assert_eq!(
+            href(
+                &p,
+                Lang::Fr,
+                &[("theme", None), ("country", Some("DE".into()))]
+            ),
+            "/search?q=klima+%26+co&country=DE&offset=20&ui=fr"
+        );
+    }
+}
