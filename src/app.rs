@@ -23,6 +23,7 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(federation::routes::router())
         .merge(api::router())
         .merge(web::router())
+        .merge(web::editor::router(state.clone()))
         .fallback(async || AppError::not_found("no such page"))
         .layer(axum::middleware::from_fn(
             federation::routes::authorized_fetch,
@@ -87,11 +88,14 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
     let app = router(state.clone()).await?;
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = rx.await;
-            })
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let _ = rx.await;
+        })
+        .await
     });
     let (worker_stop, stop_rx) = watch::channel(false);
     let worker = tokio::spawn(crate::federation::delivery::run(

@@ -25,6 +25,7 @@ pub struct Config {
     pub federation: FederationSettings,
     pub delivery: DeliveryConfig,
     pub web: WebConfig,
+    pub media: MediaConfig,
 }
 
 /// The public pages.
@@ -36,6 +37,15 @@ pub struct WebConfig {
     pub map_tiles: String,
     /// Credit line shown under the map when tiles are used (e.g. "© OpenStreetMap").
     pub map_attribution: String,
+}
+
+/// Images uploaded through the editors' interface.
+#[derive(Debug, Clone)]
+pub struct MediaConfig {
+    /// Where uploaded (re-encoded) images and their thumbnails are stored.
+    pub dir: PathBuf,
+    /// Largest upload accepted, in bytes.
+    pub max_bytes: usize,
 }
 
 /// The persistent delivery queue.
@@ -152,6 +162,7 @@ struct RawConfig {
     federation: Option<RawFederation>,
     delivery: Option<RawDelivery>,
     web: Option<RawWeb>,
+    media: Option<RawMedia>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -160,6 +171,14 @@ struct RawConfig {
 struct RawWeb {
     map_tiles: Option<String>,
     map_attribution: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawMedia {
+    dir: Option<PathBuf>,
+    max_bytes: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -280,6 +299,8 @@ const KEYS: &[&str] = &[
     "delivery.lease_seconds",
     "web.map_tiles",
     "web.map_attribution",
+    "media.dir",
+    "media.max_bytes",
 ];
 
 impl Layer {
@@ -469,6 +490,20 @@ impl Layer {
                 .trim()
                 .to_string(),
         };
+        let media_dir: Sourced<PathBuf> = self.require("media.dir")?;
+        if media_dir.value.as_os_str().is_empty() {
+            bail!(
+                "configuration error in {}: key media.dir: name a directory",
+                media_dir.source
+            );
+        }
+        let media_max: Sourced<usize> = self.require("media.max_bytes")?;
+        if media_max.value < 1024 {
+            bail!(
+                "configuration error in {}: key media.max_bytes: at least 1024",
+                media_max.source
+            );
+        }
         // Re-validate domains that came in as plain strings through the environment.
         for d in std::iter::once(&domain.value)
             .chain(peers.value.iter())
@@ -515,6 +550,10 @@ impl Layer {
             },
             delivery,
             web,
+            media: MediaConfig {
+                dir: media_dir.value,
+                max_bytes: media_max.value,
+            },
         })
     }
 }

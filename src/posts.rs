@@ -250,3 +250,67 @@ impl PostInput {
         })
     }
 }
+
+/// Publishes a new post of a local organisation: the post and its deliveries (`Create` to
+/// the followers) are written in one transaction; the delivery worker is woken after. The
+/// API and the editors' web interface both publish through here.
+pub async fn publish_new(
+    conn: &mut AsyncPgConnection,
+    state: &crate::state::AppState,
+    author: &DbActor,
+    data: &crate::db::models::post::PostData,
+) -> Result<crate::db::models::post::PostFull, AppError> {
+    use diesel_async::AsyncConnection;
+    let ap_id = state.urls.post(&uuid::Uuid::new_v4());
+    let post = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            let post = DbPost::create(conn, &ap_id, author.id, true, data).await?;
+            activities::post::publish(conn, state, author, &post, false).await?;
+            Ok(post)
+        })
+        .await?;
+    state.wakeup.wake();
+    tracing::info!(post.id = %post.post.ap_id, actor.id = %author.ap_id, "post created");
+    Ok(post)
+}
+
+/// Replaces a post's content and sends the `Update`, in one transaction.
+pub async fn publish_update(
+    conn: &mut AsyncPgConnection,
+    state: &crate::state::AppState,
+    author: &DbActor,
+    post_id: i64,
+    data: &crate::db::models::post::PostData,
+) -> Result<crate::db::models::post::PostFull, AppError> {
+    use diesel_async::AsyncConnection;
+    let updated = conn
+        .transaction::<_, AppError, _>(async |conn| {
+            let updated = DbPost::replace(conn, post_id, data).await?;
+            activities::post::publish(conn, state, author, &updated, true).await?;
+            Ok(updated)
+        })
+        .await?;
+    state.wakeup.wake();
+    Ok(updated)
+}
+
+/// Deletes a post (it stays a Tombstone) and sends the `Delete`, in one transaction.
+pub async fn publish_delete(
+    conn: &mut AsyncPgConnection,
+    state: &crate::state::AppState,
+    author: &DbActor,
+    post: &crate::db::models::post::PostFull,
+) -> Result<(), AppError> {
+    use diesel_async::AsyncConnection;
+    conn.transaction::<_, AppError, _>(async |conn| {
+        activities::post::publish_delete(conn, state, author, post).await?;
+        DbPost::delete(conn, post.post.id).await?;
+        Ok(())
+    })
+    .await?;
+    state.wakeup.wake();
+    Ok(())
+}
+
+use crate::db::models::post::DbPost;
+use crate::federation::activities;

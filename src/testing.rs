@@ -34,6 +34,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-11-22-000002_federation/up.sql"),
     include_str!("../migrations/2026-11-22-000003_partnerships/up.sql"),
     include_str!("../migrations/2026-11-22-000004_search/up.sql"),
+    include_str!("../migrations/2026-11-22-000006_web_sessions/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();
@@ -163,8 +164,15 @@ debug = true
 [delivery]
 retry_base_ms = 200
 lease_seconds = 3
+[media]
+dir = "{}"
 "#,
-        db.url
+        db.url,
+        std::env::temp_dir()
+            .join("passerelle-test-media")
+            .display()
+            .to_string()
+            .replace('\\', "/")
     );
     let mut cfg = Config::from_layers(&text, "test configuration", std::iter::empty())?;
     cfg.federation.peers = peers.to_vec();

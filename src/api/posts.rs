@@ -7,13 +7,11 @@ use super::views::{Page, PostView};
 use crate::db::models::actor::DbActor;
 use crate::db::models::post::{DbPost, PostFull};
 use crate::error::{AppError, AppResult};
-use crate::federation::activities;
 use crate::posts::PostInput;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use diesel_async::AsyncConnection;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -70,17 +68,8 @@ pub async fn create(
             .map_err(|e| AppError::invalid("in_reply_to", e.message))?;
     }
     let data = input.validate(&mut conn, state.urls.base()).await?;
-    let ap_id = state.urls.post(&uuid::Uuid::new_v4());
     // The post and its deliveries are written together, or not at all.
-    let post = conn
-        .transaction::<_, AppError, _>(async |conn| {
-            let post = DbPost::create(conn, &ap_id, actor.id, true, &data).await?;
-            activities::post::publish(conn, &state, &actor, &post, false).await?;
-            Ok(post)
-        })
-        .await?;
-    state.wakeup.wake();
-    tracing::info!(post.id = %post.post.ap_id, actor.id = %actor.ap_id, "post created");
+    let post = crate::posts::publish_new(&mut conn, &state, &actor, &data).await?;
     Ok((
         StatusCode::CREATED,
         Json(PostView::new(&post, &actor.handle)),
@@ -111,14 +100,8 @@ pub async fn replace(
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &author).await?;
     let data = input.validate(&mut conn, state.urls.base()).await?;
-    let updated = conn
-        .transaction::<_, AppError, _>(async |conn| {
-            let updated = DbPost::replace(conn, post.post.id, &data).await?;
-            activities::post::publish(conn, &state, &author, &updated, true).await?;
-            Ok(updated)
-        })
-        .await?;
-    state.wakeup.wake();
+    let updated =
+        crate::posts::publish_update(&mut conn, &state, &author, post.post.id, &data).await?;
     Ok(Json(PostView::new(&updated, &author.handle)))
 }
 
@@ -130,13 +113,7 @@ pub async fn delete(
     let (post, author) = load(&state, &id).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &author).await?;
-    conn.transaction::<_, AppError, _>(async |conn| {
-        activities::post::publish_delete(conn, &state, &author, &post).await?;
-        DbPost::delete(conn, post.post.id).await?;
-        Ok(())
-    })
-    .await?;
-    state.wakeup.wake();
+    crate::posts::publish_delete(&mut conn, &state, &author, &post).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -249,6 +249,55 @@ diesel::table! {
     }
 }
 
+// The editors' and operators' web interface (migration 000006).
+diesel::table! {
+    web_sessions (id) {
+        id -> Int8,
+        token_hash -> Text,
+        account_id -> Int8,
+        csrf_token -> Text,
+        created_at -> Timestamptz,
+        last_seen_at -> Timestamptz,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    login_failures (id) {
+        id -> Int8,
+        username -> Text,
+        ip -> Text,
+        failed_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    media (id) {
+        id -> Int8,
+        file_name -> Text,
+        actor_id -> Int8,
+        account_id -> Nullable<Int8>,
+        media_type -> Text,
+        width -> Int4,
+        height -> Int4,
+        bytes -> Int8,
+        alt_text -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    suspended_actors (actor_id) {
+        actor_id -> Int8,
+        reason -> Nullable<Text>,
+        suspended_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(web_sessions -> accounts (account_id));
+diesel::joinable!(suspended_actors -> actors (actor_id));
+
 diesel::joinable!(deliveries -> outbound_activities (activity_id));
 diesel::joinable!(outbound_activities -> actors (actor_id));
 diesel::joinable!(reactions -> actors (actor_id));
@@ -280,4 +329,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     reactions,
     reports,
     partnerships,
+    web_sessions,
+    login_failures,
+    media,
+    suspended_actors,
 );

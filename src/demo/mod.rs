@@ -462,6 +462,7 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         println!(
             "   log in: admin / {DEMO_PASSWORD} (instance admin), redaktion / {DEMO_PASSWORD} (editor of every organisation)"
         );
+        println!("   editors' and operators' interface: {base}/login");
         println!("   editor token: {}", d.editor_token);
         println!("   admin token:  {}", d.admin_token);
         println!("   organisations:");

@@ -145,6 +145,12 @@ async fn verify_signature(
         }
         Err(e) => return Err(unauthorized(e)),
     };
+    let mut conn = data.conn().await?;
+    if crate::db::models::moderation::is_suspended(&mut conn, actor.id).await? {
+        return Err(AppError::forbidden(
+            "this actor is suspended on this instance",
+        ));
+    }
     Ok(actor)
 }
 

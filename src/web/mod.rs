@@ -3,12 +3,15 @@
 //! language (`?lang=`, else the language cookie a switch set, else Accept-Language, else the
 //! instance's main language).
 
+pub mod admin;
 pub mod charts;
+pub mod editor;
 pub mod feeds;
 pub mod i18n;
 pub mod map;
 pub mod pages;
 pub mod search;
+pub mod session;
 
 use crate::state::AppState;
 use crate::vocab::Lang;

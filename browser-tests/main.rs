@@ -1,0 +1,12 @@
+//! The web interface tested as people use it: in headless Chromium, driven through
+//! chromedriver (WebDriver), against real instances served on loopback. Plus HTTP-level
+//! checks of sessions, CSRF and the login rate limit. Screenshots of the main pages are kept
+//! under `target/browser-screenshots/`.
+
+mod admin;
+mod common;
+mod editor;
+mod http;
+mod partnerships;
+mod public;
+mod social;

@@ -1,0 +1,415 @@
+//! Posts in the editors' interface: the dashboard, an organisation's posts with their
+//! delivery status, the post form (preview, publish, update), pin and delete.
+
+use super::form::FormState;
+use super::post_form::{self, FormImage};
+use super::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::db::models::actor::DbActor;
+use crate::db::models::delivery;
+use crate::db::models::post::{DbPost, PostFull};
+use crate::vocab::{Lang, THEMES};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Multipart, Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+#[derive(Template)]
+#[template(path = "editor/dashboard.html")]
+struct Dashboard {
+    layout: EditorLayout,
+    orgs: Vec<(String, String)>,
+}
+
+pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
+    let mut conn = ctx.state.conn().await?;
+    let orgs: Vec<DbActor> = if ctx.session.account.is_admin {
+        DbActor::list_local_orgs(&mut conn).await?
+    } else {
+        let handles =
+            crate::db::models::account::Account::edited_handles(&mut conn, ctx.session.account.id)
+                .await?;
+        let mut v = Vec::new();
+        for h in handles {
+            if let Some(a) = DbActor::local_by_handle(&mut conn, &h).await? {
+                v.push(a);
+            }
+        }
+        v
+    };
+    render(Dashboard {
+        layout: ctx.layout(ctx.t.my_organisations, "/editor"),
+        orgs: orgs.into_iter().map(|o| (o.handle, o.name)).collect(),
+    })
+}
+
+/// Delivery of a post's activities, by instance (the latest activity counts per instance).
+pub struct DeliveryStatus {
+    pub instances: usize,
+    pub delivered: usize,
+    pub pending: usize,
+    /// (instance, state, attempts, last error)
+    pub failing: Vec<(String, String, i32, String)>,
+}
+
+pub async fn delivery_status(
+    conn: &mut diesel_async::AsyncPgConnection,
+    post: &PostFull,
+) -> Result<DeliveryStatus, WebError> {
+    let rows = delivery::report_for_object(conn, post.post.ap_id.as_str()).await?;
+    let mut last: Vec<(String, String, i32, Option<String>)> = Vec::new();
+    for r in rows {
+        match last.iter_mut().find(|l| l.0 == r.0) {
+            Some(l) => *l = r,
+            None => last.push(r),
+        }
+    }
+    Ok(DeliveryStatus {
+        instances: last.len(),
+        delivered: last.iter().filter(|r| r.1 == "delivered").count(),
+        pending: last.iter().filter(|r| r.1 == "pending" && r.2 == 0).count(),
+        failing: last
+            .iter()
+            .filter(|r| r.1 != "delivered" && (r.1 != "pending" || r.2 > 0))
+            .map(|r| {
+                (
+                    r.0.clone(),
+                    r.1.clone(),
+                    r.2,
+                    r.3.clone().unwrap_or_default(),
+                )
+            })
+            .collect(),
+    })
+}
+
+pub struct PostRow {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub pinned: bool,
+    pub languages: String,
+    pub status: DeliveryStatus,
+}
+
+/// The id editor paths use for a local post: the UUID at the end of its URL.
+pub fn post_key(post: &DbPost) -> String {
+    post.ap_id
+        .as_str()
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[derive(Template)]
+#[template(path = "editor/organisation.html")]
+struct OrgPage {
+    layout: EditorLayout,
+    handle: String,
+    name: String,
+    profile_url: String,
+    posts: Vec<PostRow>,
+    notice: Option<String>,
+    tab: &'static str,
+}
+
+pub async fn organisation(
+    ctx: Ctx,
+    Path(handle): Path<String>,
+    Query(n): Query<NoticeQuery>,
+) -> Result<Response, WebError> {
+    let org = ctx.editable_org(&handle).await?;
+    let mut conn = ctx.state.conn().await?;
+    let posts = DbPost::page_by_actor(&mut conn, org.id, None, 50).await?;
+    let mut rows = Vec::new();
+    for p in &posts {
+        let tr = p.in_language(ctx.lang.code()).or_else(|| p.main());
+        rows.push(PostRow {
+            id: post_key(&p.post),
+            title: tr.map(|t| t.title.clone()).unwrap_or_default(),
+            url: p.post.ap_id.to_string(),
+            date: crate::web::i18n::format_date(p.post.published.date_naive(), ctx.lang),
+            pinned: p.post.pinned_at.is_some(),
+            languages: p
+                .translations
+                .iter()
+                .map(|t| t.language.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+            status: delivery_status(&mut conn, p).await?,
+        });
+    }
+    render(OrgPage {
+        layout: ctx.layout(&org.name, &format!("/editor/{handle}")),
+        profile_url: ctx.state.urls.actor(&org.handle),
+        handle: org.handle,
+        name: org.name,
+        posts: rows,
+        notice: n.text(),
+        tab: "posts",
+    })
+}
+
+#[derive(Template)]
+#[template(path = "editor/post_form.html")]
+struct PostFormPage {
+    layout: EditorLayout,
+    handle: String,
+    org_name: String,
+    action: String,
+    editing: bool,
+    form: FormState,
+    languages: Vec<Lang>,
+    themes: Vec<(&'static str, &'static str)>,
+    images: Vec<FormImage>,
+    previews: Vec<(Lang, String, String, String)>,
+}
+
+fn form_page(
+    ctx: &Ctx,
+    org: &DbActor,
+    action: String,
+    editing: bool,
+    form: FormState,
+    preview: bool,
+) -> Result<Response, WebError> {
+    let title = if editing {
+        ctx.t.edit_post
+    } else {
+        ctx.t.new_post
+    };
+    let status = if form.ok() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut resp = render(PostFormPage {
+        layout: ctx.layout(title, &action_path(&action)),
+        handle: org.handle.clone(),
+        org_name: org.name.clone(),
+        editing,
+        languages: Lang::ALL.to_vec(),
+        themes: THEMES.iter().map(|t| (t.slug, t.label(ctx.lang))).collect(),
+        images: post_form::images(&form),
+        previews: if preview {
+            post_form::previews(&form)
+        } else {
+            vec![]
+        },
+        form,
+        action,
+    })?;
+    *resp.status_mut() = status;
+    Ok(resp)
+}
+
+/// The form page's own path (for the language switch), from where it posts to.
+fn action_path(action: &str) -> String {
+    if let Some(rest) = action.strip_suffix("/posts") {
+        format!("{rest}/posts/new")
+    } else {
+        format!("{action}/edit")
+    }
+}
+
+pub async fn new_form(ctx: Ctx, Path(handle): Path<String>) -> Result<Response, WebError> {
+    let org = ctx.editable_org(&handle).await?;
+    let mut form = FormState::default();
+    form.set("main_language", ctx.lang.code());
+    form_page(
+        &ctx,
+        &org,
+        format!("/editor/{handle}/posts"),
+        false,
+        form,
+        false,
+    )
+}
+
+/// A submitted post form: its fields and the image file, if one was chosen.
+async fn read_multipart(
+    ctx: &Ctx,
+    mut mp: Multipart,
+) -> Result<(FormState, Option<Vec<u8>>), WebError> {
+    let too_large =
+        || WebError::new(StatusCode::PAYLOAD_TOO_LARGE, ctx.t.upload_too_large).lang(ctx.lang);
+    let mut pairs = Vec::new();
+    let mut file = None;
+    while let Some(field) = mp.next_field().await.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large()
+        } else {
+            WebError::new(StatusCode::BAD_REQUEST, e.body_text()).lang(ctx.lang)
+        }
+    })? {
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "image_file" {
+            let bytes = field.bytes().await.map_err(|_| too_large())?;
+            if !bytes.is_empty() {
+                file = Some(bytes.to_vec());
+            }
+        } else {
+            let text = field.text().await.map_err(|e| {
+                WebError::new(StatusCode::BAD_REQUEST, e.body_text()).lang(ctx.lang)
+            })?;
+            pairs.push((name, text));
+        }
+    }
+    Ok((FormState::new(pairs), file))
+}
+
+/// What both creating and updating do with a submitted form: CSRF, the upload, the checks.
+/// Returns the checked post data when it is to be saved, or the form to show again.
+async fn submitted(
+    ctx: &Ctx,
+    org: &DbActor,
+    mp: Multipart,
+) -> Result<Result<crate::db::models::post::PostData, (FormState, bool)>, WebError> {
+    let (mut form, file) = read_multipart(ctx, mp).await?;
+    ctx.csrf(&form)?;
+    let alt = form.val("image_alt").trim().to_string();
+    match file {
+        Some(_) if alt.is_empty() => form.fail("image_alt", ctx.t.alt_required_upload),
+        Some(bytes) => {
+            match crate::media::store(&ctx.state, org.id, ctx.session.account.id, bytes, &alt)
+                .await?
+            {
+                Ok(m) => {
+                    let url = crate::media::url(&ctx.state, &m.file_name);
+                    post_form::attach_image(&mut form, &url, &alt, &m.media_type);
+                    form.set("image_alt", "");
+                }
+                Err(e) => {
+                    let msg = match e {
+                        crate::media::MediaError::TooLarge { .. } => ctx.t.upload_too_large,
+                        crate::media::MediaError::NotAnImage => ctx.t.not_an_image,
+                        crate::media::MediaError::TooManyPixels => ctx.t.too_many_pixels,
+                    };
+                    form.fail("image_file", msg);
+                }
+            }
+        }
+        None if !alt.is_empty() => form.fail("image_file", ctx.t.choose_image),
+        None => {}
+    }
+    let input = post_form::read(&mut form, ctx.t);
+    let preview = form.val("action") == "preview";
+    if preview || !form.ok() {
+        return Ok(Err((form, preview)));
+    }
+    let mut conn = ctx.state.conn().await?;
+    match input.validate(&mut conn, ctx.state.urls.base()).await {
+        Ok(data) => Ok(Ok(data)),
+        Err(e) if e.field.is_some() || e.status == StatusCode::CONFLICT => {
+            let f = form.clone();
+            form.fail_app(&e, |name| post_form::field_of(&f, name));
+            Ok(Err((form, false)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn create(
+    ctx: Ctx,
+    Path(handle): Path<String>,
+    mp: Multipart,
+) -> Result<Response, WebError> {
+    let org = ctx.editable_org(&handle).await?;
+    let action = format!("/editor/{handle}/posts");
+    match submitted(&ctx, &org, mp).await? {
+        Err((form, preview)) => form_page(&ctx, &org, action, false, form, preview),
+        Ok(data) => {
+            let mut conn = ctx.state.conn().await?;
+            crate::posts::publish_new(&mut conn, &ctx.state, &org, &data).await?;
+            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}"), ctx.t.post_published))
+        }
+    }
+}
+
+/// A local post this account may edit, and its author.
+async fn editable_post(ctx: &Ctx, id: &str) -> Result<(PostFull, DbActor), WebError> {
+    let (post, author) = crate::federation::routes::load_local_post(&ctx.state, id).await?;
+    ctx.require_editor(&author).await?;
+    Ok((post, author))
+}
+
+pub async fn edit_form(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let (post, author) = editable_post(&ctx, &id).await?;
+    let form = post_form::from_post(&post);
+    form_page(
+        &ctx,
+        &author,
+        format!("/editor/posts/{id}"),
+        true,
+        form,
+        false,
+    )
+}
+
+pub async fn update(ctx: Ctx, Path(id): Path<String>, mp: Multipart) -> Result<Response, WebError> {
+    let (post, author) = editable_post(&ctx, &id).await?;
+    let action = format!("/editor/posts/{id}");
+    match submitted(&ctx, &author, mp).await? {
+        Err((form, preview)) => form_page(&ctx, &author, action, true, form, preview),
+        Ok(data) => {
+            let mut conn = ctx.state.conn().await?;
+            crate::posts::publish_update(&mut conn, &ctx.state, &author, post.post.id, &data)
+                .await?;
+            Ok(ctx.redirect_with_notice(&format!("/editor/{}", author.handle), ctx.t.post_updated))
+        }
+    }
+}
+
+pub async fn delete(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    ctx.csrf(&FormState::new(pairs))?;
+    let (post, author) = editable_post(&ctx, &id).await?;
+    let mut conn = ctx.state.conn().await?;
+    crate::posts::publish_delete(&mut conn, &ctx.state, &author, &post).await?;
+    Ok(ctx.redirect_with_notice(&format!("/editor/{}", author.handle), ctx.t.post_deleted))
+}
+
+pub async fn pin(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let form = FormState::new(pairs);
+    ctx.csrf(&form)?;
+    let (post, author) = editable_post(&ctx, &id).await?;
+    let mut conn = ctx.state.conn().await?;
+    DbPost::set_pinned(&mut conn, post.post.id, form.val("pinned") == "true").await?;
+    Ok(ctx.redirect(&format!("/editor/{}", author.handle)))
+}
+
+#[derive(Template)]
+#[template(path = "editor/deliveries.html")]
+struct DeliveriesPage {
+    layout: EditorLayout,
+    handle: String,
+    title: String,
+    url: String,
+    status: DeliveryStatus,
+}
+
+pub async fn deliveries(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let (post, author) = editable_post(&ctx, &id).await?;
+    let mut conn = ctx.state.conn().await?;
+    let status = delivery_status(&mut conn, &post).await?;
+    let tr = post.in_language(ctx.lang.code()).or_else(|| post.main());
+    render(DeliveriesPage {
+        layout: ctx.layout(
+            ctx.t.delivery_status,
+            &format!("/editor/posts/{id}/deliveries"),
+        ),
+        handle: author.handle,
+        title: tr.map(|t| t.title.clone()).unwrap_or_default(),
+        url: post.post.ap_id.to_string(),
+        status,
+    })
+}
