@@ -11,6 +11,7 @@ DROP TRIGGER IF EXISTS search_partnerships_insert ON partnerships;
 DROP TRIGGER IF EXISTS search_partnerships_update ON partnerships;
 DROP TRIGGER IF EXISTS search_partnerships_delete ON partnerships;
 DROP TABLE IF EXISTS search_documents;
+DROP TABLE IF EXISTS search_lexeme_suffixes;
 DROP TABLE IF EXISTS search_lexemes;
 DROP FUNCTION IF EXISTS search_query(TEXT[], BOOLEAN[], TEXT[], TEXT[]);
 DROP FUNCTION IF EXISTS search_phrase_query(TEXT);
