@@ -419,8 +419,33 @@ mod tests {
 
     /// Words that are the same in English and the other language, on purpose.
     const SAME_AS_ENGLISH: &[(&str, &[&str])] = &[
-        ("de", &["feeds", "organisation", "partner", "status"]),
-        ("fr", &["dates", "images", "organisations", "total"]),
+        (
+            "de",
+            &[
+                "body",
+                "feeds",
+                "moderation",
+                "name",
+                "organisation",
+                "partner",
+                "status",
+            ],
+        ),
+        (
+            "fr",
+            &[
+                "administration",
+                "dates",
+                "description",
+                "images",
+                "instance",
+                "instances",
+                "minutes",
+                "organisations",
+                "post_images",
+                "total",
+            ],
+        ),
     ];
 
     #[test]
