@@ -126,7 +126,7 @@ fn href(params: &SearchParams, lang: Lang, change: &[(&str, Option<String>)]) ->
         ("country", params.country.clone()),
         ("region", params.region.clone()),
         ("org_kind", params.org_kind.clone()),
-        ("lang", params.lang.clone()),
+        ("language", params.lang.clone()),
         ("network", params.network.clone()),
         ("from", params.from.clone()),
         ("to", params.to.clone()),
@@ -155,7 +155,7 @@ fn href(params: &SearchParams, lang: Lang, change: &[(&str, Option<String>)]) ->
             pairs.push((k.into(), v));
         }
     }
-    pairs.push(("ui".into(), lang.code().into()));
+    pairs.push(("lang".into(), lang.code().into()));
     let query: String = url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs)
         .finish();
@@ -226,7 +226,7 @@ fn view(answer: &Answer, params: &SearchParams, lang: Lang) -> (Vec<HitView>, Ve
         .iter()
         .filter_map(|(key, name, chosen)| {
             let values = answer.facets.get(*key)?;
-            let param = if *key == "language" { "lang" } else { key };
+            let param = *key;
             let links = values
                 .iter()
                 .map(|v| {
@@ -257,24 +257,36 @@ fn view(answer: &Answer, params: &SearchParams, lang: Lang) -> (Vec<HitView>, Ve
     (hits, facets)
 }
 
+/// On this page, as on every page, `lang` is the interface language (`ui` is also read);
+/// the results' language is filtered with `language`.
 #[derive(Debug, Default, serde::Deserialize)]
-pub struct UiLang {
-    /// The interface language (`lang` filters the results' language here).
+pub struct PageParams {
+    lang: Option<String>,
     ui: Option<String>,
+    language: Option<String>,
 }
 
 pub async fn page(
     State(state): State<AppState>,
     headers: HeaderMap,
     params: Result<Query<SearchParams>, QueryRejection>,
-    Query(ui): Query<UiLang>,
+    Query(page): Query<PageParams>,
 ) -> AppResult<Response> {
-    let pl = PageLang::of(&state, &headers, &LangQuery { lang: ui.ui });
+    let pl = PageLang::of(
+        &state,
+        &headers,
+        &LangQuery {
+            lang: page.ui.or(page.lang),
+        },
+    );
     let lang = pl.lang;
     let s = search_strings(lang);
     let mut error = None;
     let params = match params {
-        Ok(Query(p)) => p,
+        Ok(Query(mut p)) => {
+            p.lang = page.language;
+            p
+        }
         Err(e) => {
             error = Some(e.body_text());
             SearchParams::default()
@@ -357,7 +369,7 @@ pub async fn page(
             ("country", None),
             ("region", None),
             ("org_kind", None),
-            ("lang", None),
+            ("language", None),
             ("network", None),
             ("from", None),
             ("to", None),
@@ -422,7 +434,7 @@ mod tests {
                 Lang::Fr,
                 &[("theme", None), ("country", Some("DE".into()))]
             ),
-            "/search?q=klima+%26+co&country=DE&offset=20&ui=fr"
+            "/search?q=klima+%26+co&country=DE&offset=20&lang=fr"
         );
     }
 }

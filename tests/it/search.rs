@@ -294,7 +294,7 @@ async fn the_search_page_shows_hits_facets_and_errors_next_to_the_field() {
     let ctx = Ctx::new().await;
     ludwigsburg(&ctx).await;
     let resp = ctx
-        .get("/search?q=partnerschaft&ui=fr&scope=local")
+        .get("/search?q=partnerschaft&lang=fr&scope=local")
         .send()
         .await
         .unwrap();
