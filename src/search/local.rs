@@ -121,13 +121,10 @@ pub async fn search(
         .await?;
     let raw: Raw = serde_json::from_str(&row.answer).map_err(AppError::internal)?;
     if raw.usable == Some(false) {
-        let mut e = AppError::invalid(
+        return Err(super::bad(
             "q",
             "the search query holds only words too common to search for",
-        );
-        e.status = axum::http::StatusCode::BAD_REQUEST;
-        e.code = "bad_query";
-        return Err(e);
+        ));
     }
     let mut found = raw.found;
     for hit in &mut found.hits {

@@ -93,7 +93,9 @@ fn nonempty(v: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
-fn bad(field: &str, message: impl Into<String>) -> AppError {
+/// A search that cannot be read: 400 (not 422: the query string itself is at fault),
+/// naming the parameter.
+pub(crate) fn bad(field: &str, message: impl Into<String>) -> AppError {
     let mut e = AppError::invalid(field, message);
     e.status = axum::http::StatusCode::BAD_REQUEST;
     e.code = "bad_query";

@@ -20,12 +20,8 @@ pub struct ParsedQuery {
     pub excluded: Vec<String>,
 }
 
-/// A query we cannot read: 400, naming the `q` field.
 fn invalid(message: impl Into<String>) -> AppError {
-    let mut e = AppError::invalid("q", message);
-    e.status = axum::http::StatusCode::BAD_REQUEST;
-    e.code = "bad_query";
-    e
+    super::bad("q", message)
 }
 
 /// The letter-and-digit runs of a token.
