@@ -6,6 +6,7 @@ use crate::auth;
 use crate::config::Config;
 use crate::db::models::account::{Account, ApiToken};
 use crate::db::models::actor::DbActor;
+use crate::federation::activities::relay;
 use crate::orgs::{self, NewOrganisation, Profile};
 use crate::state::AppState;
 use crate::vocab::OrgKind;
@@ -553,13 +554,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 .await
                 .map_err(cli_err)?;
             let mut conn = state.pool.get().await?;
-            let me = DbActor::instance_actor(&mut conn)
-                .await?
-                .context("this instance has no instance actor yet")?;
             let st = &state;
             let f = conn
                 .transaction::<_, crate::error::AppError, _>(async |conn| {
-                    crate::federation::activities::follow::follow(conn, st, &me, &target).await
+                    relay::subscribe(conn, st, &target).await
                 })
                 .await
                 .map_err(cli_err)?;
@@ -573,12 +571,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Relay(RelayCommand::List(config)) => {
             let state = state_for(&config).await?;
             let mut conn = state.pool.get().await?;
-            let me = DbActor::instance_actor(&mut conn)
-                .await?
-                .context("this instance has no instance actor yet")?;
-            for (a, accepted) in
-                crate::db::models::follow::DbFollow::following_of(&mut conn, me.id).await?
-            {
+            for (a, accepted) in relay::subscriptions(&mut conn).await.map_err(cli_err)? {
                 let s = if accepted { "subscribed" } else { "pending" };
                 println!("{:<30} {s:<10} {}", a.domain, a.ap_id);
             }
@@ -588,17 +581,9 @@ async fn run(command: Command) -> anyhow::Result<()> {
             use diesel_async::AsyncConnection;
             let state = state_for(&config).await?;
             let mut conn = state.pool.get().await?;
-            let me = DbActor::instance_actor(&mut conn)
-                .await?
-                .context("this instance has no instance actor yet")?;
-            let (target, _) = crate::db::models::follow::DbFollow::following_of(&mut conn, me.id)
-                .await?
-                .into_iter()
-                .find(|(a, _)| a.domain.eq_ignore_ascii_case(&network))
-                .with_context(|| format!("no subscription to {network}"))?;
             let st = &state;
             conn.transaction::<_, crate::error::AppError, _>(async |conn| {
-                crate::federation::activities::follow::unfollow(conn, st, &me, &target).await
+                relay::unsubscribe(conn, st, &network).await
             })
             .await
             .map_err(cli_err)?;

@@ -7,10 +7,8 @@ use super::auth::Auth;
 use super::federation::{resolve_actor, resolve_post};
 use super::json::ApiJson;
 use crate::db::models::actor::DbActor;
-use crate::db::models::follow::DbFollow;
 use crate::error::{AppError, AppResult};
-use crate::federation::activities::follow;
-use crate::federation::activities::relay::is_instance_actor;
+use crate::federation::activities::relay;
 use crate::search::{self, Answer, SearchParams};
 use crate::state::{AppState, FedData};
 use activitypub_federation::fetch::object_id::ObjectId;
@@ -143,7 +141,7 @@ pub async fn peer_instance_actor(data: &FedData, target: &str) -> AppResult<DbAc
                 format!("no instance actor could be fetched: {}", e.message),
             )
         })?;
-    if actor.local || !matches!(actor.actor_type.as_str(), "Application" | "Service") {
+    if !relay::is_remote_server_actor(&actor) {
         return Err(AppError::invalid(
             "target",
             "that is not another network's instance actor",
@@ -152,21 +150,11 @@ pub async fn peer_instance_actor(data: &FedData, target: &str) -> AppResult<DbAc
     Ok(actor)
 }
 
-async fn instance(data: &FedData) -> AppResult<DbActor> {
-    let mut conn = data.conn().await?;
-    let actor = DbActor::instance_actor(&mut conn)
-        .await?
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("no instance actor")))?;
-    debug_assert!(is_instance_actor(data, &actor));
-    Ok(actor)
-}
-
 /// GET /api/v1/admin/relays: the networks we subscribe to.
 pub async fn relays(data: FedData, auth: Auth) -> AppResult<Json<Vec<RelayView>>> {
     auth.require_admin()?;
-    let me = instance(&data).await?;
     let mut conn = data.conn().await?;
-    let list = DbFollow::following_of(&mut conn, me.id).await?;
+    let list = relay::subscriptions(&mut conn).await?;
     Ok(Json(
         list.iter().map(|(a, ok)| relay_view(a, *ok)).collect(),
     ))
@@ -180,11 +168,10 @@ pub async fn subscribe(
 ) -> AppResult<(StatusCode, Json<RelayView>)> {
     auth.require_admin()?;
     let target = peer_instance_actor(&data, &body.target).await?;
-    let me = instance(&data).await?;
     let mut conn = data.conn().await?;
     let state: &AppState = &data;
     let f = conn
-        .transaction::<_, AppError, _>(async |conn| follow::follow(conn, state, &me, &target).await)
+        .transaction::<_, AppError, _>(async |conn| relay::subscribe(conn, state, &target).await)
         .await?;
     data.wakeup.wake();
     Ok((StatusCode::ACCEPTED, Json(relay_view(&target, f.accepted))))
@@ -197,16 +184,10 @@ pub async fn unsubscribe(
     Path(network): Path<String>,
 ) -> AppResult<StatusCode> {
     auth.require_admin()?;
-    let me = instance(&data).await?;
     let mut conn = data.conn().await?;
-    let list = DbFollow::following_of(&mut conn, me.id).await?;
-    let (target, _) = list
-        .into_iter()
-        .find(|(a, _)| a.domain.eq_ignore_ascii_case(&network))
-        .ok_or_else(|| AppError::not_found(format!("no subscription to {network}")))?;
     let state: &AppState = &data;
     conn.transaction::<_, AppError, _>(async |conn| {
-        follow::unfollow(conn, state, &me, &target).await
+        relay::unsubscribe(conn, state, &network).await
     })
     .await?;
     data.wakeup.wake();

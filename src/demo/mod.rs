@@ -140,15 +140,12 @@ async fn subscribe_networks(instances: &[DemoInstance]) -> anyhow::Result<()> {
         let fed = crate::federation::federation_config(state.clone()).await?;
         let data = fed.to_request_data();
         let mut conn = state.pool.get().await?;
-        let me = DbActor::instance_actor(&mut conn)
-            .await?
-            .context("instance actor")?;
         for peer in &state.config.federation.peers {
             let target = crate::api::search::peer_instance_actor(&data, peer)
                 .await
                 .map_err(|e| anyhow::anyhow!("{peer}: {}", e.message))?;
             conn.transaction::<_, crate::error::AppError, _>(async |conn| {
-                crate::federation::activities::follow::follow(conn, state, &me, &target).await
+                crate::federation::activities::relay::subscribe(conn, state, &target).await
             })
             .await
             .map_err(|e| anyhow::anyhow!(e.message))?;

@@ -112,7 +112,7 @@ pub async fn receive(
         tracing::info!(object = %id, kind, "reaction to a post we do not have; ignored");
         return Ok(());
     };
-    if matches!(actor.actor_type.as_str(), "Application" | "Service") {
+    if super::relay::is_remote_server_actor(actor) {
         // A network relaying its posts (see relay.rs): a copy for us, not a boost.
         return Ok(());
     }

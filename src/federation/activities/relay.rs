@@ -25,10 +25,15 @@ pub fn is_instance_actor(state: &AppState, actor: &DbActor) -> bool {
     actor.local && actor.ap_id.as_str() == state.urls.instance_actor()
 }
 
+/// Whether a remote actor stands for a whole server (an instance actor, a relay), not for
+/// an organisation or a person.
+pub fn is_remote_server_actor(actor: &DbActor) -> bool {
+    !actor.local && matches!(actor.actor_type.as_str(), "Application" | "Service")
+}
+
 /// Whether a remote actor is the instance actor of one of our configured peers.
 pub fn is_peer_instance_actor(state: &AppState, actor: &DbActor) -> bool {
-    !actor.local
-        && matches!(actor.actor_type.as_str(), "Application" | "Service")
+    is_remote_server_actor(actor)
         && state
             .config
             .federation
@@ -94,7 +99,7 @@ pub async fn subscribed_to(
     conn: &mut AsyncPgConnection,
     network: &DbActor,
 ) -> Result<bool, AppError> {
-    if network.local || !matches!(network.actor_type.as_str(), "Application" | "Service") {
+    if !is_remote_server_actor(network) {
         return Ok(false);
     }
     Ok(match DbActor::instance_actor(conn).await? {
@@ -140,4 +145,48 @@ pub async fn relay_new_post(
     )
     .await?;
     Ok(())
+}
+
+/// Our instance actor (created at start-up).
+pub async fn instance_actor(conn: &mut AsyncPgConnection) -> Result<DbActor, AppError> {
+    DbActor::instance_actor(conn)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("this instance has no instance actor")))
+}
+
+/// The networks we subscribe to, each with whether it accepted.
+pub async fn subscriptions(conn: &mut AsyncPgConnection) -> Result<Vec<(DbActor, bool)>, AppError> {
+    let me = instance_actor(conn).await?;
+    Ok(DbFollow::following_of(conn, me.id).await?)
+}
+
+/// Subscribes to a network whose instance actor was fetched (call in a transaction).
+pub async fn subscribe(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    network: &DbActor,
+) -> Result<DbFollow, AppError> {
+    if !is_remote_server_actor(network) {
+        return Err(AppError::invalid(
+            "target",
+            "that is not another network's instance actor",
+        ));
+    }
+    let me = instance_actor(conn).await?;
+    follow::follow(conn, state, &me, network).await
+}
+
+/// Ends the subscription to a network, named by its host (call in a transaction).
+pub async fn unsubscribe(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    network: &str,
+) -> Result<(), AppError> {
+    let me = instance_actor(conn).await?;
+    let (target, _) = DbFollow::following_of(conn, me.id)
+        .await?
+        .into_iter()
+        .find(|(a, _)| a.domain.eq_ignore_ascii_case(network))
+        .ok_or_else(|| AppError::not_found(format!("no subscription to {network}")))?;
+    follow::unfollow(conn, state, &me, &target).await
 }
