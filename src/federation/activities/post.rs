@@ -1,6 +1,7 @@
 //! Create, Update and Delete of posts: publishing ours to followers, storing others' (posts
 //! from actors we follow, and replies to our posts).
 
+use super::relay::Subscribers;
 use super::{audience, inbox_of, new_id, queue, type_of};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
@@ -23,6 +24,7 @@ async fn recipients(
     conn: &mut AsyncPgConnection,
     author: &DbActor,
     post: &PostFull,
+    subscribers: &Subscribers,
 ) -> Result<Vec<(String, String)>, AppError> {
     let mut inboxes = DbFollow::follower_inboxes(conn, author.id).await?;
     if let Some(parent) = &post.post.in_reply_to
@@ -35,7 +37,7 @@ async fn recipients(
     }
     if author.indexable && post.post.in_reply_to.is_none() {
         // Subscribed networks hold a copy: they get its edits and deletion too.
-        inboxes.extend(super::relay::subscriber_inboxes(conn).await?);
+        inboxes.extend(subscribers.inboxes.iter().cloned());
     }
     inboxes.sort();
     inboxes.dedup();
@@ -73,7 +75,8 @@ pub async fn publish(
     });
     // Subscribed networks get a new post twice (this Create, and the instance actor's
     // Announce below); the second finds it stored already.
-    let inboxes = recipients(conn, author, post).await?;
+    let subscribers = super::relay::subscribers(conn).await?;
+    let inboxes = recipients(conn, author, post, &subscribers).await?;
     queue(
         conn,
         author,
@@ -83,7 +86,7 @@ pub async fn publish(
     )
     .await?;
     if !update {
-        super::relay::relay_new_post(conn, state, author, &post.post).await?;
+        super::relay::relay_new_post(conn, state, author, &post.post, &subscribers).await?;
     }
     Ok(())
 }
@@ -95,7 +98,8 @@ pub async fn publish_delete(
     author: &DbActor,
     post: &PostFull,
 ) -> Result<(), AppError> {
-    let inboxes = recipients(conn, author, post).await?;
+    let subscribers = super::relay::subscribers(conn).await?;
+    let inboxes = recipients(conn, author, post, &subscribers).await?;
     let activity = json!({
         "id": new_id(state, "delete"), "type": "Delete", "actor": author.ap_id.as_str(),
         "to": [PUBLIC], "cc": [state.urls.followers(&author.handle)],

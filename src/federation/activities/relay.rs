@@ -108,14 +108,20 @@ pub async fn subscribed_to(
     })
 }
 
-/// Inboxes of the networks subscribed to ours.
-pub async fn subscriber_inboxes(
-    conn: &mut AsyncPgConnection,
-) -> Result<Vec<(String, String)>, AppError> {
-    Ok(match DbActor::instance_actor(conn).await? {
-        Some(instance) => DbFollow::follower_inboxes(conn, instance.id).await?,
+/// The networks subscribed to ours: our instance actor, which announces to them, and their
+/// inboxes. Looked up once per published post.
+pub struct Subscribers {
+    pub instance: Option<DbActor>,
+    pub inboxes: Vec<(String, String)>,
+}
+
+pub async fn subscribers(conn: &mut AsyncPgConnection) -> Result<Subscribers, AppError> {
+    let instance = DbActor::instance_actor(conn).await?;
+    let inboxes = match &instance {
+        Some(me) => DbFollow::follower_inboxes(conn, me.id).await?,
         None => vec![],
-    })
+    };
+    Ok(Subscribers { instance, inboxes })
 }
 
 /// A new local post: announced to the subscribed networks when its author may be indexed.
@@ -124,24 +130,21 @@ pub async fn relay_new_post(
     state: &AppState,
     author: &DbActor,
     post: &DbPost,
+    subscribers: &Subscribers,
 ) -> Result<(), AppError> {
-    if !author.indexable || post.in_reply_to.is_some() {
-        return Ok(());
-    }
-    let Some(instance) = DbActor::instance_actor(conn).await? else {
+    let Some(instance) = &subscribers.instance else {
         return Ok(());
     };
-    let inboxes = DbFollow::follower_inboxes(conn, instance.id).await?;
-    if inboxes.is_empty() {
+    if !author.indexable || post.in_reply_to.is_some() || subscribers.inboxes.is_empty() {
         return Ok(());
     }
     let ap_id = post.ap_id.as_str();
     queue(
         conn,
-        &instance,
-        announce_json(state, &instance, ap_id),
+        instance,
+        announce_json(state, instance, ap_id),
         Some(ap_id),
-        &inboxes,
+        &subscribers.inboxes,
     )
     .await?;
     Ok(())
