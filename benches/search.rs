@@ -1169,6 +1169,12 @@ async fn run(args: Args) -> anyhow::Result<()> {
         })
         .collect();
     print_table("queries while ingesting", &under_rows);
+    let t0 = Instant::now();
+    let caught_up = passerelle::search::indexer::catch_up(&mut conn).await?;
+    println!(
+        "  indexer catch-up after ingesting: {caught_up} queued documents built in {:.1} s",
+        t0.elapsed().as_secs_f64()
+    );
     let posts_indexed = count(
         &mut conn,
         "SELECT (SELECT count(*) FROM search_documents WHERE kind = 'post') \

@@ -115,6 +115,7 @@ impl Net {
             )
             .await;
         assert_eq!(status, StatusCode::CREATED, "post: {post}");
+        self.inst.index_search().await.unwrap();
         post
     }
 

@@ -39,6 +39,7 @@ async fn two_networks() -> (Net, Net) {
 }
 
 async fn search(net: &Net, q: &str, scope: &str) -> Value {
+    net.inst.index_search().await.unwrap();
     let (status, answer) = net
         .call(
             Method::GET,

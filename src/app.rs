@@ -62,6 +62,7 @@ pub struct RunningInstance {
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
     worker_stop: watch::Sender<bool>,
     worker: tokio::task::JoinHandle<()>,
+    indexer: tokio::task::JoinHandle<()>,
 }
 
 impl RunningInstance {
@@ -72,6 +73,7 @@ impl RunningInstance {
         let _ = self.worker_stop.send(true);
         let _ = self.task.await;
         let _ = self.worker.await;
+        let _ = self.indexer.await;
     }
 
     /// Stops at once, like a killed process: open connections and in-flight deliveries are
@@ -79,6 +81,7 @@ impl RunningInstance {
     pub fn abort(self) {
         self.task.abort();
         self.worker.abort();
+        self.indexer.abort();
     }
 }
 
@@ -101,8 +104,9 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
     let worker = tokio::spawn(crate::federation::delivery::run(
         state.clone(),
         state.wakeup.clone(),
-        stop_rx,
+        stop_rx.clone(),
     ));
+    let indexer = tokio::spawn(crate::search::indexer::run(state.clone(), stop_rx));
     tracing::info!(%addr, domain = state.config.instance.domain, "serving");
     Ok(RunningInstance {
         addr,
@@ -111,6 +115,7 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
         task,
         worker_stop,
         worker,
+        indexer,
     })
 }
 

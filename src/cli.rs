@@ -518,6 +518,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 ..SearchParams::default()
             };
             let search = params.check().map_err(cli_err)?;
+            // What was written without a running server (an import, say) is indexed now.
+            let mut conn = state.conn().await.map_err(cli_err)?;
+            crate::search::indexer::catch_up(&mut conn).await?;
+            drop(conn);
             let answer = crate::search::run(&state, &search).await.map_err(cli_err)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&answer)?);

@@ -13,6 +13,8 @@ pub struct AppState {
     pub urls: Urls,
     /// Wakes this process's delivery worker after something was queued.
     pub wakeup: crate::federation::delivery::Wakeup,
+    /// Instances recently recorded as answering (see `RecentlyAlive`).
+    pub alive: crate::federation::delivery::RecentlyAlive,
 }
 
 impl AppState {
@@ -23,6 +25,7 @@ impl AppState {
             config: Arc::new(config),
             urls,
             wakeup: Default::default(),
+            alive: Default::default(),
         }
     }
 

@@ -35,6 +35,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-11-22-000003_partnerships/up.sql"),
     include_str!("../migrations/2026-11-22-000004_search/up.sql"),
     include_str!("../migrations/2026-11-22-000006_web_sessions/up.sql"),
+    include_str!("../migrations/2026-11-22-000007_search_queue/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();
@@ -253,6 +254,13 @@ impl TestInstance {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// Builds the search documents queued so far, as the instance's indexer would within
+    /// `search::indexer::POLL`: for tests that search what they just wrote.
+    pub async fn index_search(&self) -> anyhow::Result<i64> {
+        let mut conn = self.state().pool.get().await?;
+        Ok(crate::search::indexer::catch_up(&mut conn).await?)
     }
 
     pub fn domain(&self) -> &str {

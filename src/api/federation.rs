@@ -112,8 +112,7 @@ pub async fn resolve_post(data: &FedData, url: &str) -> AppResult<DbPost> {
         &remote_post_data(&fetched),
         fetched.published,
     )
-    .await?
-    .post)
+    .await?)
 }
 
 #[derive(Debug, Deserialize)]

@@ -160,6 +160,11 @@ async fn show_search(instances: &[DemoInstance]) -> anyhow::Result<()> {
     let Some(nrw) = instances.iter().find(|d| d.network == "nrw") else {
         return Ok(());
     };
+    // Posts are indexed by each server's indexer within a moment; build what is queued now.
+    for d in instances {
+        let mut conn = d.instance.state.pool.get().await?;
+        crate::search::indexer::catch_up(&mut conn).await?;
+    }
     let params = crate::search::SearchParams {
         q: "subventions".into(),
         ..Default::default()

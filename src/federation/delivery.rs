@@ -35,6 +35,41 @@ impl Wakeup {
     }
 }
 
+/// Instances this process recorded as answering in the last `RecentlyAlive::FOR`: another
+/// signed request from one of them need not touch `instances` (whose row is written only
+/// when its state changes anyway). A failed delivery in this process forgets the instance;
+/// one failing in another process is revived at most `FOR` later.
+#[derive(Clone, Default)]
+pub struct RecentlyAlive(Arc<Mutex<HashMap<String, std::time::Instant>>>);
+
+impl RecentlyAlive {
+    const FOR: Duration = Duration::from_secs(30);
+
+    /// Whether `domain` is to be recorded as alive now; remembers that it was.
+    pub fn claim(&self, domain: &str) -> bool {
+        let Ok(mut m) = self.0.lock() else {
+            return true;
+        };
+        let now = std::time::Instant::now();
+        match m.get(domain) {
+            Some(t) if now.duration_since(*t) < Self::FOR => false,
+            _ => {
+                if m.len() > 10_000 {
+                    m.retain(|_, t| now.duration_since(*t) < Self::FOR);
+                }
+                m.insert(domain.to_string(), now);
+                true
+            }
+        }
+    }
+
+    pub fn forget(&self, domain: &str) {
+        if let Ok(mut m) = self.0.lock() {
+            m.remove(domain);
+        }
+    }
+}
+
 const POLL: Duration = Duration::from_millis(500);
 /// At most this many deliveries are claimed, or recorded, at once.
 const MAX_BATCH: usize = 512;
@@ -307,6 +342,11 @@ async fn record(
         }
         let (finished, permits): (Vec<Finished>, Vec<OwnedSemaphorePermit>) =
             batch.into_iter().map(|d| (d.finished, d.permit)).unzip();
+        for f in &finished {
+            if !matches!(f.outcome, Outcome::Delivered(_)) {
+                state.alive.forget(&f.delivery.domain);
+            }
+        }
         store(state, &finished).await;
         // Only now are the permits given back.
         drop(permits);

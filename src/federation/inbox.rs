@@ -8,6 +8,7 @@ use super::activities::{announce, follow, id_of, other, partnership, post, type_
 use super::objects::actor::authority;
 use super::signatures::{PublicKey, RequestParts, SignatureError, SignedRequest};
 use crate::db::models::actor::DbActor;
+use crate::db::models::inbox::Arrival;
 use crate::db::models::{delivery, inbox};
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, FedData};
@@ -50,50 +51,37 @@ fn unauthorized(e: SignatureError) -> AppError {
     AppError::unauthorized(e.to_string())
 }
 
-/// Checks the request's signature and returns the signing actor; records the signature
-/// (refusing a replay) when `check_replay`, and notes that the actor's instance is alive.
+/// Checks a signed request (a GET, say) and returns the signing actor, noting that its
+/// instance is alive.
 pub async fn verify_request(
     data: &FedData,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
     body: &[u8],
-    check_replay: bool,
 ) -> AppResult<DbActor> {
     let actor = verify_signature(data, method, uri, headers, body).await?;
-    let mut conn = data.conn().await?;
-    if check_replay {
-        conn.transaction::<_, AppError, _>(async |conn| record_signed(conn, headers, &actor).await)
-            .await?;
-    } else {
+    if data.alive.claim(&actor.domain) {
+        let mut conn = data.conn().await?;
         delivery::instance_success(&mut conn, &actor.domain).await?;
     }
     Ok(actor)
 }
 
-/// Records a verified request's signature (a replay is refused) and that its instance is
-/// alive, in the caller's transaction: the inbox does it in the activity's own, so that an
-/// accepted activity costs one commit.
-async fn record_signed(
-    conn: &mut diesel_async::AsyncPgConnection,
-    headers: &HeaderMap,
-    actor: &DbActor,
-) -> AppResult<()> {
-    let signature = headers
-        .get("signature")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    if !inbox::first_sighting(conn, signature).await? {
-        return Err(AppError::unauthorized(
-            "this signed request was already received (replay)",
-        ));
-    }
-    // Any signed request from an instance shows it is alive.
-    delivery::instance_success(conn, &actor.domain).await?;
-    Ok(())
+/// How long a stored remote actor (and its key) is trusted before it is fetched again: the
+/// same rule as activitypub_federation's `ObjectId::dereference` (a day; 20 s in debug
+/// builds), which does the refetch.
+fn needs_refresh(actor: &DbActor) -> bool {
+    let max_age = if cfg!(debug_assertions) {
+        chrono::Duration::seconds(20)
+    } else {
+        chrono::Duration::days(1)
+    };
+    !actor.local && chrono::Utc::now() - actor.last_refreshed_at > max_age
 }
 
-/// Checks the request's signature and returns the signing actor, writing nothing.
+/// Checks the request's signature and returns the signing actor, writing nothing. A known
+/// signer costs one query (actor, suspension and domain block together).
 async fn verify_signature(
     data: &FedData,
     method: &Method,
@@ -104,20 +92,32 @@ async fn verify_signature(
     let sig = SignedRequest::parse(headers).map_err(unauthorized)?;
     let owner = Url::parse(&sig.key_owner_hint())
         .map_err(|_| AppError::unauthorized("the key id is not a URL"))?;
+    let domain = authority(&owner);
     let mut conn = data.conn().await?;
-    if delivery::is_blocked(&mut conn, &authority(&owner)).await? {
+    let known = DbActor::signer(&mut conn, owner.as_str(), &domain).await?;
+    let blocked = match &known {
+        Some((_, _, blocked)) => *blocked,
+        None => delivery::is_blocked(&mut conn, &domain).await?,
+    };
+    drop(conn);
+    if blocked {
         return Err(AppError::forbidden(
             "this instance does not accept requests from your domain",
         ));
     }
-    drop(conn);
     let id = ObjectId::<DbActor>::from(owner.clone());
-    let actor = id.dereference(data).await.map_err(|e| {
-        AppError::unauthorized(format!(
-            "the signing key {} could not be fetched: {}",
-            sig.key_id, e.message
-        ))
-    })?;
+    let (actor, mut suspended) = match known {
+        Some((actor, suspended, _)) if !needs_refresh(&actor) => (actor, Some(suspended)),
+        _ => {
+            let actor = id.dereference(data).await.map_err(|e| {
+                AppError::unauthorized(format!(
+                    "the signing key {} could not be fetched: {}",
+                    sig.key_id, e.message
+                ))
+            })?;
+            (actor, None)
+        }
+    };
     let path_and_query = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
     let target_uri = format!("{}{path_and_query}", data.urls.base());
     let parts = RequestParts {
@@ -141,12 +141,19 @@ async fn verify_signature(
             let key = PublicKey::from_pem(&fresh.public_key_pem).map_err(unauthorized)?;
             sig.verify(&parts, &key, SystemTime::now())
                 .map_err(unauthorized)?;
+            suspended = None;
             fresh
         }
         Err(e) => return Err(unauthorized(e)),
     };
-    let mut conn = data.conn().await?;
-    if crate::db::models::moderation::is_suspended(&mut conn, actor.id).await? {
+    let suspended = match suspended {
+        Some(s) => s,
+        None => {
+            let mut conn = data.conn().await?;
+            crate::db::models::moderation::is_suspended(&mut conn, actor.id).await?
+        }
+    };
+    if suspended {
         return Err(AppError::forbidden(
             "this actor is suspended on this instance",
         ));
@@ -207,10 +214,23 @@ async fn receive(
     let queued_before = delivery::enqueued_count();
     let processed = conn
         .transaction::<_, AppError, _>(async |conn| {
-            // The signature, the instance's health and the activity commit together.
-            record_signed(conn, headers, &signer).await?;
-            if !inbox::mark_received(conn, activity_id.as_str(), &kind, actor_id.as_str()).await? {
-                return Ok(false);
+            // The signature, the activity's id and the instance's health commit together
+            // with what the activity changes.
+            let signature = headers
+                .get("signature")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            match inbox::record_arrival(conn, signature, activity_id.as_str(), &kind, actor_id.as_str()).await? {
+                Arrival::Replay => {
+                    return Err(AppError::unauthorized(
+                        "this signed request was already received (replay)",
+                    ));
+                }
+                Arrival::Repeat => return Ok(false),
+                Arrival::New => {}
+            }
+            if state.alive.claim(&signer.domain) {
+                delivery::instance_success(conn, &signer.domain).await?;
             }
             let object = &activity["object"];
             match kind.as_str() {

@@ -355,9 +355,7 @@ pub async fn authorized_fetch(
     {
         return next.run(req).await;
     }
-    match super::inbox::verify_request(&data, req.method(), req.uri(), req.headers(), b"", false)
-        .await
-    {
+    match super::inbox::verify_request(&data, req.method(), req.uri(), req.headers(), b"").await {
         Ok(_) => next.run(req).await,
         Err(e) => e.into_response(),
     }

@@ -3,10 +3,11 @@
 //! merged; peers' requests answered with our own indexable content only.
 //!
 //! - `query`: reading what a person typed;
-//! - `local`: the PostgreSQL query over `search_documents` (kept by triggers, see the
-//!   search migration);
+//! - `indexer`: builds the documents that changes queued (`search_pending`);
+//! - `local`: the PostgreSQL query over `search_documents`;
 //! - `peers`: the signed fan-out to peers, and checking peers' requests.
 
+pub mod indexer;
 pub mod local;
 pub mod peers;
 pub mod query;

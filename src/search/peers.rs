@@ -39,8 +39,7 @@ pub async fn answer(
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> AppResult<Json<Found>> {
     let actor =
-        crate::federation::inbox::verify_request(&data, &method, &uri, &headers, b"", false)
-            .await?;
+        crate::federation::inbox::verify_request(&data, &method, &uri, &headers, b"").await?;
     if !is_peer_instance_actor(&data, &actor) {
         return Err(AppError::forbidden(format!(
             "{} is not the instance actor of one of this network's peers",

@@ -22,6 +22,7 @@ async fn post(ctx: &Ctx, handle: &str, token: &str, body: Value) -> Value {
 }
 
 async fn search(ctx: &Ctx, query: &str) -> (StatusCode, Value) {
+    ctx.inst.index_search().await.unwrap();
     ctx.json(
         ctx.get("/api/v1/search")
             .query(&[("scope", "local")])
@@ -217,7 +218,7 @@ async fn not_indexable_and_deleted_content_is_never_found() {
     let (_, answer) = search(&ctx, "q=gartenprojekt").await;
     assert_eq!(answer["total"], 0, "{answer}");
 
-    // Becoming indexable makes its posts findable, in the same transaction as the change.
+    // Becoming indexable makes its posts findable (once the indexer has built them).
     let (status, _) = ctx
         .json(
             ctx.http
@@ -238,8 +239,67 @@ async fn not_indexable_and_deleted_content_is_never_found() {
         )
         .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
-    let (_, answer) = search(&ctx, "q=gartenprojekt").await;
+    // Gone at once: the deleting transaction removes the document (no indexer run here).
+    let (_, answer) = ctx
+        .json(ctx.get("/api/v1/search?q=gartenprojekt&scope=local"))
+        .await;
     assert_eq!(answer["total"], 0, "{answer}");
+}
+
+/// Searches (without building anything itself) until `done` holds, for at most 10 s.
+async fn search_until(ctx: &Ctx, query: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let started = std::time::Instant::now();
+    loop {
+        let (_, answer) = ctx
+            .json(ctx.get(&format!("/api/v1/search?scope=local&{query}")))
+            .await;
+        if done(&answer) {
+            return answer;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the indexer did not get there: {answer}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_servers_indexer_builds_new_and_edited_posts_by_itself() {
+    let ctx = Ctx::new().await;
+    let token = ludwigsburg(&ctx).await;
+    // Nothing here builds the index: the instance's own indexer task does.
+    search_until(&ctx, "q=klimaschutzpartnerschaft", |a| a["total"] == 1).await;
+    let created = post(
+        &ctx,
+        "ludwigsburg",
+        &token,
+        json!({"translations": [{"language": "de", "title": "Weinfest in Montbéliard", "summary": "Im Herbst.", "body": "Busfahrt."}]}),
+    )
+    .await;
+    search_until(&ctx, "q=weinfest", |a| a["total"] == 1).await;
+    let (status, body) = ctx
+        .json(
+            ctx.http
+                .put(ctx.url(&format!("/api/v1/posts/{}", created["id"].as_str().unwrap())))
+                .bearer_auth(&token)
+                .json(&json!({"translations": [{"language": "de", "title": "Apfelfest in Montbéliard", "summary": "Im Herbst.", "body": "Busfahrt."}]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    search_until(&ctx, "q=apfelfest", |a| a["total"] == 1).await;
+    let (_, answer) = ctx
+        .json(ctx.get("/api/v1/search?scope=local&q=weinfest"))
+        .await;
+    assert_eq!(answer["total"], 0, "the old title is gone: {answer}");
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    assert_eq!(
+        passerelle::search::indexer::catch_up(&mut conn)
+            .await
+            .unwrap(),
+        0,
+        "nothing was left queued"
+    );
 }
 
 #[tokio::test]
@@ -293,6 +353,7 @@ async fn resolving_remote_handles_needs_a_token() {
 async fn the_search_page_shows_hits_facets_and_errors_next_to_the_field() {
     let ctx = Ctx::new().await;
     ludwigsburg(&ctx).await;
+    ctx.inst.index_search().await.unwrap();
     let resp = ctx
         .get("/search?q=partnerschaft&lang=fr&scope=local")
         .send()

@@ -156,6 +156,35 @@ impl DbActor {
             .optional()
     }
 
+    /// The signer of a request, in one query: the stored actor, whether it is suspended
+    /// here, and whether `domain` (its key's host) is blocked. `None` when not stored.
+    pub async fn signer(
+        conn: &mut AsyncPgConnection,
+        ap_id: &str,
+        domain: &str,
+    ) -> QueryResult<Option<(DbActor, bool, bool)>> {
+        use crate::db::schema::suspended_actors;
+        use diesel::sql_types::{Bool, Text};
+        let domain = domain.to_ascii_lowercase();
+        let blocked = diesel::dsl::sql::<Bool>("(EXISTS (SELECT 1 FROM domain_blocks WHERE domain = ")
+            .bind::<Text, _>(domain.clone())
+            .sql(") OR (EXISTS (SELECT 1 FROM domain_allows) AND NOT EXISTS (SELECT 1 FROM domain_allows WHERE domain = ")
+            .bind::<Text, _>(domain)
+            .sql(")))");
+        actors::table
+            .filter(actors::ap_id.eq(ap_id))
+            .select((
+                DbActor::as_select(),
+                diesel::dsl::exists(
+                    suspended_actors::table.filter(suspended_actors::actor_id.eq(actors::id)),
+                ),
+                blocked,
+            ))
+            .first(conn)
+            .await
+            .optional()
+    }
+
     /// A local actor by handle, case-insensitively.
     pub async fn local_by_handle(
         conn: &mut AsyncPgConnection,

@@ -1,26 +1,62 @@
 //! What the inbox records: received activity ids (idempotency), likes and boosts, reports.
 
-use crate::db::schema::{reactions, received_activities, reports, seen_signatures};
+use crate::db::schema::{reactions, reports, seen_signatures};
+use diesel::QueryableByName;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-/// Records an activity as received; false if it was received before.
-pub async fn mark_received(
+/// What recording an arriving activity found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// The very same signed request was received before: a replay, nothing recorded.
+    Replay,
+    /// A new signature, but the activity (id and type) was received before.
+    Repeat,
+    /// Both new; both recorded.
+    New,
+}
+
+#[derive(QueryableByName)]
+struct ArrivalRow {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    fresh: bool,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    new: bool,
+}
+
+/// Records a verified request's signature (by hash) and its activity's id and type, in one
+/// statement, in the caller's transaction.
+pub async fn record_arrival(
     conn: &mut AsyncPgConnection,
+    signature: &str,
     ap_id: &str,
     kind: &str,
     actor: &str,
-) -> QueryResult<bool> {
-    let n = diesel::insert_into(received_activities::table)
-        .values((
-            received_activities::ap_id.eq(ap_id),
-            received_activities::kind.eq(kind),
-            received_activities::actor.eq(actor),
-        ))
-        .on_conflict_do_nothing()
-        .execute(conn)
-        .await?;
-    Ok(n == 1)
+) -> QueryResult<Arrival> {
+    use diesel::sql_types::Text;
+    use sha2::{Digest, Sha256};
+    let hash = hex::encode(Sha256::digest(signature.as_bytes()));
+    let row: ArrivalRow = diesel::sql_query(
+        "WITH sig AS (
+             INSERT INTO seen_signatures (hash) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1
+         ), act AS (
+             INSERT INTO received_activities (ap_id, kind, actor)
+             SELECT $2, $3, $4 WHERE EXISTS (SELECT 1 FROM sig)
+             ON CONFLICT DO NOTHING RETURNING 1
+         )
+         SELECT EXISTS (SELECT 1 FROM sig) AS fresh, EXISTS (SELECT 1 FROM act) AS new",
+    )
+    .bind::<Text, _>(hash)
+    .bind::<Text, _>(ap_id)
+    .bind::<Text, _>(kind)
+    .bind::<Text, _>(actor)
+    .get_result(conn)
+    .await?;
+    Ok(match (row.fresh, row.new) {
+        (false, _) => Arrival::Replay,
+        (true, false) => Arrival::Repeat,
+        (true, true) => Arrival::New,
+    })
 }
 
 pub async fn add_reaction(
@@ -110,18 +146,6 @@ pub async fn add_report(
         .on_conflict_do_nothing()
         .execute(conn)
         .await
-}
-
-/// Records a signature; false if the very same one was seen before (a replay).
-pub async fn first_sighting(conn: &mut AsyncPgConnection, signature: &str) -> QueryResult<bool> {
-    use sha2::{Digest, Sha256};
-    let hash = hex::encode(Sha256::digest(signature.as_bytes()));
-    let n = diesel::insert_into(seen_signatures::table)
-        .values(seen_signatures::hash.eq(hash))
-        .on_conflict_do_nothing()
-        .execute(conn)
-        .await?;
-    Ok(n == 1)
 }
 
 /// Forgets signatures older than any that could still verify.

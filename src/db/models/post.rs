@@ -114,26 +114,7 @@ impl DbPost {
         data: &PostData,
     ) -> QueryResult<PostFull> {
         conn.transaction(async |conn| {
-            let post: DbPost = diesel::insert_into(posts::table)
-                .values((
-                    posts::ap_id.eq(ap_id),
-                    posts::actor_id.eq(actor_id),
-                    posts::local.eq(local),
-                    posts::object_type.eq(&data.object_type),
-                    posts::main_language.eq(&data.main_language),
-                    posts::themes.eq(&data.themes),
-                    posts::sdgs.eq(&data.sdgs),
-                    posts::partners.eq(&data.partners),
-                    posts::place.eq(&data.place),
-                    posts::starts_on.eq(data.starts_on),
-                    posts::ends_on.eq(data.ends_on),
-                    posts::html_url.eq(&data.html_url),
-                    posts::in_reply_to.eq(&data.in_reply_to),
-                ))
-                .returning(DbPost::as_returning())
-                .get_result(conn)
-                .await?;
-            insert_parts(conn, post.id, data).await?;
+            let post = insert_row(conn, ap_id, actor_id, local, data, None).await?;
             load_full(conn, post).await
         })
         .await
@@ -146,29 +127,7 @@ impl DbPost {
         data: &PostData,
     ) -> QueryResult<PostFull> {
         conn.transaction(async |conn| {
-            let post: DbPost = diesel::update(posts::table.find(id))
-                .filter(posts::deleted_at.is_null())
-                .set((
-                    posts::main_language.eq(&data.main_language),
-                    posts::themes.eq(&data.themes),
-                    posts::sdgs.eq(&data.sdgs),
-                    posts::partners.eq(&data.partners),
-                    posts::place.eq(&data.place),
-                    posts::starts_on.eq(data.starts_on),
-                    posts::ends_on.eq(data.ends_on),
-                    posts::html_url.eq(&data.html_url),
-                    posts::updated.eq(diesel::dsl::now),
-                ))
-                .returning(DbPost::as_returning())
-                .get_result(conn)
-                .await?;
-            diesel::delete(post_translations::table.filter(post_translations::post_id.eq(id)))
-                .execute(conn)
-                .await?;
-            diesel::delete(post_images::table.filter(post_images::post_id.eq(id)))
-                .execute(conn)
-                .await?;
-            insert_parts(conn, id, data).await?;
+            let post = replace_row(conn, id, data).await?;
             load_full(conn, post).await
         })
         .await
@@ -357,6 +316,71 @@ impl DbPost {
     }
 }
 
+/// Inserts a post's row and parts, in the caller's transaction.
+async fn insert_row(
+    conn: &mut AsyncPgConnection,
+    ap_id: &str,
+    actor_id: i64,
+    local: bool,
+    data: &PostData,
+    published: Option<DateTime<Utc>>,
+) -> QueryResult<DbPost> {
+    let post: DbPost = diesel::insert_into(posts::table)
+        .values((
+            posts::ap_id.eq(ap_id),
+            posts::actor_id.eq(actor_id),
+            posts::local.eq(local),
+            posts::object_type.eq(&data.object_type),
+            posts::main_language.eq(&data.main_language),
+            posts::themes.eq(&data.themes),
+            posts::sdgs.eq(&data.sdgs),
+            posts::partners.eq(&data.partners),
+            posts::place.eq(&data.place),
+            posts::starts_on.eq(data.starts_on),
+            posts::ends_on.eq(data.ends_on),
+            posts::html_url.eq(&data.html_url),
+            posts::in_reply_to.eq(&data.in_reply_to),
+            posts::published.eq(published.unwrap_or_else(Utc::now)),
+        ))
+        .returning(DbPost::as_returning())
+        .get_result(conn)
+        .await?;
+    insert_parts(conn, post.id, data).await?;
+    Ok(post)
+}
+
+/// Replaces a live post's fields and parts, in the caller's transaction.
+async fn replace_row(
+    conn: &mut AsyncPgConnection,
+    id: i64,
+    data: &PostData,
+) -> QueryResult<DbPost> {
+    let post: DbPost = diesel::update(posts::table.find(id))
+        .filter(posts::deleted_at.is_null())
+        .set((
+            posts::main_language.eq(&data.main_language),
+            posts::themes.eq(&data.themes),
+            posts::sdgs.eq(&data.sdgs),
+            posts::partners.eq(&data.partners),
+            posts::place.eq(&data.place),
+            posts::starts_on.eq(data.starts_on),
+            posts::ends_on.eq(data.ends_on),
+            posts::html_url.eq(&data.html_url),
+            posts::updated.eq(diesel::dsl::now),
+        ))
+        .returning(DbPost::as_returning())
+        .get_result(conn)
+        .await?;
+    diesel::delete(post_translations::table.filter(post_translations::post_id.eq(id)))
+        .execute(conn)
+        .await?;
+    diesel::delete(post_images::table.filter(post_images::post_id.eq(id)))
+        .execute(conn)
+        .await?;
+    insert_parts(conn, id, data).await?;
+    Ok(post)
+}
+
 async fn insert_parts(
     conn: &mut AsyncPgConnection,
     post_id: i64,
@@ -463,29 +487,38 @@ impl DbPost {
 }
 
 impl DbPost {
-    /// Stores a remote post, or replaces it when it exists (same author only).
+    /// Stores a remote post, or replaces it when it exists (same author only; another
+    /// author's is `NotFound`), in one transaction.
     pub async fn upsert_remote(
         conn: &mut AsyncPgConnection,
         ap_id: &str,
         actor_id: i64,
         data: &PostData,
         published: Option<DateTime<Utc>>,
-    ) -> QueryResult<PostFull> {
-        match DbPost::by_ap_id(conn, ap_id).await? {
+    ) -> QueryResult<DbPost> {
+        conn.transaction(async |conn| {
+            let existing = DbPost::by_ap_id(conn, ap_id).await?;
+            DbPost::store_remote(conn, existing, ap_id, actor_id, data, published).await
+        })
+        .await
+    }
+
+    /// `upsert_remote` in the caller's transaction, given what `by_ap_id` found: the inbox
+    /// has looked the post up already and runs everything in one transaction.
+    pub async fn store_remote(
+        conn: &mut AsyncPgConnection,
+        existing: Option<DbPost>,
+        ap_id: &str,
+        actor_id: i64,
+        data: &PostData,
+        published: Option<DateTime<Utc>>,
+    ) -> QueryResult<DbPost> {
+        match existing {
             Some(existing) if existing.actor_id == actor_id => {
-                DbPost::replace(conn, existing.id, data).await
+                replace_row(conn, existing.id, data).await
             }
             Some(_) => Err(diesel::result::Error::NotFound),
-            None => {
-                let full = DbPost::create(conn, ap_id, actor_id, false, data).await?;
-                if let Some(p) = published {
-                    diesel::update(posts::table.find(full.post.id))
-                        .set(posts::published.eq(p))
-                        .execute(conn)
-                        .await?;
-                }
-                Ok(full)
-            }
+            None => insert_row(conn, ap_id, actor_id, false, data, published).await,
         }
     }
 

@@ -102,8 +102,7 @@ pub async fn receive(
                     &remote_post_data(&f.object),
                     f.object.published,
                 )
-                .await?
-                .post,
+                .await?,
             ),
             None => None,
         },

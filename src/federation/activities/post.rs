@@ -274,8 +274,10 @@ pub async fn receive_create_or_update(
     if exists.as_ref().is_some_and(|p| p.deleted_at.is_some()) {
         return Ok(()); // deleted stays deleted
     }
-    DbPost::upsert_remote(
+    // In the inbox's transaction: no savepoint, and the lookup above is not repeated.
+    DbPost::store_remote(
         conn,
+        exists,
         obj.id.as_str(),
         actor.id,
         &remote_post_data(&obj),
