@@ -15,7 +15,8 @@
 //!
 //! Needs PostgreSQL on 127.0.0.1:5432 (or `PASSERELLE_TEST_DATABASE`): every benchmark
 //! works in a database of its own, cloned from the migrated template and dropped afterwards.
-//! `PASSERELLE_BENCH_LOG` sets the log filter (default `warn`).
+//! `PASSERELLE_BENCH_LOG` sets the log filter (default `warn`); `PASSERELLE_BENCH_POOL` the
+//! inbox instance's connection pool (default 16, as configured by default).
 
 use axum::Router;
 use axum::body::Bytes;
@@ -1111,7 +1112,10 @@ async fn bench_inbox(sink_rt: &tokio::runtime::Handle, in_flight: &[usize]) -> a
         "\n== 3. Inbox: {INBOX_ACTIVITIES} signed Create{{Note}} per run from {INBOX_ACTORS} followed remote actors =="
     );
     let inst = TestInstance::start_with(|c| {
-        c.database.pool_size = 16;
+        c.database.pool_size = std::env::var("PASSERELLE_BENCH_POOL")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(16);
     })
     .await?;
     let state = inst.state().clone();
@@ -1272,6 +1276,15 @@ async fn bench_inbox(sink_rt: &tokio::runtime::Handle, in_flight: &[usize]) -> a
         let statuses = statuses.lock().map(|m| m.clone()).unwrap_or_default();
         let accepted = statuses.get(&202).copied().unwrap_or(0);
         let cpu = cores_since(c0);
+        // The instance's indexer builds the search documents after the answers: how long
+        // until the last one is built (polled every 20 ms, at most 60 s).
+        let t_index = Instant::now();
+        let mut left = count(&mut monitor, "SELECT count(*) AS n FROM search_pending").await?;
+        while left > 0 && t_index.elapsed() < Duration::from_secs(60) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            left = count(&mut monitor, "SELECT count(*) AS n FROM search_pending").await?;
+        }
+        let index_lag = t_index.elapsed();
         let xids = xid(&mut monitor).await? - xid0;
         let stored = count(
             &mut monitor,
@@ -1291,6 +1304,19 @@ async fn bench_inbox(sink_rt: &tokio::runtime::Handle, in_flight: &[usize]) -> a
             format!("{} ({})", fmt_rate(r), met(r, 1500.0)),
         );
         record(&label, "ratio to the 1,500/s target", fmt_ratio(r / 1500.0));
+        record(
+            &label,
+            "search documents still queued after the last answer: built within",
+            if left == 0 {
+                format!(
+                    "{} (stored and indexed: {})",
+                    fmt_dur(index_lag),
+                    fmt_rate(rate(accepted as f64, elapsed + index_lag))
+                )
+            } else {
+                format!("{left} still queued after {}", fmt_dur(index_lag))
+            },
+        );
         record(
             &label,
             "posts stored",
