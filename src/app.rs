@@ -25,6 +25,10 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(web::router())
         .merge(web::editor::router(state.clone()))
         .fallback(async || AppError::not_found("no such page"))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            web::pages::error::html_errors,
+        ))
         .layer(axum::middleware::from_fn(
             federation::routes::authorized_fetch,
         ))

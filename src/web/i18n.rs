@@ -231,6 +231,11 @@ strings! {
     error_request: "Die Anfrage ging nicht", "La demande n’a pas abouti", "The request did not work";
     error_server: "Ein Fehler auf unserer Seite", "Une erreur de notre côté", "An error on our side";
     error_server_detail: "Etwas ist schiefgegangen. Bitte versuchen Sie es in einigen Minuten erneut.", "Quelque chose s’est mal passé. Réessayez dans quelques minutes.", "Something went wrong. Please try again in a few minutes.";
+    error_not_found_detail: "Diese Seite gibt es nicht oder nicht mehr. Vielleicht finden Sie über die Suche, was Sie suchen.", "Cette page n’existe pas ou plus. La recherche vous aidera peut-être à trouver ce que vous cherchez.", "This page does not exist, or no longer does. The search may help you find what you are looking for.";
+    error_forbidden_detail: "Diese Seite ist hier nicht zugänglich.", "Cette page n’est pas accessible ici.", "This page cannot be shown here.";
+    error_request_detail: "Bitte prüfen Sie die Adresse oder die Angaben im Formular.", "Vérifiez l’adresse ou les informations du formulaire.", "Please check the address or what was entered in the form.";
+    error_details: "Technische Angabe", "Détail technique", "Technical detail";
+    back_home: "Zur Startseite", "Retour à l’accueil", "Back to the home page";
     operators_only: "Nur für die Verwaltung und Moderation dieser Instanz.", "Réservé à l’administration et à la modération de cette instance.", "Only for this instance’s administrators and moderators.";
     admins_only: "Nur für die Verwaltung dieser Instanz.", "Réservé à l’administration de cette instance.", "Only for this instance’s administrators.";
     federation_health: "Föderation", "Fédération", "Federation health";

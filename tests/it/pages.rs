@@ -377,3 +377,57 @@ async fn project_page_has_every_language_version_images_and_partners() {
     let (_, html) = page(&ctx, &path, "de").await;
     assert!(html.find("id=\"v-de\"").unwrap() < html.find("id=\"v-fr\"").unwrap());
 }
+
+#[tokio::test]
+async fn browsers_get_error_pages_in_their_language_and_machines_json() {
+    let ctx = Ctx::new().await;
+    let resp = ctx
+        .get("/o/gibt-es-nicht")
+        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+        .header("Accept-Language", "fr-FR,fr;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let html = resp.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="fr">"#), "{html}");
+    assert!(html.contains("<h1>Introuvable</h1>"), "{html}");
+    assert!(
+        html.contains(r#"href="/search?lang=fr""#),
+        "a way on: {html}"
+    );
+
+    // An unknown address (the router's fallback), in German.
+    let resp = ctx
+        .get("/gibt/es/nicht")
+        .header("Accept", "text/html")
+        .header("Accept-Language", "de")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("<h1>Nicht gefunden</h1>"), "{html}");
+    assert!(html.contains("Zur Startseite"), "{html}");
+
+    // ActivityPub clients and the API keep the JSON error body.
+    let resp = ctx.ap_get("/o/gibt-es-nicht").send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "not_found", "{body}");
+    let resp = ctx
+        .get("/api/v1/organisations/gibt-es-nicht")
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "not_found", "{body}");
+}

@@ -1,7 +1,8 @@
 //! Server-rendered pages. Views are built from rows here; templates only display them.
 //! One file per page: home, organisation (with the follow box in `follow`), post, registry
-//! (with its map), stats, tag.
+//! (with its map), stats, tag; and `error`, the error page browsers get.
 
+pub mod error;
 pub mod follow;
 pub mod home;
 pub mod organisation;
