@@ -163,14 +163,9 @@ impl DbActor {
         ap_id: &str,
         domain: &str,
     ) -> QueryResult<Option<(DbActor, bool, bool)>> {
+        use crate::db::models::delivery::blocked_expr;
         use crate::db::schema::suspended_actors;
-        use diesel::sql_types::{Bool, Text};
-        let domain = domain.to_ascii_lowercase();
-        let blocked = diesel::dsl::sql::<Bool>("(EXISTS (SELECT 1 FROM domain_blocks WHERE domain = ")
-            .bind::<Text, _>(domain.clone())
-            .sql(") OR (EXISTS (SELECT 1 FROM domain_allows) AND NOT EXISTS (SELECT 1 FROM domain_allows WHERE domain = ")
-            .bind::<Text, _>(domain)
-            .sql(")))");
+        let blocked = blocked_expr(domain.to_ascii_lowercase());
         actors::table
             .filter(actors::ap_id.eq(ap_id))
             .select((

@@ -2,8 +2,11 @@
 //! inbox, claimed by workers with `FOR UPDATE SKIP LOCKED` under a lease; and the health of
 //! remote instances.
 
-use crate::db::schema::{deliveries, domain_blocks, gone_inboxes, outbound_activities};
+use crate::db::schema::{
+    deliveries, domain_allows, domain_blocks, gone_inboxes, outbound_activities,
+};
 use chrono::{DateTime, Utc};
+use diesel::dsl;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Int4, Text, Timestamptz};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
@@ -373,21 +376,27 @@ async fn instance_failure(conn: &mut AsyncPgConnection, domain: &str) -> QueryRe
     Ok(())
 }
 
+/// Whether an instance is blocked, or left out of the allow-list when there is one: as an
+/// expression, so that a query can check it along with what it reads (`DbActor::signer`).
+/// `domain` is lowercase.
+#[diesel::dsl::auto_type]
+pub fn blocked_expr(domain: String) -> _ {
+    let listed: dsl::exists<
+        dsl::Filter<domain_blocks::table, dsl::Eq<domain_blocks::domain, String>>,
+    > = dsl::exists(domain_blocks::table.filter(domain_blocks::domain.eq(domain.clone())));
+    let allow_list: dsl::exists<dsl::Select<domain_allows::table, domain_allows::domain>> =
+        dsl::exists(domain_allows::table.select(domain_allows::domain));
+    let allowed: dsl::exists<
+        dsl::Filter<domain_allows::table, dsl::Eq<domain_allows::domain, String>>,
+    > = dsl::exists(domain_allows::table.filter(domain_allows::domain.eq(domain)));
+    listed.or(allow_list.and(dsl::not(allowed)))
+}
+
 /// Whether an instance is blocked, or left out of the allow-list when there is one.
 pub async fn is_blocked(conn: &mut AsyncPgConnection, domain: &str) -> QueryResult<bool> {
-    #[derive(QueryableByName)]
-    struct B {
-        #[diesel(sql_type = diesel::sql_types::Bool)]
-        blocked: bool,
-    }
-    let b: B = diesel::sql_query(
-        "SELECT EXISTS (SELECT 1 FROM domain_blocks WHERE domain = $1)
-             OR (EXISTS (SELECT 1 FROM domain_allows) AND NOT EXISTS (SELECT 1 FROM domain_allows WHERE domain = $1)) AS blocked",
-    )
-    .bind::<Text, _>(domain.to_ascii_lowercase())
-    .get_result(conn)
-    .await?;
-    Ok(b.blocked)
+    diesel::select(blocked_expr(domain.to_ascii_lowercase()))
+        .get_result(conn)
+        .await
 }
 
 /// Replaces the configuration's blocks and allow-list with the current configuration.
