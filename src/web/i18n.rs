@@ -21,6 +21,19 @@ macro_rules! strings {
     };
 }
 
+impl Strings {
+    /// The heading of an error page for a status (the editors' pages and the public ones).
+    pub fn error_heading(&self, status: axum::http::StatusCode) -> &'static str {
+        use axum::http::StatusCode;
+        match status {
+            StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => self.error_forbidden,
+            StatusCode::NOT_FOUND | StatusCode::GONE => self.error_not_found,
+            s if s.is_server_error() => self.error_server,
+            _ => self.error_request,
+        }
+    }
+}
+
 strings! {
     organisations: "Organisationen", "Organisations", "Organisations";
     latest_projects: "Neueste Projekte", "Derniers projets", "Latest projects";

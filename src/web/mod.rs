@@ -29,6 +29,19 @@ pub struct LangQuery {
     pub lang: Option<String>,
 }
 
+impl LangQuery {
+    /// The `lang` parameter of a raw query string (for middleware, which has no extractor).
+    pub fn from_query(query: Option<&str>) -> LangQuery {
+        LangQuery {
+            lang: query.and_then(|q| {
+                url::form_urlencoded::parse(q.as_bytes())
+                    .find(|(k, _)| k == "lang")
+                    .map(|(_, v)| v.into_owned())
+            }),
+        }
+    }
+}
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(pages::home::home))

@@ -155,7 +155,11 @@ struct ErrorPage {
 
 /// Draws the page of a [`WebError`] in the visitor's language.
 async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let lang = negotiate_lang(&state, req.headers(), &lang_of(req.uri().query()));
+    let lang = negotiate_lang(
+        &state,
+        req.headers(),
+        &LangQuery::from_query(req.uri().query()),
+    );
     let resp = next.run(req).await;
     let Some(info) = resp.extensions().get::<ErrorPageInfo>().cloned() else {
         return resp;
@@ -163,12 +167,7 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
     let lang = info.lang.unwrap_or(lang);
     let t = strings(lang);
     let status = resp.status();
-    let heading = match status {
-        StatusCode::FORBIDDEN => t.error_forbidden,
-        StatusCode::NOT_FOUND | StatusCode::GONE => t.error_not_found,
-        s if s.is_server_error() => t.error_server,
-        _ => t.error_request,
-    };
+    let heading = t.error_heading(status);
     let message = if info.message.is_empty() && status.is_server_error() {
         t.error_server_detail.to_string()
     } else {
@@ -182,16 +181,6 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(_) => status.into_response(),
-    }
-}
-
-fn lang_of(query: Option<&str>) -> LangQuery {
-    LangQuery {
-        lang: query.and_then(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == "lang")
-                .map(|(_, v)| v.into_owned())
-        }),
     }
 }
 
@@ -260,7 +249,11 @@ impl FromRequestParts<AppState> for Ctx {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let session = Session::from_request_parts(parts, state).await?;
-        let lang = negotiate_lang(state, &parts.headers, &lang_of(parts.uri.query()));
+        let lang = negotiate_lang(
+            state,
+            &parts.headers,
+            &LangQuery::from_query(parts.uri.query()),
+        );
         Ok(Ctx {
             state: state.clone(),
             session,

@@ -54,14 +54,11 @@ pub async fn html_errors(State(state): State<AppState>, req: Request, next: Next
     if !page_wanted {
         return next.run(req).await;
     }
-    let query = LangQuery {
-        lang: req.uri().query().and_then(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == "lang")
-                .map(|(_, v)| v.into_owned())
-        }),
-    };
-    let pl = PageLang::of(&state, req.headers(), &query);
+    let pl = PageLang::of(
+        &state,
+        req.headers(),
+        &LangQuery::from_query(req.uri().query()),
+    );
     let path = req.uri().path().to_string();
     let resp = next.run(req).await;
     let status = resp.status();
@@ -83,18 +80,20 @@ pub async fn html_errors(State(state): State<AppState>, req: Request, next: Next
         .and_then(|v| v["error"]["message"].as_str().map(String::from))
         .filter(|m| !m.is_empty());
     let t = crate::web::i18n::strings(pl.lang);
-    let (heading, detail, technical) = match status {
-        StatusCode::NOT_FOUND | StatusCode::GONE => {
-            (t.error_not_found, t.error_not_found_detail, None)
-        }
-        StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => {
-            (t.error_forbidden, t.error_forbidden_detail, message)
-        }
-        s if s.is_server_error() => (t.error_server, t.error_server_detail, None),
-        _ => (t.error_request, t.error_request_detail, message),
+    let (detail, technical) = match status {
+        StatusCode::NOT_FOUND | StatusCode::GONE => (t.error_not_found_detail, None),
+        StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => (t.error_forbidden_detail, message),
+        s if s.is_server_error() => (t.error_server_detail, None),
+        _ => (t.error_request_detail, message),
     };
     let page = ErrorPage {
-        layout: Layout::new(&state, pl, heading.to_string(), &path, Section::Other),
+        layout: Layout::new(
+            &state,
+            pl,
+            t.error_heading(status).to_string(),
+            &path,
+            Section::Other,
+        ),
         detail,
         technical,
     };
