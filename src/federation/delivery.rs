@@ -46,7 +46,7 @@ impl RecentlyAlive {
     const FOR: Duration = Duration::from_secs(30);
 
     /// Whether `domain` is to be recorded as alive now; remembers that it was.
-    pub fn claim(&self, domain: &str) -> bool {
+    fn claim(&self, domain: &str) -> bool {
         let Ok(mut m) = self.0.lock() else {
             return true;
         };
@@ -68,6 +68,16 @@ impl RecentlyAlive {
             m.remove(domain);
         }
     }
+}
+
+/// Notes that an instance answered or sent a signed request (it is alive): writes to
+/// `instances` at most once per `RecentlyAlive::FOR` per process.
+pub async fn note_alive(state: &AppState, domain: &str) -> Result<(), crate::error::AppError> {
+    if state.alive.claim(domain) {
+        let mut conn = state.conn().await?;
+        delivery::instance_success(&mut conn, domain).await?;
+    }
+    Ok(())
 }
 
 const POLL: Duration = Duration::from_millis(500);

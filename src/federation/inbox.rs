@@ -61,10 +61,7 @@ pub async fn verify_request(
     body: &[u8],
 ) -> AppResult<DbActor> {
     let actor = verify_signature(data, method, uri, headers, body).await?;
-    if data.alive.claim(&actor.domain) {
-        let mut conn = data.conn().await?;
-        delivery::instance_success(&mut conn, &actor.domain).await?;
-    }
+    crate::federation::delivery::note_alive(data, &actor.domain).await?;
     Ok(actor)
 }
 
@@ -188,7 +185,8 @@ async fn receive(
             return Ok(StatusCode::ACCEPTED);
         }
     }
-    let signer = verify_signature(data, method, uri, headers, body).await?;
+    // Any signed request shows its instance is alive, whatever becomes of the activity.
+    let signer = verify_request(data, method, uri, headers, body).await?;
     if signer.ap_id.0 != actor_id {
         return Err(AppError::forbidden(
             "the signing key does not belong to the activity's actor",
@@ -214,8 +212,7 @@ async fn receive(
     let queued_before = delivery::enqueued_count();
     let processed = conn
         .transaction::<_, AppError, _>(async |conn| {
-            // The signature, the activity's id and the instance's health commit together
-            // with what the activity changes.
+            // The signature and the activity's id commit together with what it changes.
             let signature = headers
                 .get("signature")
                 .and_then(|v| v.to_str().ok())
@@ -228,9 +225,6 @@ async fn receive(
                 }
                 Arrival::Repeat => return Ok(false),
                 Arrival::New => {}
-            }
-            if state.alive.claim(&signer.domain) {
-                delivery::instance_success(conn, &signer.domain).await?;
             }
             let object = &activity["object"];
             match kind.as_str() {
