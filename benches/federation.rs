@@ -1279,11 +1279,13 @@ async fn bench_inbox(sink_rt: &tokio::runtime::Handle, in_flight: &[usize]) -> a
         // The instance's indexer builds the search documents after the answers: how long
         // until the last one is built (polled every 20 ms, at most 60 s).
         let t_index = Instant::now();
-        let mut left = count(&mut monitor, "SELECT count(*) AS n FROM search_pending").await?;
-        while left > 0 && t_index.elapsed() < Duration::from_secs(60) {
+        let left = loop {
+            let left = count(&mut monitor, "SELECT count(*) AS n FROM search_pending").await?;
+            if left == 0 || t_index.elapsed() >= Duration::from_secs(60) {
+                break left;
+            }
             tokio::time::sleep(Duration::from_millis(20)).await;
-            left = count(&mut monitor, "SELECT count(*) AS n FROM search_pending").await?;
-        }
+        };
         let index_lag = t_index.elapsed();
         let xids = xid(&mut monitor).await? - xid0;
         let stored = count(

@@ -378,24 +378,30 @@ async fn project_page_has_every_language_version_images_and_partners() {
     assert!(html.find("id=\"v-de\"").unwrap() < html.find("id=\"v-fr\"").unwrap());
 }
 
-#[tokio::test]
-async fn browsers_get_error_pages_in_their_language_and_machines_json() {
-    let ctx = Ctx::new().await;
+/// What a browser gets for `path`: status, content type and text.
+async fn browser_page(
+    ctx: &Ctx,
+    path: &str,
+    accept_language: &str,
+) -> (StatusCode, String, String) {
     let resp = ctx
-        .get("/o/gibt-es-nicht")
+        .get(path)
         .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-        .header("Accept-Language", "fr-FR,fr;q=0.9")
+        .header("Accept-Language", accept_language)
         .send()
         .await
         .unwrap();
-    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
-    assert!(
-        resp.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html")
-    );
-    let html = resp.text().await.unwrap();
+    let content_type = resp.headers()["content-type"].to_str().unwrap().to_string();
+    (resp.status(), content_type, resp.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn browsers_get_error_pages_in_their_language_and_machines_json() {
+    let ctx = Ctx::new().await;
+    let (status, content_type, html) =
+        browser_page(&ctx, "/o/gibt-es-nicht", "fr-FR,fr;q=0.9").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(content_type.starts_with("text/html"));
     assert!(html.contains(r#"<html lang="fr">"#), "{html}");
     assert!(html.contains("<h1>Introuvable</h1>"), "{html}");
     assert!(
@@ -404,15 +410,8 @@ async fn browsers_get_error_pages_in_their_language_and_machines_json() {
     );
 
     // An unknown address (the router's fallback), in German.
-    let resp = ctx
-        .get("/gibt/es/nicht")
-        .header("Accept", "text/html")
-        .header("Accept-Language", "de")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
-    let html = resp.text().await.unwrap();
+    let (status, _, html) = browser_page(&ctx, "/gibt/es/nicht", "de").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("<h1>Nicht gefunden</h1>"), "{html}");
     assert!(html.contains("Zur Startseite"), "{html}");
 
