@@ -36,6 +36,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-11-22-000004_search/up.sql"),
     include_str!("../migrations/2026-11-22-000006_web_sessions/up.sql"),
     include_str!("../migrations/2026-11-22-000007_search_queue/up.sql"),
+    include_str!("../migrations/2026-11-22-000008_delivery_claim/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();

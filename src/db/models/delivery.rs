@@ -119,38 +119,17 @@ pub async fn claim(
         .filter(|(_, n)| *n >= per_domain)
         .map(|(d, _)| d.as_str())
         .collect();
-    diesel::sql_query(
-        "WITH due AS (
-             SELECT id, domain, next_attempt_at FROM deliveries
-             WHERE state = 'pending' AND next_attempt_at <= now()
-               AND (locked_until IS NULL OR locked_until < now())
-               AND domain <> ALL($3)
-             ORDER BY next_attempt_at
-             LIMIT $1 * 4
-             FOR UPDATE SKIP LOCKED
-         ), ranked AS (
-             SELECT due.id, due.next_attempt_at,
-                    row_number() OVER (PARTITION BY due.domain ORDER BY due.next_attempt_at, due.id) AS rn,
-                    $2 - COALESCE(b.n, 0) AS room
-             FROM due LEFT JOIN unnest($4::text[], $5::bigint[]) AS b(domain, n) ON b.domain = due.domain
-         ), picked AS (
-             SELECT id FROM ranked WHERE rn <= room ORDER BY next_attempt_at, id LIMIT $1
-         )
-         UPDATE deliveries d
-         SET locked_until = now() + make_interval(secs => $6),
-             next_attempt_at = now() + make_interval(secs => $6)
-         FROM picked, outbound_activities a
-         WHERE d.id = picked.id AND a.id = d.activity_id
-         RETURNING d.id, d.inbox, d.domain, d.attempts, d.created_at, a.payload, a.actor_id",
-    )
-    .bind::<BigInt, _>(limit)
-    .bind::<BigInt, _>(per_domain)
-    .bind::<Array<Text>, _>(full)
-    .bind::<Array<Text>, _>(busy_domains)
-    .bind::<Array<BigInt>, _>(busy_counts)
-    .bind::<diesel::sql_types::Double, _>(lease_seconds as f64)
-    .load(conn)
-    .await
+    // The query is the function `claim_deliveries` (migration 000008), which keeps the
+    // plan that walks `deliveries_due` in order whatever the table's statistics say.
+    diesel::sql_query("SELECT * FROM claim_deliveries($1, $2, $3, $4, $5, $6)")
+        .bind::<BigInt, _>(limit)
+        .bind::<BigInt, _>(per_domain)
+        .bind::<Array<Text>, _>(full)
+        .bind::<Array<Text>, _>(busy_domains)
+        .bind::<Array<BigInt>, _>(busy_counts)
+        .bind::<diesel::sql_types::Double, _>(lease_seconds as f64)
+        .load(conn)
+        .await
 }
 
 /// How a delivery attempt ended.
@@ -191,10 +170,12 @@ pub async fn finish(
     .await
 }
 
-/// Stores many attempts' outcomes and their instances' health in one transaction: the
-/// delivered ones in a single UPDATE, the instances touched only where their state changes.
+/// Stores many attempts' outcomes and their instances' health, the instances touched only
+/// where their state changes. A batch that all succeeded (the usual case) is one statement;
+/// otherwise one transaction holds the delivered ones in a single UPDATE and the others
+/// one by one.
 ///
-/// The transaction commits with `synchronous_commit = off`: it does not wait for its WAL
+/// That transaction commits with `synchronous_commit = off`: it does not wait for its WAL
 /// flush. If PostgreSQL itself crashed within the next few hundred milliseconds, these
 /// outcomes would be lost and the deliveries, still pending under an expired lease, sent
 /// again — which at-least-once delivery allows (receivers deduplicate by activity id). A
@@ -203,6 +184,12 @@ pub async fn finish(
 pub async fn finish_many(conn: &mut AsyncPgConnection, done: &[Finished]) -> QueryResult<()> {
     if done.is_empty() {
         return Ok(());
+    }
+    if done
+        .iter()
+        .all(|f| matches!(f.outcome, Outcome::Delivered(_)))
+    {
+        return finish_delivered(conn, done).await;
     }
     conn.transaction(async |conn| {
         diesel::sql_query("SET LOCAL synchronous_commit = off")
@@ -257,6 +244,38 @@ pub async fn finish_many(conn: &mut AsyncPgConnection, done: &[Finished]) -> Que
         Ok(())
     })
     .await
+}
+
+/// Records a batch of deliveries that all succeeded, and their instances' health, in one
+/// statement (one round trip, one commit): the usual case, and the one that must be cheap.
+async fn finish_delivered(conn: &mut AsyncPgConnection, done: &[Finished]) -> QueryResult<()> {
+    let ids: Vec<i64> = done.iter().map(|f| f.delivery.id).collect();
+    let statuses: Vec<i32> = done
+        .iter()
+        .map(|f| match f.outcome {
+            Outcome::Delivered(s) => i32::from(s),
+            _ => 0,
+        })
+        .collect();
+    let mut domains: Vec<&str> = done.iter().map(|f| f.delivery.domain.as_str()).collect();
+    domains.sort_unstable();
+    domains.dedup();
+    diesel::sql_query(format!(
+        "WITH done AS (
+             UPDATE deliveries d
+             SET state = 'delivered', attempts = d.attempts + 1, last_status = t.status,
+                 last_error = NULL, finished_at = now(), locked_until = NULL
+             FROM unnest($1::bigint[], $2::int[]) AS t(id, status)
+             WHERE d.id = t.id
+         ), {}",
+        alive_ctes("$3")
+    ))
+    .bind::<Array<BigInt>, _>(&ids)
+    .bind::<Array<Int4>, _>(&statuses)
+    .bind::<Array<Text>, _>(&domains)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Records one outcome other than `Delivered`.
@@ -328,6 +347,24 @@ pub async fn instance_success(conn: &mut AsyncPgConnection, domain: &str) -> Que
 /// second.
 const SUCCESS_REFRESH_SECONDS: i64 = 60;
 
+/// The end of a statement that marks the instances in the text array `domains` (a
+/// parameter such as `$1`) as answering: see [`instances_alive`]. It follows `WITH` or
+/// other common table expressions.
+fn alive_ctes(domains: &str) -> String {
+    format!(
+        "revived AS (
+             UPDATE instances SET failing_since = NULL, unreachable = false, last_success_at = now()
+             WHERE domain = ANY({domains})
+               AND (failing_since IS NOT NULL OR unreachable OR last_success_at IS NULL
+                    OR last_success_at < now() - interval '{SUCCESS_REFRESH_SECONDS} seconds')
+         )
+         INSERT INTO instances (domain, last_success_at)
+         SELECT t.domain, now() FROM unnest({domains}::text[]) AS t(domain)
+         WHERE NOT EXISTS (SELECT 1 FROM instances i WHERE i.domain = t.domain)
+         ON CONFLICT (domain) DO NOTHING"
+    )
+}
+
 /// Marks instances as answering. Writes only where that changes something: an instance
 /// failing or unreachable is revived, an unknown one is recorded, and a healthy one's
 /// `last_success_at` is refreshed at most once a minute. Otherwise nothing is written (no
@@ -336,21 +373,10 @@ pub async fn instances_alive(conn: &mut AsyncPgConnection, domains: &[&str]) -> 
     if domains.is_empty() {
         return Ok(());
     }
-    diesel::sql_query(format!(
-        "WITH revived AS (
-             UPDATE instances SET failing_since = NULL, unreachable = false, last_success_at = now()
-             WHERE domain = ANY($1)
-               AND (failing_since IS NOT NULL OR unreachable OR last_success_at IS NULL
-                    OR last_success_at < now() - interval '{SUCCESS_REFRESH_SECONDS} seconds')
-         )
-         INSERT INTO instances (domain, last_success_at)
-         SELECT t.domain, now() FROM unnest($1::text[]) AS t(domain)
-         WHERE NOT EXISTS (SELECT 1 FROM instances i WHERE i.domain = t.domain)
-         ON CONFLICT (domain) DO NOTHING"
-    ))
-    .bind::<Array<Text>, _>(domains)
-    .execute(conn)
-    .await?;
+    diesel::sql_query(format!("WITH {}", alive_ctes("$1")))
+        .bind::<Array<Text>, _>(domains)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

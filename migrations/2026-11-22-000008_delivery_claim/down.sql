@@ -1,0 +1,1 @@
+DROP FUNCTION claim_deliveries(bigint, bigint, text[], text[], bigint[], double precision);
