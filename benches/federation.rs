@@ -16,7 +16,9 @@
 //! Needs PostgreSQL on 127.0.0.1:5432 (or `PASSERELLE_TEST_DATABASE`): every benchmark
 //! works in a database of its own, cloned from the migrated template and dropped afterwards.
 //! `PASSERELLE_BENCH_LOG` sets the log filter (default `warn`); `PASSERELLE_BENCH_POOL` the
-//! inbox instance's connection pool (default 16, as configured by default).
+//! inbox instance's connection pool (default 16, as configured by default);
+//! `PASSERELLE_BENCH_DELIVERY_CONFIGS` the deliveries benchmark's configurations, as
+//! `concurrency/per_domain/pool` separated by commas.
 
 use axum::Router;
 use axum::body::Bytes;
@@ -947,14 +949,16 @@ async fn bench_send_only(sink_rt: &tokio::runtime::Handle, bound: f64) -> anyhow
         &pair.private_key,
     )?);
     let client = delivery::client(true);
+    let signers = delivery::Signers::default();
     let payload = Bytes::from(typical_payload("http://localhost:1", 0));
     let ports: Arc<Vec<u16>> = Arc::new(sinks.iter().map(|s| s.port).collect());
     let ok = Arc::new(AtomicUsize::new(0));
     let ok2 = ok.clone();
     let c0 = cpu_snap();
     let (elapsed, ran) = run_spread(64, SEND_ONLY, Duration::from_secs(60), move |i| {
-        let (client, key, payload, ports, ok) = (
+        let (client, signers, key, payload, ports, ok) = (
             client.clone(),
+            signers.clone(),
             key.clone(),
             payload.clone(),
             ports.clone(),
@@ -962,7 +966,9 @@ async fn bench_send_only(sink_rt: &tokio::runtime::Handle, bound: f64) -> anyhow
         );
         async move {
             let inbox = format!("http://localhost:{}/inbox/{i}", ports[i % ports.len()]);
-            if let Outcome::Delivered(_) = delivery::send(&client, &key, &inbox, payload).await {
+            if let Outcome::Delivered(_) =
+                delivery::send(&client, &signers, key, &inbox, payload).await
+            {
                 ok.fetch_add(1, Ordering::SeqCst);
             }
         }
@@ -1643,6 +1649,20 @@ async fn pg_settings() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The (concurrency, per_domain, pool) configurations the deliveries benchmark runs:
+/// `PASSERELLE_BENCH_DELIVERY_CONFIGS` ("64/8/16,256/16/32") or the three below.
+fn delivery_configs() -> Vec<(usize, usize, usize)> {
+    let parse = |c: &str| -> Option<(usize, usize, usize)> {
+        let mut it = c.trim().split('/').map(|n| n.parse::<usize>().ok());
+        Some((it.next()??, it.next()??, it.next()??))
+    };
+    std::env::var("PASSERELLE_BENCH_DELIVERY_CONFIGS")
+        .ok()
+        .map(|v| v.split(',').filter_map(parse).collect::<Vec<_>>())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| vec![(64, 8, 16), (128, 16, 32), (256, 16, 32)])
+}
+
 fn main() {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(
@@ -1712,7 +1732,7 @@ fn main() {
             bounded("send only", start, 90, bench_send_only(&sinks, bound)).await;
         }
         if want("deliveries") {
-            for (c, pd, pool) in [(64, 8, 16), (128, 16, 32), (256, 16, 32)] {
+            for (c, pd, pool) in delivery_configs() {
                 bounded("deliveries", start, 200, async {
                     bench_deliveries(&sinks, bound, c, pd, pool)
                         .await

@@ -83,6 +83,8 @@ pub async fn note_alive(state: &AppState, domain: &str) -> Result<(), crate::err
 const POLL: Duration = Duration::from_millis(500);
 /// At most this many deliveries are claimed, or recorded, at once.
 const MAX_BATCH: usize = 512;
+/// How long the recorder waits for more outcomes when it has only a few to store.
+const RECORD_LINGER: Duration = Duration::from_millis(2);
 /// After a stop, how long the recorder waits for deliveries still in flight.
 const STOP_GRACE: Duration = Duration::from_secs(3);
 pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -140,11 +142,75 @@ impl KeyCache {
     }
 }
 
+/// Signs deliveries on threads of their own, one per core, fed from one queue.
+///
+/// An RSA signature takes about a millisecond of CPU. Run on the async runtime's worker
+/// threads, dozens of queued signatures would stand between the worker's database round
+/// trips (claiming, recording outcomes) and the CPU: permits would wait to be given back
+/// while the cores, once the signatures were done, sat idle. On threads of their own the
+/// operating system shares the cores between signing and everything else, and a signing
+/// thread takes the next signature from the queue without a round through the runtime.
+/// The threads end when the last clone of this handle is dropped.
+#[derive(Clone)]
+pub struct Signers(std::sync::mpsc::Sender<SignJob>);
+
+type SignJob = Box<dyn FnOnce() + Send>;
+
+impl Default for Signers {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let (tx, rx) = std::sync::mpsc::channel::<SignJob>();
+        let rx = Arc::new(Mutex::new(rx));
+        for i in 0..cores {
+            let rx = rx.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("signer-{i}"))
+                .spawn(move || {
+                    loop {
+                        let job = match rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            Ok(job) => job(),
+                            Err(_) => return, // every sender is gone
+                        }
+                    }
+                });
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "could not start a signing thread");
+            }
+        }
+        Self(tx)
+    }
+}
+
+impl Signers {
+    /// The headers of a signed POST of `body` to `url` (see [`sign_post`]), dated now.
+    pub async fn sign_post(
+        &self,
+        key: Arc<SigningKey>,
+        url: Url,
+        body: Bytes,
+    ) -> anyhow::Result<(Url, Vec<(&'static str, String)>)> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.0
+            .send(Box::new(move || {
+                let signed = sign_post(&key, &url, &body, SystemTime::now()).map(|h| (url, h));
+                let _ = tx.send(signed);
+            }))
+            .map_err(|_| anyhow::anyhow!("no signing thread is running"))?;
+        rx.await
+            .map_err(|_| anyhow::anyhow!("the signing thread stopped"))?
+    }
+}
+
 /// Sends one activity to one inbox, signed, and classifies the answer. The payload is
 /// `Bytes` so that the request body shares it instead of copying it.
 pub async fn send(
     client: &reqwest::Client,
-    key: &SigningKey,
+    signers: &Signers,
+    key: Arc<SigningKey>,
     inbox: &str,
     payload: Bytes,
 ) -> Outcome {
@@ -152,8 +218,8 @@ pub async fn send(
         Ok(u) => u,
         Err(e) => return Outcome::Rejected(0, format!("bad inbox URL: {e}")),
     };
-    let headers = match sign_post(key, &url, &payload, SystemTime::now()) {
-        Ok(h) => h,
+    let (url, headers) = match signers.sign_post(key, url, payload.clone()).await {
+        Ok(signed) => signed,
         Err(e) => return Outcome::Retry(None, format!("signing failed: {e}")),
     };
     let mut req = client.post(url).body(payload);
@@ -228,6 +294,7 @@ async fn dispatch(
     let cfg = state.config.delivery.clone();
     let client = client(state.config.federation.debug);
     let keys = KeyCache::default();
+    let signers = Signers::default();
     let global = Arc::new(Semaphore::new(cfg.concurrency));
     let inflight: InFlight = Arc::default();
     // Refill once a quarter of the permits are free, so that claims come in batches; but
@@ -271,16 +338,17 @@ async fn dispatch(
             if let Ok(mut m) = inflight.lock() {
                 *m.entry(d.domain.clone()).or_default() += 1;
             }
-            let (state, client, keys, inflight, tx) = (
+            let (state, client, keys, signers, inflight, tx) = (
                 state.clone(),
                 client.clone(),
                 keys.clone(),
+                signers.clone(),
                 inflight.clone(),
                 tx.clone(),
             );
             let base = cfg.retry_base_ms;
             tokio::spawn(async move {
-                let finished = deliver_one(&state, &client, &keys, d, base).await;
+                let finished = deliver_one(&state, &client, &keys, &signers, d, base).await;
                 // The instance's slot is free once its answer is in; the global permit
                 // only once the outcome is stored.
                 if let Ok(mut m) = inflight.lock()
@@ -333,6 +401,7 @@ async fn record(
     recorded: &Notify,
 ) {
     let mut deadline: Option<tokio::time::Instant> = None;
+    let linger_until = (state.config.delivery.concurrency / 8).clamp(1, 64);
     loop {
         let first = tokio::select! {
             got = rx.recv() => got,
@@ -344,10 +413,18 @@ async fn record(
         };
         let Some(first) = first else { break };
         let mut batch = vec![first];
+        // Outcomes that arrive within `RECORD_LINGER` join the batch, up to `linger_until`
+        // of them: a statement per handful of deliveries would cost PostgreSQL more than
+        // the deliveries themselves.
+        let linger = tokio::time::Instant::now() + RECORD_LINGER;
         while batch.len() < MAX_BATCH {
             match rx.try_recv() {
                 Ok(d) => batch.push(d),
-                Err(_) => break,
+                Err(_) if batch.len() >= linger_until || deadline.is_some() => break,
+                Err(_) => match tokio::time::timeout_at(linger, rx.recv()).await {
+                    Ok(Some(d)) => batch.push(d),
+                    _ => break,
+                },
             }
         }
         let (finished, permits): (Vec<Finished>, Vec<OwnedSemaphorePermit>) =
@@ -390,12 +467,13 @@ async fn deliver_one(
     state: &AppState,
     client: &reqwest::Client,
     keys: &KeyCache,
+    signers: &Signers,
     mut d: Claimed,
     base_ms: u64,
 ) -> Finished {
     let payload = Bytes::from(std::mem::take(&mut d.payload));
     let outcome = match keys.get(state, d.actor_id).await {
-        Ok(key) => send(client, &key, &d.inbox, payload).await,
+        Ok(key) => send(client, signers, key, &d.inbox, payload).await,
         Err(e) => Outcome::Retry(None, format!("no signing key: {e}")),
     };
     match &outcome {
