@@ -196,7 +196,13 @@ async fn after_subscribing_afccre_posts_are_found_on_nrw_while_afccre_is_down() 
     afccre.inst.go_down().await;
     let started = Instant::now();
     let answer = search(&nrw, "fête jumelage", "all").await;
-    assert!(started.elapsed() < Duration::from_secs(3));
+    // Not a speed test: the peer budget is 1.5 s, and only a search that waited for the
+    // dead peer's connection or the HTTP timeout (10 s and more) would take this long, even
+    // on a loaded machine running every test at once.
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "the search waited for the network that is down"
+    );
     let found = ap_ids(&answer);
     for post in [&before, &after] {
         assert!(
