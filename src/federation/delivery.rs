@@ -84,7 +84,7 @@ const POLL: Duration = Duration::from_millis(500);
 /// At most this many deliveries are claimed, or recorded, at once.
 const MAX_BATCH: usize = 512;
 /// How long the recorder waits for more outcomes when it has only a few to store.
-const RECORD_LINGER: Duration = Duration::from_millis(2);
+const RECORD_LINGER: Duration = Duration::from_millis(5);
 /// After a stop, how long the recorder waits for deliveries still in flight.
 const STOP_GRACE: Duration = Duration::from_secs(3);
 pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -401,7 +401,7 @@ async fn record(
     recorded: &Notify,
 ) {
     let mut deadline: Option<tokio::time::Instant> = None;
-    let linger_until = (state.config.delivery.concurrency / 8).clamp(1, 64);
+    let linger_until = (state.config.delivery.concurrency / 4).clamp(1, 64);
     loop {
         let first = tokio::select! {
             got = rx.recv() => got,
