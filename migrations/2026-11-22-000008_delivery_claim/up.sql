@@ -6,8 +6,15 @@
 -- due row (17,000 of them, 12-25 ms per claim, most of PostgreSQL's time in the delivery
 -- benchmark). The function turns bitmap and sequential scans off for its own statement, so
 -- the claim walks the index in order whatever the statistics say; PL/pgSQL keeps its plan.
--- It also locks only the rows it claims, not every candidate it ranks (locking four times
--- the rows it needed cost a third of the claim).
+-- It also locks only the rows it claims, not every candidate it ranks.
+--
+-- The lease now sets only `locked_until`, which no index holds, and leaves
+-- `next_attempt_at` (the key of `deliveries_due`) as it was, so that PostgreSQL can write
+-- the leased row as a heap-only tuple, without new entries in the table's four indexes, when
+-- its page has room: hence a fill factor of 70 for new pages. Claims step over leased rows
+-- in the index (at most the deliveries in flight); a crashed worker's rows are due again
+-- when their lease runs out, as before. In the delivery benchmark this took PostgreSQL
+-- from 0.27-0.30 to 0.24 cores at the defaults.
 CREATE FUNCTION claim_deliveries(
     lim bigint,
     per_domain bigint,
@@ -58,10 +65,12 @@ BEGIN
         FOR UPDATE SKIP LOCKED
     )
     UPDATE deliveries d
-    SET locked_until = now() + make_interval(secs => lease_seconds),
-        next_attempt_at = now() + make_interval(secs => lease_seconds)
+    SET locked_until = now() + make_interval(secs => lease_seconds)
     FROM locked, outbound_activities a
     WHERE d.id = locked.id AND a.id = d.activity_id
     RETURNING d.id, d.inbox, d.domain, d.attempts, d.created_at, a.payload, a.actor_id;
 END
 $$;
+
+-- Room on each new page for leased rows' new versions (heap-only tuples).
+ALTER TABLE deliveries SET (fillfactor = 70);

@@ -67,7 +67,8 @@ struct Row {
 
 async fn row(conn: &mut AsyncPgConnection, id: i64) -> Row {
     diesel::sql_query(
-        "SELECT state, (next_attempt_at <= now()) AS due FROM deliveries WHERE id = $1",
+        "SELECT state, (next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())) AS due
+         FROM deliveries WHERE id = $1",
     )
     .bind::<BigInt, _>(id)
     .get_result(conn)

@@ -100,11 +100,11 @@ pub struct Claimed {
 /// deliveries this worker already has in flight per instance: an instance gets at most
 /// `per_domain` minus those, and none once it is full.
 ///
-/// Only the first `4 × limit` due rows (in `deliveries_due` order, skipping rows another
-/// worker holds) are ranked per instance, so a claim costs the same with 20 or 200,000
-/// pending. A lease also moves `next_attempt_at` to its end: leased rows leave the due
-/// range of the index instead of being scanned again by every claim, and a crashed
-/// worker's rows become due when its lease runs out.
+/// Only the first `4 × limit` due rows (in `deliveries_due` order, stepping over leased
+/// rows) are ranked per instance, so a claim costs the same with 20 or 200,000 pending;
+/// only the rows taken are locked (`SKIP LOCKED`). The lease sets `locked_until` alone, so
+/// that the row's new version can stay off the indexes (a heap-only tuple); a crashed
+/// worker's rows become due again when its lease runs out.
 pub async fn claim(
     conn: &mut AsyncPgConnection,
     limit: i64,
