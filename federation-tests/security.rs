@@ -172,6 +172,91 @@ async fn forged_unsigned_replayed_and_spoofed_requests_are_refused() {
     );
 }
 
+/// A Create of an object stored before: its author's updates it (a repeated delivery under
+/// a new activity id), anyone else's is refused, and a deleted post stays deleted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_create_of_a_stored_post_updates_it_only_for_its_author() {
+    let (nrw, afccre) = tokio::join!(Net::start(), Net::start());
+    let dortmund = nrw.org("stadt-dortmund", false).await;
+    let koeln = nrw.org("stadt-koeln", false).await;
+    let amiens = afccre.org("ville-amiens", false).await;
+    let inbox = afccre.inst.url("/inbox");
+    let object = format!("{}/posts/jumelage-2027", nrw.inst.base);
+    let create = |n: u32, actor: &DbActor, text: &str| {
+        json!({"@context": "https://www.w3.org/ns/activitystreams",
+               "id": format!("{}/activities/create/c{n}", nrw.inst.base), "type": "Create",
+               "actor": actor.ap_id.as_str(),
+               "to": ["https://www.w3.org/ns/activitystreams#Public", amiens.ap_id.as_str()],
+               "object": {"id": object, "type": "Note", "attributedTo": actor.ap_id.as_str(),
+                          "content": text}})
+    };
+    let now = SystemTime::now();
+    let ok = post_signed(
+        &afccre,
+        &inbox,
+        &key_of(&dortmund),
+        &create(1, &dortmund, "erste Fassung"),
+        now,
+    )
+    .await;
+    assert_eq!(ok.0, StatusCode::ACCEPTED);
+    assert_eq!(afccre.count("posts WHERE NOT local").await, 1);
+    // The same object again, from its author, under a new activity id: an update.
+    let again = post_signed(
+        &afccre,
+        &inbox,
+        &key_of(&dortmund),
+        &create(2, &dortmund, "zweite Fassung"),
+        now,
+    )
+    .await;
+    assert_eq!(again.0, StatusCode::ACCEPTED);
+    assert_eq!(afccre.count("posts WHERE NOT local").await, 1);
+    assert_eq!(
+        afccre
+            .count("post_translations WHERE content_html LIKE '%zweite Fassung%'")
+            .await,
+        1
+    );
+    assert_eq!(afccre.count("post_translations").await, 1);
+    // Another actor of the same host claiming the object: refused, nothing changed.
+    let taken = post_signed(
+        &afccre,
+        &inbox,
+        &key_of(&koeln),
+        &create(3, &koeln, "gekapert"),
+        now,
+    )
+    .await;
+    assert_eq!(taken.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        afccre
+            .count("post_translations WHERE content_html LIKE '%gekapert%'")
+            .await,
+        0
+    );
+    assert_eq!(afccre.count("received_activities").await, 2);
+    // Deleted, then created again: it stays deleted.
+    afccre
+        .exec("UPDATE posts SET deleted_at = now() WHERE NOT local")
+        .await;
+    let revived = post_signed(
+        &afccre,
+        &inbox,
+        &key_of(&dortmund),
+        &create(4, &dortmund, "dritte Fassung"),
+        now,
+    )
+    .await;
+    assert_eq!(revived.0, StatusCode::ACCEPTED);
+    assert_eq!(
+        afccre
+            .count("post_translations WHERE content_html LIKE '%dritte Fassung%'")
+            .await,
+        0
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn authorized_fetch_refuses_unsigned_gets_and_still_federates() {
     let (nrw, afccre) = tokio::join!(

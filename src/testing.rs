@@ -37,6 +37,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-11-22-000006_web_sessions/up.sql"),
     include_str!("../migrations/2026-11-22-000007_search_queue/up.sql"),
     include_str!("../migrations/2026-11-22-000008_delivery_claim/up.sql"),
+    include_str!("../migrations/2026-11-30-000009_inbox_statements/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();

@@ -60,9 +60,21 @@ pub async fn verify_request(
     headers: &HeaderMap,
     body: &[u8],
 ) -> AppResult<DbActor> {
-    let actor = verify_signature(data, method, uri, headers, body).await?;
-    crate::federation::delivery::note_alive(data, &actor.domain).await?;
-    Ok(actor)
+    Ok(verify_and_note(data, method, uri, headers, body)
+        .await?
+        .actor)
+}
+
+async fn verify_and_note(
+    data: &FedData,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> AppResult<Verified> {
+    let verified = verify_signature(data, method, uri, headers, body).await?;
+    crate::federation::delivery::note_alive(data, &verified.actor.domain).await?;
+    Ok(verified)
 }
 
 /// How long a stored remote actor (and its key) is trusted before it is fetched again: the
@@ -77,15 +89,23 @@ fn needs_refresh(actor: &DbActor) -> bool {
     !actor.local && chrono::Utc::now() - actor.last_refreshed_at > max_age
 }
 
+/// A request's verified signer.
+struct Verified {
+    actor: DbActor,
+    /// Whether anyone here follows it, as the lookup of a stored signer found (`None` when
+    /// the actor was fetched instead).
+    followed: Option<bool>,
+}
+
 /// Checks the request's signature and returns the signing actor, writing nothing. A known
-/// signer costs one query (actor, suspension and domain block together).
+/// signer costs one query (actor, suspension, domain block and whether it is followed).
 async fn verify_signature(
     data: &FedData,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
     body: &[u8],
-) -> AppResult<DbActor> {
+) -> AppResult<Verified> {
     let sig = SignedRequest::parse(headers).map_err(unauthorized)?;
     let owner = Url::parse(&sig.key_owner_hint())
         .map_err(|_| AppError::unauthorized("the key id is not a URL"))?;
@@ -93,7 +113,7 @@ async fn verify_signature(
     let mut conn = data.conn().await?;
     let known = DbActor::signer(&mut conn, owner.as_str(), &domain).await?;
     let blocked = match &known {
-        Some((_, _, blocked)) => *blocked,
+        Some(k) => k.blocked,
         None => delivery::is_blocked(&mut conn, &domain).await?,
     };
     drop(conn);
@@ -103,8 +123,8 @@ async fn verify_signature(
         ));
     }
     let id = ObjectId::<DbActor>::from(owner.clone());
-    let (actor, mut suspended) = match known {
-        Some((actor, suspended, _)) if !needs_refresh(&actor) => (actor, Some(suspended)),
+    let (actor, mut suspended, mut followed) = match known {
+        Some(k) if !needs_refresh(&k.actor) => (k.actor, Some(k.suspended), Some(k.followed)),
         _ => {
             let actor = id.dereference(data).await.map_err(|e| {
                 AppError::unauthorized(format!(
@@ -112,7 +132,7 @@ async fn verify_signature(
                     sig.key_id, e.message
                 ))
             })?;
-            (actor, None)
+            (actor, None, None)
         }
     };
     let path_and_query = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
@@ -139,6 +159,7 @@ async fn verify_signature(
             sig.verify(&parts, &key, SystemTime::now())
                 .map_err(unauthorized)?;
             suspended = None;
+            followed = None;
             fresh
         }
         Err(e) => return Err(unauthorized(e)),
@@ -155,7 +176,7 @@ async fn verify_signature(
             "this actor is suspended on this instance",
         ));
     }
-    Ok(actor)
+    Ok(Verified { actor, followed })
 }
 
 async fn receive(
@@ -186,7 +207,10 @@ async fn receive(
         }
     }
     // Any signed request shows its instance is alive, whatever becomes of the activity.
-    let signer = verify_request(data, method, uri, headers, body).await?;
+    let Verified {
+        actor: signer,
+        followed,
+    } = verify_and_note(data, method, uri, headers, body).await?;
     if signer.ap_id.0 != actor_id {
         return Err(AppError::forbidden(
             "the signing key does not belong to the activity's actor",
@@ -244,13 +268,13 @@ async fn receive(
                     // A bare id: it can only name one of the sender's reactions.
                     None => announce::receive_undo(conn, &signer, object, "Like").await?,
                 },
-                "Create" => post::receive_create_or_update(conn, &state, &signer, &activity).await?,
+                "Create" => post::receive_create_or_update(conn, &state, &signer, followed, &activity).await?,
                 "Update" => match type_of(object) {
                     Some("Person" | "Organization" | "Group" | "Service" | "Application") => {
                         other::receive_update_actor(conn, &signer, object).await?
                     }
                     Some("Relationship") => partnership::receive_update(conn, &signer, object, false).await?,
-                    _ => post::receive_create_or_update(conn, &state, &signer, &activity).await?,
+                    _ => post::receive_create_or_update(conn, &state, &signer, followed, &activity).await?,
                 },
                 "Delete" => {
                     let target = id_of(object).ok_or_else(|| AppError::bad_request("Delete without an object"))?;

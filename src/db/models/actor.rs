@@ -108,6 +108,18 @@ pub struct ProfileChange {
     pub updated: Option<DateTime<Utc>>,
 }
 
+/// What the inbox needs to know of a stored signer, read in one query (`DbActor::signer`).
+#[derive(Debug, Clone)]
+pub struct KnownSigner {
+    pub actor: DbActor,
+    /// Suspended on this instance.
+    pub suspended: bool,
+    /// The domain of its key is blocked here.
+    pub blocked: bool,
+    /// At least one actor here follows it (an accepted follow).
+    pub followed: bool,
+}
+
 impl DbActor {
     pub async fn insert(conn: &mut AsyncPgConnection, new: &NewActor) -> QueryResult<DbActor> {
         diesel::insert_into(actors::table)
@@ -157,16 +169,17 @@ impl DbActor {
     }
 
     /// The signer of a request, in one query: the stored actor, whether it is suspended
-    /// here, and whether `domain` (its key's host) is blocked. `None` when not stored.
+    /// here, whether `domain` (its key's host) is blocked, and whether anyone here follows
+    /// it. `None` when not stored.
     pub async fn signer(
         conn: &mut AsyncPgConnection,
         ap_id: &str,
         domain: &str,
-    ) -> QueryResult<Option<(DbActor, bool, bool)>> {
+    ) -> QueryResult<Option<KnownSigner>> {
         use crate::db::models::delivery::blocked_expr;
-        use crate::db::schema::suspended_actors;
+        use crate::db::schema::{follows, suspended_actors};
         let blocked = blocked_expr(domain.to_ascii_lowercase());
-        actors::table
+        let row: Option<(DbActor, bool, bool, bool)> = actors::table
             .filter(actors::ap_id.eq(ap_id))
             .select((
                 DbActor::as_select(),
@@ -174,10 +187,23 @@ impl DbActor {
                     suspended_actors::table.filter(suspended_actors::actor_id.eq(actors::id)),
                 ),
                 blocked,
+                diesel::dsl::exists(
+                    follows::table
+                        .filter(follows::followed_id.eq(actors::id))
+                        .filter(follows::accepted.eq(true)),
+                ),
             ))
             .first(conn)
             .await
-            .optional()
+            .optional()?;
+        Ok(
+            row.map(|(actor, suspended, blocked, followed)| KnownSigner {
+                actor,
+                suspended,
+                blocked,
+                followed,
+            }),
+        )
     }
 
     /// A local actor by handle, case-insensitively.

@@ -1,7 +1,6 @@
 //! What the inbox records: received activity ids (idempotency), likes and boosts, reports.
 
 use crate::db::schema::{reactions, reports, seen_signatures};
-use diesel::QueryableByName;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
@@ -16,16 +15,20 @@ pub enum Arrival {
     New,
 }
 
-#[derive(QueryableByName)]
-struct ArrivalRow {
-    #[diesel(sql_type = diesel::sql_types::Bool)]
-    fresh: bool,
-    #[diesel(sql_type = diesel::sql_types::Bool)]
-    new: bool,
+diesel::define_sql_function! {
+    /// Migration 000009: records a signature's hash and an activity's id and type;
+    /// answers `replay`, `repeat` or `new`.
+    #[sql_name = "record_arrival"]
+    fn record_arrival_fn(
+        sig_hash: diesel::sql_types::Text,
+        activity: diesel::sql_types::Text,
+        activity_kind: diesel::sql_types::Text,
+        activity_actor: diesel::sql_types::Text,
+    ) -> diesel::sql_types::Text;
 }
 
 /// Records a verified request's signature (by hash) and its activity's id and type, in one
-/// statement, in the caller's transaction.
+/// statement (a prepared one: the function `record_arrival`), in the caller's transaction.
 pub async fn record_arrival(
     conn: &mut AsyncPgConnection,
     signature: &str,
@@ -33,29 +36,15 @@ pub async fn record_arrival(
     kind: &str,
     actor: &str,
 ) -> QueryResult<Arrival> {
-    use diesel::sql_types::Text;
     use sha2::{Digest, Sha256};
     let hash = hex::encode(Sha256::digest(signature.as_bytes()));
-    let row: ArrivalRow = diesel::sql_query(
-        "WITH sig AS (
-             INSERT INTO seen_signatures (hash) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1
-         ), act AS (
-             INSERT INTO received_activities (ap_id, kind, actor)
-             SELECT $2, $3, $4 WHERE EXISTS (SELECT 1 FROM sig)
-             ON CONFLICT DO NOTHING RETURNING 1
-         )
-         SELECT EXISTS (SELECT 1 FROM sig) AS fresh, EXISTS (SELECT 1 FROM act) AS new",
-    )
-    .bind::<Text, _>(hash)
-    .bind::<Text, _>(ap_id)
-    .bind::<Text, _>(kind)
-    .bind::<Text, _>(actor)
-    .get_result(conn)
-    .await?;
-    Ok(match (row.fresh, row.new) {
-        (false, _) => Arrival::Replay,
-        (true, false) => Arrival::Repeat,
-        (true, true) => Arrival::New,
+    let found: String = diesel::select(record_arrival_fn(hash, ap_id, kind, actor))
+        .get_result(conn)
+        .await?;
+    Ok(match found.as_str() {
+        "replay" => Arrival::Replay,
+        "repeat" => Arrival::Repeat,
+        _ => Arrival::New,
     })
 }
 

@@ -317,6 +317,28 @@ impl DbPost {
 }
 
 /// Inserts a post's row and parts, in the caller's transaction.
+/// The columns of a new post's row (one list for both INSERTs below).
+macro_rules! new_post_row {
+    ($ap_id:expr, $actor_id:expr, $local:expr, $data:expr, $published:expr) => {
+        (
+            posts::ap_id.eq($ap_id),
+            posts::actor_id.eq($actor_id),
+            posts::local.eq($local),
+            posts::object_type.eq(&$data.object_type),
+            posts::main_language.eq(&$data.main_language),
+            posts::themes.eq(&$data.themes),
+            posts::sdgs.eq(&$data.sdgs),
+            posts::partners.eq(&$data.partners),
+            posts::place.eq(&$data.place),
+            posts::starts_on.eq($data.starts_on),
+            posts::ends_on.eq($data.ends_on),
+            posts::html_url.eq(&$data.html_url),
+            posts::in_reply_to.eq(&$data.in_reply_to),
+            posts::published.eq($published.unwrap_or_else(Utc::now)),
+        )
+    };
+}
+
 async fn insert_row(
     conn: &mut AsyncPgConnection,
     ap_id: &str,
@@ -326,22 +348,7 @@ async fn insert_row(
     published: Option<DateTime<Utc>>,
 ) -> QueryResult<DbPost> {
     let post: DbPost = diesel::insert_into(posts::table)
-        .values((
-            posts::ap_id.eq(ap_id),
-            posts::actor_id.eq(actor_id),
-            posts::local.eq(local),
-            posts::object_type.eq(&data.object_type),
-            posts::main_language.eq(&data.main_language),
-            posts::themes.eq(&data.themes),
-            posts::sdgs.eq(&data.sdgs),
-            posts::partners.eq(&data.partners),
-            posts::place.eq(&data.place),
-            posts::starts_on.eq(data.starts_on),
-            posts::ends_on.eq(data.ends_on),
-            posts::html_url.eq(&data.html_url),
-            posts::in_reply_to.eq(&data.in_reply_to),
-            posts::published.eq(published.unwrap_or_else(Utc::now)),
-        ))
+        .values(new_post_row!(ap_id, actor_id, local, data, published))
         .returning(DbPost::as_returning())
         .get_result(conn)
         .await?;
@@ -398,10 +405,31 @@ async fn insert_parts(
             content_html: t.content_html.clone(),
         })
         .collect();
-    diesel::insert_into(post_translations::table)
-        .values(&translations)
-        .execute(conn)
-        .await?;
+    // One language version (what remote posts mostly have) as a one-row INSERT: diesel keeps
+    // that statement prepared, while a batch INSERT is parsed and planned on every call.
+    match translations.as_slice() {
+        [one] => {
+            diesel::insert_into(post_translations::table)
+                .values((
+                    post_translations::post_id.eq(one.post_id),
+                    post_translations::language.eq(&one.language),
+                    post_translations::title.eq(&one.title),
+                    post_translations::summary.eq(&one.summary),
+                    // Bound even when NULL (the derived Insertable writes DEFAULT for None,
+                    // which makes the text vary and the statement uncacheable).
+                    post_translations::body_markdown.eq(one.body_markdown.as_deref()),
+                    post_translations::content_html.eq(&one.content_html),
+                ))
+                .execute(conn)
+                .await?
+        }
+        many => {
+            diesel::insert_into(post_translations::table)
+                .values(many)
+                .execute(conn)
+                .await?
+        }
+    };
     if !data.images.is_empty() {
         let images: Vec<DbImage> = data
             .images
@@ -520,6 +548,30 @@ impl DbPost {
             Some(_) => Err(diesel::result::Error::NotFound),
             None => insert_row(conn, ap_id, actor_id, false, data, published).await,
         }
+    }
+
+    /// Stores a new remote post with its parts, in the caller's transaction, unless a post
+    /// with that id exists: `None` then, and nothing written (the caller decides whether
+    /// that is an update). One statement instead of a lookup and an INSERT.
+    pub async fn insert_remote(
+        conn: &mut AsyncPgConnection,
+        ap_id: &str,
+        actor_id: i64,
+        data: &PostData,
+        published: Option<DateTime<Utc>>,
+    ) -> QueryResult<Option<DbPost>> {
+        let post: Option<DbPost> = diesel::insert_into(posts::table)
+            .values(new_post_row!(ap_id, actor_id, false, data, published))
+            .on_conflict(posts::ap_id)
+            .do_nothing()
+            .returning(DbPost::as_returning())
+            .get_result(conn)
+            .await
+            .optional()?;
+        if let Some(post) = &post {
+            insert_parts(conn, post.id, data).await?;
+        }
+        Ok(post)
     }
 
     /// Replies to a post, oldest first.

@@ -218,19 +218,25 @@ async fn wanted(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     actor: &DbActor,
+    followed: Option<bool>,
     obj: &ArticleJson,
     activity: &Value,
 ) -> Result<bool, AppError> {
     use crate::db::schema::follows;
     use diesel::prelude::*;
     use diesel_async::RunQueryDsl;
-    let followed: bool = diesel::select(diesel::dsl::exists(
-        follows::table
-            .filter(follows::followed_id.eq(actor.id))
-            .filter(follows::accepted.eq(true)),
-    ))
-    .get_result(conn)
-    .await?;
+    let followed: bool = match followed {
+        Some(known) => known,
+        None => {
+            diesel::select(diesel::dsl::exists(
+                follows::table
+                    .filter(follows::followed_id.eq(actor.id))
+                    .filter(follows::accepted.eq(true)),
+            ))
+            .get_result(conn)
+            .await?
+        }
+    };
     if followed {
         return Ok(true);
     }
@@ -245,11 +251,13 @@ async fn wanted(
     Ok(addressed.iter().any(|a| a.starts_with(&base)))
 }
 
-/// Inbound Create or Update of a post.
+/// Inbound Create or Update of a post. `followed`: whether anyone here follows the actor,
+/// when the inbox already knows (its signer lookup tells).
 pub async fn receive_create_or_update(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     actor: &DbActor,
+    followed: Option<bool>,
     activity: &Value,
 ) -> Result<(), AppError> {
     let object = &activity["object"];
@@ -266,8 +274,25 @@ pub async fn receive_create_or_update(
         ));
     }
     let is_update = activity["type"] == "Update";
+    let data = remote_post_data(&obj);
+    if !is_update {
+        if !wanted(conn, state, actor, followed, &obj, activity).await? {
+            tracing::info!(object = %obj.id, "post from an actor nobody here follows; ignored");
+            return Ok(());
+        }
+        // The usual case, a new post: one INSERT that skips a post stored before.
+        if DbPost::insert_remote(conn, obj.id.as_str(), actor.id, &data, obj.published)
+            .await?
+            .is_some()
+        {
+            return Ok(());
+        }
+    }
     let exists = DbPost::by_ap_id(conn, obj.id.as_str()).await?;
-    if (!is_update || exists.is_none()) && !wanted(conn, state, actor, &obj, activity).await? {
+    if is_update
+        && exists.is_none()
+        && !wanted(conn, state, actor, followed, &obj, activity).await?
+    {
         tracing::info!(object = %obj.id, "post from an actor nobody here follows; ignored");
         return Ok(());
     }
@@ -280,7 +305,7 @@ pub async fn receive_create_or_update(
         exists,
         obj.id.as_str(),
         actor.id,
-        &remote_post_data(&obj),
+        &data,
         obj.published,
     )
     .await
