@@ -173,14 +173,36 @@ async fn forged_unsigned_replayed_and_spoofed_requests_are_refused() {
 }
 
 /// A Create of an object stored before: its author's updates it (a repeated delivery under
-/// a new activity id), anyone else's is refused, and a deleted post stays deleted.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_create_of_a_stored_post_updates_it_only_for_its_author() {
+/// a new activity id), anyone else's is refused, and a deleted post stays deleted. Through
+/// the general path (the authors are not followed) and through the one-statement path for a
+/// new post from a followed actor, where a replay and a repeat are checked too.
+async fn a_create_of_a_stored_post(followed: bool) {
     let (nrw, afccre) = tokio::join!(Net::start(), Net::start());
     let dortmund = nrw.org("stadt-dortmund", false).await;
     let koeln = nrw.org("stadt-koeln", false).await;
     let amiens = afccre.org("ville-amiens", false).await;
     let inbox = afccre.inst.url("/inbox");
+    let now = SystemTime::now();
+    // Both senders become known to afccre (each follows Amiens); then, for the fast path,
+    // Amiens follows both.
+    for (n, actor) in [(1, &dortmund), (2, &koeln)] {
+        let follow = json!({"@context": "https://www.w3.org/ns/activitystreams",
+            "id": format!("{}/activities/follow/f{n}", nrw.inst.base), "type": "Follow",
+            "actor": actor.ap_id.as_str(), "object": amiens.ap_id.as_str()});
+        let sent = post_signed(&afccre, &inbox, &key_of(actor), &follow, now).await;
+        assert_eq!(sent.0, StatusCode::ACCEPTED);
+    }
+    if followed {
+        afccre
+            .exec(&format!(
+                "INSERT INTO follows (follower_id, followed_id, accepted) \
+                 SELECT {}, id, true FROM actors WHERE NOT local AND actor_type <> 'Application'",
+                amiens.id
+            ))
+            .await;
+        let by_amiens = format!("follows WHERE follower_id = {} AND accepted", amiens.id);
+        assert_eq!(afccre.count(&by_amiens).await, 2);
+    }
     let object = format!("{}/posts/jumelage-2027", nrw.inst.base);
     let create = |n: u32, actor: &DbActor, text: &str| {
         json!({"@context": "https://www.w3.org/ns/activitystreams",
@@ -190,7 +212,6 @@ async fn a_create_of_a_stored_post_updates_it_only_for_its_author() {
                "object": {"id": object, "type": "Note", "attributedTo": actor.ap_id.as_str(),
                           "content": text}})
     };
-    let now = SystemTime::now();
     let ok = post_signed(
         &afccre,
         &inbox,
@@ -201,6 +222,23 @@ async fn a_create_of_a_stored_post_updates_it_only_for_its_author() {
     .await;
     assert_eq!(ok.0, StatusCode::ACCEPTED);
     assert_eq!(afccre.count("posts WHERE NOT local").await, 1);
+    assert_eq!(afccre.count("received_activities").await, 3);
+    // The very same request again: a replay. Signed afresh (a retry): nothing changes.
+    assert_eq!(
+        send(&afccre, &inbox, &ok.1, &ok.2).await,
+        StatusCode::UNAUTHORIZED
+    );
+    let retry = post_signed(
+        &afccre,
+        &inbox,
+        &key_of(&dortmund),
+        &create(1, &dortmund, "erste Fassung"),
+        now + Duration::from_secs(60),
+    )
+    .await;
+    assert_eq!(retry.0, StatusCode::ACCEPTED);
+    assert_eq!(afccre.count("posts WHERE NOT local").await, 1);
+    assert_eq!(afccre.count("received_activities").await, 3);
     // The same object again, from its author, under a new activity id: an update.
     let again = post_signed(
         &afccre,
@@ -235,7 +273,7 @@ async fn a_create_of_a_stored_post_updates_it_only_for_its_author() {
             .await,
         0
     );
-    assert_eq!(afccre.count("received_activities").await, 2);
+    assert_eq!(afccre.count("received_activities").await, 4);
     // Deleted, then created again: it stays deleted.
     afccre
         .exec("UPDATE posts SET deleted_at = now() WHERE NOT local")
@@ -255,6 +293,28 @@ async fn a_create_of_a_stored_post_updates_it_only_for_its_author() {
             .await,
         0
     );
+    // A new post in two languages (the general path in both cases): both versions stored.
+    let bilingual = json!({"@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}/activities/create/c5", nrw.inst.base), "type": "Create",
+        "actor": dortmund.ap_id.as_str(),
+        "to": ["https://www.w3.org/ns/activitystreams#Public", amiens.ap_id.as_str()],
+        "object": {"id": format!("{}/posts/fete-2027", nrw.inst.base), "type": "Note",
+                   "attributedTo": dortmund.ap_id.as_str(),
+                   "contentMap": {"de": "Stadtfest", "fr": "Fête de la ville"}}});
+    let sent = post_signed(&afccre, &inbox, &key_of(&dortmund), &bilingual, now).await;
+    assert_eq!(sent.0, StatusCode::ACCEPTED);
+    assert_eq!(afccre.count("posts WHERE NOT local").await, 2);
+    assert_eq!(afccre.count("post_translations").await, 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_create_of_a_stored_post_updates_it_only_for_its_author() {
+    a_create_of_a_stored_post(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_post_from_a_followed_actor_is_stored_in_one_statement_and_checked_alike() {
+    a_create_of_a_stored_post(true).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

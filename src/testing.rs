@@ -39,6 +39,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-11-22-000008_delivery_claim/up.sql"),
     include_str!("../migrations/2026-11-30-000009_inbox_statements/up.sql"),
     include_str!("../migrations/2026-11-30-000010_search_gin_direct/up.sql"),
+    include_str!("../migrations/2026-11-30-000011_inbox_new_post/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();

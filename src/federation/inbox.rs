@@ -8,7 +8,7 @@ use super::activities::{announce, follow, id_of, other, partnership, post, type_
 use super::objects::actor::authority;
 use super::signatures::{PublicKey, RequestParts, SignatureError, SignedRequest};
 use crate::db::models::actor::DbActor;
-use crate::db::models::inbox::Arrival;
+use crate::db::models::inbox::{Arrival, NewPost};
 use crate::db::models::{delivery, inbox};
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, FedData};
@@ -232,15 +232,42 @@ async fn receive(
     } else {
         None
     };
+    let signature = headers
+        .get("signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let mut conn = data.conn().await?;
+    // The most common activity, a new post from an actor someone here follows, is one
+    // statement; anything else about it (stored before, several languages, images) takes the
+    // general path below.
+    if kind == "Create" && followed == Some(true) {
+        let arrival = inbox::ArrivalOf {
+            signature,
+            ap_id: activity_id.as_str(),
+            kind: &kind,
+            actor: actor_id.as_str(),
+        };
+        match post::receive_new(&mut conn, &signer, &arrival, &activity).await? {
+            Some(NewPost::Replay) => {
+                return Err(AppError::unauthorized(
+                    "this signed request was already received (replay)",
+                ));
+            }
+            Some(NewPost::Repeat) => {
+                tracing::debug!(activity.id = %activity_id, "activity received before; nothing changed");
+                return Ok(StatusCode::ACCEPTED);
+            }
+            Some(NewPost::Stored) => {
+                tracing::info!(kind, activity.id = %activity_id, actor.id = %actor_id, "activity received");
+                return Ok(StatusCode::ACCEPTED);
+            }
+            Some(NewPost::Exists) | None => {}
+        }
+    }
     let queued_before = delivery::enqueued_count();
     let processed = conn
         .transaction::<_, AppError, _>(async |conn| {
             // The signature and the activity's id commit together with what it changes.
-            let signature = headers
-                .get("signature")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
             match inbox::record_arrival(conn, signature, activity_id.as_str(), &kind, actor_id.as_str()).await? {
                 Arrival::Replay => {
                     return Err(AppError::unauthorized(

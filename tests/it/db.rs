@@ -116,3 +116,116 @@ async fn every_mapped_column_exists() {
         .await
         .unwrap();
 }
+
+/// The inbox's one-statement path for a new post (`receive_new_post`): records and stores
+/// together, recognises a replay, leaves a stored post to the general path, and writes
+/// nothing at all when the post cannot be stored.
+#[tokio::test]
+async fn the_inbox_new_post_statement_is_atomic() {
+    use passerelle::db::models::inbox::{ArrivalOf, NewPost, receive_new_post};
+    let ctx = Ctx::new().await;
+    let actor = ctx.org("stadt-dortmund").await;
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    let one = |title: &str| PostData {
+        object_type: "Note".into(),
+        main_language: "de".into(),
+        themes: vec![],
+        sdgs: vec![11],
+        partners: vec![],
+        place: None,
+        starts_on: None,
+        ends_on: None,
+        html_url: None,
+        in_reply_to: None,
+        translations: vec![TranslationData {
+            language: "de".into(),
+            title: title.into(),
+            summary: "S".into(),
+            body_markdown: None,
+            content_html: "<p>Text</p>".into(),
+        }],
+        images: vec![],
+    };
+    let arrival = |signature: &'static str, id: &'static str| ArrivalOf {
+        signature,
+        ap_id: id,
+        kind: "Create",
+        actor: "https://remote.example/users/a",
+    };
+    let now = chrono::Utc::now();
+    let counts = async || {
+        (
+            ctx.count("posts").await,
+            ctx.count("post_translations").await,
+            ctx.count("received_activities").await,
+            ctx.count("seen_signatures").await,
+        )
+    };
+    let stored = receive_new_post(
+        &mut conn,
+        &arrival("sig-1", "https://remote.example/a/1"),
+        "https://remote.example/p/1",
+        actor.id,
+        &one("Erste"),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(stored, NewPost::Stored);
+    assert_eq!(counts().await, (1, 1, 1, 1));
+    assert_eq!(ctx.count("search_pending WHERE kind = 'post'").await, 1);
+    // The same signature again: a replay, nothing written.
+    let replay = receive_new_post(
+        &mut conn,
+        &arrival("sig-1", "https://remote.example/a/2"),
+        "https://remote.example/p/2",
+        actor.id,
+        &one("Zweite"),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(replay, NewPost::Replay);
+    // A new signature for an activity received before: a repeat; only the signature is
+    // recorded (so that this request, too, is a replay if it comes again), as on the
+    // general path.
+    let repeat = receive_new_post(
+        &mut conn,
+        &arrival("sig-2", "https://remote.example/a/1"),
+        "https://remote.example/p/3",
+        actor.id,
+        &one("Dritte"),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(repeat, NewPost::Repeat);
+    // A post stored before: left to the general path, nothing written.
+    let exists = receive_new_post(
+        &mut conn,
+        &arrival("sig-3", "https://remote.example/a/4"),
+        "https://remote.example/p/1",
+        actor.id,
+        &one("Vierte"),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(exists, NewPost::Exists);
+    assert_eq!(counts().await, (1, 1, 1, 2));
+    // A post that cannot be stored (an SDG that does not exist): an error, and the arrival
+    // is not recorded either.
+    let mut bad = one("Fünfte");
+    bad.sdgs = vec![18];
+    let failed = receive_new_post(
+        &mut conn,
+        &arrival("sig-5", "https://remote.example/a/5"),
+        "https://remote.example/p/5",
+        actor.id,
+        &bad,
+        now,
+    )
+    .await;
+    assert!(failed.is_err());
+    assert_eq!(counts().await, (1, 1, 1, 2));
+}

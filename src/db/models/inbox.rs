@@ -48,6 +48,122 @@ pub async fn record_arrival(
     })
 }
 
+diesel::define_sql_function! {
+    /// Migration 000011: the inbox's new post in one statement (see there).
+    #[sql_name = "receive_new_post"]
+    #[allow(clippy::too_many_arguments)]
+    fn receive_new_post_fn(
+        sig_hash: diesel::sql_types::Text,
+        activity: diesel::sql_types::Text,
+        activity_kind: diesel::sql_types::Text,
+        activity_actor: diesel::sql_types::Text,
+        p_ap_id: diesel::sql_types::Text,
+        p_actor_id: diesel::sql_types::BigInt,
+        p_object_type: diesel::sql_types::Text,
+        p_main_language: diesel::sql_types::Text,
+        p_themes: diesel::sql_types::Array<diesel::sql_types::Text>,
+        p_sdgs: diesel::sql_types::Array<diesel::sql_types::SmallInt>,
+        p_partners: diesel::sql_types::Array<diesel::sql_types::Text>,
+        p_place: diesel::sql_types::Nullable<diesel::sql_types::Text>,
+        p_starts_on: diesel::sql_types::Nullable<diesel::sql_types::Date>,
+        p_ends_on: diesel::sql_types::Nullable<diesel::sql_types::Date>,
+        p_html_url: diesel::sql_types::Nullable<diesel::sql_types::Text>,
+        p_in_reply_to: diesel::sql_types::Nullable<diesel::sql_types::Text>,
+        p_published: diesel::sql_types::Timestamptz,
+        t_language: diesel::sql_types::Text,
+        t_title: diesel::sql_types::Text,
+        t_summary: diesel::sql_types::Text,
+        t_body_markdown: diesel::sql_types::Nullable<diesel::sql_types::Text>,
+        t_content_html: diesel::sql_types::Text,
+    ) -> diesel::sql_types::Text;
+}
+
+/// What `receive_new_post` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewPost {
+    /// As `Arrival::Replay`: nothing written.
+    Replay,
+    /// As `Arrival::Repeat`: nothing written.
+    Repeat,
+    /// A post with this id is stored (possibly by a concurrent request): nothing written.
+    Exists,
+    /// The arrival recorded and the post stored with its language version.
+    Stored,
+}
+
+/// The activity this post arrived with: the request's signature, the activity's id, type
+/// and actor.
+pub struct ArrivalOf<'a> {
+    pub signature: &'a str,
+    pub ap_id: &'a str,
+    pub kind: &'a str,
+    pub actor: &'a str,
+}
+
+/// Records an arrival and stores a new remote post in one language, without images, in one
+/// statement (autocommit, the function `receive_new_post`). `None` in `translation` or any
+/// image is the caller's mistake: such a post takes the general path.
+pub async fn receive_new_post(
+    conn: &mut AsyncPgConnection,
+    arrival: &ArrivalOf<'_>,
+    post_ap_id: &str,
+    actor_id: i64,
+    data: &crate::db::models::post::PostData,
+    published: chrono::DateTime<chrono::Utc>,
+) -> QueryResult<NewPost> {
+    let [t] = data.translations.as_slice() else {
+        return Ok(NewPost::Exists);
+    };
+    if !data.images.is_empty() {
+        return Ok(NewPost::Exists);
+    }
+    let found: QueryResult<String> = diesel::select(receive_new_post_fn(
+        signature_hash(arrival.signature),
+        arrival.ap_id,
+        arrival.kind,
+        arrival.actor,
+        post_ap_id,
+        actor_id,
+        &data.object_type,
+        &data.main_language,
+        &data.themes,
+        &data.sdgs,
+        &data.partners,
+        data.place.as_deref(),
+        data.starts_on,
+        data.ends_on,
+        data.html_url.as_deref(),
+        data.in_reply_to.as_deref(),
+        published,
+        &t.language,
+        &t.title,
+        &t.summary,
+        t.body_markdown.as_deref(),
+        &t.content_html,
+    ))
+    .get_result(conn)
+    .await;
+    Ok(match found {
+        Ok(s) => match s.as_str() {
+            "replay" => NewPost::Replay,
+            "repeat" => NewPost::Repeat,
+            "stored" => NewPost::Stored,
+            _ => NewPost::Exists,
+        },
+        // Stored by a concurrent request after the function's check: all undone.
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => NewPost::Exists,
+        Err(e) => return Err(e),
+    })
+}
+
+fn signature_hash(signature: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(signature.as_bytes()))
+}
+
 pub async fn add_reaction(
     conn: &mut AsyncPgConnection,
     kind: &str,

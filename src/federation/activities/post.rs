@@ -5,6 +5,7 @@ use super::relay::Subscribers;
 use super::{audience, inbox_of, new_id, queue, type_of};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
+use crate::db::models::inbox::{ArrivalOf, NewPost, receive_new_post};
 use crate::db::models::post::{DbPost, PostData, PostFull, TranslationData};
 use crate::error::AppError;
 use crate::federation::PUBLIC;
@@ -249,6 +250,37 @@ async fn wanted(
     let mut addressed = audience(activity);
     addressed.extend(obj.to.iter().chain(obj.cc.iter()).map(|u| u.to_string()));
     Ok(addressed.iter().any(|a| a.starts_with(&base)))
+}
+
+/// A `Create` of a new post in one language and without images, from an actor someone here
+/// follows, recorded and stored in one statement (`inbox::receive_new_post`). `None` when
+/// the activity is anything else, or the post is stored already: the caller then takes the
+/// general path (which also gives any error its answer).
+pub async fn receive_new(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    arrival: &ArrivalOf<'_>,
+    activity: &Value,
+) -> Result<Option<NewPost>, AppError> {
+    let object = &activity["object"];
+    if !type_of(object).is_some_and(|k| POST_TYPES.contains(&k)) {
+        return Ok(None);
+    }
+    let Ok(obj) = serde_json::from_value::<ArticleJson>(object.clone()) else {
+        return Ok(None);
+    };
+    if authority(&obj.id) != actor.domain || obj.attributed_to != actor.ap_id.0 {
+        return Ok(None);
+    }
+    let data = remote_post_data(&obj);
+    if data.translations.len() != 1 || !data.images.is_empty() {
+        return Ok(None);
+    }
+    let published = obj.published.unwrap_or_else(chrono::Utc::now);
+    match receive_new_post(conn, arrival, obj.id.as_str(), actor.id, &data, published).await? {
+        NewPost::Exists => Ok(None),
+        done => Ok(Some(done)),
+    }
 }
 
 /// Inbound Create or Update of a post. `followed`: whether anyone here follows the actor,
