@@ -212,14 +212,18 @@ async fn a_create_of_a_stored_post(followed: bool) {
                "object": {"id": object, "type": "Note", "attributedTo": actor.ap_id.as_str(),
                           "content": text}})
     };
-    let ok = post_signed(
-        &afccre,
-        &inbox,
-        &key_of(&dortmund),
-        &create(1, &dortmund, "erste Fassung"),
-        now,
-    )
-    .await;
+    // Sends the n-th Create, signed by its actor at `when`.
+    let send_create = async |n: u32, actor: &DbActor, text: &str, when: SystemTime| {
+        post_signed(
+            &afccre,
+            &inbox,
+            &key_of(actor),
+            &create(n, actor, text),
+            when,
+        )
+        .await
+    };
+    let ok = send_create(1, &dortmund, "erste Fassung", now).await;
     assert_eq!(ok.0, StatusCode::ACCEPTED);
     assert_eq!(afccre.count("posts WHERE NOT local").await, 1);
     assert_eq!(afccre.count("received_activities").await, 3);
@@ -228,26 +232,12 @@ async fn a_create_of_a_stored_post(followed: bool) {
         send(&afccre, &inbox, &ok.1, &ok.2).await,
         StatusCode::UNAUTHORIZED
     );
-    let retry = post_signed(
-        &afccre,
-        &inbox,
-        &key_of(&dortmund),
-        &create(1, &dortmund, "erste Fassung"),
-        now + Duration::from_secs(60),
-    )
-    .await;
+    let retry = send_create(1, &dortmund, "erste Fassung", now + Duration::from_secs(60)).await;
     assert_eq!(retry.0, StatusCode::ACCEPTED);
     assert_eq!(afccre.count("posts WHERE NOT local").await, 1);
     assert_eq!(afccre.count("received_activities").await, 3);
     // The same object again, from its author, under a new activity id: an update.
-    let again = post_signed(
-        &afccre,
-        &inbox,
-        &key_of(&dortmund),
-        &create(2, &dortmund, "zweite Fassung"),
-        now,
-    )
-    .await;
+    let again = send_create(2, &dortmund, "zweite Fassung", now).await;
     assert_eq!(again.0, StatusCode::ACCEPTED);
     assert_eq!(afccre.count("posts WHERE NOT local").await, 1);
     assert_eq!(
@@ -258,14 +248,7 @@ async fn a_create_of_a_stored_post(followed: bool) {
     );
     assert_eq!(afccre.count("post_translations").await, 1);
     // Another actor of the same host claiming the object: refused, nothing changed.
-    let taken = post_signed(
-        &afccre,
-        &inbox,
-        &key_of(&koeln),
-        &create(3, &koeln, "gekapert"),
-        now,
-    )
-    .await;
+    let taken = send_create(3, &koeln, "gekapert", now).await;
     assert_eq!(taken.0, StatusCode::FORBIDDEN);
     assert_eq!(
         afccre
@@ -278,14 +261,7 @@ async fn a_create_of_a_stored_post(followed: bool) {
     afccre
         .exec("UPDATE posts SET deleted_at = now() WHERE NOT local")
         .await;
-    let revived = post_signed(
-        &afccre,
-        &inbox,
-        &key_of(&dortmund),
-        &create(4, &dortmund, "dritte Fassung"),
-        now,
-    )
-    .await;
+    let revived = send_create(4, &dortmund, "dritte Fassung", now).await;
     assert_eq!(revived.0, StatusCode::ACCEPTED);
     assert_eq!(
         afccre

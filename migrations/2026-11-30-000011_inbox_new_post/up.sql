@@ -21,19 +21,14 @@ RETURNS TEXT
 LANGUAGE plpgsql AS $$
 DECLARE
     pid BIGINT;
+    arrival TEXT;
 BEGIN
     IF EXISTS (SELECT 1 FROM posts WHERE ap_id = p_ap_id) THEN
         RETURN 'exists';
     END IF;
-    INSERT INTO seen_signatures (hash) VALUES (sig_hash) ON CONFLICT DO NOTHING;
-    IF NOT FOUND THEN
-        RETURN 'replay';
-    END IF;
-    INSERT INTO received_activities (ap_id, kind, actor)
-    VALUES (activity, activity_kind, activity_actor)
-    ON CONFLICT DO NOTHING;
-    IF NOT FOUND THEN
-        RETURN 'repeat';
+    arrival := record_arrival(sig_hash, activity, activity_kind, activity_actor);
+    IF arrival <> 'new' THEN
+        RETURN arrival;
     END IF;
     INSERT INTO posts (ap_id, actor_id, local, object_type, main_language, themes, sdgs,
         partners, place, starts_on, ends_on, html_url, in_reply_to, published)

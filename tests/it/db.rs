@@ -126,11 +126,11 @@ async fn the_inbox_new_post_statement_is_atomic() {
     let ctx = Ctx::new().await;
     let actor = ctx.org("stadt-dortmund").await;
     let mut conn = ctx.inst.state().pool.get().await.unwrap();
-    let one = |title: &str| PostData {
+    let one = |title: &str, sdg: i16| PostData {
         object_type: "Note".into(),
         main_language: "de".into(),
         themes: vec![],
-        sdgs: vec![11],
+        sdgs: vec![sdg],
         partners: vec![],
         place: None,
         starts_on: None,
@@ -146,13 +146,26 @@ async fn the_inbox_new_post_statement_is_atomic() {
         }],
         images: vec![],
     };
-    let arrival = |signature: &'static str, id: &'static str| ArrivalOf {
-        signature,
-        ap_id: id,
-        kind: "Create",
-        actor: "https://remote.example/users/a",
+    // (signature, activity n, post n, SDG): the outcome.
+    let mut receive = async |signature: &str, activity: u32, post: u32, sdg: i16| {
+        let arrival = ArrivalOf {
+            signature,
+            ap_id: &format!("https://remote.example/a/{activity}"),
+            kind: "Create",
+            actor: "https://remote.example/users/a",
+        };
+        let data = one(&format!("Beitrag {post}"), sdg);
+        let post = format!("https://remote.example/p/{post}");
+        receive_new_post(
+            &mut conn,
+            &arrival,
+            &post,
+            actor.id,
+            &data,
+            chrono::Utc::now(),
+        )
+        .await
     };
-    let now = chrono::Utc::now();
     let counts = async || {
         (
             ctx.count("posts").await,
@@ -161,71 +174,20 @@ async fn the_inbox_new_post_statement_is_atomic() {
             ctx.count("seen_signatures").await,
         )
     };
-    let stored = receive_new_post(
-        &mut conn,
-        &arrival("sig-1", "https://remote.example/a/1"),
-        "https://remote.example/p/1",
-        actor.id,
-        &one("Erste"),
-        now,
-    )
-    .await
-    .unwrap();
-    assert_eq!(stored, NewPost::Stored);
+    assert_eq!(receive("sig-1", 1, 1, 11).await.unwrap(), NewPost::Stored);
     assert_eq!(counts().await, (1, 1, 1, 1));
     assert_eq!(ctx.count("search_pending WHERE kind = 'post'").await, 1);
     // The same signature again: a replay, nothing written.
-    let replay = receive_new_post(
-        &mut conn,
-        &arrival("sig-1", "https://remote.example/a/2"),
-        "https://remote.example/p/2",
-        actor.id,
-        &one("Zweite"),
-        now,
-    )
-    .await
-    .unwrap();
-    assert_eq!(replay, NewPost::Replay);
+    assert_eq!(receive("sig-1", 2, 2, 11).await.unwrap(), NewPost::Replay);
     // A new signature for an activity received before: a repeat; only the signature is
     // recorded (so that this request, too, is a replay if it comes again), as on the
     // general path.
-    let repeat = receive_new_post(
-        &mut conn,
-        &arrival("sig-2", "https://remote.example/a/1"),
-        "https://remote.example/p/3",
-        actor.id,
-        &one("Dritte"),
-        now,
-    )
-    .await
-    .unwrap();
-    assert_eq!(repeat, NewPost::Repeat);
+    assert_eq!(receive("sig-2", 1, 3, 11).await.unwrap(), NewPost::Repeat);
     // A post stored before: left to the general path, nothing written.
-    let exists = receive_new_post(
-        &mut conn,
-        &arrival("sig-3", "https://remote.example/a/4"),
-        "https://remote.example/p/1",
-        actor.id,
-        &one("Vierte"),
-        now,
-    )
-    .await
-    .unwrap();
-    assert_eq!(exists, NewPost::Exists);
+    assert_eq!(receive("sig-3", 4, 1, 11).await.unwrap(), NewPost::Exists);
     assert_eq!(counts().await, (1, 1, 1, 2));
     // A post that cannot be stored (an SDG that does not exist): an error, and the arrival
     // is not recorded either.
-    let mut bad = one("Fünfte");
-    bad.sdgs = vec![18];
-    let failed = receive_new_post(
-        &mut conn,
-        &arrival("sig-5", "https://remote.example/a/5"),
-        "https://remote.example/p/5",
-        actor.id,
-        &bad,
-        now,
-    )
-    .await;
-    assert!(failed.is_err());
+    assert!(receive("sig-5", 5, 5, 18).await.is_err());
     assert_eq!(counts().await, (1, 1, 1, 2));
 }
