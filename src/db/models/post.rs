@@ -316,7 +316,6 @@ impl DbPost {
     }
 }
 
-/// Inserts a post's row and parts, in the caller's transaction.
 /// The columns of a new post's row (one list for both INSERTs below).
 macro_rules! new_post_row {
     ($ap_id:expr, $actor_id:expr, $local:expr, $data:expr, $published:expr) => {
@@ -339,6 +338,7 @@ macro_rules! new_post_row {
     };
 }
 
+/// Inserts a post's row and parts, in the caller's transaction.
 async fn insert_row(
     conn: &mut AsyncPgConnection,
     ap_id: &str,

@@ -306,13 +306,13 @@ pub async fn receive_create_or_update(
         ));
     }
     let is_update = activity["type"] == "Update";
-    let data = remote_post_data(&obj);
     if !is_update {
         if !wanted(conn, state, actor, followed, &obj, activity).await? {
             tracing::info!(object = %obj.id, "post from an actor nobody here follows; ignored");
             return Ok(());
         }
         // The usual case, a new post: one INSERT that skips a post stored before.
+        let data = remote_post_data(&obj);
         if DbPost::insert_remote(conn, obj.id.as_str(), actor.id, &data, obj.published)
             .await?
             .is_some()
@@ -337,7 +337,7 @@ pub async fn receive_create_or_update(
         exists,
         obj.id.as_str(),
         actor.id,
-        &data,
+        &remote_post_data(&obj),
         obj.published,
     )
     .await
