@@ -51,6 +51,10 @@ fn unauthorized(e: SignatureError) -> AppError {
     AppError::unauthorized(e.to_string())
 }
 
+fn replayed() -> AppError {
+    AppError::unauthorized("this signed request was already received (replay)")
+}
+
 /// Checks a signed request (a GET, say) and returns the signing actor, noting that its
 /// instance is alive.
 pub async fn verify_request(
@@ -232,95 +236,83 @@ async fn receive(
     } else {
         None
     };
-    let signature = headers
-        .get("signature")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
+    let arrival = inbox::ArrivalOf {
+        signature: headers
+            .get("signature")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default(),
+        ap_id: activity_id.as_str(),
+        kind: &kind,
+        actor: actor_id.as_str(),
+    };
     let mut conn = data.conn().await?;
     // The most common activity, a new post from an actor someone here follows, is one
     // statement; anything else about it (stored before, several languages, images) takes the
     // general path below.
-    if kind == "Create" && followed == Some(true) {
-        let arrival = inbox::ArrivalOf {
-            signature,
-            ap_id: activity_id.as_str(),
-            kind: &kind,
-            actor: actor_id.as_str(),
-        };
-        match post::receive_new(&mut conn, &signer, &arrival, &activity).await? {
-            Some(NewPost::Replay) => {
-                return Err(AppError::unauthorized(
-                    "this signed request was already received (replay)",
-                ));
-            }
-            Some(NewPost::Repeat) => {
-                tracing::debug!(activity.id = %activity_id, "activity received before; nothing changed");
-                return Ok(StatusCode::ACCEPTED);
-            }
-            Some(NewPost::Stored) => {
-                tracing::info!(kind, activity.id = %activity_id, actor.id = %actor_id, "activity received");
-                return Ok(StatusCode::ACCEPTED);
-            }
-            Some(NewPost::Exists) | None => {}
-        }
-    }
+    let one_statement = if kind == "Create" && followed == Some(true) {
+        post::receive_new(&mut conn, &signer, &arrival, &activity).await?
+    } else {
+        None
+    };
     let queued_before = delivery::enqueued_count();
-    let processed = conn
-        .transaction::<_, AppError, _>(async |conn| {
-            // The signature and the activity's id commit together with what it changes.
-            match inbox::record_arrival(conn, signature, activity_id.as_str(), &kind, actor_id.as_str()).await? {
-                Arrival::Replay => {
-                    return Err(AppError::unauthorized(
-                        "this signed request was already received (replay)",
-                    ));
+    let processed = match one_statement {
+        Some(NewPost::Replay) => return Err(replayed()),
+        Some(NewPost::Repeat) => false,
+        Some(NewPost::Stored) => true,
+        Some(NewPost::Exists) | None => {
+            conn.transaction::<_, AppError, _>(async |conn| {
+                // The signature and the activity's id commit together with what it changes.
+                match inbox::record_arrival(conn, &arrival).await? {
+                    Arrival::Replay => return Err(replayed()),
+                    Arrival::Repeat => return Ok(false),
+                    Arrival::New => {}
                 }
-                Arrival::Repeat => return Ok(false),
-                Arrival::New => {}
-            }
-            let object = &activity["object"];
-            match kind.as_str() {
-                "Follow" => follow::receive_follow(conn, &state, &signer, &activity).await?,
-                "Accept" | "Reject" => {
-                    let accept = kind == "Accept";
-                    match partnership::answered(conn, &activity).await? {
-                        Some(p) => partnership::receive_answer(conn, &signer, p, accept).await?,
-                        None => follow::receive_answer(conn, &signer, &activity, accept).await?,
+                let object = &activity["object"];
+                match kind.as_str() {
+                    "Follow" => follow::receive_follow(conn, &state, &signer, &activity).await?,
+                    "Accept" | "Reject" => {
+                        let accept = kind == "Accept";
+                        match partnership::answered(conn, &activity).await? {
+                            Some(p) => partnership::receive_answer(conn, &signer, p, accept).await?,
+                            None => follow::receive_answer(conn, &signer, &activity, accept).await?,
+                        }
                     }
+                    "Offer" => partnership::receive_offer(conn, &signer, &activity).await?,
+                    "Undo" => match type_of(object) {
+                        Some("Follow") => follow::receive_undo_follow(conn, &signer, object).await?,
+                        Some(k @ ("Like" | "Announce")) => announce::receive_undo(conn, &signer, object, k).await?,
+                        Some(other) => tracing::info!(kind = other, "Undo of an activity we do not handle"),
+                        // A bare id: it can only name one of the sender's reactions.
+                        None => announce::receive_undo(conn, &signer, object, "Like").await?,
+                    },
+                    "Create" => post::receive_create_or_update(conn, &state, &signer, followed, &activity).await?,
+                    "Update" => match type_of(object) {
+                        Some("Person" | "Organization" | "Group" | "Service" | "Application") => {
+                            other::receive_update_actor(conn, &signer, object).await?
+                        }
+                        Some("Relationship") => partnership::receive_update(conn, &signer, object, false).await?,
+                        _ => post::receive_create_or_update(conn, &state, &signer, followed, &activity).await?,
+                    },
+                    "Delete" => {
+                        let target = id_of(object).ok_or_else(|| AppError::bad_request("Delete without an object"))?;
+                        if target == signer.ap_id.0 {
+                            other::receive_delete_actor(conn, &signer).await?
+                        } else if crate::db::models::partnership::DbPartnership::by_ap_id(conn, target.as_str()).await?.is_some() {
+                            partnership::receive_update(conn, &signer, object, true).await?
+                        } else {
+                            post::receive_delete_object(conn, &signer, &target).await?
+                        }
+                    }
+                    "Announce" | "Like" => announce::receive(conn, &signer, &activity, &kind, fetched).await?,
+                    "Move" => other::receive_move(conn, &signer, &activity).await?,
+                    "Flag" => other::receive_flag(conn, &signer, &activity).await?,
+                    unsupported => tracing::info!(kind = unsupported, activity.id = %activity_id, "activity type not supported; acknowledged"),
                 }
-                "Offer" => partnership::receive_offer(conn, &signer, &activity).await?,
-                "Undo" => match type_of(object) {
-                    Some("Follow") => follow::receive_undo_follow(conn, &signer, object).await?,
-                    Some(k @ ("Like" | "Announce")) => announce::receive_undo(conn, &signer, object, k).await?,
-                    Some(other) => tracing::info!(kind = other, "Undo of an activity we do not handle"),
-                    // A bare id: it can only name one of the sender's reactions.
-                    None => announce::receive_undo(conn, &signer, object, "Like").await?,
-                },
-                "Create" => post::receive_create_or_update(conn, &state, &signer, followed, &activity).await?,
-                "Update" => match type_of(object) {
-                    Some("Person" | "Organization" | "Group" | "Service" | "Application") => {
-                        other::receive_update_actor(conn, &signer, object).await?
-                    }
-                    Some("Relationship") => partnership::receive_update(conn, &signer, object, false).await?,
-                    _ => post::receive_create_or_update(conn, &state, &signer, followed, &activity).await?,
-                },
-                "Delete" => {
-                    let target = id_of(object).ok_or_else(|| AppError::bad_request("Delete without an object"))?;
-                    if target == signer.ap_id.0 {
-                        other::receive_delete_actor(conn, &signer).await?
-                    } else if crate::db::models::partnership::DbPartnership::by_ap_id(conn, target.as_str()).await?.is_some() {
-                        partnership::receive_update(conn, &signer, object, true).await?
-                    } else {
-                        post::receive_delete_object(conn, &signer, &target).await?
-                    }
-                }
-                "Announce" | "Like" => announce::receive(conn, &signer, &activity, &kind, fetched).await?,
-                "Move" => other::receive_move(conn, &signer, &activity).await?,
-                "Flag" => other::receive_flag(conn, &signer, &activity).await?,
-                unsupported => tracing::info!(kind = unsupported, activity.id = %activity_id, "activity type not supported; acknowledged"),
-            }
-            Ok(true)
-        })
-        .await?;
+                Ok(true)
+            })
+            .await?
+        }
+    };
     if processed {
         tracing::info!(kind, activity.id = %activity_id, actor.id = %actor_id, "activity received");
         // Wake the worker only when handling the activity queued deliveries (an Accept).

@@ -27,20 +27,29 @@ diesel::define_sql_function! {
     ) -> diesel::sql_types::Text;
 }
 
+/// The activity a request brings: the request's signature, the activity's id, type and
+/// actor.
+pub struct ArrivalOf<'a> {
+    pub signature: &'a str,
+    pub ap_id: &'a str,
+    pub kind: &'a str,
+    pub actor: &'a str,
+}
+
 /// Records a verified request's signature (by hash) and its activity's id and type, in one
 /// statement (a prepared one: the function `record_arrival`), in the caller's transaction.
 pub async fn record_arrival(
     conn: &mut AsyncPgConnection,
-    signature: &str,
-    ap_id: &str,
-    kind: &str,
-    actor: &str,
+    arrival: &ArrivalOf<'_>,
 ) -> QueryResult<Arrival> {
-    use sha2::{Digest, Sha256};
-    let hash = hex::encode(Sha256::digest(signature.as_bytes()));
-    let found: String = diesel::select(record_arrival_fn(hash, ap_id, kind, actor))
-        .get_result(conn)
-        .await?;
+    let found: String = diesel::select(record_arrival_fn(
+        signature_hash(arrival.signature),
+        arrival.ap_id,
+        arrival.kind,
+        arrival.actor,
+    ))
+    .get_result(conn)
+    .await?;
     Ok(match found.as_str() {
         "replay" => Arrival::Replay,
         "repeat" => Arrival::Repeat,
@@ -91,18 +100,10 @@ pub enum NewPost {
     Stored,
 }
 
-/// The activity this post arrived with: the request's signature, the activity's id, type
-/// and actor.
-pub struct ArrivalOf<'a> {
-    pub signature: &'a str,
-    pub ap_id: &'a str,
-    pub kind: &'a str,
-    pub actor: &'a str,
-}
-
 /// Records an arrival and stores a new remote post in one language, without images, in one
-/// statement (autocommit, the function `receive_new_post`). `None` in `translation` or any
-/// image is the caller's mistake: such a post takes the general path.
+/// statement (autocommit, the function `receive_new_post`). A post in several languages or
+/// with images is not written here: `Exists`, like a stored post, sends it to the general
+/// path.
 pub async fn receive_new_post(
     conn: &mut AsyncPgConnection,
     arrival: &ArrivalOf<'_>,

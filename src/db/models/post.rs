@@ -31,8 +31,10 @@ pub struct DbPost {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
+// A missing Markdown body is bound as NULL rather than written as DEFAULT: the statement's
+// text then does not depend on the values, and diesel keeps a one-row INSERT prepared.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = post_translations)]
+#[diesel(table_name = post_translations, treat_none_as_default_value = false)]
 pub struct DbTranslation {
     pub post_id: i64,
     pub language: String,
@@ -316,26 +318,51 @@ impl DbPost {
     }
 }
 
-/// The columns of a new post's row (one list for both INSERTs below).
-macro_rules! new_post_row {
-    ($ap_id:expr, $actor_id:expr, $local:expr, $data:expr, $published:expr) => {
-        (
-            posts::ap_id.eq($ap_id),
-            posts::actor_id.eq($actor_id),
-            posts::local.eq($local),
-            posts::object_type.eq(&$data.object_type),
-            posts::main_language.eq(&$data.main_language),
-            posts::themes.eq(&$data.themes),
-            posts::sdgs.eq(&$data.sdgs),
-            posts::partners.eq(&$data.partners),
-            posts::place.eq(&$data.place),
-            posts::starts_on.eq($data.starts_on),
-            posts::ends_on.eq($data.ends_on),
-            posts::html_url.eq(&$data.html_url),
-            posts::in_reply_to.eq(&$data.in_reply_to),
-            posts::published.eq($published.unwrap_or_else(Utc::now)),
-        )
-    };
+/// A new post's row, for both INSERTs below (NULLs bound, so that each stays prepared).
+#[derive(Insertable)]
+#[diesel(table_name = posts, treat_none_as_default_value = false)]
+struct NewPostRow<'a> {
+    ap_id: &'a str,
+    actor_id: i64,
+    local: bool,
+    object_type: &'a str,
+    main_language: &'a str,
+    themes: &'a [String],
+    sdgs: &'a [i16],
+    partners: &'a [String],
+    place: Option<&'a str>,
+    starts_on: Option<NaiveDate>,
+    ends_on: Option<NaiveDate>,
+    html_url: Option<&'a str>,
+    in_reply_to: Option<&'a str>,
+    published: DateTime<Utc>,
+}
+
+impl<'a> NewPostRow<'a> {
+    fn new(
+        ap_id: &'a str,
+        actor_id: i64,
+        local: bool,
+        data: &'a PostData,
+        published: Option<DateTime<Utc>>,
+    ) -> Self {
+        NewPostRow {
+            ap_id,
+            actor_id,
+            local,
+            object_type: &data.object_type,
+            main_language: &data.main_language,
+            themes: &data.themes,
+            sdgs: &data.sdgs,
+            partners: &data.partners,
+            place: data.place.as_deref(),
+            starts_on: data.starts_on,
+            ends_on: data.ends_on,
+            html_url: data.html_url.as_deref(),
+            in_reply_to: data.in_reply_to.as_deref(),
+            published: published.unwrap_or_else(Utc::now),
+        }
+    }
 }
 
 /// Inserts a post's row and parts, in the caller's transaction.
@@ -348,7 +375,7 @@ async fn insert_row(
     published: Option<DateTime<Utc>>,
 ) -> QueryResult<DbPost> {
     let post: DbPost = diesel::insert_into(posts::table)
-        .values(new_post_row!(ap_id, actor_id, local, data, published))
+        .values(NewPostRow::new(ap_id, actor_id, local, data, published))
         .returning(DbPost::as_returning())
         .get_result(conn)
         .await?;
@@ -410,16 +437,7 @@ async fn insert_parts(
     match translations.as_slice() {
         [one] => {
             diesel::insert_into(post_translations::table)
-                .values((
-                    post_translations::post_id.eq(one.post_id),
-                    post_translations::language.eq(&one.language),
-                    post_translations::title.eq(&one.title),
-                    post_translations::summary.eq(&one.summary),
-                    // Bound even when NULL (the derived Insertable writes DEFAULT for None,
-                    // which makes the text vary and the statement uncacheable).
-                    post_translations::body_markdown.eq(one.body_markdown.as_deref()),
-                    post_translations::content_html.eq(&one.content_html),
-                ))
+                .values(one)
                 .execute(conn)
                 .await?
         }
@@ -561,7 +579,7 @@ impl DbPost {
         published: Option<DateTime<Utc>>,
     ) -> QueryResult<Option<DbPost>> {
         let post: Option<DbPost> = diesel::insert_into(posts::table)
-            .values(new_post_row!(ap_id, actor_id, false, data, published))
+            .values(NewPostRow::new(ap_id, actor_id, false, data, published))
             .on_conflict(posts::ap_id)
             .do_nothing()
             .returning(DbPost::as_returning())

@@ -254,8 +254,9 @@ async fn wanted(
 
 /// A `Create` of a new post in one language and without images, from an actor someone here
 /// follows, recorded and stored in one statement (`inbox::receive_new_post`). `None` when
-/// the activity is anything else, or the post is stored already: the caller then takes the
-/// general path (which also gives any error its answer).
+/// the activity is anything else (several languages, images, an object we would refuse), or
+/// the post is stored already: the caller then takes the general path (which also gives any
+/// error its answer).
 pub async fn receive_new(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
@@ -273,9 +274,6 @@ pub async fn receive_new(
         return Ok(None);
     }
     let data = remote_post_data(&obj);
-    if data.translations.len() != 1 || !data.images.is_empty() {
-        return Ok(None);
-    }
     let published = obj.published.unwrap_or_else(chrono::Utc::now);
     match receive_new_post(conn, arrival, obj.id.as_str(), actor.id, &data, published).await? {
         NewPost::Exists => Ok(None),
@@ -305,29 +303,28 @@ pub async fn receive_create_or_update(
             "an actor may only create or update its own objects, on its own host",
         ));
     }
-    let is_update = activity["type"] == "Update";
-    if !is_update {
-        if !wanted(conn, state, actor, followed, &obj, activity).await? {
-            tracing::info!(object = %obj.id, "post from an actor nobody here follows; ignored");
-            return Ok(());
-        }
-        // The usual case, a new post: one INSERT that skips a post stored before.
-        let data = remote_post_data(&obj);
-        if DbPost::insert_remote(conn, obj.id.as_str(), actor.id, &data, obj.published)
-            .await?
-            .is_some()
-        {
-            return Ok(());
-        }
-    }
-    let exists = DbPost::by_ap_id(conn, obj.id.as_str()).await?;
-    if is_update
-        && exists.is_none()
-        && !wanted(conn, state, actor, followed, &obj, activity).await?
-    {
+    // An Update names a post we may have; a Create is taken for new (and looked up only if
+    // its INSERT finds the post stored before).
+    let known = if activity["type"] == "Update" {
+        DbPost::by_ap_id(conn, obj.id.as_str()).await?
+    } else {
+        None
+    };
+    if known.is_none() && !wanted(conn, state, actor, followed, &obj, activity).await? {
         tracing::info!(object = %obj.id, "post from an actor nobody here follows; ignored");
         return Ok(());
     }
+    let data = remote_post_data(&obj);
+    let exists = match known {
+        Some(post) => Some(post),
+        // New here (the usual case): one INSERT that skips a post stored before.
+        None => match DbPost::insert_remote(conn, obj.id.as_str(), actor.id, &data, obj.published)
+            .await?
+        {
+            Some(_) => return Ok(()),
+            None => DbPost::by_ap_id(conn, obj.id.as_str()).await?,
+        },
+    };
     if exists.as_ref().is_some_and(|p| p.deleted_at.is_some()) {
         return Ok(()); // deleted stays deleted
     }
@@ -337,7 +334,7 @@ pub async fn receive_create_or_update(
         exists,
         obj.id.as_str(),
         actor.id,
-        &remote_post_data(&obj),
+        &data,
         obj.published,
     )
     .await
