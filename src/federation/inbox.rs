@@ -64,21 +64,9 @@ pub async fn verify_request(
     headers: &HeaderMap,
     body: &[u8],
 ) -> AppResult<DbActor> {
-    Ok(verify_and_note(data, method, uri, headers, body)
+    Ok(verify_signature(data, method, uri, headers, body)
         .await?
         .actor)
-}
-
-async fn verify_and_note(
-    data: &FedData,
-    method: &Method,
-    uri: &Uri,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> AppResult<Verified> {
-    let verified = verify_signature(data, method, uri, headers, body).await?;
-    crate::federation::delivery::note_alive(data, &verified.actor.domain).await?;
-    Ok(verified)
 }
 
 /// How long a stored remote actor (and its key) is trusted before it is fetched again: the
@@ -101,8 +89,9 @@ struct Verified {
     followed: Option<bool>,
 }
 
-/// Checks the request's signature and returns the signing actor, writing nothing. A known
-/// signer costs one query (actor, suspension, domain block and whether it is followed).
+/// Checks the request's signature and returns the signing actor, noting that its instance is
+/// alive (nothing else is written). A known signer costs one query (actor, suspension,
+/// domain block and whether it is followed).
 async fn verify_signature(
     data: &FedData,
     method: &Method,
@@ -180,6 +169,7 @@ async fn verify_signature(
             "this actor is suspended on this instance",
         ));
     }
+    crate::federation::delivery::note_alive(data, &actor.domain).await?;
     Ok(Verified { actor, followed })
 }
 
@@ -214,7 +204,7 @@ async fn receive(
     let Verified {
         actor: signer,
         followed,
-    } = verify_and_note(data, method, uri, headers, body).await?;
+    } = verify_signature(data, method, uri, headers, body).await?;
     if signer.ap_id.0 != actor_id {
         return Err(AppError::forbidden(
             "the signing key does not belong to the activity's actor",
