@@ -37,7 +37,9 @@ use passerelle::db::models::follow::DbFollow;
 use passerelle::db::models::post::DbPost;
 use passerelle::error::AppError;
 use passerelle::federation::activities::post::publish;
-use passerelle::federation::delivery::{self, Wakeup};
+use passerelle::federation::delivery;
+use passerelle::federation::signatures::Knocks;
+use passerelle::state::Wakeup;
 use passerelle::federation::signatures::{PublicKey, SigningKey, sign_post};
 use passerelle::orgs::{self, NewOrganisation, Profile};
 use passerelle::posts::PostInput;
@@ -948,7 +950,8 @@ async fn bench_send_only(sink_rt: &tokio::runtime::Handle, bound: f64) -> anyhow
         "http://localhost:1/o/stadt-bench#main-key",
         &pair.private_key,
     )?);
-    let client = delivery::client(true);
+    let client = passerelle::federation::http::client(true, "passerelle-bench");
+    let knocks = Knocks::default();
     let signers = delivery::Signers::default();
     let payload = Bytes::from(typical_payload("http://localhost:1", 0));
     let ports: Arc<Vec<u16>> = Arc::new(sinks.iter().map(|s| s.port).collect());
@@ -956,8 +959,9 @@ async fn bench_send_only(sink_rt: &tokio::runtime::Handle, bound: f64) -> anyhow
     let ok2 = ok.clone();
     let c0 = cpu_snap();
     let (elapsed, ran) = run_spread(64, SEND_ONLY, Duration::from_secs(60), move |i| {
-        let (client, signers, key, payload, ports, ok) = (
+        let (client, knocks, signers, key, payload, ports, ok) = (
             client.clone(),
+            knocks.clone(),
             signers.clone(),
             key.clone(),
             payload.clone(),
@@ -967,7 +971,7 @@ async fn bench_send_only(sink_rt: &tokio::runtime::Handle, bound: f64) -> anyhow
         async move {
             let inbox = format!("http://localhost:{}/inbox/{i}", ports[i % ports.len()]);
             if let Outcome::Delivered(_) =
-                delivery::send(&client, &signers, key, &inbox, payload).await
+                delivery::send(&client, &knocks, &signers, key, &inbox, payload).await
             {
                 ok.fetch_add(1, Ordering::SeqCst);
             }

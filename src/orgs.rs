@@ -406,7 +406,7 @@ pub fn handle_from_name(name: &str) -> String {
 }
 
 /// Creates a local organisation from an imported list, without a key pair yet: keys are
-/// made on first use ([`ensure_keys`]), so that importing thousands stays fast. The handle
+/// made on first use ([`keys::ensure_keys`]), so that importing thousands stays fast. The handle
 /// is derived from the name and made unique.
 pub async fn create_imported(
     conn: &mut AsyncPgConnection,
@@ -429,7 +429,7 @@ pub async fn create_imported(
 }
 
 /// The row of an organisation created from an imported list: no key pair yet (made on first
-/// use by [`ensure_keys`]), discoverable, with what the list says of it. The one definition
+/// use by [`keys::ensure_keys`]), discoverable, with what the list says of it. The one definition
 /// used by [`create_imported`] and by bulk imports.
 pub fn imported_row(
     urls: &Urls,
@@ -477,28 +477,4 @@ pub fn imported_row(
         latitude: None,
         longitude: None,
     }
-}
-
-/// Gives a local actor its key pair if it has none yet (imported organisations).
-pub async fn ensure_keys(
-    conn: &mut AsyncPgConnection,
-    actor: DbActor,
-) -> Result<DbActor, AppError> {
-    if !actor.local || actor.private_key_pem.is_some() {
-        return Ok(actor);
-    }
-    use crate::db::schema::actors;
-    use diesel::prelude::*;
-    use diesel_async::RunQueryDsl;
-    let keys = keys::generate().await?;
-    // Only the first of two concurrent callers stores its key; both then read the stored one.
-    diesel::update(actors::table.find(actor.id))
-        .filter(actors::private_key_pem.is_null())
-        .set((
-            actors::public_key_pem.eq(&keys.public_pem),
-            actors::private_key_pem.eq(Some(&keys.private_pem)),
-        ))
-        .execute(conn)
-        .await?;
-    Ok(DbActor::by_id(conn, actor.id).await?)
 }

@@ -1,10 +1,16 @@
-//! The application state every handler receives: the database pool and the configuration.
+//! The application state every handler receives: the database pool, the configuration, and
+//! what this process shares between requests (the HTTP client, keys, wake-ups).
 
 use crate::config::Config;
 use crate::db::{DbConn, DbPool};
 use crate::error::AppError;
+use crate::federation::keys::KeyCache;
+use crate::federation::signatures::Knocks;
 use crate::federation::urls::Urls;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::Notify;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -12,20 +18,33 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub urls: Urls,
     /// Wakes this process's delivery worker after something was queued.
-    pub wakeup: crate::federation::delivery::Wakeup,
+    pub wakeup: Wakeup,
     /// Instances recently recorded as answering (see `RecentlyAlive`).
-    pub alive: crate::federation::delivery::RecentlyAlive,
+    pub alive: RecentlyAlive,
+    /// The HTTP client of every request we send (`federation::http::client`).
+    pub http: reqwest::Client,
+    /// Which signature scheme each instance accepted (`federation::fetch`).
+    pub knocks: Knocks,
+    /// Local actors' signing keys, loaded once.
+    pub keys: KeyCache,
 }
 
 impl AppState {
     pub fn new(pool: DbPool, config: Config) -> Self {
         let urls = Urls::new(&config.base_url());
+        let http = crate::federation::http::client(
+            config.federation.debug,
+            &crate::federation::http::user_agent(urls.base()),
+        );
         AppState {
             pool,
             config: Arc::new(config),
             urls,
             wakeup: Default::default(),
             alive: Default::default(),
+            http,
+            knocks: Default::default(),
+            keys: Default::default(),
         }
     }
 
@@ -37,3 +56,54 @@ impl AppState {
 
 /// The request data activitypub_federation hands to objects and activities.
 pub type FedData = activitypub_federation::config::Data<AppState>;
+
+/// Wakes the worker when something was queued (in this process; others poll).
+#[derive(Clone, Default)]
+pub struct Wakeup(Arc<Notify>);
+
+impl Wakeup {
+    pub fn wake(&self) {
+        self.0.notify_one();
+    }
+
+    /// Waits for the next wake-up.
+    pub async fn notified(&self) {
+        self.0.notified().await
+    }
+}
+
+/// Instances this process recorded as answering in the last `RecentlyAlive::FOR`: another
+/// signed request from one of them need not touch `instances` (whose row is written only
+/// when its state changes anyway). A failed delivery in this process forgets the instance;
+/// one failing in another process is revived at most `FOR` later.
+#[derive(Clone, Default)]
+pub struct RecentlyAlive(Arc<Mutex<HashMap<String, std::time::Instant>>>);
+
+impl RecentlyAlive {
+    const FOR: Duration = Duration::from_secs(30);
+
+    /// Whether `domain` is to be recorded as alive now; remembers that it was.
+    pub fn claim(&self, domain: &str) -> bool {
+        let Ok(mut m) = self.0.lock() else {
+            return true;
+        };
+        let now = std::time::Instant::now();
+        match m.get(domain) {
+            Some(t) if now.duration_since(*t) < Self::FOR => false,
+            _ => {
+                if m.len() > 10_000 {
+                    m.retain(|_, t| now.duration_since(*t) < Self::FOR);
+                }
+                m.insert(domain.to_string(), now);
+                true
+            }
+        }
+    }
+
+    pub fn forget(&self, domain: &str) {
+        if let Ok(mut m) = self.0.lock() {
+            m.remove(domain);
+        }
+    }
+}
+

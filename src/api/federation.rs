@@ -7,112 +7,23 @@ use super::organisations::find;
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery;
 use crate::db::models::follow::DbFollow;
-use crate::db::models::post::DbPost;
 use crate::error::{AppError, AppResult};
-use crate::federation::activities::{announce, follow, post::remote_post_data};
-use crate::federation::objects::actor::authority;
-use crate::federation::protocol::article::ArticleJson;
+use crate::federation::activities::{announce, follow};
+use crate::federation::resolve;
 use crate::state::{AppState, FedData};
-use activitypub_federation::fetch::object_id::ObjectId;
-use activitypub_federation::fetch::webfinger::webfinger_resolve_actor;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use diesel_async::AsyncConnection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use url::Url;
 
-/// An actor by `@name@host`, `name@host`, a local handle, or its URL; remote ones are
-/// looked up with WebFinger or fetched (signed), as Mastodon's search does.
-pub async fn resolve_actor(data: &FedData, target: &str) -> AppResult<DbActor> {
-    let target = target.trim();
-    let host = match Url::parse(target) {
-        Ok(u) => authority(&u),
-        Err(_) => target
-            .trim_start_matches('@')
-            .split_once('@')
-            .map(|(_, h)| h.to_ascii_lowercase())
-            .unwrap_or_default(),
-    };
-    if !host.is_empty() {
-        let mut conn = data.conn().await?;
-        if delivery::is_blocked(&mut conn, &host).await? {
-            return Err(AppError::forbidden(format!(
-                "the instance {host} is blocked here"
-            )));
-        }
-    }
-    if target.starts_with("http://") || target.starts_with("https://") {
-        let url = Url::parse(target)
-            .map_err(|e| AppError::invalid("target", format!("not a URL: {e}")))?;
-        return ObjectId::<DbActor>::from(url)
-            .dereference(data)
-            .await
-            .map_err(|e| {
-                AppError::invalid(
-                    "target",
-                    format!("no actor could be fetched at {target}: {}", e.message),
-                )
-            });
-    }
-    let acct = target.trim_start_matches('@');
-    let (name, host) = acct.split_once('@').unwrap_or((acct, data.domain()));
-    if host.eq_ignore_ascii_case(data.domain()) {
-        let mut conn = data.conn().await?;
-        return DbActor::local_by_handle(&mut conn, name)
-            .await?
-            .filter(DbActor::is_organisation)
-            .ok_or_else(|| AppError::invalid("target", format!("no organisation `{name}` here")));
-    }
-    webfinger_resolve_actor::<AppState, DbActor>(&format!("{name}@{host}"), data)
+/// An actor by `@name@host`, `name@host`, a local handle, or its URL, for the API: a
+/// failure is a 400 on `field` saying which step failed.
+pub async fn resolve_actor(data: &FedData, target: &str, field: &str) -> AppResult<DbActor> {
+    resolve::target(data, target)
         .await
-        .map_err(|e| {
-            AppError::invalid(
-                "target",
-                format!("`{target}` could not be resolved: {}", e.message),
-            )
-        })
-}
-
-/// A post by URL: ours or stored already, else fetched, checked and stored.
-pub async fn resolve_post(data: &FedData, url: &str) -> AppResult<DbPost> {
-    let mut conn = data.conn().await?;
-    if let Some(p) = DbPost::by_ap_id(&mut conn, url).await? {
-        return Ok(p);
-    }
-    drop(conn);
-    let id = Url::parse(url).map_err(|e| AppError::invalid("object", format!("not a URL: {e}")))?;
-    let fetched = activitypub_federation::fetch::fetch_object_http::<_, ArticleJson>(&id, data)
-        .await
-        .map_err(|e| {
-            AppError::invalid("object", format!("no post could be fetched at {url}: {e}"))
-        })?
-        .object;
-    let author = ObjectId::<DbActor>::from(fetched.attributed_to.clone())
-        .dereference(data)
-        .await
-        .map_err(|e| {
-            AppError::invalid(
-                "object",
-                format!("the post's author could not be fetched: {}", e.message),
-            )
-        })?;
-    if fetched.id != id || authority(&fetched.id) != author.domain {
-        return Err(AppError::invalid(
-            "object",
-            "the post is not at its own id on its author's host",
-        ));
-    }
-    let mut conn = data.conn().await?;
-    Ok(DbPost::upsert_remote(
-        &mut conn,
-        fetched.id.as_str(),
-        author.id,
-        &remote_post_data(&fetched),
-        fetched.published,
-    )
-    .await?)
+        .map_err(|e| e.into_app_error(field))
 }
 
 #[derive(Debug, Deserialize)]
@@ -154,7 +65,7 @@ pub async fn follow_create(
     ApiJson(body): ApiJson<TargetBody>,
 ) -> AppResult<(StatusCode, Json<FollowView>)> {
     let follower = editor_org(&state, &auth, &handle).await?;
-    let target = resolve_actor(&data, &body.target).await?;
+    let target = resolve_actor(&data, &body.target, "target").await?;
     let mut conn = state.conn().await?;
     let f = conn
         .transaction::<_, AppError, _>(async |conn| {
@@ -178,7 +89,7 @@ pub async fn follow_delete(
     Query(q): Query<TargetQuery>,
 ) -> AppResult<StatusCode> {
     let follower = editor_org(&state, &auth, &handle).await?;
-    let target = resolve_actor(&data, &q.target).await?;
+    let target = resolve_actor(&data, &q.target, "target").await?;
     let mut conn = state.conn().await?;
     conn.transaction::<_, AppError, _>(async |conn| {
         follow::unfollow(conn, &state, &follower, &target).await
@@ -281,7 +192,9 @@ pub async fn boost(
     ApiJson(body): ApiJson<BoostBody>,
 ) -> AppResult<(StatusCode, Json<Value>)> {
     let org = editor_org(&state, &auth, &handle).await?;
-    let post = resolve_post(&data, &body.object).await?;
+    let post = resolve::post(&data, &body.object)
+        .await
+        .map_err(|e| e.into_app_error("object"))?;
     if post.deleted_at.is_some() {
         return Err(AppError::invalid("object", "that post was deleted"));
     }

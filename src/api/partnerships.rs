@@ -41,12 +41,7 @@ pub async fn propose(
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &org).await?;
     drop(conn);
-    let partner = resolve_actor(&data, &body.partner)
-        .await
-        .map_err(|e| AppError {
-            field: Some("partner".into()),
-            ..e
-        })?;
+    let partner = resolve_actor(&data, &body.partner, "partner").await?;
     let mut conn = state.conn().await?;
     let p = conn
         .transaction::<_, AppError, _>(async |conn| {

@@ -63,9 +63,9 @@ pub async fn create(
     auth.require_editor(&mut conn, &actor).await?;
     if let Some(parent) = &input.in_reply_to {
         // The post answered must be known (fetched and stored if it is remote).
-        super::federation::resolve_post(&data, parent)
+        crate::federation::resolve::post(&data, parent)
             .await
-            .map_err(|e| AppError::invalid("in_reply_to", e.message))?;
+            .map_err(|e| e.into_app_error("in_reply_to"))?;
     }
     let data = input.validate(&mut conn, state.urls.base()).await?;
     // The post and its deliveries are written together, or not at all.

@@ -4,14 +4,14 @@
 //! `/api/v1/admin/relays`.
 
 use super::auth::Auth;
-use super::federation::{resolve_actor, resolve_post};
+use super::federation::resolve_actor;
 use super::json::ApiJson;
 use crate::db::models::actor::DbActor;
 use crate::error::{AppError, AppResult};
 use crate::federation::activities::relay;
 use crate::search::{self, Answer, SearchParams};
 use crate::state::{AppState, FedData};
-use activitypub_federation::fetch::object_id::ObjectId;
+use crate::federation::resolve;
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query};
@@ -56,7 +56,7 @@ async fn resolve_named(data: &FedData, text: &str) -> Option<Value> {
     if !handle_like && !url_like {
         return None;
     }
-    match resolve_actor(data, text).await {
+    match resolve_actor(data, text, "q").await {
         Ok(actor) => return Some(actor_json(&actor)),
         Err(e) if !url_like => {
             tracing::info!(text, error = %e.message, "handle not resolved");
@@ -64,7 +64,7 @@ async fn resolve_named(data: &FedData, text: &str) -> Option<Value> {
         }
         Err(_) => {}
     }
-    match resolve_post(data, text).await {
+    match resolve::post(data, text).await {
         Ok(post) => {
             let mut conn = data.conn().await.ok()?;
             let full = crate::db::models::post::DbPost::full(&mut conn, post)
@@ -78,7 +78,7 @@ async fn resolve_named(data: &FedData, text: &str) -> Option<Value> {
             }))
         }
         Err(e) => {
-            tracing::info!(text, error = %e.message, "URL not resolved");
+            tracing::info!(text, error = %e, "URL not resolved");
             None
         }
     }
@@ -132,15 +132,9 @@ pub async fn peer_instance_actor(data: &FedData, target: &str) -> AppResult<DbAc
         Url::parse(&format!("{}://{target}/actor", data.config.scheme()))
     }
     .map_err(|e| AppError::invalid("target", format!("not a URL: {e}")))?;
-    let actor = ObjectId::<DbActor>::from(url)
-        .dereference(data)
+    let actor = resolve::actor(data, &url)
         .await
-        .map_err(|e| {
-            AppError::invalid(
-                "target",
-                format!("no instance actor could be fetched: {}", e.message),
-            )
-        })?;
+        .map_err(|e| e.into_app_error("target"))?;
     if !relay::is_remote_server_actor(&actor) {
         return Err(AppError::invalid(
             "target",

@@ -203,19 +203,14 @@ fn state_of<'a>(
 
 async fn follow_partners(instances: &[DemoInstance], ports: &[u16]) -> anyhow::Result<()> {
     use crate::db::models::follow::DbFollow;
-    use activitypub_federation::fetch::object_id::ObjectId;
     use diesel_async::AsyncConnection;
     let mut pending = Vec::new();
     for (from, to) in data::FOLLOWS {
         let (state, handle) = state_of(instances, from)?;
-        let data = crate::federation::federation_config(state.clone())
-            .await?
-            .to_request_data();
         let target_url = url::Url::parse(&partner_url(to, ports))?;
-        let target: DbActor = ObjectId::<DbActor>::from(target_url)
-            .dereference(&data)
+        let target = crate::federation::resolve::actor(state, &target_url)
             .await
-            .map_err(|e| anyhow::anyhow!("demo: fetching {to}: {}", e.message))?;
+            .map_err(|e| anyhow::anyhow!("demo: fetching {to}: {e}"))?;
         let mut conn = state.pool.get().await?;
         let follower = DbActor::local_by_handle(&mut conn, handle)
             .await?
@@ -251,19 +246,15 @@ async fn follow_partners(instances: &[DemoInstance], ports: &[u16]) -> anyhow::R
 
 async fn confirm_partnerships(instances: &[DemoInstance], ports: &[u16]) -> anyhow::Result<()> {
     use crate::db::models::partnership::DbPartnership;
-    use activitypub_federation::fetch::object_id::ObjectId;
     use diesel_async::AsyncConnection;
     let err = |e: crate::error::AppError| anyhow::anyhow!("demo partnership: {}", e.message);
     let mut proposed = Vec::new();
     for (from, to, kind, year) in data::PARTNERSHIPS {
         let (state, handle) = state_of(instances, from)?;
-        let data = crate::federation::federation_config(state.clone())
-            .await?
-            .to_request_data();
-        let partner: DbActor = ObjectId::<DbActor>::from(url::Url::parse(&partner_url(to, ports))?)
-            .dereference(&data)
+        let partner_url = url::Url::parse(&partner_url(to, ports))?;
+        let partner = crate::federation::resolve::actor(state, &partner_url)
             .await
-            .map_err(|e| anyhow::anyhow!("demo: fetching {to}: {}", e.message))?;
+            .map_err(|e| anyhow::anyhow!("demo: fetching {to}: {e}"))?;
         let mut conn = state.pool.get().await?;
         let subject = DbActor::local_by_handle(&mut conn, handle)
             .await?

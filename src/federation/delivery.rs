@@ -11,11 +11,12 @@
 //! back only once its outcome is stored, so one process never holds more than
 //! `concurrency` claimed, unrecorded deliveries.
 
-use crate::db::models::actor::DbActor;
 use crate::db::models::delivery::{self, Claimed, Finished, Outcome};
-use crate::federation::signatures::{SigningKey, sign_post};
-use crate::federation::urls::Urls;
-use crate::state::AppState;
+use crate::federation::fetch::knock;
+use crate::federation::objects::actor::authority;
+use crate::federation::signatures::{Knocks, Scheme, SigningKey, sign_request};
+use crate::state::{AppState, Wakeup};
+use axum::http::Method;
 use bytes::Bytes;
 use chrono::Utc;
 use rand::Rng;
@@ -24,51 +25,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, mpsc, watch};
 use url::Url;
-
-/// Wakes the worker when something was queued (in this process; others poll).
-#[derive(Clone, Default)]
-pub struct Wakeup(Arc<Notify>);
-
-impl Wakeup {
-    pub fn wake(&self) {
-        self.0.notify_one();
-    }
-}
-
-/// Instances this process recorded as answering in the last `RecentlyAlive::FOR`: another
-/// signed request from one of them need not touch `instances` (whose row is written only
-/// when its state changes anyway). A failed delivery in this process forgets the instance;
-/// one failing in another process is revived at most `FOR` later.
-#[derive(Clone, Default)]
-pub struct RecentlyAlive(Arc<Mutex<HashMap<String, std::time::Instant>>>);
-
-impl RecentlyAlive {
-    const FOR: Duration = Duration::from_secs(30);
-
-    /// Whether `domain` is to be recorded as alive now; remembers that it was.
-    fn claim(&self, domain: &str) -> bool {
-        let Ok(mut m) = self.0.lock() else {
-            return true;
-        };
-        let now = std::time::Instant::now();
-        match m.get(domain) {
-            Some(t) if now.duration_since(*t) < Self::FOR => false,
-            _ => {
-                if m.len() > 10_000 {
-                    m.retain(|_, t| now.duration_since(*t) < Self::FOR);
-                }
-                m.insert(domain.to_string(), now);
-                true
-            }
-        }
-    }
-
-    pub fn forget(&self, domain: &str) {
-        if let Ok(mut m) = self.0.lock() {
-            m.remove(domain);
-        }
-    }
-}
 
 /// Notes that an instance answered or sent a signed request (it is alive): writes to
 /// `instances` at most once per `RecentlyAlive::FOR` per process.
@@ -88,59 +44,6 @@ const RECORD_LINGER: Duration = Duration::from_millis(5);
 /// After a stop, how long the recorder waits for deliveries still in flight.
 const STOP_GRACE: Duration = Duration::from_secs(3);
 pub const TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The HTTP client for deliveries: no redirects, a timeout, and (outside debug mode) no
-/// connections to private addresses.
-pub fn client(debug: bool) -> reqwest::Client {
-    let mut b = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(TIMEOUT)
-        .connect_timeout(TIMEOUT)
-        // Keep every connection a full per-instance batch can use (64 by default).
-        .pool_max_idle_per_host(256)
-        .user_agent(concat!("passerelle/", env!("CARGO_PKG_VERSION")));
-    if !debug {
-        b = b.dns_resolver(Arc::new(
-            activitypub_federation::resolver::ValidatingDnsResolver::new(vec![], true),
-        ));
-    }
-    b.build().unwrap_or_default()
-}
-
-/// Signing keys of local actors, loaded once.
-#[derive(Default, Clone)]
-pub struct KeyCache(Arc<Mutex<HashMap<i64, Arc<SigningKey>>>>);
-
-impl KeyCache {
-    pub async fn get(&self, state: &AppState, actor_id: i64) -> anyhow::Result<Arc<SigningKey>> {
-        if let Some(k) = self
-            .0
-            .lock()
-            .map_err(|_| anyhow::anyhow!("key cache poisoned"))?
-            .get(&actor_id)
-        {
-            return Ok(k.clone());
-        }
-        let mut conn = state.pool.get().await?;
-        let actor = DbActor::by_id(&mut conn, actor_id).await?;
-        let actor = crate::orgs::ensure_keys(&mut conn, actor)
-            .await
-            .map_err(|e| anyhow::anyhow!(e.message))?;
-        let pem = actor
-            .private_key_pem
-            .as_deref()
-            .ok_or_else(|| anyhow::anyhow!("actor {actor_id} has no private key"))?;
-        let key = Arc::new(SigningKey::from_pkcs8_pem(
-            Urls::key_id(actor.ap_id.as_str()),
-            pem,
-        )?);
-        self.0
-            .lock()
-            .map_err(|_| anyhow::anyhow!("key cache poisoned"))?
-            .insert(actor_id, key.clone());
-        Ok(key)
-    }
-}
 
 /// Signs deliveries on threads of their own, one per core, fed from one queue.
 ///
@@ -186,17 +89,21 @@ impl Default for Signers {
 }
 
 impl Signers {
-    /// The headers of a signed POST of `body` to `url` (see [`sign_post`]), dated now.
+    /// The headers of a signed POST of `body` to `url` in `scheme` (see [`sign_request`]),
+    /// dated now.
     pub async fn sign_post(
         &self,
         key: Arc<SigningKey>,
+        scheme: Scheme,
         url: Url,
         body: Bytes,
     ) -> anyhow::Result<(Url, Vec<(&'static str, String)>)> {
         let (tx, rx) = tokio::sync::oneshot::channel();
         self.0
             .send(Box::new(move || {
-                let signed = sign_post(&key, &url, &body, SystemTime::now()).map(|h| (url, h));
+                let signed =
+                    sign_request(&key, scheme, &Method::POST, &url, Some(&body), SystemTime::now())
+                        .map(|h| (url, h));
                 let _ = tx.send(signed);
             }))
             .map_err(|_| anyhow::anyhow!("no signing thread is running"))?;
@@ -205,10 +112,12 @@ impl Signers {
     }
 }
 
-/// Sends one activity to one inbox, signed, and classifies the answer. The payload is
-/// `Bytes` so that the request body shares it instead of copying it.
+/// Sends one activity to one inbox, signed with the scheme the instance accepted last (and,
+/// when the signature is refused, once more with the other: [`knock`]), and classifies the
+/// answer. The payload is `Bytes` so that the request body shares it instead of copying it.
 pub async fn send(
     client: &reqwest::Client,
+    knocks: &Knocks,
     signers: &Signers,
     key: Arc<SigningKey>,
     inbox: &str,
@@ -218,17 +127,27 @@ pub async fn send(
         Ok(u) => u,
         Err(e) => return Outcome::Rejected(0, format!("bad inbox URL: {e}")),
     };
-    let (url, headers) = match signers.sign_post(key, url, payload.clone()).await {
-        Ok(signed) => signed,
-        Err(e) => return Outcome::Retry(None, format!("signing failed: {e}")),
-    };
-    let mut req = client.post(url).body(payload);
-    for (name, value) in headers {
-        if name != "host" {
-            req = req.header(name, value);
+    let sent = knock(knocks, &authority(&url), |scheme| {
+        let (key, url, payload) = (key.clone(), url.clone(), payload.clone());
+        async move {
+            let (url, headers) = signers
+                .sign_post(key, scheme, url, payload.clone())
+                .await
+                .map_err(|e| Outcome::Retry(None, format!("signing failed: {e}")))?;
+            let mut req = client.post(url).body(payload);
+            for (name, value) in headers {
+                // reqwest writes Host from the URL, exactly as signed.
+                if name != "host" {
+                    req = req.header(name, value);
+                }
+            }
+            req.send()
+                .await
+                .map_err(|e| Outcome::Retry(None, format!("{e}")))
         }
-    }
-    match req.send().await {
+    })
+    .await;
+    match sent {
         Ok(resp) => {
             let status = resp.status().as_u16();
             match status {
@@ -248,7 +167,7 @@ pub async fn send(
                 _ => Outcome::Retry(Some(status), format!("HTTP {status}")),
             }
         }
-        Err(e) => Outcome::Retry(None, format!("{e}")),
+        Err(outcome) => outcome,
     }
 }
 
@@ -292,8 +211,6 @@ async fn dispatch(
     recorded: Arc<Notify>,
 ) {
     let cfg = state.config.delivery.clone();
-    let client = client(state.config.federation.debug);
-    let keys = KeyCache::default();
     let signers = Signers::default();
     let global = Arc::new(Semaphore::new(cfg.concurrency));
     let inflight: InFlight = Arc::default();
@@ -320,7 +237,7 @@ async fn dispatch(
         };
         if batch.is_empty() {
             tokio::select! {
-                _ = wakeup.0.notified() => queue_short = true,
+                _ = wakeup.notified() => queue_short = true,
                 _ = recorded.notified() => {}
                 _ = tokio::time::sleep(POLL) => queue_short = true,
                 changed = shutdown.changed() => if changed.is_err() { break },
@@ -338,17 +255,15 @@ async fn dispatch(
             if let Ok(mut m) = inflight.lock() {
                 *m.entry(d.domain.clone()).or_default() += 1;
             }
-            let (state, client, keys, signers, inflight, tx) = (
+            let (state, signers, inflight, tx) = (
                 state.clone(),
-                client.clone(),
-                keys.clone(),
                 signers.clone(),
                 inflight.clone(),
                 tx.clone(),
             );
             let base = cfg.retry_base_ms;
             tokio::spawn(async move {
-                let finished = deliver_one(&state, &client, &keys, &signers, d, base).await;
+                let finished = deliver_one(&state, &signers, d, base).await;
                 // The instance's slot is free once its answer is in; the global permit
                 // only once the outcome is stored.
                 if let Ok(mut m) = inflight.lock()
@@ -465,15 +380,13 @@ async fn store(state: &AppState, finished: &[Finished]) {
 
 async fn deliver_one(
     state: &AppState,
-    client: &reqwest::Client,
-    keys: &KeyCache,
     signers: &Signers,
     mut d: Claimed,
     base_ms: u64,
 ) -> Finished {
     let payload = Bytes::from(std::mem::take(&mut d.payload));
-    let outcome = match keys.get(state, d.actor_id).await {
-        Ok(key) => send(client, signers, key, &d.inbox, payload).await,
+    let outcome = match state.keys.get(&state.pool, d.actor_id).await {
+        Ok(key) => send(&state.http, &state.knocks, signers, key, &d.inbox, payload).await,
         Err(e) => Outcome::Retry(None, format!("no signing key: {e}")),
     };
     match &outcome {

@@ -6,13 +6,13 @@
 
 use super::activities::{announce, follow, id_of, other, partnership, post, type_of};
 use super::objects::actor::authority;
+use super::resolve::{self, ResolveError};
 use super::signatures::{PublicKey, RequestParts, SignatureError, SignedRequest};
 use crate::db::models::actor::DbActor;
 use crate::db::models::inbox::{Arrival, NewPost};
 use crate::db::models::{delivery, inbox};
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, FedData};
-use activitypub_federation::fetch::object_id::ObjectId;
 use axum::body::Bytes;
 use axum::extract::Path;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
@@ -69,16 +69,13 @@ pub async fn verify_request(
         .actor)
 }
 
-/// How long a stored remote actor (and its key) is trusted before it is fetched again: the
-/// same rule as activitypub_federation's `ObjectId::dereference` (a day; 20 s in debug
-/// builds), which does the refetch.
-fn needs_refresh(actor: &DbActor) -> bool {
-    let max_age = if cfg!(debug_assertions) {
-        chrono::Duration::seconds(20)
-    } else {
-        chrono::Duration::days(1)
-    };
-    !actor.local && chrono::Utc::now() - actor.last_refreshed_at > max_age
+/// A 401 saying why the signer's key could not be had: which URL, and what it answered.
+fn key_unavailable(key_id: &str, e: ResolveError) -> AppError {
+    tracing::info!(key = key_id, error = %e, "signing key unavailable");
+    match e {
+        ResolveError::Database(_) => e.into_app_error("signature"),
+        e => AppError::unauthorized(format!("the signing key {key_id} could not be had: {e}")),
+    }
 }
 
 /// A request's verified signer.
@@ -115,16 +112,14 @@ async fn verify_signature(
             "this instance does not accept requests from your domain",
         ));
     }
-    let id = ObjectId::<DbActor>::from(owner.clone());
     let (actor, mut suspended, mut followed) = match known {
-        Some(k) if !needs_refresh(&k.actor) => (k.actor, Some(k.suspended), Some(k.followed)),
+        Some(k) if !resolve::needs_refresh(&k.actor) => {
+            (k.actor, Some(k.suspended), Some(k.followed))
+        }
         _ => {
-            let actor = id.dereference(data).await.map_err(|e| {
-                AppError::unauthorized(format!(
-                    "the signing key {} could not be fetched: {}",
-                    sig.key_id, e.message
-                ))
-            })?;
+            let actor = resolve::actor(data, &owner)
+                .await
+                .map_err(|e| key_unavailable(&sig.key_id, e))?;
             (actor, None, None)
         }
     };
@@ -142,12 +137,9 @@ async fn verify_signature(
         Ok(()) => actor,
         Err(SignatureError::Invalid(_)) if !actor.local => {
             // The key may have been rotated: fetch the actor again, once.
-            let fresh = id.dereference_forced(data).await.map_err(|e| {
-                AppError::unauthorized(format!(
-                    "the signing key could not be refetched: {}",
-                    e.message
-                ))
-            })?;
+            let fresh = resolve::fetch_actor(data, &owner)
+                .await
+                .map_err(|e| key_unavailable(&sig.key_id, e))?;
             let key = PublicKey::from_pem(&fresh.public_key_pem).map_err(unauthorized)?;
             sig.verify(&parts, &key, SystemTime::now())
                 .map_err(unauthorized)?;

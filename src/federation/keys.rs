@@ -1,7 +1,16 @@
 //! RSA key pairs of actors: PKCS#8 PEM private keys, SPKI PEM public keys (the format
-//! Mastodon reads), generated off the async runtime.
+//! Mastodon reads), generated off the async runtime, made on first use for actors that have
+//! none yet, and loaded once per process for signing.
 
+use crate::db::DbPool;
+use crate::db::models::actor::DbActor;
+use crate::error::AppError;
+use crate::federation::signatures::SigningKey;
+use crate::federation::urls::Urls;
 use activitypub_federation::http_signatures::generate_actor_keypair;
+use diesel_async::AsyncPgConnection;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 pub struct KeyPair {
     pub public_pem: String,
@@ -14,4 +23,88 @@ pub async fn generate() -> anyhow::Result<KeyPair> {
         public_pem: pair.public_key,
         private_pem: pair.private_key,
     })
+}
+
+/// Gives a local actor its key pair if it has none yet (imported organisations).
+pub async fn ensure_keys(
+    conn: &mut AsyncPgConnection,
+    actor: DbActor,
+) -> Result<DbActor, AppError> {
+    if !actor.local || actor.private_key_pem.is_some() {
+        return Ok(actor);
+    }
+    use crate::db::schema::actors;
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    let keys = generate().await?;
+    // Only the first of two concurrent callers stores its key; both then read the stored one.
+    diesel::update(actors::table.find(actor.id))
+        .filter(actors::private_key_pem.is_null())
+        .set((
+            actors::public_key_pem.eq(&keys.public_pem),
+            actors::private_key_pem.eq(Some(&keys.private_pem)),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(DbActor::by_id(conn, actor.id).await?)
+}
+
+/// Signing keys of local actors, loaded once per process.
+#[derive(Default, Clone)]
+pub struct KeyCache(Arc<Mutex<HashMap<i64, Arc<SigningKey>>>>);
+
+impl KeyCache {
+    /// The signing key of the local actor `actor_id`, made first if it has none.
+    pub async fn get(&self, pool: &DbPool, actor_id: i64) -> anyhow::Result<Arc<SigningKey>> {
+        if let Some(k) = self.cached(actor_id)? {
+            return Ok(k);
+        }
+        let mut conn = pool.get().await?;
+        let actor = DbActor::by_id(&mut conn, actor_id).await?;
+        self.load(&mut conn, actor).await
+    }
+
+    /// The instance actor's signing key: it signs our fetches.
+    pub async fn instance(&self, pool: &DbPool) -> anyhow::Result<Arc<SigningKey>> {
+        let mut conn = pool.get().await?;
+        let actor = DbActor::instance_actor(&mut conn)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("this instance has no instance actor yet"))?;
+        if let Some(k) = self.cached(actor.id)? {
+            return Ok(k);
+        }
+        self.load(&mut conn, actor).await
+    }
+
+    fn cached(&self, actor_id: i64) -> anyhow::Result<Option<Arc<SigningKey>>> {
+        Ok(self
+            .0
+            .lock()
+            .map_err(|_| anyhow::anyhow!("key cache poisoned"))?
+            .get(&actor_id)
+            .cloned())
+    }
+
+    async fn load(
+        &self,
+        conn: &mut AsyncPgConnection,
+        actor: DbActor,
+    ) -> anyhow::Result<Arc<SigningKey>> {
+        let actor = ensure_keys(conn, actor)
+            .await
+            .map_err(|e| anyhow::anyhow!(e.message))?;
+        let pem = actor
+            .private_key_pem
+            .as_deref()
+            .ok_or_else(|| anyhow::anyhow!("actor {} has no private key", actor.id))?;
+        let key = Arc::new(SigningKey::from_pkcs8_pem(
+            Urls::key_id(actor.ap_id.as_str()),
+            pem,
+        )?);
+        self.0
+            .lock()
+            .map_err(|_| anyhow::anyhow!("key cache poisoned"))?
+            .insert(actor.id, key.clone());
+        Ok(key)
+    }
 }

@@ -99,7 +99,7 @@ async fn organisation(
     let actor = local_org(&state, &handle).await?;
     if wants_activity_json(&headers) {
         let mut conn = state.conn().await?;
-        let actor = crate::orgs::ensure_keys(&mut conn, actor).await?;
+        let actor = crate::federation::keys::ensure_keys(&mut conn, actor).await?;
         let json = actor
             .to_json(&state.urls, state.config.main_language())
             .map_err(AppError::internal)?;

@@ -92,7 +92,7 @@ pub async fn gather(
     if !federation {
         return Ok((all, networks));
     }
-    let client = crate::federation::delivery::client(state.config.federation.debug);
+    let client = state.http.clone();
     let calls = state.config.federation.peers.iter().map(|peer| {
         let url = format!(
             "{}://{peer}/api/v1/partnerships/records",

@@ -11,19 +11,17 @@
 //! holds nothing of organisations that are not indexable (see the search migration).
 
 use super::{Found, Hit, NetworkAnswer, Scope, Search, SearchParams};
-use crate::db::models::actor::DbActor;
 use crate::error::{AppError, AppResult};
 use crate::federation::activities::relay::is_peer_instance_actor;
 use crate::federation::objects::actor::authority;
-use crate::federation::signatures::{SigningKey, sign_get};
-use crate::federation::urls::Urls;
+use crate::federation::fetch::knock;
+use crate::federation::signatures::{SigningKey, sign_request};
 use crate::state::{AppState, FedData};
 use axum::Json;
 use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
 use axum::http::{HeaderMap, Method, Uri};
 use futures::StreamExt;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime};
 use url::Url;
 
@@ -55,26 +53,6 @@ pub async fn answer(
     Ok(Json(found))
 }
 
-fn client(debug: bool) -> &'static reqwest::Client {
-    static PLAIN: OnceLock<reqwest::Client> = OnceLock::new();
-    static CHECKED: OnceLock<reqwest::Client> = OnceLock::new();
-    let slot = if debug { &PLAIN } else { &CHECKED };
-    slot.get_or_init(|| crate::federation::delivery::client(debug))
-}
-
-/// Our instance actor's signing key.
-async fn instance_key(state: &AppState) -> anyhow::Result<SigningKey> {
-    let mut conn = state.pool.get().await?;
-    let actor = DbActor::instance_actor(&mut conn)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("this instance has no instance actor yet"))?;
-    let pem = actor
-        .private_key_pem
-        .as_deref()
-        .ok_or_else(|| anyhow::anyhow!("the instance actor has no private key"))?;
-    SigningKey::from_pkcs8_pem(Urls::key_id(actor.ap_id.as_str()), pem)
-}
-
 /// Asks every peer at once; each answer or failure comes back within the budget.
 pub async fn fan_out(state: &AppState, search: &Search) -> Vec<(NetworkAnswer, Option<Found>)> {
     let peers = state.config.federation.peers.clone();
@@ -82,7 +60,7 @@ pub async fn fan_out(state: &AppState, search: &Search) -> Vec<(NetworkAnswer, O
         return vec![];
     }
     let budget = Duration::from_millis(state.config.federation.search_timeout_ms);
-    let key = match instance_key(state).await {
+    let key = match state.keys.instance(&state.pool).await {
         Ok(k) => k,
         Err(e) => {
             return peers
@@ -152,16 +130,21 @@ async fn ask(
     ))
     .map_err(|e| format!("bad peer address: {e}"))?;
     url.query_pairs_mut().extend_pairs(search.peer_params());
-    let headers = sign_get(key, &url, SystemTime::now()).map_err(|e| format!("signing: {e}"))?;
-    let mut req = client(state.config.federation.debug)
-        .get(url)
-        .header("accept", "application/json");
-    for (name, value) in headers {
-        if name != "host" {
-            req = req.header(name, value);
+    let mut resp = knock(&state.knocks, &authority(&url), |scheme| {
+        let url = url.clone();
+        async move {
+            let headers = sign_request(key, scheme, &Method::GET, &url, None, SystemTime::now())
+                .map_err(|e| format!("signing: {e}"))?;
+            let mut req = state.http.get(url).header("accept", "application/json");
+            for (name, value) in headers {
+                if name != "host" {
+                    req = req.header(name, value);
+                }
+            }
+            req.send().await.map_err(|e| format!("unreachable: {e}"))
         }
-    }
-    let mut resp = req.send().await.map_err(|e| format!("unreachable: {e}"))?;
+    })
+    .await?;
     let status = resp.status();
     let mut body = Vec::new();
     while let Some(chunk) = resp.chunk().await.map_err(|e| format!("reading: {e}"))? {

@@ -214,6 +214,15 @@ strings! {
     follow_sent: "Folgeanfrage gesendet an", "Demande d’abonnement envoyée à", "Follow request sent to";
     unfollowed: "Sie folgen diesem Konto nicht mehr.", "Vous ne suivez plus ce compte.", "You no longer follow this account.";
     cannot_follow_self: "Eine Organisation kann sich nicht selbst folgen.", "Une organisation ne peut pas se suivre elle-même.", "An organisation cannot follow itself.";
+    lookup_malformed: "„{target}“ ist weder @name@server noch eine Adresse (https://…).", "« {target} » n’est ni un @nom@serveur ni une adresse (https://…).", "“{target}” is neither @name@server nor an address (https://…).";
+    lookup_unknown_here: "Hier gibt es keine Organisation „{target}“.", "Il n’y a pas d’organisation « {target} » ici.", "There is no organisation “{target}” here.";
+    lookup_blocked: "Der Server {target} ist hier gesperrt.", "Le serveur {target} est bloqué ici.", "The server {target} is blocked here.";
+    lookup_webfinger_status: "Die Suche nach {target} (WebFinger) ist gescheitert: der Server antwortete HTTP {status}.", "La recherche de {target} (WebFinger) a échoué : le serveur a répondu HTTP {status}.", "Looking up {target} (WebFinger) failed: the server answered HTTP {status}.";
+    lookup_webfinger_failed: "Die Suche nach {target} (WebFinger) ist gescheitert: {reason}", "La recherche de {target} (WebFinger) a échoué : {reason}", "Looking up {target} (WebFinger) failed: {reason}";
+    lookup_no_actor: "{target} wurde gefunden, hat aber kein ActivityPub-Profil.", "{target} a été trouvé, mais n’a pas de profil ActivityPub.", "{target} was found but has no ActivityPub profile.";
+    lookup_actor_status: "Das Profil {target} konnte nicht abgerufen werden: der Server antwortete HTTP {status}.", "Le profil {target} n’a pas pu être récupéré : le serveur a répondu HTTP {status}.", "The profile {target} could not be fetched: the server answered HTTP {status}.";
+    lookup_actor_failed: "Das Profil {target} konnte nicht abgerufen werden: {reason}", "Le profil {target} n’a pas pu être récupéré : {reason}", "The profile {target} could not be fetched: {reason}";
+    lookup_invalid: "{target} ist kein verwendbares Profil: {reason}", "{target} n’est pas un profil utilisable : {reason}", "{target} is not a usable profile: {reason}";
     follow_requests: "Folgeanfragen", "Demandes d’abonnement", "Follow requests";
     following: "Gefolgt", "Abonnements", "Following";
     awaiting_approval: "wartet auf Bestätigung", "en attente d’approbation", "awaiting approval";

@@ -9,10 +9,9 @@ use crate::db::models::inbox;
 use crate::db::models::post::DbPost;
 use crate::error::AppError;
 use crate::federation::PUBLIC;
-use crate::federation::objects::actor::authority;
 use crate::federation::protocol::article::ArticleJson;
+use crate::federation::resolve::{self, ResolveError};
 use crate::state::{AppState, FedData};
-use activitypub_federation::fetch::object_id::ObjectId;
 use diesel_async::AsyncPgConnection;
 use serde_json::{Value, json};
 use url::Url;
@@ -49,31 +48,13 @@ pub async fn prefetch(
         return Ok(None);
     }
     drop(conn);
-    let fetched = activitypub_federation::fetch::fetch_object_http::<_, ArticleJson>(&id, data)
+    let (object, author) = resolve::fetch_post(data, &id, POST_TYPES)
         .await
-        .map_err(|e| {
-            AppError::bad_request(format!("the boosted object {id} could not be fetched: {e}"))
+        .map_err(|e| match e {
+            ResolveError::Database(_) => e.into_app_error("object"),
+            ResolveError::NotOnAuthorsHost(_) => AppError::forbidden(e.to_string()),
+            e => AppError::bad_request(format!("the boosted object: {e}")),
         })?;
-    let object = fetched.object;
-    if object.id != id || !POST_TYPES.contains(&object.kind.as_str()) {
-        return Err(AppError::bad_request(
-            "the boosted object is not a post at its own id",
-        ));
-    }
-    let author: DbActor = ObjectId::<DbActor>::from(object.attributed_to.clone())
-        .dereference(data)
-        .await
-        .map_err(|e| {
-            AppError::bad_request(format!(
-                "the boosted post's author could not be fetched: {}",
-                e.message
-            ))
-        })?;
-    if authority(&object.id) != author.domain {
-        return Err(AppError::forbidden(
-            "the boosted post is not on its author's host",
-        ));
-    }
     Ok(Some(Fetched { object, author }))
 }
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use url::Url;
 
-const CONTENT_TYPE: &str = "application/activity+json";
+pub(super) const CONTENT_TYPE: &str = "application/activity+json";
 
 #[derive(Debug, Clone)]
 pub struct Parsed {

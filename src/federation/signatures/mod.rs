@@ -39,15 +39,98 @@ pub enum SignatureError {
     BadKey(String),
 }
 
+/// How an outgoing request is signed. Servers differ in what they accept, so a request
+/// refused for its signature (401 or 400) is tried once more the other way, and what worked
+/// is remembered per instance (see [`Knocks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    /// draft-cavage-12: `(request-target) host date` (and `digest content-type` with a
+    /// body), `algorithm="rsa-sha256"`: what Mastodon, GoToSocial, Pleroma and Lemmy verify.
+    Cavage,
+    /// RFC 9421 HTTP Message Signatures (Mastodon 4.5+, Fedify).
+    Rfc9421,
+}
+
+impl Scheme {
+    pub fn other(self) -> Scheme {
+        match self {
+            Scheme::Cavage => Scheme::Rfc9421,
+            Scheme::Rfc9421 => Scheme::Cavage,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scheme::Cavage => "draft-cavage",
+            Scheme::Rfc9421 => "rfc9421",
+        }
+    }
+}
+
+/// The headers that sign a request of `method` to `url` (a POST carries `body`) with `key`:
+/// `Host` and `Date` always, the body's digest and `Content-Type` with a body, and the
+/// signature itself in the given scheme.
+pub fn sign_request(
+    key: &SigningKey,
+    scheme: Scheme,
+    method: &Method,
+    url: &url::Url,
+    body: Option<&[u8]>,
+    now: SystemTime,
+) -> anyhow::Result<Vec<(&'static str, String)>> {
+    match (scheme, body) {
+        (Scheme::Cavage, Some(body)) => sign_post(key, url, body, now),
+        (Scheme::Cavage, None) => sign_get(key, url, now),
+        (Scheme::Rfc9421, body) => {
+            let mut headers = rfc9421::sign(key, method.as_str(), url, body, now)?;
+            if body.is_some() {
+                headers.push(("content-type", cavage::CONTENT_TYPE.to_string()));
+            }
+            Ok(headers)
+        }
+    }
+}
+
+/// Which scheme each instance accepted last, shared by every outgoing request of a process.
+/// Instances not seen yet are tried with draft-cavage first, the scheme most servers verify.
+#[derive(Debug, Clone, Default)]
+pub struct Knocks(std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, Scheme>>>);
+
+impl Knocks {
+    /// The scheme to try first for `authority` (`host[:port]`).
+    pub fn first(&self, authority: &str) -> Scheme {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|m| m.get(authority).copied())
+            .unwrap_or(Scheme::Cavage)
+    }
+
+    /// Remembers that `authority` accepted `scheme`.
+    pub fn worked(&self, authority: &str, scheme: Scheme) {
+        if let Ok(mut m) = self.0.lock()
+            && m.get(authority) != Some(&scheme)
+        {
+            m.insert(authority.to_string(), scheme);
+        }
+    }
+}
+
+/// Whether an answer's status means "your signature was not accepted", which is worth one
+/// more try with the other scheme.
+pub fn refused_signature(status: u16) -> bool {
+    matches!(status, 400 | 401)
+}
+
 /// What an incoming request's signature claims, before the key is fetched.
 #[derive(Debug, Clone)]
 pub struct SignedRequest {
     pub key_id: String,
-    scheme: Scheme,
+    scheme: ParsedScheme,
 }
 
 #[derive(Debug, Clone)]
-enum Scheme {
+enum ParsedScheme {
     Cavage(cavage::Parsed),
     Rfc9421(rfc9421::Parsed),
 }
@@ -70,7 +153,7 @@ impl SignedRequest {
             let parsed = rfc9421::parse(input, headers.get("signature"))?;
             return Ok(SignedRequest {
                 key_id: parsed.key_id.clone(),
-                scheme: Scheme::Rfc9421(parsed),
+                scheme: ParsedScheme::Rfc9421(parsed),
             });
         }
         let header = headers.get("signature").ok_or(SignatureError::Missing)?;
@@ -81,7 +164,7 @@ impl SignedRequest {
         )?;
         Ok(SignedRequest {
             key_id: parsed.key_id.clone(),
-            scheme: Scheme::Cavage(parsed),
+            scheme: ParsedScheme::Cavage(parsed),
         })
     }
 
@@ -100,8 +183,8 @@ impl SignedRequest {
         now: SystemTime,
     ) -> Result<(), SignatureError> {
         match &self.scheme {
-            Scheme::Cavage(p) => cavage::verify(p, req, key, now),
-            Scheme::Rfc9421(p) => rfc9421::verify(p, req, key, now),
+            ParsedScheme::Cavage(p) => cavage::verify(p, req, key, now),
+            ParsedScheme::Rfc9421(p) => rfc9421::verify(p, req, key, now),
         }
     }
 }

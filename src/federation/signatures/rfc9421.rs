@@ -172,6 +172,48 @@ pub fn verify(
     }
 }
 
+/// The headers of a request signed the RFC 9421 way, as Mastodon 4.5 and Fedify sign:
+/// `@method`, `@target-uri`, `@authority` and `date`, plus `content-digest` when there is a
+/// body; `created`, `keyid` and `alg` as parameters. The `Date` header is sent as well, for
+/// servers that check it.
+pub fn sign(
+    key: &super::SigningKey,
+    method: &str,
+    url: &url::Url,
+    body: Option<&[u8]>,
+    now: SystemTime,
+) -> anyhow::Result<Vec<(&'static str, String)>> {
+    let created = now.duration_since(UNIX_EPOCH)?.as_secs();
+    let date = httpdate::fmt_http_date(now);
+    let authority = match url.port() {
+        Some(p) => format!("{}:{p}", url.host_str().unwrap_or_default()),
+        None => url.host_str().unwrap_or_default().to_string(),
+    };
+    let mut components = vec!["@method", "@target-uri", "@authority", "date"];
+    let mut base = format!(
+        "\"@method\": {}\n\"@target-uri\": {url}\n\"@authority\": {authority}\n\"date\": {date}\n",
+        method.to_ascii_uppercase()
+    );
+    let mut headers = vec![("date", date)];
+    if let Some(body) = body {
+        let digest = format!("sha-256=:{}:", B64.encode(Sha256::digest(body)));
+        components.push("content-digest");
+        base.push_str(&format!("\"content-digest\": {digest}\n"));
+        headers.push(("content-digest", digest));
+    }
+    let list: Vec<String> = components.iter().map(|c| format!("\"{c}\"")).collect();
+    let params = format!(
+        r#"({});created={created};keyid="{}";alg="rsa-v1_5-sha256""#,
+        list.join(" "),
+        key.key_id
+    );
+    base.push_str(&format!("\"@signature-params\": {params}"));
+    let sig = B64.encode(key.sign(base.as_bytes())?);
+    headers.push(("signature-input", format!("sig1={params}")));
+    headers.push(("signature", format!("sig1=:{sig}:")));
+    Ok(headers)
+}
+
 /// Signs a request the RFC 9421 way (tests and interop checks use it to play Mastodon 4.5).
 pub fn sign_for_test(
     key: &super::SigningKey,

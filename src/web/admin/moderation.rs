@@ -3,7 +3,7 @@
 //! activities are refused from then on and their stored posts removed); domain blocks.
 
 use super::require_operator;
-use crate::api::federation::resolve_actor;
+use crate::web::editor::lookup;
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery;
 use crate::db::models::moderation::{self as model};
@@ -208,13 +208,8 @@ pub async fn suspensions(
         return show(&ctx, form, None).await;
     }
     drop(conn);
-    let actor = match resolve_actor(&data, &target).await {
-        Ok(a) => a,
-        Err(e) if e.status.is_client_error() => {
-            form.fail_app(&e, |_| Some("actor".into()));
-            return show(&ctx, form, None).await;
-        }
-        Err(e) => return Err(e.into()),
+    let Some(actor) = lookup::actor(&data, ctx.t, &target, &mut form, "actor").await? else {
+        return show(&ctx, form, None).await;
     };
     if actor.local {
         form.fail("actor", ctx.t.cannot_suspend_local);

@@ -4,6 +4,7 @@
 //! federation happens exactly as it does there.
 
 pub mod form;
+pub mod lookup;
 pub mod partnerships;
 pub mod post_form;
 pub mod posts;

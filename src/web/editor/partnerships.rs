@@ -4,7 +4,7 @@
 
 use super::form::FormState;
 use super::{Ctx, EditorLayout, NoticeQuery, WebError, render};
-use crate::api::federation::resolve_actor;
+use super::lookup;
 use crate::db::models::actor::DbActor;
 use crate::db::models::partnership::{DbPartnership, PartnershipFull};
 use crate::error::AppError;
@@ -146,13 +146,9 @@ pub async fn propose(
     let (Ok(kind), true) = (kind, form.ok()) else {
         return show(&ctx, &org, form, None).await;
     };
-    let partner = match resolve_actor(&data, &partner_text).await {
-        Ok(a) => a,
-        Err(e) if e.status.is_client_error() => {
-            form.fail_app(&e, |_| Some("partner".into()));
-            return show(&ctx, &org, form, None).await;
-        }
-        Err(e) => return Err(e.into()),
+    let Some(partner) = lookup::actor(&data, ctx.t, &partner_text, &mut form, "partner").await?
+    else {
+        return show(&ctx, &org, form, None).await;
     };
     let description: BTreeMap<String, String> = Lang::ALL
         .iter()

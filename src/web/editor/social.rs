@@ -4,7 +4,7 @@
 
 use super::form::FormState;
 use super::{Ctx, EditorLayout, NoticeQuery, WebError, render};
-use crate::api::federation::resolve_actor;
+use super::lookup;
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::error::AppError;
@@ -99,15 +99,6 @@ pub async fn page(
 }
 
 /// A resolution error shown next to the field that named the actor.
-fn target_error(form: &mut FormState, field: &str, e: AppError) -> Result<(), WebError> {
-    if e.status.is_client_error() {
-        form.fail_app(&e, |_| Some(field.to_string()));
-        Ok(())
-    } else {
-        Err(e.into())
-    }
-}
-
 pub async fn follow(
     ctx: Ctx,
     data: FedData,
@@ -122,12 +113,8 @@ pub async fn follow(
         form.fail("target", ctx.t.required);
         return show(&ctx, &org, form, None).await;
     }
-    let actor = match resolve_actor(&data, &target).await {
-        Ok(a) => a,
-        Err(e) => {
-            target_error(&mut form, "target", e)?;
-            return show(&ctx, &org, form, None).await;
-        }
+    let Some(actor) = lookup::actor(&data, ctx.t, &target, &mut form, "target").await? else {
+        return show(&ctx, &org, form, None).await;
     };
     if actor.id == org.id {
         form.fail("target", ctx.t.cannot_follow_self);
@@ -155,7 +142,9 @@ pub async fn unfollow(
     let form = FormState::new(pairs);
     ctx.csrf(&form)?;
     let org = ctx.editable_org(&handle).await?;
-    let actor = resolve_actor(&data, form.val("target")).await?;
+    let actor = crate::federation::resolve::target(&data, form.val("target"))
+        .await
+        .map_err(|e| e.into_app_error("target"))?;
     let mut conn = ctx.state.conn().await?;
     let state = ctx.state.clone();
     conn.transaction::<_, AppError, _>(async |conn| {

@@ -107,7 +107,7 @@ pub async fn follow_page(state: &AppState, visitor: &Visitor, actor_url: &str) -
 /// The `subscribe` link template of `user@host`, if its server answers WebFinger with one
 /// (an http(s) URL with `{uri}`).
 async fn subscribe_template(state: &AppState, user: &str, host: &str) -> Option<String> {
-    let client = crate::federation::delivery::client(state.config.federation.debug);
+    let client = state.http.clone();
     let url = format!(
         "{}://{host}/.well-known/webfinger?resource=acct:{user}@{host}",
         state.config.scheme()

@@ -1,0 +1,97 @@
+//! Finding an actor from what an editor or operator typed (`@name@host`, a handle, a URL),
+//! with a failure told in the visitor's language: which step failed (WebFinger or fetching
+//! the profile) and what the other server answered.
+
+use super::form::FormState;
+use crate::db::models::actor::DbActor;
+use crate::federation::fetch::FetchError;
+use crate::federation::resolve::{self, ResolveError};
+use crate::state::AppState;
+use super::WebError;
+use crate::web::i18n::Strings;
+
+/// The actor `target` names; on a failure the form's `field` gets the reason and `None` is
+/// returned. Only our database being unreachable is an error page.
+pub async fn actor(
+    state: &AppState,
+    t: &Strings,
+    target: &str,
+    form: &mut FormState,
+    field: &str,
+) -> Result<Option<DbActor>, WebError> {
+    match resolve::target(state, target).await {
+        Ok(actor) => Ok(Some(actor)),
+        Err(e @ ResolveError::Database(_)) => Err(e.into_app_error(field).into()),
+        Err(e) => {
+            tracing::info!(target, error = %e, "lookup failed");
+            form.fail(field, message(t, &e));
+            Ok(None)
+        }
+    }
+}
+
+/// A lookup failure in words.
+pub fn message(t: &Strings, e: &ResolveError) -> String {
+    let fill = |text: &str, target: &str, status: Option<u16>, reason: &str| {
+        text.replace("{target}", target)
+            .replace("{status}", &status.map(|s| s.to_string()).unwrap_or_default())
+            .replace("{reason}", reason)
+    };
+    if let Some(FetchError::Blocked(host)) = e.fetch() {
+        return fill(t.lookup_blocked, host, None, "");
+    }
+    match e {
+        ResolveError::Malformed(target) => fill(t.lookup_malformed, target, None, ""),
+        ResolveError::UnknownHere(name) => fill(t.lookup_unknown_here, name, None, ""),
+        ResolveError::WebFinger { acct, cause } => match cause.status() {
+            Some(status) => fill(t.lookup_webfinger_status, acct, Some(status), ""),
+            None => fill(t.lookup_webfinger_failed, acct, None, &cause.to_string()),
+        },
+        ResolveError::NoActorLink { acct } => fill(t.lookup_no_actor, acct, None, ""),
+        ResolveError::Actor { url, cause } | ResolveError::Object { url, cause } => {
+            match cause.status() {
+                Some(status) => fill(t.lookup_actor_status, url, Some(status), ""),
+                None => fill(t.lookup_actor_failed, url, None, &cause.to_string()),
+            }
+        }
+        ResolveError::Invalid { url, reason, .. } => fill(t.lookup_invalid, url, None, reason),
+        ResolveError::NotOnAuthorsHost(url) => {
+            fill(t.lookup_invalid, url, None, &e.to_string())
+        }
+        ResolveError::Database(reason) => fill(t.lookup_actor_failed, "", None, reason),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::i18n::{DE, EN, FR};
+
+    #[test]
+    fn each_step_is_named_with_the_status_in_every_language() {
+        let webfinger = ResolveError::WebFinger {
+            acct: "anna@gts.example".into(),
+            cause: FetchError::Status {
+                url: "https://gts.example/.well-known/webfinger?resource=acct:anna@gts.example"
+                    .into(),
+                status: 404,
+            },
+        };
+        let actor = ResolveError::Actor {
+            url: "https://gts.example/users/anna".into(),
+            cause: FetchError::Status {
+                url: "https://gts.example/users/anna".into(),
+                status: 401,
+            },
+        };
+        for t in [&DE, &FR, &EN] {
+            let w = message(t, &webfinger);
+            assert!(w.contains("WebFinger") && w.contains("404"), "{w}");
+            assert!(w.contains("anna@gts.example"), "{w}");
+            let a = message(t, &actor);
+            assert!(a.contains("401") && a.contains("https://gts.example/users/anna"), "{a}");
+            assert!(!a.contains("WebFinger"), "{a}");
+        }
+        assert!(message(&FR, &actor).contains("récupéré : le serveur"));
+    }
+}
