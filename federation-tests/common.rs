@@ -23,10 +23,15 @@ impl Net {
         Self::start_with(|_| {}).await
     }
 
+    /// An instance in authorized-fetch mode (every GET of an actor, post or collection
+    /// must be signed, as Mastodon in secure mode has it), adjusted by `adjust`.
     pub async fn start_with(adjust: impl FnOnce(&mut passerelle::config::Config)) -> Net {
-        let inst = TestInstance::start_with(adjust)
-            .await
-            .expect("instance starts");
+        let inst = TestInstance::start_with(|c| {
+            c.federation.authorized_fetch = true;
+            adjust(c)
+        })
+        .await
+        .expect("instance starts");
         let mut conn = inst.state().pool.get().await.unwrap();
         let admin = auth::create_account(&mut conn, "redaktion", "editor-password-1", true, false)
             .await

@@ -10,3 +10,4 @@ mod partnerships;
 mod resilience;
 mod search;
 mod security;
+mod strict;

@@ -101,9 +101,15 @@ impl Signers {
         let (tx, rx) = tokio::sync::oneshot::channel();
         self.0
             .send(Box::new(move || {
-                let signed =
-                    sign_request(&key, scheme, &Method::POST, &url, Some(&body), SystemTime::now())
-                        .map(|h| (url, h));
+                let signed = sign_request(
+                    &key,
+                    scheme,
+                    &Method::POST,
+                    &url,
+                    Some(&body),
+                    SystemTime::now(),
+                )
+                .map(|h| (url, h));
                 let _ = tx.send(signed);
             }))
             .map_err(|_| anyhow::anyhow!("no signing thread is running"))?;
@@ -255,12 +261,8 @@ async fn dispatch(
             if let Ok(mut m) = inflight.lock() {
                 *m.entry(d.domain.clone()).or_default() += 1;
             }
-            let (state, signers, inflight, tx) = (
-                state.clone(),
-                signers.clone(),
-                inflight.clone(),
-                tx.clone(),
-            );
+            let (state, signers, inflight, tx) =
+                (state.clone(), signers.clone(), inflight.clone(), tx.clone());
             let base = cfg.retry_base_ms;
             tokio::spawn(async move {
                 let finished = deliver_one(&state, &signers, d, base).await;

@@ -17,8 +17,7 @@ use std::time::SystemTime;
 use url::Url;
 
 /// What we ask for when fetching an ActivityPub document.
-pub const ACCEPT_ACTIVITY: &str =
-    r#"application/activity+json, application/ld+json; profile="https://www.w3.org/ns/activitystreams""#;
+pub const ACCEPT_ACTIVITY: &str = r#"application/activity+json, application/ld+json; profile="https://www.w3.org/ns/activitystreams""#;
 
 /// Why a fetch failed, naming the URL and, where there was one, the answer's status.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -181,7 +180,10 @@ pub async fn get_unsigned_json<T: DeserializeOwned>(
     read_json(url, resp).await
 }
 
-async fn read_json<T: DeserializeOwned>(url: &Url, resp: reqwest::Response) -> Result<T, FetchError> {
+async fn read_json<T: DeserializeOwned>(
+    url: &Url,
+    resp: reqwest::Response,
+) -> Result<T, FetchError> {
     let status = resp.status().as_u16();
     if !(200..300).contains(&status) {
         return Err(FetchError::Status {

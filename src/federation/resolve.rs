@@ -4,8 +4,8 @@
 
 use crate::db::models::actor::DbActor;
 use crate::db::models::post::DbPost;
-use crate::federation::activities::post::{POST_TYPES, remote_post_data};
 use crate::error::AppError;
+use crate::federation::activities::post::{POST_TYPES, remote_post_data};
 use crate::federation::fetch::{self, ACCEPT_ACTIVITY, FetchError};
 use crate::federation::objects::actor::{authority, remote_actor_row};
 use crate::federation::protocol::actor::ActorJson;
@@ -127,7 +127,9 @@ pub async fn fetch_actor(state: &AppState, url: &Url) -> Result<DbActor, Resolve
     };
     let host = authority(url);
     if authority(&json.id) != host {
-        return Err(invalid("its id is on another host than the URL it was fetched from"));
+        return Err(invalid(
+            "its id is on another host than the URL it was fetched from",
+        ));
     }
     if authority(&json.inbox) != host {
         return Err(invalid("its inbox is on another host"));
@@ -174,16 +176,12 @@ pub async fn webfinger(state: &AppState, name: &str, host: &str) -> Result<Url, 
     .map_err(|_| ResolveError::Malformed(acct.clone()))?;
     url.query_pairs_mut()
         .append_pair("resource", &format!("acct:{acct}"));
-    let jrd: Jrd = fetch::get_unsigned_json(
-        state,
-        &url,
-        "application/jrd+json, application/json",
-    )
-    .await
-    .map_err(|cause| ResolveError::WebFinger {
-        acct: acct.clone(),
-        cause,
-    })?;
+    let jrd: Jrd = fetch::get_unsigned_json(state, &url, "application/jrd+json, application/json")
+        .await
+        .map_err(|cause| ResolveError::WebFinger {
+            acct: acct.clone(),
+            cause,
+        })?;
     jrd.links
         .iter()
         .filter(|l| l.rel.as_deref() == Some("self"))
@@ -215,12 +213,13 @@ pub async fn fetch_post(
     url: &Url,
     post_types: &[&str],
 ) -> Result<(ArticleJson, DbActor), ResolveError> {
-    let object: ArticleJson = fetch::get_json(state, url, ACCEPT_ACTIVITY)
-        .await
-        .map_err(|cause| ResolveError::Object {
-            url: url.to_string(),
-            cause,
-        })?;
+    let object: ArticleJson =
+        fetch::get_json(state, url, ACCEPT_ACTIVITY)
+            .await
+            .map_err(|cause| ResolveError::Object {
+                url: url.to_string(),
+                cause,
+            })?;
     let invalid = |reason: &str| ResolveError::Invalid {
         url: url.to_string(),
         what: "post",

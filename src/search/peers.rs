@@ -13,8 +13,8 @@
 use super::{Found, Hit, NetworkAnswer, Scope, Search, SearchParams};
 use crate::error::{AppError, AppResult};
 use crate::federation::activities::relay::is_peer_instance_actor;
-use crate::federation::objects::actor::authority;
 use crate::federation::fetch::knock;
+use crate::federation::objects::actor::authority;
 use crate::federation::signatures::{SigningKey, sign_request};
 use crate::state::{AppState, FedData};
 use axum::Json;

@@ -48,13 +48,14 @@ pub async fn prefetch(
         return Ok(None);
     }
     drop(conn);
-    let (object, author) = resolve::fetch_post(data, &id, POST_TYPES)
-        .await
-        .map_err(|e| match e {
-            ResolveError::Database(_) => e.into_app_error("object"),
-            ResolveError::NotOnAuthorsHost(_) => AppError::forbidden(e.to_string()),
-            e => AppError::bad_request(format!("the boosted object: {e}")),
-        })?;
+    let (object, author) =
+        resolve::fetch_post(data, &id, POST_TYPES)
+            .await
+            .map_err(|e| match e {
+                ResolveError::Database(_) => e.into_app_error("object"),
+                ResolveError::NotOnAuthorsHost(_) => AppError::forbidden(e.to_string()),
+                e => AppError::bad_request(format!("the boosted object: {e}")),
+            })?;
     Ok(Some(Fetched { object, author }))
 }
 

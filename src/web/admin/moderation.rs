@@ -3,13 +3,13 @@
 //! activities are refused from then on and their stored posts removed); domain blocks.
 
 use super::require_operator;
-use crate::web::editor::lookup;
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery;
 use crate::db::models::moderation::{self as model};
 use crate::db::models::post::DbPost;
 use crate::state::FedData;
 use crate::web::editor::form::FormState;
+use crate::web::editor::lookup;
 use crate::web::editor::{Ctx, EditorLayout, NoticeQuery, WebError, render};
 use askama::Template;
 use axum::Form;

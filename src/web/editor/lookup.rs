@@ -2,12 +2,12 @@
 //! with a failure told in the visitor's language: which step failed (WebFinger or fetching
 //! the profile) and what the other server answered.
 
+use super::WebError;
 use super::form::FormState;
 use crate::db::models::actor::DbActor;
 use crate::federation::fetch::FetchError;
 use crate::federation::resolve::{self, ResolveError};
 use crate::state::AppState;
-use super::WebError;
 use crate::web::i18n::Strings;
 
 /// The actor `target` names; on a failure the form's `field` gets the reason and `None` is
@@ -34,7 +34,10 @@ pub async fn actor(
 pub fn message(t: &Strings, e: &ResolveError) -> String {
     let fill = |text: &str, target: &str, status: Option<u16>, reason: &str| {
         text.replace("{target}", target)
-            .replace("{status}", &status.map(|s| s.to_string()).unwrap_or_default())
+            .replace(
+                "{status}",
+                &status.map(|s| s.to_string()).unwrap_or_default(),
+            )
             .replace("{reason}", reason)
     };
     if let Some(FetchError::Blocked(host)) = e.fetch() {
@@ -55,9 +58,7 @@ pub fn message(t: &Strings, e: &ResolveError) -> String {
             }
         }
         ResolveError::Invalid { url, reason, .. } => fill(t.lookup_invalid, url, None, reason),
-        ResolveError::NotOnAuthorsHost(url) => {
-            fill(t.lookup_invalid, url, None, &e.to_string())
-        }
+        ResolveError::NotOnAuthorsHost(url) => fill(t.lookup_invalid, url, None, &e.to_string()),
         ResolveError::Database(reason) => fill(t.lookup_actor_failed, "", None, reason),
     }
 }
@@ -89,7 +90,10 @@ mod tests {
             assert!(w.contains("WebFinger") && w.contains("404"), "{w}");
             assert!(w.contains("anna@gts.example"), "{w}");
             let a = message(t, &actor);
-            assert!(a.contains("401") && a.contains("https://gts.example/users/anna"), "{a}");
+            assert!(
+                a.contains("401") && a.contains("https://gts.example/users/anna"),
+                "{a}"
+            );
             assert!(!a.contains("WebFinger"), "{a}");
         }
         assert!(message(&FR, &actor).contains("récupéré : le serveur"));

@@ -3,8 +3,8 @@
 //! active, end one. The same domain functions as the API's (`crate::partnerships`).
 
 use super::form::FormState;
-use super::{Ctx, EditorLayout, NoticeQuery, WebError, render};
 use super::lookup;
+use super::{Ctx, EditorLayout, NoticeQuery, WebError, render};
 use crate::db::models::actor::DbActor;
 use crate::db::models::partnership::{DbPartnership, PartnershipFull};
 use crate::error::AppError;

@@ -3,8 +3,8 @@
 //! functions as the API's.
 
 use super::form::FormState;
-use super::{Ctx, EditorLayout, NoticeQuery, WebError, render};
 use super::lookup;
+use super::{Ctx, EditorLayout, NoticeQuery, WebError, render};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::error::AppError;
