@@ -65,6 +65,10 @@ impl Strict {
         let app = axum::Router::new()
             .route("/.well-known/webfinger", get(webfinger))
             .route("/users/anna", get(actor))
+            .route(
+                "/users/locked",
+                get(|| async { (StatusCode::UNAUTHORIZED, "locked away") }),
+            )
             .route("/users/anna/inbox", post(inbox))
             .route("/inbox", post(inbox))
             .with_state(strict.clone());
@@ -240,9 +244,17 @@ async fn webfinger(State(s): State<Strict>, req: Request) -> Response {
         StatusCode::OK,
         &parts.headers,
     );
+    let query = parts.uri.query().unwrap_or("");
+    let name = ["anna", "locked"].into_iter().find(|n| {
+        query.contains(&format!("acct%3A{n}%40")) || query.contains(&format!("acct:{n}@"))
+    });
+    let Some(name) = name else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     axum::Json(json!({
-        "subject": format!("acct:anna@{}", s.authority()),
-        "links": [{"rel": "self", "type": "application/activity+json", "href": s.actor_id()}]
+        "subject": format!("acct:{name}@{}", s.authority()),
+        "links": [{"rel": "self", "type": "application/activity+json",
+                   "href": format!("{}/users/{name}", s.base)}]
     }))
     .into_response()
 }
@@ -408,4 +420,50 @@ async fn a_strict_draft_cavage_server_accepts_our_gets_and_posts() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_strict_rfc9421_server_accepts_our_requests_after_one_knock() {
     federates_with_a_strict_server(Scheme::Rfc9421).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_lookup_says_which_step_failed_and_what_was_answered() {
+    let net = Net::start().await;
+    net.org("stadt-bonn", false).await;
+    let peer = Strict::start(Scheme::Cavage).await;
+    let follow = |target: String| {
+        let net = &net;
+        async move {
+            net.call(
+                reqwest::Method::POST,
+                "/api/v1/organisations/stadt-bonn/following",
+                Some(json!({"target": target})),
+            )
+            .await
+        }
+    };
+    // WebFinger does not know the account.
+    let (status, body) = follow(format!("@nobody@{}", peer.authority())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("WebFinger") && message.contains("404"),
+        "{message}"
+    );
+    assert_eq!(body["error"]["field"], "target");
+    // WebFinger answers, the actor refuses to be fetched.
+    let (status, body) = follow(format!("@locked@{}", peer.authority())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("{}/users/locked", peer.base)) && message.contains("401"),
+        "{message}"
+    );
+    assert!(!message.contains("WebFinger"), "{message}");
+    // An instance that does not answer at all.
+    let (status, body) = follow("@anna@localhost:9".to_string()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("could not be reached"),
+        "{body}"
+    );
 }

@@ -53,7 +53,7 @@ impl ResolveError {
     }
 
     /// As an API error on `field`: 403 for a blocked instance, 503 when our database is
-    /// down, else 400 with the message.
+    /// down, else 422 on `field` with the message.
     pub fn into_app_error(self, field: &str) -> AppError {
         match &self {
             ResolveError::Database(_) => AppError::unavailable(anyhow::anyhow!(self.to_string())),
