@@ -23,7 +23,7 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(federation::routes::router())
         .merge(api::router())
         .merge(web::router())
-        .merge(web::editor::router(state.clone()))
+        .merge(web::backoffice::router(state.clone()))
         .fallback(async || AppError::not_found("no such page"))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

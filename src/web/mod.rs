@@ -4,9 +4,11 @@
 //! instance's main language).
 
 pub mod admin;
+pub mod backoffice;
 pub mod charts;
 pub mod editor;
 pub mod feeds;
+pub mod form;
 pub mod i18n;
 pub mod map;
 pub mod pages;

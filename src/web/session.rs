@@ -3,8 +3,8 @@
 //! per session that every state-changing form carries, and a login rate limit per username
 //! and client address.
 
-use super::editor::form::FormState;
-use super::editor::{Ctx, EditorLayout, WebError, render};
+use super::backoffice::{Ctx, EditorLayout, WebError, render};
+use super::form::FormState;
 use super::i18n::strings;
 use super::{LangQuery, negotiate_lang};
 use crate::auth::{hash_token, verify_password};

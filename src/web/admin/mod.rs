@@ -4,7 +4,7 @@
 pub mod accounts;
 pub mod moderation;
 
-use super::editor::{Ctx, EditorLayout, WebError, render};
+use super::backoffice::{Ctx, EditorLayout, WebError, render};
 use crate::db::models::delivery::{self, InstanceHealth, QueueSummary};
 use crate::state::AppState;
 use askama::Template;

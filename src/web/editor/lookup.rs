@@ -2,12 +2,12 @@
 //! with a failure told in the visitor's language: which step failed (WebFinger or fetching
 //! the profile) and what the other server answered.
 
-use super::WebError;
-use super::form::FormState;
 use crate::db::models::actor::DbActor;
 use crate::federation::fetch::FetchError;
 use crate::federation::resolve::{self, ResolveError};
 use crate::state::AppState;
+use crate::web::backoffice::WebError;
+use crate::web::form::FormState;
 use crate::web::i18n::Strings;
 
 /// The actor `target` names; on a failure the form's `field` gets the reason and `None` is

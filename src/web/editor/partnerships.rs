@@ -2,15 +2,15 @@
 //! remote organisation), accept or decline a proposal addressed to it, mark one dormant or
 //! active, end one. The same domain functions as the API's (`crate::partnerships`).
 
-use super::form::FormState;
 use super::lookup;
-use super::{Ctx, EditorLayout, NoticeQuery, WebError, render};
 use crate::db::models::actor::DbActor;
 use crate::db::models::partnership::{DbPartnership, PartnershipFull};
 use crate::error::AppError;
 use crate::partnerships::{self as domain, Change, Proposal};
 use crate::state::FedData;
 use crate::vocab::{Lang, PartnershipKind};
+use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::form::FormState;
 use crate::web::i18n::partnership_status;
 use askama::Template;
 use axum::Form;

@@ -2,11 +2,11 @@
 //! themes, SDGs, place, dates, partners; images with alt text), read into the API's
 //! [`PostInput`], and filled from a stored post for editing. Errors land next to their field.
 
-use super::form::FormState;
 use crate::db::models::post::PostFull;
 use crate::posts::{ImageInput, PostInput, TranslationInput};
 use crate::text::render_markdown;
 use crate::vocab::Lang;
+use crate::web::form::FormState;
 use crate::web::i18n::Strings;
 
 /// The images already attached (uploaded before, or stored with the post): `image_url_<i>`,

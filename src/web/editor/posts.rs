@@ -1,13 +1,13 @@
 //! Posts in the editors' interface: the dashboard, an organisation's posts with their
 //! delivery status, the post form (preview, publish, update), pin and delete.
 
-use super::form::FormState;
 use super::post_form::{self, FormImage};
-use super::{Ctx, EditorLayout, NoticeQuery, WebError, render};
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery;
 use crate::db::models::post::{DbPost, PostFull};
 use crate::vocab::{Lang, THEMES};
+use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::form::FormState;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Multipart, Path, Query};

@@ -2,14 +2,14 @@
 //! accept or reject requests, follow `@name@host` (or a URL), unfollow. The same federation
 //! functions as the API's.
 
-use super::form::FormState;
 use super::lookup;
-use super::{Ctx, EditorLayout, NoticeQuery, WebError, render};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::error::AppError;
 use crate::federation::activities::follow;
 use crate::state::FedData;
+use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::form::FormState;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query};

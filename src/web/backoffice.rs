@@ -1,0 +1,305 @@
+//! The back office's kit, shared by the editors' (`web/editor`) and operators' (`web/admin`)
+//! pages and the login: the router that mounts them and draws their errors as pages, the
+//! request context (`Ctx`: session, language, strings), the layout, `WebError`, and the
+//! notice shown after a change.
+
+use super::i18n::{Strings, strings};
+use super::session::{Session, urlencode};
+use super::{LangQuery, negotiate_lang};
+use crate::db::models::account::Account;
+use crate::db::models::actor::DbActor;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::vocab::Lang;
+use askama::Template;
+use axum::Router;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+/// Every page of the editors' and operators' interface, the login, and uploaded media.
+pub fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route(
+            "/login",
+            get(super::session::login_form).post(super::session::login),
+        )
+        .route("/logout", post(super::session::logout))
+        .route("/media/{file}", get(crate::media::serve))
+        .route("/static/editor.css", get(stylesheet))
+        .merge(super::editor::routes(&state))
+        .merge(super::admin::router())
+        .layer(axum::middleware::from_fn_with_state(state, render_errors))
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/editor.css"),
+    )
+}
+
+/// An error shown as a page. The page is drawn by [`render_errors`], which knows the
+/// visitor's language.
+#[derive(Debug)]
+pub struct WebError {
+    pub status: StatusCode,
+    pub message: String,
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Clone)]
+struct ErrorPageInfo {
+    message: String,
+    lang: Option<Lang>,
+}
+
+impl WebError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        WebError {
+            status,
+            message: message.into(),
+            lang: None,
+        }
+    }
+
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = Some(lang);
+        self
+    }
+}
+
+impl From<AppError> for WebError {
+    fn from(e: AppError) -> Self {
+        if let Some(cause) = &e.cause {
+            // Logged with its cause; the page says only what went wrong in general.
+            tracing::error!(
+                status = e.status.as_u16(),
+                error = format!("{cause:#}"),
+                "request failed"
+            );
+            return WebError::new(e.status, "");
+        }
+        WebError::new(e.status, e.message)
+    }
+}
+
+impl From<diesel::result::Error> for WebError {
+    fn from(e: diesel::result::Error) -> Self {
+        AppError::from(e).into()
+    }
+}
+
+impl From<askama::Error> for WebError {
+    fn from(e: askama::Error) -> Self {
+        AppError::internal(e).into()
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let mut resp = self.status.into_response();
+        resp.extensions_mut().insert(ErrorPageInfo {
+            message: self.message,
+            lang: self.lang,
+        });
+        resp
+    }
+}
+
+#[derive(Template)]
+#[template(path = "editor/error.html")]
+struct ErrorPage {
+    layout: EditorLayout,
+    heading: &'static str,
+    message: String,
+}
+
+/// Draws the page of a [`WebError`] in the visitor's language.
+async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let lang = negotiate_lang(
+        &state,
+        req.headers(),
+        &LangQuery::from_query(req.uri().query()),
+    );
+    let resp = next.run(req).await;
+    let Some(info) = resp.extensions().get::<ErrorPageInfo>().cloned() else {
+        return resp;
+    };
+    let lang = info.lang.unwrap_or(lang);
+    let t = strings(lang);
+    let status = resp.status();
+    let heading = t.error_heading(status);
+    let message = if info.message.is_empty() && status.is_server_error() {
+        t.error_server_detail.to_string()
+    } else {
+        info.message
+    };
+    let page = ErrorPage {
+        layout: EditorLayout::anonymous(&state, lang, heading, "/editor"),
+        heading,
+        message,
+    };
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => status.into_response(),
+    }
+}
+
+pub fn render(t: impl Template) -> Result<Response, WebError> {
+    let html = t.render()?;
+    Ok((
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::VARY, "Cookie, Accept-Language"),
+        ],
+        Html(html),
+    )
+        .into_response())
+}
+
+/// What every page of the interface shows around its content.
+pub struct EditorLayout {
+    pub lang: Lang,
+    pub t: &'static Strings,
+    pub instance_name: String,
+    pub title: String,
+    pub switch: Vec<(Lang, String, bool)>,
+    /// The logged-in account's name, if any.
+    pub account: Option<String>,
+    pub operator: bool,
+    pub csrf: String,
+}
+
+impl EditorLayout {
+    pub fn anonymous(state: &AppState, lang: Lang, title: &str, path: &str) -> Self {
+        let name = state
+            .config
+            .instance
+            .name
+            .get(&lang)
+            .or_else(|| state.config.instance.name.values().next());
+        EditorLayout {
+            lang,
+            t: strings(lang),
+            instance_name: name.cloned().unwrap_or_default(),
+            title: title.to_string(),
+            switch: state
+                .config
+                .instance
+                .languages
+                .iter()
+                .map(|l| (*l, format!("{path}?lang={}", l.code()), *l == lang))
+                .collect(),
+            account: None,
+            operator: false,
+            csrf: String::new(),
+        }
+    }
+}
+
+/// A logged-in request: the session, the state and the page language.
+pub struct Ctx {
+    pub state: AppState,
+    pub session: Session,
+    pub lang: Lang,
+    pub t: &'static Strings,
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let session = Session::from_request_parts(parts, state).await?;
+        let lang = negotiate_lang(
+            state,
+            &parts.headers,
+            &LangQuery::from_query(parts.uri.query()),
+        );
+        Ok(Ctx {
+            state: state.clone(),
+            session,
+            lang,
+            t: strings(lang),
+        })
+    }
+}
+
+impl Ctx {
+    pub fn layout(&self, title: &str, path: &str) -> EditorLayout {
+        EditorLayout {
+            account: Some(self.session.account.username.clone()),
+            operator: self.session.is_operator(),
+            csrf: self.session.csrf.clone(),
+            ..EditorLayout::anonymous(&self.state, self.lang, title, path)
+        }
+    }
+
+    /// After a change: back to a page (303), in the same language.
+    pub fn redirect(&self, path: &str) -> Response {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        Redirect::to(&format!("{path}{sep}lang={}", self.lang.code())).into_response()
+    }
+
+    pub fn redirect_with_notice(&self, path: &str, notice: &str) -> Response {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        self.redirect(&format!("{path}{sep}notice={}", urlencode(notice)))
+    }
+
+    pub fn forbidden(&self) -> WebError {
+        WebError::new(StatusCode::FORBIDDEN, self.t.not_your_organisation).lang(self.lang)
+    }
+
+    /// A local organisation this account may edit for (admins: all).
+    pub async fn editable_org(&self, handle: &str) -> Result<DbActor, WebError> {
+        let mut conn = self.state.conn().await?;
+        let org = DbActor::local_by_handle(&mut conn, handle)
+            .await?
+            .filter(DbActor::is_organisation)
+            .ok_or_else(|| {
+                WebError::new(
+                    StatusCode::NOT_FOUND,
+                    format!("{} `{handle}`", self.t.no_such_organisation),
+                )
+                .lang(self.lang)
+            })?;
+        self.require_editor(&org).await?;
+        Ok(org)
+    }
+
+    pub async fn require_editor(&self, org: &DbActor) -> Result<(), WebError> {
+        let mut conn = self.state.conn().await?;
+        if self.session.account.is_admin
+            || Account::is_editor_of(&mut conn, self.session.account.id, org.id).await?
+        {
+            Ok(())
+        } else {
+            Err(self.forbidden())
+        }
+    }
+
+    /// Checks the form's CSRF token.
+    pub fn csrf(&self, form: &super::form::FormState) -> Result<(), WebError> {
+        self.session.check_csrf(form, self.lang)
+    }
+}
+
+/// A one-line message shown after a change (`?notice=`), kept short.
+#[derive(serde::Deserialize, Default)]
+pub struct NoticeQuery {
+    pub notice: Option<String>,
+}
+
+impl NoticeQuery {
+    pub fn text(&self) -> Option<String> {
+        self.notice
+            .as_deref()
+            .map(|n| n.chars().take(300).collect())
+    }
+}
