@@ -3,6 +3,7 @@
 //! servers' JSON from hand-written fixtures. Tests wait on conditions, never on fixed sleeps.
 
 mod common;
+mod fedify;
 mod fixtures;
 mod flows;
 mod kill;
