@@ -36,6 +36,8 @@ struct RelayInner {
     received: Mutex<Vec<Received>>,
     /// Ids of the Follows it sent back.
     follows_sent: Mutex<Vec<String>>,
+    /// The shared inboxes of its subscribers: only they may post to it.
+    subscribers: Mutex<Vec<String>>,
     http: reqwest::Client,
 }
 
@@ -56,6 +58,7 @@ impl FakeRelay {
             rejects,
             received: Mutex::new(vec![]),
             follows_sent: Mutex::new(vec![]),
+            subscribers: Mutex::new(vec![]),
             http: reqwest::Client::new(),
         }));
         let app = Router::new()
@@ -184,26 +187,40 @@ async fn inbox(
     {
         return (StatusCode::UNAUTHORIZED, "signature validation failed");
     }
-    relay.0.received.lock().unwrap().push(Received {
-        activity: activity.clone(),
-        signed_by: signed.key_id.clone(),
-    });
     let answer_to = actor["endpoints"]["sharedInbox"]
         .as_str()
         .or(actor["inbox"].as_str())
         .unwrap_or_default()
         .to_string();
+    // As activityrelay: anything but a Follow only from a subscribed instance, known by the
+    // sender's shared inbox. Unlike activityrelay, an answer to the relay's own Follow is
+    // recorded from anyone, for the tests to see it.
+    let subscribed = relay.0.subscribers.lock().unwrap().contains(&answer_to);
+    let answer = matches!(activity["type"].as_str(), Some("Accept" | "Reject"))
+        && activity["object"]["actor"] == relay.actor_id().as_str();
+    if activity["type"] != "Follow" && !subscribed && !answer {
+        return (StatusCode::UNAUTHORIZED, "access denied");
+    }
+    relay.0.received.lock().unwrap().push(Received {
+        activity: activity.clone(),
+        signed_by: signed.key_id.clone(),
+    });
     match activity["type"].as_str() {
-        Some("Follow") if actor_id != relay.actor_id() => {
+        Some("Follow") => {
+            // Only instance actors may subscribe, as activityrelay requires.
+            let accept = !relay.0.rejects && actor["type"] == "Application";
+            if accept {
+                relay.0.subscribers.lock().unwrap().push(answer_to.clone());
+            }
             let relay = relay.clone();
             // Answered after the 202, as activityrelay's queue does.
             tokio::spawn(async move {
-                let kind = if relay.0.rejects { "Reject" } else { "Accept" };
+                let kind = if accept { "Accept" } else { "Reject" };
                 let answer = json!({"@context": "https://www.w3.org/ns/activitystreams",
                     "id": relay.new_id(), "type": kind, "to": [actor_id], "actor": relay.actor_id(),
                     "object": {"id": activity["id"], "type": "Follow", "object": relay.actor_id(), "actor": actor_id}});
                 relay.send(&answer_to, answer).await;
-                if !relay.0.rejects {
+                if accept {
                     let id = relay.new_id();
                     relay.0.follows_sent.lock().unwrap().push(id.clone());
                     let follow = json!({"@context": "https://www.w3.org/ns/activitystreams",
@@ -214,6 +231,12 @@ async fn inbox(
             });
         }
         Some("Undo") if activity["object"]["type"] == "Follow" => {
+            relay
+                .0
+                .subscribers
+                .lock()
+                .unwrap()
+                .retain(|i| *i != answer_to);
             let relay = relay.clone();
             tokio::spawn(async move {
                 let undo = json!({"@context": "https://www.w3.org/ns/activitystreams",
