@@ -8,6 +8,7 @@ mod fixtures;
 mod flows;
 mod kill;
 mod partnerships;
+mod relays;
 mod resilience;
 mod search;
 mod security;

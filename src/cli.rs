@@ -100,13 +100,17 @@ enum Command {
 
 #[derive(Subcommand)]
 enum RelayCommand {
-    /// Subscribe to a peer network (its host, or its instance actor's URL).
+    /// Subscribe to a peer network (its host, or its instance actor's URL) or a relay (its
+    /// actor's URL or host: LitePub style; its inbox URL: Mastodon style).
     Subscribe {
         #[command(flatten)]
         config: ConfigArg,
         target: String,
+        /// For a relay: litepub or mastodon.
+        #[arg(long)]
+        style: Option<String>,
     },
-    /// The networks we subscribe to.
+    /// The networks and relays we subscribe to, with their states.
     List(ConfigArg),
     /// End a subscription.
     Unsubscribe {
@@ -549,17 +553,21 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Relay(RelayCommand::Subscribe { config, target }) => {
+        Command::Relay(RelayCommand::Subscribe {
+            config,
+            target,
+            style,
+        }) => {
             use diesel_async::AsyncConnection;
             let state = state_for(&config).await?;
             let fed = crate::federation::federation_config(state.clone()).await?;
             let data = fed.to_request_data();
-            let target = crate::api::search::peer_instance_actor(&data, &target)
+            let target = crate::api::relays::resolve_target(&data, &target, style.as_deref())
                 .await
                 .map_err(cli_err)?;
             let mut conn = state.pool.get().await?;
             let st = &state;
-            let f = conn
+            let s = conn
                 .transaction::<_, crate::error::AppError, _>(async |conn| {
                     relay::subscribe(conn, st, &target).await
                 })
@@ -567,17 +575,24 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 .map_err(cli_err)?;
             println!(
                 "subscription to {} {} (the running server delivers the request)",
-                target.domain,
-                if f.accepted { "active" } else { "requested" }
+                s.network, s.state
             );
             Ok(())
         }
         Command::Relay(RelayCommand::List(config)) => {
             let state = state_for(&config).await?;
             let mut conn = state.pool.get().await?;
-            for (a, accepted) in relay::subscriptions(&mut conn).await.map_err(cli_err)? {
-                let s = if accepted { "subscribed" } else { "pending" };
-                println!("{:<30} {s:<10} {}", a.domain, a.ap_id);
+            for s in relay::subscriptions(&mut conn).await.map_err(cli_err)? {
+                let kind = match s.style {
+                    Some(style) => format!("relay ({style})"),
+                    None => "peer".to_string(),
+                };
+                println!(
+                    "{:<30} {:<10} {kind:<18} {}",
+                    s.network,
+                    s.state.as_str(),
+                    s.actor.as_deref().unwrap_or(&s.inbox)
+                );
             }
             Ok(())
         }

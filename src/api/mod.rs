@@ -9,6 +9,7 @@ pub mod openapi;
 pub mod organisations;
 pub mod partnerships;
 pub mod posts;
+pub mod relays;
 pub mod search;
 pub mod views;
 
@@ -110,10 +111,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/search", get(search::search))
         .route(
             "/api/v1/admin/relays",
-            get(search::relays).post(search::subscribe),
+            get(relays::list).post(relays::subscribe),
         )
         .route(
             "/api/v1/admin/relays/{network}",
-            delete(search::unsubscribe),
+            delete(relays::unsubscribe),
         )
 }

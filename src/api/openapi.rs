@@ -159,12 +159,12 @@ pub fn spec() -> Value {
                 }
             }},
             "/api/v1/admin/relays": {
-                "get": op("Networks this instance subscribes to (admin)", true, None, ("200", None)),
-                "post": op("Subscribe to a peer network's posts: its instance actor is followed and announces its public posts here (admin)", true, Some("Target"), ("202", None))
+                "get": op("Peer networks and relays this instance subscribes to, each with its state: pending, accepted, rejected (admin)", true, None, ("200", None)),
+                "post": op("Subscribe to a peer network (its instance actor is followed and announces its public posts here) or to a relay (target: its actor URL or host, LitePub style, or its inbox URL, Mastodon style; optional style: litepub or mastodon) (admin)", true, Some("Target"), ("202", None))
             },
             "/api/v1/admin/relays/{network}": {
                 "parameters": params(&["network"]),
-                "delete": op("End a network subscription (admin)", true, None, ("204", None))
+                "delete": op("End the subscriptions to a network or relay, by host: Undo{Follow} (admin)", true, None, ("204", None))
             },
             "/api/v1/admin/partnerships/import": {"post": op("Import a partnership list (CSV body: name_a, country_a, code_a, region_a, name_b, country_b, code_b, region_b, kind, founded_year); all or nothing unless ?skip_invalid=true (admin)", true, None, ("200", None))},
             "/api/v1/posts/{id}/pin": {

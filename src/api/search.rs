@@ -1,25 +1,19 @@
 //! Search across the networks: `GET /api/v1/search`. Anyone may search; a signed-in caller
 //! may also have a handle (`@name@host`) or the URL of a remote actor or post looked up
-//! (`resolve=true`), as Mastodon does. Network subscriptions (the relay) for operators:
-//! `/api/v1/admin/relays`.
+//! (`resolve=true`), as Mastodon does.
 
 use super::auth::Auth;
 use super::federation::resolve_actor;
-use super::json::ApiJson;
 use crate::db::models::actor::DbActor;
 use crate::error::{AppError, AppResult};
-use crate::federation::activities::relay;
 use crate::federation::resolve;
 use crate::search::{self, Answer, SearchParams};
-use crate::state::{AppState, FedData};
+use crate::state::FedData;
 use axum::Json;
+use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query};
-use axum::http::StatusCode;
-use diesel_async::AsyncConnection;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{Value, json};
-use url::Url;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ResolveParam {
@@ -92,98 +86,4 @@ fn actor_json(actor: &DbActor) -> Value {
         "handle": format!("@{}@{}", actor.handle, actor.domain),
         "name": actor.name,
     })
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RelayBody {
-    /// A peer network's host (`nrw.example`) or its instance actor's URL.
-    target: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct RelayView {
-    pub actor: String,
-    pub network: String,
-    /// subscribed (accepted) or pending.
-    pub state: &'static str,
-}
-
-fn relay_view(actor: &DbActor, accepted: bool) -> RelayView {
-    RelayView {
-        actor: actor.ap_id.to_string(),
-        network: actor.domain.clone(),
-        state: if accepted { "subscribed" } else { "pending" },
-    }
-}
-
-/// The instance actor of a network named by host or URL, fetched (signed).
-pub async fn peer_instance_actor(data: &FedData, target: &str) -> AppResult<DbActor> {
-    let target = target.trim();
-    let url = if target.starts_with("http://") || target.starts_with("https://") {
-        Url::parse(target)
-    } else {
-        if !crate::config::valid_domain(target) {
-            return Err(AppError::invalid(
-                "target",
-                "a network's host (nrw.example) or its instance actor's URL",
-            ));
-        }
-        Url::parse(&format!("{}://{target}/actor", data.config.scheme()))
-    }
-    .map_err(|e| AppError::invalid("target", format!("not a URL: {e}")))?;
-    let actor = resolve::actor(data, &url)
-        .await
-        .map_err(|e| e.into_app_error("target"))?;
-    if !relay::is_remote_server_actor(&actor) {
-        return Err(AppError::invalid(
-            "target",
-            "that is not another network's instance actor",
-        ));
-    }
-    Ok(actor)
-}
-
-/// GET /api/v1/admin/relays: the networks we subscribe to.
-pub async fn relays(data: FedData, auth: Auth) -> AppResult<Json<Vec<RelayView>>> {
-    auth.require_admin()?;
-    let mut conn = data.conn().await?;
-    let list = relay::subscriptions(&mut conn).await?;
-    Ok(Json(
-        list.iter().map(|(a, ok)| relay_view(a, *ok)).collect(),
-    ))
-}
-
-/// POST /api/v1/admin/relays: subscribe to a peer network's posts.
-pub async fn subscribe(
-    data: FedData,
-    auth: Auth,
-    ApiJson(body): ApiJson<RelayBody>,
-) -> AppResult<(StatusCode, Json<RelayView>)> {
-    auth.require_admin()?;
-    let target = peer_instance_actor(&data, &body.target).await?;
-    let mut conn = data.conn().await?;
-    let state: &AppState = &data;
-    let f = conn
-        .transaction::<_, AppError, _>(async |conn| relay::subscribe(conn, state, &target).await)
-        .await?;
-    data.wakeup.wake();
-    Ok((StatusCode::ACCEPTED, Json(relay_view(&target, f.accepted))))
-}
-
-/// DELETE /api/v1/admin/relays/{network}: stop the subscription.
-pub async fn unsubscribe(
-    data: FedData,
-    auth: Auth,
-    Path(network): Path<String>,
-) -> AppResult<StatusCode> {
-    auth.require_admin()?;
-    let mut conn = data.conn().await?;
-    let state: &AppState = &data;
-    conn.transaction::<_, AppError, _>(async |conn| {
-        relay::unsubscribe(conn, state, &network).await
-    })
-    .await?;
-    data.wakeup.wake();
-    Ok(StatusCode::NO_CONTENT)
 }

@@ -129,6 +129,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    relays (id) {
+        id -> Int8,
+        inbox_url -> Text,
+        domain -> Text,
+        actor_id -> Nullable<Int8>,
+        style -> Text,
+        state -> Text,
+        follow_activity_id -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     received_activities (ap_id, kind) {
         ap_id -> Text,
         kind -> Text,
@@ -306,6 +320,7 @@ diesel::joinable!(editors -> accounts (account_id));
 diesel::joinable!(editors -> actors (actor_id));
 diesel::joinable!(api_tokens -> accounts (account_id));
 diesel::joinable!(posts -> actors (actor_id));
+diesel::joinable!(relays -> actors (actor_id));
 diesel::joinable!(post_translations -> posts (post_id));
 diesel::joinable!(post_images -> posts (post_id));
 
@@ -318,6 +333,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     post_translations,
     post_images,
     follows,
+    relays,
     received_activities,
     seen_signatures,
     outbound_activities,

@@ -141,7 +141,7 @@ async fn subscribe_networks(instances: &[DemoInstance]) -> anyhow::Result<()> {
         let data = fed.to_request_data();
         let mut conn = state.pool.get().await?;
         for peer in &state.config.federation.peers {
-            let target = crate::api::search::peer_instance_actor(&data, peer)
+            let target = crate::api::relays::resolve_target(&data, peer, None)
                 .await
                 .map_err(|e| anyhow::anyhow!("{peer}: {}", e.message))?;
             conn.transaction::<_, crate::error::AppError, _>(async |conn| {

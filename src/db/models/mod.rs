@@ -10,5 +10,6 @@ pub mod media;
 pub mod moderation;
 pub mod partnership;
 pub mod post;
+pub mod relay;
 pub mod showcase;
 pub mod web_session;

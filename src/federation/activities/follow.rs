@@ -154,6 +154,9 @@ pub async fn receive_answer(
     activity: &Value,
     accept: bool,
 ) -> Result<(), AppError> {
+    if super::relay::receive_answer(conn, actor, activity, accept).await? {
+        return Ok(());
+    }
     let object = &activity["object"];
     let by_id = match id_of(object) {
         Some(id) => DbFollow::by_activity(conn, id.as_str()).await?,

@@ -1,21 +1,35 @@
-//! Network subscription: an Announce-based relay between instance actors (FEP-2677).
+//! Network subscriptions and relays: our instance actor (FEP-2677) exchanging public posts
+//! with other servers.
 //!
-//! Network A's instance actor follows network B's instance actor. B accepts when A is one of
-//! its configured peers (anyone else is rejected), then announces to A its recent public posts
-//! (a backfill) and, from then on, every new one. A stores what is announced through the
-//! ordinary Announce path (the object is fetched from its origin and checked), so B's posts
-//! are in A's index, and stay searchable there while B is down. Updates and deletions of
-//! those posts go to subscribers with the author's own Update and Delete.
+//! **Peer networks** (`federation.peers`): network A's instance actor follows network B's.
+//! B accepts when A is one of its configured peers, then announces to A its recent public
+//! posts (a backfill) and, from then on, every new one. A stores what is announced through
+//! the ordinary Announce path (the object is fetched from its origin and checked), so B's
+//! posts are in A's index, and stay searchable there while B is down. Updates and deletions
+//! of those posts go to subscribers with the author's own Update and Delete.
+//!
+//! **Relays** (LitePub or Mastodon-style relay software, such as activityrelay): our instance
+//! actor subscribes (`Follow` of the relay's actor, LitePub style, or of `as:Public`, Mastodon
+//! style; see [`RelayStyle`]), the subscription is recorded in `relays` as pending, then
+//! accepted or rejected by the relay's answer. A relay's own Follow of our instance actor
+//! (LitePub relays follow back) is accepted while we subscribe to it; no backfill is sent to
+//! it. Our public, non-reply posts reach every accepted relay as the author's `Create` (and
+//! later `Update`/`Delete`), which every relay software takes; a relay that follows our
+//! instance actor also gets the instance actor's `Announce`, which LitePub relays relay.
+//! What relays announce to us is stored like a peer's announcements.
 
-use super::{follow, inbox_of, new_id, queue};
+use super::{follow, id_of, inbox_of, new_id, queue};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::db::models::post::DbPost;
+use crate::db::models::relay::{DbRelay, RelayState, RelayStyle};
 use crate::error::AppError;
 use crate::federation::PUBLIC;
+use crate::federation::objects::actor::authority;
 use crate::state::AppState;
 use diesel_async::AsyncPgConnection;
-use serde_json::json;
+use serde_json::{Value, json};
+use url::Url;
 
 /// How many recent posts a new subscriber is sent.
 pub const BACKFILL_POSTS: i64 = 500;
@@ -52,12 +66,28 @@ pub async fn receive_subscription(
 ) -> Result<(), AppError> {
     let follow =
         DbFollow::upsert(conn, subscriber.id, instance.id, false, Some(activity_id)).await?;
-    let accept = is_peer_instance_actor(state, subscriber);
+    if is_peer_instance_actor(state, subscriber) {
+        follow::answer(conn, state, instance, subscriber, &follow, true).await?;
+        return backfill(conn, state, instance, subscriber).await;
+    }
+    // A relay following back: its Follow may overtake its Accept of ours.
+    let relay = match is_remote_server_actor(subscriber) {
+        true => DbRelay::of_actor(conn, subscriber)
+            .await?
+            .filter(|r| r.state != RelayState::Rejected),
+        false => None,
+    };
+    if let Some(relay) = &relay
+        && relay.actor_id.is_none()
+    {
+        DbRelay::set_state(conn, relay.id, relay.state, subscriber.id).await?;
+    }
+    let accept = relay.is_some();
     follow::answer(conn, state, instance, subscriber, &follow, accept).await?;
     if accept {
-        backfill(conn, state, instance, subscriber).await?;
+        tracing::info!(relay = %subscriber.ap_id, "a relay we subscribe to follows us back");
     } else {
-        tracing::info!(subscriber = %subscriber.ap_id, "network subscription from a non-peer rejected");
+        tracing::info!(subscriber = %subscriber.ap_id, "network subscription from neither a peer nor a relay rejected");
     }
     Ok(())
 }
@@ -93,8 +123,8 @@ async fn backfill(
     Ok(())
 }
 
-/// Whether we asked to subscribe to this network (accepted, or not yet answered: its first
-/// announcements may overtake its Accept).
+/// Whether we asked to subscribe to this network or relay (accepted, or not yet answered:
+/// its first announcements may overtake its Accept).
 pub async fn subscribed_to(
     conn: &mut AsyncPgConnection,
     network: &DbActor,
@@ -102,26 +132,51 @@ pub async fn subscribed_to(
     if !is_remote_server_actor(network) {
         return Ok(false);
     }
-    Ok(match DbActor::instance_actor(conn).await? {
-        Some(me) => DbFollow::find(conn, me.id, network.id).await?.is_some(),
-        None => false,
-    })
+    if let Some(me) = DbActor::instance_actor(conn).await?
+        && DbFollow::find(conn, me.id, network.id).await?.is_some()
+    {
+        return Ok(true);
+    }
+    Ok(DbRelay::of_actor(conn, network)
+        .await?
+        .is_some_and(|r| r.state != RelayState::Rejected))
 }
 
-/// The networks subscribed to ours: our instance actor, which announces to them, and their
-/// inboxes. Looked up once per published post.
+/// Where our public posts go besides their authors' followers. Looked up once per
+/// published post.
 pub struct Subscribers {
+    /// Our instance actor, which announces new posts.
     pub instance: Option<DbActor>,
+    /// Inboxes that get a public post's Create, Update and Delete: the networks subscribed
+    /// to ours and the relays that accepted our subscription.
     pub inboxes: Vec<(String, String)>,
+    /// Inboxes that get the instance actor's Announce of a new post: whoever follows our
+    /// instance actor (peer networks, and relays that followed back).
+    pub announce_to: Vec<(String, String)>,
 }
 
 pub async fn subscribers(conn: &mut AsyncPgConnection) -> Result<Subscribers, AppError> {
     let instance = DbActor::instance_actor(conn).await?;
-    let inboxes = match &instance {
+    let announce_to = match &instance {
         Some(me) => DbFollow::follower_inboxes(conn, me.id).await?,
         None => vec![],
     };
-    Ok(Subscribers { instance, inboxes })
+    let mut inboxes = announce_to.clone();
+    inboxes.extend(relay_inboxes(conn).await?);
+    inboxes.sort();
+    inboxes.dedup();
+    Ok(Subscribers {
+        instance,
+        inboxes,
+        announce_to,
+    })
+}
+
+/// The inboxes of the relays that accepted our subscription, with their hosts.
+pub async fn relay_inboxes(
+    conn: &mut AsyncPgConnection,
+) -> Result<Vec<(String, String)>, AppError> {
+    Ok(DbRelay::accepted_inboxes(conn).await?)
 }
 
 /// A new local post: announced to the subscribed networks when its author may be indexed.
@@ -135,7 +190,7 @@ pub async fn relay_new_post(
     let Some(instance) = &subscribers.instance else {
         return Ok(());
     };
-    if !author.indexable || post.in_reply_to.is_some() || subscribers.inboxes.is_empty() {
+    if !author.indexable || post.in_reply_to.is_some() || subscribers.announce_to.is_empty() {
         return Ok(());
     }
     let ap_id = post.ap_id.as_str();
@@ -144,7 +199,7 @@ pub async fn relay_new_post(
         instance,
         announce_json(state, instance, ap_id),
         Some(ap_id),
-        &subscribers.inboxes,
+        &subscribers.announce_to,
     )
     .await?;
     Ok(())
@@ -157,39 +212,254 @@ pub async fn instance_actor(conn: &mut AsyncPgConnection) -> Result<DbActor, App
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("this instance has no instance actor")))
 }
 
-/// The networks we subscribe to, each with whether it accepted.
-pub async fn subscriptions(conn: &mut AsyncPgConnection) -> Result<Vec<(DbActor, bool)>, AppError> {
-    let me = instance_actor(conn).await?;
-    Ok(DbFollow::following_of(conn, me.id).await?)
+/// What an operator subscribes to, once resolved.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// A configured peer's instance actor: a network subscription.
+    Peer(DbActor),
+    /// Relay software, named by its actor (fetched) or, Mastodon style, by its inbox alone.
+    Relay {
+        actor: Option<DbActor>,
+        inbox: Url,
+        style: RelayStyle,
+    },
 }
 
-/// Subscribes to a network whose instance actor was fetched (call in a transaction).
+/// Whether a subscription is to a peer network or to a relay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Peer,
+    Relay,
+}
+
+/// One subscription as operators see it.
+#[derive(Debug, Clone)]
+pub struct Subscription {
+    pub kind: Kind,
+    /// The actor followed, where known (a Mastodon-style relay's is known once it answers).
+    pub actor: Option<String>,
+    /// Where our Follow went.
+    pub inbox: String,
+    /// The host, which also names the subscription when ending it.
+    pub network: String,
+    /// Relays only.
+    pub style: Option<RelayStyle>,
+    /// Peers are pending or accepted (a peer's Reject ends the subscription).
+    pub state: RelayState,
+}
+
+impl Subscription {
+    fn of_peer(actor: &DbActor, accepted: bool) -> Subscription {
+        Subscription {
+            kind: Kind::Peer,
+            actor: Some(actor.ap_id.to_string()),
+            inbox: inbox_of(actor).0,
+            network: actor.domain.clone(),
+            style: None,
+            state: if accepted {
+                RelayState::Accepted
+            } else {
+                RelayState::Pending
+            },
+        }
+    }
+
+    fn of_relay(relay: &DbRelay, actor: Option<&DbActor>) -> Subscription {
+        Subscription {
+            kind: Kind::Relay,
+            actor: actor.map(|a| a.ap_id.to_string()),
+            inbox: relay.inbox_url.clone(),
+            network: relay.domain.clone(),
+            style: Some(relay.style),
+            state: relay.state,
+        }
+    }
+}
+
+/// The networks and relays we subscribe to, each with its state: peers first, then relays,
+/// newest first.
+pub async fn subscriptions(conn: &mut AsyncPgConnection) -> Result<Vec<Subscription>, AppError> {
+    let me = instance_actor(conn).await?;
+    let mut out: Vec<Subscription> = DbFollow::following_of(conn, me.id)
+        .await?
+        .iter()
+        .map(|(a, accepted)| Subscription::of_peer(a, *accepted))
+        .collect();
+    out.extend(
+        DbRelay::all(conn)
+            .await?
+            .iter()
+            .map(|(r, a)| Subscription::of_relay(r, a.as_ref())),
+    );
+    Ok(out)
+}
+
+/// The Follow that subscribes to a relay: of its actor (LitePub) or of `as:Public`
+/// (Mastodon).
+fn relay_follow_json(id: &str, me: &DbActor, style: RelayStyle, relay_actor: &str) -> Value {
+    match style {
+        RelayStyle::LitePub => json!({
+            "id": id, "type": "Follow", "actor": me.ap_id.as_str(),
+            "object": relay_actor, "to": [relay_actor],
+        }),
+        RelayStyle::Mastodon => json!({
+            "id": id, "type": "Follow", "actor": me.ap_id.as_str(), "object": PUBLIC,
+        }),
+    }
+}
+
+/// Subscribes to a peer network or a relay (call in a transaction).
 pub async fn subscribe(
     conn: &mut AsyncPgConnection,
     state: &AppState,
-    network: &DbActor,
-) -> Result<DbFollow, AppError> {
-    if !is_remote_server_actor(network) {
-        return Err(AppError::invalid(
-            "target",
-            "that is not another network's instance actor",
-        ));
-    }
+    target: &Target,
+) -> Result<Subscription, AppError> {
     let me = instance_actor(conn).await?;
-    follow::follow(conn, state, &me, network).await
+    match target {
+        Target::Peer(network) => {
+            if !is_remote_server_actor(network) {
+                return Err(AppError::invalid(
+                    "target",
+                    "that is not another network's instance actor",
+                ));
+            }
+            let f = follow::follow(conn, state, &me, network).await?;
+            Ok(Subscription::of_peer(network, f.accepted))
+        }
+        Target::Relay {
+            actor,
+            inbox,
+            style,
+        } => {
+            let relay_actor = match (actor, style) {
+                (Some(a), _) => a.ap_id.to_string(),
+                (None, RelayStyle::Mastodon) => String::new(),
+                (None, RelayStyle::LitePub) => {
+                    return Err(AppError::invalid(
+                        "target",
+                        "a LitePub subscription needs the relay's actor URL",
+                    ));
+                }
+            };
+            let id = new_id(state, "follow");
+            let domain = authority(inbox);
+            let relay = DbRelay::upsert(
+                conn,
+                inbox.as_str(),
+                &domain,
+                actor.as_ref().map(|a| a.id),
+                *style,
+                &id,
+            )
+            .await?;
+            queue(
+                conn,
+                &me,
+                relay_follow_json(&id, &me, *style, &relay_actor),
+                actor.as_ref().map(|a| a.ap_id.as_str()),
+                &[(inbox.to_string(), domain)],
+            )
+            .await?;
+            tracing::info!(relay.inbox = %inbox, relay.style = %style, "relay subscription requested");
+            Ok(Subscription::of_relay(&relay, actor.as_ref()))
+        }
+    }
 }
 
-/// Ends the subscription to a network, named by its host (call in a transaction).
+/// Ends the subscriptions to a network or relay, named by its host (call in a transaction):
+/// an `Undo` of our Follow, and a relay's follow of us goes too.
 pub async fn unsubscribe(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     network: &str,
 ) -> Result<(), AppError> {
     let me = instance_actor(conn).await?;
-    let (target, _) = DbFollow::following_of(conn, me.id)
+    let peer = DbFollow::following_of(conn, me.id)
         .await?
         .into_iter()
-        .find(|(a, _)| a.domain.eq_ignore_ascii_case(network))
-        .ok_or_else(|| AppError::not_found(format!("no subscription to {network}")))?;
-    follow::unfollow(conn, state, &me, &target).await
+        .find(|(a, _)| a.domain.eq_ignore_ascii_case(network));
+    let relays = DbRelay::on_domain(conn, network).await?;
+    if peer.is_none() && relays.is_empty() {
+        return Err(AppError::not_found(format!("no subscription to {network}")));
+    }
+    if let Some((target, _)) = peer {
+        follow::unfollow(conn, state, &me, &target).await?;
+    }
+    for relay in relays {
+        let actor = match relay.actor_id {
+            Some(id) => Some(DbActor::by_id(conn, id).await?),
+            None => None,
+        };
+        let relay_actor = actor.as_ref().map(|a| a.ap_id.to_string());
+        let follow = relay_follow_json(
+            &relay.follow_activity_id,
+            &me,
+            relay.style,
+            relay_actor.as_deref().unwrap_or_default(),
+        );
+        let undo = json!({
+            "id": new_id(state, "undo"), "type": "Undo", "actor": me.ap_id.as_str(),
+            "object": follow,
+        });
+        queue(
+            conn,
+            &me,
+            undo,
+            relay_actor.as_deref(),
+            &[(relay.inbox_url.clone(), relay.domain.clone())],
+        )
+        .await?;
+        DbRelay::remove(conn, relay.id).await?;
+        if let Some(actor) = actor {
+            // The relay's follow of us served this subscription only.
+            DbFollow::remove(conn, actor.id, me.id).await?;
+        }
+        tracing::info!(relay.inbox = %relay.inbox_url, "relay subscription ended");
+    }
+    Ok(())
+}
+
+/// An Accept or Reject that answers our subscription to a relay: recorded, and `true`.
+/// `false` when it answers something else.
+pub async fn receive_answer(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    activity: &Value,
+    accept: bool,
+) -> Result<bool, AppError> {
+    if !is_remote_server_actor(actor) {
+        return Ok(false);
+    }
+    let relay = match id_of(&activity["object"]) {
+        Some(id) => DbRelay::by_follow_activity(conn, id.as_str()).await?,
+        None => None,
+    };
+    // Some software answers with a fresh Follow object: then the relay is known by its actor.
+    let relay = match relay {
+        Some(r) => r,
+        None => match DbRelay::of_actor(conn, actor).await? {
+            Some(r) => r,
+            None => return Ok(false),
+        },
+    };
+    let answered_by_relay = match relay.actor_id {
+        Some(id) => id == actor.id,
+        None => actor.domain.eq_ignore_ascii_case(&relay.domain),
+    };
+    if !answered_by_relay {
+        return Err(AppError::forbidden(
+            "only the relay may answer its subscription",
+        ));
+    }
+    let new_state = if accept {
+        RelayState::Accepted
+    } else {
+        RelayState::Rejected
+    };
+    DbRelay::set_state(conn, relay.id, new_state, actor.id).await?;
+    if !accept && let Some(me) = DbActor::instance_actor(conn).await? {
+        DbFollow::remove(conn, actor.id, me.id).await?;
+    }
+    tracing::info!(relay = %actor.ap_id, state = %new_state, "relay answered our subscription");
+    Ok(true)
 }
