@@ -138,16 +138,23 @@ async fn actor(State(relay): State<FakeRelay>) -> impl axum::response::IntoRespo
     )
 }
 
-/// The sender's actor document, fetched as activityrelay does before it verifies.
+/// The sender's actor document, fetched (signed by the relay, as activityrelay signs its
+/// fetches) before it verifies.
 async fn fetch_actor(relay: &FakeRelay, id: &str) -> Option<Value> {
-    let resp = relay
+    let url = url::Url::parse(id).ok()?;
+    let signed =
+        passerelle::federation::signatures::sign_get(&relay.0.key, &url, SystemTime::now()).ok()?;
+    let mut req = relay
         .0
         .http
-        .get(id)
-        .header("accept", "application/activity+json")
-        .send()
-        .await
-        .ok()?;
+        .get(url)
+        .header("accept", "application/activity+json");
+    for (name, value) in signed {
+        if name != "host" {
+            req = req.header(name, value);
+        }
+    }
+    let resp = req.send().await.ok()?;
     resp.json().await.ok()
 }
 

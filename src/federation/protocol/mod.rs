@@ -2,6 +2,7 @@
 //! value is accepted where a list is usual (and the other way round), and a malformed
 //! optional field is skipped rather than refusing the whole document.
 
+pub mod activity;
 pub mod actor;
 pub mod article;
 pub mod collection;
