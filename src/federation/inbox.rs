@@ -4,8 +4,9 @@
 //! object on another host than its author, or a blocked domain. Activities are idempotent by
 //! id; what we do not handle is answered 202 and logged.
 
-use super::activities::{announce, follow, id_of, other, partnership, post, type_of};
+use super::activities::{announce, follow, other, partnership, post};
 use super::objects::actor::authority;
+use super::protocol::activity::{ActivityKind, ObjectRef, Received, type_of};
 use super::resolve::{self, ResolveError};
 use super::signatures::{PublicKey, RequestParts, SignatureError, SignedRequest};
 use crate::db::models::actor::DbActor;
@@ -172,18 +173,17 @@ async fn receive(
     headers: &HeaderMap,
     body: &[u8],
 ) -> AppResult<StatusCode> {
-    let activity: Value = serde_json::from_slice(body)
+    let raw: Value = serde_json::from_slice(body)
         .map_err(|e| AppError::bad_request(format!("malformed JSON: {e}")))?;
-    let kind = activity["type"]
-        .as_str()
-        .ok_or_else(|| AppError::bad_request("the activity has no type"))?
-        .to_string();
-    let activity_id =
-        id_of(&activity["id"]).ok_or_else(|| AppError::bad_request("the activity has no id"))?;
-    let actor_id = id_of(&activity["actor"])
-        .ok_or_else(|| AppError::bad_request("the activity has no actor"))?;
+    let received =
+        Received::parse(raw).map_err(|e| AppError::bad_request(format!("not an activity: {e}")))?;
+    let kind = received.kind;
+    let activity = &received.raw;
+    let activity_id = received.id.clone();
+    let actor_id = received.actor.clone();
+    let object_id = received.object.as_ref().and_then(ObjectRef::id);
     // A deleted account's last Delete cannot be verified (its key is gone): nothing to do.
-    if kind == "Delete" && id_of(&activity["object"]).as_ref() == Some(&actor_id) {
+    if kind == ActivityKind::Delete && object_id.as_ref() == Some(&actor_id) {
         let mut conn = data.conn().await?;
         if DbActor::by_ap_id(&mut conn, actor_id.as_str())
             .await?
@@ -213,8 +213,10 @@ async fn receive(
         ));
     }
     let state: AppState = data.app_data().clone();
-    let fetched = if kind == "Announce" {
-        announce::prefetch(data, &signer, &activity).await?
+    // The type as sent, recorded with the id (an unsupported type keeps its own name).
+    let type_name = type_of(activity).unwrap_or(kind.as_str());
+    let fetched = if kind == ActivityKind::Announce {
+        announce::prefetch(data, &signer, activity).await?
     } else {
         None
     };
@@ -224,15 +226,15 @@ async fn receive(
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default(),
         ap_id: activity_id.as_str(),
-        kind: &kind,
+        kind: type_name,
         actor: actor_id.as_str(),
     };
     let mut conn = data.conn().await?;
     // The most common activity, a new post from an actor someone here follows, is one
     // statement; anything else about it (stored before, several languages, images) takes the
     // general path below.
-    let one_statement = if kind == "Create" && followed == Some(true) {
-        post::receive_new(&mut conn, &signer, &arrival, &activity).await?
+    let one_statement = if kind == ActivityKind::Create && followed == Some(true) {
+        post::receive_new(&mut conn, &signer, &arrival, activity).await?
     } else {
         None
     };
@@ -249,54 +251,14 @@ async fn receive(
                     Arrival::Repeat => return Ok(false),
                     Arrival::New => {}
                 }
-                let object = &activity["object"];
-                match kind.as_str() {
-                    "Follow" => follow::receive_follow(conn, &state, &signer, &activity).await?,
-                    "Accept" | "Reject" => {
-                        let accept = kind == "Accept";
-                        match partnership::answered(conn, &activity).await? {
-                            Some(p) => partnership::receive_answer(conn, &signer, p, accept).await?,
-                            None => follow::receive_answer(conn, &signer, &activity, accept).await?,
-                        }
-                    }
-                    "Offer" => partnership::receive_offer(conn, &signer, &activity).await?,
-                    "Undo" => match type_of(object) {
-                        Some("Follow") => follow::receive_undo_follow(conn, &signer, object).await?,
-                        Some(k @ ("Like" | "Announce")) => announce::receive_undo(conn, &signer, object, k).await?,
-                        Some(other) => tracing::info!(kind = other, "Undo of an activity we do not handle"),
-                        // A bare id: it can only name one of the sender's reactions.
-                        None => announce::receive_undo(conn, &signer, object, "Like").await?,
-                    },
-                    "Create" => post::receive_create_or_update(conn, &state, &signer, followed, &activity).await?,
-                    "Update" => match type_of(object) {
-                        Some("Person" | "Organization" | "Group" | "Service" | "Application") => {
-                            other::receive_update_actor(conn, &signer, object).await?
-                        }
-                        Some("Relationship") => partnership::receive_update(conn, &signer, object, false).await?,
-                        _ => post::receive_create_or_update(conn, &state, &signer, followed, &activity).await?,
-                    },
-                    "Delete" => {
-                        let target = id_of(object).ok_or_else(|| AppError::bad_request("Delete without an object"))?;
-                        if target == signer.ap_id.0 {
-                            other::receive_delete_actor(conn, &signer).await?
-                        } else if crate::db::models::partnership::DbPartnership::by_ap_id(conn, target.as_str()).await?.is_some() {
-                            partnership::receive_update(conn, &signer, object, true).await?
-                        } else {
-                            post::receive_delete_object(conn, &signer, &target).await?
-                        }
-                    }
-                    "Announce" | "Like" => announce::receive(conn, &signer, &activity, &kind, fetched).await?,
-                    "Move" => other::receive_move(conn, &signer, &activity).await?,
-                    "Flag" => other::receive_flag(conn, &signer, &activity).await?,
-                    unsupported => tracing::info!(kind = unsupported, activity.id = %activity_id, "activity type not supported; acknowledged"),
-                }
+                dispatch(conn, &state, &signer, followed, &received, fetched).await?;
                 Ok(true)
             })
             .await?
         }
     };
     if processed {
-        tracing::info!(kind, activity.id = %activity_id, actor.id = %actor_id, "activity received");
+        tracing::info!(kind = type_name, activity.id = %activity_id, actor.id = %actor_id, "activity received");
         // Wake the worker only when handling the activity queued deliveries (an Accept).
         if delivery::enqueued_count() != queued_before {
             state.wakeup.wake();
@@ -305,4 +267,76 @@ async fn receive(
         tracing::debug!(activity.id = %activity_id, "activity received before; nothing changed");
     }
     Ok(StatusCode::ACCEPTED)
+}
+
+/// Hands a received activity to the handler of its kind, in the arrival's transaction.
+async fn dispatch(
+    conn: &mut diesel_async::AsyncPgConnection,
+    state: &AppState,
+    signer: &DbActor,
+    followed: Option<bool>,
+    received: &Received,
+    fetched: Option<announce::Fetched>,
+) -> Result<(), AppError> {
+    let activity = &received.raw;
+    let object = received.object.as_ref();
+    let object_json = object.map(ObjectRef::embedded).unwrap_or(&Value::Null);
+    let object_value = &activity["object"];
+    let missing = || AppError::bad_request(format!("{} without an object", received.kind.as_str()));
+    match received.kind {
+        ActivityKind::Follow => follow::receive_follow(conn, state, signer, activity).await?,
+        ActivityKind::Accept | ActivityKind::Reject => {
+            let accept = received.kind == ActivityKind::Accept;
+            match partnership::answered(conn, activity).await? {
+                Some(p) => partnership::receive_answer(conn, signer, p, accept).await?,
+                None => follow::receive_answer(conn, signer, activity, accept).await?,
+            }
+        }
+        ActivityKind::Offer => partnership::receive_offer(conn, signer, activity).await?,
+        ActivityKind::Undo => match object.ok_or_else(missing)?.kind() {
+            Some("Follow") => follow::receive_undo_follow(conn, signer, object_value).await?,
+            Some(k @ ("Like" | "Announce")) => {
+                announce::receive_undo(conn, signer, object_value, k).await?
+            }
+            Some(other) => tracing::info!(kind = other, "Undo of an activity we do not handle"),
+            // A bare id: it can only name one of the sender's reactions.
+            None => announce::receive_undo(conn, signer, object_value, "Like").await?,
+        },
+        ActivityKind::Create => {
+            post::receive_create_or_update(conn, state, signer, followed, activity).await?
+        }
+        ActivityKind::Update => match object.ok_or_else(missing)?.kind() {
+            Some("Person" | "Organization" | "Group" | "Service" | "Application") => {
+                other::receive_update_actor(conn, signer, object_json).await?
+            }
+            Some("Relationship") => {
+                partnership::receive_update(conn, signer, object_json, false).await?
+            }
+            _ => post::receive_create_or_update(conn, state, signer, followed, activity).await?,
+        },
+        ActivityKind::Delete => {
+            let target = object.and_then(ObjectRef::id).ok_or_else(missing)?;
+            if target == signer.ap_id.0 {
+                other::receive_delete_actor(conn, signer).await?
+            } else if crate::db::models::partnership::DbPartnership::by_ap_id(conn, target.as_str())
+                .await?
+                .is_some()
+            {
+                partnership::receive_update(conn, signer, object_value, true).await?
+            } else {
+                post::receive_delete_object(conn, signer, &target).await?
+            }
+        }
+        ActivityKind::Announce | ActivityKind::Like => {
+            announce::receive(conn, signer, activity, received.kind.as_str(), fetched).await?
+        }
+        ActivityKind::Move => other::receive_move(conn, signer, activity).await?,
+        ActivityKind::Flag => other::receive_flag(conn, signer, activity).await?,
+        ActivityKind::Other => tracing::info!(
+            kind = type_of(activity).unwrap_or(""),
+            activity.id = %received.id,
+            "activity type not supported; acknowledged"
+        ),
+    }
+    Ok(())
 }

@@ -4,12 +4,19 @@ use super::{id_of, new_id, queue};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::error::AppError;
+use crate::federation::protocol::activity::{Activity, ActivityKind, ActivityStub};
 use crate::state::AppState;
 use diesel_async::AsyncPgConnection;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-fn follow_json(id: &str, follower: &DbActor, target: &DbActor) -> Value {
-    json!({"id": id, "type": "Follow", "actor": follower.ap_id.as_str(), "object": target.ap_id.as_str(), "to": [target.ap_id.as_str()]})
+fn follow_activity(id: &str, follower: &DbActor, target: &DbActor) -> Activity<String> {
+    Activity::new(
+        id.to_string(),
+        ActivityKind::Follow,
+        follower.ap_id.as_str(),
+        target.ap_id.to_string(),
+        vec![target.ap_id.to_string()],
+    )
 }
 
 /// A local organisation follows another actor. Local targets are followed directly
@@ -41,7 +48,7 @@ pub async fn follow(
     queue(
         conn,
         follower,
-        follow_json(&id, follower, target),
+        follow_activity(&id, follower, target),
         Some(target.ap_id.as_str()),
         &[(target.inbox_url.clone(), target.domain.clone())],
     )
@@ -64,10 +71,13 @@ pub async fn unfollow(
         let follow_id = existing
             .follow_activity_id
             .unwrap_or_else(|| new_id(state, "follow"));
-        let undo = json!({
-            "id": new_id(state, "undo"), "type": "Undo", "actor": follower.ap_id.as_str(),
-            "object": follow_json(&follow_id, follower, target), "to": [target.ap_id.as_str()]
-        });
+        let undo = Activity::new(
+            new_id(state, "undo"),
+            ActivityKind::Undo,
+            follower.ap_id.as_str(),
+            follow_activity(&follow_id, follower, target),
+            vec![target.ap_id.to_string()],
+        );
         queue(
             conn,
             follower,
@@ -99,12 +109,23 @@ pub async fn answer(
             .follow_activity_id
             .clone()
             .unwrap_or_else(|| new_id(state, "follow"));
-        let kind = if accept { "Accept" } else { "Reject" };
-        let answer = json!({
-            "id": new_id(state, kind), "type": kind, "actor": followed.ap_id.as_str(),
-            "object": {"id": follow_id, "type": "Follow", "actor": follower.ap_id.as_str(), "object": followed.ap_id.as_str()},
-            "to": [follower.ap_id.as_str()]
-        });
+        let kind = if accept {
+            ActivityKind::Accept
+        } else {
+            ActivityKind::Reject
+        };
+        let answer = Activity::new(
+            new_id(state, kind.as_str()),
+            kind,
+            followed.ap_id.as_str(),
+            ActivityStub {
+                id: follow_id,
+                kind: ActivityKind::Follow,
+                actor: follower.ap_id.to_string(),
+                object: followed.ap_id.to_string(),
+            },
+            vec![follower.ap_id.to_string()],
+        );
         // Answers go to the follower's own inbox, as Mastodon expects.
         queue(
             conn,

@@ -11,10 +11,10 @@ pub mod relay;
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery;
 use crate::federation::context::context;
+pub use crate::federation::protocol::activity::{id_of, type_of};
 use crate::state::AppState;
 use diesel_async::AsyncPgConnection;
 use serde_json::Value;
-use url::Url;
 
 /// A fresh activity id: `{base}/activities/{kind}/{uuid}`.
 pub fn new_id(state: &AppState, kind: &str) -> String {
@@ -31,28 +31,32 @@ pub fn new_id(state: &AppState, kind: &str) -> String {
 pub async fn queue(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
-    mut activity: Value,
+    activity: impl serde::Serialize,
     object_ap_id: Option<&str>,
     inboxes: &[(String, String)],
-) -> diesel::QueryResult<i64> {
-    if let Value::Object(map) = &mut activity {
-        let mut with_ctx = serde_json::Map::new();
-        with_ctx.insert("@context".into(), context());
-        with_ctx.extend(std::mem::take(map));
-        activity = Value::Object(with_ctx);
-    }
-    let id = activity["id"].as_str().unwrap_or_default().to_string();
-    let kind = activity["type"].as_str().unwrap_or_default().to_string();
-    delivery::enqueue(
+) -> Result<i64, crate::error::AppError> {
+    let activity = serde_json::to_value(activity).map_err(crate::error::AppError::internal)?;
+    let Value::Object(map) = activity else {
+        return Err(crate::error::AppError::internal(anyhow::anyhow!(
+            "an activity is a JSON object"
+        )));
+    };
+    let mut with_ctx = serde_json::Map::new();
+    with_ctx.insert("@context".into(), context());
+    with_ctx.extend(map);
+    let activity = Value::Object(with_ctx);
+    let id = activity["id"].as_str().unwrap_or_default();
+    let kind = activity["type"].as_str().unwrap_or_default();
+    Ok(delivery::enqueue(
         conn,
-        &id,
+        id,
         actor.id,
-        &kind,
+        kind,
         object_ap_id,
         &activity.to_string(),
         inboxes,
     )
-    .await
+    .await?)
 }
 
 /// The inbox to deliver to for one remote actor: its shared inbox where offered.
@@ -64,31 +68,6 @@ pub fn inbox_of(actor: &DbActor) -> (String, String) {
             .unwrap_or_else(|| actor.inbox_url.clone()),
         actor.domain.clone(),
     )
-}
-
-/// An id given as a string or as an object with `id`.
-pub fn id_of(v: &Value) -> Option<Url> {
-    match v {
-        Value::String(s) => Url::parse(s).ok(),
-        Value::Object(o) => o
-            .get("id")
-            .and_then(Value::as_str)
-            .and_then(|s| Url::parse(s).ok()),
-        Value::Array(a) => a.first().and_then(id_of),
-        _ => None,
-    }
-}
-
-/// The `type` of an embedded object (or `None` for a bare id).
-pub fn type_of(v: &Value) -> Option<&str> {
-    match v {
-        Value::Object(o) => match o.get("type") {
-            Some(Value::String(s)) => Some(s.as_str()),
-            Some(Value::Array(a)) => a.first().and_then(Value::as_str),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 /// Every URL in `to` and `cc` (strings or lists).

@@ -7,6 +7,7 @@ use crate::db::models::post::DbPost;
 use crate::db::schema::{actors, follows};
 use crate::error::AppError;
 use crate::federation::objects::actor::remote_actor_row;
+use crate::federation::protocol::activity::{Activity, ActivityKind};
 use crate::federation::protocol::actor::ActorJson;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -107,11 +108,14 @@ pub async fn publish_profile(
         .to_json(&state.urls, state.config.main_language())
         .map_err(AppError::internal)?;
     let inboxes = crate::db::models::follow::DbFollow::follower_inboxes(conn, actor.id).await?;
-    let activity = serde_json::json!({
-        "id": super::new_id(state, "update"), "type": "Update", "actor": actor.ap_id.as_str(),
-        "to": [crate::federation::PUBLIC], "cc": [state.urls.followers(&actor.handle)],
-        "object": serde_json::to_value(json).map_err(AppError::internal)?
-    });
+    let activity = Activity::new(
+        super::new_id(state, "update"),
+        ActivityKind::Update,
+        actor.ap_id.as_str(),
+        json,
+        vec![crate::federation::PUBLIC.to_string()],
+    )
+    .with_cc(vec![state.urls.followers(&actor.handle)]);
     super::queue(conn, actor, activity, Some(actor.ap_id.as_str()), &inboxes).await?;
     Ok(())
 }
