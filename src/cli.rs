@@ -683,10 +683,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 countries: pair(countries).map(|(a, b)| (a.to_uppercase(), b.to_uppercase())),
                 regions: pair(regions),
                 kind: kind
-                    .map(|k| {
-                        k.parse::<crate::vocab::PartnershipKind>()
-                            .map(|k| k.code().to_string())
-                    })
+                    .map(|k| k.parse::<crate::vocab::PartnershipKind>())
                     .transpose()
                     .map_err(anyhow::Error::msg)?,
                 confirmed_only: confirmed,
