@@ -285,6 +285,27 @@ mod tests {
         assert_eq!("FR".parse::<Lang>(), Ok(Lang::Fr));
         assert!("it".parse::<Lang>().is_err());
     }
+
+    #[test]
+    fn partnership_statuses_are_their_codes_everywhere() {
+        for s in PartnershipStatus::ALL {
+            assert_eq!(s.code().parse::<PartnershipStatus>(), Ok(s));
+            assert_eq!(s.to_string(), s.code());
+            assert_eq!(serde_json::to_value(s).ok(), Some(s.code().into()));
+            assert_eq!(
+                serde_json::from_value::<PartnershipStatus>(s.code().into()).ok(),
+                Some(s)
+            );
+        }
+        let err = "paused".parse::<PartnershipStatus>().unwrap_err();
+        assert!(err.contains("unknown partnership status `paused`"), "{err}");
+        assert!("Active".parse::<PartnershipStatus>().is_err());
+        assert!(serde_json::from_str::<PartnershipStatus>("\"paused\"").is_err());
+        for k in PartnershipKind::ALL {
+            assert_eq!(k.code().parse::<PartnershipKind>(), Ok(k));
+            assert_eq!(serde_json::to_value(k).ok(), Some(k.code().into()));
+        }
+    }
 }
 
 /// Stores an enum that has `ALL` and `code()` in a text column, as its code. A value read
