@@ -221,7 +221,7 @@ async fn a_suspended_remote_account_is_refused() {
         let rows = delivery::report_for_object(&mut a_conn, post.post.ap_id.as_str())
             .await
             .unwrap();
-        if !rows.is_empty() && rows.iter().all(|r| r.1 != "pending") {
+        if !rows.is_empty() && rows.iter().all(|r| r.1 != delivery::DeliveryState::Pending) {
             break rows;
         }
         assert!(
@@ -230,7 +230,7 @@ async fn a_suspended_remote_account_is_refused() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
-    assert_eq!(rows[0].1, "rejected", "{rows:?}");
+    assert_eq!(rows[0].1, delivery::DeliveryState::Rejected, "{rows:?}");
     assert!(
         rows[0].3.as_deref().unwrap_or("").contains("403"),
         "{rows:?}"

@@ -484,9 +484,15 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let state = state_for(&config).await?;
             let mut conn = state.pool.get().await?;
             let rows = crate::db::models::delivery::report_for_object(&mut conn, &post).await?;
-            let delivered = rows.iter().filter(|r| r.1 == "delivered").count();
+            use crate::db::models::delivery::DeliveryState;
+            let delivered = rows
+                .iter()
+                .filter(|r| r.1 == DeliveryState::Delivered)
+                .count();
             println!("delivered to {delivered} of {} inboxes", rows.len());
-            for (domain, st, attempts, err) in rows.iter().filter(|r| r.1 != "delivered") {
+            for (domain, st, attempts, err) in
+                rows.iter().filter(|r| r.1 != DeliveryState::Delivered)
+            {
                 println!(
                     "{domain}\t{st}\tattempts {attempts}\t{}",
                     err.as_deref().unwrap_or("")
@@ -698,10 +704,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 countries: pair(countries).map(|(a, b)| (a.to_uppercase(), b.to_uppercase())),
                 regions: pair(regions),
                 kind: kind
-                    .map(|k| {
-                        k.parse::<crate::vocab::PartnershipKind>()
-                            .map(|k| k.code().to_string())
-                    })
+                    .map(|k| k.parse::<crate::vocab::PartnershipKind>())
                     .transpose()
                     .map_err(anyhow::Error::msg)?,
                 confirmed_only: confirmed,

@@ -1,6 +1,10 @@
 //! The domain's fixed vocabularies: interface and content languages, organisation kinds,
-//! the networks' themes and the UN Sustainable Development Goals.
+//! partnership kinds and statuses, the networks' themes and the UN Sustainable Development
+//! Goals.
 
+use diesel::deserialize::FromSqlRow;
+use diesel::expression::AsExpression;
+use diesel::sql_types::Text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -281,10 +285,74 @@ mod tests {
         assert_eq!("FR".parse::<Lang>(), Ok(Lang::Fr));
         assert!("it".parse::<Lang>().is_err());
     }
+
+    #[test]
+    fn partnership_statuses_are_their_codes_everywhere() {
+        for s in PartnershipStatus::ALL {
+            assert_eq!(s.code().parse::<PartnershipStatus>(), Ok(s));
+            assert_eq!(s.to_string(), s.code());
+            assert_eq!(serde_json::to_value(s).ok(), Some(s.code().into()));
+            assert_eq!(
+                serde_json::from_value::<PartnershipStatus>(s.code().into()).ok(),
+                Some(s)
+            );
+        }
+        let err = "paused".parse::<PartnershipStatus>().unwrap_err();
+        assert!(err.contains("unknown partnership status `paused`"), "{err}");
+        assert!("Active".parse::<PartnershipStatus>().is_err());
+        assert!(serde_json::from_str::<PartnershipStatus>("\"paused\"").is_err());
+        for k in PartnershipKind::ALL {
+            assert_eq!(k.code().parse::<PartnershipKind>(), Ok(k));
+            assert_eq!(serde_json::to_value(k).ok(), Some(k.code().into()));
+        }
+    }
 }
 
+/// Stores an enum that has `ALL` and `code()` in a text column, as its code. A value read
+/// that is none of the codes is a deserialisation error, never a default.
+macro_rules! text_column {
+    ($t:ty, $what:literal) => {
+        impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg> for $t {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
+            ) -> diesel::serialize::Result {
+                <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg>>::to_sql(
+                    self.code(),
+                    out,
+                )
+            }
+        }
+
+        impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg> for $t {
+            fn from_sql(value: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+                let s = std::str::from_utf8(value.as_bytes())?;
+                <$t>::ALL
+                    .into_iter()
+                    .find(|v| v.code() == s)
+                    .ok_or_else(|| format!("unknown {} `{s}` in the database", $what).into())
+            }
+        }
+    };
+}
+pub(crate) use text_column;
+
 /// Kinds of partnership, as the RGRE database types them, plus regional and school ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+/// Stored as the code in `partnerships.kind`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+    AsExpression,
+    FromSqlRow,
+)]
+#[diesel(sql_type = Text)]
 #[serde(rename_all = "lowercase")]
 pub enum PartnershipKind {
     /// Partnerschaft / jumelage: formal twinning by council decision.
@@ -380,3 +448,98 @@ impl FromStr for PartnershipKind {
         Ok(kind)
     }
 }
+
+impl fmt::Display for PartnershipKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+text_column!(PartnershipKind, "partnership kind");
+
+/// Where a partnership stands. Stored as the code in `partnerships.status`; the same word is
+/// `partnershipStatus` on the wire and `status` in the API and the exports.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, AsExpression, FromSqlRow,
+)]
+#[diesel(sql_type = Text)]
+#[serde(rename_all = "lowercase")]
+pub enum PartnershipStatus {
+    /// Offered by one side, not yet answered.
+    Proposed,
+    Active,
+    Dormant,
+    Ended,
+    /// The addressed side said no (kept, never shown).
+    Declined,
+}
+
+impl PartnershipStatus {
+    pub const ALL: [PartnershipStatus; 5] = [
+        PartnershipStatus::Proposed,
+        PartnershipStatus::Active,
+        PartnershipStatus::Dormant,
+        PartnershipStatus::Ended,
+        PartnershipStatus::Declined,
+    ];
+
+    /// A live partnership: at most one of a kind per pair of organisations
+    /// (the index `partnerships_live_pair`).
+    pub const LIVE: [PartnershipStatus; 3] = [
+        PartnershipStatus::Proposed,
+        PartnershipStatus::Active,
+        PartnershipStatus::Dormant,
+    ];
+
+    /// What a side may set by a change; a proposal becomes active only when accepted.
+    pub const CHANGEABLE_TO: [PartnershipStatus; 3] = [
+        PartnershipStatus::Active,
+        PartnershipStatus::Dormant,
+        PartnershipStatus::Ended,
+    ];
+
+    /// What the registry shows and filters by: all but declined.
+    pub const SHOWN: [PartnershipStatus; 4] = [
+        PartnershipStatus::Proposed,
+        PartnershipStatus::Active,
+        PartnershipStatus::Dormant,
+        PartnershipStatus::Ended,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PartnershipStatus::Proposed => "proposed",
+            PartnershipStatus::Active => "active",
+            PartnershipStatus::Dormant => "dormant",
+            PartnershipStatus::Ended => "ended",
+            PartnershipStatus::Declined => "declined",
+        }
+    }
+
+    /// Ended or declined: nothing about it changes any more.
+    pub fn is_closed(self) -> bool {
+        matches!(self, PartnershipStatus::Ended | PartnershipStatus::Declined)
+    }
+}
+
+impl fmt::Display for PartnershipStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for PartnershipStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PartnershipStatus::ALL
+            .into_iter()
+            .find(|v| v.code() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown partnership status `{s}` (proposed, active, dormant, ended or declined)"
+                )
+            })
+    }
+}
+
+text_column!(PartnershipStatus, "partnership status");

@@ -5,7 +5,7 @@ use super::auth::Auth;
 use super::json::ApiJson;
 use super::organisations::find;
 use crate::db::models::actor::DbActor;
-use crate::db::models::delivery;
+use crate::db::models::delivery::{self, DeliveryState};
 use crate::db::models::follow::DbFollow;
 use crate::error::{AppError, AppResult};
 use crate::federation::activities::{announce, follow};
@@ -221,15 +221,16 @@ pub async fn deliveries(
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &author).await?;
     let rows = delivery::report_for_object(&mut conn, post.post.ap_id.as_str()).await?;
-    let count = |s: &str| rows.iter().filter(|r| r.1 == s).count();
+    let count = |s: DeliveryState| rows.iter().filter(|r| r.1 == s).count();
     let failing: Vec<Value> = rows
         .iter()
-        .filter(|r| r.1 != "delivered" && (r.1 != "pending" || r.2 > 0))
+        .filter(|r| r.1.is_failing(r.2))
         .map(|(domain, st, attempts, err)| json!({"instance": domain, "state": st, "attempts": attempts, "error": err}))
         .collect();
     Ok(Json(json!({
-        "inboxes": rows.len(), "delivered": count("delivered"), "pending": count("pending"),
-        "rejected": count("rejected"), "gone": count("gone"), "failed": count("failed"), "failing": failing
+        "inboxes": rows.len(), "delivered": count(DeliveryState::Delivered),
+        "pending": count(DeliveryState::Pending), "rejected": count(DeliveryState::Rejected),
+        "gone": count(DeliveryState::Gone), "failed": count(DeliveryState::Failed), "failing": failing
     })))
 }
 

@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 description of the JSON API, served at `/api/openapi.json`. Written by
 //! hand next to the router; a test checks that every operation described here is routed.
 
+use crate::vocab::{PartnershipKind, PartnershipStatus};
 use axum::Json;
 use serde_json::{Value, json};
 
@@ -214,8 +215,8 @@ pub fn spec() -> Value {
                     "hashtags": arr(s("string")), "partners": arr(s("string")), "place": nullable("string"),
                     "starts_on": nullable("string"), "ends_on": nullable("string"), "images": arr(schema_ref("Image")),
                     "published": s("string"), "updated": nullable("string"), "pinned": s("boolean")}},
-                "Proposal": {"type": "object", "required": ["partner", "kind"], "properties": {"partner": s("string"), "kind": {"enum": ["twinning", "friendship", "contact", "project", "regional", "school"]}, "founded_year": s("integer"), "languages": arr(s("string")), "themes": arr(s("string")), "description": {"type": "object", "additionalProperties": s("string")}}},
-                "PartnershipChange": {"type": "object", "properties": {"status": {"enum": ["active", "dormant", "ended"]}, "ended_on": {"type": "string", "format": "date"}, "description": {"type": "object", "additionalProperties": s("string")}, "languages": arr(s("string")), "themes": arr(s("string"))}},
+                "Proposal": {"type": "object", "required": ["partner", "kind"], "properties": {"partner": s("string"), "kind": {"enum": PartnershipKind::ALL}, "founded_year": s("integer"), "languages": arr(s("string")), "themes": arr(s("string")), "description": {"type": "object", "additionalProperties": s("string")}}},
+                "PartnershipChange": {"type": "object", "properties": {"status": {"enum": PartnershipStatus::CHANGEABLE_TO}, "ended_on": {"type": "string", "format": "date"}, "description": {"type": "object", "additionalProperties": s("string")}, "languages": arr(s("string")), "themes": arr(s("string"))}},
                 "Target": {"type": "object", "required": ["target"], "properties": {"target": {"type": "string", "examples": ["@ville-amiens@afccre.example", "https://afccre.example/o/ville-amiens"]}}},
                 "Boost": {"type": "object", "required": ["object"], "properties": {"object": s("string")}},
                 "DomainBlock": {"type": "object", "required": ["domain"], "properties": {"domain": s("string"), "reason": s("string")}},

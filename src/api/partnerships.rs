@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::partnerships::stats::{self, Record};
 use crate::partnerships::{self as domain, Change, PartnershipView, Proposal};
 use crate::state::{AppState, FedData};
-use crate::vocab::PartnershipKind;
+use crate::vocab::{PartnershipKind, PartnershipStatus};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -173,18 +173,22 @@ pub async fn registry(
         return Err(AppError::invalid("limit", "from 1 to 500"));
     }
     let offset = q.offset.unwrap_or(0).max(0);
-    if let Some(k) = &q.kind {
-        k.parse::<PartnershipKind>()
-            .map_err(|e| AppError::invalid("kind", e))?;
-    }
-    if let Some(s) = &q.status
-        && !matches!(s.as_str(), "proposed" | "active" | "dormant" | "ended")
-    {
-        return Err(AppError::invalid(
-            "status",
-            "proposed, active, dormant or ended",
-        ));
-    }
+    let kind = q
+        .kind
+        .as_deref()
+        .map(str::parse::<PartnershipKind>)
+        .transpose()
+        .map_err(|e| AppError::invalid("kind", e))?;
+    let status = match q.status.as_deref().map(str::parse::<PartnershipStatus>) {
+        Some(Ok(s)) if PartnershipStatus::SHOWN.contains(&s) => Some(s),
+        None => None,
+        Some(_) => {
+            return Err(AppError::invalid(
+                "status",
+                "proposed, active, dormant or ended",
+            ));
+        }
+    };
     let mut conn = state.conn().await?;
     let organisation_id = match &q.organisation {
         None => None,
@@ -210,12 +214,8 @@ pub async fn registry(
         countries: pair("countries", &q.countries)?
             .map(|(a, b)| (a.to_uppercase(), b.to_uppercase())),
         regions: pair("regions", &q.regions)?,
-        kind: q
-            .kind
-            .as_deref()
-            .and_then(|k| k.parse::<PartnershipKind>().ok())
-            .map(|k| k.code().to_string()),
-        status: q.status.clone(),
+        kind,
+        status,
         from_year: q.from_year,
         to_year: q.to_year,
         theme: q.theme.clone(),

@@ -17,7 +17,7 @@ use crate::db::schema::{actors, partnerships};
 use crate::error::AppError;
 use crate::federation::urls::Urls;
 use crate::orgs::{self, Profile};
-use crate::vocab::{OrgKind, PartnershipKind};
+use crate::vocab::{OrgKind, PartnershipKind, PartnershipStatus};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
@@ -411,14 +411,14 @@ async fn known_organisations(
 async fn live_pairs(
     conn: &mut AsyncPgConnection,
     ids: &[i64],
-) -> QueryResult<HashSet<(i64, i64, String)>> {
+) -> QueryResult<HashSet<(i64, i64, PartnershipKind)>> {
     if ids.len() < 2 {
         return Ok(HashSet::new());
     }
-    let rows: Vec<(i64, i64, String)> = partnerships::table
+    let rows: Vec<(i64, i64, PartnershipKind)> = partnerships::table
         .filter(partnerships::subject_id.eq_any(ids))
         .filter(partnerships::object_id.eq_any(ids))
-        .filter(partnerships::status.eq_any(["proposed", "active", "dormant"]))
+        .filter(partnerships::status.eq_any(PartnershipStatus::LIVE))
         .select((
             partnerships::subject_id,
             partnerships::object_id,
@@ -616,8 +616,7 @@ async fn import_rows(
                 "an organisation to create was not created"
             )));
         };
-        let kind = r.kind.code();
-        if !live.insert((a.min(b), a.max(b), kind.to_string())) {
+        if !live.insert((a.min(b), a.max(b), r.kind)) {
             report.partnerships_existing += 1;
             continue;
         }
@@ -629,9 +628,9 @@ async fn import_rows(
             ),
             subject_id: a,
             object_id: b,
-            kind: kind.to_string(),
+            kind: r.kind,
             founded_year: r.founded_year,
-            status: "active".into(),
+            status: PartnershipStatus::Active,
             ended_on: None,
             confirmed: false,
             imported: true,

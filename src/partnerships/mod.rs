@@ -11,7 +11,7 @@ use crate::db::models::partnership::{DbPartnership, NewPartnership, PartnershipF
 use crate::error::AppError;
 use crate::federation::activities::{new_id, partnership as wire};
 use crate::state::AppState;
-use crate::vocab::PartnershipKind;
+use crate::vocab::{PartnershipKind, PartnershipStatus};
 use chrono::{Datelike, NaiveDate};
 use diesel_async::AsyncPgConnection;
 use serde::{Deserialize, Serialize};
@@ -40,7 +40,7 @@ pub struct Proposal {
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// `active`, `dormant` or `ended`.
-    pub status: Option<String>,
+    pub status: Option<PartnershipStatus>,
     pub ended_on: Option<NaiveDate>,
     pub description: Option<BTreeMap<String, String>>,
     pub languages: Option<Vec<String>>,
@@ -118,12 +118,11 @@ pub async fn propose(
     }
     check_details(p.founded_year, &p.languages, &p.themes, &p.description)?;
     let offer_id = (!partner.local).then(|| new_id(state, "offer"));
-    let row = match DbPartnership::live_between(conn, subject.id, partner.id, p.kind.code()).await?
-    {
+    let row = match DbPartnership::live_between(conn, subject.id, partner.id, p.kind).await? {
         // An imported, unconfirmed one: this proposal asks the partner to confirm it.
         Some(existing)
             if !existing.confirmed
-                && existing.status != "proposed"
+                && existing.status != PartnershipStatus::Proposed
                 && existing.offer_activity_id.is_none() =>
         {
             let ap_id = if existing.ap_id.starts_with(state.urls.base()) {
@@ -171,9 +170,9 @@ pub async fn propose(
                     ),
                     subject_id: subject.id,
                     object_id: partner.id,
-                    kind: p.kind.code().into(),
+                    kind: p.kind,
                     founded_year: p.founded_year,
-                    status: "proposed".into(),
+                    status: PartnershipStatus::Proposed,
                     ended_on: None,
                     confirmed: false,
                     imported: false,
@@ -206,21 +205,8 @@ pub async fn answer(
         return Err(AppError::conflict("this partnership waits for no answer"));
     }
     let row = &p.partnership;
-    let updated = if accept {
-        let status = if row.status == "proposed" {
-            "active"
-        } else {
-            row.status.as_str()
-        };
-        DbPartnership::set_status(conn, row.id, status, true, row.ended_on).await?
-    } else {
-        let status = if row.imported {
-            row.status.as_str()
-        } else {
-            "declined"
-        };
-        DbPartnership::set_status(conn, row.id, status, false, row.ended_on).await?
-    };
+    let status = row.status_after_answer(accept);
+    let updated = DbPartnership::set_status(conn, row.id, status, accept, row.ended_on).await?;
     let full = PartnershipFull {
         partnership: updated,
         subject: p.subject.clone(),
@@ -239,22 +225,24 @@ pub async fn change(
     c: &Change,
 ) -> Result<PartnershipFull, AppError> {
     let row = &p.partnership;
-    if matches!(row.status.as_str(), "declined" | "ended") {
+    if row.status.is_closed() {
         return Err(AppError::conflict(format!(
             "this partnership is {}",
             row.status
         )));
     }
-    let status = c.status.clone().unwrap_or_else(|| row.status.clone());
-    if !matches!(status.as_str(), "active" | "dormant" | "ended")
-        || (row.status == "proposed" && status != "ended" && c.status.is_some())
+    let status = c.status.unwrap_or(row.status);
+    if !PartnershipStatus::CHANGEABLE_TO.contains(&status)
+        || (row.status == PartnershipStatus::Proposed
+            && status != PartnershipStatus::Ended
+            && c.status.is_some())
     {
         return Err(AppError::invalid(
             "status",
             "active, dormant or ended (a proposal becomes active only when accepted)",
         ));
     }
-    let ended_on = if status == "ended" {
+    let ended_on = if status == PartnershipStatus::Ended {
         Some(
             c.ended_on
                 .unwrap_or_else(|| chrono::Utc::now().date_naive()),
@@ -274,7 +262,7 @@ pub async fn change(
     let languages = c.languages.clone().unwrap_or_else(|| row.languages.clone());
     let themes = c.themes.clone().unwrap_or_else(|| row.themes.clone());
     check_details(None, &languages, &themes, &description)?;
-    DbPartnership::set_status(conn, row.id, &status, row.confirmed, ended_on).await?;
+    DbPartnership::set_status(conn, row.id, status, row.confirmed, ended_on).await?;
     let desc = if c.description.is_some() {
         description_json(&description)
     } else {
@@ -297,9 +285,9 @@ pub async fn change(
 pub struct PartnershipView {
     pub id: i64,
     pub ap_id: String,
-    pub kind: String,
+    pub kind: PartnershipKind,
     pub founded_year: Option<i32>,
-    pub status: String,
+    pub status: PartnershipStatus,
     pub ended_on: Option<NaiveDate>,
     /// Confirmed by both sides; imported or never accepted ones are not.
     pub confirmed: bool,
@@ -343,9 +331,9 @@ impl From<&PartnershipFull> for PartnershipView {
         PartnershipView {
             id: r.id,
             ap_id: r.ap_id.clone(),
-            kind: r.kind.clone(),
+            kind: r.kind,
             founded_year: r.founded_year,
-            status: r.status.clone(),
+            status: r.status,
             ended_on: r.ended_on,
             confirmed: r.confirmed,
             imported: r.imported,

@@ -36,11 +36,11 @@ pub fn record(p: &PartnershipFull) -> Record {
     }
     Record {
         key: format!("{}|{}|{}", p.partnership.kind, side_key(x), side_key(y)),
-        kind: p.partnership.kind.clone(),
+        kind: p.partnership.kind.code().into(),
         countries: [x.country.clone(), y.country.clone()],
         regions: [x.region.clone(), y.region.clone()],
         founded_year: p.partnership.founded_year,
-        status: p.partnership.status.clone(),
+        status: p.partnership.status.code().into(),
         confirmed: p.partnership.confirmed,
     }
 }

@@ -1,7 +1,7 @@
 //! Interface strings in German, French and English. Every key exists in all three: the
 //! table's shape makes a missing translation a compile error.
 
-use crate::vocab::Lang;
+use crate::vocab::{Lang, PartnershipStatus};
 
 macro_rules! strings {
     ($($key:ident: $de:literal, $fr:literal, $en:literal;)*) => {
@@ -325,17 +325,18 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 /// A partnership's status in words; an unconfirmed one says so.
-pub fn partnership_status(status: &str, confirmed: bool, lang: Lang) -> &'static str {
+pub fn partnership_status(status: PartnershipStatus, confirmed: bool, lang: Lang) -> &'static str {
+    use PartnershipStatus::{Dormant, Ended, Proposed};
     match (status, confirmed, lang) {
-        ("proposed", _, Lang::De) => "vorgeschlagen",
-        ("proposed", _, Lang::Fr) => "proposé",
-        ("proposed", _, Lang::En) => "proposed",
-        ("ended", _, Lang::De) => "beendet",
-        ("ended", _, Lang::Fr) => "terminé",
-        ("ended", _, Lang::En) => "ended",
-        ("dormant", _, Lang::De) => "ruhend",
-        ("dormant", _, Lang::Fr) => "en sommeil",
-        ("dormant", _, Lang::En) => "dormant",
+        (Proposed, _, Lang::De) => "vorgeschlagen",
+        (Proposed, _, Lang::Fr) => "proposé",
+        (Proposed, _, Lang::En) => "proposed",
+        (Ended, _, Lang::De) => "beendet",
+        (Ended, _, Lang::Fr) => "terminé",
+        (Ended, _, Lang::En) => "ended",
+        (Dormant, _, Lang::De) => "ruhend",
+        (Dormant, _, Lang::Fr) => "en sommeil",
+        (Dormant, _, Lang::En) => "dormant",
         (_, true, Lang::De) => "bestätigt",
         (_, true, Lang::Fr) => "confirmé",
         (_, true, Lang::En) => "confirmed",

@@ -12,3 +12,4 @@ mod partnerships_io;
 mod posts;
 mod search;
 mod showcase;
+mod stored_words;

@@ -132,7 +132,7 @@ async fn a_list_imports_matching_known_organisations_and_again_changes_nothing()
     assert_eq!(dortmund_amiens.object.id, amiens.id, "matched by code");
     let p = &dortmund_amiens.partnership;
     assert_eq!(
-        (p.kind.as_str(), p.founded_year, p.status.as_str()),
+        (p.kind.code(), p.founded_year, p.status.code()),
         ("twinning", Some(1960), "active")
     );
     assert!(p.ap_id.starts_with(&ctx.url("/partnerships/")));
@@ -152,14 +152,14 @@ async fn a_list_imports_matching_known_organisations_and_again_changes_nothing()
     assert_eq!(leeds.object.country.as_deref(), Some("GB"));
     assert_eq!(
         (
-            leeds.partnership.kind.as_str(),
+            leeds.partnership.kind.code(),
             leeds.partnership.founded_year
         ),
         ("friendship", None)
     );
     assert_eq!(
         between(&rows, "Münster", "Orléans").partnership.kind,
-        "twinning"
+        passerelle::vocab::PartnershipKind::Twinning
     );
     assert_eq!(
         between(&rows, "Köln", "Lille").partnership.founded_year,

@@ -5,12 +5,72 @@
 use crate::db::schema::{
     deliveries, domain_allows, domain_blocks, gone_inboxes, outbound_activities,
 };
+use crate::vocab::text_column;
 use chrono::{DateTime, Utc};
+use diesel::deserialize::FromSqlRow;
 use diesel::dsl;
+use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Int4, Text, Timestamptz};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Where a delivery stands. Stored as the code in `deliveries.state`, whose CHECK constraint
+/// lists the same words; the statements written in SQL (here and in the migrations) name them
+/// as literals, so that the partial indexes `WHERE state = 'pending'` serve them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
+#[serde(rename_all = "lowercase")]
+pub enum DeliveryState {
+    /// Due now or later (after a failed attempt, retried).
+    Pending,
+    Delivered,
+    /// Refused with a 4xx: retrying will not help.
+    Rejected,
+    /// The inbox answered 410 Gone.
+    Gone,
+    /// Given up: retries ran out, or the instance is unreachable or blocked.
+    Failed,
+}
+
+impl DeliveryState {
+    pub const ALL: [DeliveryState; 5] = [
+        DeliveryState::Pending,
+        DeliveryState::Delivered,
+        DeliveryState::Rejected,
+        DeliveryState::Gone,
+        DeliveryState::Failed,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DeliveryState::Pending => "pending",
+            DeliveryState::Delivered => "delivered",
+            DeliveryState::Rejected => "rejected",
+            DeliveryState::Gone => "gone",
+            DeliveryState::Failed => "failed",
+        }
+    }
+
+    /// Whether a delivery in this state after `attempts` attempts is one to report as
+    /// failing: given up, or pending after a failed attempt.
+    pub fn is_failing(self, attempts: i32) -> bool {
+        match self {
+            DeliveryState::Delivered => false,
+            DeliveryState::Pending => attempts > 0,
+            DeliveryState::Rejected | DeliveryState::Gone | DeliveryState::Failed => true,
+        }
+    }
+}
+
+impl fmt::Display for DeliveryState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+text_column!(DeliveryState, "delivery state");
 
 /// Deliveries older than this are given up (retries run for three days).
 pub const GIVE_UP_AFTER_HOURS: i64 = 72;
@@ -288,7 +348,7 @@ async fn record_one(conn: &mut AsyncPgConnection, f: &Finished) -> QueryResult<(
         Outcome::Rejected(s, e) => {
             diesel::update(deliveries::table.find(d.id))
                 .set((
-                    deliveries::state.eq("rejected"),
+                    deliveries::state.eq(DeliveryState::Rejected),
                     deliveries::attempts.eq(d.attempts + 1),
                     deliveries::last_status.eq(status(s)),
                     deliveries::last_error.eq(Some(clip(e))),
@@ -307,10 +367,10 @@ async fn record_one(conn: &mut AsyncPgConnection, f: &Finished) -> QueryResult<(
             diesel::update(
                 deliveries::table
                     .filter(deliveries::inbox.eq(&d.inbox))
-                    .filter(deliveries::state.eq("pending")),
+                    .filter(deliveries::state.eq(DeliveryState::Pending)),
             )
             .set((
-                deliveries::state.eq("gone"),
+                deliveries::state.eq(DeliveryState::Gone),
                 deliveries::last_status.eq(Some(410)),
                 deliveries::finished_at.eq(diesel::dsl::now),
                 deliveries::locked_until.eq(None::<DateTime<Utc>>),
@@ -322,7 +382,11 @@ async fn record_one(conn: &mut AsyncPgConnection, f: &Finished) -> QueryResult<(
             let give_up = Utc::now() - d.created_at > chrono::Duration::hours(GIVE_UP_AFTER_HOURS);
             diesel::update(deliveries::table.find(d.id))
                 .set((
-                    deliveries::state.eq(if give_up { "failed" } else { "pending" }),
+                    deliveries::state.eq(if give_up {
+                        DeliveryState::Failed
+                    } else {
+                        DeliveryState::Pending
+                    }),
                     deliveries::attempts.eq(d.attempts + 1),
                     deliveries::last_status.eq(s.as_ref().and_then(status)),
                     deliveries::last_error.eq(Some(clip(e))),
@@ -476,10 +540,10 @@ pub async fn block(
     diesel::update(
         deliveries::table
             .filter(deliveries::domain.eq(domain))
-            .filter(deliveries::state.eq("pending")),
+            .filter(deliveries::state.eq(DeliveryState::Pending)),
     )
     .set((
-        deliveries::state.eq("failed"),
+        deliveries::state.eq(DeliveryState::Failed),
         deliveries::last_error.eq("instance blocked"),
         deliveries::finished_at.eq(diesel::dsl::now),
     ))
@@ -515,11 +579,12 @@ pub async fn blocks(conn: &mut AsyncPgConnection) -> QueryResult<Vec<DomainBlock
         .await
 }
 
-/// Delivery counts of one object's activities: (state, count).
+/// The deliveries of one object's activities, oldest first: (instance, state, attempts,
+/// last error).
 pub async fn report_for_object(
     conn: &mut AsyncPgConnection,
     object_ap_id: &str,
-) -> QueryResult<Vec<(String, String, i32, Option<String>)>> {
+) -> QueryResult<Vec<(String, DeliveryState, i32, Option<String>)>> {
     deliveries::table
         .inner_join(outbound_activities::table)
         .filter(outbound_activities::object_ap_id.eq(object_ap_id))

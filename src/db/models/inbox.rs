@@ -50,11 +50,14 @@ pub async fn record_arrival(
     ))
     .get_result(conn)
     .await?;
-    Ok(match found.as_str() {
-        "replay" => Arrival::Replay,
-        "repeat" => Arrival::Repeat,
-        _ => Arrival::New,
-    })
+    match found.as_str() {
+        "replay" => Ok(Arrival::Replay),
+        "repeat" => Ok(Arrival::Repeat),
+        "new" => Ok(Arrival::New),
+        other => Err(diesel::result::Error::DeserializationError(
+            format!("record_arrival answered `{other}`, not replay, repeat or new").into(),
+        )),
+    }
 }
 
 diesel::define_sql_function! {

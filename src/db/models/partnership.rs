@@ -2,6 +2,7 @@
 
 use crate::db::models::actor::DbActor;
 use crate::db::schema::{actors, partnerships};
+use crate::vocab::{PartnershipKind, PartnershipStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -14,9 +15,9 @@ pub struct DbPartnership {
     pub ap_id: String,
     pub subject_id: i64,
     pub object_id: i64,
-    pub kind: String,
+    pub kind: PartnershipKind,
     pub founded_year: Option<i32>,
-    pub status: String,
+    pub status: PartnershipStatus,
     pub ended_on: Option<NaiveDate>,
     pub confirmed: bool,
     pub imported: bool,
@@ -34,9 +35,9 @@ pub struct NewPartnership {
     pub ap_id: String,
     pub subject_id: i64,
     pub object_id: i64,
-    pub kind: String,
+    pub kind: PartnershipKind,
     pub founded_year: Option<i32>,
-    pub status: String,
+    pub status: PartnershipStatus,
     pub ended_on: Option<NaiveDate>,
     pub confirmed: bool,
     pub imported: bool,
@@ -73,8 +74,8 @@ pub struct RegistryFilter {
     pub countries: Option<(String, String)>,
     /// Two regions (or a region and a country code), in either order.
     pub regions: Option<(String, String)>,
-    pub kind: Option<String>,
-    pub status: Option<String>,
+    pub kind: Option<PartnershipKind>,
+    pub status: Option<PartnershipStatus>,
     pub from_year: Option<i32>,
     pub to_year: Option<i32>,
     pub theme: Option<String>,
@@ -122,7 +123,7 @@ impl DbPartnership {
         conn: &mut AsyncPgConnection,
         a: i64,
         b: i64,
-        kind: &str,
+        kind: PartnershipKind,
     ) -> QueryResult<Option<DbPartnership>> {
         partnerships::table
             .filter(
@@ -134,7 +135,7 @@ impl DbPartnership {
                     .and(partnerships::object_id.eq(a))),
             )
             .filter(partnerships::kind.eq(kind))
-            .filter(partnerships::status.eq_any(["proposed", "active", "dormant"]))
+            .filter(partnerships::status.eq_any(PartnershipStatus::LIVE))
             .select(DbPartnership::as_select())
             .first(conn)
             .await
@@ -145,7 +146,7 @@ impl DbPartnership {
     pub async fn set_status(
         conn: &mut AsyncPgConnection,
         id: i64,
-        status: &str,
+        status: PartnershipStatus,
         confirmed: bool,
         ended_on: Option<NaiveDate>,
     ) -> QueryResult<DbPartnership> {
@@ -222,7 +223,7 @@ impl DbPartnership {
                     .eq(actor_id)
                     .or(partnerships::object_id.eq(actor_id)),
             )
-            .filter(partnerships::status.ne("declined"))
+            .filter(partnerships::status.ne(PartnershipStatus::Declined))
             .order((
                 partnerships::founded_year.asc().nulls_last(),
                 partnerships::id.asc(),
@@ -244,12 +245,12 @@ impl DbPartnership {
         let mut q = partnerships::table
             .inner_join(a.on(a.field(actors::id).eq(partnerships::subject_id)))
             .inner_join(b.on(b.field(actors::id).eq(partnerships::object_id)))
-            .filter(partnerships::status.ne("declined"))
+            .filter(partnerships::status.ne(PartnershipStatus::Declined))
             .into_boxed();
         let mut count_q = partnerships::table
             .inner_join(a.on(a.field(actors::id).eq(partnerships::subject_id)))
             .inner_join(b.on(b.field(actors::id).eq(partnerships::object_id)))
-            .filter(partnerships::status.ne("declined"))
+            .filter(partnerships::status.ne(PartnershipStatus::Declined))
             .into_boxed();
         macro_rules! both {
             ($e:expr) => {{
@@ -301,10 +302,10 @@ impl DbPartnership {
             );
         }
         if let Some(k) = &f.kind {
-            both!(partnerships::kind.eq(k.clone()));
+            both!(partnerships::kind.eq(*k));
         }
         if let Some(s) = &f.status {
-            both!(partnerships::status.eq(s.clone()));
+            both!(partnerships::status.eq(*s));
         }
         if let Some(y) = f.from_year {
             both!(partnerships::founded_year.ge(y));
@@ -370,14 +371,24 @@ impl DbPartnership {
     pub fn awaits_answer_from(&self, actor_id: i64) -> bool {
         self.object_id == actor_id
             && !self.confirmed
-            && (self.status == "proposed" || self.offer_activity_id.is_some())
-            && !matches!(self.status.as_str(), "ended" | "declined")
+            && (self.status == PartnershipStatus::Proposed || self.offer_activity_id.is_some())
+            && !self.status.is_closed()
+    }
+
+    /// The status after the addressed side's answer: an accepted proposal becomes active, a
+    /// declined one declined; an imported partnership keeps its status either way.
+    pub fn status_after_answer(&self, accept: bool) -> PartnershipStatus {
+        match (accept, self.status) {
+            (true, PartnershipStatus::Proposed) => PartnershipStatus::Active,
+            (false, _) if !self.imported => PartnershipStatus::Declined,
+            (_, status) => status,
+        }
     }
 
     /// Every partnership not declined (for statistics and exports).
     pub async fn all(conn: &mut AsyncPgConnection) -> QueryResult<Vec<PartnershipFull>> {
         let rows: Vec<DbPartnership> = partnerships::table
-            .filter(partnerships::status.ne("declined"))
+            .filter(partnerships::status.ne(PartnershipStatus::Declined))
             .order(partnerships::id.asc())
             .select(DbPartnership::as_select())
             .load(conn)

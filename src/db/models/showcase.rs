@@ -3,6 +3,7 @@
 
 use crate::db::models::post::{DbPost, PostFull, load_many};
 use crate::db::schema::{actors, partnerships, posts};
+use crate::vocab::PartnershipStatus;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -50,12 +51,12 @@ impl DbPost {
 pub async fn partner_places(
     conn: &mut AsyncPgConnection,
 ) -> QueryResult<(Vec<String>, Vec<String>)> {
-    let live = partnerships::status.ne("declined");
+    let live = partnerships::status.ne(PartnershipStatus::Declined);
     let subjects = partnerships::table
         .filter(live)
         .select(partnerships::subject_id);
     let objects = partnerships::table
-        .filter(partnerships::status.ne("declined"))
+        .filter(partnerships::status.ne(PartnershipStatus::Declined))
         .select(partnerships::object_id);
     let rows: Vec<(Option<String>, Option<String>)> = actors::table
         .filter(actors::id.eq_any(subjects).or(actors::id.eq_any(objects)))

@@ -9,7 +9,7 @@ use crate::db::models::partnership::{DbPartnership, PartnershipFull};
 use crate::error::AppError;
 use crate::federation::objects::actor::authority;
 use crate::state::AppState;
-use crate::vocab::PartnershipKind;
+use crate::vocab::{PartnershipKind, PartnershipStatus};
 use diesel_async::AsyncPgConnection;
 use serde_json::{Map, Value, json};
 
@@ -212,9 +212,7 @@ pub async fn receive_offer(
         .map_err(AppError::bad_request)?;
     let offer_id = activity["id"].as_str().unwrap_or_default().to_string();
     let (description, languages, themes, year) = details(rel);
-    if let Some(existing) =
-        DbPartnership::live_between(conn, actor.id, target.id, kind.code()).await?
-    {
+    if let Some(existing) = DbPartnership::live_between(conn, actor.id, target.id, kind).await? {
         if existing.confirmed {
             return Ok(()); // already confirmed by both sides: nothing to ask
         }
@@ -245,9 +243,9 @@ pub async fn receive_offer(
             ap_id: rel_id.to_string(),
             subject_id: actor.id,
             object_id: target.id,
-            kind: kind.code().into(),
+            kind,
             founded_year: year,
-            status: "proposed".into(),
+            status: PartnershipStatus::Proposed,
             ended_on: None,
             confirmed: false,
             imported: false,
@@ -294,24 +292,11 @@ pub async fn receive_answer(
             "only the addressed side may accept or decline a partnership",
         ));
     }
-    if p.confirmed || matches!(p.status.as_str(), "declined" | "ended") {
+    if p.confirmed || p.status.is_closed() {
         return Ok(());
     }
-    if accept {
-        let status = if p.status == "proposed" {
-            "active"
-        } else {
-            p.status.as_str()
-        };
-        DbPartnership::set_status(conn, p.id, status, true, p.ended_on).await?;
-    } else {
-        let status = if p.imported {
-            p.status.as_str()
-        } else {
-            "declined"
-        };
-        DbPartnership::set_status(conn, p.id, status, false, p.ended_on).await?;
-    }
+    let status = p.status_after_answer(accept);
+    DbPartnership::set_status(conn, p.id, status, accept, p.ended_on).await?;
     Ok(())
 }
 
@@ -339,17 +324,24 @@ pub async fn receive_update(
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
         .map(|t| t.date_naive());
     let status = if deleted {
-        "ended"
+        PartnershipStatus::Ended
     } else {
-        rel["partnershipStatus"].as_str().unwrap_or(&p.status)
+        match rel["partnershipStatus"].as_str().map(str::parse) {
+            None => p.status,
+            Some(Ok(status)) => status,
+            Some(Err(e)) => {
+                tracing::info!(partnership = %id, "{e}; update ignored");
+                return Ok(());
+            }
+        }
     };
-    if !matches!(status, "active" | "dormant" | "ended")
-        || (p.status == "proposed" && status != "ended")
+    if !PartnershipStatus::CHANGEABLE_TO.contains(&status)
+        || (p.status == PartnershipStatus::Proposed && status != PartnershipStatus::Ended)
     {
         // Confirmation only comes with an Accept; an Update cannot make it active.
         return Ok(());
     }
-    let ended_on = if status == "ended" {
+    let ended_on = if status == PartnershipStatus::Ended {
         ended_on
             .or(p.ended_on)
             .or(Some(chrono::Utc::now().date_naive()))

@@ -8,7 +8,7 @@ use crate::db::models::partnership::{DbPartnership, PartnershipFull};
 use crate::error::AppError;
 use crate::partnerships::{self as domain, Change, Proposal};
 use crate::state::FedData;
-use crate::vocab::{Lang, PartnershipKind};
+use crate::vocab::{Lang, PartnershipKind, PartnershipStatus};
 use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
 use crate::web::i18n::partnership_status;
@@ -38,22 +38,18 @@ pub struct Row {
 fn row(p: &PartnershipFull, org: &DbActor, lang: Lang) -> Row {
     let r = &p.partnership;
     let partner = p.partner_of(org.id);
-    let open = !matches!(r.status.as_str(), "ended" | "declined");
+    let open = !r.status.is_closed();
     Row {
         id: r.id,
         partner: partner.name.clone(),
         partner_handle: format!("@{}@{}", partner.handle, partner.domain),
-        kind: r
-            .kind
-            .parse::<PartnershipKind>()
-            .map(|k| k.label(lang).to_string())
-            .unwrap_or_else(|_| r.kind.clone()),
+        kind: r.kind.label(lang).to_string(),
         since: r.founded_year.map(|y| y.to_string()).unwrap_or_default(),
-        status: partnership_status(&r.status, r.confirmed, lang).to_string(),
+        status: partnership_status(r.status, r.confirmed, lang).to_string(),
         awaits_us: r.awaits_answer_from(org.id),
         awaits_them: r.awaits_answer_from(partner.id),
-        can_change: open && r.status != "proposed",
-        dormant: r.status == "dormant",
+        can_change: open && r.status != PartnershipStatus::Proposed,
+        dormant: r.status == PartnershipStatus::Dormant,
     }
 }
 
@@ -235,10 +231,10 @@ pub async fn act(
         }
         "end" | "dormant" | "active" => {
             let change = Change {
-                status: Some(if verb == "end" {
-                    "ended".into()
-                } else {
-                    verb.clone()
+                status: Some(match verb.as_str() {
+                    "end" => PartnershipStatus::Ended,
+                    "dormant" => PartnershipStatus::Dormant,
+                    _ => PartnershipStatus::Active,
                 }),
                 ended_on: (verb == "end").then(|| chrono::Utc::now().date_naive()),
                 ..Default::default()

@@ -3,7 +3,7 @@
 
 use super::post_form::{self, FormImage};
 use crate::db::models::actor::DbActor;
-use crate::db::models::delivery;
+use crate::db::models::delivery::{self, DeliveryState};
 use crate::db::models::post::{DbPost, PostFull};
 use crate::vocab::{Lang, THEMES};
 use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
@@ -57,7 +57,7 @@ pub async fn delivery_status(
     post: &PostFull,
 ) -> Result<DeliveryStatus, WebError> {
     let rows = delivery::report_for_object(conn, post.post.ap_id.as_str()).await?;
-    let mut last: Vec<(String, String, i32, Option<String>)> = Vec::new();
+    let mut last: Vec<(String, DeliveryState, i32, Option<String>)> = Vec::new();
     for r in rows {
         match last.iter_mut().find(|l| l.0 == r.0) {
             Some(l) => *l = r,
@@ -66,15 +66,21 @@ pub async fn delivery_status(
     }
     Ok(DeliveryStatus {
         instances: last.len(),
-        delivered: last.iter().filter(|r| r.1 == "delivered").count(),
-        pending: last.iter().filter(|r| r.1 == "pending" && r.2 == 0).count(),
+        delivered: last
+            .iter()
+            .filter(|r| r.1 == DeliveryState::Delivered)
+            .count(),
+        pending: last
+            .iter()
+            .filter(|r| r.1 == DeliveryState::Pending && r.2 == 0)
+            .count(),
         failing: last
             .iter()
-            .filter(|r| r.1 != "delivered" && (r.1 != "pending" || r.2 > 0))
+            .filter(|r| r.1.is_failing(r.2))
             .map(|r| {
                 (
                     r.0.clone(),
-                    r.1.clone(),
+                    r.1.to_string(),
                     r.2,
                     r.3.clone().unwrap_or_default(),
                 )

@@ -9,7 +9,6 @@ use crate::db::models::partnership::DbPartnership;
 use crate::db::models::post::DbPost;
 use crate::error::AppResult;
 use crate::state::AppState;
-use crate::vocab::PartnershipKind;
 use crate::web::LangQuery;
 use crate::web::i18n::{format_number, partnership_status};
 use askama::Template;
@@ -94,19 +93,13 @@ pub async fn profile(
                 },
                 network: other.domain.clone(),
                 country: other.country.clone().unwrap_or_default(),
-                kind: p
-                    .partnership
-                    .kind
-                    .parse::<PartnershipKind>()
-                    .map(|k| k.label(lang))
-                    .unwrap_or_default()
-                    .to_string(),
+                kind: p.partnership.kind.label(lang).to_string(),
                 year: p
                     .partnership
                     .founded_year
                     .map(|y| y.to_string())
                     .unwrap_or_default(),
-                status: partnership_status(&p.partnership.status, p.partnership.confirmed, lang)
+                status: partnership_status(p.partnership.status, p.partnership.confirmed, lang)
                     .to_string(),
             }
         })

@@ -8,7 +8,7 @@ use crate::db::models::partnership::{DbPartnership, PartnershipFull, RegistryFil
 use crate::db::models::showcase::partner_places;
 use crate::error::AppResult;
 use crate::state::AppState;
-use crate::vocab::{Lang, PartnershipKind, THEMES};
+use crate::vocab::{Lang, PartnershipKind, PartnershipStatus, THEMES};
 use crate::web::LangQuery;
 use crate::web::i18n::{Strings, format_number, partnership_status};
 use crate::web::map::{self, MapLine, MapPoint, MapText};
@@ -101,12 +101,13 @@ fn link_of(state: &AppState, a: &DbActor) -> String {
     }
 }
 
-fn status_label(t: &Strings, s: &str) -> &'static str {
+/// A status as a filter's option names it (declined ones are never shown).
+fn status_label(t: &Strings, s: PartnershipStatus) -> &'static str {
     match s {
-        "proposed" => t.status_proposed,
-        "dormant" => t.status_dormant,
-        "ended" => t.status_ended,
-        _ => t.status_active,
+        PartnershipStatus::Proposed => t.status_proposed,
+        PartnershipStatus::Dormant => t.status_dormant,
+        PartnershipStatus::Ended => t.status_ended,
+        PartnershipStatus::Active | PartnershipStatus::Declined => t.status_active,
     }
 }
 
@@ -137,12 +138,10 @@ fn filter_of(
         }
         (None, None) => {}
     }
-    f.kind = given(&p.kind)
-        .and_then(|k| k.parse::<PartnershipKind>().ok())
-        .map(|k| k.code().to_string());
+    f.kind = given(&p.kind).and_then(|k| k.parse::<PartnershipKind>().ok());
     f.status = given(&p.status)
-        .filter(|s| matches!(*s, "proposed" | "active" | "dormant" | "ended"))
-        .map(str::to_string);
+        .and_then(|s| s.parse::<PartnershipStatus>().ok())
+        .filter(|s| PartnershipStatus::SHOWN.contains(s));
     f.theme = given(&p.theme)
         .filter(|s| crate::vocab::theme(s).is_some())
         .map(str::to_string);
@@ -276,15 +275,15 @@ pub async fn registry(
                 .iter()
                 .map(|k| (k.code().to_string(), k.label(lang).to_string()))
                 .collect::<Vec<_>>(),
-            filter.kind.as_deref(),
+            filter.kind.map(PartnershipKind::code),
             t.any,
         ),
         statuses: options(
-            &["proposed", "active", "dormant", "ended"]
+            &PartnershipStatus::SHOWN
                 .iter()
-                .map(|s| (s.to_string(), status_label(t, s).to_string()))
+                .map(|s| (s.code().to_string(), status_label(t, *s).to_string()))
                 .collect::<Vec<_>>(),
-            filter.status.as_deref(),
+            filter.status.map(PartnershipStatus::code),
             t.any,
         ),
         themes: options(&sorted_themes(lang), filter.theme.as_deref(), t.any),
@@ -302,24 +301,14 @@ pub async fn registry(
                     b_name: r.object.name.clone(),
                     b_url: link_of(&state, &r.object),
                     countries: format!("{} – {}", c(&r.subject), c(&r.object)),
-                    kind: r
-                        .partnership
-                        .kind
-                        .parse::<PartnershipKind>()
-                        .map(|k| k.label(lang))
-                        .unwrap_or_default()
-                        .to_string(),
+                    kind: r.partnership.kind.label(lang).to_string(),
                     year: r
                         .partnership
                         .founded_year
                         .map(|y| y.to_string())
                         .unwrap_or_default(),
-                    status: partnership_status(
-                        &r.partnership.status,
-                        r.partnership.confirmed,
-                        lang,
-                    )
-                    .to_string(),
+                    status: partnership_status(r.partnership.status, r.partnership.confirmed, lang)
+                        .to_string(),
                 }
             })
             .collect(),
