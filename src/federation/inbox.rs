@@ -287,12 +287,12 @@ async fn dispatch(
         ActivityKind::Follow => follow::receive_follow(conn, state, signer, activity).await?,
         ActivityKind::Accept | ActivityKind::Reject => {
             let accept = received.kind == ActivityKind::Accept;
-            match partnership::answered(conn, activity).await? {
+            match partnership::answered(conn, received).await? {
                 Some(p) => partnership::receive_answer(conn, signer, p, accept).await?,
                 None => follow::receive_answer(conn, signer, activity, accept).await?,
             }
         }
-        ActivityKind::Offer => partnership::receive_offer(conn, signer, activity).await?,
+        ActivityKind::Offer => partnership::receive_offer(conn, signer, received).await?,
         ActivityKind::Undo => match object.ok_or_else(missing)?.kind() {
             Some("Follow") => follow::receive_undo_follow(conn, signer, object_value).await?,
             Some(k @ ("Like" | "Announce")) => {
@@ -310,7 +310,8 @@ async fn dispatch(
                 other::receive_update_actor(conn, signer, object_json).await?
             }
             Some("Relationship") => {
-                partnership::receive_update(conn, signer, object_json, false).await?
+                partnership::receive_update(conn, signer, object.ok_or_else(missing)?, false)
+                    .await?
             }
             _ => post::receive_create_or_update(conn, state, signer, followed, activity).await?,
         },
@@ -322,7 +323,7 @@ async fn dispatch(
                 .await?
                 .is_some()
             {
-                partnership::receive_update(conn, signer, object_value, true).await?
+                partnership::receive_update(conn, signer, object.ok_or_else(missing)?, true).await?
             } else {
                 post::receive_delete_object(conn, signer, &target).await?
             }

@@ -369,10 +369,14 @@ async fn partnerships(
     let actor = local_org(&state, &handle).await?;
     let mut conn = state.conn().await?;
     let rows = crate::db::models::partnership::DbPartnership::of_actor(&mut conn, actor.id).await?;
-    let items: Vec<Value> = rows
+    let items = rows
         .iter()
-        .map(super::activities::partnership::relationship_json)
-        .collect();
+        .map(|p| {
+            crate::federation::objects::partnership::relationship_json(p)
+                .map_err(AppError::internal)
+                .and_then(|r| serde_json::to_value(r).map_err(AppError::internal))
+        })
+        .collect::<Result<Vec<Value>, AppError>>()?;
     activity_json(&OrderedCollection {
         context: None,
         id: state.urls.partnerships(&actor.handle),

@@ -3,51 +3,19 @@
 //! updates it (`Update`: dormant, active again, description) or ends it (`Update` with status
 //! `ended` and `endTime`; a `Delete` is read the same way, the row kept for history).
 
-use super::{id_of, inbox_of, new_id, queue, type_of};
+use super::{id_of, inbox_of, new_id, queue};
 use crate::db::models::actor::DbActor;
 use crate::db::models::partnership::{DbPartnership, PartnershipFull};
 use crate::error::AppError;
 use crate::federation::objects::actor::authority;
+use crate::federation::objects::partnership::{Details, relationship_json};
+use crate::federation::protocol::activity::{
+    Activity, ActivityKind, ActivityStub, ObjectRef, Received,
+};
+use crate::federation::protocol::relationship::RelationshipJson;
 use crate::state::AppState;
 use crate::vocab::{PartnershipKind, PartnershipStatus};
 use diesel_async::AsyncPgConnection;
-use serde_json::{Map, Value, json};
-
-/// The `Relationship` document of a partnership.
-pub fn relationship_json(p: &PartnershipFull) -> Value {
-    let row = &p.partnership;
-    let mut v = json!({
-        "id": row.ap_id,
-        "type": "Relationship",
-        "subject": p.subject.ap_id.as_str(),
-        "object": p.object.ap_id.as_str(),
-        "relationship": format!("{}{}", crate::federation::context::NS, row.kind),
-        "partnershipKind": row.kind,
-        "partnershipStatus": row.status,
-        "confirmed": row.confirmed,
-        "attributedTo": p.subject.ap_id.as_str(),
-        "updated": row.updated_at,
-    });
-    if let Some(y) = row.founded_year {
-        v["foundedYear"] = json!(y);
-    }
-    if let Some(e) = row.ended_on {
-        v["endTime"] = json!(e.and_time(chrono::NaiveTime::MIN).and_utc());
-    }
-    if !row.languages.is_empty() {
-        v["workingLanguages"] = json!(row.languages);
-    }
-    if !row.themes.is_empty() {
-        v["themes"] = json!(row.themes);
-    }
-    if let Some(map) = row.description.as_object().filter(|m| !m.is_empty()) {
-        v["summaryMap"] = Value::Object(map.clone());
-        if let Some(first) = map.values().next() {
-            v["summary"] = first.clone();
-        }
-    }
-    v
-}
 
 fn other_side_inbox(p: &PartnershipFull, acting: &DbActor) -> Vec<(String, String)> {
     let other = p.partner_of(acting.id);
@@ -72,10 +40,14 @@ pub async fn offer(
         .offer_activity_id
         .clone()
         .unwrap_or_else(|| new_id(state, "offer"));
-    let activity = json!({
-        "id": id, "type": "Offer", "actor": p.subject.ap_id.as_str(),
-        "object": relationship_json(p), "target": p.object.ap_id.as_str(), "to": [p.object.ap_id.as_str()]
-    });
+    let activity = Activity::new(
+        id,
+        ActivityKind::Offer,
+        p.subject.ap_id.as_str(),
+        relationship_json(p).map_err(AppError::internal)?,
+        vec![p.object.ap_id.to_string()],
+    )
+    .with_target(p.object.ap_id.as_str());
     queue(
         conn,
         &p.subject,
@@ -97,17 +69,29 @@ pub async fn answer(
     if p.subject.local {
         return Ok(());
     }
-    let kind = if accept { "Accept" } else { "Reject" };
-    let object = match &p.partnership.offer_activity_id {
-        Some(offer) => {
-            json!({"id": offer, "type": "Offer", "actor": p.subject.ap_id.as_str(), "object": p.partnership.ap_id})
-        }
-        None => json!(p.partnership.ap_id),
+    let kind = if accept {
+        ActivityKind::Accept
+    } else {
+        ActivityKind::Reject
     };
-    let activity = json!({
-        "id": new_id(state, kind), "type": kind, "actor": p.object.ap_id.as_str(),
-        "object": object, "to": [p.subject.ap_id.as_str()]
-    });
+    // The Offer answered, or (an Offer never seen, e.g. an imported partnership) the
+    // Relationship itself.
+    let object = match &p.partnership.offer_activity_id {
+        Some(offer) => Answered::Offer(ActivityStub {
+            id: offer.clone(),
+            kind: ActivityKind::Offer,
+            actor: p.subject.ap_id.to_string(),
+            object: p.partnership.ap_id.clone(),
+        }),
+        None => Answered::Relationship(p.partnership.ap_id.clone()),
+    };
+    let activity = Activity::new(
+        new_id(state, kind.as_str()),
+        kind,
+        p.object.ap_id.as_str(),
+        object,
+        vec![p.subject.ap_id.to_string()],
+    );
     queue(
         conn,
         &p.object,
@@ -131,87 +115,67 @@ pub async fn update(
         return Ok(());
     }
     let other = p.partner_of(acting.id);
-    let activity = json!({
-        "id": new_id(state, "update"), "type": "Update", "actor": acting.ap_id.as_str(),
-        "object": relationship_json(p), "to": [other.ap_id.as_str()]
-    });
+    let activity = Activity::new(
+        new_id(state, "update"),
+        ActivityKind::Update,
+        acting.ap_id.as_str(),
+        relationship_json(p).map_err(AppError::internal)?,
+        vec![other.ap_id.to_string()],
+    );
     queue(conn, acting, activity, Some(&p.partnership.ap_id), &inboxes).await?;
     Ok(())
 }
 
-fn details(rel: &Value) -> (Value, Vec<String>, Vec<String>, Option<i32>) {
-    let description = rel["summaryMap"]
-        .as_object()
-        .map(|m| {
-            m.iter()
-                .filter_map(|(k, v)| {
-                    Some((
-                        k.chars().take(8).collect::<String>(),
-                        Value::String(v.as_str()?.chars().take(2000).collect()),
-                    ))
-                })
-                .collect::<Map<_, _>>()
-        })
-        .unwrap_or_default();
-    let list = |k: &str| -> Vec<String> {
-        rel[k]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .map(String::from)
-                    .take(20)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let year = rel["foundedYear"]
-        .as_i64()
-        .and_then(|y| i32::try_from(y).ok())
-        .filter(|y| (1800..=2200).contains(y));
-    let themes = list("themes")
-        .into_iter()
-        .filter(|t| crate::vocab::theme(t).is_some())
-        .collect();
-    (
-        Value::Object(description),
-        list("workingLanguages"),
-        themes,
-        year,
-    )
+/// What an Accept or Reject of a partnership names: the Offer, or the Relationship.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Answered {
+    Offer(ActivityStub),
+    Relationship(String),
+}
+
+/// The Relationship a received activity carries, read into its wire struct.
+fn relationship_of(object: &ObjectRef) -> Result<RelationshipJson, AppError> {
+    object
+        .parse::<RelationshipJson>()
+        .map_err(|e| AppError::bad_request(format!("malformed Relationship: {e}")))
 }
 
 /// Inbound Offer of a Relationship from its subject to one of our organisations.
 pub async fn receive_offer(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
-    activity: &Value,
+    activity: &Received,
 ) -> Result<(), AppError> {
-    let rel = &activity["object"];
-    if type_of(rel) != Some("Relationship") {
+    let object = activity.object().map_err(AppError::bad_request)?;
+    if object.kind() != Some("Relationship") {
         tracing::info!("Offer of something other than a Relationship; ignored");
         return Ok(());
     }
-    let rel_id = id_of(rel).ok_or_else(|| AppError::bad_request("Relationship without an id"))?;
-    if authority(&rel_id) != actor.domain || id_of(&rel["subject"]).as_ref() != Some(&actor.ap_id.0)
-    {
+    let rel = relationship_of(object)?;
+    let rel_id = &rel.id;
+    if authority(rel_id) != actor.domain || rel.subject != actor.ap_id.0 {
         return Err(AppError::forbidden(
             "only a partnership's subject may offer it, under an id of its own host",
         ));
     }
-    let object_id = id_of(&rel["object"])
-        .ok_or_else(|| AppError::bad_request("Relationship without an object"))?;
-    let target = DbActor::by_ap_id(conn, object_id.as_str())
+    let target = DbActor::by_ap_id(conn, rel.object.as_str())
         .await?
         .filter(|a| a.local && a.is_organisation())
         .ok_or_else(|| AppError::not_found("the partnership is offered to no organisation here"))?;
-    let kind: PartnershipKind = rel["partnershipKind"]
-        .as_str()
+    let kind: PartnershipKind = rel
+        .partnership_kind
+        .as_deref()
         .unwrap_or("twinning")
         .parse()
         .map_err(AppError::bad_request)?;
-    let offer_id = activity["id"].as_str().unwrap_or_default().to_string();
-    let (description, languages, themes, year) = details(rel);
+    let offer_id = activity.id.to_string();
+    let Details {
+        description,
+        languages,
+        themes,
+        founded_year: year,
+    } = Details::of(&rel);
     if let Some(existing) = DbPartnership::live_between(conn, actor.id, target.id, kind).await? {
         if existing.confirmed {
             return Ok(()); // already confirmed by both sides: nothing to ask
@@ -262,10 +226,9 @@ pub async fn receive_offer(
 /// The partnership an Accept or Reject answers, if it answers one.
 pub async fn answered(
     conn: &mut AsyncPgConnection,
-    activity: &Value,
+    activity: &Received,
 ) -> Result<Option<DbPartnership>, AppError> {
-    let object = &activity["object"];
-    let Some(id) = id_of(object) else {
+    let Some(id) = activity.object.as_ref().and_then(ObjectRef::id) else {
         return Ok(None);
     };
     if let Some(p) = DbPartnership::by_offer(conn, id.as_str()).await? {
@@ -274,7 +237,8 @@ pub async fn answered(
     if let Some(p) = DbPartnership::by_ap_id(conn, id.as_str()).await? {
         return Ok(Some(p));
     }
-    match id_of(&object["object"]) {
+    let object = activity.object.as_ref().map(ObjectRef::embedded);
+    match object.and_then(|o| id_of(&o["object"])) {
         Some(rel) => Ok(DbPartnership::by_ap_id(conn, rel.as_str()).await?),
         None => Ok(None),
     }
@@ -304,11 +268,17 @@ pub async fn receive_answer(
 pub async fn receive_update(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
-    rel: &Value,
+    object: &ObjectRef,
     deleted: bool,
 ) -> Result<(), AppError> {
-    let Some(id) = id_of(rel) else {
+    let Some(id) = object.id() else {
         return Err(AppError::bad_request("Relationship without an id"));
+    };
+    // A Delete may name the Relationship by id only (or carry it); an Update carries it.
+    let rel = if deleted {
+        object.parse::<RelationshipJson>().ok()
+    } else {
+        Some(relationship_of(object)?)
     };
     let Some(p) = DbPartnership::by_ap_id(conn, id.as_str()).await? else {
         tracing::info!(partnership = %id, "update of a partnership we do not know; ignored");
@@ -319,21 +289,20 @@ pub async fn receive_update(
             "only a side of a partnership may change it",
         ));
     }
-    let ended_on = rel["endTime"]
-        .as_str()
-        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+    let ended_on = rel
+        .as_ref()
+        .and_then(|r| r.end_time)
         .map(|t| t.date_naive());
-    let status = if deleted {
-        PartnershipStatus::Ended
-    } else {
-        match rel["partnershipStatus"].as_str().map(str::parse) {
+    let status = match rel.as_ref().filter(|_| !deleted) {
+        None => PartnershipStatus::Ended,
+        Some(rel) => match rel.partnership_status.as_deref().map(str::parse) {
             None => p.status,
             Some(Ok(status)) => status,
             Some(Err(e)) => {
                 tracing::info!(partnership = %id, "{e}; update ignored");
                 return Ok(());
             }
-        }
+        },
     };
     if !PartnershipStatus::CHANGEABLE_TO.contains(&status)
         || (p.status == PartnershipStatus::Proposed && status != PartnershipStatus::Ended)
@@ -357,15 +326,15 @@ pub async fn receive_update(
         }
     }
     DbPartnership::set_status(conn, p.id, status, p.confirmed, ended_on).await?;
-    if !deleted {
-        let (description, languages, themes, year) = details(rel);
+    if let Some(rel) = rel.filter(|_| !deleted) {
+        let d = Details::of(&rel);
         DbPartnership::set_details(
             conn,
             p.id,
-            &description,
-            &languages,
-            &themes,
-            year.or(p.founded_year),
+            &d.description,
+            &d.languages,
+            &d.themes,
+            d.founded_year.or(p.founded_year),
         )
         .await?;
     }

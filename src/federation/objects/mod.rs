@@ -2,4 +2,5 @@
 //! and `Actor` traits for them. This is the one place where rows become JSON and back.
 
 pub mod actor;
+pub mod partnership;
 pub mod post;

@@ -7,3 +7,4 @@ pub mod actor;
 pub mod article;
 pub mod collection;
 pub mod helpers;
+pub mod relationship;
