@@ -10,5 +10,6 @@ mod open_data;
 mod pages;
 mod partnerships_io;
 mod posts;
+mod reactions;
 mod search;
 mod showcase;
