@@ -7,7 +7,9 @@ use crate::db::models::post::DbPost;
 use crate::error::{AppError, AppResult};
 use crate::federation::context::{context, context_document};
 use crate::federation::objects::post::{PostExtras, article_json, create_json, post_collection_id};
-use crate::federation::protocol::collection::{Collection, OrderedCollection, OrderedCollectionPage};
+use crate::federation::protocol::collection::{
+    Collection, OrderedCollection, OrderedCollectionPage,
+};
 use crate::state::AppState;
 use crate::web;
 use axum::extract::{Path, Query, State};
@@ -364,7 +366,8 @@ async fn post_collection(
         _ => {
             let mut replies = Vec::new();
             for r in DbPost::replies_to(&mut conn, post.post.ap_id.as_str()).await? {
-                let who = crate::db::models::actor::DbActor::by_id(&mut conn, r.post.actor_id).await?;
+                let who =
+                    crate::db::models::actor::DbActor::by_id(&mut conn, r.post.actor_id).await?;
                 if !crate::db::models::delivery::is_blocked(&mut conn, &who.domain).await? {
                     replies.push(Value::String(r.post.ap_id.to_string()));
                 }

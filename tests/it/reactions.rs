@@ -32,9 +32,15 @@ async fn react(ctx: &Ctx, post_ap_id: &str, by: &[&DbActor], likes: usize, share
         .unwrap()
         .unwrap();
     for (i, actor) in by.iter().enumerate().take(likes) {
-        add_reaction(&mut conn, "Like", &format!("{post_ap_id}#like-{i}"), actor.id, post.id)
-            .await
-            .unwrap();
+        add_reaction(
+            &mut conn,
+            "Like",
+            &format!("{post_ap_id}#like-{i}"),
+            actor.id,
+            post.id,
+        )
+        .await
+        .unwrap();
     }
     for (i, actor) in by.iter().enumerate().take(shares) {
         add_reaction(
@@ -61,8 +67,16 @@ async fn likes_shares_and_replies_are_counted_everywhere_a_post_is_shown() {
     let dortmund = ctx.org("stadt-dortmund").await;
     let koeln = ctx.org("stadt-koeln").await;
     let bonn = ctx.org("stadt-bonn").await;
-    let token = ctx.editor("redaktion", &["stadt-dortmund", "stadt-koeln"]).await;
-    let post = create(&ctx, "stadt-dortmund", &token, &bilingual("Jugendaustausch")).await;
+    let token = ctx
+        .editor("redaktion", &["stadt-dortmund", "stadt-koeln"])
+        .await;
+    let post = create(
+        &ctx,
+        "stadt-dortmund",
+        &token,
+        &bilingual("Jugendaustausch"),
+    )
+    .await;
     let ap_id = post["ap_id"].as_str().unwrap().to_string();
     assert_eq!(
         (
@@ -137,7 +151,10 @@ async fn likes_shares_and_replies_are_counted_everywhere_a_post_is_shown() {
     // The page, in each language, with the plural its language gives each count.
     for (lang, expected) in [
         ("fr", ["3\u{a0}favoris", "1\u{a0}partage", "1\u{a0}réponse"]),
-        ("de", ["3\u{a0}Favoriten", "1\u{a0}Mal geteilt", "1\u{a0}Antwort"]),
+        (
+            "de",
+            ["3\u{a0}Favoriten", "1\u{a0}Mal geteilt", "1\u{a0}Antwort"],
+        ),
         ("en", ["3\u{a0}likes", "1\u{a0}share", "1\u{a0}reply"]),
     ] {
         let html = ctx
@@ -172,7 +189,10 @@ async fn likes_shares_and_replies_are_counted_everywhere_a_post_is_shown() {
         .text()
         .await
         .unwrap();
-    assert!(html.contains("0\u{a0}réponse<"), "French: 0 takes the singular");
+    assert!(
+        html.contains("0\u{a0}réponse<"),
+        "French: 0 takes the singular"
+    );
 }
 
 fn post_path(ap_id: &str) -> String {
@@ -185,7 +205,9 @@ async fn a_reply_is_a_plain_note_that_names_the_post_it_answers() {
     let ctx = Ctx::new().await;
     let dortmund = ctx.org("stadt-dortmund").await;
     ctx.org("stadt-koeln").await;
-    let token = ctx.editor("redaktion", &["stadt-dortmund", "stadt-koeln"]).await;
+    let token = ctx
+        .editor("redaktion", &["stadt-dortmund", "stadt-koeln"])
+        .await;
     let post = create(&ctx, "stadt-dortmund", &token, &bilingual("Stadtfest")).await;
     let reply = json!({"in_reply_to": post["ap_id"], "translations": [
         {"language": "de", "title": "Antwort", "summary": "Kurz", "body": "Wir kommen gern."}]});
@@ -194,7 +216,10 @@ async fn a_reply_is_a_plain_note_that_names_the_post_it_answers() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(note["type"], "Note");
     for absent in ["name", "nameMap", "summary", "summaryMap", "audience"] {
-        assert!(note.get(absent).is_none(), "a reply has no {absent}: {note}");
+        assert!(
+            note.get(absent).is_none(),
+            "a reply has no {absent}: {note}"
+        );
     }
     assert_eq!(note["content"], "<p>Wir kommen gern.</p>\n");
     assert_eq!(note["contentMap"]["de"], note["content"]);
@@ -240,7 +265,13 @@ async fn under_authorized_fetch_a_collection_needs_a_signature_like_its_post() {
         format!("{ap_id}/shares"),
         format!("{ap_id}/replies"),
     ] {
-        let resp = ctx.http.get(&url).header("Accept", AP).send().await.unwrap();
+        let resp = ctx
+            .http
+            .get(&url)
+            .header("Accept", AP)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(resp.status(), StatusCode::UNAUTHORIZED, "{url}");
     }
 }

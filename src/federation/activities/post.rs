@@ -262,8 +262,13 @@ pub async fn remember_announcing_group(
     announcer: &DbActor,
 ) -> diesel::QueryResult<()> {
     if announcer.actor_type == "Group" && !post.local && post.audience.is_none() {
-        DbPost::set_audience(conn, post.ap_id.as_str(), Some(announcer.ap_id.as_str()), &[])
-            .await?;
+        DbPost::set_audience(
+            conn,
+            post.ap_id.as_str(),
+            Some(announcer.ap_id.as_str()),
+            &[],
+        )
+        .await?;
     }
     Ok(())
 }

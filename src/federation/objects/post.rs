@@ -158,7 +158,8 @@ pub fn article_json(
         }
     }
     let id = post.post.ap_id.as_str();
-    let collection = |which: &str, n: i64| Some(Collection::counted(post_collection_id(id, which), n));
+    let collection =
+        |which: &str, n: i64| Some(Collection::counted(post_collection_id(id, which), n));
     let midnight = |d: chrono::NaiveDate| {
         NaiveDateOrTime::DateTime(d.and_time(chrono::NaiveTime::MIN).and_utc())
     };
