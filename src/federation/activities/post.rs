@@ -55,7 +55,15 @@ pub async fn publish(
     post: &PostFull,
     update: bool,
 ) -> Result<(), AppError> {
-    let extras = PostExtras::load(conn, post).await?;
+    let extras = if update {
+        PostExtras::load(conn, post).await?
+    } else {
+        // Nothing has reacted to a new post yet.
+        PostExtras {
+            counts: Default::default(),
+            thread: Thread::of(conn, &post.post).await?,
+        }
+    };
     if let Some(group) = extras.thread.as_ref().and_then(|t| t.group.as_ref())
         && post.post.audience.as_deref() != Some(group.as_str())
     {
