@@ -142,3 +142,42 @@ fn single_values_where_lists_are_usual_are_read() {
     let obj = created_object("gotosocial", "create_note.json");
     assert!(!obj.to.is_empty());
 }
+
+#[test]
+fn lemmy_threads_carry_their_community() {
+    // FEP-1b12: the community announces its members' activities; each object names the
+    // community in `audience` (and the thread's Page in `to`).
+    let page: ArticleJson = serde_json::from_value(
+        fixture("lemmy", "announce_create_page.json")["object"]["object"].clone(),
+    )
+    .unwrap();
+    let announce = fixture("lemmy", "announce_create_comment.json");
+    assert_eq!(announce["type"], "Announce");
+    assert_eq!(announce["object"]["type"], "Create");
+    let comment: ArticleJson =
+        serde_json::from_value(announce["object"]["object"].clone()).unwrap();
+    for obj in [&page, &comment] {
+        assert_eq!(
+            obj.audience.as_ref().map(|u| u.as_str()),
+            announce["actor"].as_str(),
+            "{}",
+            obj.id
+        );
+    }
+    assert!(
+        page.to
+            .iter()
+            .any(|u| Some(u.as_str()) == announce["actor"].as_str())
+    );
+    assert_eq!(comment.kind, "Note");
+    assert_eq!(comment.in_reply_to.as_ref(), Some(&page.id));
+    assert!(comment.name.is_none(), "a comment has no title");
+    let data = remote_post_data(&comment);
+    assert_eq!(data.in_reply_to.as_deref(), Some(page.id.as_str()));
+    // Its authors are Persons with keys.
+    for file in ["person.json", "person_commenter.json"] {
+        let actor: ActorJson = serde_json::from_value(fixture("lemmy", file)).unwrap();
+        assert_eq!(actor.kind, "Person", "{file}");
+        PublicKey::from_pem(&actor.public_key.public_key_pem).unwrap();
+    }
+}

@@ -7,6 +7,7 @@ mod fedify;
 mod fixtures;
 mod flows;
 mod kill;
+mod lemmy;
 mod partnerships;
 mod relays;
 mod resilience;

@@ -5,6 +5,7 @@ use super::json::ApiJson;
 use super::organisations::find;
 use super::views::{Page, PostView};
 use crate::db::models::actor::DbActor;
+use crate::db::models::inbox::{PostCounts, post_counts};
 use crate::db::models::post::{DbPost, PostFull};
 use crate::error::{AppError, AppResult};
 use crate::posts::PostInput;
@@ -32,6 +33,8 @@ pub async fn list(
     }
     let mut conn = state.conn().await?;
     let posts = DbPost::page_by_actor(&mut conn, actor.id, q.before, limit).await?;
+    let ids: Vec<i64> = posts.iter().map(|p| p.post.id).collect();
+    let counts = post_counts(&mut conn, &ids).await?;
     let next = (posts.len() as i64 == limit)
         .then(|| {
             posts.last().map(|p| {
@@ -45,7 +48,10 @@ pub async fn list(
     Ok(Json(Page {
         items: posts
             .iter()
-            .map(|p| PostView::new(p, &actor.handle))
+            .map(|p| {
+                let c = counts.get(&p.post.id).copied().unwrap_or_default();
+                PostView::new(p, &actor.handle, &c)
+            })
             .collect(),
         next,
     }))
@@ -72,7 +78,7 @@ pub async fn create(
     let post = crate::posts::publish_new(&mut conn, &state, &actor, &data).await?;
     Ok((
         StatusCode::CREATED,
-        Json(PostView::new(&post, &actor.handle)),
+        Json(PostView::new(&post, &actor.handle, &PostCounts::default())),
     ))
 }
 
@@ -81,12 +87,26 @@ async fn load(state: &AppState, id: &str) -> AppResult<(PostFull, DbActor)> {
     crate::federation::routes::load_local_post(state, id).await
 }
 
+/// A post's view with its counts.
+async fn view(
+    conn: &mut diesel_async::AsyncPgConnection,
+    post: &PostFull,
+    author: &DbActor,
+) -> AppResult<PostView> {
+    let counts = post_counts(conn, &[post.post.id])
+        .await?
+        .remove(&post.post.id)
+        .unwrap_or_default();
+    Ok(PostView::new(post, &author.handle, &counts))
+}
+
 pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> AppResult<Json<PostView>> {
     let (post, author) = load(&state, &id).await?;
-    Ok(Json(PostView::new(&post, &author.handle)))
+    let mut conn = state.conn().await?;
+    Ok(Json(view(&mut conn, &post, &author).await?))
 }
 
 /// Replaces a post's content (all language versions, themes, images…).
@@ -102,7 +122,7 @@ pub async fn replace(
     let data = input.validate(&mut conn, state.urls.base()).await?;
     let updated =
         crate::posts::publish_update(&mut conn, &state, &author, post.post.id, &data).await?;
-    Ok(Json(PostView::new(&updated, &author.handle)))
+    Ok(Json(view(&mut conn, &updated, &author).await?))
 }
 
 pub async fn delete(
@@ -128,7 +148,7 @@ async fn set_pin(
     auth.require_editor(&mut conn, &author).await?;
     let row = DbPost::set_pinned(&mut conn, post.post.id, pinned).await?;
     let full = DbPost::full(&mut conn, row).await?;
-    Ok(Json(PostView::new(&full, &author.handle)))
+    Ok(Json(view(&mut conn, &full, &author).await?))
 }
 
 pub async fn pin(

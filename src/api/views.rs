@@ -3,6 +3,7 @@
 
 use crate::db::models::account::{Account, ApiToken};
 use crate::db::models::actor::DbActor;
+use crate::db::models::inbox::PostCounts;
 use crate::db::models::post::PostFull;
 use crate::federation::objects::post::hashtags;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -97,6 +98,12 @@ pub struct PostView {
     pub published: DateTime<Utc>,
     pub updated: Option<DateTime<Utc>>,
     pub pinned: bool,
+    /// Likes received (Lemmy's upvotes too).
+    pub likes_count: i64,
+    /// Boosts (Announce) received.
+    pub shares_count: i64,
+    /// Replies stored here, from instances that are not blocked.
+    pub replies_count: i64,
 }
 
 /// The id in a local post's URL (`…/posts/{id}`).
@@ -109,7 +116,7 @@ pub fn post_public_id(ap_id: &url::Url) -> String {
 }
 
 impl PostView {
-    pub fn new(p: &PostFull, author_handle: &str) -> Self {
+    pub fn new(p: &PostFull, author_handle: &str, counts: &PostCounts) -> Self {
         PostView {
             id: post_public_id(&p.post.ap_id),
             ap_id: p.post.ap_id.to_string(),
@@ -145,6 +152,9 @@ impl PostView {
             published: p.post.published,
             updated: p.post.updated,
             pinned: p.post.pinned_at.is_some(),
+            likes_count: counts.likes,
+            shares_count: counts.shares,
+            replies_count: counts.replies,
         }
     }
 }

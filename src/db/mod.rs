@@ -23,7 +23,7 @@ pub type DbConn = Object<AsyncPgConnection>;
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
 /// How many migrations ship with this build.
-pub const MIGRATIONS_COUNT: usize = 10;
+pub const MIGRATIONS_COUNT: usize = 12;
 
 /// Arbitrary but fixed key of the advisory lock that serialises migrations.
 const MIGRATION_LOCK_KEY: i64 = 0x7061_7373_6572_656c; // "passerel"

@@ -93,6 +93,7 @@ diesel::table! {
         updated -> Nullable<Timestamptz>,
         pinned_at -> Nullable<Timestamptz>,
         deleted_at -> Nullable<Timestamptz>,
+        audience -> Nullable<Text>,
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::db::models::actor::DbActor;
 use crate::db::models::post::DbPost;
 use crate::error::AppError;
-use crate::federation::activities::post::{POST_TYPES, remote_post_data};
+use crate::federation::activities::post::{POST_TYPES, remember_audience, remote_post_data};
 use crate::federation::fetch::{self, ACCEPT_ACTIVITY, FetchError};
 use crate::federation::objects::actor::{authority, remote_actor_row};
 use crate::federation::protocol::actor::ActorJson;
@@ -286,14 +286,16 @@ pub async fn post(state: &AppState, url: &str) -> Result<DbPost, ResolveError> {
     let id = Url::parse(url).map_err(|_| ResolveError::Malformed(url.to_string()))?;
     let (object, author) = fetch_post(state, &id, POST_TYPES).await?;
     let mut conn = state.conn().await?;
-    Ok(DbPost::upsert_remote(
+    let post = DbPost::upsert_remote(
         &mut conn,
         object.id.as_str(),
         author.id,
         &remote_post_data(&object),
         object.published,
     )
-    .await?)
+    .await?;
+    remember_audience(&mut conn, &object, None).await?;
+    Ok(post)
 }
 
 /// A stored actor of a blocked instance is not handed out either.

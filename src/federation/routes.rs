@@ -6,8 +6,10 @@ use crate::db::models::follow::DbFollow;
 use crate::db::models::post::DbPost;
 use crate::error::{AppError, AppResult};
 use crate::federation::context::{context, context_document};
-use crate::federation::objects::post::{article_json, create_json};
-use crate::federation::protocol::collection::{OrderedCollection, OrderedCollectionPage};
+use crate::federation::objects::post::{PostExtras, article_json, create_json, post_collection_id};
+use crate::federation::protocol::collection::{
+    Collection, OrderedCollection, OrderedCollectionPage,
+};
 use crate::state::AppState;
 use crate::web;
 use axum::extract::{Path, Query, State};
@@ -37,6 +39,9 @@ pub fn router() -> Router<AppState> {
         .route("/o/{handle}/partnerships", get(partnerships))
         .route("/posts/{id}", get(post))
         .route("/posts/{id}/activity", get(post_activity))
+        .route("/posts/{id}/likes", get(post_likes))
+        .route("/posts/{id}/shares", get(post_shares))
+        .route("/posts/{id}/replies", get(post_replies))
         .route("/inbox", axum::routing::post(super::inbox::shared))
         .route("/federation/search", get(crate::search::peers::answer))
         .route(
@@ -193,11 +198,13 @@ async fn outbox(
         return activity_json(&collection(id, total));
     }
     let posts = DbPost::page_by_actor(&mut conn, actor.id, q.before, PAGE_SIZE).await?;
+    let extras = PostExtras::load_many(&mut conn, &posts).await?;
     let last = posts.last().map(|p| p.post.id);
     let items = posts
         .iter()
-        .map(|p| {
-            create_json(p, &actor, &state.urls)
+        .zip(&extras)
+        .map(|(p, x)| {
+            create_json(p, &actor, &state.urls, x)
                 .map_err(AppError::internal)
                 .and_then(to_value)
         })
@@ -253,10 +260,12 @@ async fn featured(
     let actor = local_org(&state, &handle).await?;
     let mut conn = state.conn().await?;
     let pinned = DbPost::pinned_by_actor(&mut conn, actor.id).await?;
+    let extras = PostExtras::load_many(&mut conn, &pinned).await?;
     let items = pinned
         .iter()
-        .map(|p| {
-            article_json(p, &actor, &state.urls)
+        .zip(&extras)
+        .map(|(p, x)| {
+            article_json(p, &actor, &state.urls, x)
                 .map_err(AppError::internal)
                 .and_then(to_value)
         })
@@ -313,8 +322,9 @@ async fn post(
         other => other?,
     };
     if wants_json {
+        let extras = PostExtras::load(&mut *state.conn().await?, &post).await?;
         return activity_json(
-            &article_json(&post, &author, &state.urls).map_err(AppError::internal)?,
+            &article_json(&post, &author, &state.urls, &extras).map_err(AppError::internal)?,
         );
     }
     web::pages::post(&state, post, author, &headers, &query).await
@@ -325,7 +335,76 @@ async fn post_activity(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let (post, author) = load_local_post(&state, &id).await?;
-    activity_json(&create_json(&post, &author, &state.urls).map_err(AppError::internal)?)
+    let extras = PostExtras::load(&mut *state.conn().await?, &post).await?;
+    activity_json(&create_json(&post, &author, &state.urls, &extras).map_err(AppError::internal)?)
+}
+
+/// Most reply ids listed in a post's `replies` collection (oldest first).
+const REPLIES_LISTED: usize = 100;
+
+/// One of a post's collections (`likes`, `shares`, `replies`) as JSON; a browser is sent to
+/// the post's page, which shows the counts. Signed like the post under authorized fetch.
+async fn post_collection(
+    state: &AppState,
+    id: &str,
+    headers: &HeaderMap,
+    which: &str,
+) -> AppResult<Response> {
+    let (post, _) = load_local_post(state, id).await?;
+    if !wants_activity_json(headers) {
+        return Ok(axum::response::Redirect::to(post.post.ap_id.as_str()).into_response());
+    }
+    let mut conn = state.conn().await?;
+    let counts = crate::db::models::inbox::post_counts(&mut conn, &[post.post.id])
+        .await?
+        .remove(&post.post.id)
+        .unwrap_or_default();
+    let collection_id = post_collection_id(post.post.ap_id.as_str(), which);
+    let collection = match which {
+        "likes" => Collection::counted(collection_id, counts.likes),
+        "shares" => Collection::counted(collection_id, counts.shares),
+        _ => {
+            let mut replies = Vec::new();
+            for r in DbPost::replies_to(&mut conn, post.post.ap_id.as_str()).await? {
+                let who =
+                    crate::db::models::actor::DbActor::by_id(&mut conn, r.post.actor_id).await?;
+                if !crate::db::models::delivery::is_blocked(&mut conn, &who.domain).await? {
+                    replies.push(Value::String(r.post.ap_id.to_string()));
+                }
+                if replies.len() == REPLIES_LISTED {
+                    break;
+                }
+            }
+            let mut c = Collection::counted(collection_id, counts.replies);
+            c.items = Some(replies);
+            c
+        }
+    };
+    activity_json(&collection)
+}
+
+async fn post_likes(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    post_collection(&state, &id, &headers, "likes").await
+}
+
+async fn post_shares(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    post_collection(&state, &id, &headers, "shares").await
+}
+
+async fn post_replies(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    post_collection(&state, &id, &headers, "replies").await
 }
 
 /// Authorized-fetch mode (Mastodon's "secure mode"): GETs of federated documents must be

@@ -56,6 +56,13 @@ strings! {
     interface_language: "Sprache", "Langue", "Language";
     back_to: "Zurück zu", "Retour à", "Back to";
     replies: "Antworten aus dem Fediverse", "Réponses du fédivers", "Replies from the fediverse";
+    reactions: "Reaktionen", "Réactions", "Reactions";
+    count_like_one: "Favorit", "favori", "like";
+    count_like_many: "Favoriten", "favoris", "likes";
+    count_share_one: "Mal geteilt", "partage", "share";
+    count_share_many: "Mal geteilt", "partages", "shares";
+    count_reply_one: "Antwort", "réponse", "reply";
+    count_reply_many: "Antworten", "réponses", "replies";
     partnerships: "Partnerschaften", "Jumelages et partenariats", "Partnerships";
     partner: "Partner", "Partenaire", "Partner";
     network: "Netzwerk", "Réseau", "Network";

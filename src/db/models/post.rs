@@ -29,6 +29,8 @@ pub struct DbPost {
     pub updated: Option<DateTime<Utc>>,
     pub pinned_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
+    /// The group (by actor id) the post belongs to: a Lemmy community, an Mbin magazine.
+    pub audience: Option<String>,
 }
 
 // A missing Markdown body is bound as NULL rather than written as DEFAULT: the statement's
@@ -590,6 +592,30 @@ impl DbPost {
             insert_parts(conn, post.id, data).await?;
         }
         Ok(post)
+    }
+
+    /// Notes the group a post belongs to: `explicit` (its `audience`, or the group that
+    /// announced it), else the first of `addressed` that is a known `Group` actor, else what
+    /// was noted before. One statement.
+    pub async fn set_audience(
+        conn: &mut AsyncPgConnection,
+        ap_id: &str,
+        explicit: Option<&str>,
+        addressed: &[String],
+    ) -> QueryResult<usize> {
+        diesel::sql_query(
+            "UPDATE posts SET audience = COALESCE($2, \
+                 (SELECT a.ap_id FROM actors a \
+                  WHERE a.ap_id = ANY($3) AND a.actor_type = 'Group' \
+                  ORDER BY array_position($3, a.ap_id) LIMIT 1), \
+                 audience) \
+             WHERE ap_id = $1",
+        )
+        .bind::<diesel::sql_types::Text, _>(ap_id)
+        .bind::<diesel::sql_types::Nullable<diesel::sql_types::Text>, _>(explicit)
+        .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(addressed)
+        .execute(conn)
+        .await
     }
 
     /// Replies to a post, oldest first.

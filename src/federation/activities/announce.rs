@@ -74,18 +74,23 @@ pub async fn receive(
     }
     .ok_or_else(|| AppError::bad_request(format!("{kind} without an object")))?;
     let post = match DbPost::by_ap_id(conn, id.as_str()).await? {
-        Some(p) => Some(p),
+        Some(p) => {
+            super::post::remember_announcing_group(conn, &p, actor).await?;
+            Some(p)
+        }
         None => match fetched {
-            Some(f) => Some(
-                DbPost::upsert_remote(
+            Some(f) => {
+                let stored = DbPost::upsert_remote(
                     conn,
                     f.object.id.as_str(),
                     f.author.id,
                     &remote_post_data(&f.object),
                     f.object.published,
                 )
-                .await?,
-            ),
+                .await?;
+                super::post::remember_audience(conn, &f.object, Some(actor)).await?;
+                Some(stored)
+            }
             None => None,
         },
     };

@@ -10,7 +10,7 @@ use crate::db::models::post::{DbPost, PostData, PostFull, TranslationData};
 use crate::error::AppError;
 use crate::federation::PUBLIC;
 use crate::federation::objects::actor::authority;
-use crate::federation::objects::post::article_json;
+use crate::federation::objects::post::{PostExtras, Thread, create_json};
 use crate::federation::protocol::article::ArticleJson;
 use crate::state::AppState;
 use crate::text;
@@ -20,20 +20,22 @@ use serde_json::{Value, json};
 /// Object types we store as posts.
 pub const POST_TYPES: &[&str] = &["Note", "Article", "Page", "Event", "Question"];
 
-/// Where a post's activities go: remote followers, and the author of the post it replies to.
+/// Where a post's activities go: remote followers; for a reply, the author of the post it
+/// answers and the group of the thread (which redistributes it to its followers).
 async fn recipients(
     conn: &mut AsyncPgConnection,
     author: &DbActor,
     post: &PostFull,
+    thread: Option<&Thread>,
     subscribers: &Subscribers,
 ) -> Result<Vec<(String, String)>, AppError> {
     let mut inboxes = DbFollow::follower_inboxes(conn, author.id).await?;
-    if let Some(parent) = &post.post.in_reply_to
-        && let Some(parent) = DbPost::by_ap_id(conn, parent).await?
-    {
-        let parent_author = DbActor::by_id(conn, parent.actor_id).await?;
-        if !parent_author.local {
-            inboxes.push(inbox_of(&parent_author));
+    if let Some(thread) = thread {
+        let answered = Some(&thread.parent_author).into_iter();
+        for actor in answered.chain(thread.group_actor.as_ref()) {
+            if !actor.local {
+                inboxes.push(inbox_of(actor));
+            }
         }
     }
     if author.indexable && post.post.in_reply_to.is_none() {
@@ -45,15 +47,6 @@ async fn recipients(
     Ok(inboxes)
 }
 
-fn object_json(state: &AppState, post: &PostFull, author: &DbActor) -> Result<Value, AppError> {
-    let mut article = article_json(post, author, &state.urls).map_err(AppError::internal)?;
-    if post.post.in_reply_to.is_some() {
-        // Replies are Notes, so that Mastodon shows their text in the thread.
-        article.kind = "Note".into();
-    }
-    serde_json::to_value(article).map_err(AppError::internal)
-}
-
 /// Queues Create (or Update) of a local post to its recipients.
 pub async fn publish(
     conn: &mut AsyncPgConnection,
@@ -62,22 +55,33 @@ pub async fn publish(
     post: &PostFull,
     update: bool,
 ) -> Result<(), AppError> {
-    let object = object_json(state, post, author)?;
-    let kind = if update { "Update" } else { "Create" };
-    let id = if update {
-        new_id(state, "update")
+    let extras = if update {
+        PostExtras::load(conn, post).await?
     } else {
-        crate::federation::urls::Urls::create_activity(post.post.ap_id.as_str())
+        // Nothing has reacted to a new post yet.
+        PostExtras {
+            counts: Default::default(),
+            thread: Thread::of(conn, &post.post).await?,
+        }
     };
-    let activity = json!({
-        "id": id, "type": kind, "actor": author.ap_id.as_str(),
-        "published": post.post.updated.unwrap_or(post.post.published),
-        "to": object["to"], "cc": object["cc"], "object": object
-    });
+    if let Some(group) = extras.thread.as_ref().and_then(|t| t.group.as_ref())
+        && post.post.audience.as_deref() != Some(group.as_str())
+    {
+        // Kept with our reply, so that an answer to it stays in the group's thread.
+        DbPost::set_audience(conn, post.post.ap_id.as_str(), Some(group.as_str()), &[]).await?;
+    }
+    let mut activity =
+        create_json(post, author, &state.urls, &extras).map_err(AppError::internal)?;
+    if update {
+        activity.kind = "Update".into();
+        activity.id = url::Url::parse(&new_id(state, "update")).map_err(AppError::internal)?;
+        activity.published = Some(post.post.updated.unwrap_or(post.post.published));
+    }
+    let activity = serde_json::to_value(activity).map_err(AppError::internal)?;
     // Subscribed networks get a new post twice (this Create, and the instance actor's
     // Announce below); the second finds it stored already.
     let subscribers = super::relay::subscribers(conn).await?;
-    let inboxes = recipients(conn, author, post, &subscribers).await?;
+    let inboxes = recipients(conn, author, post, extras.thread.as_ref(), &subscribers).await?;
     queue(
         conn,
         author,
@@ -100,12 +104,28 @@ pub async fn publish_delete(
     post: &PostFull,
 ) -> Result<(), AppError> {
     let subscribers = super::relay::subscribers(conn).await?;
-    let inboxes = recipients(conn, author, post, &subscribers).await?;
-    let activity = json!({
+    let thread = Thread::of(conn, &post.post).await?;
+    let inboxes = recipients(conn, author, post, thread.as_ref(), &subscribers).await?;
+    let mut to = vec![PUBLIC.to_string()];
+    let mut cc = vec![state.urls.followers(&author.handle)];
+    let mut audience = None;
+    if let Some(thread) = &thread {
+        if thread.parent_author.id != author.id {
+            cc.push(thread.parent_author.ap_id.to_string());
+        }
+        if let Some(group) = &thread.group {
+            to.push(group.to_string());
+            audience = Some(group.to_string());
+        }
+    }
+    let mut activity = json!({
         "id": new_id(state, "delete"), "type": "Delete", "actor": author.ap_id.as_str(),
-        "to": [PUBLIC], "cc": [state.urls.followers(&author.handle)],
+        "to": to, "cc": cc,
         "object": {"id": post.post.ap_id.as_str(), "type": "Tombstone"}
     });
+    if let Some(group) = audience {
+        activity["audience"] = json!(group);
+    }
     queue(
         conn,
         author,
@@ -213,6 +233,54 @@ pub fn remote_post_data(obj: &ArticleJson) -> PostData {
     }
 }
 
+/// Notes the group a received post belongs to (`DbPost::set_audience`): its `audience`,
+/// else the group that announced it (FEP-1b12), else a known `Group` actor in its `to`/`cc`.
+/// No statement when nothing could point at a group (the usual `to` Public, `cc` followers).
+pub async fn remember_audience(
+    conn: &mut AsyncPgConnection,
+    obj: &ArticleJson,
+    announcer: Option<&DbActor>,
+) -> diesel::QueryResult<()> {
+    let explicit = obj.audience.as_ref().map(url::Url::as_str).or_else(|| {
+        announcer
+            .filter(|a| a.actor_type == "Group")
+            .map(|a| a.ap_id.as_str())
+    });
+    let addressed: Vec<String> = obj
+        .to
+        .iter()
+        .chain(&obj.cc)
+        .filter(|u| {
+            u.as_str() != PUBLIC && *u != &obj.attributed_to && !u.path().ends_with("/followers")
+        })
+        .map(url::Url::to_string)
+        .collect();
+    if explicit.is_none() && addressed.is_empty() {
+        return Ok(());
+    }
+    DbPost::set_audience(conn, obj.id.as_str(), explicit, &addressed).await?;
+    Ok(())
+}
+
+/// A group announced a post we have (FEP-1b12): the post belongs to it, unless it was
+/// noted with another group before.
+pub async fn remember_announcing_group(
+    conn: &mut AsyncPgConnection,
+    post: &DbPost,
+    announcer: &DbActor,
+) -> diesel::QueryResult<()> {
+    if announcer.actor_type == "Group" && !post.local && post.audience.is_none() {
+        DbPost::set_audience(
+            conn,
+            post.ap_id.as_str(),
+            Some(announcer.ap_id.as_str()),
+            &[],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Whether we want a remote post: its author is followed here, it replies to one of our
 /// posts, or it is addressed to one of our actors.
 async fn wanted(
@@ -277,6 +345,10 @@ pub async fn receive_new(
     let published = obj.published.unwrap_or_else(chrono::Utc::now);
     match receive_new_post(conn, arrival, obj.id.as_str(), actor.id, &data, published).await? {
         NewPost::Exists => Ok(None),
+        NewPost::Stored => {
+            remember_audience(conn, &obj, None).await?;
+            Ok(Some(NewPost::Stored))
+        }
         done => Ok(Some(done)),
     }
 }
@@ -321,7 +393,7 @@ pub async fn receive_create_or_update(
         None => match DbPost::insert_remote(conn, obj.id.as_str(), actor.id, &data, obj.published)
             .await?
         {
-            Some(_) => return Ok(()),
+            Some(_) => return Ok(remember_audience(conn, &obj, None).await?),
             None => DbPost::by_ap_id(conn, obj.id.as_str()).await?,
         },
     };
@@ -344,7 +416,7 @@ pub async fn receive_create_or_update(
         }
         other => other.into(),
     })?;
-    Ok(())
+    Ok(remember_audience(conn, &obj, None).await?)
 }
 
 /// Inbound Delete of a post (the actor's own only).

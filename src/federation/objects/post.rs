@@ -1,14 +1,102 @@
-//! Post rows ⇄ `Article` documents, and the `Create` that published each.
+//! Post rows ⇄ `Article` documents (replies: plain `Note`s addressed to the thread), and
+//! the `Create` that published each.
 
 use crate::db::models::actor::DbActor;
-use crate::db::models::post::PostFull;
+use crate::db::models::inbox::{PostCounts, post_counts};
+use crate::db::models::post::{DbPost, PostFull};
 use crate::federation::PUBLIC;
 use crate::federation::protocol::actor::{ImageJson, PlaceJson};
 use crate::federation::protocol::article::{ArticleJson, CreateJson, NaiveDateOrTime, Source, Tag};
+use crate::federation::protocol::collection::Collection;
 use crate::federation::urls::Urls;
 use crate::vocab::{Lang, sdg_hashtag, theme};
+use diesel::QueryResult;
+use diesel_async::AsyncPgConnection;
 use serde_json::{Map, Value};
 use url::Url;
+
+/// Whom a reply answers: the author of the post it replies to, and the group (FEP-1b12: a
+/// Lemmy community, an Mbin magazine) that post belongs to.
+#[derive(Debug, Clone)]
+pub struct Thread {
+    pub parent_author: DbActor,
+    /// The group by id, from the answered post's stored `audience`.
+    pub group: Option<Url>,
+    /// The group's row, when we know the actor (its inbox gets the reply).
+    pub group_actor: Option<DbActor>,
+}
+
+impl Thread {
+    /// The thread of a reply, from the post it answers; `None` for a post that is not a
+    /// reply, or answers a post we do not have.
+    pub async fn of(conn: &mut AsyncPgConnection, post: &DbPost) -> QueryResult<Option<Thread>> {
+        let Some(parent) = &post.in_reply_to else {
+            return Ok(None);
+        };
+        let Some(parent) = DbPost::by_ap_id(conn, parent).await? else {
+            return Ok(None);
+        };
+        let parent_author = DbActor::by_id(conn, parent.actor_id).await?;
+        // A reply to a reply in a group's thread stays in the group: our own replies keep
+        // the group they were sent to.
+        let group = parent
+            .audience
+            .as_deref()
+            .or(post.audience.as_deref())
+            .and_then(|g| Url::parse(g).ok());
+        let group_actor = match &group {
+            Some(g) => DbActor::by_ap_id(conn, g.as_str()).await?,
+            None => None,
+        };
+        Ok(Some(Thread {
+            parent_author,
+            group,
+            group_actor,
+        }))
+    }
+}
+
+/// What a post's document says besides its own rows: its counts, and a reply's thread.
+#[derive(Debug, Clone, Default)]
+pub struct PostExtras {
+    pub counts: PostCounts,
+    pub thread: Option<Thread>,
+}
+
+impl PostExtras {
+    pub async fn load(conn: &mut AsyncPgConnection, post: &PostFull) -> QueryResult<PostExtras> {
+        let mut many = Self::load_many(conn, std::slice::from_ref(post)).await?;
+        Ok(many.pop().unwrap_or_default())
+    }
+
+    /// The extras of several posts, in their order: the counts in one query, a thread per
+    /// reply.
+    pub async fn load_many(
+        conn: &mut AsyncPgConnection,
+        posts: &[PostFull],
+    ) -> QueryResult<Vec<PostExtras>> {
+        let ids: Vec<i64> = posts.iter().map(|p| p.post.id).collect();
+        let counts = post_counts(conn, &ids).await?;
+        let mut out = Vec::with_capacity(posts.len());
+        for p in posts {
+            out.push(PostExtras {
+                counts: counts.get(&p.post.id).copied().unwrap_or_default(),
+                thread: Thread::of(conn, &p.post).await?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// The URL of one of a post's collections: `{post}/likes`, `/shares`, `/replies`.
+pub fn post_collection_id(post_ap_id: &str, which: &str) -> String {
+    format!("{}/{which}", post_ap_id.trim_end_matches('/'))
+}
+
+/// `@name@host`, as a `Mention` names an actor.
+pub fn mention_name(actor: &DbActor) -> String {
+    format!("@{}@{}", actor.handle, actor.domain)
+}
 
 /// The hashtags of a post: its themes in its main language, then its SDGs.
 pub fn hashtags(post: &PostFull) -> Vec<String> {
@@ -22,11 +110,14 @@ pub fn hashtags(post: &PostFull) -> Vec<String> {
         .collect()
 }
 
-/// The `Article` of a local post.
+/// The document of a local post: an `Article`, or for a reply a plain `Note` without
+/// `name` or `summary`, addressed to the thread (the answered post's author in `cc` with a
+/// `Mention`; its group in `to` and `audience`), as Lemmy, Mastodon and Mbin thread it.
 pub fn article_json(
     post: &PostFull,
     author: &DbActor,
     urls: &Urls,
+    extras: &PostExtras,
 ) -> Result<ArticleJson, url::ParseError> {
     let map = |f: fn(&crate::db::models::post::DbTranslation) -> &str| -> Map<String, Value> {
         post.translations
@@ -46,17 +137,42 @@ pub fn article_json(
             })
         })
         .collect::<Result<Vec<_>, url::ParseError>>()?;
+    let reply = post.post.in_reply_to.is_some();
+    let mut to = vec![Url::parse(PUBLIC)?];
+    let mut cc = vec![followers];
+    let mut tag = tag;
+    let mut audience = None;
+    if let Some(thread) = extras.thread.as_ref().filter(|_| reply) {
+        if thread.parent_author.id != author.id {
+            cc.push(thread.parent_author.ap_id.0.clone());
+            tag.push(Tag {
+                kind: "Mention".into(),
+                name: Some(mention_name(&thread.parent_author)),
+                href: Some(thread.parent_author.ap_id.0.clone()),
+            });
+        }
+        if let Some(group) = &thread.group {
+            // Lemmy finds the community in `to`/`cc`; it puts it in `to` itself.
+            to.push(group.clone());
+            audience = Some(group.clone());
+        }
+    }
+    let id = post.post.ap_id.as_str();
+    let collection =
+        |which: &str, n: i64| Some(Collection::counted(post_collection_id(id, which), n));
     let midnight = |d: chrono::NaiveDate| {
         NaiveDateOrTime::DateTime(d.and_time(chrono::NaiveTime::MIN).and_utc())
     };
     Ok(ArticleJson {
-        kind: "Article".into(),
+        // Replies are Notes, so that Mastodon shows their text in the thread; no title and
+        // no summary (a summary would be a content warning).
+        kind: if reply { "Note" } else { "Article" }.into(),
         id: post.post.ap_id.0.clone(),
         attributed_to: author.ap_id.0.clone(),
-        name: main.map(|t| t.title.clone()),
-        name_map: Some(map(|t| &t.title)),
-        summary: main.map(|t| t.summary.clone()),
-        summary_map: Some(map(|t| &t.summary)),
+        name: main.filter(|_| !reply).map(|t| t.title.clone()),
+        name_map: (!reply).then(|| map(|t| &t.title)),
+        summary: main.filter(|_| !reply).map(|t| t.summary.clone()),
+        summary_map: (!reply).then(|| map(|t| &t.summary)),
         content: main.map(|t| t.content_html.clone()),
         content_map: Some(map(|t| &t.content_html)),
         media_type: Some("text/html".into()),
@@ -70,8 +186,8 @@ pub fn article_json(
         tag,
         published: Some(post.post.published),
         updated: post.post.updated,
-        to: vec![Url::parse(PUBLIC)?],
-        cc: vec![followers],
+        to,
+        cc,
         attachment: post
             .images
             .iter()
@@ -105,16 +221,22 @@ pub fn article_json(
             .iter()
             .filter_map(|p| Url::parse(p).ok())
             .collect(),
+        audience,
+        replies: collection("replies", extras.counts.replies),
+        likes: collection("likes", extras.counts.likes),
+        shares: collection("shares", extras.counts.shares),
     })
 }
 
-/// The `Create` of a local post, as the outbox lists it.
+/// The `Create` of a local post, as the outbox lists it and as it is delivered: addressed
+/// as its object.
 pub fn create_json(
     post: &PostFull,
     author: &DbActor,
     urls: &Urls,
+    extras: &PostExtras,
 ) -> Result<CreateJson, url::ParseError> {
-    let object = article_json(post, author, urls)?;
+    let object = article_json(post, author, urls, extras)?;
     Ok(CreateJson {
         kind: "Create".into(),
         id: Url::parse(&Urls::create_activity(post.post.ap_id.as_str()))?,
@@ -122,6 +244,7 @@ pub fn create_json(
         published: Some(post.post.published),
         to: object.to.clone(),
         cc: object.cc.clone(),
+        audience: object.audience.clone(),
         object,
     })
 }

@@ -1,7 +1,9 @@
-//! A post: we send `Article` (Mastodon shows its name, summary and link); we read `Note`,
-//! `Article`, `Page`, `Event` and `Question` as other servers send them.
+//! A post: we send `Article` (Mastodon shows its name, summary and link) and replies as plain
+//! `Note`s; we read `Note`, `Article`, `Page`, `Event` and `Question` as other servers send
+//! them.
 
 use super::actor::{ImageJson, PlaceJson};
+use super::collection::Collection;
 use super::helpers::{first_url, one_or_many, skip_error};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -140,6 +142,31 @@ pub struct ArticleJson {
         deserialize_with = "one_or_many"
     )]
     pub partners: Vec<Url>,
+    /// The group the post belongs to (FEP-1b12; Lemmy, Mbin).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_url"
+    )]
+    pub audience: Option<Url>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub replies: Option<Collection>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub likes: Option<Collection>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub shares: Option<Collection>,
 }
 
 /// `startTime`/`endTime`: a date-time as ActivityStreams has it; we write dates at midnight UTC.
@@ -181,7 +208,7 @@ pub struct Tag {
     pub href: Option<Url>,
 }
 
-/// The `Create` wrapping a post, as listed in the outbox.
+/// The `Create` (or `Update`) wrapping a post, as listed in the outbox and delivered.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateJson {
@@ -193,5 +220,12 @@ pub struct CreateJson {
     pub published: Option<DateTime<Utc>>,
     pub to: Vec<Url>,
     pub cc: Vec<Url>,
+    /// The group of the thread (FEP-1b12), as on the object.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_url"
+    )]
+    pub audience: Option<Url>,
     pub object: ArticleJson,
 }

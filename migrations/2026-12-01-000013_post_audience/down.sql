@@ -1,0 +1,2 @@
+DROP INDEX posts_in_reply_to;
+ALTER TABLE posts DROP COLUMN audience;

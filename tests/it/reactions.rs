@@ -1,0 +1,277 @@
+//! Likes, boosts and replies made visible: a post's `likes`, `shares` and `replies`
+//! collections (inline and at their own URLs), the counts in the API and on the post's page,
+//! and a reply served as a plain `Note` addressed to the post it answers.
+
+use crate::common::{AP, Ctx, bilingual};
+use passerelle::db::models::actor::DbActor;
+use passerelle::db::models::inbox::add_reaction;
+use passerelle::db::models::post::DbPost;
+use passerelle::testing::TestInstance;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+async fn create(ctx: &Ctx, handle: &str, token: &str, body: &Value) -> Value {
+    let (status, post) = ctx
+        .json(
+            ctx.http
+                .post(ctx.url(&format!("/api/v1/organisations/{handle}/posts")))
+                .bearer_auth(token)
+                .json(body),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{post}");
+    post
+}
+
+/// Reactions recorded as the inbox records them: `likes` likes and `shares` boosts, each
+/// by another of `by`.
+async fn react(ctx: &Ctx, post_ap_id: &str, by: &[&DbActor], likes: usize, shares: usize) {
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    let post = DbPost::by_ap_id(&mut conn, post_ap_id)
+        .await
+        .unwrap()
+        .unwrap();
+    for (i, actor) in by.iter().enumerate().take(likes) {
+        add_reaction(
+            &mut conn,
+            "Like",
+            &format!("{post_ap_id}#like-{i}"),
+            actor.id,
+            post.id,
+        )
+        .await
+        .unwrap();
+    }
+    for (i, actor) in by.iter().enumerate().take(shares) {
+        add_reaction(
+            &mut conn,
+            "Announce",
+            &format!("{post_ap_id}#boost-{i}"),
+            actor.id,
+            post.id,
+        )
+        .await
+        .unwrap();
+    }
+}
+
+fn total(v: &Value, key: &str) -> i64 {
+    v[key]["totalItems"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("{key} has no totalItems: {v}"))
+}
+
+#[tokio::test]
+async fn likes_shares_and_replies_are_counted_everywhere_a_post_is_shown() {
+    let ctx = Ctx::new().await;
+    let dortmund = ctx.org("stadt-dortmund").await;
+    let koeln = ctx.org("stadt-koeln").await;
+    let bonn = ctx.org("stadt-bonn").await;
+    let token = ctx
+        .editor("redaktion", &["stadt-dortmund", "stadt-koeln"])
+        .await;
+    let post = create(
+        &ctx,
+        "stadt-dortmund",
+        &token,
+        &bilingual("Jugendaustausch"),
+    )
+    .await;
+    let ap_id = post["ap_id"].as_str().unwrap().to_string();
+    assert_eq!(
+        (
+            &post["likes_count"],
+            &post["shares_count"],
+            &post["replies_count"]
+        ),
+        (&json!(0), &json!(0), &json!(0))
+    );
+
+    // Untouched, the collections say nothing happened.
+    let (status, article) = ctx.json(ctx.ap_get(&ap_id)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        article["likes"],
+        json!({"id": format!("{ap_id}/likes"), "type": "Collection", "totalItems": 0})
+    );
+    assert_eq!(total(&article, "shares"), 0);
+    assert_eq!(total(&article, "replies"), 0);
+
+    react(&ctx, &ap_id, &[&koeln, &bonn, &dortmund], 3, 1).await;
+    let reply = json!({"in_reply_to": ap_id, "translations": [
+        {"language": "de", "title": "Antwort", "summary": "Kurz", "body": "Wir sind dabei!"}]});
+    let reply = create(&ctx, "stadt-koeln", &token, &reply).await;
+
+    // The post's document, inline.
+    let (_, article) = ctx.json(ctx.ap_get(&ap_id)).await;
+    assert_eq!(total(&article, "likes"), 3);
+    assert_eq!(total(&article, "shares"), 1);
+    assert_eq!(total(&article, "replies"), 1);
+    assert_eq!(article["shares"]["id"], format!("{ap_id}/shares"));
+    assert_eq!(article["replies"]["type"], "Collection");
+
+    // Each collection at its own URL.
+    for (which, n) in [("likes", 3), ("shares", 1), ("replies", 1)] {
+        let url = format!("{ap_id}/{which}");
+        let (status, c) = ctx.json(ctx.ap_get(&url)).await;
+        assert_eq!(status, StatusCode::OK, "{which}: {c}");
+        assert_eq!(c["id"], url);
+        assert_eq!(c["type"], "Collection");
+        assert_eq!(c["totalItems"], n, "{which}");
+        assert!(c["@context"].is_array(), "{which}: a document of its own");
+    }
+    let (_, replies) = ctx.json(ctx.ap_get(&format!("{ap_id}/replies"))).await;
+    assert_eq!(replies["items"], json!([reply["ap_id"]]));
+    // A browser asking for a collection is sent to the post's page.
+    let page = ctx
+        .get(&format!("{}/likes", post_path(&ap_id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(page.url().as_str(), ap_id);
+    // An unknown post has no collections.
+    let (status, _) = ctx
+        .json(ctx.ap_get("/posts/00000000000000000000000000000000/likes"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The API: one post, and the organisation's list.
+    let id = post["id"].as_str().unwrap();
+    let (_, view) = ctx.json(ctx.get(&format!("/api/v1/posts/{id}"))).await;
+    assert_eq!(view["likes_count"], 3);
+    assert_eq!(view["shares_count"], 1);
+    assert_eq!(view["replies_count"], 1);
+    let (_, list) = ctx
+        .json(ctx.get("/api/v1/organisations/stadt-dortmund/posts"))
+        .await;
+    assert_eq!(list["items"][0]["likes_count"], 3);
+    assert_eq!(list["items"][0]["replies_count"], 1);
+
+    // The page, in each language, with the plural its language gives each count.
+    for (lang, expected) in [
+        ("fr", ["3\u{a0}favoris", "1\u{a0}partage", "1\u{a0}réponse"]),
+        (
+            "de",
+            ["3\u{a0}Favoriten", "1\u{a0}Mal geteilt", "1\u{a0}Antwort"],
+        ),
+        ("en", ["3\u{a0}likes", "1\u{a0}share", "1\u{a0}reply"]),
+    ] {
+        let html = ctx
+            .get(&format!("{}?lang={lang}", post_path(&ap_id)))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let line = expected.join(" · ");
+        assert!(html.contains(&line), "{lang}: «{line}» not in the page");
+    }
+
+    // A deleted reply is no longer counted.
+    let reply_id = reply["id"].as_str().unwrap();
+    let resp = ctx
+        .http
+        .delete(ctx.url(&format!("/api/v1/posts/{reply_id}")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    let (_, article) = ctx.json(ctx.ap_get(&ap_id)).await;
+    assert_eq!(total(&article, "replies"), 0);
+    let html = ctx
+        .get(&format!("{}?lang=fr", post_path(&ap_id)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("0\u{a0}réponse<"),
+        "French: 0 takes the singular"
+    );
+}
+
+fn post_path(ap_id: &str) -> String {
+    let url = url::Url::parse(ap_id).unwrap();
+    url.path().to_string()
+}
+
+#[tokio::test]
+async fn a_reply_is_a_plain_note_that_names_the_post_it_answers() {
+    let ctx = Ctx::new().await;
+    let dortmund = ctx.org("stadt-dortmund").await;
+    ctx.org("stadt-koeln").await;
+    let token = ctx
+        .editor("redaktion", &["stadt-dortmund", "stadt-koeln"])
+        .await;
+    let post = create(&ctx, "stadt-dortmund", &token, &bilingual("Stadtfest")).await;
+    let reply = json!({"in_reply_to": post["ap_id"], "translations": [
+        {"language": "de", "title": "Antwort", "summary": "Kurz", "body": "Wir kommen gern."}]});
+    let reply = create(&ctx, "stadt-koeln", &token, &reply).await;
+    let (status, note) = ctx.json(ctx.ap_get(reply["ap_id"].as_str().unwrap())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(note["type"], "Note");
+    for absent in ["name", "nameMap", "summary", "summaryMap", "audience"] {
+        assert!(
+            note.get(absent).is_none(),
+            "a reply has no {absent}: {note}"
+        );
+    }
+    assert_eq!(note["content"], "<p>Wir kommen gern.</p>\n");
+    assert_eq!(note["contentMap"]["de"], note["content"]);
+    assert_eq!(note["inReplyTo"], post["ap_id"]);
+    assert_eq!(
+        note["to"],
+        json!(["https://www.w3.org/ns/activitystreams#Public"])
+    );
+    assert_eq!(
+        note["cc"],
+        json!([ctx.url("/o/stadt-koeln/followers"), dortmund.ap_id.as_str()])
+    );
+    let mention = json!({"type": "Mention", "href": dortmund.ap_id.as_str(),
+        "name": format!("@stadt-dortmund@{}", ctx.inst.domain())});
+    assert!(
+        note["tag"].as_array().unwrap().contains(&mention),
+        "{}",
+        note["tag"]
+    );
+    assert_eq!(total(&note, "likes"), 0);
+    // The Create served for it is addressed as its object.
+    let (_, create) = ctx
+        .json(ctx.ap_get(&format!("{}/activity", reply["ap_id"].as_str().unwrap())))
+        .await;
+    assert_eq!(create["type"], "Create");
+    assert_eq!(create["cc"], note["cc"]);
+    assert_eq!(create["object"]["type"], "Note");
+}
+
+#[tokio::test]
+async fn under_authorized_fetch_a_collection_needs_a_signature_like_its_post() {
+    let inst = TestInstance::start_with(|c| c.federation.authorized_fetch = true)
+        .await
+        .unwrap();
+    let ctx = Ctx::with(inst).await;
+    ctx.org("stadt-dortmund").await;
+    let token = ctx.editor("redaktion", &["stadt-dortmund"]).await;
+    let post = create(&ctx, "stadt-dortmund", &token, &bilingual("Stadtfest")).await;
+    let ap_id = post["ap_id"].as_str().unwrap();
+    for url in [
+        ap_id.to_string(),
+        format!("{ap_id}/likes"),
+        format!("{ap_id}/shares"),
+        format!("{ap_id}/replies"),
+    ] {
+        let resp = ctx
+            .http
+            .get(&url)
+            .header("Accept", AP)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::UNAUTHORIZED, "{url}");
+    }
+}
