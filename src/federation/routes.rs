@@ -311,10 +311,11 @@ async fn post(
     let wants_json = wants_activity_json(&headers);
     let (post, author) = match load_local_post(&state, &id).await {
         Err(e) if e.status == axum::http::StatusCode::GONE && wants_json => {
-            let tombstone = serde_json::json!({
-                "id": state.urls.post(&uuid::Uuid::parse_str(&id).unwrap_or_default()),
-                "type": "Tombstone",
-            });
+            let tombstone = crate::federation::protocol::activity::Tombstone::of(
+                state
+                    .urls
+                    .post(&uuid::Uuid::parse_str(&id).unwrap_or_default()),
+            );
             let mut resp = activity_json(&tombstone)?;
             *resp.status_mut() = axum::http::StatusCode::GONE;
             return Ok(resp);

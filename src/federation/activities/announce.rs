@@ -9,11 +9,12 @@ use crate::db::models::inbox;
 use crate::db::models::post::DbPost;
 use crate::error::AppError;
 use crate::federation::PUBLIC;
+use crate::federation::protocol::activity::{Activity, ActivityKind};
 use crate::federation::protocol::article::ArticleJson;
 use crate::federation::resolve::{self, ResolveError};
 use crate::state::{AppState, FedData};
 use diesel_async::AsyncPgConnection;
-use serde_json::{Value, json};
+use serde_json::Value;
 use url::Url;
 
 /// The post an Announce points at: its object, or (FEP-1b12 groups) its object's object.
@@ -148,12 +149,18 @@ pub async fn boost(
         inboxes.sort();
         inboxes.dedup();
     }
-    let activity = json!({
-        "id": id, "type": "Announce", "actor": actor.ap_id.as_str(),
-        "published": chrono::Utc::now(),
-        "to": [PUBLIC], "cc": [state.urls.followers(&actor.handle), author.ap_id.as_str()],
-        "object": post.ap_id.as_str()
-    });
+    let activity = Activity::new(
+        id.clone(),
+        ActivityKind::Announce,
+        actor.ap_id.as_str(),
+        post.ap_id.to_string(),
+        vec![PUBLIC.to_string()],
+    )
+    .with_cc(vec![
+        state.urls.followers(&actor.handle),
+        author.ap_id.to_string(),
+    ])
+    .with_published(chrono::Utc::now());
     inbox::add_reaction(conn, "Announce", &id, actor.id, post.id).await?;
     queue(conn, actor, activity, Some(post.ap_id.as_str()), &inboxes).await?;
     Ok(id)

@@ -11,11 +11,12 @@ use crate::error::AppError;
 use crate::federation::PUBLIC;
 use crate::federation::objects::actor::authority;
 use crate::federation::objects::post::{PostExtras, Thread, create_json};
+use crate::federation::protocol::activity::{Activity, ActivityKind, Tombstone};
 use crate::federation::protocol::article::ArticleJson;
 use crate::state::AppState;
 use crate::text;
 use diesel_async::AsyncPgConnection;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// Object types we store as posts.
 pub const POST_TYPES: &[&str] = &["Note", "Article", "Page", "Event", "Question"];
@@ -118,14 +119,15 @@ pub async fn publish_delete(
             audience = Some(group.to_string());
         }
     }
-    let mut activity = json!({
-        "id": new_id(state, "delete"), "type": "Delete", "actor": author.ap_id.as_str(),
-        "to": to, "cc": cc,
-        "object": {"id": post.post.ap_id.as_str(), "type": "Tombstone"}
-    });
-    if let Some(group) = audience {
-        activity["audience"] = json!(group);
-    }
+    let activity = Activity::new(
+        new_id(state, "delete"),
+        ActivityKind::Delete,
+        author.ap_id.as_str(),
+        Tombstone::of(post.post.ap_id.as_str()),
+        to,
+    )
+    .with_cc(cc)
+    .with_audience(audience);
     queue(
         conn,
         author,

@@ -26,9 +26,10 @@ use crate::db::models::relay::{DbRelay, RelayState, RelayStyle};
 use crate::error::AppError;
 use crate::federation::PUBLIC;
 use crate::federation::objects::actor::authority;
+use crate::federation::protocol::activity::{Activity, ActivityKind};
 use crate::state::AppState;
 use diesel_async::AsyncPgConnection;
-use serde_json::{Value, json};
+use serde_json::Value;
 use url::Url;
 
 /// How many recent posts a new subscriber is sent.
@@ -92,12 +93,15 @@ pub async fn receive_subscription(
     Ok(())
 }
 
-fn announce_json(state: &AppState, instance: &DbActor, post_ap_id: &str) -> serde_json::Value {
-    json!({
-        "id": new_id(state, "announce"), "type": "Announce",
-        "actor": instance.ap_id.as_str(), "object": post_ap_id,
-        "to": [PUBLIC], "published": chrono::Utc::now(),
-    })
+fn announce_json(state: &AppState, instance: &DbActor, post_ap_id: &str) -> Activity<String> {
+    Activity::new(
+        new_id(state, "announce"),
+        ActivityKind::Announce,
+        instance.ap_id.as_str(),
+        post_ap_id.to_string(),
+        vec![PUBLIC.to_string()],
+    )
+    .with_published(chrono::Utc::now())
 }
 
 /// Announces our recent public posts to a new subscriber, oldest first.
@@ -296,16 +300,23 @@ pub async fn subscriptions(conn: &mut AsyncPgConnection) -> Result<Vec<Subscript
 
 /// The Follow that subscribes to a relay: of its actor (LitePub) or of `as:Public`
 /// (Mastodon).
-fn relay_follow_json(id: &str, me: &DbActor, style: RelayStyle, relay_actor: &str) -> Value {
-    match style {
-        RelayStyle::LitePub => json!({
-            "id": id, "type": "Follow", "actor": me.ap_id.as_str(),
-            "object": relay_actor, "to": [relay_actor],
-        }),
-        RelayStyle::Mastodon => json!({
-            "id": id, "type": "Follow", "actor": me.ap_id.as_str(), "object": PUBLIC,
-        }),
-    }
+fn relay_follow_json(
+    id: &str,
+    me: &DbActor,
+    style: RelayStyle,
+    relay_actor: &str,
+) -> Activity<String> {
+    let (object, to) = match style {
+        RelayStyle::LitePub => (relay_actor.to_string(), vec![relay_actor.to_string()]),
+        RelayStyle::Mastodon => (PUBLIC.to_string(), vec![]),
+    };
+    Activity::new(
+        id.to_string(),
+        ActivityKind::Follow,
+        me.ap_id.as_str(),
+        object,
+        to,
+    )
 }
 
 /// Subscribes to a peer network or a relay (call in a transaction).
@@ -397,10 +408,13 @@ pub async fn unsubscribe(
             relay.style,
             relay_actor.as_deref().unwrap_or_default(),
         );
-        let undo = json!({
-            "id": new_id(state, "undo"), "type": "Undo", "actor": me.ap_id.as_str(),
-            "object": follow,
-        });
+        let undo = Activity::new(
+            new_id(state, "undo"),
+            ActivityKind::Undo,
+            me.ap_id.as_str(),
+            follow,
+            vec![],
+        );
         queue(
             conn,
             &me,

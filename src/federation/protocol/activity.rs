@@ -58,9 +58,13 @@ pub struct Activity<O: Serialize> {
     pub object: O,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub to: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cc: Vec<String>,
+    /// FEP-1b12: the group a thread belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -76,8 +80,14 @@ impl<O: Serialize> Activity<O> {
             target: None,
             to,
             cc: vec![],
+            audience: None,
             published: None,
         }
+    }
+
+    pub fn with_audience(mut self, audience: Option<String>) -> Self {
+        self.audience = audience;
+        self
     }
 
     pub fn with_cc(mut self, cc: Vec<String>) -> Self {
@@ -105,6 +115,23 @@ pub struct ActivityStub {
     pub kind: ActivityKind,
     pub actor: String,
     pub object: String,
+}
+
+/// What stands in for a deleted object: `{"id", "type": "Tombstone"}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tombstone {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
+impl Tombstone {
+    pub fn of(id: impl Into<String>) -> Tombstone {
+        Tombstone {
+            id: id.into(),
+            kind: "Tombstone",
+        }
+    }
 }
 
 /// The object of a received activity: an id, or the document itself.
