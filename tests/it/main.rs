@@ -10,6 +10,7 @@ mod open_data;
 mod pages;
 mod partnerships_io;
 mod posts;
+mod remote_actors;
 mod search;
 mod showcase;
 mod stored_words;
