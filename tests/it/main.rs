@@ -6,6 +6,7 @@ mod actors;
 mod common;
 mod db;
 mod delivery_queue;
+mod duplicates;
 mod open_data;
 mod pages;
 mod partnerships_io;

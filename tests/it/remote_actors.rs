@@ -16,7 +16,20 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 use url::Url;
 
-type Docs = Arc<Mutex<HashMap<String, Value>>>;
+/// The remote server's documents by path, and its gates.
+#[derive(Clone, Default)]
+struct Docs {
+    docs: Arc<Mutex<HashMap<String, Value>>>,
+    gates: Arc<Mutex<HashMap<String, Gate>>>,
+}
+
+/// Holds the GETs of a path until `threshold` of them wait, then lets them all through at
+/// once (and any later ones): many fetches of one document come back together.
+struct Gate {
+    threshold: usize,
+    arrived: usize,
+    open: tokio::sync::watch::Sender<bool>,
+}
 
 /// Another server: serves the documents put in it, by path, as ActivityPub JSON.
 pub struct Remote {
@@ -31,7 +44,20 @@ pub struct RemoteActor {
 }
 
 async fn serve_doc(State(docs): State<Docs>, uri: Uri) -> axum::response::Response {
-    let doc = docs.lock().unwrap().get(uri.path()).cloned();
+    let gate = docs.gates.lock().unwrap().get_mut(uri.path()).map(|g| {
+        g.arrived += 1;
+        if g.arrived >= g.threshold {
+            g.open.send_replace(true);
+        }
+        g.open.subscribe()
+    });
+    if let Some(mut open) = gate {
+        let opened = tokio::time::timeout(Duration::from_secs(20), open.wait_for(|o| *o)).await;
+        if opened.is_err() {
+            return (AxumStatus::INTERNAL_SERVER_ERROR, "the gate never opened").into_response();
+        }
+    }
+    let doc = docs.docs.lock().unwrap().get(uri.path()).cloned();
     match doc {
         Some(doc) => (
             [(header::CONTENT_TYPE, "application/activity+json")],
@@ -46,7 +72,7 @@ impl Remote {
     pub async fn start() -> Remote {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let docs: Docs = Arc::default();
+        let docs = Docs::default();
         let app = axum::Router::new()
             .fallback(axum::routing::get(serve_doc))
             .with_state(docs.clone());
@@ -62,7 +88,21 @@ impl Remote {
     }
 
     pub fn put(&self, path: &str, doc: Value) {
-        self.docs.lock().unwrap().insert(path.to_string(), doc);
+        self.docs.docs.lock().unwrap().insert(path.to_string(), doc);
+    }
+
+    /// Holds the fetches of `path` until `threshold` of them wait (see [`Gate`]).
+    pub fn gate(&self, path: &str, threshold: usize) {
+        let gate = Gate {
+            threshold,
+            arrived: 0,
+            open: tokio::sync::watch::channel(false).0,
+        };
+        self.docs
+            .gates
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), gate);
     }
 
     /// An actor at `path` with only what ActivityStreams requires and a key, plus `extra`.
@@ -86,17 +126,16 @@ impl Remote {
     }
 }
 
-/// Posts `activity` to `inbox`, signed by `actor` with the date `secs_ago` seconds back (a
-/// different date makes a different signature: a fresh delivery, not a replay).
+/// Posts `activity` to `inbox`, signed by `actor` at `when` (another date makes another
+/// signature: a fresh delivery, not a replay).
 pub async fn deliver(
     http: &reqwest::Client,
     inbox: &str,
     actor: &RemoteActor,
     activity: &Value,
-    secs_ago: u64,
+    when: SystemTime,
 ) -> (StatusCode, String) {
     let body = activity.to_string();
-    let when = SystemTime::now() - Duration::from_secs(secs_ago);
     let headers = sign_post(
         &actor.key,
         &Url::parse(inbox).unwrap(),
@@ -148,7 +187,7 @@ async fn actors_without_preferred_username_are_accepted_with_a_fallback_handle()
     let like = json!({"@context": "https://www.w3.org/ns/activitystreams",
         "id": format!("{}/activities/like/1", remote.base), "type": "Like",
         "actor": person.id, "object": post});
-    let (status, body) = deliver(&ctx.http, &inbox, &person, &like, 0).await;
+    let (status, body) = deliver(&ctx.http, &inbox, &person, &like, SystemTime::now()).await;
     assert_eq!(status, StatusCode::ACCEPTED, "{body}");
     let row = stored_actor(&ctx, &person.id).await;
     assert_eq!((row.handle.as_str(), row.name.as_str()), ("Xk3mQ", "Xk3mQ"));
@@ -171,7 +210,7 @@ async fn actors_without_preferred_username_are_accepted_with_a_fallback_handle()
     let follow = json!({"id": format!("{}/activities/follow/2", remote.base), "type": "Follow",
         "actor": named.id, "object": amiens.ap_id.as_str()});
     let personal = ctx.url("/o/ville-amiens/inbox");
-    let (status, body) = deliver(&ctx.http, &personal, &named, &follow, 0).await;
+    let (status, body) = deliver(&ctx.http, &personal, &named, &follow, SystemTime::now()).await;
     assert_eq!(status, StatusCode::ACCEPTED, "{body}");
     let row = stored_actor(&ctx, &named.id).await;
     assert_eq!(
@@ -191,7 +230,7 @@ async fn actors_without_preferred_username_are_accepted_with_a_fallback_handle()
     let server = remote.actor("/", "Application", json!({}));
     let follow = json!({"id": format!("{}/activities/follow/3", remote.base), "type": "Follow",
         "actor": server.id, "object": amiens.ap_id.as_str()});
-    let (status, body) = deliver(&ctx.http, &inbox, &server, &follow, 0).await;
+    let (status, body) = deliver(&ctx.http, &inbox, &server, &follow, SystemTime::now()).await;
     assert_eq!(status, StatusCode::ACCEPTED, "{body}");
     assert_eq!(stored_actor(&ctx, &server.id).await.handle, "localhost");
 }
