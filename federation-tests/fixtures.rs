@@ -32,7 +32,11 @@ fn every_actor_fixture_parses_with_a_usable_key() {
         let actor: ActorJson =
             serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("{software}: {e}"));
         assert_eq!(actor.id.as_str(), v["id"].as_str().unwrap(), "{software}");
-        assert!(!actor.preferred_username.is_empty(), "{software}");
+        assert_eq!(
+            Some(actor.handle().as_str()),
+            v["preferredUsername"].as_str(),
+            "{software}"
+        );
         PublicKey::from_pem(&actor.public_key.public_key_pem)
             .unwrap_or_else(|e| panic!("{software} key: {e}"));
         let row = remote_actor_row(&actor);

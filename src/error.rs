@@ -163,6 +163,11 @@ impl From<activitypub_federation::error::Error> for AppError {
                 AppError::unauthorized(e.to_string())
             }
             F::NotFound | F::ObjectDeleted(_) => AppError::not_found(e.to_string()),
+            // Another server's document we cannot read: say which and why (not its content).
+            F::ParseFetchedObject(err, url, _) => {
+                tracing::warn!(url = %url, error = %err, "a fetched document could not be read");
+                AppError::bad_request(format!("the document at {url} could not be read: {err}"))
+            }
             F::UrlVerificationError(_)
             | F::WebfingerResolveFailed(_)
             | F::ParseReceivedActivity { .. } => AppError::bad_request(e.to_string()),

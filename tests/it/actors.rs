@@ -27,6 +27,96 @@ fn dortmund_profile() -> Profile {
     }
 }
 
+/// RFC 7033: every answer is readable cross-origin; a malformed resource is 400, a
+/// well-formed one naming nothing here 404.
+#[tokio::test]
+async fn webfinger_answers_carry_cors_and_tell_malformed_from_unknown() {
+    let ctx = Ctx::new().await;
+    let actor = ctx.org("stadt-dortmund").await;
+    let domain = ctx.inst.domain().to_string();
+    let base = ctx.inst.base.clone();
+    let cases: Vec<(Option<String>, StatusCode)> = vec![
+        (
+            Some(format!("acct:stadt-dortmund@{domain}")),
+            StatusCode::OK,
+        ),
+        (
+            Some(format!("ACCT:STADT-DORTMUND@{domain}")),
+            StatusCode::OK,
+        ),
+        (Some(actor.ap_id.to_string()), StatusCode::OK),
+        (Some(format!("{base}/actor")), StatusCode::OK),
+        (Some(format!("acct:nobody@{domain}")), StatusCode::NOT_FOUND),
+        (
+            Some("acct:stadt-dortmund@other.example".into()),
+            StatusCode::NOT_FOUND,
+        ),
+        (Some(format!("{base}/o/nobody")), StatusCode::NOT_FOUND),
+        (
+            Some(format!("{base}/o/stadt-dortmund/outbox")),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            Some(format!("stadt-dortmund@{domain}")),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            Some(format!("=acct:stadt-dortmund@{domain}")),
+            StatusCode::BAD_REQUEST,
+        ),
+        (Some(String::new()), StatusCode::BAD_REQUEST),
+        (Some("acct:stadt-dortmund".into()), StatusCode::BAD_REQUEST),
+        (Some("acct:stadt-dortmund@".into()), StatusCode::BAD_REQUEST),
+        (Some(format!("acct:@{domain}")), StatusCode::BAD_REQUEST),
+        (None, StatusCode::BAD_REQUEST),
+    ];
+    for (resource, expected) in cases {
+        let mut req = ctx
+            .get("/.well-known/webfinger")
+            .header("Origin", "https://client.example");
+        if let Some(r) = &resource {
+            req = req.query(&[("resource", r)]);
+        }
+        let resp = req.send().await.unwrap();
+        let status = resp.status();
+        let cors = resp
+            .headers()
+            .get("access-control-allow-origin")
+            .map(|v| v.to_str().unwrap().to_string());
+        let content_type = resp.headers()[reqwest::header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let body: serde_json::Value = resp.json().await.unwrap();
+        assert_eq!(status, expected, "{resource:?}: {body}");
+        assert_eq!(cors.as_deref(), Some("*"), "{resource:?}");
+        match status {
+            StatusCode::OK => assert!(content_type.starts_with("application/jrd+json")),
+            StatusCode::NOT_FOUND => assert_eq!(body["error"]["code"], "not_found"),
+            _ => {
+                assert_eq!(body["error"]["code"], "bad_request", "{resource:?}");
+                assert!(
+                    body["error"]["message"]
+                        .as_str()
+                        .unwrap()
+                        .contains("resource")
+                );
+            }
+        }
+    }
+    // A repeated or undecodable parameter is malformed too, and still readable cross-origin.
+    let resp = ctx
+        .http
+        .get(ctx.url(&format!(
+            "/.well-known/webfinger?resource=acct:stadt-dortmund@{domain}&resource=acct:x@{domain}"
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(resp.headers()["access-control-allow-origin"], "*");
+}
+
 #[tokio::test]
 async fn webfinger_resolves_acct_and_url_and_refuses_unknown() {
     let ctx = Ctx::new().await;

@@ -94,6 +94,22 @@ impl DbPartnership {
             .await
     }
 
+    /// Inserts a partnership unless one with its id, or a live one of its kind between the
+    /// same two organisations, exists (stored by a concurrent request, say): `None` then,
+    /// and nothing written.
+    pub async fn insert_if_new(
+        conn: &mut AsyncPgConnection,
+        new: &NewPartnership,
+    ) -> QueryResult<Option<DbPartnership>> {
+        diesel::insert_into(partnerships::table)
+            .values(new)
+            .on_conflict_do_nothing()
+            .returning(DbPartnership::as_returning())
+            .get_result(conn)
+            .await
+            .optional()
+    }
+
     pub async fn by_ap_id(
         conn: &mut AsyncPgConnection,
         ap_id: &str,

@@ -367,6 +367,34 @@ impl<'a> NewPostRow<'a> {
     }
 }
 
+/// Whether a stored post holds `data` already: the fields a replacement writes, its
+/// language versions (in any order) and its images (in order).
+fn holds(full: &PostFull, data: &PostData) -> bool {
+    let p = &full.post;
+    let fields = p.main_language == data.main_language
+        && p.themes == data.themes
+        && p.sdgs == data.sdgs
+        && p.partners == data.partners
+        && p.place == data.place
+        && p.starts_on == data.starts_on
+        && p.ends_on == data.ends_on
+        && p.html_url == data.html_url;
+    let translations = full.translations.len() == data.translations.len()
+        && data.translations.iter().all(|t| {
+            full.in_language(&t.language).is_some_and(|s| {
+                s.title == t.title
+                    && s.summary == t.summary
+                    && s.body_markdown == t.body_markdown
+                    && s.content_html == t.content_html
+            })
+        });
+    let images = full.images.len() == data.images.len()
+        && full.images.iter().zip(&data.images).all(|(s, i)| {
+            s.url == i.url && s.alt_text == i.alt_text && s.media_type == i.media_type
+        });
+    fields && translations && images
+}
+
 /// Inserts a post's row and parts, in the caller's transaction.
 async fn insert_row(
     conn: &mut AsyncPgConnection,
@@ -536,7 +564,8 @@ impl DbPost {
 
 impl DbPost {
     /// Stores a remote post, or replaces it when it exists (same author only; another
-    /// author's is `NotFound`), in one transaction.
+    /// author's is `NotFound`), in one transaction. Safe against a concurrent request storing
+    /// the same post: whichever comes second finds it stored and treats it as existing.
     pub async fn upsert_remote(
         conn: &mut AsyncPgConnection,
         ap_id: &str,
@@ -545,14 +574,17 @@ impl DbPost {
         published: Option<DateTime<Utc>>,
     ) -> QueryResult<DbPost> {
         conn.transaction(async |conn| {
-            let existing = DbPost::by_ap_id(conn, ap_id).await?;
-            DbPost::store_remote(conn, existing, ap_id, actor_id, data, published).await
+            DbPost::store_remote(conn, None, ap_id, actor_id, data, published).await
         })
         .await
     }
 
-    /// `upsert_remote` in the caller's transaction, given what `by_ap_id` found: the inbox
-    /// has looked the post up already and runs everything in one transaction.
+    /// `upsert_remote` in the caller's transaction, given what `by_ap_id` found (`None`: not
+    /// looked up, or not found). A new post is inserted with `ON CONFLICT DO NOTHING`, so a
+    /// concurrent request storing it first is no error: its post is then the existing one.
+    /// An existing post is left as it is when it is deleted (deleted stays deleted) or when
+    /// `data` is what it holds already (a duplicate delivery changes nothing); otherwise it
+    /// is replaced.
     pub async fn store_remote(
         conn: &mut AsyncPgConnection,
         existing: Option<DbPost>,
@@ -561,13 +593,28 @@ impl DbPost {
         data: &PostData,
         published: Option<DateTime<Utc>>,
     ) -> QueryResult<DbPost> {
-        match existing {
-            Some(existing) if existing.actor_id == actor_id => {
-                replace_row(conn, existing.id, data).await
-            }
-            Some(_) => Err(diesel::result::Error::NotFound),
-            None => insert_row(conn, ap_id, actor_id, false, data, published).await,
+        let existing = match existing {
+            Some(post) => post,
+            None => match DbPost::insert_remote(conn, ap_id, actor_id, data, published).await? {
+                Some(post) => return Ok(post),
+                // Stored meanwhile by a concurrent request (committed: the INSERT waited).
+                None => DbPost::by_ap_id(conn, ap_id)
+                    .await?
+                    .ok_or(diesel::result::Error::NotFound)?,
+            },
+        };
+        if existing.actor_id != actor_id {
+            return Err(diesel::result::Error::NotFound);
         }
+        if existing.deleted_at.is_some() {
+            return Ok(existing);
+        }
+        let id = existing.id;
+        let full = load_full(conn, existing).await?;
+        if holds(&full, data) {
+            return Ok(full.post);
+        }
+        replace_row(conn, id, data).await
     }
 
     /// Stores a new remote post with its parts, in the caller's transaction, unless a post

@@ -201,7 +201,8 @@ pub async fn receive_offer(
         .await?;
         return Ok(());
     }
-    DbPartnership::insert(
+    // A concurrent delivery of the same proposal may have stored it: nothing more to do.
+    DbPartnership::insert_if_new(
         conn,
         &crate::db::models::partnership::NewPartnership {
             ap_id: rel_id.to_string(),

@@ -192,7 +192,7 @@ impl DbActor {
         Ok(ActorJson {
             kind: self.actor_type.clone(),
             id: self.ap_id.0.clone(),
-            preferred_username: self.handle.clone(),
+            preferred_username: Some(self.handle.clone()),
             name: Some(self.name.clone()),
             summary,
             summary_map,
@@ -276,15 +276,9 @@ pub fn remote_actor_row(json: &ActorJson) -> NewActor {
         ap_id: json.id.to_string(),
         local: false,
         actor_type: clip(&json.kind, 32),
-        handle: clip(&json.preferred_username, 255),
+        handle: clip(&json.handle(), 255),
         domain: authority(&json.id),
-        name: clip(
-            json.name
-                .as_deref()
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or(&json.preferred_username),
-            500,
-        ),
+        name: clip(&json.display_name(), 500),
         summary_map: Value::Object(summary_map),
         summary_html,
         inbox_url: json.inbox.to_string(),
@@ -395,5 +389,86 @@ impl Actor for DbActor {
         self.shared_inbox_url
             .as_deref()
             .and_then(|u| Url::parse(u).ok())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn minimal(id: &str) -> Value {
+        json!({
+            "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
+            "id": id,
+            "type": "Person",
+            "inbox": format!("{}/inbox", id.trim_end_matches('/')),
+            "publicKey": {"id": format!("{id}#main-key"), "owner": id,
+                          "publicKeyPem": "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n"}
+        })
+    }
+
+    fn row_of(v: Value) -> NewActor {
+        let json: ActorJson = serde_json::from_value(v).expect("the actor parses");
+        remote_actor_row(&json)
+    }
+
+    #[test]
+    fn an_actor_without_preferred_username_gets_a_handle_from_its_id() {
+        let row = row_of(minimal("https://bovine.example/endpoints/Xk3mQ"));
+        assert_eq!(row.handle, "Xk3mQ");
+        assert_eq!(row.name, "Xk3mQ");
+        assert_eq!(row.domain, "bovine.example");
+        assert_eq!(
+            row.inbox_url,
+            "https://bovine.example/endpoints/Xk3mQ/inbox"
+        );
+        // A trailing slash and a leading `@` are not part of the handle.
+        assert_eq!(row_of(minimal("https://f.example/@alice/")).handle, "alice");
+        // An instance actor at `/`: its host.
+        let root = row_of(minimal("https://relay.example:8443/"));
+        assert_eq!(root.handle, "relay.example");
+        assert_eq!(root.domain, "relay.example:8443");
+    }
+
+    #[test]
+    fn the_display_name_falls_back_from_name_to_username_to_handle() {
+        let mut v = minimal("https://fedify.example/users/0b4f");
+        v["preferredUsername"] = json!("  ");
+        v["name"] = json!("");
+        assert_eq!(row_of(v.clone()).name, "0b4f", "blank ones are skipped");
+        v["preferredUsername"] = json!("jumelage");
+        let row = row_of(v.clone());
+        assert_eq!(
+            (row.handle.as_str(), row.name.as_str()),
+            ("jumelage", "jumelage")
+        );
+        v["name"] = json!("Comité de jumelage");
+        assert_eq!(row_of(v.clone()).name, "Comité de jumelage");
+        // A malformed preferredUsername is skipped, not fatal.
+        v["preferredUsername"] = json!(["not", "a", "string"]);
+        assert_eq!(row_of(v).handle, "0b4f");
+    }
+
+    #[test]
+    fn only_id_type_inbox_and_a_key_are_required() {
+        let full = minimal("https://bovine.example/endpoints/Xk3mQ");
+        for field in ["id", "type", "inbox", "publicKey"] {
+            let mut v = full.clone();
+            v.as_object_mut().unwrap().remove(field);
+            assert!(
+                serde_json::from_value::<ActorJson>(v).is_err(),
+                "{field} is required"
+            );
+        }
+        // Several keys: the first usable one.
+        let mut v = full.clone();
+        let key = v["publicKey"].clone();
+        v["publicKey"] = json!([{"id": "broken"}, key]);
+        let json: ActorJson = serde_json::from_value(v).unwrap();
+        assert_eq!(
+            json.public_key.owner.as_str(),
+            "https://bovine.example/endpoints/Xk3mQ"
+        );
     }
 }

@@ -14,7 +14,13 @@ pub struct ActorJson {
     #[serde(rename = "type")]
     pub kind: String,
     pub id: Url,
-    pub preferred_username: String,
+    /// Optional in ActivityStreams; ours always carry it. See [`ActorJson::handle`].
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub preferred_username: Option<String>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -83,6 +89,8 @@ pub struct ActorJson {
         deserialize_with = "skip_error"
     )]
     pub endpoints: Option<Endpoints>,
+    /// One key, or the first usable one of a list (servers with several keys send one).
+    #[serde(deserialize_with = "one_key")]
     pub public_key: PublicKey,
     #[serde(
         default,
@@ -184,6 +192,53 @@ pub struct ActorJson {
         deserialize_with = "first_url"
     )]
     pub partnerships: Option<Url>,
+}
+
+/// Reads `publicKey` as one key object or a list of them (the first that parses).
+fn one_key<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PublicKey, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Array(keys) => keys
+            .into_iter()
+            .find_map(|k| serde_json::from_value(k).ok())
+            .ok_or_else(|| serde::de::Error::custom("no usable key in `publicKey`")),
+        key => serde_json::from_value(key).map_err(serde::de::Error::custom),
+    }
+}
+
+impl ActorJson {
+    /// The actor's handle: its `preferredUsername`, or, where that is missing or blank, the
+    /// last non-empty segment of its id's path (`https://host/users/alice` → `alice`, a
+    /// leading `@` dropped), or its host for an actor at `/` (an instance actor, say).
+    pub fn handle(&self) -> String {
+        if let Some(name) = self
+            .preferred_username
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            return name.to_string();
+        }
+        self.id
+            .path_segments()
+            .and_then(|segments| {
+                segments
+                    .map(|s| s.trim_start_matches('@'))
+                    .rfind(|s| !s.is_empty())
+            })
+            .map(String::from)
+            .or_else(|| self.id.host_str().map(String::from))
+            .unwrap_or_else(|| self.id.to_string())
+    }
+
+    /// The name to show: `name`, else `preferredUsername`, else [`ActorJson::handle`].
+    pub fn display_name(&self) -> String {
+        [self.name.as_deref(), self.preferred_username.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .find(|n| !n.is_empty())
+            .map_or_else(|| self.handle(), String::from)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
