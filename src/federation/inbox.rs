@@ -216,7 +216,7 @@ async fn receive(
     // The type as sent, recorded with the id (an unsupported type keeps its own name).
     let type_name = type_of(activity).unwrap_or(kind.as_str());
     let fetched = if kind == ActivityKind::Announce {
-        announce::prefetch(data, &signer, activity).await?
+        announce::prefetch(data, &signer, &received).await?
     } else {
         None
     };
@@ -234,7 +234,7 @@ async fn receive(
     // statement; anything else about it (stored before, several languages, images) takes the
     // general path below.
     let one_statement = if kind == ActivityKind::Create && followed == Some(true) {
-        post::receive_new(&mut conn, &signer, &arrival, activity).await?
+        post::receive_new(&mut conn, &signer, &arrival, &received).await?
     } else {
         None
     };
@@ -278,42 +278,45 @@ async fn dispatch(
     received: &Received,
     fetched: Option<announce::Fetched>,
 ) -> Result<(), AppError> {
-    let activity = &received.raw;
     let object = received.object.as_ref();
-    let object_json = object.map(ObjectRef::embedded).unwrap_or(&Value::Null);
-    let object_value = &activity["object"];
     let missing = || AppError::bad_request(format!("{} without an object", received.kind.as_str()));
     match received.kind {
-        ActivityKind::Follow => follow::receive_follow(conn, state, signer, activity).await?,
+        ActivityKind::Follow => follow::receive_follow(conn, state, signer, received).await?,
         ActivityKind::Accept | ActivityKind::Reject => {
             let accept = received.kind == ActivityKind::Accept;
             match partnership::answered(conn, received).await? {
                 Some(p) => partnership::receive_answer(conn, signer, p, accept).await?,
-                None => follow::receive_answer(conn, signer, activity, accept).await?,
+                None => follow::receive_answer(conn, signer, received, accept).await?,
             }
         }
         ActivityKind::Offer => partnership::receive_offer(conn, signer, received).await?,
-        ActivityKind::Undo => match object.ok_or_else(missing)?.kind() {
-            Some("Follow") => follow::receive_undo_follow(conn, signer, object_value).await?,
-            Some(k @ ("Like" | "Announce")) => {
-                announce::receive_undo(conn, signer, object_value, k).await?
+        ActivityKind::Undo => {
+            let inner = object.ok_or_else(missing)?;
+            match inner.kind() {
+                Some("Follow") => follow::receive_undo_follow(conn, signer, inner).await?,
+                Some(k @ ("Like" | "Announce")) => {
+                    announce::receive_undo(conn, signer, inner, k).await?
+                }
+                Some(other) => {
+                    tracing::info!(kind = other, "Undo of an activity we do not handle")
+                }
+                // A bare id: it can only name one of the sender's reactions.
+                None => announce::receive_undo(conn, signer, inner, "Like").await?,
             }
-            Some(other) => tracing::info!(kind = other, "Undo of an activity we do not handle"),
-            // A bare id: it can only name one of the sender's reactions.
-            None => announce::receive_undo(conn, signer, object_value, "Like").await?,
-        },
+        }
         ActivityKind::Create => {
-            post::receive_create_or_update(conn, state, signer, followed, activity).await?
+            post::receive_create_or_update(conn, state, signer, followed, received).await?
         }
         ActivityKind::Update => match object.ok_or_else(missing)?.kind() {
             Some("Person" | "Organization" | "Group" | "Service" | "Application") => {
-                other::receive_update_actor(conn, signer, object_json).await?
+                other::receive_update_actor(conn, signer, object.ok_or_else(missing)?.embedded())
+                    .await?
             }
             Some("Relationship") => {
                 partnership::receive_update(conn, signer, object.ok_or_else(missing)?, false)
                     .await?
             }
-            _ => post::receive_create_or_update(conn, state, signer, followed, activity).await?,
+            _ => post::receive_create_or_update(conn, state, signer, followed, received).await?,
         },
         ActivityKind::Delete => {
             let target = object.and_then(ObjectRef::id).ok_or_else(missing)?;
@@ -329,12 +332,12 @@ async fn dispatch(
             }
         }
         ActivityKind::Announce | ActivityKind::Like => {
-            announce::receive(conn, signer, activity, received.kind.as_str(), fetched).await?
+            announce::receive(conn, signer, received, fetched).await?
         }
-        ActivityKind::Move => other::receive_move(conn, signer, activity).await?,
-        ActivityKind::Flag => other::receive_flag(conn, signer, activity).await?,
+        ActivityKind::Move => other::receive_move(conn, signer, received).await?,
+        ActivityKind::Flag => other::receive_flag(conn, signer, received).await?,
         ActivityKind::Other => tracing::info!(
-            kind = type_of(activity).unwrap_or(""),
+            kind = type_of(&received.raw).unwrap_or(""),
             activity.id = %received.id,
             "activity type not supported; acknowledged"
         ),

@@ -2,28 +2,35 @@
 //! boosts and likes of our posts, and storing posts boosted by actors we follow.
 
 use super::post::{POST_TYPES, remote_post_data};
-use super::{id_of, inbox_of, new_id, queue, type_of};
+use super::{id_of, inbox_of, new_id, queue};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::db::models::inbox;
 use crate::db::models::post::DbPost;
 use crate::error::AppError;
 use crate::federation::PUBLIC;
-use crate::federation::protocol::activity::{Activity, ActivityKind};
+use crate::federation::protocol::activity::{Activity, ActivityKind, ObjectRef, Received};
 use crate::federation::protocol::article::ArticleJson;
 use crate::federation::resolve::{self, ResolveError};
 use crate::state::{AppState, FedData};
 use diesel_async::AsyncPgConnection;
-use serde_json::Value;
 use url::Url;
 
 /// The post an Announce points at: its object, or (FEP-1b12 groups) its object's object.
-pub fn announced_id(activity: &Value) -> Option<Url> {
-    let object = &activity["object"];
-    match type_of(object) {
-        Some(t) if !POST_TYPES.contains(&t) => id_of(&object["object"]),
-        _ => id_of(object),
+pub fn announced_id(activity: &Received) -> Option<Url> {
+    let object = activity.object.as_ref()?;
+    match object.kind() {
+        Some(t) if !POST_TYPES.contains(&t) => id_of(&object.embedded()["object"]),
+        _ => object.id(),
     }
+}
+
+/// Whether an Announce is a group passing on its members' posts and activities (FEP-1b12:
+/// a Lemmy community, an Mbin magazine) rather than a boost: such an Announce is not
+/// counted as a share, and an activity it wraps (a Lemmy upvote is a wrapped Like) is not
+/// counted either, since its author's signature is not there to check.
+fn distributed_by_group(actor: &DbActor, activity: &Received) -> bool {
+    activity.kind == ActivityKind::Announce && actor.actor_type == "Group"
 }
 
 /// A boosted remote post, fetched and checked before the transaction that stores it.
@@ -36,7 +43,7 @@ pub struct Fetched {
 pub async fn prefetch(
     data: &FedData,
     actor: &DbActor,
-    activity: &Value,
+    activity: &Received,
 ) -> Result<Option<Fetched>, AppError> {
     let Some(id) = announced_id(activity) else {
         return Err(AppError::bad_request("Announce without an object"));
@@ -64,14 +71,14 @@ pub async fn prefetch(
 pub async fn receive(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
-    activity: &Value,
-    kind: &str,
+    activity: &Received,
     fetched: Option<Fetched>,
 ) -> Result<(), AppError> {
-    let id = if kind == "Announce" {
+    let kind = activity.kind.as_str();
+    let id = if activity.kind == ActivityKind::Announce {
         announced_id(activity)
     } else {
-        id_of(&activity["object"])
+        activity.object.as_ref().and_then(ObjectRef::id)
     }
     .ok_or_else(|| AppError::bad_request(format!("{kind} without an object")))?;
     let post = match DbPost::by_ap_id(conn, id.as_str()).await? {
@@ -99,18 +106,12 @@ pub async fn receive(
         tracing::info!(object = %id, kind, "reaction to a post we do not have; ignored");
         return Ok(());
     };
-    if super::relay::is_remote_server_actor(actor) {
-        // A network relaying its posts (see relay.rs): a copy for us, not a boost.
+    if super::relay::is_remote_server_actor(actor) || distributed_by_group(actor, activity) {
+        // A network relaying its posts (see relay.rs), or a group passing on its thread: a
+        // copy for us, not a boost.
         return Ok(());
     }
-    inbox::add_reaction(
-        conn,
-        kind,
-        activity["id"].as_str().unwrap_or_default(),
-        actor.id,
-        post.id,
-    )
-    .await?;
+    inbox::add_reaction(conn, kind, activity.id.as_str(), actor.id, post.id).await?;
     Ok(())
 }
 
@@ -118,15 +119,15 @@ pub async fn receive(
 pub async fn receive_undo(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
-    inner: &Value,
+    inner: &ObjectRef,
     kind: &str,
 ) -> Result<(), AppError> {
-    let Some(inner_id) = id_of(inner) else {
+    let Some(inner_id) = inner.id() else {
         return Ok(());
     };
     let removed = inbox::remove_reaction(conn, inner_id.as_str(), actor.id).await?;
     if removed == 0
-        && let Some(post_id) = id_of(&inner["object"])
+        && let Some(post_id) = id_of(&inner.embedded()["object"])
         && let Some(post) = DbPost::by_ap_id(conn, post_id.as_str()).await?
     {
         inbox::remove_reaction_on(conn, kind, actor.id, post.id).await?;

@@ -4,10 +4,11 @@ use super::{id_of, new_id, queue};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::error::AppError;
-use crate::federation::protocol::activity::{Activity, ActivityKind, ActivityStub};
+use crate::federation::protocol::activity::{
+    Activity, ActivityKind, ActivityStub, ObjectRef, Received,
+};
 use crate::state::AppState;
 use diesel_async::AsyncPgConnection;
-use serde_json::Value;
 
 fn follow_activity(id: &str, follower: &DbActor, target: &DbActor) -> Activity<String> {
     Activity::new(
@@ -144,15 +145,14 @@ pub async fn receive_follow(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     actor: &DbActor,
-    activity: &Value,
+    activity: &Received,
 ) -> Result<(), AppError> {
-    let target_id = id_of(&activity["object"])
-        .ok_or_else(|| AppError::bad_request("Follow without an object"))?;
+    let target_id = activity.object_id().map_err(AppError::bad_request)?;
     let target = DbActor::by_ap_id(conn, target_id.as_str())
         .await?
         .filter(|a| a.local)
         .ok_or_else(|| AppError::not_found(format!("no organisation {target_id} here")))?;
-    let activity_id = activity["id"].as_str().unwrap_or_default();
+    let activity_id = activity.id.as_str();
     if super::relay::is_instance_actor(state, &target) {
         return super::relay::receive_subscription(conn, state, actor, &target, activity_id).await;
     }
@@ -172,21 +172,21 @@ pub async fn receive_follow(
 pub async fn receive_answer(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
-    activity: &Value,
+    activity: &Received,
     accept: bool,
 ) -> Result<(), AppError> {
     if super::relay::receive_answer(conn, actor, activity, accept).await? {
         return Ok(());
     }
-    let object = &activity["object"];
-    let by_id = match id_of(object) {
+    let object = activity.object.as_ref();
+    let by_id = match object.and_then(ObjectRef::id) {
         Some(id) => DbFollow::by_activity(conn, id.as_str()).await?,
         None => None,
     };
     // Some servers answer with a fresh object; fall back to who follows whom.
     let follow = match by_id {
         Some(f) => Some(f),
-        None => match id_of(&object["actor"]) {
+        None => match object.and_then(|o| id_of(&o.embedded()["actor"])) {
             Some(follower) => match DbActor::by_ap_id(conn, follower.as_str()).await? {
                 Some(f) => DbFollow::find(conn, f.id, actor.id).await?,
                 None => None,
@@ -215,11 +215,11 @@ pub async fn receive_answer(
 pub async fn receive_undo_follow(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
-    follow: &Value,
+    follow: &ObjectRef,
 ) -> Result<(), AppError> {
-    let target = match id_of(&follow["object"]) {
+    let target = match id_of(&follow.embedded()["object"]) {
         Some(t) => DbActor::by_ap_id(conn, t.as_str()).await?,
-        None => match id_of(follow) {
+        None => match follow.id() {
             Some(fid) => match DbFollow::by_activity(conn, fid.as_str()).await? {
                 Some(f) => Some(DbActor::by_id(conn, f.followed_id).await?),
                 None => None,

@@ -69,16 +69,3 @@ pub fn inbox_of(actor: &DbActor) -> (String, String) {
         actor.domain.clone(),
     )
 }
-
-/// Every URL in `to` and `cc` (strings or lists).
-pub fn audience(activity: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    for key in ["to", "cc", "audience"] {
-        match &activity[key] {
-            Value::String(s) => out.push(s.clone()),
-            Value::Array(a) => out.extend(a.iter().filter_map(Value::as_str).map(String::from)),
-            _ => {}
-        }
-    }
-    out
-}

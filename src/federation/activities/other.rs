@@ -7,7 +7,7 @@ use crate::db::models::post::DbPost;
 use crate::db::schema::{actors, follows};
 use crate::error::AppError;
 use crate::federation::objects::actor::remote_actor_row;
-use crate::federation::protocol::activity::{Activity, ActivityKind};
+use crate::federation::protocol::activity::{Activity, ActivityKind, ObjectRef, Received};
 use crate::federation::protocol::actor::ActorJson;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -54,13 +54,20 @@ pub async fn receive_delete_actor(
 pub async fn receive_move(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
-    activity: &Value,
+    activity: &Received,
 ) -> Result<(), AppError> {
-    if id_of(&activity["object"]).is_some_and(|o| o != actor.ap_id.0) {
+    if activity
+        .object
+        .as_ref()
+        .and_then(ObjectRef::id)
+        .is_some_and(|o| o != actor.ap_id.0)
+    {
         return Err(AppError::forbidden("an actor may only move itself"));
     }
-    let target =
-        id_of(&activity["target"]).ok_or_else(|| AppError::bad_request("Move without a target"))?;
+    let target = activity
+        .target
+        .clone()
+        .ok_or_else(|| AppError::bad_request("Move without a target"))?;
     diesel::update(actors::table.find(actor.id))
         .set(actors::moved_to.eq(target.as_str()))
         .execute(conn)
@@ -73,9 +80,10 @@ pub async fn receive_move(
 pub async fn receive_flag(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
-    activity: &Value,
+    activity: &Received,
 ) -> Result<(), AppError> {
-    let objects: Vec<String> = match &activity["object"] {
+    // A Flag names one object or several: read from the document itself.
+    let objects: Vec<String> = match &activity.raw["object"] {
         Value::Array(a) => a
             .iter()
             .filter_map(|v| id_of(v).map(|u| u.to_string()))
@@ -84,12 +92,12 @@ pub async fn receive_flag(
             .map(|u| vec![u.to_string()])
             .unwrap_or_default(),
     };
-    let content = activity["content"]
+    let content = activity.raw["content"]
         .as_str()
         .map(|c| c.chars().take(5000).collect::<String>());
     inbox::add_report(
         conn,
-        activity["id"].as_str().unwrap_or_default(),
+        activity.id.as_str(),
         actor.ap_id.as_str(),
         &objects,
         content.as_deref(),

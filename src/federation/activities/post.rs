@@ -2,7 +2,7 @@
 //! from actors we follow, and replies to our posts).
 
 use super::relay::Subscribers;
-use super::{audience, inbox_of, new_id, queue, type_of};
+use super::{inbox_of, new_id, queue};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::db::models::inbox::{ArrivalOf, NewPost, receive_new_post};
@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::federation::PUBLIC;
 use crate::federation::objects::actor::authority;
 use crate::federation::objects::post::{PostExtras, Thread, create_json};
-use crate::federation::protocol::activity::{Activity, ActivityKind, Tombstone};
+use crate::federation::protocol::activity::{Activity, ActivityKind, Received, Tombstone};
 use crate::federation::protocol::article::ArticleJson;
 use crate::state::AppState;
 use crate::text;
@@ -291,7 +291,7 @@ async fn wanted(
     actor: &DbActor,
     followed: Option<bool>,
     obj: &ArticleJson,
-    activity: &Value,
+    activity: &Received,
 ) -> Result<bool, AppError> {
     use crate::db::schema::follows;
     use diesel::prelude::*;
@@ -317,9 +317,9 @@ async fn wanted(
         return Ok(true);
     }
     let base = format!("{}/", state.urls.base());
-    let mut addressed = audience(activity);
-    addressed.extend(obj.to.iter().chain(obj.cc.iter()).map(|u| u.to_string()));
-    Ok(addressed.iter().any(|a| a.starts_with(&base)))
+    let ours = |a: &str| a.starts_with(&base);
+    Ok(activity.addressed().any(ours)
+        || obj.to.iter().chain(obj.cc.iter()).any(|u| ours(u.as_str())))
 }
 
 /// A `Create` of a new post in one language and without images, from an actor someone here
@@ -331,13 +331,15 @@ pub async fn receive_new(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
     arrival: &ArrivalOf<'_>,
-    activity: &Value,
+    activity: &Received,
 ) -> Result<Option<NewPost>, AppError> {
-    let object = &activity["object"];
-    if !type_of(object).is_some_and(|k| POST_TYPES.contains(&k)) {
+    let Some(object) = &activity.object else {
+        return Ok(None);
+    };
+    if !object.kind().is_some_and(|k| POST_TYPES.contains(&k)) {
         return Ok(None);
     }
-    let Ok(obj) = serde_json::from_value::<ArticleJson>(object.clone()) else {
+    let Ok(obj) = object.parse::<ArticleJson>() else {
         return Ok(None);
     };
     if authority(&obj.id) != actor.domain || obj.attributed_to != actor.ap_id.0 {
@@ -362,15 +364,16 @@ pub async fn receive_create_or_update(
     state: &AppState,
     actor: &DbActor,
     followed: Option<bool>,
-    activity: &Value,
+    activity: &Received,
 ) -> Result<(), AppError> {
-    let object = &activity["object"];
-    let kind = type_of(object).unwrap_or_default();
+    let object = activity.object().map_err(AppError::bad_request)?;
+    let kind = object.kind().unwrap_or_default();
     if !POST_TYPES.contains(&kind) {
         tracing::info!(kind, "object type not stored");
         return Ok(());
     }
-    let obj: ArticleJson = serde_json::from_value(object.clone())
+    let obj: ArticleJson = object
+        .parse()
         .map_err(|e| AppError::bad_request(format!("unreadable {kind}: {e}")))?;
     if authority(&obj.id) != actor.domain || obj.attributed_to != actor.ap_id.0 {
         return Err(AppError::forbidden(
@@ -379,7 +382,7 @@ pub async fn receive_create_or_update(
     }
     // An Update names a post we may have; a Create is taken for new (and looked up only if
     // its INSERT finds the post stored before).
-    let known = if activity["type"] == "Update" {
+    let known = if activity.kind == ActivityKind::Update {
         DbPost::by_ap_id(conn, obj.id.as_str()).await?
     } else {
         None

@@ -18,7 +18,7 @@
 //! instance actor also gets the instance actor's `Announce`, which LitePub relays relay.
 //! What relays announce to us is stored like a peer's announcements.
 
-use super::{follow, id_of, inbox_of, new_id, queue};
+use super::{follow, inbox_of, new_id, queue};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::db::models::post::DbPost;
@@ -26,10 +26,9 @@ use crate::db::models::relay::{DbRelay, RelayState, RelayStyle};
 use crate::error::AppError;
 use crate::federation::PUBLIC;
 use crate::federation::objects::actor::authority;
-use crate::federation::protocol::activity::{Activity, ActivityKind};
+use crate::federation::protocol::activity::{Activity, ActivityKind, ObjectRef, Received};
 use crate::state::AppState;
 use diesel_async::AsyncPgConnection;
-use serde_json::Value;
 use url::Url;
 
 /// How many recent posts a new subscriber is sent.
@@ -438,13 +437,13 @@ pub async fn unsubscribe(
 pub async fn receive_answer(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
-    activity: &Value,
+    activity: &Received,
     accept: bool,
 ) -> Result<bool, AppError> {
     if !is_remote_server_actor(actor) {
         return Ok(false);
     }
-    let relay = match id_of(&activity["object"]) {
+    let relay = match activity.object.as_ref().and_then(ObjectRef::id) {
         Some(id) => DbRelay::by_follow_activity(conn, id.as_str()).await?,
         None => None,
     };

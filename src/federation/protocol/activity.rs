@@ -177,7 +177,7 @@ impl ObjectRef {
 
     /// The embedded document read as `T`, with the path of what did not fit.
     pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
-        serde_path_to_error::deserialize(self.embedded().clone())
+        serde_path_to_error::deserialize(self.embedded())
             .map_err(|e| format!("{}: {}", e.path(), e.inner()))
     }
 }
@@ -216,6 +216,9 @@ pub struct Received {
     pub to: Vec<String>,
     #[serde(default, deserialize_with = "one_or_many")]
     pub cc: Vec<String>,
+    /// FEP-1b12: the group a thread belongs to.
+    #[serde(default, deserialize_with = "first_url")]
+    pub audience: Option<Url>,
     /// The whole document, for handlers that read more of it (Flag's objects, Move's target).
     #[serde(skip)]
     pub raw: Value,
@@ -225,7 +228,7 @@ impl Received {
     /// Reads an activity, naming what is missing or malformed.
     pub fn parse(raw: Value) -> Result<Received, String> {
         let mut received: Received =
-            serde_path_to_error::deserialize(raw.clone()).map_err(|e| {
+            serde_path_to_error::deserialize(&raw).map_err(|e| {
                 match e.path().to_string().as_str() {
                     "." => e.inner().to_string(),
                     path => format!("{path}: {}", e.inner()),
@@ -242,9 +245,20 @@ impl Received {
             .ok_or_else(|| format!("{} without an object", self.kind.as_str()))
     }
 
-    /// Every address in `to` and `cc`.
+    /// Every address in `to`, `cc` and `audience`.
     pub fn addressed(&self) -> impl Iterator<Item = &str> {
-        self.to.iter().chain(self.cc.iter()).map(String::as_str)
+        self.to
+            .iter()
+            .chain(self.cc.iter())
+            .map(String::as_str)
+            .chain(self.audience.as_ref().map(Url::as_str))
+    }
+
+    /// The object's id, required.
+    pub fn object_id(&self) -> Result<Url, String> {
+        self.object()?
+            .id()
+            .ok_or_else(|| format!("{} of an object without an id", self.kind.as_str()))
     }
 }
 
