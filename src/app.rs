@@ -21,9 +21,10 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
     let limit = state.config.http.max_body_bytes;
     Ok(Router::new()
         .merge(federation::routes::router())
+        .merge(crate::search::router())
         .merge(api::router())
         .merge(web::router())
-        .merge(web::backoffice::router(state.clone()))
+        .merge(web::backoffice_router(state.clone()))
         .fallback(async || AppError::not_found("no such page"))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

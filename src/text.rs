@@ -1,6 +1,7 @@
 //! Text handling: Markdown to sanitised HTML, plain text to HTML paragraphs, and sanitising of
 //! HTML that other servers send. What survives is what Mastodon keeps, plus headings.
 
+use crate::vocab::Lang;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -127,6 +128,24 @@ pub fn html_to_text(html: &str) -> String {
         .replace("&#39;", "'")
         .trim()
         .to_string()
+}
+
+/// A whole number with the language's thousands separator.
+pub fn format_number(n: i64, lang: Lang) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = match lang {
+        Lang::De => ".",
+        Lang::Fr => "\u{202f}",
+        Lang::En => ",",
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
 }
 
 #[cfg(test)]

@@ -11,7 +11,6 @@ use crate::federation::protocol::collection::{
     Collection, OrderedCollection, OrderedCollectionPage,
 };
 use crate::state::AppState;
-use crate::web;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
@@ -31,19 +30,16 @@ pub fn router() -> Router<AppState> {
         .route("/nodeinfo/{version}", get(super::nodeinfo::document))
         .route("/actor", get(instance_actor))
         .route("/ns", get(ns))
-        .route("/o/{handle}", get(organisation))
         .route("/o/{handle}/outbox", get(outbox))
         .route("/o/{handle}/followers", get(followers))
         .route("/o/{handle}/following", get(following))
         .route("/o/{handle}/featured", get(featured))
         .route("/o/{handle}/partnerships", get(partnerships))
-        .route("/posts/{id}", get(post))
         .route("/posts/{id}/activity", get(post_activity))
         .route("/posts/{id}/likes", get(post_likes))
         .route("/posts/{id}/shares", get(post_shares))
         .route("/posts/{id}/replies", get(post_replies))
         .route("/inbox", axum::routing::post(super::inbox::shared))
-        .route("/federation/search", get(crate::search::peers::answer))
         .route(
             "/o/{handle}/inbox",
             axum::routing::post(super::inbox::personal),
@@ -87,7 +83,8 @@ pub fn activity_json<T: Serialize>(value: &T) -> AppResult<Response> {
         .into_response())
 }
 
-async fn local_org(state: &AppState, handle: &str) -> AppResult<DbActor> {
+/// A local organisation by handle, or 404.
+pub async fn local_org(state: &AppState, handle: &str) -> AppResult<DbActor> {
     let mut conn = state.conn().await?;
     DbActor::local_by_handle(&mut conn, handle)
         .await?
@@ -95,22 +92,16 @@ async fn local_org(state: &AppState, handle: &str) -> AppResult<DbActor> {
         .ok_or_else(|| AppError::not_found(format!("no organisation `{handle}` on this instance")))
 }
 
-async fn organisation(
-    State(state): State<AppState>,
-    Path(handle): Path<String>,
-    headers: HeaderMap,
-    query: Query<web::LangQuery>,
-) -> AppResult<Response> {
-    let actor = local_org(&state, &handle).await?;
-    if wants_activity_json(&headers) {
-        let mut conn = state.conn().await?;
-        let actor = crate::federation::keys::ensure_keys(&mut conn, actor).await?;
-        let json = actor
-            .to_json(&state.urls, state.config.main_language())
-            .map_err(AppError::internal)?;
-        return activity_json(&json);
-    }
-    web::pages::organisation(&state, actor, &headers, &query).await
+/// An organisation's actor document (`/o/{handle}` asked for as ActivityPub JSON; the web
+/// router serves the same URL's page).
+pub async fn organisation_json(state: &AppState, handle: &str) -> AppResult<Response> {
+    let actor = local_org(state, handle).await?;
+    let mut conn = state.conn().await?;
+    let actor = crate::federation::keys::ensure_keys(&mut conn, actor).await?;
+    let json = actor
+        .to_json(&state.urls, state.config.main_language())
+        .map_err(AppError::internal)?;
+    activity_json(&json)
 }
 
 async fn instance_actor(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
@@ -302,19 +293,15 @@ pub async fn load_local_post(
     Ok((DbPost::full(&mut conn, post).await?, author))
 }
 
-async fn post(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    query: Query<web::LangQuery>,
-) -> AppResult<Response> {
-    let wants_json = wants_activity_json(&headers);
-    let (post, author) = match load_local_post(&state, &id).await {
-        Err(e) if e.status == axum::http::StatusCode::GONE && wants_json => {
+/// A post's document (`/posts/{id}` asked for as ActivityPub JSON; the web router serves the
+/// same URL's page); a deleted one is a `Tombstone` with 410.
+pub async fn post_json(state: &AppState, id: &str) -> AppResult<Response> {
+    let (post, author) = match load_local_post(state, id).await {
+        Err(e) if e.status == axum::http::StatusCode::GONE => {
             let tombstone = crate::federation::protocol::activity::Tombstone::of(
                 state
                     .urls
-                    .post(&uuid::Uuid::parse_str(&id).unwrap_or_default()),
+                    .post(&uuid::Uuid::parse_str(id).unwrap_or_default()),
             );
             let mut resp = activity_json(&tombstone)?;
             *resp.status_mut() = axum::http::StatusCode::GONE;
@@ -322,13 +309,8 @@ async fn post(
         }
         other => other?,
     };
-    if wants_json {
-        let extras = PostExtras::load(&mut *state.conn().await?, &post).await?;
-        return activity_json(
-            &article_json(&post, &author, &state.urls, &extras).map_err(AppError::internal)?,
-        );
-    }
-    web::pages::post(&state, post, author, &headers, &query).await
+    let extras = PostExtras::load(&mut *state.conn().await?, &post).await?;
+    activity_json(&article_json(&post, &author, &state.urls, &extras).map_err(AppError::internal)?)
 }
 
 async fn post_activity(

@@ -279,6 +279,11 @@ pub struct Answer {
 
 /// Merges several indexes' results: duplicates (same ActivityPub id) counted once with
 /// their best score, ordered as asked, facet counts summed.
+/// The peers' search endpoint (`/federation/search`, signed by a peer's instance actor).
+pub fn router() -> axum::Router<AppState> {
+    axum::Router::new().route("/federation/search", axum::routing::get(peers::answer))
+}
+
 pub fn merge(search: &Search, parts: Vec<Found>) -> (i64, Vec<Hit>, Facets) {
     let mut total = 0;
     let mut by_id: BTreeMap<String, Hit> = BTreeMap::new();

@@ -5,37 +5,21 @@
 
 use super::i18n::{Strings, strings};
 use super::session::{Session, urlencode};
+use super::web_error::ErrorPageInfo;
+pub use super::web_error::WebError;
 use super::{LangQuery, negotiate_lang};
 use crate::db::models::account::Account;
 use crate::db::models::actor::DbActor;
-use crate::error::AppError;
 use crate::state::AppState;
 use crate::vocab::Lang;
 use askama::Template;
-use axum::Router;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
 
-/// Every page of the editors' and operators' interface, the login, and uploaded media.
-pub fn router(state: AppState) -> Router<AppState> {
-    Router::new()
-        .route(
-            "/login",
-            get(super::session::login_form).post(super::session::login),
-        )
-        .route("/logout", post(super::session::logout))
-        .route("/media/{file}", get(crate::media::serve))
-        .route("/static/editor.css", get(stylesheet))
-        .merge(super::editor::routes(&state))
-        .merge(super::admin::router())
-        .layer(axum::middleware::from_fn_with_state(state, render_errors))
-}
-
-async fn stylesheet() -> impl IntoResponse {
+pub async fn stylesheet() -> impl IntoResponse {
     (
         [
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),
@@ -43,74 +27,6 @@ async fn stylesheet() -> impl IntoResponse {
         ],
         include_str!("../../static/editor.css"),
     )
-}
-
-/// An error shown as a page. The page is drawn by [`render_errors`], which knows the
-/// visitor's language.
-#[derive(Debug)]
-pub struct WebError {
-    pub status: StatusCode,
-    pub message: String,
-    pub lang: Option<Lang>,
-}
-
-#[derive(Debug, Clone)]
-struct ErrorPageInfo {
-    message: String,
-    lang: Option<Lang>,
-}
-
-impl WebError {
-    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
-        WebError {
-            status,
-            message: message.into(),
-            lang: None,
-        }
-    }
-
-    pub fn lang(mut self, lang: Lang) -> Self {
-        self.lang = Some(lang);
-        self
-    }
-}
-
-impl From<AppError> for WebError {
-    fn from(e: AppError) -> Self {
-        if let Some(cause) = &e.cause {
-            // Logged with its cause; the page says only what went wrong in general.
-            tracing::error!(
-                status = e.status.as_u16(),
-                error = format!("{cause:#}"),
-                "request failed"
-            );
-            return WebError::new(e.status, "");
-        }
-        WebError::new(e.status, e.message)
-    }
-}
-
-impl From<diesel::result::Error> for WebError {
-    fn from(e: diesel::result::Error) -> Self {
-        AppError::from(e).into()
-    }
-}
-
-impl From<askama::Error> for WebError {
-    fn from(e: askama::Error) -> Self {
-        AppError::internal(e).into()
-    }
-}
-
-impl IntoResponse for WebError {
-    fn into_response(self) -> Response {
-        let mut resp = self.status.into_response();
-        resp.extensions_mut().insert(ErrorPageInfo {
-            message: self.message,
-            lang: self.lang,
-        });
-        resp
-    }
 }
 
 #[derive(Template)]
@@ -122,7 +38,7 @@ struct ErrorPage {
 }
 
 /// Draws the page of a [`WebError`] in the visitor's language.
-async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let lang = negotiate_lang(
         &state,
         req.headers(),

@@ -414,23 +414,7 @@ pub fn format_percent(share: f64, lang: Lang) -> String {
     }
 }
 
-/// A whole number with the language's thousands separator.
-pub fn format_number(n: i64, lang: Lang) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let sep = match lang {
-        Lang::De => ".",
-        Lang::Fr => "\u{202f}",
-        Lang::En => ",",
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
+pub use crate::text::format_number;
 
 #[cfg(test)]
 mod tests {

@@ -10,10 +10,12 @@ pub mod editor;
 pub mod feeds;
 pub mod form;
 pub mod i18n;
+pub mod login;
 pub mod map;
 pub mod pages;
 pub mod search;
 pub mod session;
+pub mod web_error;
 
 use crate::state::AppState;
 use crate::vocab::Lang;
@@ -44,9 +46,29 @@ impl LangQuery {
     }
 }
 
+/// Every page of the editors' and operators' interface, the login, and uploaded media.
+pub fn backoffice_router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/login", get(login::login_form).post(login::login))
+        .route("/logout", post(login::logout))
+        .route("/media/{file}", get(crate::media::serve))
+        .route("/static/editor.css", get(backoffice::stylesheet))
+        .merge(editor::routes(&state))
+        .merge(admin::router())
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            backoffice::render_errors,
+        ))
+}
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(pages::home::home))
+        .route(
+            "/o/{handle}",
+            get(pages::organisation::organisation_or_actor),
+        )
+        .route("/posts/{id}", get(pages::post::post_or_document))
         .route("/static/style.css", get(stylesheet))
         .route("/tags/{tag}", get(pages::tag::tag))
         .route("/tags/{tag}/feed.rss", get(feeds::theme_rss))

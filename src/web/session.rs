@@ -3,19 +3,16 @@
 //! per session that every state-changing form carries, and a login rate limit per username
 //! and client address.
 
-use super::backoffice::{Ctx, EditorLayout, WebError, render};
 use super::form::FormState;
 use super::i18n::strings;
-use super::{LangQuery, negotiate_lang};
-use crate::auth::{hash_token, verify_password};
+use super::web_error::WebError;
+use crate::auth::hash_token;
 use crate::db::models::account::Account;
-use crate::db::models::web_session::{self as model, WebSession};
+use crate::db::models::web_session::WebSession;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::vocab::Lang;
-use askama::Template;
-use axum::Form;
-use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
+use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -32,7 +29,7 @@ pub const SESSION_DAYS: i64 = 14;
 pub const MAX_FAILURES: i64 = 5;
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 
-fn random_token(prefix: &str) -> String {
+pub(super) fn random_token(prefix: &str) -> String {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     format!(
@@ -53,7 +50,7 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_string())
 }
 
-fn set_cookie(state: &AppState, name: &str, value: &str, max_age: i64) -> HeaderValue {
+pub(super) fn set_cookie(state: &AppState, name: &str, value: &str, max_age: i64) -> HeaderValue {
     let secure = if state.config.scheme() == "https" {
         "; Secure"
     } else {
@@ -105,7 +102,7 @@ impl Session {
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(super) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
@@ -169,203 +166,12 @@ impl FromRequestParts<AppState> for ClientIp {
     }
 }
 
-#[derive(Template)]
-#[template(path = "editor/login.html")]
-struct LoginPage {
-    layout: EditorLayout,
-    form: FormState,
-    next: String,
-}
-
-#[derive(serde::Deserialize, Default)]
-pub struct NextQuery {
-    next: Option<String>,
-    lang: Option<String>,
-}
-
-/// Only a path on this site, so the login page cannot send people elsewhere.
-fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_string()
-    } else {
-        "/editor".to_string()
-    }
-}
-
-fn login_page(
-    state: &AppState,
-    lang: Lang,
-    form: FormState,
-    next: &str,
-    csrf: &str,
-) -> Result<Response, WebError> {
-    let t = strings(lang);
-    let mut form = form;
-    form.set("csrf", csrf);
-    let layout = EditorLayout::anonymous(state, lang, t.log_in, "/login");
-    let status = if form.ok() {
-        StatusCode::OK
-    } else if form
-        .err("form")
-        .is_some_and(|e| e.starts_with(t.too_many_logins_prefix))
-    {
-        StatusCode::TOO_MANY_REQUESTS
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let mut resp = render(LoginPage {
-        layout,
-        form,
-        next: safe_next(next),
-    })?;
-    *resp.status_mut() = status;
-    resp.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(state, LOGIN_CSRF_COOKIE, csrf, 3600),
-    );
-    Ok(resp)
-}
-
-pub async fn login_form(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Query(q): Query<NextQuery>,
-) -> Result<Response, WebError> {
-    let lang = negotiate_lang(
-        &state,
-        &headers,
-        &LangQuery {
-            lang: q.lang.clone(),
-        },
-    );
-    if Session::from_headers(&state, &headers).await?.is_some() {
-        return Ok(
-            Redirect::to(&safe_next(q.next.as_deref().unwrap_or("/editor"))).into_response(),
-        );
-    }
-    let csrf = cookie(&headers, LOGIN_CSRF_COOKIE)
-        .filter(|c| c.len() > 20)
-        .unwrap_or_else(|| random_token(""));
-    login_page(
-        &state,
-        lang,
-        FormState::default(),
-        q.next.as_deref().unwrap_or("/editor"),
-        &csrf,
-    )
-}
-
-pub async fn login(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    ClientIp(ip): ClientIp,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    let mut form = FormState::new(pairs);
-    let lang = negotiate_lang(
-        &state,
-        &headers,
-        &LangQuery {
-            lang: form.opt("lang"),
-        },
-    );
-    let t = strings(lang);
-    let next = form.val("next").to_string();
-    let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
-    if expected.is_empty() || !constant_time_eq(form.val("csrf").as_bytes(), expected.as_bytes()) {
-        return Err(WebError::new(StatusCode::FORBIDDEN, t.csrf_failed).lang(lang));
-    }
-    let username = form.val("username").trim().to_string();
-    let password = form.val("password").to_string();
-    form.set("password", "");
-    if username.is_empty() {
-        form.fail("username", t.required);
-    }
-    if password.is_empty() {
-        form.fail("password", t.required);
-    }
-    if !form.ok() {
-        return login_page(&state, lang, form, &next, &expected);
-    }
-    let mut conn = state.conn().await?;
-    let (failures, oldest) =
-        model::recent_failures(&mut conn, &username, &ip, FAILURE_WINDOW_MINUTES).await?;
-    if failures >= MAX_FAILURES {
-        let until = oldest.unwrap_or_else(chrono::Utc::now)
-            + chrono::Duration::minutes(FAILURE_WINDOW_MINUTES);
-        let minutes = ((until - chrono::Utc::now()).num_seconds() + 59)
-            .div_euclid(60)
-            .max(1);
-        form.fail(
-            "form",
-            format!("{} {minutes} {}", t.too_many_logins_prefix, t.minutes),
-        );
-        tracing::warn!(username, ip, "login refused: too many failures");
-        return login_page(&state, lang, form, &next, &expected);
-    }
-    let account = Account::by_username(&mut conn, &username).await?;
-    let ok = match &account {
-        Some(a) => verify_password(password, a.password_hash.clone()).await,
-        None => false,
-    };
-    let Some(account) = account.filter(|_| ok) else {
-        model::record_failure(&mut conn, &username, &ip).await?;
-        form.fail("password", t.login_failed);
-        return login_page(&state, lang, form, &next, &expected);
-    };
-    model::clear_failures(&mut conn, &username, &ip).await?;
-    let token = random_token("pss_");
-    let expires = chrono::Utc::now() + chrono::Duration::days(SESSION_DAYS);
-    WebSession::insert(
-        &mut conn,
-        account.id,
-        &hash_token(&token),
-        &random_token(""),
-        expires,
-    )
-    .await?;
-    let _ = WebSession::delete_expired(&mut conn).await;
-    tracing::info!(username = account.username, "logged in");
-    let mut target = safe_next(&next);
-    if !target.contains("lang=") {
-        // Stay in the language the login page was shown in.
-        let sep = if target.contains('?') { '&' } else { '?' };
-        target = format!("{target}{sep}lang={}", lang.code());
-    }
-    let mut resp = Redirect::to(&target).into_response();
-    let h = resp.headers_mut();
-    h.append(
-        header::SET_COOKIE,
-        set_cookie(&state, SESSION_COOKIE, &token, SESSION_DAYS * 86_400),
-    );
-    h.append(
-        header::SET_COOKIE,
-        set_cookie(&state, LOGIN_CSRF_COOKIE, "", 0),
-    );
-    Ok(resp)
-}
-
-pub async fn logout(
-    ctx: Ctx,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    ctx.session.check_csrf(&FormState::new(pairs), ctx.lang)?;
-    let mut conn = ctx.state.conn().await?;
-    WebSession::delete(&mut conn, ctx.session.id).await?;
-    let mut resp = Redirect::to(&format!("/?lang={}", ctx.lang.code())).into_response();
-    resp.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(&ctx.state, SESSION_COOKIE, "", 0),
-    );
-    Ok(resp)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn reads_cookies_and_refuses_foreign_redirects() {
+    fn reads_cookies_and_compares_in_constant_time() {
         let mut h = HeaderMap::new();
         h.insert(
             header::COOKIE,
@@ -373,9 +179,6 @@ mod tests {
         );
         assert_eq!(cookie(&h, SESSION_COOKIE).as_deref(), Some("pss_x"));
         assert_eq!(cookie(&h, "c"), None);
-        assert_eq!(safe_next("/editor/x?y=1"), "/editor/x?y=1");
-        assert_eq!(safe_next("//evil.example/"), "/editor");
-        assert_eq!(safe_next("https://evil.example/"), "/editor");
         assert!(constant_time_eq(b"abc", b"abc") && !constant_time_eq(b"abc", b"abd"));
     }
 }

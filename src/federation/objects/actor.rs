@@ -107,7 +107,7 @@ impl DbActor {
         if let Some(pop) = self.population {
             push(
                 label("Einwohner", "Population", "Population"),
-                crate::web::i18n::format_number(pop, lang),
+                crate::text::format_number(pop, lang),
             );
         }
         if let Some(site) = &self.website {

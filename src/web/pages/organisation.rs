@@ -52,6 +52,22 @@ struct OrganisationPage {
     form: FollowForm,
 }
 
+/// `GET /o/{handle}`: the actor document for ActivityPub clients, the profile page for
+/// everyone else.
+pub async fn organisation_or_actor(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path(handle): axum::extract::Path<String>,
+    headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<LangQuery>,
+) -> AppResult<Response> {
+    use crate::federation::routes::{local_org, organisation_json, wants_activity_json};
+    if wants_activity_json(&headers) {
+        return organisation_json(&state, &handle).await;
+    }
+    let actor = local_org(&state, &handle).await?;
+    organisation(&state, actor, &headers, &query).await
+}
+
 /// The profile page (from `GET /o/{handle}` when a browser asks).
 pub async fn organisation(
     state: &AppState,

@@ -67,6 +67,22 @@ pub fn count_label(n: i64, one: &str, many: &str, lang: Lang) -> String {
     format!("{}\u{a0}{noun}", format_number(n, lang))
 }
 
+/// `GET /posts/{id}`: the post's document for ActivityPub clients, its page for everyone
+/// else.
+pub async fn post_or_document(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<LangQuery>,
+) -> AppResult<Response> {
+    use crate::federation::routes::{load_local_post, post_json, wants_activity_json};
+    if wants_activity_json(&headers) {
+        return post_json(&state, &id).await;
+    }
+    let (full, author) = load_local_post(&state, &id).await?;
+    post(&state, full, author, &headers, &query).await
+}
+
 /// The page of a local post (from `GET /posts/{id}` when a browser asks).
 pub async fn post(
     state: &AppState,
