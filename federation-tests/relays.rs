@@ -122,6 +122,36 @@ impl FakeRelay {
     }
 }
 
+/// The operators' health page (`/admin`, in English) as the editor-admin of `net` sees it.
+async fn admin_page(net: &Net) -> String {
+    use passerelle::db::models::account::Account;
+    use passerelle::db::models::web_session::WebSession;
+    let mut conn = net.inst.state().pool.get().await.unwrap();
+    let admin = Account::by_username(&mut conn, "redaktion")
+        .await
+        .unwrap()
+        .unwrap();
+    let token = "pss_relay_test";
+    WebSession::insert(
+        &mut conn,
+        admin.id,
+        &passerelle::auth::hash_token(token),
+        "csrf",
+        chrono::Utc::now() + chrono::Duration::hours(1),
+    )
+    .await
+    .unwrap();
+    let resp = net
+        .http
+        .get(net.inst.url("/admin?lang=en"))
+        .header("cookie", format!("passerelle_session={token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    resp.text().await.unwrap()
+}
+
 async fn actor(State(relay): State<FakeRelay>) -> impl axum::response::IntoResponse {
     let id = relay.actor_id();
     let doc = json!({
@@ -310,6 +340,14 @@ async fn a_litepub_relay_gets_our_public_posts_and_relays_others_to_us() {
     assert_eq!(follow.activity["object"], relay.actor_id());
     assert_eq!(follow.signed_by, format!("{instance}#main-key"));
     wait_state(&nrw, &relay, "accepted").await;
+    // The operators' page lists it with its state.
+    let page = admin_page(&nrw).await;
+    let host = relay.0.base.trim_start_matches("http://");
+    assert!(page.contains(host) && page.contains("Relay"), "{page}");
+    assert!(
+        page.contains("litepub") && page.contains("accepted"),
+        "{page}"
+    );
 
     // The relay's follow-back is accepted.
     let accept = wait_for(

@@ -273,6 +273,15 @@ strings! {
     queue_delivered: "Zugestellt", "Distribués", "Delivered";
     queue_gave_up: "Aufgegeben", "Abandonnés", "Given up";
     instances_with_trouble: "Instanzen mit Wartenden oder Fehlern", "Instances avec envois en attente ou en échec", "Instances with queued or failing deliveries";
+    subscriptions_heading: "Netzwerke und Relays", "Réseaux et relais", "Networks and relays";
+    no_subscriptions: "Diese Instanz hat kein Netzwerk und kein Relay abonniert.", "Cette instance n’est abonnée à aucun réseau ni relais.", "This instance subscribes to no network and no relay.";
+    subscription_kind: "Art", "Type", "Kind";
+    subscription_style: "Protokoll", "Protocole", "Protocol";
+    subscription_peer: "Partnernetzwerk", "Réseau partenaire", "Peer network";
+    subscription_relay: "Relay", "Relais", "Relay";
+    subscription_pending: "angefragt, noch keine Antwort", "demandé, sans réponse", "requested, no answer yet";
+    subscription_accepted: "angenommen", "accepté", "accepted";
+    subscription_rejected: "abgelehnt", "refusé", "rejected";
     all_instances_fine: "Alle Instanzen sind erreichbar; nichts wartet.", "Toutes les instances sont joignables ; rien n’attend.", "Every instance is reachable; nothing is waiting.";
     failing_since: "Fehler seit", "En échec depuis", "Failing since";
     unreachable: "unerreichbar", "injoignable", "unreachable";

@@ -6,6 +6,8 @@ pub mod moderation;
 
 use super::backoffice::{Ctx, EditorLayout, WebError, render};
 use crate::db::models::delivery::{self, InstanceHealth, QueueSummary};
+use crate::db::models::relay::{RelayState, RelayStyle};
+use crate::federation::activities::relay;
 use crate::state::AppState;
 use askama::Template;
 use axum::Router;
@@ -59,7 +61,36 @@ struct HealthPage {
     layout: EditorLayout,
     summary: QueueSummary,
     instances: Vec<InstanceHealth>,
+    subscriptions: Vec<SubscriptionRow>,
     tab: &'static str,
+}
+
+/// A network subscription or relay as the health page lists it.
+struct SubscriptionRow {
+    network: String,
+    kind: &'static str,
+    style: &'static str,
+    state: &'static str,
+    accepted: bool,
+}
+
+impl SubscriptionRow {
+    fn of(s: &relay::Subscription, t: &crate::web::i18n::Strings) -> SubscriptionRow {
+        SubscriptionRow {
+            network: s.network.clone(),
+            kind: match s.kind {
+                relay::Kind::Peer => t.subscription_peer,
+                relay::Kind::Relay => t.subscription_relay,
+            },
+            style: s.style.map(RelayStyle::as_str).unwrap_or(""),
+            state: match s.state {
+                RelayState::Pending => t.subscription_pending,
+                RelayState::Accepted => t.subscription_accepted,
+                RelayState::Rejected => t.subscription_rejected,
+            },
+            accepted: s.state == RelayState::Accepted,
+        }
+    }
 }
 
 pub async fn health(ctx: Ctx) -> Result<Response, WebError> {
@@ -69,6 +100,11 @@ pub async fn health(ctx: Ctx) -> Result<Response, WebError> {
         layout: ctx.layout(ctx.t.federation_health, "/admin"),
         summary: delivery::summary(&mut conn).await?,
         instances: delivery::instance_health(&mut conn).await?,
+        subscriptions: relay::subscriptions(&mut conn)
+            .await?
+            .iter()
+            .map(|s| SubscriptionRow::of(s, ctx.t))
+            .collect(),
         tab: "health",
     })
 }
