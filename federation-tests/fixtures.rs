@@ -1,8 +1,8 @@
 //! Other servers' JSON, hand-written in their documented shapes (see fixtures/README.md),
 //! read by our tolerant wire structs.
 
-use passerelle::federation::activities::post::remote_post_data;
 use passerelle::federation::objects::actor::remote_actor_row;
+use passerelle::federation::objects::post::remote_post_data;
 use passerelle::federation::protocol::actor::ActorJson;
 use passerelle::federation::protocol::article::ArticleJson;
 use passerelle::federation::signatures::PublicKey;

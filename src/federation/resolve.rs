@@ -5,9 +5,10 @@
 use crate::db::models::actor::DbActor;
 use crate::db::models::post::DbPost;
 use crate::error::AppError;
-use crate::federation::activities::post::{POST_TYPES, remember_audience, remote_post_data};
+use crate::federation::activities::post::{POST_TYPES, remember_audience};
 use crate::federation::fetch::{self, ACCEPT_ACTIVITY, FetchError};
 use crate::federation::objects::actor::{authority, remote_actor_row};
+use crate::federation::objects::post::remote_post_data;
 use crate::federation::protocol::actor::ActorJson;
 use crate::federation::protocol::article::ArticleJson;
 use crate::state::AppState;

@@ -1,7 +1,7 @@
 //! Announce (boost) and Like, and their Undo: boosting a partner's post; recording others'
 //! boosts and likes of our posts, and storing posts boosted by actors we follow.
 
-use super::post::{POST_TYPES, remote_post_data};
+use super::post::POST_TYPES;
 use super::{id_of, inbox_of, new_id, queue};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
@@ -9,6 +9,7 @@ use crate::db::models::inbox;
 use crate::db::models::post::DbPost;
 use crate::error::AppError;
 use crate::federation::PUBLIC;
+use crate::federation::objects::post::remote_post_data;
 use crate::federation::protocol::activity::{Activity, ActivityKind, ObjectRef, Received};
 use crate::federation::protocol::article::ArticleJson;
 use crate::federation::resolve::{self, ResolveError};

@@ -3,12 +3,13 @@
 
 use crate::db::models::actor::DbActor;
 use crate::db::models::inbox::{PostCounts, post_counts};
-use crate::db::models::post::{DbPost, PostFull};
+use crate::db::models::post::{DbPost, PostData, PostFull, TranslationData};
 use crate::federation::PUBLIC;
 use crate::federation::protocol::actor::{ImageJson, PlaceJson};
 use crate::federation::protocol::article::{ArticleJson, CreateJson, NaiveDateOrTime, Source, Tag};
 use crate::federation::protocol::collection::Collection;
 use crate::federation::urls::Urls;
+use crate::text;
 use crate::vocab::{Lang, sdg_hashtag, theme};
 use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
@@ -247,4 +248,100 @@ pub fn create_json(
         audience: object.audience.clone(),
         object,
     })
+}
+
+/// A remote object as what we store: its language versions (from the maps, or the plain
+/// properties), sanitised HTML, a title and a plain summary.
+pub fn remote_post_data(obj: &ArticleJson) -> PostData {
+    let text_of = |m: &Option<serde_json::Map<String, Value>>, lang: &str| -> Option<String> {
+        m.as_ref()
+            .and_then(|m| m.get(lang))
+            .and_then(Value::as_str)
+            .map(String::from)
+    };
+    let mut languages: Vec<String> = obj
+        .content_map
+        .iter()
+        .chain(obj.name_map.iter())
+        .flat_map(|m| m.keys().cloned())
+        .collect();
+    languages.dedup();
+    let mut seen = std::collections::HashSet::new();
+    languages.retain(|l| seen.insert(l.clone()));
+    if languages.is_empty() {
+        languages.push("und".into());
+    }
+    let translations: Vec<TranslationData> = languages
+        .iter()
+        .map(|lang| {
+            let content = text_of(&obj.content_map, lang)
+                .or_else(|| obj.content.clone())
+                .unwrap_or_default();
+            let content_html = text::sanitize_html(&content);
+            let plain = text::html_to_text(&content_html);
+            let title = text_of(&obj.name_map, lang)
+                .or_else(|| obj.name.clone())
+                .map(|t| text::html_to_text(&t))
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| plain.chars().take(80).collect());
+            let summary = text_of(&obj.summary_map, lang)
+                .or_else(|| obj.summary.clone())
+                .map(|s| text::html_to_text(&s))
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or_else(|| plain.chars().take(300).collect());
+            TranslationData {
+                language: lang.chars().take(16).collect(),
+                title,
+                summary,
+                body_markdown: None,
+                content_html,
+            }
+        })
+        .collect();
+    PostData {
+        object_type: obj.kind.clone(),
+        main_language: translations[0].language.clone(),
+        themes: obj
+            .themes
+            .iter()
+            .filter(|t| crate::vocab::theme(t).is_some())
+            .cloned()
+            .collect(),
+        sdgs: obj
+            .sdgs
+            .iter()
+            .copied()
+            .filter(|g| (1..=17).contains(g))
+            .collect(),
+        partners: obj.partners.iter().map(|u| u.to_string()).collect(),
+        place: obj.location.as_ref().and_then(|l| l.name.clone()),
+        starts_on: obj.start_time.as_ref().map(|t| t.date()),
+        ends_on: obj
+            .end_time
+            .as_ref()
+            .map(|t| t.date())
+            .filter(|e| obj.start_time.as_ref().is_none_or(|s| *e >= s.date())),
+        html_url: obj.url.as_ref().map(|u| u.to_string()),
+        in_reply_to: obj.in_reply_to.as_ref().map(|u| u.to_string()),
+        translations,
+        images: obj
+            .attachment
+            .iter()
+            .filter(|a| {
+                a.kind == "Image"
+                    || a.media_type
+                        .as_deref()
+                        .is_some_and(|m| m.starts_with("image/"))
+            })
+            .map(|a| crate::db::models::post::ImageData {
+                url: a.url.to_string(),
+                alt_text: a
+                    .name
+                    .clone()
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| "(no description)".into()),
+                media_type: a.media_type.clone(),
+            })
+            .collect(),
+    }
 }
