@@ -32,15 +32,32 @@ pub async fn index_pending(conn: &mut AsyncPgConnection, max: i32) -> diesel::Qu
     Ok(t.taken)
 }
 
-/// Builds every queued document that is not locked by an unfinished change; returns how many.
-/// For the command line, the demo and tests, which want to search what they just wrote.
+#[derive(QueryableByName)]
+struct Left {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    remaining: i64,
+}
+
+/// Builds every queued document, and waits for those another process is building at the
+/// moment (the server's own indexer, whose claimed rows `SKIP LOCKED` passes over) until its
+/// transaction ends; returns how many it built itself. For the command line, the demo and
+/// tests, which want to search what they just wrote.
 pub async fn catch_up(conn: &mut AsyncPgConnection) -> diesel::QueryResult<i64> {
     let mut total = 0i64;
     loop {
         let n = index_pending(conn, BATCH).await?;
         total += i64::from(n);
         if n < BATCH {
-            return Ok(total);
+            // Locking every queued row waits for the transactions that hold one (an indexer
+            // building it, a writer that queued it); rows they deleted are then gone.
+            let left: Left = diesel::sql_query(
+                "SELECT count(*) AS remaining FROM (SELECT 1 FROM search_pending FOR UPDATE) queued",
+            )
+            .get_result(conn)
+            .await?;
+            if left.remaining == 0 {
+                return Ok(total);
+            }
         }
     }
 }

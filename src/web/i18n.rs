@@ -278,7 +278,7 @@ strings! {
     subscription_kind: "Art", "Type", "Kind";
     subscription_style: "Protokoll", "Protocole", "Protocol";
     subscription_peer: "Partnernetzwerk", "Réseau partenaire", "Peer network";
-    subscription_relay: "Relay", "Relais", "Relay";
+    subscription_relay: "Relay-Server", "Relais", "Relay";
     subscription_pending: "angefragt, noch keine Antwort", "demandé, sans réponse", "requested, no answer yet";
     subscription_accepted: "angenommen", "accepté", "accepted";
     subscription_rejected: "abgelehnt", "refusé", "rejected";
