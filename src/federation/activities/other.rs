@@ -1,17 +1,20 @@
 //! The rest of what we receive: Update and Delete of actors, Move, Flag.
 
-use super::id_of;
 use crate::db::models::actor::DbActor;
 use crate::db::models::inbox;
 use crate::db::models::post::DbPost;
 use crate::db::schema::{actors, follows};
 use crate::error::AppError;
 use crate::federation::objects::actor::remote_actor_row;
-use crate::federation::protocol::activity::{Activity, ActivityKind, ObjectRef, Received};
+use crate::federation::protocol::activity::{
+    Activity, ActivityKind, FlagJson, ObjectRef, Received,
+};
 use crate::federation::protocol::actor::ActorJson;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde::Deserialize;
 use serde_json::Value;
+use url::Url;
 
 /// Update{Actor}: a profile change or key rotation, of the sender itself only.
 pub async fn receive_update_actor(
@@ -82,18 +85,10 @@ pub async fn receive_flag(
     actor: &DbActor,
     activity: &Received,
 ) -> Result<(), AppError> {
-    // A Flag names one object or several: read from the document itself.
-    let objects: Vec<String> = match &activity.raw["object"] {
-        Value::Array(a) => a
-            .iter()
-            .filter_map(|v| id_of(v).map(|u| u.to_string()))
-            .collect(),
-        other => id_of(other)
-            .map(|u| vec![u.to_string()])
-            .unwrap_or_default(),
-    };
-    let content = activity.raw["content"]
-        .as_str()
+    let flag = FlagJson::deserialize(&activity.raw).unwrap_or_default();
+    let objects: Vec<String> = flag.object.iter().map(Url::to_string).collect();
+    let content = flag
+        .content
         .map(|c| c.chars().take(5000).collect::<String>());
     inbox::add_report(
         conn,

@@ -275,6 +275,23 @@ fn first_kind<'de, D: Deserializer<'de>>(d: D) -> Result<ActivityKind, D::Error>
     Ok(serde_json::from_value(Value::String(name.to_string())).unwrap_or(ActivityKind::Other))
 }
 
+/// What a `Flag` says beyond the envelope: the objects reported (one or a list, ids or
+/// documents) and the reporter's words.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct FlagJson {
+    #[serde(default, deserialize_with = "ids")]
+    pub object: Vec<Url>,
+    #[serde(default, deserialize_with = "super::helpers::skip_error")]
+    pub content: Option<String>,
+}
+
+fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Url>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Array(items) => items.iter().filter_map(id_of).collect(),
+        single => id_of(&single).into_iter().collect(),
+    })
+}
+
 /// An id given as a string or as an object with `id` (the first, in a list).
 pub fn id_of(v: &Value) -> Option<Url> {
     match v {
@@ -335,6 +352,21 @@ mod tests {
             "object": {"id": "https://m.example/a/1", "type": "Like", "object": "https://b.example/posts/1"}}))
         .unwrap();
         assert_eq!(embedded.object().unwrap().kind(), Some("Like"));
+    }
+
+    #[test]
+    fn a_flag_names_one_object_or_several() {
+        let one: FlagJson = serde_json::from_value(json!({"object": "https://b.example/o/x",
+            "content": "spam"}))
+        .unwrap();
+        assert_eq!(one.object.len(), 1);
+        assert_eq!(one.content.as_deref(), Some("spam"));
+        let many: FlagJson = serde_json::from_value(json!({"object": [
+            "https://b.example/o/x", {"id": "https://b.example/posts/1", "type": "Note"}, 7],
+            "content": 12}))
+        .unwrap();
+        assert_eq!(many.object.len(), 2);
+        assert_eq!(many.content, None);
     }
 
     #[test]
