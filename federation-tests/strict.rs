@@ -163,6 +163,28 @@ impl Strict {
         Ok(scheme)
     }
 
+    /// Verifies a request and logs it with the status it gets: `status` when its signature
+    /// is accepted, else the 401 answer to send.
+    async fn admit(
+        &self,
+        parts: &axum::http::request::Parts,
+        body: &[u8],
+        status: StatusCode,
+    ) -> Result<(), Response> {
+        let path = parts.uri.path();
+        match self.verify(&parts.method, path, &parts.headers, body).await {
+            Ok(scheme) => {
+                self.log(&parts.method, path, Some(scheme), status, &parts.headers);
+                Ok(())
+            }
+            Err(why) => {
+                let refused = StatusCode::UNAUTHORIZED;
+                self.log(&parts.method, path, None, refused, &parts.headers);
+                Err((refused, why).into_response())
+            }
+        }
+    }
+
     /// A signer's public key, fetched with a GET signed by our own account.
     async fn key_of(&self, owner: &str) -> Result<String, String> {
         if let Some(k) = self.keys.lock().unwrap().get(owner) {
@@ -261,72 +283,34 @@ async fn webfinger(State(s): State<Strict>, req: Request) -> Response {
 
 async fn actor(State(s): State<Strict>, req: Request) -> Response {
     let (parts, _) = req.into_parts();
-    let path = parts.uri.path().to_string();
-    match s.verify(&parts.method, &path, &parts.headers, b"").await {
-        Ok(scheme) => {
-            s.log(
-                &parts.method,
-                &path,
-                Some(scheme),
-                StatusCode::OK,
-                &parts.headers,
-            );
-            let id = s.actor_id();
-            (
-                [("content-type", "application/activity+json")],
-                json!({
-                    "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
-                    "id": id, "type": "Person", "preferredUsername": "anna", "name": "Anna",
-                    "inbox": format!("{id}/inbox"), "followers": format!("{id}/followers"),
-                    "endpoints": {"sharedInbox": format!("{}/inbox", s.base)},
-                    "publicKey": {"id": format!("{id}#main-key"), "owner": id, "publicKeyPem": s.public_pem}
-                })
-                .to_string(),
-            )
-                .into_response()
-        }
-        Err(why) => {
-            s.log(
-                &parts.method,
-                &path,
-                None,
-                StatusCode::UNAUTHORIZED,
-                &parts.headers,
-            );
-            (StatusCode::UNAUTHORIZED, why).into_response()
-        }
+    if let Err(refused) = s.admit(&parts, b"", StatusCode::OK).await {
+        return refused;
     }
+    let id = s.actor_id();
+    (
+        [("content-type", "application/activity+json")],
+        json!({
+            "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
+            "id": id, "type": "Person", "preferredUsername": "anna", "name": "Anna",
+            "inbox": format!("{id}/inbox"), "followers": format!("{id}/followers"),
+            "endpoints": {"sharedInbox": format!("{}/inbox", s.base)},
+            "publicKey": {"id": format!("{id}#main-key"), "owner": id, "publicKeyPem": s.public_pem}
+        })
+        .to_string(),
+    )
+        .into_response()
 }
 
 async fn inbox(State(s): State<Strict>, req: Request) -> Response {
     let (parts, body) = req.into_parts();
     let body: Bytes = to_bytes(body, 1 << 20).await.unwrap_or_default();
-    let path = parts.uri.path().to_string();
-    match s.verify(&parts.method, &path, &parts.headers, &body).await {
-        Ok(scheme) => {
-            s.log(
-                &parts.method,
-                &path,
-                Some(scheme),
-                StatusCode::ACCEPTED,
-                &parts.headers,
-            );
-            if let Ok(v) = serde_json::from_slice::<Value>(&body) {
-                s.received.lock().unwrap().push(v);
-            }
-            StatusCode::ACCEPTED.into_response()
-        }
-        Err(why) => {
-            s.log(
-                &parts.method,
-                &path,
-                None,
-                StatusCode::UNAUTHORIZED,
-                &parts.headers,
-            );
-            (StatusCode::UNAUTHORIZED, why).into_response()
-        }
+    if let Err(refused) = s.admit(&parts, &body, StatusCode::ACCEPTED).await {
+        return refused;
     }
+    if let Ok(v) = serde_json::from_slice::<Value>(&body) {
+        s.received.lock().unwrap().push(v);
+    }
+    StatusCode::ACCEPTED.into_response()
 }
 
 async fn federates_with_a_strict_server(mode: Scheme) {
