@@ -3,25 +3,13 @@
 //! and a reply served as a plain `Note` addressed to the post it answers.
 
 use crate::common::{AP, Ctx, bilingual};
+use crate::pages::publish;
 use passerelle::db::models::actor::DbActor;
 use passerelle::db::models::inbox::add_reaction;
 use passerelle::db::models::post::DbPost;
 use passerelle::testing::TestInstance;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-async fn create(ctx: &Ctx, handle: &str, token: &str, body: &Value) -> Value {
-    let (status, post) = ctx
-        .json(
-            ctx.http
-                .post(ctx.url(&format!("/api/v1/organisations/{handle}/posts")))
-                .bearer_auth(token)
-                .json(body),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{post}");
-    post
-}
 
 /// Reactions recorded as the inbox records them: `likes` likes and `shares` boosts, each
 /// by another of `by`.
@@ -70,7 +58,7 @@ async fn likes_shares_and_replies_are_counted_everywhere_a_post_is_shown() {
     let token = ctx
         .editor("redaktion", &["stadt-dortmund", "stadt-koeln"])
         .await;
-    let post = create(
+    let post = publish(
         &ctx,
         "stadt-dortmund",
         &token,
@@ -100,7 +88,7 @@ async fn likes_shares_and_replies_are_counted_everywhere_a_post_is_shown() {
     react(&ctx, &ap_id, &[&koeln, &bonn, &dortmund], 3, 1).await;
     let reply = json!({"in_reply_to": ap_id, "translations": [
         {"language": "de", "title": "Antwort", "summary": "Kurz", "body": "Wir sind dabei!"}]});
-    let reply = create(&ctx, "stadt-koeln", &token, &reply).await;
+    let reply = publish(&ctx, "stadt-koeln", &token, &reply).await;
 
     // The post's document, inline.
     let (_, article) = ctx.json(ctx.ap_get(&ap_id)).await;
@@ -208,10 +196,10 @@ async fn a_reply_is_a_plain_note_that_names_the_post_it_answers() {
     let token = ctx
         .editor("redaktion", &["stadt-dortmund", "stadt-koeln"])
         .await;
-    let post = create(&ctx, "stadt-dortmund", &token, &bilingual("Stadtfest")).await;
+    let post = publish(&ctx, "stadt-dortmund", &token, &bilingual("Stadtfest")).await;
     let reply = json!({"in_reply_to": post["ap_id"], "translations": [
         {"language": "de", "title": "Antwort", "summary": "Kurz", "body": "Wir kommen gern."}]});
-    let reply = create(&ctx, "stadt-koeln", &token, &reply).await;
+    let reply = publish(&ctx, "stadt-koeln", &token, &reply).await;
     let (status, note) = ctx.json(ctx.ap_get(reply["ap_id"].as_str().unwrap())).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(note["type"], "Note");
@@ -257,7 +245,7 @@ async fn under_authorized_fetch_a_collection_needs_a_signature_like_its_post() {
     let ctx = Ctx::with(inst).await;
     ctx.org("stadt-dortmund").await;
     let token = ctx.editor("redaktion", &["stadt-dortmund"]).await;
-    let post = create(&ctx, "stadt-dortmund", &token, &bilingual("Stadtfest")).await;
+    let post = publish(&ctx, "stadt-dortmund", &token, &bilingual("Stadtfest")).await;
     let ap_id = post["ap_id"].as_str().unwrap();
     for url in [
         ap_id.to_string(),
