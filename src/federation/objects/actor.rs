@@ -1,18 +1,13 @@
 //! Actor rows ⇄ actor documents.
 
 use crate::db::models::actor::{DbActor, NewActor};
-use crate::error::AppError;
 use crate::federation::protocol::actor::{
     ActorJson, Endpoints, ImageJson, PlaceJson, PropertyValue,
 };
 use crate::federation::urls::Urls;
-use crate::state::FedData;
 use crate::text;
 use crate::vocab::{Lang, OrgKind, theme};
 use activitypub_federation::protocol::public_key::PublicKey;
-use activitypub_federation::protocol::verification::verify_domains_match;
-use activitypub_federation::traits::{Actor, Object};
-use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use url::Url;
 
@@ -319,76 +314,6 @@ pub fn remote_actor_row(json: &ActorJson) -> NewActor {
             .as_ref()
             .and_then(|l| l.longitude)
             .filter(|v| (-180.0..=180.0).contains(v)),
-    }
-}
-
-#[async_trait::async_trait]
-impl Object for DbActor {
-    type DataType = crate::state::AppState;
-    type Kind = ActorJson;
-    type Error = AppError;
-
-    fn id(&self) -> &Url {
-        // Ids are checked when stored; this cache avoids parsing on every call.
-        self.ap_url()
-    }
-
-    fn last_refreshed_at(&self) -> Option<DateTime<Utc>> {
-        if self.local {
-            None
-        } else {
-            Some(self.last_refreshed_at)
-        }
-    }
-
-    async fn read_from_id(object_id: Url, data: &FedData) -> Result<Option<Self>, Self::Error> {
-        let mut conn = data.conn().await?;
-        Ok(DbActor::by_ap_id(&mut conn, object_id.as_str()).await?)
-    }
-
-    async fn into_json(self, data: &FedData) -> Result<Self::Kind, Self::Error> {
-        self.to_json(&data.urls, data.config.main_language())
-            .map_err(AppError::internal)
-    }
-
-    async fn verify(
-        json: &Self::Kind,
-        expected_domain: &Url,
-        _data: &FedData,
-    ) -> Result<(), Self::Error> {
-        verify_domains_match(&json.id, expected_domain)?;
-        if json.public_key.owner != json.id {
-            return Err(AppError::bad_request(
-                "the actor's key belongs to another actor",
-            ));
-        }
-        verify_domains_match(&json.inbox, expected_domain)?;
-        Ok(())
-    }
-
-    async fn from_json(json: Self::Kind, data: &FedData) -> Result<Self, Self::Error> {
-        let mut conn = data.conn().await?;
-        Ok(DbActor::upsert_remote(&mut conn, &remote_actor_row(&json)).await?)
-    }
-}
-
-impl Actor for DbActor {
-    fn public_key_pem(&self) -> &str {
-        &self.public_key_pem
-    }
-
-    fn private_key_pem(&self) -> Option<String> {
-        self.private_key_pem.clone()
-    }
-
-    fn inbox(&self) -> Url {
-        Url::parse(&self.inbox_url).unwrap_or_else(|_| self.ap_url().clone())
-    }
-
-    fn shared_inbox(&self) -> Option<Url> {
-        self.shared_inbox_url
-            .as_deref()
-            .and_then(|u| Url::parse(u).ok())
     }
 }
 

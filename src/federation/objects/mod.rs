@@ -1,5 +1,5 @@
-//! Conversions between database rows and wire structs, and activitypub_federation's `Object`
-//! and `Actor` traits for them. This is the one place where rows become JSON and back.
+//! Conversions between database rows and wire structs: the one place where rows become JSON
+//! and back (actors, posts, partnerships).
 
 pub mod actor;
 pub mod partnership;
