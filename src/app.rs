@@ -26,6 +26,7 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(web::router())
         .merge(web::backoffice_router(state.clone()))
         .fallback(async || AppError::not_found("no such page"))
+        .layer(axum::middleware::from_fn(refuse_nul))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             web::pages::error::html_errors,
@@ -37,6 +38,27 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
         .layer(DefaultBodyLimit::max(limit))
         .layer(TraceLayer::new_for_http())
         .with_state(state))
+}
+
+/// A NUL character (`%00`) in a request's path or query is refused with a 400 before any
+/// handler sees it: PostgreSQL cannot store it in text, so no lookup could succeed, and it
+/// would otherwise surface as a database error.
+async fn refuse_nul(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let has_nul = |s: &str| {
+        s.as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"%00"))
+    };
+    let uri = req.uri();
+    if has_nul(uri.path()) || uri.query().is_some_and(has_nul) {
+        return AppError::bad_request("a NUL character (U+0000) is not accepted in an address")
+            .into_response();
+    }
+    next.run(req).await
 }
 
 /// Prepares the database (creating and migrating it as needed) and the instance actor.

@@ -366,3 +366,32 @@ async fn instance_actor_is_an_application() {
     );
     assert_eq!(a["inbox"], ctx.url("/inbox"));
 }
+
+/// A NUL character in an address is a clear 400, wherever it would have reached the database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nul_character_in_an_address_is_refused_not_a_server_error() {
+    let ctx = Ctx::new().await;
+    for path in [
+        "/o/%00",
+        "/o/x%00y/outbox",
+        "/.well-known/webfinger?resource=acct:%00@localhost",
+        "/search?q=%00",
+        "/registry?theme=%00",
+        "/api/v1/search?q=jugend&regions=%00",
+        "/posts/%00",
+    ] {
+        let resp = ctx.get(path).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::BAD_REQUEST, "{path}");
+        let body = resp.text().await.unwrap();
+        assert!(body.contains("NUL"), "{path}: {body}");
+    }
+    // Browsers get the error as a page.
+    let resp = ctx
+        .get("/o/%00")
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
+    assert!(resp.text().await.unwrap().contains("<html"));
+}
