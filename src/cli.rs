@@ -596,7 +596,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 println!(
                     "{:<30} {:<10} {kind:<18} {}",
                     s.network,
-                    s.state.as_str(),
+                    s.state.code(),
                     s.actor.as_deref().unwrap_or(&s.inbox)
                 );
             }

@@ -53,8 +53,8 @@ impl From<&Subscription> for RelayView {
             actor: s.actor.clone(),
             network: s.network.clone(),
             inbox: s.inbox.clone(),
-            style: s.style.map(RelayStyle::as_str),
-            state: s.state.as_str(),
+            style: s.style.map(RelayStyle::code),
+            state: s.state.code(),
         }
     }
 }

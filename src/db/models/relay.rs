@@ -4,13 +4,18 @@
 
 use crate::db::models::actor::DbActor;
 use crate::db::schema::{actors, relays};
+use crate::vocab::text_column;
+use diesel::deserialize::FromSqlRow;
+use diesel::expression::AsExpression;
 use diesel::prelude::*;
+use diesel::sql_types::Text;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use std::fmt;
 use std::str::FromStr;
 
-/// How a relay is subscribed to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a relay is subscribed to. Stored as its code in `relays.style`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
 pub enum RelayStyle {
     /// `Follow` whose object is `as:Public`, sent to the relay's inbox (as Mastodon does).
     Mastodon,
@@ -18,8 +23,9 @@ pub enum RelayStyle {
     LitePub,
 }
 
-/// Where a subscription stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a subscription stands. Stored as its code in `relays.state`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
 pub enum RelayState {
     /// Our Follow is sent, not answered yet.
     Pending,
@@ -28,7 +34,9 @@ pub enum RelayState {
 }
 
 impl RelayStyle {
-    pub fn as_str(self) -> &'static str {
+    pub const ALL: [RelayStyle; 2] = [RelayStyle::Mastodon, RelayStyle::LitePub];
+
+    pub fn code(self) -> &'static str {
         match self {
             RelayStyle::Mastodon => "mastodon",
             RelayStyle::LitePub => "litepub",
@@ -37,7 +45,13 @@ impl RelayStyle {
 }
 
 impl RelayState {
-    pub fn as_str(self) -> &'static str {
+    pub const ALL: [RelayState; 3] = [
+        RelayState::Pending,
+        RelayState::Accepted,
+        RelayState::Rejected,
+    ];
+
+    pub fn code(self) -> &'static str {
         match self {
             RelayState::Pending => "pending",
             RelayState::Accepted => "accepted",
@@ -46,15 +60,18 @@ impl RelayState {
     }
 }
 
+text_column!(RelayStyle, "relay style");
+text_column!(RelayState, "relay state");
+
 impl fmt::Display for RelayStyle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.code())
     }
 }
 
 impl fmt::Display for RelayState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.code())
     }
 }
 
@@ -69,34 +86,9 @@ impl FromStr for RelayStyle {
     }
 }
 
-impl FromStr for RelayState {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "pending" => Ok(RelayState::Pending),
-            "accepted" => Ok(RelayState::Accepted),
-            "rejected" => Ok(RelayState::Rejected),
-            other => Err(format!("unknown relay state {other:?}")),
-        }
-    }
-}
-
+/// One relay subscription.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = relays)]
-struct RelayRow {
-    id: i64,
-    inbox_url: String,
-    domain: String,
-    actor_id: Option<i64>,
-    style: String,
-    state: String,
-    follow_activity_id: String,
-    created_at: chrono::DateTime<chrono::Utc>,
-    updated_at: chrono::DateTime<chrono::Utc>,
-}
-
-/// One relay subscription.
-#[derive(Debug, Clone)]
 pub struct DbRelay {
     pub id: i64,
     pub inbox_url: String,
@@ -107,36 +99,6 @@ pub struct DbRelay {
     pub follow_activity_id: String,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
-}
-
-/// The check constraints keep other values out; one that appears anyway is a database error.
-fn parse<T: FromStr<Err = String>>(s: &str) -> QueryResult<T> {
-    s.parse().map_err(|e: String| {
-        diesel::result::Error::DeserializationError(
-            Box::<dyn std::error::Error + Send + Sync>::from(e),
-        )
-    })
-}
-
-impl TryFrom<RelayRow> for DbRelay {
-    type Error = diesel::result::Error;
-    fn try_from(r: RelayRow) -> QueryResult<DbRelay> {
-        Ok(DbRelay {
-            id: r.id,
-            inbox_url: r.inbox_url,
-            domain: r.domain,
-            actor_id: r.actor_id,
-            style: parse(&r.style)?,
-            state: parse(&r.state)?,
-            follow_activity_id: r.follow_activity_id,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-        })
-    }
-}
-
-fn one(row: Option<RelayRow>) -> QueryResult<Option<DbRelay>> {
-    row.map(DbRelay::try_from).transpose()
 }
 
 impl DbRelay {
@@ -150,12 +112,12 @@ impl DbRelay {
         style: RelayStyle,
         follow_activity_id: &str,
     ) -> QueryResult<DbRelay> {
-        let row: RelayRow = diesel::insert_into(relays::table)
+        diesel::insert_into(relays::table)
             .values((
                 relays::inbox_url.eq(inbox_url),
                 relays::domain.eq(domain),
                 relays::actor_id.eq(actor_id),
-                relays::style.eq(style.as_str()),
+                relays::style.eq(style),
                 relays::follow_activity_id.eq(follow_activity_id),
             ))
             .on_conflict(relays::inbox_url)
@@ -166,28 +128,24 @@ impl DbRelay {
                 >(
                     "coalesce(excluded.actor_id, relays.actor_id)"
                 )),
-                relays::style.eq(style.as_str()),
-                relays::state.eq(RelayState::Pending.as_str()),
+                relays::style.eq(style),
+                relays::state.eq(RelayState::Pending),
                 relays::follow_activity_id.eq(follow_activity_id),
                 relays::updated_at.eq(diesel::dsl::now),
             ))
-            .returning(RelayRow::as_returning())
+            .returning(DbRelay::as_returning())
             .get_result(conn)
-            .await?;
-        row.try_into()
+            .await
     }
 
     /// Every relay subscription, newest first, with its actor where known.
     pub async fn all(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(DbRelay, Option<DbActor>)>> {
-        let rows: Vec<(RelayRow, Option<DbActor>)> = relays::table
+        relays::table
             .left_join(actors::table)
             .order(relays::id.desc())
-            .select((RelayRow::as_select(), Option::<DbActor>::as_select()))
+            .select((DbRelay::as_select(), Option::<DbActor>::as_select()))
             .load(conn)
-            .await?;
-        rows.into_iter()
-            .map(|(r, a)| Ok((r.try_into()?, a)))
-            .collect()
+            .await
     }
 
     /// The subscription our Follow with this id made.
@@ -195,12 +153,12 @@ impl DbRelay {
         conn: &mut AsyncPgConnection,
         follow_activity_id: &str,
     ) -> QueryResult<Option<DbRelay>> {
-        one(relays::table
+        relays::table
             .filter(relays::follow_activity_id.eq(follow_activity_id))
-            .select(RelayRow::as_select())
+            .select(DbRelay::as_select())
             .first(conn)
             .await
-            .optional()?)
+            .optional()
     }
 
     /// The subscription to a relay known by its actor, or else by one of the actor's
@@ -216,17 +174,17 @@ impl DbRelay {
         .into_iter()
         .flatten()
         .collect();
-        one(relays::table
+        relays::table
             .filter(
                 relays::actor_id.eq(actor.id).or(relays::actor_id
                     .is_null()
                     .and(relays::inbox_url.eq_any(inboxes))),
             )
             .order(relays::id.desc())
-            .select(RelayRow::as_select())
+            .select(DbRelay::as_select())
             .first(conn)
             .await
-            .optional()?)
+            .optional()
     }
 
     /// The subscriptions to relays on a host.
@@ -234,12 +192,11 @@ impl DbRelay {
         conn: &mut AsyncPgConnection,
         domain: &str,
     ) -> QueryResult<Vec<DbRelay>> {
-        let rows: Vec<RelayRow> = relays::table
+        relays::table
             .filter(relays::domain.eq(domain.to_ascii_lowercase()))
-            .select(RelayRow::as_select())
+            .select(DbRelay::as_select())
             .load(conn)
-            .await?;
-        rows.into_iter().map(DbRelay::try_from).collect()
+            .await
     }
 
     /// Records the relay's answer, and its actor (the answer's signer).
@@ -251,7 +208,7 @@ impl DbRelay {
     ) -> QueryResult<usize> {
         diesel::update(relays::table.find(id))
             .set((
-                relays::state.eq(state.as_str()),
+                relays::state.eq(state),
                 relays::actor_id.eq(actor_id),
                 relays::updated_at.eq(diesel::dsl::now),
             ))
@@ -264,7 +221,7 @@ impl DbRelay {
         conn: &mut AsyncPgConnection,
     ) -> QueryResult<Vec<(String, String)>> {
         relays::table
-            .filter(relays::state.eq(RelayState::Accepted.as_str()))
+            .filter(relays::state.eq(RelayState::Accepted))
             .select((relays::inbox_url, relays::domain))
             .load(conn)
             .await

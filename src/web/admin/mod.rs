@@ -82,7 +82,7 @@ impl SubscriptionRow {
                 relay::Kind::Peer => t.subscription_peer,
                 relay::Kind::Relay => t.subscription_relay,
             },
-            style: s.style.map(RelayStyle::as_str).unwrap_or(""),
+            style: s.style.map(RelayStyle::code).unwrap_or(""),
             state: match s.state {
                 RelayState::Pending => t.subscription_pending,
                 RelayState::Accepted => t.subscription_accepted,
