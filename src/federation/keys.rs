@@ -49,9 +49,13 @@ pub async fn ensure_keys(
     Ok(DbActor::by_id(conn, actor.id).await?)
 }
 
-/// Signing keys of local actors, loaded once per process.
+/// Signing keys of local actors, loaded once per process; the instance actor's (it signs
+/// every fetch) also without looking the actor up again.
 #[derive(Default, Clone)]
-pub struct KeyCache(Arc<Mutex<HashMap<i64, Arc<SigningKey>>>>);
+pub struct KeyCache {
+    by_actor: Arc<Mutex<HashMap<i64, Arc<SigningKey>>>>,
+    instance: Arc<tokio::sync::OnceCell<Arc<SigningKey>>>,
+}
 
 impl KeyCache {
     /// The signing key of the local actor `actor_id`, made first if it has none.
@@ -66,19 +70,22 @@ impl KeyCache {
 
     /// The instance actor's signing key: it signs our fetches.
     pub async fn instance(&self, pool: &DbPool) -> anyhow::Result<Arc<SigningKey>> {
-        let mut conn = pool.get().await?;
-        let actor = DbActor::instance_actor(&mut conn)
-            .await?
-            .ok_or_else(|| anyhow::anyhow!("this instance has no instance actor yet"))?;
-        if let Some(k) = self.cached(actor.id)? {
-            return Ok(k);
-        }
-        self.load(&mut conn, actor).await
+        let key = self
+            .instance
+            .get_or_try_init(|| async {
+                let mut conn = pool.get().await?;
+                let actor = DbActor::instance_actor(&mut conn)
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("this instance has no instance actor yet"))?;
+                self.load(&mut conn, actor).await
+            })
+            .await?;
+        Ok(key.clone())
     }
 
     fn cached(&self, actor_id: i64) -> anyhow::Result<Option<Arc<SigningKey>>> {
         Ok(self
-            .0
+            .by_actor
             .lock()
             .map_err(|_| anyhow::anyhow!("key cache poisoned"))?
             .get(&actor_id)
@@ -101,7 +108,7 @@ impl KeyCache {
             Urls::key_id(actor.ap_id.as_str()),
             pem,
         )?);
-        self.0
+        self.by_actor
             .lock()
             .map_err(|_| anyhow::anyhow!("key cache poisoned"))?
             .insert(actor.id, key.clone());
