@@ -129,12 +129,7 @@ impl Lemmy {
             when,
         )
         .unwrap();
-        let mut req = net.http.post(inbox).body(body);
-        for (k, v) in headers {
-            if k != "host" {
-                req = req.header(k, v);
-            }
-        }
+        let req = passerelle::federation::http::signed(net.http.post(inbox).body(body), headers);
         req.send().await.unwrap().status()
     }
 
@@ -146,15 +141,12 @@ impl Lemmy {
             SystemTime::now(),
         )
         .unwrap();
-        let mut req = net
-            .http
-            .get(url)
-            .header("accept", "application/activity+json");
-        for (k, v) in headers {
-            if k != "host" {
-                req = req.header(k, v);
-            }
-        }
+        let req = passerelle::federation::http::signed(
+            net.http
+                .get(url)
+                .header("accept", "application/activity+json"),
+            headers,
+        );
         let resp = req.send().await.unwrap();
         let status = resp.status();
         (status, resp.json().await.unwrap_or(Value::Null))

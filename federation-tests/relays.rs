@@ -104,12 +104,7 @@ impl FakeRelay {
             SystemTime::now(),
         )
         .unwrap();
-        let mut req = self.0.http.post(inbox).body(body);
-        for (k, v) in headers {
-            if k != "host" {
-                req = req.header(k, v);
-            }
-        }
+        let req = passerelle::federation::http::signed(self.0.http.post(inbox).body(body), headers);
         req.send().await.unwrap().status()
     }
 
@@ -174,16 +169,14 @@ async fn fetch_actor(relay: &FakeRelay, id: &str) -> Option<Value> {
     let url = url::Url::parse(id).ok()?;
     let signed =
         passerelle::federation::signatures::sign_get(&relay.0.key, &url, SystemTime::now()).ok()?;
-    let mut req = relay
-        .0
-        .http
-        .get(url)
-        .header("accept", "application/activity+json");
-    for (name, value) in signed {
-        if name != "host" {
-            req = req.header(name, value);
-        }
-    }
+    let req = passerelle::federation::http::signed(
+        relay
+            .0
+            .http
+            .get(url)
+            .header("accept", "application/activity+json"),
+        signed,
+    );
     let resp = req.send().await.ok()?;
     resp.json().await.ok()
 }

@@ -27,12 +27,10 @@ async fn send(
     headers: &[(&'static str, String)],
     body: &str,
 ) -> StatusCode {
-    let mut req = net.http.post(inbox).body(body.to_string());
-    for (k, v) in headers {
-        if *k != "host" {
-            req = req.header(*k, v);
-        }
-    }
+    let req = passerelle::federation::http::signed(
+        net.http.post(inbox).body(body.to_string()),
+        headers.iter().cloned(),
+    );
     req.send().await.unwrap().status()
 }
 
@@ -342,12 +340,10 @@ async fn authorized_fetch_refuses_unsigned_gets_and_still_federates() {
         SystemTime::now(),
     )
     .unwrap();
-    let mut req = afccre.http.get(lille.ap_id.as_str()).header("accept", ap);
-    for (k, v) in signed {
-        if k != "host" {
-            req = req.header(k, v);
-        }
-    }
+    let req = passerelle::federation::http::signed(
+        afccre.http.get(lille.ap_id.as_str()).header("accept", ap),
+        signed,
+    );
     assert_eq!(req.send().await.unwrap().status(), StatusCode::OK);
     // Federation works: nrw's fetches are signed with its instance actor.
     nrw.follow("stadt-koeln", &afccre.handle("ville-lille"))

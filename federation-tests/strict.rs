@@ -200,15 +200,12 @@ impl Strict {
             SystemTime::now(),
         )
         .map_err(|e| e.to_string())?;
-        let mut req = self
-            .http
-            .get(url)
-            .header("accept", "application/activity+json");
-        for (k, v) in headers {
-            if k != "host" {
-                req = req.header(k, v);
-            }
-        }
+        let req = passerelle::federation::http::signed(
+            self.http
+                .get(url)
+                .header("accept", "application/activity+json"),
+            headers,
+        );
         let resp = req.send().await.map_err(|e| e.to_string())?;
         if !resp.status().is_success() {
             return Err(format!("the key owner answered {}", resp.status()));
@@ -238,12 +235,7 @@ impl Strict {
             SystemTime::now(),
         )
         .unwrap();
-        let mut req = self.http.post(url).body(body);
-        for (k, v) in headers {
-            if k != "host" {
-                req = req.header(k, v);
-            }
-        }
+        let req = passerelle::federation::http::signed(self.http.post(url).body(body), headers);
         req.send().await.unwrap().status()
     }
 

@@ -140,14 +140,8 @@ pub async fn send(
                 .sign_post(key, scheme, url, payload.clone())
                 .await
                 .map_err(|e| Outcome::Retry(None, format!("signing failed: {e}")))?;
-            let mut req = client.post(url).body(payload);
-            for (name, value) in headers {
-                // reqwest writes Host from the URL, exactly as signed.
-                if name != "host" {
-                    req = req.header(name, value);
-                }
-            }
-            req.send()
+            crate::federation::http::signed(client.post(url).body(payload), headers)
+                .send()
                 .await
                 .map_err(|e| Outcome::Retry(None, format!("{e}")))
         }

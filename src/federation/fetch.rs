@@ -6,7 +6,7 @@
 //! draft-cavage). What worked is remembered per instance for this process (`Knocks`).
 
 use crate::db::models::delivery::is_blocked;
-use crate::federation::http::{MAX_BODY, read_limited};
+use crate::federation::http::{MAX_BODY, read_limited, signed};
 use crate::federation::objects::actor::authority;
 use crate::federation::signatures::{Knocks, Scheme, refused_signature, sign_request};
 use crate::state::AppState;
@@ -66,18 +66,12 @@ where
     F: FnMut(Scheme) -> Fut,
     Fut: Future<Output = Result<reqwest::Response, E>>,
 {
-    let first = knocks.first(authority);
-    let resp = attempt(first).await?;
-    let scheme = if refused_signature(resp.status().as_u16()) {
-        let second = first.other();
-        let resp = attempt(second).await?;
-        if resp.status().is_success() {
-            knocks.worked(authority, second);
-        }
-        return Ok(resp);
-    } else {
-        first
-    };
+    let mut scheme = knocks.first(authority);
+    let mut resp = attempt(scheme).await?;
+    if refused_signature(resp.status().as_u16()) {
+        scheme = scheme.other();
+        resp = attempt(scheme).await?;
+    }
     if resp.status().is_success() {
         knocks.worked(authority, scheme);
     }
@@ -143,14 +137,13 @@ pub async fn get_json<T: DeserializeOwned>(
                     url: url.to_string(),
                     reason: e.to_string(),
                 })?;
-            let mut req = state.http.get(url.clone()).header("accept", accept);
-            for (name, value) in headers {
-                // reqwest writes Host from the URL, exactly as signed.
-                if name != "host" {
-                    req = req.header(name, value);
-                }
-            }
-            req.send().await.map_err(|e| FetchError::Unreachable {
+            signed(
+                state.http.get(url.clone()).header("accept", accept),
+                headers,
+            )
+            .send()
+            .await
+            .map_err(|e| FetchError::Unreachable {
                 url: url.to_string(),
                 reason: e.to_string(),
             })

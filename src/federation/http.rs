@@ -35,6 +35,20 @@ pub fn client(debug: bool, user_agent: &str) -> reqwest::Client {
     b.build().unwrap_or_default()
 }
 
+/// `req` with the headers that sign it. `Host` is left out: the client writes it from the
+/// URL, exactly as it was signed.
+pub fn signed(
+    mut req: reqwest::RequestBuilder,
+    headers: impl IntoIterator<Item = (&'static str, String)>,
+) -> reqwest::RequestBuilder {
+    for (name, value) in headers {
+        if name != "host" {
+            req = req.header(name, value);
+        }
+    }
+    req
+}
+
 /// The answer's body, or `None` when it is longer than `limit`.
 pub async fn read_limited(
     mut resp: reqwest::Response,

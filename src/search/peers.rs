@@ -14,6 +14,7 @@ use super::{Found, Hit, NetworkAnswer, Scope, Search, SearchParams};
 use crate::error::{AppError, AppResult};
 use crate::federation::activities::relay::is_peer_instance_actor;
 use crate::federation::fetch::knock;
+use crate::federation::http::signed;
 use crate::federation::objects::actor::authority;
 use crate::federation::signatures::{SigningKey, sign_request};
 use crate::state::{AppState, FedData};
@@ -135,13 +136,13 @@ async fn ask(
         async move {
             let headers = sign_request(key, scheme, &Method::GET, &url, None, SystemTime::now())
                 .map_err(|e| format!("signing: {e}"))?;
-            let mut req = state.http.get(url).header("accept", "application/json");
-            for (name, value) in headers {
-                if name != "host" {
-                    req = req.header(name, value);
-                }
-            }
-            req.send().await.map_err(|e| format!("unreachable: {e}"))
+            signed(
+                state.http.get(url).header("accept", "application/json"),
+                headers,
+            )
+            .send()
+            .await
+            .map_err(|e| format!("unreachable: {e}"))
         }
     })
     .await?;

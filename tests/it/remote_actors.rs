@@ -143,12 +143,7 @@ pub async fn deliver(
         when,
     )
     .unwrap();
-    let mut req = http.post(inbox).body(body);
-    for (k, v) in headers {
-        if k != "host" {
-            req = req.header(k, v);
-        }
-    }
+    let req = passerelle::federation::http::signed(http.post(inbox).body(body), headers);
     let resp = req.send().await.unwrap();
     (resp.status(), resp.text().await.unwrap())
 }
