@@ -93,6 +93,11 @@ impl Ctx {
         self.http.get(self.url(path))
     }
 
+    /// The text of the page at `path`.
+    pub async fn page(&self, path: &str) -> String {
+        self.get(path).send().await.unwrap().text().await.unwrap()
+    }
+
     pub fn ap_get(&self, path_or_url: &str) -> RequestBuilder {
         let url = if path_or_url.starts_with("http") {
             path_or_url.to_string()

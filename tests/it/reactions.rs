@@ -146,13 +146,8 @@ async fn likes_shares_and_replies_are_counted_everywhere_a_post_is_shown() {
         ("en", ["3\u{a0}likes", "1\u{a0}share", "1\u{a0}reply"]),
     ] {
         let html = ctx
-            .get(&format!("{}?lang={lang}", post_path(&ap_id)))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+            .page(&format!("{}?lang={lang}", post_path(&ap_id)))
+            .await;
         let line = expected.join(" · ");
         assert!(html.contains(&line), "{lang}: «{line}» not in the page");
     }
@@ -169,14 +164,7 @@ async fn likes_shares_and_replies_are_counted_everywhere_a_post_is_shown() {
     assert_eq!(resp.status(), StatusCode::NO_CONTENT);
     let (_, article) = ctx.json(ctx.ap_get(&ap_id)).await;
     assert_eq!(total(&article, "replies"), 0);
-    let html = ctx
-        .get(&format!("{}?lang=fr", post_path(&ap_id)))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = ctx.page(&format!("{}?lang=fr", post_path(&ap_id))).await;
     assert!(
         html.contains("0\u{a0}réponse<"),
         "French: 0 takes the singular"
