@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod events;
 pub mod federation;
 pub mod json;
 pub mod openapi;
@@ -57,6 +58,33 @@ pub fn router() -> Router<AppState> {
             post(posts::pin).delete(posts::unpin),
         )
         .route("/api/v1/posts/{id}/deliveries", get(federation::deliveries))
+        .route("/api/v1/events", get(events::calendar))
+        .route(
+            "/api/v1/organisations/{handle}/events",
+            get(events::list).post(events::create),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/events/{id}",
+            get(events::show).put(events::update),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/events/{id}/status",
+            post(events::set_status),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/events/{id}/participants",
+            get(events::participants),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/events/{id}/participants/{pid}/{verb}",
+            post(events::decide),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/participations",
+            get(events::participations)
+                .post(events::join)
+                .delete(events::leave),
+        )
         .route(
             "/api/v1/organisations/{handle}/following",
             get(federation::following)

@@ -310,6 +310,49 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    events (post_id) {
+        post_id -> Int8,
+        starts_at -> Timestamptz,
+        ends_at -> Timestamptz,
+        timezone -> Text,
+        kind -> Text,
+        status -> Text,
+        join_mode -> Text,
+        external_url -> Nullable<Text>,
+        capacity -> Nullable<Int4>,
+        registration_deadline -> Nullable<Timestamptz>,
+        languages -> Array<Text>,
+        place_name -> Nullable<Text>,
+        street_address -> Nullable<Text>,
+        postal_code -> Nullable<Text>,
+        locality -> Nullable<Text>,
+        region -> Nullable<Text>,
+        country -> Nullable<Text>,
+        latitude -> Nullable<Float8>,
+        longitude -> Nullable<Float8>,
+        online_url -> Nullable<Text>,
+        organisers -> Array<Text>,
+        partnership -> Nullable<Text>,
+        related_posts -> Array<Text>,
+        sequence -> Int4,
+        remote_participant_count -> Nullable<Int4>,
+    }
+}
+
+diesel::table! {
+    event_participations (id) {
+        id -> Int8,
+        event_id -> Int8,
+        actor_id -> Int8,
+        state -> Text,
+        join_ap_id -> Text,
+        message -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(web_sessions -> accounts (account_id));
 diesel::joinable!(suspended_actors -> actors (actor_id));
 
@@ -324,6 +367,9 @@ diesel::joinable!(posts -> actors (actor_id));
 diesel::joinable!(relays -> actors (actor_id));
 diesel::joinable!(post_translations -> posts (post_id));
 diesel::joinable!(post_images -> posts (post_id));
+diesel::joinable!(events -> posts (post_id));
+diesel::joinable!(event_participations -> posts (event_id));
+diesel::joinable!(event_participations -> actors (actor_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     actors,
@@ -350,4 +396,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     media,
     suspended_actors,
+    events,
+    event_participations,
 );

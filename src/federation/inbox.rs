@@ -4,7 +4,7 @@
 //! object on another host than its author, or a blocked domain. Activities are idempotent by
 //! id; what we do not handle is answered 202 and logged.
 
-use super::activities::{announce, follow, other, partnership, post};
+use super::activities::{announce, event, follow, other, partnership, post};
 use super::objects::actor::authority;
 use super::protocol::activity::{ActivityKind, ObjectRef, Received, type_of};
 use super::resolve::{self, ResolveError};
@@ -286,7 +286,11 @@ async fn dispatch(
             let accept = received.kind == ActivityKind::Accept;
             match partnership::answered(conn, received).await? {
                 Some(p) => partnership::receive_answer(conn, signer, p, accept).await?,
-                None => follow::receive_answer(conn, signer, received, accept).await?,
+                None => {
+                    if !event::receive_answer(conn, signer, received, accept).await? {
+                        follow::receive_answer(conn, signer, received, accept).await?
+                    }
+                }
             }
         }
         ActivityKind::Offer => partnership::receive_offer(conn, signer, received).await?,
@@ -294,6 +298,9 @@ async fn dispatch(
             let inner = object.ok_or_else(missing)?;
             match inner.kind() {
                 Some("Follow") => follow::receive_undo_follow(conn, signer, inner).await?,
+                Some("Join") => {
+                    event::receive_undo_join(conn, state, signer, received, inner).await?
+                }
                 Some(k @ ("Like" | "Announce")) => {
                     announce::receive_undo(conn, signer, inner, k).await?
                 }
@@ -333,6 +340,10 @@ async fn dispatch(
         }
         ActivityKind::Announce | ActivityKind::Like => {
             announce::receive(conn, signer, received, fetched).await?
+        }
+        ActivityKind::Join => event::receive_join(conn, state, signer, received).await?,
+        ActivityKind::Leave => {
+            event::receive_leave(conn, state, signer, received.id.as_str(), object).await?
         }
         ActivityKind::Move => other::receive_move(conn, signer, received).await?,
         ActivityKind::Flag => other::receive_flag(conn, signer, received).await?,

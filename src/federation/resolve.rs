@@ -3,15 +3,19 @@
 //! server answered, so that an editor sees "WebFinger answered 404" rather than a guess.
 
 use crate::db::models::actor::DbActor;
+use crate::db::models::event::DbEvent;
 use crate::db::models::post::DbPost;
 use crate::error::AppError;
 use crate::federation::activities::post::{POST_TYPES, remember_audience};
 use crate::federation::fetch::{self, ACCEPT_ACTIVITY, FetchError};
 use crate::federation::objects::actor::{authority, remote_actor_row};
+use crate::federation::objects::event::remote_event;
 use crate::federation::objects::post::remote_post_data;
 use crate::federation::protocol::actor::ActorJson;
 use crate::federation::protocol::article::ArticleJson;
+use crate::federation::protocol::event::EventTerms;
 use crate::state::AppState;
+use diesel_async::AsyncConnection;
 use serde::Deserialize;
 use url::Url;
 
@@ -214,7 +218,18 @@ pub async fn fetch_post(
     url: &Url,
     post_types: &[&str],
 ) -> Result<(ArticleJson, DbActor), ResolveError> {
-    let object: ArticleJson =
+    fetch_post_document(state, url, post_types)
+        .await
+        .map(|(object, author, _)| (object, author))
+}
+
+/// [`fetch_post`], with the document as received (an Event's own terms are read from it).
+pub async fn fetch_post_document(
+    state: &AppState,
+    url: &Url,
+    post_types: &[&str],
+) -> Result<(ArticleJson, DbActor, serde_json::Value), ResolveError> {
+    let raw: serde_json::Value =
         fetch::get_json(state, url, ACCEPT_ACTIVITY)
             .await
             .map_err(|cause| ResolveError::Object {
@@ -226,6 +241,8 @@ pub async fn fetch_post(
         what: "post",
         reason: reason.to_string(),
     };
+    let object: ArticleJson =
+        serde_json::from_value(raw.clone()).map_err(|e| invalid(&format!("unreadable: {e}")))?;
     if &object.id != url {
         return Err(invalid("it is not at its own id"));
     }
@@ -236,7 +253,7 @@ pub async fn fetch_post(
     if authority(&object.id) != author.domain {
         return Err(ResolveError::NotOnAuthorsHost(url.to_string()));
     }
-    Ok((object, author))
+    Ok((object, author, raw))
 }
 
 /// An actor by `@name@host`, `name@host`, a local organisation's handle, or its URL
@@ -285,17 +302,37 @@ pub async fn post(state: &AppState, url: &str) -> Result<DbPost, ResolveError> {
     }
     drop(conn);
     let id = Url::parse(url).map_err(|_| ResolveError::Malformed(url.to_string()))?;
-    let (object, author) = fetch_post(state, &id, POST_TYPES).await?;
+    let (object, author, raw) = fetch_post_document(state, &id, POST_TYPES).await?;
+    let terms: Option<EventTerms> = if object.kind == "Event" {
+        Some(
+            serde_json::from_value(raw).map_err(|e| ResolveError::Invalid {
+                url: url.to_string(),
+                what: "event",
+                reason: format!("unreadable: {e}"),
+            })?,
+        )
+    } else {
+        None
+    };
     let mut conn = state.conn().await?;
-    let post = DbPost::upsert_remote(
-        &mut conn,
-        object.id.as_str(),
-        author.id,
-        &remote_post_data(&object),
-        object.published,
-    )
-    .await?;
-    remember_audience(&mut conn, &object, None).await?;
+    let post = conn
+        .transaction::<_, diesel::result::Error, _>(async |conn| {
+            let post = DbPost::store_remote(
+                conn,
+                None,
+                object.id.as_str(),
+                author.id,
+                &remote_post_data(&object),
+                object.published,
+            )
+            .await?;
+            if let Some(terms) = &terms {
+                DbEvent::save(conn, &remote_event(post.id, terms, &object.attachment)).await?;
+            }
+            remember_audience(conn, &object, None).await?;
+            Ok(post)
+        })
+        .await?;
     Ok(post)
 }
 

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod actor;
 pub mod delivery;
+pub mod event;
 pub mod follow;
 pub mod inbox;
 pub mod media;

@@ -191,6 +191,24 @@ impl DbPost {
             .optional()
     }
 
+    /// Marks a post changed now (its `updated`), as a change of its event part does.
+    pub async fn touch(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<DbPost> {
+        diesel::update(posts::table.find(id))
+            .set(posts::updated.eq(diesel::dsl::now))
+            .returning(DbPost::as_returning())
+            .get_result(conn)
+            .await
+    }
+
+    pub async fn by_id(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Option<DbPost>> {
+        posts::table
+            .find(id)
+            .select(DbPost::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
     pub async fn full(conn: &mut AsyncPgConnection, post: DbPost) -> QueryResult<PostFull> {
         load_full(conn, post).await
     }

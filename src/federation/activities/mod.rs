@@ -2,6 +2,7 @@
 //! caller's transaction) and handling what we receive (dispatched from `inbox`).
 
 pub mod announce;
+pub mod event;
 pub mod follow;
 pub mod other;
 pub mod partnership;

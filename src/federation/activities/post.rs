@@ -4,15 +4,18 @@
 use super::relay::Subscribers;
 use super::{inbox_of, new_id, queue};
 use crate::db::models::actor::DbActor;
+use crate::db::models::event::DbEvent;
 use crate::db::models::follow::DbFollow;
 use crate::db::models::inbox::{ArrivalOf, NewPost, receive_new_post};
 use crate::db::models::post::{DbPost, PostFull};
 use crate::error::AppError;
 use crate::federation::PUBLIC;
 use crate::federation::objects::actor::authority;
+use crate::federation::objects::event::{EventPart, remote_event};
 use crate::federation::objects::post::{PostExtras, Thread, create_json, remote_post_data};
 use crate::federation::protocol::activity::{Activity, ActivityKind, Received, Tombstone};
 use crate::federation::protocol::article::ArticleJson;
+use crate::federation::protocol::event::EventTerms;
 use crate::state::AppState;
 use diesel_async::AsyncPgConnection;
 
@@ -37,6 +40,8 @@ async fn recipients(
             }
         }
     }
+    // An event's participants hear of its changes and cancellation.
+    inboxes.extend(super::event::participant_inboxes(conn, &post.post).await?);
     if author.indexable && post.post.in_reply_to.is_none() {
         // Subscribed networks hold a copy: they get its edits and deletion too.
         inboxes.extend(subscribers.inboxes.iter().cloned());
@@ -61,6 +66,7 @@ pub async fn publish(
         PostExtras {
             counts: Default::default(),
             thread: Thread::of(conn, &post.post).await?,
+            event: EventPart::load(conn, &post.post).await?,
         }
     };
     if let Some(group) = extras.thread.as_ref().and_then(|t| t.group.as_ref())
@@ -238,7 +244,11 @@ pub async fn receive_new(
     let Some(object) = &activity.object else {
         return Ok(None);
     };
-    if !object.kind().is_some_and(|k| POST_TYPES.contains(&k)) {
+    // Events take the general path, which also stores their event part.
+    if !object
+        .kind()
+        .is_some_and(|k| POST_TYPES.contains(&k) && k != "Event")
+    {
         return Ok(None);
     }
     let Ok(obj) = object.parse::<ArticleJson>() else {
@@ -277,7 +287,21 @@ pub async fn receive_create_or_update(
     let obj: ArticleJson = object
         .parse()
         .map_err(|e| AppError::bad_request(format!("unreadable {kind}: {e}")))?;
-    if authority(&obj.id) != actor.domain || obj.attributed_to != actor.ap_id.0 {
+    // An Event has its own terms; without a start it is no event we can show.
+    let terms: Option<EventTerms> = if kind == "Event" {
+        Some(
+            object
+                .parse()
+                .map_err(|e| AppError::bad_request(format!("unreadable Event: {e}")))?,
+        )
+    } else {
+        None
+    };
+    // Mobilizon sends a group's event with the group as `attributedTo` and the member who
+    // published it as `actor`: both on the event's host.
+    let own = obj.attributed_to == actor.ap_id.0
+        || (terms.is_some() && authority(&obj.attributed_to) == actor.domain);
+    if authority(&obj.id) != actor.domain || !own {
         return Err(AppError::forbidden(
             "an actor may only create or update its own objects, on its own host",
         ));
@@ -300,7 +324,12 @@ pub async fn receive_create_or_update(
         None => match DbPost::insert_remote(conn, obj.id.as_str(), actor.id, &data, obj.published)
             .await?
         {
-            Some(_) => return Ok(remember_audience(conn, &obj, None).await?),
+            Some(post) => {
+                if let Some(terms) = &terms {
+                    DbEvent::save(conn, &remote_event(post.id, terms, &obj.attachment)).await?;
+                }
+                return Ok(remember_audience(conn, &obj, None).await?);
+            }
             None => DbPost::by_ap_id(conn, obj.id.as_str()).await?,
         },
     };
@@ -308,7 +337,7 @@ pub async fn receive_create_or_update(
         return Ok(()); // deleted stays deleted
     }
     // In the inbox's transaction: no savepoint, and the lookup above is not repeated.
-    DbPost::store_remote(
+    let post = DbPost::store_remote(
         conn,
         exists,
         obj.id.as_str(),
@@ -323,6 +352,18 @@ pub async fn receive_create_or_update(
         }
         other => other.into(),
     })?;
+    if let Some(terms) = &terms {
+        let event = remote_event(post.id, terms, &obj.attachment);
+        // A repeated delivery changes nothing (and does not raise the sequence).
+        let stored = DbEvent::by_post(conn, post.id).await?;
+        if stored.as_ref().is_none_or(|s| {
+            let mut s = s.clone();
+            s.sequence = 0;
+            s != event
+        }) {
+            DbEvent::save(conn, &event).await?;
+        }
+    }
     Ok(remember_audience(conn, &obj, None).await?)
 }
 

@@ -2,5 +2,6 @@
 //! and back (actors, posts, partnerships).
 
 pub mod actor;
+pub mod event;
 pub mod partnership;
 pub mod post;

@@ -2,11 +2,15 @@
 //! the `Create` that published each.
 
 use crate::db::models::actor::DbActor;
+use crate::db::models::event::{DbEvent, DbParticipation};
 use crate::db::models::inbox::{PostCounts, post_counts};
 use crate::db::models::post::{DbPost, PostData, PostFull, TranslationData};
 use crate::federation::PUBLIC;
+use crate::federation::objects::event::{EventPart, make_event};
 use crate::federation::protocol::actor::{ImageJson, PlaceJson};
-use crate::federation::protocol::article::{ArticleJson, CreateJson, NaiveDateOrTime, Source, Tag};
+use crate::federation::protocol::article::{
+    ArticleJson, Attachment, CreateJson, NaiveDateOrTime, Source, Tag,
+};
 use crate::federation::protocol::collection::Collection;
 use crate::federation::urls::Urls;
 use crate::text;
@@ -62,6 +66,8 @@ impl Thread {
 pub struct PostExtras {
     pub counts: PostCounts,
     pub thread: Option<Thread>,
+    /// An `Event` post's event part.
+    pub event: Option<EventPart>,
 }
 
 impl PostExtras {
@@ -78,11 +84,28 @@ impl PostExtras {
     ) -> QueryResult<Vec<PostExtras>> {
         let ids: Vec<i64> = posts.iter().map(|p| p.post.id).collect();
         let counts = post_counts(conn, &ids).await?;
+        let event_ids: Vec<i64> = posts
+            .iter()
+            .filter(|p| p.post.object_type == "Event")
+            .map(|p| p.post.id)
+            .collect();
+        let (mut events, accepted) = if event_ids.is_empty() {
+            Default::default()
+        } else {
+            (
+                DbEvent::by_posts(conn, &event_ids).await?,
+                DbParticipation::accepted_counts(conn, &event_ids).await?,
+            )
+        };
         let mut out = Vec::with_capacity(posts.len());
         for p in posts {
             out.push(PostExtras {
                 counts: counts.get(&p.post.id).copied().unwrap_or_default(),
                 thread: Thread::of(conn, &p.post).await?,
+                event: events.remove(&p.post.id).map(|event| EventPart {
+                    event,
+                    accepted: accepted.get(&p.post.id).copied().unwrap_or(0),
+                }),
             });
         }
         Ok(out)
@@ -164,7 +187,7 @@ pub fn article_json(
     let midnight = |d: chrono::NaiveDate| {
         NaiveDateOrTime::DateTime(d.and_time(chrono::NaiveTime::MIN).and_utc())
     };
-    Ok(ArticleJson {
+    let mut doc = ArticleJson {
         // Replies are Notes, so that Mastodon shows their text in the thread; no title and
         // no summary (a summary would be a content warning).
         kind: if reply { "Note" } else { "Article" }.into(),
@@ -193,12 +216,12 @@ pub fn article_json(
             .images
             .iter()
             .filter_map(|i| {
-                Some(ImageJson {
+                Some(Attachment::Image(ImageJson {
                     kind: "Image".into(),
                     url: Url::parse(&i.url).ok()?,
                     media_type: i.media_type.clone(),
                     name: Some(i.alt_text.clone()),
-                })
+                }))
             })
             .collect(),
         location: post.post.place.clone().map(|name| PlaceJson {
@@ -226,7 +249,12 @@ pub fn article_json(
         replies: collection("replies", extras.counts.replies),
         likes: collection("likes", extras.counts.likes),
         shares: collection("shares", extras.counts.shares),
-    })
+        event: None,
+    };
+    if let Some(part) = &extras.event {
+        make_event(&mut doc, part, post.post.local, &post.post.main_language);
+    }
+    Ok(doc)
 }
 
 /// The `Create` of a local post, as the outbox lists it and as it is delivered: addressed
@@ -327,12 +355,7 @@ pub fn remote_post_data(obj: &ArticleJson) -> PostData {
         images: obj
             .attachment
             .iter()
-            .filter(|a| {
-                a.kind == "Image"
-                    || a.media_type
-                        .as_deref()
-                        .is_some_and(|m| m.starts_with("image/"))
-            })
+            .filter_map(Attachment::image)
             .map(|a| crate::db::models::post::ImageData {
                 url: a.url.to_string(),
                 alt_text: a

@@ -23,6 +23,8 @@ pub enum ActivityKind {
     Offer,
     Move,
     Flag,
+    Join,
+    Leave,
     #[serde(other)]
     Other,
 }
@@ -42,6 +44,8 @@ impl ActivityKind {
             ActivityKind::Offer => "Offer",
             ActivityKind::Move => "Move",
             ActivityKind::Flag => "Flag",
+            ActivityKind::Join => "Join",
+            ActivityKind::Leave => "Leave",
             ActivityKind::Other => "Other",
         }
     }

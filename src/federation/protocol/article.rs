@@ -4,6 +4,7 @@
 
 use super::actor::{ImageJson, PlaceJson};
 use super::collection::Collection;
+use super::event::EventTerms;
 use super::helpers::{first_url, one_or_many, skip_error};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -99,7 +100,7 @@ pub struct ArticleJson {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
-    pub attachment: Vec<ImageJson>,
+    pub attachment: Vec<Attachment>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -167,6 +168,11 @@ pub struct ArticleJson {
         deserialize_with = "skip_error"
     )]
     pub shares: Option<Collection>,
+    /// An `Event`'s own terms, written flat into our documents (`startTime`, `location`,
+    /// ...; the post's own `location`/`startTime` are then left out). Received events are
+    /// read into [`EventTerms`] apart from the post.
+    #[serde(flatten, skip_deserializing)]
+    pub event: Option<EventTerms>,
 }
 
 /// `startTime`/`endTime`: a date-time as ActivityStreams has it; we write dates at midnight UTC.
@@ -228,4 +234,50 @@ pub struct CreateJson {
     )]
     pub audience: Option<Url>,
     pub object: ArticleJson,
+}
+
+/// An attachment of a post: an image (with its alt text in `name`), or a `Link` (an event's
+/// online address, as Mobilizon attaches it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Attachment {
+    Image(ImageJson),
+    Link(LinkJson),
+}
+
+impl Attachment {
+    /// The image, when the attachment is one (by type or media type).
+    pub fn image(&self) -> Option<&ImageJson> {
+        match self {
+            Attachment::Image(i)
+                if i.kind == "Image"
+                    || i.media_type
+                        .as_deref()
+                        .is_some_and(|m| m.starts_with("image/")) =>
+            {
+                Some(i)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkJson {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub href: Url,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub name: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub media_type: Option<String>,
 }

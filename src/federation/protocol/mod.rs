@@ -6,5 +6,6 @@ pub mod activity;
 pub mod actor;
 pub mod article;
 pub mod collection;
+pub mod event;
 pub mod helpers;
 pub mod relationship;

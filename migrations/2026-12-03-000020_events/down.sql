@@ -1,0 +1,2 @@
+DROP TABLE event_participations;
+DROP TABLE events;
