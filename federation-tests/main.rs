@@ -3,6 +3,7 @@
 //! servers' JSON from hand-written fixtures. Tests wait on conditions, never on fixed sleeps.
 
 mod common;
+mod events;
 mod fedify;
 mod fixtures;
 mod flows;

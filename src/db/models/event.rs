@@ -235,7 +235,7 @@ text_column!(ParticipationState, "participation state");
 
 /// The event part of an `Event` post.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = events, treat_none_as_null = true)]
+#[diesel(table_name = events, primary_key(post_id), treat_none_as_null = true)]
 pub struct DbEvent {
     pub post_id: i64,
     pub starts_at: DateTime<Utc>,
@@ -260,6 +260,8 @@ pub struct DbEvent {
     pub organisers: Vec<String>,
     pub partnership: Option<String>,
     pub related_posts: Vec<String>,
+    /// Raised by `save` on every change, never set from a changeset.
+    #[diesel(skip_update)]
     pub sequence: i32,
     pub remote_participant_count: Option<i32>,
 }
@@ -284,13 +286,11 @@ impl DbEvent {
 
     /// Writes the event part of a post: inserted, or replaced with `sequence` one higher.
     pub async fn save(conn: &mut AsyncPgConnection, event: &DbEvent) -> QueryResult<DbEvent> {
-        let mut changed = event.clone();
-        changed.sequence = 0;
         diesel::insert_into(events::table)
             .values(event)
             .on_conflict(events::post_id)
             .do_update()
-            .set((&changed, events::sequence.eq(events::sequence + 1)))
+            .set((event, events::sequence.eq(events::sequence + 1)))
             .returning(DbEvent::as_returning())
             .get_result(conn)
             .await

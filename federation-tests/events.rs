@@ -1,0 +1,405 @@
+//! Events across three instances: published, updated and cancelled events arrive; an
+//! organisation on another instance joins and is accepted; a full event rejects and keeps a
+//! waiting list that moves up when someone leaves; approval mode round trip; bad input.
+
+use crate::common::{Net, wait_for};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+fn event_body(title: &str, capacity: Option<i32>, join_mode: &str) -> Value {
+    json!({
+        "translations": [
+            {"language": "de", "title": title, "summary": "Jahrestreffen der Partnerschaften",
+             "body": "Mit *Workshops*."},
+            {"language": "fr", "title": format!("{title} (fr)"), "summary": "Rencontre annuelle des jumelages",
+             "body": "Avec des *ateliers*."}
+        ],
+        "starts_at": "2031-06-12T10:00",
+        "ends_at": "2031-06-12T16:00",
+        "timezone": "Europe/Berlin",
+        "kind": "conference",
+        "join_mode": join_mode,
+        "capacity": capacity,
+        "languages": ["de", "fr"],
+        "themes": ["youth"],
+        "place": {"name": "Neues Schloss", "street_address": "Schlossplatz 4", "postal_code": "70173",
+                  "locality": "Stuttgart", "country": "DE", "latitude": 48.778, "longitude": 9.181}
+    })
+}
+
+async fn create_event(net: &Net, org: &str, body: Value) -> Value {
+    let (status, ev) = net
+        .call(
+            Method::POST,
+            &format!("/api/v1/organisations/{org}/events"),
+            Some(body),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "create event: {ev}");
+    ev
+}
+
+/// The event as an instance's calendar lists it (remote ones included).
+async fn listed(net: &Net, ap_id: &str) -> Option<Value> {
+    let (status, list) = net.call(Method::GET, "/api/v1/events", None).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array()?
+        .iter()
+        .find(|e| e["ap_id"] == ap_id)
+        .cloned()
+}
+
+async fn participation(net: &Net, org: &str, event: &str) -> Option<String> {
+    let (_, list) = net
+        .call(
+            Method::GET,
+            &format!("/api/v1/organisations/{org}/participations"),
+            None,
+        )
+        .await;
+    list.as_array()?
+        .iter()
+        .find(|p| p["event"] == event)
+        .and_then(|p| p["state"].as_str().map(String::from))
+}
+
+async fn participants(net: &Net, org: &str, id: &str) -> Vec<Value> {
+    let (status, list) = net
+        .call(
+            Method::GET,
+            &format!("/api/v1/organisations/{org}/events/{id}/participants"),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array().cloned().unwrap_or_default()
+}
+
+fn state_of(list: &[Value], address_start: &str) -> Option<String> {
+    list.iter()
+        .find(|p| {
+            p["address"]
+                .as_str()
+                .is_some_and(|a| a.starts_with(address_start))
+        })
+        .and_then(|p| p["state"].as_str().map(String::from))
+}
+
+async fn join(net: &Net, org: &str, event: &str) -> (StatusCode, Value) {
+    net.call(
+        Method::POST,
+        &format!("/api/v1/organisations/{org}/participations"),
+        Some(json!({"event": event, "message": "Wir kommen zu zweit."})),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn publish_update_join_capacity_waiting_list_and_cancel() {
+    let dfi = Net::start().await;
+    let nrw = Net::start().await;
+    let afccre = Net::start().await;
+    dfi.org("dfi", false).await;
+    nrw.org("stadt-dortmund", false).await;
+    afccre.org("ville-amiens", false).await;
+    nrw.follow("stadt-dortmund", &dfi.handle("dfi")).await;
+    afccre.follow("ville-amiens", &dfi.handle("dfi")).await;
+    let dfi_url = dfi.inst.url("/o/dfi");
+    for (net, org) in [(&nrw, "stadt-dortmund"), (&afccre, "ville-amiens")] {
+        wait_for("the follow is accepted", 20, || {
+            let dfi_url = dfi_url.clone();
+            async move { net.following_accepted(org, &dfi_url).await.filter(|a| *a) }
+        })
+        .await;
+    }
+
+    // Published with one place: it arrives at both followers' instances as an event.
+    let ev = create_event(&dfi, "dfi", event_body("Zukunftsdialog", Some(1), "free")).await;
+    let ap_id = ev["ap_id"].as_str().unwrap().to_string();
+    let id = ev["id"].as_str().unwrap().to_string();
+    assert_eq!(ev["sequence"], 0);
+    assert_eq!(
+        ev["starts_at"], "2031-06-12T08:00:00Z",
+        "10:00 in Berlin in summer"
+    );
+    for net in [&nrw, &afccre] {
+        let got = wait_for("the event arrives", 20, || listed(net, &ap_id)).await;
+        assert_eq!(got["local"], false);
+        assert_eq!(got["starts_at"], "2031-06-12T08:00:00Z");
+        assert_eq!(got["ends_at"], "2031-06-12T14:00:00Z");
+        assert_eq!(got["timezone"], "Europe/Berlin");
+        assert_eq!(got["kind"], "conference");
+        assert_eq!(got["capacity"], 1);
+        assert_eq!(got["place"]["locality"], "Stuttgart");
+        assert_eq!(got["place"]["latitude"], 48.778);
+        assert_eq!(got["translations"][0]["language"], "de");
+    }
+
+    // Updated: the new title arrives.
+    let mut body = event_body("Zukunftsdialog 2031", Some(1), "free");
+    body["translations"][0]["summary"] = json!("Neues Programm");
+    let (status, updated) = dfi
+        .call(
+            Method::PUT,
+            &format!("/api/v1/organisations/dfi/events/{id}"),
+            Some(body),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{updated}");
+    assert_eq!(updated["sequence"], 1);
+    wait_for("the update arrives", 20, || async {
+        listed(&nrw, &ap_id)
+            .await
+            .filter(|e| e["translations"][0]["title"] == "Zukunftsdialog 2031")
+    })
+    .await;
+
+    // Dortmund joins from another instance: accepted at once (a free event with a place).
+    let (status, joined) = join(&nrw, "stadt-dortmund", &ap_id).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{joined}");
+    assert_eq!(joined["state"], "pending", "until the organiser answers");
+    wait_for("dortmund's join is accepted", 20, || async {
+        participation(&nrw, "stadt-dortmund", &ap_id)
+            .await
+            .filter(|s| s == "accepted")
+    })
+    .await;
+    let list = participants(&dfi, "dfi", &id).await;
+    assert_eq!(
+        state_of(&list, "stadt-dortmund@").as_deref(),
+        Some("accepted")
+    );
+    assert_eq!(list[0]["message"], "Wir kommen zu zweit.");
+
+    // The capacity cannot drop below those accepted.
+    let (status, err) = dfi
+        .call(
+            Method::PUT,
+            &format!("/api/v1/organisations/dfi/events/{id}"),
+            Some(event_body("Zukunftsdialog 2031", Some(0), "free")),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{err}");
+    assert_eq!(err["error"]["field"], "capacity");
+
+    // Amiens joins the full event: rejected, and on the waiting list.
+    let (status, _) = join(&afccre, "ville-amiens", &ap_id).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    wait_for("amiens's join is rejected for capacity", 20, || async {
+        participation(&afccre, "ville-amiens", &ap_id)
+            .await
+            .filter(|s| s == "rejected")
+    })
+    .await;
+    let list = participants(&dfi, "dfi", &id).await;
+    assert_eq!(state_of(&list, "ville-amiens@").as_deref(), Some("waiting"));
+
+    // Dortmund leaves: the waiting list moves, Amiens gets the place.
+    let (status, _) = nrw
+        .call(
+            Method::DELETE,
+            &format!(
+                "/api/v1/organisations/stadt-dortmund/participations?event={}",
+                urlencode(&ap_id)
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    wait_for("amiens moves up from the waiting list", 20, || async {
+        participation(&afccre, "ville-amiens", &ap_id)
+            .await
+            .filter(|s| s == "accepted")
+    })
+    .await;
+    let list = participants(&dfi, "dfi", &id).await;
+    assert_eq!(state_of(&list, "stadt-dortmund@"), None, "dortmund left");
+    assert_eq!(
+        state_of(&list, "ville-amiens@").as_deref(),
+        Some("accepted")
+    );
+    // Leaving again is refused: not taking part.
+    let (status, err) = nrw
+        .call(
+            Method::DELETE,
+            &format!(
+                "/api/v1/organisations/stadt-dortmund/participations?event={}",
+                urlencode(&ap_id)
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{err}");
+
+    // Cancelled: the status arrives at followers and participants.
+    let (status, cancelled) = dfi
+        .call(
+            Method::POST,
+            &format!("/api/v1/organisations/dfi/events/{id}/status"),
+            Some(json!({"status": "cancelled"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    assert_eq!(cancelled["status"], "cancelled");
+    for net in [&nrw, &afccre] {
+        wait_for("the cancellation arrives", 20, || async {
+            listed(net, &ap_id)
+                .await
+                .filter(|e| e["status"] == "cancelled")
+        })
+        .await;
+    }
+    // Joining a cancelled event is refused with the reason.
+    let (status, err) = join(&nrw, "stadt-dortmund", &ap_id).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{err}");
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cancelled"),
+        "{err}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn approval_mode_round_trip() {
+    let dfi = Net::start().await;
+    let nrw = Net::start().await;
+    dfi.org("dfi", false).await;
+    nrw.org("stadt-dortmund", false).await;
+    nrw.org("stadt-essen", false).await;
+    let ev = create_event(
+        &dfi,
+        "dfi",
+        event_body("Schulung Fördermittel", None, "approval"),
+    )
+    .await;
+    let ap_id = ev["ap_id"].as_str().unwrap().to_string();
+    let id = ev["id"].as_str().unwrap().to_string();
+
+    // Joining fetches the event (nobody follows the organiser) and waits for the organiser.
+    for org in ["stadt-dortmund", "stadt-essen"] {
+        let (status, joined) = join(&nrw, org, &ap_id).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{joined}");
+    }
+    let list = wait_for("both requests reach the organiser", 20, || async {
+        let list = participants(&dfi, "dfi", &id).await;
+        (list.len() == 2).then_some(list)
+    })
+    .await;
+    assert!(list.iter().all(|p| p["state"] == "pending"), "{list:?}");
+    let pid = |address: &str| {
+        list.iter()
+            .find(|p| p["address"].as_str().unwrap().starts_with(address))
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let (status, _) = dfi
+        .call(
+            Method::POST,
+            &format!(
+                "/api/v1/organisations/dfi/events/{id}/participants/{}/approve",
+                pid("stadt-dortmund@")
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = dfi
+        .call(
+            Method::POST,
+            &format!(
+                "/api/v1/organisations/dfi/events/{id}/participants/{}/reject",
+                pid("stadt-essen@")
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    wait_for("dortmund is approved", 20, || async {
+        participation(&nrw, "stadt-dortmund", &ap_id)
+            .await
+            .filter(|s| s == "accepted")
+    })
+    .await;
+    wait_for("essen is rejected", 20, || async {
+        participation(&nrw, "stadt-essen", &ap_id)
+            .await
+            .filter(|s| s == "rejected")
+    })
+    .await;
+    // The participants' CSV has both, formulas neutralised.
+    let resp = dfi
+        .http
+        .get(dfi.inst.url(&format!(
+            "/api/v1/organisations/dfi/events/{id}/participants?format=csv"
+        )))
+        .bearer_auth(&dfi.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let csv = resp.text().await.unwrap();
+    assert!(csv.starts_with("address,name,state"), "{csv}");
+    assert!(
+        csv.contains("\"accepted\"") && csv.contains("\"rejected\""),
+        "{csv}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_event_input_is_refused_by_field() {
+    let dfi = Net::start().await;
+    dfi.org("dfi", false).await;
+    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+        (
+            "ends_at",
+            Box::new(|b| b["ends_at"] = json!("2031-06-12T09:00")),
+        ),
+        (
+            "timezone",
+            Box::new(|b| b["timezone"] = json!("Europe/Atlantis")),
+        ),
+        (
+            "registration_deadline",
+            Box::new(|b| b["registration_deadline"] = json!("2031-06-13T09:00")),
+        ),
+        (
+            "place.latitude",
+            Box::new(|b| b["place"]["latitude"] = json!(95.0)),
+        ),
+        ("capacity", Box::new(|b| b["capacity"] = json!(-1))),
+        (
+            "starts_at",
+            Box::new(|b| {
+                // 02:30 on the night clocks go forward does not exist in Berlin.
+                b["starts_at"] = json!("2031-03-30T02:30");
+            }),
+        ),
+        ("place", Box::new(|b| b["place"] = Value::Null)),
+        (
+            "external_url",
+            Box::new(|b| b["join_mode"] = json!("external")),
+        ),
+    ];
+    for (field, change) in cases {
+        let mut body = event_body("Schulung", None, "free");
+        change(&mut body);
+        let (status, err) = dfi
+            .call(Method::POST, "/api/v1/organisations/dfi/events", Some(body))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {err}");
+        assert_eq!(err["error"]["field"], field, "{err}");
+    }
+    assert_eq!(
+        dfi.count("posts WHERE object_type = 'Event'").await,
+        0,
+        "nothing half-written"
+    );
+    assert_eq!(dfi.count("events").await, 0);
+}
+
+fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
