@@ -403,3 +403,109 @@ async fn bad_event_input_is_refused_by_field() {
 fn urlencode(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
+
+/// A Mobilizon group, played by a fake server with the hand-written fixtures of
+/// `fixtures/mobilizon/` and real signatures: its Event reaches us through the inbox and is
+/// stored with its terms; its Join of our event is accepted (Accept whose object is the
+/// Join's id); its Leave frees the place; a second Leave is answered with a Reject.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mobilizon_group_sends_an_event_joins_and_leaves() {
+    let nrw = Net::start().await;
+    nrw.org("stadt-dortmund", false).await;
+    let mut mz = crate::lemmy::Lemmy::start_as("mobilizon").await;
+    let group = mz.serve_actor(&nrw, "actor.json", "group");
+    let inbox = nrw.inst.url("/o/stadt-dortmund/inbox");
+    let dortmund = nrw.inst.url("/o/stadt-dortmund");
+
+    // Its Event, addressed to us, sent by the group (Mobilizon's member account in `actor`
+    // is the group here), moved to a future date.
+    let mut create = mz.fixture(&nrw, "create_event.json");
+    create["actor"] = json!(group);
+    create["object"]["actor"] = json!(group);
+    create["object"]["startTime"] = json!("2031-06-14T14:00:00+02:00");
+    create["object"]["endTime"] = json!("2031-06-14T22:00:00+02:00");
+    create["cc"] = json!([dortmund]);
+    create["object"]["cc"] = json!([dortmund]);
+    let event_id = create["object"]["id"].as_str().unwrap().to_string();
+    let status = mz.send(&nrw, &inbox, "group", &create).await;
+    assert!(status.is_success(), "{status}");
+    let got = wait_for("mobilizon's event is stored", 20, || {
+        listed(&nrw, &event_id)
+    })
+    .await;
+    assert_eq!(got["starts_at"], "2031-06-14T12:00:00Z");
+    assert_eq!(got["ends_at"], "2031-06-14T20:00:00Z");
+    assert_eq!(got["timezone"], "Europe/Paris");
+    assert_eq!(got["join_mode"], "approval", "Mobilizon's restricted");
+    assert_eq!(got["capacity"], 120);
+    assert_eq!(got["participant_count"], 33);
+    assert_eq!(got["kind"], "exchange", "LANGUAGE_CULTURE");
+    assert_eq!(got["place"]["locality"], "Amiens");
+    assert_eq!(got["place"]["street_address"], "Place Gambetta");
+    assert_eq!(got["place"]["latitude"], 49.8936);
+    assert_eq!(got["status"], "scheduled");
+
+    // An Update that cancels it (ical:status) applies.
+    let mut update = create.clone();
+    update["type"] = json!("Update");
+    update["id"] = json!(format!("{event_id}/update/1"));
+    update["object"]["ical:status"] = json!("CANCELLED");
+    let status = mz.send(&nrw, &inbox, "group", &update).await;
+    assert!(status.is_success(), "{status}");
+    wait_for("the cancellation applies", 20, || async {
+        listed(&nrw, &event_id)
+            .await
+            .filter(|e| e["status"] == "cancelled")
+    })
+    .await;
+
+    // The group joins our free event with one place: accepted, the Join named by id.
+    let ev = create_event(
+        &nrw,
+        "stadt-dortmund",
+        event_body("Partnerschaftsfest", Some(1), "free"),
+    )
+    .await;
+    let ours = ev["ap_id"].as_str().unwrap().to_string();
+    let id = ev["id"].as_str().unwrap().to_string();
+    let mut join = mz.fixture(&nrw, "join.json");
+    join["actor"] = json!(group);
+    join["object"] = json!(ours);
+    join["to"] = json!([dortmund]);
+    let join_id = join["id"].as_str().unwrap().to_string();
+    let status = mz.send(&nrw, &inbox, "group", &join).await;
+    assert!(status.is_success(), "{status}");
+    let (_, accept) = mz
+        .received("the Accept of the Join", |a| {
+            a["type"] == "Accept" && a["object"] == join_id.as_str()
+        })
+        .await;
+    assert_eq!(accept["actor"], dortmund);
+    let list = participants(&nrw, "stadt-dortmund", &id).await;
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["state"], "accepted");
+    assert!(list[0]["message"].as_str().unwrap().contains("deux coll"));
+
+    // Its Leave frees the place; a second Leave is rejected.
+    let mut leave = mz.fixture(&nrw, "leave.json");
+    leave["actor"] = json!(group);
+    leave["object"] = json!(ours);
+    let status = mz.send(&nrw, &inbox, "group", &leave).await;
+    assert!(status.is_success(), "{status}");
+    wait_for("the participation is gone", 20, || async {
+        participants(&nrw, "stadt-dortmund", &id)
+            .await
+            .is_empty()
+            .then_some(())
+    })
+    .await;
+    let mut again = leave.clone();
+    again["id"] = json!(format!("{}-again", leave["id"].as_str().unwrap()));
+    let again_id = again["id"].as_str().unwrap().to_string();
+    let status = mz.send(&nrw, &inbox, "group", &again).await;
+    assert!(status.is_success(), "{status}");
+    mz.received("the Reject of a Leave from someone not taking part", |a| {
+        a["type"] == "Reject" && a["object"] == again_id.as_str()
+    })
+    .await;
+}

@@ -20,11 +20,11 @@ use url::Url;
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
 #[derive(Clone, Default)]
-struct Served {
+pub(crate) struct Served {
     /// Documents by path.
     docs: Arc<Mutex<HashMap<String, Value>>>,
     /// What was POSTed, by path.
-    received: Arc<Mutex<Vec<(String, Value)>>>,
+    pub(crate) received: Arc<Mutex<Vec<(String, Value)>>>,
 }
 
 async fn serve_get(State(s): State<Served>, uri: Uri) -> Response {
@@ -49,15 +49,23 @@ async fn serve_post(State(s): State<Served>, uri: Uri, body: String) -> StatusCo
     StatusCode::OK
 }
 
-/// The fake Lemmy instance: its base URL, what it serves and receives, and its keys.
-struct Lemmy {
-    base: String,
-    served: Served,
+/// The fake Lemmy instance (or another software's, with its fixtures): its base URL, what
+/// it serves and receives, and its keys.
+pub(crate) struct Lemmy {
+    pub(crate) base: String,
+    pub(crate) served: Served,
     keys: HashMap<&'static str, SigningKey>,
+    /// The fixtures' folder, and their host `{software}.example`.
+    software: &'static str,
 }
 
 impl Lemmy {
     async fn start() -> Lemmy {
+        Self::start_as("lemmy").await
+    }
+
+    /// A fake server of `software`, serving and sending the fixtures of its folder.
+    pub(crate) async fn start_as(software: &'static str) -> Lemmy {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://localhost:{}", listener.local_addr().unwrap().port());
         let served = Served::default();
@@ -69,25 +77,28 @@ impl Lemmy {
             base,
             served,
             keys: HashMap::new(),
+            software,
         }
     }
 
     /// A fixture with this instance's host for `lemmy.example` and `net`'s for `nrw.example`.
-    fn fixture(&self, net: &Net, name: &str) -> Value {
+    pub(crate) fn fixture(&self, net: &Net, name: &str) -> Value {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("federation-tests/fixtures/lemmy")
+            .join("federation-tests/fixtures")
+            .join(self.software)
             .join(name);
         let text = std::fs::read_to_string(&path).unwrap();
+        let host = format!("{}.example", self.software);
         let text = text
-            .replace("https://lemmy.example", &self.base)
-            .replace("@lemmy.example", &format!("@{}", host_of(&self.base)))
+            .replace(&format!("https://{host}"), &self.base)
+            .replace(&format!("@{host}"), &format!("@{}", host_of(&self.base)))
             .replace("https://nrw.example", &net.inst.base);
         serde_json::from_str(&text).unwrap()
     }
 
     /// Serves an actor fixture under a fresh key pair of ours (the fixtures' private halves
     /// were thrown away).
-    fn serve_actor(&mut self, net: &Net, file: &str, name: &'static str) -> String {
+    pub(crate) fn serve_actor(&mut self, net: &Net, file: &str, name: &'static str) -> String {
         let mut actor = self.fixture(net, file);
         let pair = activitypub_federation::http_signatures::generate_actor_keypair().unwrap();
         actor["publicKey"]["publicKeyPem"] = json!(pair.public_key);
@@ -101,19 +112,25 @@ impl Lemmy {
         id
     }
 
-    fn serve(&self, id: &str, doc: Value) {
+    pub(crate) fn serve(&self, id: &str, doc: Value) {
         let path = Url::parse(id).unwrap().path().to_string();
         self.served.docs.lock().unwrap().insert(path, doc);
     }
 
     /// POSTs `activity` to `inbox`, signed by `signer` as Lemmy signs (draft-cavage).
-    async fn send(&self, net: &Net, inbox: &str, signer: &str, activity: &Value) -> StatusCode {
+    pub(crate) async fn send(
+        &self,
+        net: &Net,
+        inbox: &str,
+        signer: &str,
+        activity: &Value,
+    ) -> StatusCode {
         self.send_at(net, inbox, signer, activity, SystemTime::now())
             .await
     }
 
     /// `send`, signed at `when` (a retry is signed anew, later).
-    async fn send_at(
+    pub(crate) async fn send_at(
         &self,
         net: &Net,
         inbox: &str,
@@ -134,7 +151,12 @@ impl Lemmy {
     }
 
     /// A GET signed by `signer`, as an instance in secure mode requires.
-    async fn signed_get(&self, net: &Net, url: &str, signer: &str) -> (StatusCode, Value) {
+    pub(crate) async fn signed_get(
+        &self,
+        net: &Net,
+        url: &str,
+        signer: &str,
+    ) -> (StatusCode, Value) {
         let headers = sign_get(
             &self.keys[signer],
             &Url::parse(url).unwrap(),
@@ -153,7 +175,11 @@ impl Lemmy {
     }
 
     /// Waits for an activity of `kind` whose object matches `pick`.
-    async fn received(&self, what: &str, pick: impl Fn(&Value) -> bool) -> (String, Value) {
+    pub(crate) async fn received(
+        &self,
+        what: &str,
+        pick: impl Fn(&Value) -> bool,
+    ) -> (String, Value) {
         wait_for(what, 30, || async {
             self.served
                 .received
