@@ -509,3 +509,113 @@ async fn a_mobilizon_group_sends_an_event_joins_and_leaves() {
     })
     .await;
 }
+
+/// Mobilizon's categories (its built-in list).
+const MOBILIZON_CATEGORIES: &[&str] = &[
+    "ARTS",
+    "BOOK_CLUBS",
+    "BUSINESS",
+    "CAUSES",
+    "COMEDY",
+    "CRAFTS",
+    "FOOD_DRINK",
+    "HEALTH",
+    "MUSIC",
+    "AUTO_BOAT_AIR",
+    "COMMUNITY",
+    "FAMILY_EDUCATION",
+    "FASHION_BEAUTY",
+    "FILM_MEDIA",
+    "GAMES",
+    "LANGUAGE_CULTURE",
+    "LEARNING",
+    "LGBTQ",
+    "MOVEMENTS_POLITICS",
+    "NETWORKING",
+    "PARTY",
+    "PERFORMING_VISUAL_ARTS",
+    "PETS",
+    "PHOTOGRAPHY",
+    "OUTDOORS_ADVENTURE",
+    "SPIRITUALITY_RELIGION_BELIEFS",
+    "SCIENCE_TECH",
+    "SPORTS",
+    "THEATRE",
+    "MEETING",
+];
+
+/// Our Event document has what Mobilizon requires of a remote event (a name of 3 to 200
+/// characters, a start, an end not before it, coordinates with the time zone, Public in
+/// `to`, one of its categories) and what Mastodon shows (date, time and place in the
+/// summary, in each language).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn our_event_document_is_what_mobilizon_and_mastodon_need() {
+    use passerelle::federation::objects::post::{PostExtras, article_json};
+    let nrw = Net::start().await;
+    nrw.org("stadt-dortmund", false).await;
+    let mut body = event_body("Partnerschaftsfest", Some(40), "approval");
+    body["online_url"] = json!("https://visio.example/b/fest");
+    let ev = create_event(&nrw, "stadt-dortmund", body).await;
+    let state = nrw.inst.state();
+    let (post, author) =
+        passerelle::federation::routes::load_local_post(state, ev["id"].as_str().unwrap())
+            .await
+            .unwrap();
+    let mut conn = state.pool.get().await.unwrap();
+    let extras = PostExtras::load(&mut conn, &post).await.unwrap();
+    let doc =
+        serde_json::to_value(article_json(&post, &author, &state.urls, &extras).unwrap()).unwrap();
+    assert_eq!(doc["type"], "Event");
+    let name = doc["name"].as_str().unwrap();
+    assert!((3..=200).contains(&name.chars().count()), "{name}");
+    let start = chrono::DateTime::parse_from_rfc3339(doc["startTime"].as_str().unwrap()).unwrap();
+    let end = chrono::DateTime::parse_from_rfc3339(doc["endTime"].as_str().unwrap()).unwrap();
+    assert!(end >= start);
+    assert_eq!(
+        doc["startTime"], "2031-06-12T10:00:00+02:00",
+        "local time with offset"
+    );
+    assert_eq!(doc["timezone"], "Europe/Berlin");
+    assert!(doc["location"]["latitude"].is_f64() && doc["location"]["longitude"].is_f64());
+    assert_eq!(doc["location"]["type"], "Place");
+    assert_eq!(doc["location"]["address"]["type"], "PostalAddress");
+    assert_eq!(doc["location"]["address"]["addressLocality"], "Stuttgart");
+    assert_eq!(
+        doc["to"],
+        json!(["https://www.w3.org/ns/activitystreams#Public"])
+    );
+    assert!(
+        doc["cc"].as_array().unwrap()[0]
+            .as_str()
+            .unwrap()
+            .ends_with("/followers")
+    );
+    assert_eq!(doc["attributedTo"], author.ap_id.to_string());
+    assert!(MOBILIZON_CATEGORIES.contains(&doc["category"].as_str().unwrap()));
+    assert_eq!(doc["joinMode"], "restricted");
+    assert_eq!(doc["maximumAttendeeCapacity"], 40);
+    assert_eq!(doc["remainingAttendeeCapacity"], 40);
+    assert_eq!(doc["participantCount"], 0);
+    assert_eq!(doc["ical:status"], "CONFIRMED");
+    assert_eq!(doc["isOnline"], true);
+    assert_eq!(doc["inLanguage"], "de");
+    assert!(doc.get("startTime").is_some() && doc.get("location").is_some());
+    let summary = doc["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with("12.06.2031 10:00–16:00 (Europe/Berlin) · Neues Schloss"),
+        "{summary}"
+    );
+    let fr = doc["summaryMap"]["fr"].as_str().unwrap();
+    assert!(fr.starts_with("12/06/2031 10 h 00–16 h 00"), "{fr}");
+    let link = doc["attachment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["type"] == "Link")
+        .expect("the online address as a Link");
+    assert_eq!(link["href"], "https://visio.example/b/fest");
+    // Our own reader takes our document back.
+    let terms: passerelle::federation::protocol::event::EventTerms =
+        serde_json::from_value(doc.clone()).unwrap();
+    assert_eq!(terms.event_kind.as_deref(), Some("conference"));
+}

@@ -27,6 +27,7 @@ fn every_actor_fixture_parses_with_a_usable_key() {
         "gotosocial",
         "pleroma",
         "misskey",
+        "gancio",
     ] {
         let v = fixture(software, "actor.json");
         let actor: ActorJson =
@@ -184,4 +185,57 @@ fn lemmy_threads_carry_their_community() {
         assert_eq!(actor.kind, "Person", "{file}");
         PublicKey::from_pem(&actor.public_key.public_key_pem).unwrap();
     }
+}
+
+/// Mobilizon's and Gancio's Events, read into our event row by their documented shapes.
+#[test]
+fn mobilizon_and_gancio_events_become_event_rows() {
+    use passerelle::db::models::event::{EventKind, EventStatus, JoinMode};
+    use passerelle::federation::objects::event::remote_event;
+    use passerelle::federation::protocol::event::EventTerms;
+    let read = |software: &str, file: &str| {
+        let v = fixture(software, file);
+        let obj: ArticleJson = serde_json::from_value(v["object"].clone()).unwrap();
+        let terms: EventTerms = serde_json::from_value(v["object"].clone())
+            .unwrap_or_else(|e| panic!("{software}/{file}: {e}"));
+        remote_event(1, &terms, &obj.attachment)
+    };
+    let mz = read("mobilizon", "create_event.json");
+    assert_eq!(mz.starts_at.to_rfc3339(), "2025-06-14T12:00:00+00:00");
+    assert_eq!(mz.ends_at.to_rfc3339(), "2025-06-14T20:00:00+00:00");
+    assert_eq!(mz.timezone, "Europe/Paris");
+    assert_eq!(mz.join_mode, JoinMode::Approval);
+    assert_eq!(mz.capacity, Some(120));
+    assert_eq!(mz.remote_participant_count, Some(33));
+    assert_eq!(mz.kind, EventKind::Exchange);
+    assert_eq!(mz.status, EventStatus::Scheduled);
+    assert_eq!(mz.locality.as_deref(), Some("Amiens"));
+    assert_eq!(mz.postal_code.as_deref(), Some("80000"));
+    assert_eq!((mz.latitude, mz.longitude), (Some(49.8936), Some(2.2979)));
+    assert_eq!(mz.online_url, None, "isOnline is false");
+    assert_eq!(
+        mz.organisers,
+        vec!["https://mobilizon.example/@marie_lefevre"]
+    );
+
+    let g = read("gancio", "create_event.json");
+    assert_eq!(g.starts_at.to_rfc3339(), "2031-10-17T17:00:00+00:00");
+    assert_eq!(g.timezone, "UTC", "Gancio sends no time zone");
+    assert_eq!(g.place_name.as_deref(), Some("Salle Poirel"));
+    assert_eq!(
+        g.street_address.as_deref(),
+        Some("3 rue Victor Poirel, 54000 Nancy"),
+        "the address string is kept"
+    );
+    assert_eq!((g.latitude, g.longitude), (Some(48.6921), Some(6.1844)));
+    assert_eq!(g.join_mode, JoinMode::Free);
+
+    let online = read("gancio", "create_event_online.json");
+    assert_eq!(
+        online.online_url.as_deref(),
+        Some("https://visio.gancio.example/b/apero-jumelage")
+    );
+    assert_eq!(online.place_name, None);
+    assert_eq!(online.latitude, None);
+    assert_eq!(online.ends_at.to_rfc3339(), "2031-11-05T19:00:00+00:00");
 }

@@ -26,7 +26,13 @@ pub fn passerelle_terms() -> Value {
         "partnershipKind": "passerelle:partnershipKind",
         "partnershipStatus": "passerelle:partnershipStatus",
         "foundedYear": {"@id": "passerelle:foundedYear", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
-        "confirmed": {"@id": "passerelle:confirmed", "@type": "http://www.w3.org/2001/XMLSchema#boolean"}
+        "confirmed": {"@id": "passerelle:confirmed", "@type": "http://www.w3.org/2001/XMLSchema#boolean"},
+        "eventKind": "passerelle:eventKind",
+        "eventStatus": "passerelle:eventStatus",
+        "registrationDeadline": {"@id": "passerelle:registrationDeadline", "@type": "http://www.w3.org/2001/XMLSchema#dateTime"},
+        "eventLanguages": {"@id": "passerelle:eventLanguages", "@container": "@set"},
+        "partnership": {"@id": "passerelle:partnership", "@type": "@id"},
+        "relatedPosts": {"@id": "passerelle:relatedPosts", "@type": "@id", "@container": "@set"}
     })
 }
 
@@ -42,7 +48,31 @@ pub fn context() -> Value {
         "PropertyValue": "schema:PropertyValue",
         "value": "schema:value",
         "Hashtag": "as:Hashtag",
-        "sensitive": "as:sensitive"
+        "sensitive": "as:sensitive",
+        "mz": "https://joinmobilizon.org/ns#",
+        "ical": "http://www.w3.org/2002/12/cal/ical#",
+        "pt": "https://joinpeertube.org/ns#",
+        "timezone": {"@id": "mz:timezone", "@type": "schema:Text"},
+        "isOnline": {"@id": "mz:isOnline", "@type": "schema:Boolean"},
+        "joinMode": {"@id": "mz:joinMode", "@type": "mz:joinModeType"},
+        "participantCount": {"@id": "mz:participantCount", "@type": "schema:Integer"},
+        "anonymousParticipationEnabled": {"@id": "mz:anonymousParticipationEnabled", "@type": "schema:Boolean"},
+        "externalParticipationUrl": {"@id": "mz:externalParticipationUrl", "@type": "schema:URL"},
+        "repliesModerationOption": {"@id": "mz:repliesModerationOption", "@type": "mz:repliesModerationOptionType"},
+        "participationMessage": {"@id": "mz:participationMessage", "@type": "schema:Text"},
+        "commentsEnabled": {"@id": "pt:commentsEnabled", "@type": "schema:Boolean"},
+        "maximumAttendeeCapacity": "schema:maximumAttendeeCapacity",
+        "remainingAttendeeCapacity": "schema:remainingAttendeeCapacity",
+        "inLanguage": "schema:inLanguage",
+        "category": "schema:category",
+        "contacts": {"@id": "mz:contacts", "@type": "@id"},
+        "address": {"@id": "schema:address", "@type": "schema:PostalAddress"},
+        "PostalAddress": "schema:PostalAddress",
+        "streetAddress": "schema:streetAddress",
+        "postalCode": "schema:postalCode",
+        "addressLocality": "schema:addressLocality",
+        "addressRegion": "schema:addressRegion",
+        "addressCountry": "schema:addressCountry"
     });
     if let (Some(ext), Value::Object(ours)) = (extensions.as_object_mut(), passerelle_terms()) {
         ext.extend(ours);
