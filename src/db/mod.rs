@@ -22,8 +22,12 @@ pub type DbConn = Object<AsyncPgConnection>;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
-/// How many migrations ship with this build.
-pub const MIGRATIONS_COUNT: usize = 12;
+/// How many migrations ship with this build (counted from the embedded ones).
+pub fn migrations_count() -> usize {
+    diesel::migration::MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS)
+        .map(|m| m.len())
+        .unwrap_or(0)
+}
 
 /// Arbitrary but fixed key of the advisory lock that serialises migrations.
 const MIGRATION_LOCK_KEY: i64 = 0x7061_7373_6572_656c; // "passerel"
