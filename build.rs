@@ -7,6 +7,9 @@ use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=locales");
+    // The embedded migrations (diesel's embed_migrations!) see a new migration only when
+    // the crate is compiled again.
+    println!("cargo::rerun-if-changed=migrations");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
     let text = std::fs::read_to_string(dir.join("languages.toml"))
         .unwrap_or_else(|e| panic!("reading locales/languages.toml: {e}"));

@@ -249,13 +249,18 @@ fn describe(errors: &[FluentError]) -> String {
         .join("; ")
 }
 
+fn loaded() -> &'static Result<Vec<Locale>, String> {
+    static LOCALES: OnceLock<Result<Vec<Locale>, String>> = OnceLock::new();
+    LOCALES.get_or_init(load)
+}
+
 fn locales() -> &'static [Locale] {
-    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
-    LOCALES.get_or_init(|| match load() {
+    match loaded() {
         Ok(l) => l,
-        // The files are part of the binary: a broken one is a build that must not run.
+        // The files are part of the binary: a broken one is a build that must not run
+        // (`check` at start-up says so before anything is served).
         Err(problems) => panic!("the interface strings cannot be loaded:\n{problems}"),
-    })
+    }
 }
 
 fn locale(lang: Lang) -> &'static Locale {
@@ -298,7 +303,7 @@ pub fn variables(lang: Lang) -> &'static BTreeMap<String, BTreeSet<String>> {
 
 /// Loads every language, or says what is wrong with the files.
 pub fn check() -> Result<(), String> {
-    load().map(|_| ())
+    loaded().as_ref().map(|_| ()).map_err(Clone::clone)
 }
 
 /// What differs between the languages' files: every file must have the messages of the first

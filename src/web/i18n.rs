@@ -273,18 +273,22 @@ fn sorted<'a>(v: &[&'a str]) -> Vec<&'a str> {
     v
 }
 
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        load_tables()
-            .unwrap_or_else(|problems| panic!("the interface strings are incomplete:\n{problems}"))
-    })
+fn loaded() -> &'static Result<Tables, String> {
+    static TABLES: OnceLock<Result<Tables, String>> = OnceLock::new();
+    TABLES.get_or_init(load_tables)
 }
 
-/// Loads every language's strings, or says what is missing or wrong; `serve` calls it
+fn tables() -> &'static Tables {
+    match loaded() {
+        Ok(t) => t,
+        Err(problems) => panic!("the interface strings are incomplete:\n{problems}"),
+    }
+}
+
+/// Loads every language's strings, or says what is missing or wrong; the server calls it
 /// before answering anything, so that a broken language file stops the start.
 pub fn check() -> Result<(), String> {
-    load_tables().map(|_| ())
+    loaded().as_ref().map(|_| ()).map_err(Clone::clone)
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
