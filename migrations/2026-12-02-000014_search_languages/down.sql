@@ -100,8 +100,9 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
         ELSE '' END AS en) w
 $$;
 
-DROP FUNCTION search_configs();
 DROP TABLE search_languages;
+DROP FUNCTION search_languages_define();
+DROP FUNCTION search_configs();
 -- Configurations added at start-up for languages beyond these (passerelle_<code>) are left.
 DROP TEXT SEARCH CONFIGURATION passerelle_it;
 DROP TEXT SEARCH CONFIGURATION passerelle_pl;

@@ -177,6 +177,18 @@ async fn each_language_has_its_search_analysis_and_a_new_one_is_added_at_start_u
         .unwrap();
         assert!(kind.matches);
 
+        // A query word is analysed once per distinct analysis: Polish, analysed as no
+        // language is, adds none.
+        let configs: Analysis = diesel::sql_query(
+            "SELECT array_to_string(search_configs(), ' ') AS config, '' AS vector",
+        )
+        .get_result(&mut conn)
+        .unwrap();
+        assert_eq!(
+            configs.config,
+            "passerelle_de passerelle_en passerelle_fr passerelle_it passerelle_simple"
+        );
+
         // Every configured language is there already: nothing to do.
         assert!(add_missing(&mut conn, &configured()).unwrap().is_empty());
         // A language added to locales/languages.toml: its configuration and row appear,
