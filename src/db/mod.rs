@@ -2,6 +2,7 @@
 //! migrations, run under a PostgreSQL advisory lock so that several processes may start at
 //! once.
 
+pub mod languages;
 pub mod models;
 pub mod schema;
 pub mod url;
@@ -124,7 +125,11 @@ pub async fn run_migrations(url: &Url) -> anyhow::Result<usize> {
         let result = conn
             .run_pending_migrations(MIGRATIONS)
             .map(|done| done.len())
-            .map_err(|e| anyhow::anyhow!("running migrations: {e}"));
+            .map_err(|e| anyhow::anyhow!("running migrations: {e}"))
+            .and_then(|done| {
+                languages::add_missing(&mut conn, &languages::configured())?;
+                Ok(done)
+            });
         diesel::RunQueryDsl::execute(
             diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")),
             &mut conn,
