@@ -100,6 +100,19 @@ string_table!(
     report_resolved, remove_content, content_removed, domain_blocks, reason, block_instance,
     unblock, block_added, block_removed, from_config, suspended_actors, suspend, unsuspend,
     suspended, unsuspended, cannot_suspend_local,
+    // events-public
+    ev_nav, ev_calendar, ev_calendar_intro, ev_running_now, ev_no_match, ev_bad_filter,
+    ev_kind_training, ev_kind_partnership_meeting, ev_kind_exchange, ev_kind_citizens_trip,
+    ev_kind_festival, ev_kind_conference, ev_kind_online_meeting, ev_kind_other,
+    ev_status_scheduled, ev_status_tentative, ev_status_cancelled, ev_status_postponed,
+    ev_notice_cancelled, ev_notice_postponed, ev_notice_tentative, ev_when, ev_time_zone,
+    ev_address, ev_coordinates, ev_open_in_map_app, ev_online_address, ev_online_filter,
+    ev_online_only, ev_on_site_only, ev_region, ev_language, ev_local_only, ev_organisers,
+    ev_coorganisers, ev_languages_spoken, ev_capacity, ev_participants, ev_places_left,
+    ev_fully_booked, ev_registration_deadline, ev_how_to_join, ev_join_free, ev_join_approval,
+    ev_join_external, ev_registration_closed, ev_add_to_calendar, ev_join_from_fediverse,
+    ev_join_box_intro, ev_join_button, ev_origin, ev_subscribe, ev_feed_network, ev_feed_of,
+    ev_feed_on, ev_feed_hint, ev_all_events,
     ]
 );
 

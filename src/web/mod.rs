@@ -69,6 +69,12 @@ pub fn router() -> Router<AppState> {
             get(pages::organisation::organisation_or_actor),
         )
         .route("/posts/{id}", get(pages::post::post_or_document))
+        .route("/posts/{id}/event.ics", get(pages::ics::event))
+        .route("/posts/{id}/join", post(pages::event::join))
+        .route("/events", get(pages::events::calendar))
+        .route("/events.ics", get(pages::ics::network))
+        .route("/tags/{tag}/events.ics", get(pages::ics::theme))
+        .route("/o/{handle}/events.ics", get(pages::ics::organisation))
         .route("/static/style.css", get(stylesheet))
         .route("/tags/{tag}", get(pages::tag::tag))
         .route("/tags/{tag}/feed.rss", get(feeds::theme_rss))

@@ -1,7 +1,9 @@
 //! The instance home: what this network is, figures at a glance, featured projects, upcoming
 //! events, the latest projects and the organisations.
 
+use super::events::{EventCard, event_cards};
 use super::{Layout, PageLang, PostCard, Section, card, render};
+use crate::db::models::event::{DbEvent, EventFilter};
 use crate::db::models::actor::DbActor;
 use crate::db::models::partnership::DbPartnership;
 use crate::db::models::post::{DbPost, PostFull};
@@ -25,7 +27,8 @@ struct HomePage {
     /// (URL, name, kind)
     organisations: Vec<(String, String, String)>,
     featured: Vec<PostCard>,
-    upcoming: Vec<PostCard>,
+    /// Events running or to come, soonest first.
+    upcoming: Vec<EventCard>,
     posts: Vec<PostCard>,
     /// (label, figure, link)
     figures: Vec<(String, String, String)>,
@@ -42,8 +45,12 @@ pub async fn home(
     let orgs = DbActor::list_local_orgs(&mut conn).await?;
     let latest = DbPost::latest_local(&mut conn, 10).await?;
     let featured = DbPost::pinned_local(&mut conn, 6).await?;
-    let today = chrono::Utc::now().date_naive();
-    let upcoming = DbPost::upcoming_local(&mut conn, today, 6).await?;
+    let filter = EventFilter {
+        local_only: true,
+        ..EventFilter::default()
+    };
+    let upcoming = DbEvent::upcoming(&mut conn, &filter, chrono::Utc::now(), 6).await?;
+    let upcoming = event_cards(&mut conn, &upcoming, lang).await?;
     let post_count = DbPost::count_local(&mut conn).await?;
     let records: Vec<stats::Record> = DbPartnership::all(&mut conn)
         .await?
@@ -81,7 +88,7 @@ pub async fn home(
             })
             .collect(),
         featured: cards(&featured),
-        upcoming: cards(&upcoming),
+        upcoming,
         posts: cards(&latest),
         figures: vec![
             (

@@ -1,10 +1,15 @@
 //! Server-rendered pages. Views are built from rows here; templates only display them.
-//! One file per page: home, organisation (with the follow box in `follow`), post, registry
-//! (with its map), stats, tag; and `error`, the error page browsers get.
+//! One file per page: home, organisation (with the follow box in `follow`), post (with an
+//! event's box and join box in `event`), events (the calendar and event cards), ics (the
+//! iCalendar feeds), registry (with its map), stats, tag; and `error`, the error page
+//! browsers get.
 
 pub mod error;
+pub mod event;
+pub mod events;
 pub mod follow;
 pub mod home;
+pub mod ics;
 pub mod organisation;
 pub mod post;
 pub mod registry;
@@ -28,6 +33,7 @@ use axum::response::{Html, IntoResponse, Response};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Home,
+    Events,
     Registry,
     Statistics,
     Search,
@@ -108,6 +114,7 @@ impl Layout {
                 .collect(),
             nav: vec![
                 (t.home, "/", section == Section::Home),
+                (t.ev_nav, "/events", section == Section::Events),
                 (t.registry, "/registry", section == Section::Registry),
                 (t.statistics, "/statistics", section == Section::Statistics),
                 (t.search, "/search", section == Section::Search),

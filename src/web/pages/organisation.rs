@@ -2,7 +2,9 @@
 //! "follow from Mastodon" box (handled in `follow`).
 
 use super::home::kind_label;
-use super::{Layout, PageLang, PostCard, Section, card, render};
+use super::events::{EventCard, event_cards};
+use super::{FeedLink, Layout, PageLang, PostCard, Section, card, render, with_lang};
+use crate::db::models::event::{DbEvent, EventFilter};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::db::models::partnership::DbPartnership;
@@ -48,6 +50,10 @@ struct OrganisationPage {
     partnerships: Vec<PartnershipRow>,
     pinned: Vec<PostCard>,
     posts: Vec<PostCard>,
+    /// Its events running or to come, its own and those it co-organises.
+    events: Vec<EventCard>,
+    /// The organisation's iCalendar feed.
+    ics_url: String,
     icon: Option<String>,
     form: FollowForm,
 }
@@ -92,6 +98,13 @@ pub async fn profile(
     let pinned = DbPost::pinned_by_actor(&mut conn, actor.id).await?;
     let followers = DbFollow::count_followers(&mut conn, actor.id).await?;
     let partnerships = DbPartnership::of_actor(&mut conn, actor.id).await?;
+    let filter = EventFilter {
+        actor_id: Some(actor.id),
+        actor_ap_id: Some(actor.ap_id.to_string()),
+        ..EventFilter::default()
+    };
+    let events = DbEvent::upcoming(&mut conn, &filter, chrono::Utc::now(), 10).await?;
+    let events = event_cards(&mut conn, &events, lang).await?;
     drop(conn);
     let partnerships = partnerships
         .iter()
@@ -128,10 +141,21 @@ pub async fn profile(
         .cloned()
         .unwrap_or_default();
     let path = format!("/o/{}", actor.handle);
-    let layout = Layout::new(state, pl, actor.name.clone(), &path, Section::Other).with_feeds(
-        &format!("{path}/feed"),
-        &format!("{} {}", strings_of(pl).projects_of, actor.name),
+    let mut layout = Layout::new(state, pl, actor.name.clone(), &path, Section::Other)
+        .with_feeds(
+            &format!("{path}/feed"),
+            &format!("{} {}", strings_of(pl).projects_of, actor.name),
+        );
+    let ics_url = format!(
+        "{}{}",
+        state.urls.base().trim_end_matches('/'),
+        with_lang(&format!("{path}/events.ics"), lang.code())
     );
+    layout.feeds.push(FeedLink {
+        mime: "text/calendar",
+        title: format!("{} {}", strings_of(pl).ev_feed_of, actor.name),
+        href: ics_url.clone(),
+    });
     let failed = form.error.is_some();
     let page = OrganisationPage {
         name: actor.name.clone(),
@@ -150,6 +174,8 @@ pub async fn profile(
         pinned: pinned.iter().map(|p| card(p, &actor.name, lang)).collect(),
         posts: posts.iter().map(|p| card(p, &actor.name, lang)).collect(),
         icon: actor.icon_url.clone(),
+        events,
+        ics_url,
         form,
         layout,
     };

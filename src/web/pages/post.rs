@@ -2,7 +2,10 @@
 //! script needed), images with their alt text, partners, its likes, shares and replies
 //! counted, and the replies from the fediverse.
 
+use super::event::event_box;
+use super::organisation::FollowForm;
 use super::{Layout, PageLang, Section, date_range, render};
+use crate::db::models::event::EventFull;
 use crate::db::models::actor::DbActor;
 use crate::db::models::post::{DbPost, PostFull};
 use crate::error::{AppError, AppResult};
@@ -54,6 +57,8 @@ struct PostPage {
     replies: Vec<Reply>,
     /// "3 likes", "1 share", "2 replies", in the visitor's language.
     counts: Vec<String>,
+    /// For an `Event` post: when, where, who, how to join.
+    event: Option<super::event::EventBox>,
 }
 
 /// `GET /posts/{id}`: the post's document for ActivityPub clients, its page for everyone
@@ -79,6 +84,18 @@ pub async fn post(
     author: DbActor,
     headers: &HeaderMap,
     query: &LangQuery,
+) -> AppResult<Response> {
+    page(state, post, author, headers, query, FollowForm::default()).await
+}
+
+/// The page of a local post, an event's with its join box as given.
+pub async fn page(
+    state: &AppState,
+    post: PostFull,
+    author: DbActor,
+    headers: &HeaderMap,
+    query: &LangQuery,
+    join_form: FollowForm,
 ) -> AppResult<Response> {
     let pl = PageLang::of(state, headers, query);
     let lang = pl.lang;
@@ -115,7 +132,16 @@ pub async fn post(
             date: format_date(r.post.published.date_naive(), lang),
         });
     }
+    let event = if post.post.object_type == "Event" {
+        EventFull::load(&mut conn, post.clone()).await?
+    } else {
+        None
+    };
     drop(conn);
+    let event = match &event {
+        Some(full) => Some(event_box(state, full, &author, lang, join_form).await?),
+        None => None,
+    };
     // The visitor's language first if the post has it, else the post's main language first.
     let first = preferred_lang(state, headers, query)
         .and_then(|l| post.in_language(l.code()))
@@ -165,8 +191,9 @@ pub async fn post(
         author_url: state.urls.actor(&author.handle),
         published: format_date(post.post.published.date_naive(), lang),
         updated: post.post.updated.map(|u| format_date(u.date_naive(), lang)),
-        place: post.post.place.clone(),
-        dates: date_range(post.post.starts_on, post.post.ends_on, lang),
+        // An event says when and where in its own box.
+        place: post.post.place.clone().filter(|_| event.is_none()),
+        dates: date_range(post.post.starts_on, post.post.ends_on, lang).filter(|_| event.is_none()),
         themes: post
             .post
             .themes
@@ -193,6 +220,7 @@ pub async fn post(
             .collect(),
         replies,
         counts,
+        event,
         layout,
     };
     render(state, &page, &page.layout)
