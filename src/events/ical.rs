@@ -123,7 +123,9 @@ pub fn page_url(full: &EventFull) -> String {
     if post.local {
         post.ap_id.to_string()
     } else {
-        post.html_url.clone().unwrap_or_else(|| post.ap_id.to_string())
+        post.html_url
+            .clone()
+            .unwrap_or_else(|| post.ap_id.to_string())
     }
 }
 
@@ -150,7 +152,12 @@ pub fn location_line(full: &EventFull) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-fn write_event(out: &mut Lines, full: &EventFull, lang: &str, organisers: &HashMap<i64, Organiser>) {
+fn write_event(
+    out: &mut Lines,
+    full: &EventFull,
+    lang: &str,
+    organisers: &HashMap<i64, Organiser>,
+) {
     let post = &full.post.post;
     let e = &full.event;
     let changed = post.updated.unwrap_or(post.published).max(post.published);
@@ -173,7 +180,9 @@ fn write_event(out: &mut Lines, full: &EventFull, lang: &str, organisers: &HashM
         out.text(&format!("SUMMARY{language}"), &tr.title);
         let body = match tr.body_markdown.as_deref() {
             Some(md) if !md.trim().is_empty() => md.trim().to_string(),
-            _ => crate::text::html_to_text(&tr.content_html).trim().to_string(),
+            _ => crate::text::html_to_text(&tr.content_html)
+                .trim()
+                .to_string(),
         };
         let mut description = tr.summary.trim().to_string();
         for part in [body.as_str(), e.online_url.as_deref().unwrap_or(""), &url] {
@@ -200,10 +209,7 @@ fn write_event(out: &mut Lines, full: &EventFull, lang: &str, organisers: &HashM
     }
     out.raw("URL;VALUE=URI", &url);
     if let Some(o) = organisers.get(&post.actor_id) {
-        out.raw(
-            &format!("ORGANIZER;CN={}", param_value(&o.name)),
-            &o.ap_id,
-        );
+        out.raw(&format!("ORGANIZER;CN={}", param_value(&o.name)), &o.ap_id);
     }
     let code_lang = lang.parse::<Lang>().unwrap_or(Lang::En);
     let categories: Vec<String> = post

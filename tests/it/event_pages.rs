@@ -65,10 +65,17 @@ async fn feed(ctx: &Ctx, path: &str) -> Vec<icalendar::Event> {
         "text/calendar; charset=utf-8"
     );
     let body = resp.text().await.unwrap();
-    assert!(body.ends_with("\r\n"), "{path}: the last line ends with CRLF");
+    assert!(
+        body.ends_with("\r\n"),
+        "{path}: the last line ends with CRLF"
+    );
     for (i, line) in body.trim_end_matches("\r\n").split("\r\n").enumerate() {
         assert!(!line.contains('\n'), "{path}: line {i} has a bare LF");
-        assert!(line.len() <= 75, "{path}: line {i} has {} octets", line.len());
+        assert!(
+            line.len() <= 75,
+            "{path}: line {i} has {} octets",
+            line.len()
+        );
     }
     let cal: icalendar::Calendar = body.parse().expect("the feed parses");
     cal.components
@@ -118,7 +125,10 @@ async fn feeds_parse_with_stable_uids_rising_sequences_and_berlin_time_across_ds
     assert_eq!(fr.len(), 3);
     let summer_fr = by_uid(&fr, s_uid);
     // 12:00 in Berlin is 10:00Z in summer (CEST) and 11:00Z in winter (CET).
-    assert_eq!(utc_start(summer_fr).to_rfc3339(), "2027-07-15T10:00:00+00:00");
+    assert_eq!(
+        utc_start(summer_fr).to_rfc3339(),
+        "2027-07-15T10:00:00+00:00"
+    );
     assert_eq!(
         utc_start(by_uid(&fr, w_uid)).to_rfc3339(),
         "2027-01-15T11:00:00+00:00"
@@ -130,7 +140,10 @@ async fn feeds_parse_with_stable_uids_rising_sequences_and_berlin_time_across_ds
         other => panic!("DTEND: {other:?}"),
     }
     // The French version where the event has one, German where it has only German.
-    assert_eq!(summer_fr.get_summary(), Some(&*format!("{long_title} (fr)")));
+    assert_eq!(
+        summer_fr.get_summary(),
+        Some(&*format!("{long_title} (fr)"))
+    );
     assert!(
         summer_fr
             .get_description()
@@ -144,7 +157,10 @@ async fn feeds_parse_with_stable_uids_rising_sequences_and_berlin_time_across_ds
     );
     assert_eq!(summer_fr.property_value("GEO"), Some("51.512200;7.466000"));
     assert_eq!(summer_fr.get_url(), Some(s_uid));
-    assert_eq!(summer_fr.get_status(), Some(icalendar::EventStatus::Confirmed));
+    assert_eq!(
+        summer_fr.get_status(),
+        Some(icalendar::EventStatus::Confirmed)
+    );
     assert_eq!(
         by_uid(&fr, w_uid).get_location(),
         Some("https://video.example/raum-1")
@@ -154,7 +170,10 @@ async fn feeds_parse_with_stable_uids_rising_sequences_and_berlin_time_across_ds
     // The German feed: backslash, semicolon, comma and line break come back as written.
     let de = feed(&ctx, "/o/dortmund/events.ics?lang=de").await;
     let summer_de = by_uid(&de, s_uid);
-    assert_eq!(summer_de.get_summary(), Some(&*format!("{long_title} (de)")));
+    assert_eq!(
+        summer_de.get_summary(),
+        Some(&*format!("{long_title} (de)"))
+    );
     let description = summer_de.get_description().unwrap();
     assert!(description.contains(TRICKY), "{description:?}");
     let first_sequence = summer_de.get_sequence().unwrap();
@@ -230,7 +249,11 @@ async fn feeds_parse_with_stable_uids_rising_sequences_and_berlin_time_across_ds
             .starts_with("attachment")
     );
     assert_eq!(
-        ctx.get("/o/nobody/events.ics").send().await.unwrap().status(),
+        ctx.get("/o/nobody/events.ics")
+            .send()
+            .await
+            .unwrap()
+            .status(),
         StatusCode::NOT_FOUND
     );
     assert_eq!(
@@ -248,7 +271,13 @@ async fn a_post_that_is_no_event_has_no_calendar_entry() {
     let ctx = Ctx::new().await;
     ctx.org("dortmund").await;
     let token = ctx.editor("redaktion", &["dortmund"]).await;
-    let post = crate::pages::publish(&ctx, "dortmund", &token, &crate::common::bilingual("Garten")).await;
+    let post = crate::pages::publish(
+        &ctx,
+        "dortmund",
+        &token,
+        &crate::common::bilingual("Garten"),
+    )
+    .await;
     let id = post["id"].as_str().unwrap();
     let resp = ctx
         .get(&format!("/posts/{id}/event.ics"))
@@ -275,7 +304,10 @@ async fn the_event_page_says_when_where_who_and_sends_joiners_to_their_server() 
     // The French version first, times in Berlin's zone written the French way.
     let first_fr = fr.find("Jahrestreffen (fr)").unwrap();
     assert!(first_fr < fr.find("Jahrestreffen (de)").unwrap());
-    assert!(fr.contains("15 juillet 2027, 12\u{a0}h\u{a0}00 – 14\u{a0}h\u{a0}00"), "{fr}");
+    assert!(
+        fr.contains("15 juillet 2027, 12\u{a0}h\u{a0}00 – 14\u{a0}h\u{a0}00"),
+        "{fr}"
+    );
     assert!(fr.contains("Europe/Berlin"));
     assert!(fr.contains("Rencontre de jumelage"));
     assert!(fr.contains("Rathaus Dortmund"));
@@ -284,7 +316,10 @@ async fn the_event_page_says_when_where_who_and_sends_joiners_to_their_server() 
     assert!(fr.contains("href=\"geo:51.5122,7.466\""));
     assert!(fr.contains("Stadt lyon"), "the co-organiser is named");
     assert!(fr.contains("Places restantes"));
-    assert!(fr.contains("1 juillet 2027, 18\u{a0}h\u{a0}00"), "the deadline");
+    assert!(
+        fr.contains("1 juillet 2027, 18\u{a0}h\u{a0}00"),
+        "the deadline"
+    );
     assert!(fr.contains(&format!("href=\"/posts/{id}/event.ics?lang=fr\"")));
     assert!(fr.contains(&format!("action=\"/posts/{id}/join\"")));
     assert!(fr.contains("<li lang=\"de\">Deutsch</li>"));
@@ -292,7 +327,10 @@ async fn the_event_page_says_when_where_who_and_sends_joiners_to_their_server() 
     assert!(!fr.contains("openstreetmap") && !fr.contains("<iframe"));
 
     let de = ctx.page(&format!("{path}?lang=de")).await;
-    assert!(de.contains("15. Juli 2027, 12:00\u{a0}Uhr – 14:00\u{a0}Uhr"), "{de}");
+    assert!(
+        de.contains("15. Juli 2027, 12:00\u{a0}Uhr – 14:00\u{a0}Uhr"),
+        "{de}"
+    );
 
     // The join box: an empty handle is named, a server gets the event's address.
     let no_redirect = reqwest::Client::builder()
@@ -403,9 +441,12 @@ async fn the_calendar_lists_running_and_coming_events_by_month_with_filters() {
 
     // The home page's box: running first, then what comes.
     let home = ctx.page("/?lang=en").await;
-    let running_home = home.find("Laufende Ausstellung").expect("running on home");
-    assert!(running_home < home.find("Wintertraining").unwrap());
-    assert!(!home.contains("Vergangenes Treffen"));
+    let upcoming = &home[home.find("id=\"events\"").unwrap()..home.find("id=\"latest\"").unwrap()];
+    let running_home = upcoming
+        .find("Laufende Ausstellung")
+        .expect("running on home");
+    assert!(running_home < upcoming.find("Wintertraining").unwrap());
+    assert!(!upcoming.contains("Vergangenes Treffen"));
     // The organisation's profile lists them with its calendar feed.
     let profile = ctx.page("/o/dortmund?lang=en").await;
     assert!(profile.contains("Wintertraining") && profile.contains("Laufende Ausstellung"));

@@ -93,7 +93,12 @@ pub async fn event_box(
         .organisers
         .iter()
         .filter(|o| *o != author.ap_id.as_str())
-        .map(|o| (o.clone(), known.get(o).cloned().unwrap_or_else(|| o.clone())))
+        .map(|o| {
+            (
+                o.clone(),
+                known.get(o).cloned().unwrap_or_else(|| o.clone()),
+            )
+        })
         .collect();
     let town = [e.postal_code.as_deref(), e.locality.as_deref()]
         .into_iter()
@@ -221,6 +226,7 @@ pub async fn join(
         value: input.handle.chars().take(300).collect(),
         error: Some(error.to_string()),
     };
-    let resp = super::post::page(&state, post, author, &headers, &LangQuery::default(), form).await?;
+    let resp =
+        super::post::page(&state, post, author, &headers, &LangQuery::default(), form).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, resp).into_response())
 }

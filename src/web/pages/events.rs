@@ -117,7 +117,10 @@ pub fn event_card(full: &EventFull, organiser: &str, lang: Lang) -> EventCard {
     let t = crate::web::i18n::strings(lang);
     let post = &full.post.post;
     let e = &full.event;
-    let tr = full.post.in_language(lang.code()).or_else(|| full.post.main());
+    let tr = full
+        .post
+        .in_language(lang.code())
+        .or_else(|| full.post.main());
     EventCard {
         url: page_url(full),
         title: tr.map(|t| t.title.clone()).unwrap_or_default(),

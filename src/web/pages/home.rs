@@ -3,8 +3,8 @@
 
 use super::events::{EventCard, event_cards};
 use super::{Layout, PageLang, PostCard, Section, card, render};
-use crate::db::models::event::{DbEvent, EventFilter};
 use crate::db::models::actor::DbActor;
+use crate::db::models::event::{DbEvent, EventFilter};
 use crate::db::models::partnership::DbPartnership;
 use crate::db::models::post::{DbPost, PostFull};
 use crate::error::AppResult;

@@ -31,10 +31,7 @@ pub const PAST_DAYS: i64 = 90;
 const FEED_LIMIT: i64 = 500;
 
 /// The organisers of the events, by actor row id.
-async fn organisers(
-    state: &AppState,
-    events: &[EventFull],
-) -> AppResult<HashMap<i64, Organiser>> {
+async fn organisers(state: &AppState, events: &[EventFull]) -> AppResult<HashMap<i64, Organiser>> {
     let mut conn = state.conn().await?;
     let mut out = HashMap::new();
     for f in events {

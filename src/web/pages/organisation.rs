@@ -1,11 +1,11 @@
 //! An organisation's profile: fields, partnerships, projects, follower count, feeds and the
 //! "follow from Mastodon" box (handled in `follow`).
 
-use super::home::kind_label;
 use super::events::{EventCard, event_cards};
+use super::home::kind_label;
 use super::{FeedLink, Layout, PageLang, PostCard, Section, card, render, with_lang};
-use crate::db::models::event::{DbEvent, EventFilter};
 use crate::db::models::actor::DbActor;
+use crate::db::models::event::{DbEvent, EventFilter};
 use crate::db::models::follow::DbFollow;
 use crate::db::models::partnership::DbPartnership;
 use crate::db::models::post::DbPost;
@@ -141,11 +141,10 @@ pub async fn profile(
         .cloned()
         .unwrap_or_default();
     let path = format!("/o/{}", actor.handle);
-    let mut layout = Layout::new(state, pl, actor.name.clone(), &path, Section::Other)
-        .with_feeds(
-            &format!("{path}/feed"),
-            &format!("{} {}", strings_of(pl).projects_of, actor.name),
-        );
+    let mut layout = Layout::new(state, pl, actor.name.clone(), &path, Section::Other).with_feeds(
+        &format!("{path}/feed"),
+        &format!("{} {}", strings_of(pl).projects_of, actor.name),
+    );
     let ics_url = format!(
         "{}{}",
         state.urls.base().trim_end_matches('/'),

@@ -5,8 +5,8 @@
 use super::event::event_box;
 use super::organisation::FollowForm;
 use super::{Layout, PageLang, Section, date_range, render};
-use crate::db::models::event::EventFull;
 use crate::db::models::actor::DbActor;
+use crate::db::models::event::EventFull;
 use crate::db::models::post::{DbPost, PostFull};
 use crate::error::{AppError, AppResult};
 use crate::federation::objects::post::hashtags;
