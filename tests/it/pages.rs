@@ -104,17 +104,35 @@ async fn home_shows_the_network_figures_events_and_featured_projects() {
     let ctx = Ctx::new().await;
     twinned(&ctx).await;
     let today = chrono::Utc::now().date_naive();
-    let mut soon = bilingual("Bürgerfest");
-    soon["starts_on"] = json!((today + chrono::Days::new(30)).to_string());
-    soon["ends_on"] = json!((today + chrono::Days::new(31)).to_string());
-    let mut sooner = bilingual("Chorreise");
-    sooner["starts_on"] = json!((today + chrono::Days::new(3)).to_string());
-    sooner["ends_on"] = json!((today + chrono::Days::new(3)).to_string());
+    // The upcoming box shows events (posts of type Event with their times).
+    let event = |title: &str, days: u64, span: u64| {
+        let body = bilingual(title);
+        json!({
+            "translations": body["translations"],
+            "starts_at": format!("{}T10:00", today + chrono::Days::new(days)),
+            "ends_at": format!("{}T18:00", today + chrono::Days::new(days + span)),
+            "timezone": "Europe/Berlin",
+            "kind": "festival",
+            "place": {"locality": "Dortmund"}
+        })
+    };
+    for (handle, body) in [
+        ("dortmund", event("Bürgerfest", 30, 1)),
+        ("amiens", event("Chorreise", 3, 0)),
+    ] {
+        let (status, ev) = ctx
+            .json(
+                ctx.http
+                    .post(ctx.url(&format!("/api/v1/organisations/{handle}/events")))
+                    .bearer_auth(&ctx.admin)
+                    .json(&body),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{ev}");
+    }
     let mut past = bilingual("Altes Treffen");
     past["starts_on"] = json!("2020-05-01");
     past["ends_on"] = json!("2020-05-02");
-    publish(&ctx, "dortmund", &ctx.admin, &soon).await;
-    publish(&ctx, "amiens", &ctx.admin, &sooner).await;
     let old = publish(&ctx, "dortmund", &ctx.admin, &past).await;
     let (status, _) = ctx
         .json(
