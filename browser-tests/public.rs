@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 /// A stand-in for the visitor's own Mastodon server: WebFinger with the subscribe template,
 /// and the page it sends people to.
-async fn visitor_server() -> (String, tokio::task::JoinHandle<()>) {
+pub async fn visitor_server() -> (String, tokio::task::JoinHandle<()>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let host = format!("localhost:{}", listener.local_addr().unwrap().port());
     let h = host.clone();
