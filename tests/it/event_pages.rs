@@ -317,7 +317,7 @@ async fn the_event_page_says_when_where_who_and_sends_joiners_to_their_server() 
     assert!(fr.contains("Stadt lyon"), "the co-organiser is named");
     assert!(fr.contains("Places restantes"));
     assert!(
-        fr.contains("1 juillet 2027, 18\u{a0}h\u{a0}00"),
+        fr.contains("1er juillet 2027, 18\u{a0}h\u{a0}00"),
         "the deadline"
     );
     assert!(fr.contains(&format!("href=\"/posts/{id}/event.ics?lang=fr\"")));

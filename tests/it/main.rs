@@ -7,11 +7,8 @@ mod common;
 mod db;
 mod delivery_queue;
 mod duplicates;
-<<<<<<< HEAD
-mod languages;
-=======
 mod event_pages;
->>>>>>> c99d22c (Events' public side: iCalendar feeds (network, theme, organisation, event), the calendar page, the event box and join box on an event's page, events on the home page and profiles)
+mod languages;
 mod open_data;
 mod pages;
 mod partnerships_io;
