@@ -510,3 +510,18 @@ ev-feed-hint = Die Adresse eines Feeds in Ihrer Kalender-App abonnieren: Änderu
 ev-all-events = Alle Termine
 # A clock time as chrono writes it (strftime): 14:00.
 ev-time-format = %H:%M Uhr
+# A month as a heading of the calendar page (the nominative where the language has cases).
+ev-month-year = { $month ->
+        [1] Januar
+        [2] Februar
+        [3] März
+        [4] April
+        [5] Mai
+        [6] Juni
+        [7] Juli
+        [8] August
+        [9] September
+        [10] Oktober
+        [11] November
+       *[12] Dezember
+    } { $year }

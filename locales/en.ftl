@@ -518,3 +518,18 @@ ev-feed-hint = Subscribe to a feed’s address in your calendar app: changes and
 ev-all-events = All events
 # A clock time as chrono writes it (strftime): 14:00.
 ev-time-format = %H:%M
+# A month as a heading of the calendar page (the nominative where the language has cases).
+ev-month-year = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }

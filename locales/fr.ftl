@@ -521,3 +521,18 @@ ev-feed-hint = Abonnez-vous à l’adresse d’un flux dans votre application d�
 ev-all-events = Tous les rendez-vous
 # A clock time as chrono writes it (strftime): 14:00.
 ev-time-format = %H h %M
+# A month as a heading of the calendar page (the nominative where the language has cases).
+ev-month-year = { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    } { $year }

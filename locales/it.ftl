@@ -518,3 +518,18 @@ ev-feed-hint = Abbonatevi all’indirizzo di un feed nella vostra app di calenda
 ev-all-events = Tutti gli eventi
 # A clock time as chrono writes it (strftime): 14:00.
 ev-time-format = %H:%M
+# A month as a heading of the calendar page (the nominative where the language has cases).
+ev-month-year = { $month ->
+        [1] gennaio
+        [2] febbraio
+        [3] marzo
+        [4] aprile
+        [5] maggio
+        [6] giugno
+        [7] luglio
+        [8] agosto
+        [9] settembre
+        [10] ottobre
+        [11] novembre
+       *[12] dicembre
+    } { $year }

@@ -533,3 +533,18 @@ ev-feed-hint = Zasubskrybuj adres kanału w swojej aplikacji kalendarza: zmiany 
 ev-all-events = Wszystkie wydarzenia
 # A clock time as chrono writes it (strftime): 14:00.
 ev-time-format = %H:%M
+# A month as a heading of the calendar page (the nominative where the language has cases).
+ev-month-year = { $month ->
+        [1] styczeń
+        [2] luty
+        [3] marzec
+        [4] kwiecień
+        [5] maj
+        [6] czerwiec
+        [7] lipiec
+        [8] sierpień
+        [9] wrzesień
+        [10] październik
+        [11] listopad
+       *[12] grudzień
+    } { $year }

@@ -205,6 +205,8 @@ messages! {
     date_parts(day: count, month: count, year: text) => "date";
     decade_of(decade: text) => "decade";
     percent_of(n: count) => "percent";
+    // events-public
+    ev_month_year(month: count, year: text) => "ev-month-year";
 }
 
 impl Strings {

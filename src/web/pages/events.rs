@@ -83,14 +83,9 @@ pub fn when_text(event: &DbEvent, lang: Lang) -> String {
     }
 }
 
-/// A month as a heading: "Juni 2026", "juin 2026", "June 2026".
+/// A month as a heading: "Juni 2026", "juin 2026", "czerwiec 2026".
 fn month_heading(year: i32, month: u32, lang: Lang) -> String {
-    let first = chrono::NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default();
-    // The date formatter writes "1 juin 2026": drop the day.
-    let full = format_date(first, lang);
-    full.split_once(' ')
-        .map(|(_, rest)| rest.to_string())
-        .unwrap_or(full)
+    crate::web::i18n::strings(lang).ev_month_year(month, &year.to_string())
 }
 
 /// An event in a list.
@@ -445,6 +440,8 @@ mod tests {
         assert_eq!(month_heading(2026, 6, Lang::De), "Juni 2026");
         assert_eq!(month_heading(2026, 6, Lang::Fr), "juin 2026");
         assert_eq!(month_heading(2026, 6, Lang::En), "June 2026");
+        assert_eq!(month_heading(2026, 6, Lang::Pl), "czerwiec 2026");
+        assert_eq!(month_heading(2026, 12, Lang::It), "dicembre 2026");
     }
 
     #[test]
