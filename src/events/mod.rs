@@ -3,6 +3,8 @@
 //! (its language versions, themes, images and comments) plus its `events` row; both and
 //! their deliveries are written in one transaction.
 
+pub mod csv;
+
 use crate::db::models::actor::DbActor;
 use crate::db::models::event::{DbEvent, EventFull, EventKind, EventStatus, JoinMode};
 use crate::db::models::post::{DbPost, PostData};
