@@ -536,11 +536,14 @@ pub async fn participants(
             state: state_label(p.state, ctx.t),
             code: p.state.code(),
             message: p.message.clone().unwrap_or_default(),
-            since: format!(
-                "{} {}",
-                format_date(p.created_at.date_naive(), ctx.lang),
-                p.created_at.with_timezone(&full.event.tz()).format("%H:%M")
-            ),
+            since: {
+                let at = p.created_at.with_timezone(&full.event.tz());
+                format!(
+                    "{} {}",
+                    format_date(at.date_naive(), ctx.lang),
+                    at.format("%H:%M")
+                )
+            },
             can_approve: p.state != ParticipationState::Accepted,
             can_reject: p.state != ParticipationState::Rejected,
         })
