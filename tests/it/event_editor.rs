@@ -584,3 +584,125 @@ async fn organisers_approve_and_reject_requests_and_export_them() {
             .contains("You are not taking part in this event.")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editors_take_part_in_a_mobilizon_event_by_its_address_and_leave_it() {
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    use passerelle::db::schema::{deliveries, outbound_activities};
+
+    let ctx = Ctx::new().await;
+    let org = ctx.org("stadt-dortmund").await;
+    ctx.editor("redaktion", &["stadt-dortmund"]).await;
+    let ed = Editor::login(&ctx, "redaktion").await;
+
+    // A Mobilizon instance serving its group and the event in Mobilizon's shape: once as
+    // written (in 2025, over), once moved to the coming weeks.
+    let mobilizon = crate::remote_actors::Remote::start().await;
+    let fixture = include_str!("../../federation-tests/fixtures/mobilizon/create_event.json")
+        .replace("https://mobilizon.example", &mobilizon.base);
+    let create: serde_json::Value = serde_json::from_str(&fixture).unwrap();
+    mobilizon.actor(
+        "/@comite_jumelage_amiens",
+        "Group",
+        serde_json::json!({"preferredUsername": "comite_jumelage_amiens", "name": "Comité de jumelage d'Amiens"}),
+    );
+    let mut past = create["object"].clone();
+    past["@context"] = create["@context"].clone();
+    let past_url = past["id"].as_str().unwrap().to_string();
+    mobilizon.put(past_url.trim_start_matches(&mobilizon.base), past.clone());
+    let mut coming = past.clone();
+    let coming_url = format!(
+        "{}/events/3f1c9a52-0d7e-4b8a-a1c2-5e6f7a8b9c0d",
+        mobilizon.base
+    );
+    let day = (Utc::now() + Duration::days(20)).date_naive();
+    coming["id"] = coming_url.clone().into();
+    coming["url"] = coming_url.clone().into();
+    coming["startTime"] = format!("{day}T14:00:00+02:00").into();
+    coming["endTime"] = format!("{day}T22:00:00+02:00").into();
+    mobilizon.put(coming_url.trim_start_matches(&mobilizon.base), coming);
+
+    // The event that is over: refused, in words, with the address kept.
+    let resp = ed
+        .post(
+            "/editor/stadt-dortmund/participations?lang=en",
+            &[("event", past_url.as_str()), ("message", "")],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = resp.text().await.unwrap();
+    assert!(
+        page.contains(r#"<p class="field-error" id="event-error">This event is over.</p>"#),
+        "{page}"
+    );
+    assert!(page.contains(&format!(r#"value="{past_url}""#)));
+    // Something that is not an event at all.
+    let resp = ed
+        .post(
+            "/editor/stadt-dortmund/participations?lang=de",
+            &[("event", "nicht eine Adresse"), ("message", "")],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        resp.text()
+            .await
+            .unwrap()
+            .contains("„nicht eine Adresse“ ist weder @name@server noch eine Adresse")
+    );
+
+    // The coming one: asked, waiting for the organiser (Mobilizon's restricted mode).
+    let resp = ed
+        .post(
+            "/editor/stadt-dortmund/participations?lang=en",
+            &[
+                ("event", coming_url.as_str()),
+                ("message", "Wir kommen mit vier Personen."),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let (_, page) = ed.get(&location(&resp)).await;
+    assert!(page.contains("Request sent; state: requested"), "{page}");
+    assert!(
+        page.contains("Fête du jumelage Amiens–Dortmund / Partnerschaftsfest</a>"),
+        "{page}"
+    );
+    assert!(page.contains(r#"<span class="state">requested</span>"#));
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    let mine = DbParticipation::of_actor(&mut conn, org.id).await.unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].0.state, ParticipationState::Pending);
+
+    // Left again: the Join and then the Leave go to the group's inbox.
+    let resp = ed
+        .post(
+            "/editor/stadt-dortmund/participations/leave?lang=en",
+            &[("event", coming_url.as_str())],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert!(
+        DbParticipation::of_actor(&mut conn, org.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let sent: Vec<(String, String)> = deliveries::table
+        .inner_join(outbound_activities::table)
+        .filter(deliveries::inbox.eq(format!("{}/inbox", mobilizon.base)))
+        .order(deliveries::id)
+        .select((outbound_activities::kind, outbound_activities::payload))
+        .load(&mut conn)
+        .await
+        .unwrap();
+    let kinds: Vec<&str> = sent.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(kinds, ["Join", "Leave"]);
+    let join: serde_json::Value = serde_json::from_str(&sent[0].1).unwrap();
+    assert_eq!(join["object"], coming_url.as_str());
+    assert_eq!(
+        join["participationMessage"],
+        "Wir kommen mit vier Personen."
+    );
+}
