@@ -1,5 +1,6 @@
 //! An editor fills the event form in German: a mistake is shown next to its field with
-//! everything typed kept, then the event is published and listed on the events page.
+//! everything typed kept, then the event is published, listed on the events page, and
+//! cancelled after a confirmation.
 
 use crate::common::{Browser, PASSWORD, Site};
 use chrono::{Duration, Utc};
@@ -94,5 +95,24 @@ async fn editor_fills_the_event_form_and_sees_the_event_listed() {
             .contains("0 / 80")
     );
     b.screenshot("editor-events").await;
+
+    // Its participants (none yet), then cancelled after the confirmation.
+    b.submit(".event-row a.button[href$='/participants?lang=de']")
+        .await;
+    assert_eq!(
+        b.text("main > p:last-child").await,
+        "Noch hat sich niemand angemeldet."
+    );
+    b.submit("main p.meta a").await;
+    b.submit(".event-row a.button.danger").await;
+    assert!(
+        b.text(".alert")
+            .await
+            .starts_with("Wollen Sie „Partnerschaftsjubiläum Dortmund–Amiens“ wirklich absagen?")
+    );
+    b.screenshot("event-cancel-confirm").await;
+    b.submit("form button.danger").await;
+    assert_eq!(b.text(".notice").await, "Der Termin ist abgesagt.");
+    assert_eq!(b.text(".event-row .status").await, "abgesagt");
     b.close().await;
 }

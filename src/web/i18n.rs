@@ -332,6 +332,7 @@ strings! {
     cannot_suspend_local: "Organisationen dieser Instanz werden unter „Organisationen“ verwaltet, nicht gesperrt.", "Les organisations de cette instance se gèrent sous « Organisations », elles ne se suspendent pas.", "This instance’s organisations are managed under “Organisations”, not suspended.";
     // events-editor
     ed_events: "Termine", "Événements", "Events";
+    ed_back_to_events: "Zurück zu den Terminen", "Retour aux événements", "Back to the events";
     ed_new_event: "Neuer Termin", "Nouvel événement", "New event";
     ed_edit_event: "Termin bearbeiten", "Modifier l’événement", "Edit event";
     ed_duplicate_event: "Termin duplizieren", "Dupliquer l’événement", "Duplicate event";
