@@ -7,6 +7,7 @@
 pub mod event_form;
 pub mod events;
 pub mod lookup;
+pub mod participation;
 pub mod partnerships;
 pub mod post_form;
 pub mod posts;
@@ -68,16 +69,19 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route(
             "/editor/{handle}/events/{id}/participants",
-            get(events::participants),
+            get(participation::participants),
         )
         .route(
             "/editor/{handle}/events/{id}/participants.csv",
-            get(events::participants_csv),
+            get(participation::participants_csv),
         )
         .route(
             "/editor/{handle}/events/{id}/participants/{pid}",
-            post(events::decide),
+            post(participation::decide),
         )
-        .route("/editor/{handle}/participations", post(events::join))
-        .route("/editor/{handle}/participations/leave", post(events::leave))
+        .route("/editor/{handle}/participations", post(participation::join))
+        .route(
+            "/editor/{handle}/participations/leave",
+            post(participation::leave),
+        )
 }
