@@ -428,9 +428,9 @@ pub async fn publish_new(
             row.post_id = post.post.id;
             DbEvent::save(conn, &row).await?;
             activities::post::publish(conn, state, author, &post, false).await?;
-            EventFull::load(conn, post)
+            Ok(EventFull::load(conn, post)
                 .await?
-                .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))?)
         })
         .await?;
     state.wakeup.wake();
@@ -461,9 +461,9 @@ pub async fn publish_update(
             event.post_id = post_id;
             DbEvent::save(conn, &event).await?;
             activities::post::publish(conn, state, author, &post, true).await?;
-            EventFull::load(conn, post)
+            Ok(EventFull::load(conn, post)
                 .await?
-                .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))?)
         })
         .await?;
     state.wakeup.wake();
@@ -490,9 +490,9 @@ pub async fn set_status(
             let post = DbPost::touch(conn, post.id).await?;
             let post = DbPost::full(conn, post).await?;
             activities::post::publish(conn, state, author, &post, true).await?;
-            EventFull::load(conn, post)
+            Ok(EventFull::load(conn, post)
                 .await?
-                .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))?)
         })
         .await?;
     state.wakeup.wake();
