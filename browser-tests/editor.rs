@@ -209,12 +209,12 @@ async fn a_form_with_errors_shows_each_error_next_to_its_field_and_keeps_what_wa
     for (field, message) in [
         (
             "summary_fr",
-            "Champ obligatoire : Mastodon n’affiche que le titre et le résumé.",
+            "Champ obligatoire\u{202f}: Mastodon n’affiche que le titre et le résumé.",
         ),
         ("title_de", "Champ obligatoire."),
         (
             "summary_de",
-            "Champ obligatoire : Mastodon n’affiche que le titre et le résumé.",
+            "Champ obligatoire\u{202f}: Mastodon n’affiche que le titre et le résumé.",
         ),
         (
             "image_alt",

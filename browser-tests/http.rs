@@ -242,7 +242,7 @@ async fn logins_are_limited_per_username_and_address() {
     assert!(cookie_value(&resp, "passerelle_session").is_none());
     let page = resp.text().await.unwrap();
     assert!(
-        page.contains("Too many failed logins. Please try again in 15 minutes."),
+        page.contains("Too many failed logins. Please try again in 15\u{a0}minutes."),
         "{page}"
     );
     // Another account from the same address is not locked out.

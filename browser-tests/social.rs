@@ -108,7 +108,7 @@ async fn an_editor_follows_by_handle_and_the_other_side_accepts_the_request() {
     let started = Instant::now();
     loop {
         b.goto(&page).await;
-        if b.text(".post-row .delivery").await == "Distribué à 1 sur 1 instances" {
+        if b.text(".post-row .delivery").await == "Distribué à 1 sur 1 instance" {
             break;
         }
         assert!(started.elapsed() < WAIT, "the post is delivered to nrw");
@@ -117,7 +117,7 @@ async fn an_editor_follows_by_handle_and_the_other_side_accepts_the_request() {
     b.click(".post-row .delivery a").await;
     assert_eq!(
         b.text("#delivery-summary").await,
-        "Distribué à 1 sur 1 instances"
+        "Distribué à 1 sur 1 instance"
     );
     b.screenshot("deliveries-delivered").await;
 

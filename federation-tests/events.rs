@@ -352,7 +352,8 @@ async fn approval_mode_round_trip() {
 async fn bad_event_input_is_refused_by_field() {
     let dfi = Net::start().await;
     dfi.org("dfi", false).await;
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Change)> = vec![
         (
             "ends_at",
             Box::new(|b| b["ends_at"] = json!("2031-06-12T09:00")),

@@ -17,6 +17,8 @@ use tower_http::trace::TraceLayer;
 
 /// The whole HTTP application of one instance.
 pub async fn router(state: AppState) -> anyhow::Result<Router> {
+    // Every page speaks from the languages' files: one that is incomplete stops the start.
+    crate::web::i18n::check().map_err(|problems| anyhow::anyhow!("{problems}"))?;
     let fed = federation_config(state.clone()).await?;
     let limit = state.config.http.max_body_bytes;
     Ok(Router::new()

@@ -599,7 +599,7 @@ url = "postgres://postgres@127.0.0.1/x"
     fn defaults_fill_what_the_file_leaves_out() {
         let c = load(MINIMAL, &[]).unwrap();
         assert_eq!(c.instance.domain, "jumelage.example");
-        assert_eq!(c.instance.languages, vec![Lang::De, Lang::Fr, Lang::En]);
+        assert_eq!(c.instance.languages, Lang::ALL.to_vec());
         assert_eq!(c.http.max_body_bytes, 1_048_576);
         assert!(!c.federation.debug);
         assert_eq!(c.base_url(), "https://jumelage.example");

@@ -20,7 +20,7 @@ pub const MAX_IMAGES: usize = 10;
 pub struct PostInput {
     /// The main language; defaults to the first language version.
     pub main_language: Option<Lang>,
-    /// One entry per language (de, fr, en).
+    /// One entry per language (any of `locales/languages.toml`).
     pub translations: Vec<TranslationInput>,
     #[serde(default)]
     pub themes: Vec<String>,

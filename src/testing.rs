@@ -40,6 +40,10 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-11-30-000009_inbox_statements/up.sql"),
     include_str!("../migrations/2026-11-30-000010_search_gin_direct/up.sql"),
     include_str!("../migrations/2026-11-30-000011_inbox_new_post/up.sql"),
+    include_str!("../migrations/2026-12-01-000012_relays/up.sql"),
+    include_str!("../migrations/2026-12-01-000013_post_audience/up.sql"),
+    include_str!("../migrations/2026-12-02-000014_search_languages/up.sql"),
+    include_str!("../migrations/2026-12-03-000020_events/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();

@@ -1,7 +1,6 @@
 //! Text handling: Markdown to sanitised HTML, plain text to HTML paragraphs, and sanitising of
 //! HTML that other servers send. What survives is what Mastodon keeps, plus headings.
 
-use crate::vocab::Lang;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -130,23 +129,8 @@ pub fn html_to_text(html: &str) -> String {
         .to_string()
 }
 
-/// A whole number with the language's thousands separator.
-pub fn format_number(n: i64, lang: Lang) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let sep = match lang {
-        Lang::De => ".",
-        Lang::Fr => "\u{202f}",
-        Lang::En => ",",
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
+/// A whole number with the language's digit grouping (`number-group-*` in its Fluent file).
+pub use crate::locale::format_number;
 
 #[cfg(test)]
 mod tests {

@@ -9,55 +9,43 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// A language passerelle offers for content and interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    De,
-    Fr,
-    En,
+pub use crate::locale::Lang;
+
+/// A label from the languages' files (`locales/<code>.ftl`). Every label exists in every
+/// language (checked at start-up and by the tests); were one missing, "?" would show.
+fn label(lang: Lang, id: &str) -> &'static str {
+    crate::locale::text(lang, id).unwrap_or_else(|| {
+        tracing::error!(
+            lang = lang.code(),
+            id,
+            "label missing from the language's file"
+        );
+        "?"
+    })
 }
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::De, Lang::Fr, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::De => "de",
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language's name in itself, for language switches.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::De => "Deutsch",
-            Lang::Fr => "Français",
-            Lang::En => "English",
-        }
-    }
+/// The ids of every label this module takes from the languages' files.
+pub fn label_ids() -> Vec<String> {
+    let mut ids: Vec<String> = OrgKind::ALL.iter().map(|k| k.label_id()).collect();
+    ids.extend(PartnershipKind::ALL.iter().map(|k| k.label_id()));
+    ids.extend(THEMES.iter().map(Theme::label_id));
+    ids.extend((1..=17).map(sdg_label_id));
+    ids.extend(PROFILE_FIELDS.iter().map(|f| format!("profile-{f}")));
+    ids
 }
 
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "de" => Ok(Lang::De),
-            "fr" => Ok(Lang::Fr),
-            "en" => Ok(Lang::En),
-            other => Err(format!(
-                "unknown language `{other}` (expected de, fr or en)"
-            )),
-        }
-    }
-}
+/// The fields of an organisation's profile (`profile-<field>`), named in each language.
+pub const PROFILE_FIELDS: [&str; 9] = [
+    "kind",
+    "region",
+    "code-ags",
+    "code-insee",
+    "code-lau",
+    "population",
+    "website",
+    "languages",
+    "themes",
+];
 
 /// What kind of body an organisation actor stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -73,6 +61,16 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
+    pub const ALL: [OrgKind; 7] = [
+        OrgKind::Municipality,
+        OrgKind::District,
+        OrgKind::Region,
+        OrgKind::Association,
+        OrgKind::Network,
+        OrgKind::School,
+        OrgKind::Other,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             OrgKind::Municipality => "municipality",
@@ -85,31 +83,13 @@ impl OrgKind {
         }
     }
 
+    fn label_id(self) -> String {
+        format!("org-kind-{}", self.code())
+    }
+
+    /// The kind in words, in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
-        use OrgKind::*;
-        match (self, lang) {
-            (Municipality, Lang::De) => "Gemeinde/Stadt",
-            (Municipality, Lang::Fr) => "Commune",
-            (Municipality, Lang::En) => "Municipality",
-            (District, Lang::De) => "Kreis",
-            (District, Lang::Fr) => "Département",
-            (District, Lang::En) => "District",
-            (Region, Lang::De) => "Land/Region",
-            (Region, Lang::Fr) => "Région",
-            (Region, Lang::En) => "Region",
-            (Association, Lang::De) => "Partnerschaftsverein",
-            (Association, Lang::Fr) => "Comité de jumelage",
-            (Association, Lang::En) => "Partnership association",
-            (Network, Lang::De) => "Netzwerk",
-            (Network, Lang::Fr) => "Réseau",
-            (Network, Lang::En) => "Network",
-            (School, Lang::De) => "Schule",
-            (School, Lang::Fr) => "École",
-            (School, Lang::En) => "School",
-            (Other, Lang::De) => "Zivilgesellschaft",
-            (Other, Lang::Fr) => "Société civile",
-            (Other, Lang::En) => "Civil society",
-        }
+        label(lang, &self.label_id())
     }
 }
 
@@ -121,21 +101,19 @@ impl FromStr for OrgKind {
     }
 }
 
-/// A theme the networks name, with its label and hashtag in each language.
+/// A theme the networks name; its label (and so its hashtag) in each language is
+/// `theme-<slug>` in the languages' files.
 pub struct Theme {
     pub slug: &'static str,
-    pub de: &'static str,
-    pub fr: &'static str,
-    pub en: &'static str,
 }
 
 impl Theme {
+    fn label_id(&self) -> String {
+        format!("theme-{}", self.slug)
+    }
+
     pub fn label(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::De => self.de,
-            Lang::Fr => self.fr,
-            Lang::En => self.en,
-        }
+        label(lang, &self.label_id())
     }
 
     /// A Mastodon-compatible hashtag (letters and digits only) in the given language.
@@ -152,77 +130,43 @@ impl Theme {
     }
 }
 
-macro_rules! themes {
-    ($(($slug:literal, $de:literal, $fr:literal, $en:literal)),* $(,)?) => {
-        pub const THEMES: &[Theme] = &[$(Theme { slug: $slug, de: $de, fr: $fr, en: $en }),*];
-    };
-}
-
-themes![
-    (
-        "reconciliation",
-        "Völkerverständigung",
-        "Réconciliation",
-        "Reconciliation"
-    ),
-    (
-        "european-integration",
-        "Europäische Integration",
-        "Intégration européenne",
-        "European integration"
-    ),
-    ("youth", "Jugend", "Jeunesse", "Youth"),
-    ("education", "Bildung und Schule", "Éducation", "Education"),
-    ("culture", "Kultur", "Culture", "Culture"),
-    ("sport", "Sport", "Sport", "Sport"),
-    (
-        "social",
-        "Soziales Engagement",
-        "Engagement social",
-        "Social engagement"
-    ),
-    ("inclusion", "Inklusion", "Inclusion", "Inclusion"),
-    ("climate", "Klimaschutz", "Climat", "Climate protection"),
-    ("environment", "Umwelt", "Environnement", "Environment"),
-    ("mobility", "Mobilität", "Mobilité", "Mobility"),
-    (
-        "demography",
-        "Demografischer Wandel",
-        "Démographie",
-        "Demographic change"
-    ),
-    (
-        "structural-change",
-        "Strukturwandel",
-        "Mutations économiques",
-        "Structural change"
-    ),
-    (
-        "migration",
-        "Migration und Integration",
-        "Migration et intégration",
-        "Migration and integration"
-    ),
-    (
-        "digitalisation",
-        "Digitalisierung",
-        "Numérique",
-        "Digitalisation"
-    ),
-    ("economy", "Wirtschaft", "Économie", "Economy"),
-    ("remembrance", "Erinnerungskultur", "Mémoire", "Remembrance"),
-    (
-        "humanitarian-aid",
-        "Humanitäre Hilfe",
-        "Aide humanitaire",
-        "Humanitarian aid"
-    ),
-    (
-        "administration",
-        "Verwaltungsaustausch",
-        "Échanges administratifs",
-        "Administration exchange"
-    ),
+/// The themes, in the order forms list them.
+pub const THEMES: &[Theme] = &[
+    Theme {
+        slug: "reconciliation",
+    },
+    Theme {
+        slug: "european-integration",
+    },
+    Theme { slug: "youth" },
+    Theme { slug: "education" },
+    Theme { slug: "culture" },
+    Theme { slug: "sport" },
+    Theme { slug: "social" },
+    Theme { slug: "inclusion" },
+    Theme { slug: "climate" },
+    Theme {
+        slug: "environment",
+    },
+    Theme { slug: "mobility" },
+    Theme { slug: "demography" },
+    Theme {
+        slug: "structural-change",
+    },
+    Theme { slug: "migration" },
+    Theme {
+        slug: "digitalisation",
+    },
+    Theme { slug: "economy" },
+    Theme {
+        slug: "remembrance",
+    },
+    Theme {
+        slug: "humanitarian-aid",
+    },
+    Theme {
+        slug: "administration",
+    },
 ];
 
 pub fn theme(slug: &str) -> Option<&'static Theme> {
@@ -248,6 +192,15 @@ pub fn from_hashtag(tag: &str) -> Option<(Option<&'static Theme>, Option<i16>)> 
                 || t.slug == tag
         })
         .map(|t| (Some(t), None))
+}
+
+fn sdg_label_id(goal: i16) -> String {
+    format!("sdg-{goal}")
+}
+
+/// The short name of a UN Sustainable Development Goal (1 to 17) in `lang`.
+pub fn sdg_name(goal: i16, lang: Lang) -> &'static str {
+    label(lang, &sdg_label_id(goal))
 }
 
 /// Hashtag of a UN Sustainable Development Goal (1 to 17).
@@ -283,7 +236,8 @@ mod tests {
     #[test]
     fn languages_parse_case_insensitively() {
         assert_eq!("FR".parse::<Lang>(), Ok(Lang::Fr));
-        assert!("it".parse::<Lang>().is_err());
+        assert_eq!("PL".parse::<Lang>(), Ok(Lang::Pl));
+        assert!("es".parse::<Lang>().is_err());
     }
 
     #[test]
@@ -390,62 +344,34 @@ impl PartnershipKind {
         }
     }
 
+    fn label_id(self) -> String {
+        format!("partnership-kind-{}", self.code())
+    }
+
+    /// The kind in words, in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
-        use PartnershipKind::*;
-        match (self, lang) {
-            (Twinning, Lang::De) => "Städtepartnerschaft",
-            (Twinning, Lang::Fr) => "Jumelage",
-            (Twinning, Lang::En) => "Twinning",
-            (Friendship, Lang::De) => "Freundschaft",
-            (Friendship, Lang::Fr) => "Amitié",
-            (Friendship, Lang::En) => "Friendship",
-            (Contact, Lang::De) => "Kontakt",
-            (Contact, Lang::Fr) => "Contact",
-            (Contact, Lang::En) => "Contact",
-            (Project, Lang::De) => "Projektpartnerschaft",
-            (Project, Lang::Fr) => "Partenariat de projet",
-            (Project, Lang::En) => "Project partnership",
-            (Regional, Lang::De) => "Regionalpartnerschaft",
-            (Regional, Lang::Fr) => "Partenariat régional",
-            (Regional, Lang::En) => "Regional partnership",
-            (School, Lang::De) => "Schulpartnerschaft",
-            (School, Lang::Fr) => "Partenariat scolaire",
-            (School, Lang::En) => "School partnership",
-        }
+        label(lang, &self.label_id())
     }
 }
 
 impl FromStr for PartnershipKind {
     type Err = String;
-    /// Accepts our codes and the words networks use in their lists (de, fr, en).
+    /// Accepts our codes, the kind's label in any of our languages, and the other words
+    /// networks use in their lists.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let k = s.trim().to_lowercase();
         let kind = match k.as_str() {
-            "twinning" | "partnerschaft" | "städtepartnerschaft" | "jumelage" | "partenariat" => {
-                PartnershipKind::Twinning
-            }
-            "friendship" | "freundschaft" | "amitié" | "amitie" | "pacte d'amitié" => {
-                PartnershipKind::Friendship
-            }
-            "contact" | "kontakt" => PartnershipKind::Contact,
-            "project"
-            | "projektpartnerschaft"
-            | "partenariat de projet"
-            | "project partnership" => PartnershipKind::Project,
-            "regional"
-            | "regionalpartnerschaft"
-            | "partenariat régional"
-            | "regional partnership" => PartnershipKind::Regional,
-            "school" | "schulpartnerschaft" | "partenariat scolaire" | "school partnership" => {
-                PartnershipKind::School
-            }
-            _ => {
-                return Err(format!(
-                    "unknown partnership kind `{s}` (twinning, friendship, contact, project, regional, school)"
-                ));
-            }
+            "partnerschaft" | "partenariat" => Some(PartnershipKind::Twinning),
+            "amitie" | "pacte d'amitié" => Some(PartnershipKind::Friendship),
+            _ => PartnershipKind::ALL.into_iter().find(|kind| {
+                kind.code() == k || Lang::ALL.iter().any(|l| kind.label(*l).to_lowercase() == k)
+            }),
         };
-        Ok(kind)
+        kind.ok_or_else(|| {
+            format!(
+                "unknown partnership kind `{s}` (twinning, friendship, contact, project, regional, school)"
+            )
+        })
     }
 }
 

@@ -1,7 +1,7 @@
 //! The OpenAPI 3.1 description of the JSON API, served at `/api/openapi.json`. Written by
 //! hand next to the router; a test checks that every operation described here is routed.
 
-use crate::vocab::{PartnershipKind, PartnershipStatus};
+use crate::vocab::{Lang, PartnershipKind, PartnershipStatus};
 use axum::Json;
 use serde_json::{Value, json};
 
@@ -198,12 +198,12 @@ pub fn spec() -> Value {
                 "ProfileUpdate": {"allOf": [schema_ref("Profile"), {"type": "object", "properties": {"name": s("string"), "kind": s("string")}}]},
                 "Organisation": {"allOf": [schema_ref("Profile"), {"type": "object", "properties": {"handle": s("string"), "id": s("string"), "name": s("string"), "kind": nullable("string"), "published": s("string")}}]},
                 "Translation": {"type": "object", "required": ["language", "title", "summary"], "properties": {
-                    "language": {"enum": ["de", "fr", "en"]}, "title": {"type": "string", "maxLength": 200},
+                    "language": {"enum": Lang::ALL}, "title": {"type": "string", "maxLength": 200},
                     "summary": {"type": "string", "maxLength": 500, "description": "plain text; what Mastodon shows"},
                     "body": {"type": "string", "description": "Markdown"}, "content_html": {"type": "string", "readOnly": true}}},
                 "Image": {"type": "object", "required": ["url", "alt"], "properties": {"url": s("string"), "alt": s("string"), "media_type": s("string")}},
                 "PostInput": {"type": "object", "required": ["translations"], "properties": {
-                    "main_language": {"enum": ["de", "fr", "en"]}, "translations": arr(schema_ref("Translation")),
+                    "main_language": {"enum": Lang::ALL}, "translations": arr(schema_ref("Translation")),
                     "themes": arr(s("string")), "sdgs": arr(json!({"type": "integer", "minimum": 1, "maximum": 17})),
                     "partners": {"type": "array", "items": s("string"), "description": "local handles or remote actor URLs"},
                     "place": s("string"), "starts_on": {"type": "string", "format": "date"}, "ends_on": {"type": "string", "format": "date"},

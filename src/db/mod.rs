@@ -2,6 +2,7 @@
 //! migrations, run under a PostgreSQL advisory lock so that several processes may start at
 //! once.
 
+pub mod languages;
 pub mod models;
 pub mod schema;
 pub mod url;
@@ -22,8 +23,12 @@ pub type DbConn = Object<AsyncPgConnection>;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
-/// How many migrations ship with this build.
-pub const MIGRATIONS_COUNT: usize = 12;
+/// How many migrations ship with this build (counted from the embedded ones).
+pub fn migrations_count() -> usize {
+    diesel::migration::MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS)
+        .map(|m| m.len())
+        .unwrap_or(0)
+}
 
 /// Arbitrary but fixed key of the advisory lock that serialises migrations.
 const MIGRATION_LOCK_KEY: i64 = 0x7061_7373_6572_656c; // "passerel"
@@ -120,7 +125,11 @@ pub async fn run_migrations(url: &Url) -> anyhow::Result<usize> {
         let result = conn
             .run_pending_migrations(MIGRATIONS)
             .map(|done| done.len())
-            .map_err(|e| anyhow::anyhow!("running migrations: {e}"));
+            .map_err(|e| anyhow::anyhow!("running migrations: {e}"))
+            .and_then(|done| {
+                languages::add_missing(&mut conn, &languages::configured())?;
+                Ok(done)
+            });
         diesel::RunQueryDsl::execute(
             diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")),
             &mut conn,

@@ -3,6 +3,7 @@
 //! bilingual posts. Every run resets the demo databases, so it starts clean each time.
 
 mod data;
+mod events;
 
 use crate::app::{self, RunningInstance};
 use crate::auth;
@@ -125,6 +126,9 @@ pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
     for (d, network) in out.iter().zip(data::NETWORKS) {
         publish_posts(&d.instance.state, network, &args.ports).await?;
     }
+    settle(&out).await;
+    // Events on every network; an organisation of one joins an event of another.
+    events::publish(&out, &args.ports).await?;
     settle(&out).await;
     // Each network subscribes to the others' posts (the relay), so that every network's
     // content is searchable everywhere, even while its own instance is down.
@@ -479,6 +483,7 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         println!("   curl '{base}/api/v1/search?q=jumelage&kind=post'\n");
     }
     show_search(&instances).await?;
+    events::show(&instances).await?;
     if args.setup_only {
         println!("set up; exiting (--setup-only)");
     } else {

@@ -428,9 +428,7 @@ pub async fn publish_new(
             row.post_id = post.post.id;
             DbEvent::save(conn, &row).await?;
             activities::post::publish(conn, state, author, &post, false).await?;
-            Ok(EventFull::load(conn, post)
-                .await?
-                .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))?)
+            loaded(conn, post).await
         })
         .await?;
     state.wakeup.wake();
@@ -461,9 +459,7 @@ pub async fn publish_update(
             event.post_id = post_id;
             DbEvent::save(conn, &event).await?;
             activities::post::publish(conn, state, author, &post, true).await?;
-            Ok(EventFull::load(conn, post)
-                .await?
-                .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))?)
+            loaded(conn, post).await
         })
         .await?;
     state.wakeup.wake();
@@ -490,9 +486,7 @@ pub async fn set_status(
             let post = DbPost::touch(conn, post.id).await?;
             let post = DbPost::full(conn, post).await?;
             activities::post::publish(conn, state, author, &post, true).await?;
-            Ok(EventFull::load(conn, post)
-                .await?
-                .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))?)
+            loaded(conn, post).await
         })
         .await?;
     state.wakeup.wake();
@@ -520,4 +514,14 @@ pub async fn local_event(
     EventFull::load(conn, post)
         .await?
         .ok_or_else(|| AppError::not_found(format!("no event {post_id}")))
+}
+
+/// The event just written, with its post.
+async fn loaded(
+    conn: &mut AsyncPgConnection,
+    post: crate::db::models::post::PostFull,
+) -> Result<EventFull, AppError> {
+    EventFull::load(conn, post)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))
 }

@@ -1,27 +1,232 @@
-//! Interface strings in German, French and English. Every key exists in all three: the
-//! table's shape makes a missing translation a compile error.
+//! The interface strings, from the languages' Fluent files (`locales/<code>.ftl`, loaded by
+//! `crate::locale`). Templates read them as fields (`t.key`) of a struct filled once per
+//! process, so that a missing message fails at start-up (`check`) rather than on a page;
+//! messages with variables (counts with their plural forms, lookup failures) are methods
+//! whose argument names are the messages' variables; dates, decades and percentages are
+//! formatted as each language's file says.
 
+use crate::locale;
 use crate::vocab::{Lang, PartnershipStatus};
+use fluent_bundle::{FluentArgs, FluentValue};
+use std::sync::OnceLock;
 
-macro_rules! strings {
-    ($($key:ident: $de:literal, $fr:literal, $en:literal;)*) => {
-        /// The interface strings of one language.
-        pub struct Strings { $(pub $key: &'static str,)* }
+/// The Fluent id of a field: its name with dashes, after the table's prefix.
+fn fluent_id(prefix: &str, field: &str) -> String {
+    format!("{prefix}{}", field.replace('_', "-"))
+}
 
-        pub const DE: Strings = Strings { $($key: $de,)* };
-        pub const FR: Strings = Strings { $($key: $fr,)* };
-        pub const EN: Strings = Strings { $($key: $en,)* };
+macro_rules! string_table {
+    ($(#[$meta:meta])* $name:ident, $prefix:literal, [$($key:ident),* $(,)?]) => {
+        $(#[$meta])*
+        pub struct $name {
+            lang: Lang,
+            $(pub $key: &'static str,)*
+        }
 
-        impl Strings {
-            /// Every (key, text) pair, for checks over the whole table.
-            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($key), self.$key),)*]
+        impl $name {
+            /// Fills the table from the language's file, or names the messages it lacks.
+            fn load(lang: Lang) -> Result<Self, Vec<String>> {
+                let mut missing = Vec::new();
+                let mut get = |field: &str| -> &'static str {
+                    let id = fluent_id($prefix, field);
+                    locale::text(lang, &id).unwrap_or_else(|| {
+                        missing.push(id);
+                        ""
+                    })
+                };
+                let table = $name { lang, $($key: get(stringify!($key)),)* };
+                if missing.is_empty() { Ok(table) } else { Err(missing) }
+            }
+
+            /// Every (Fluent id, text) pair, for checks over the whole table.
+            pub fn entries(&self) -> Vec<(String, &'static str)> {
+                vec![$((fluent_id($prefix, stringify!($key)), self.$key),)*]
+            }
+
+            /// The language of these strings.
+            pub fn lang(&self) -> Lang {
+                self.lang
             }
         }
     };
 }
 
+string_table!(
+    /// The interface strings of one language.
+    Strings, "", [
+    organisations, latest_projects, projects, pinned, followers, profile, partners, place,
+    dates, themes, sdgs, published, updated, language_versions, follow_hint, no_posts, figures,
+    skip_to_content, interface_language, replies, reactions, partnerships, partner, network,
+    kind, since, status, main_navigation, home, registry, statistics, search, about_network,
+    upcoming_events, no_events, confirmed_partnerships, featured_projects,
+    follow_from_mastodon, follow_box_intro, your_handle, handle_example, follow_button,
+    handle_empty, handle_invalid, handle_is_here, error, feeds, rss_feed, atom_feed,
+    projects_of, projects_on, no_partnerships, filters, country_pair, region_pair,
+    first_country, second_country, first_region, second_region, choose_both, founded_from,
+    founded_to, year_invalid, theme, confirmed_only, any, show, reset_filters, organisation,
+    countries, map, map_description, previous, next, status_proposed, status_active,
+    status_dormant, status_ended, status_confirmed, status_unconfirmed, by_country_pair,
+    by_kind, by_decade, by_region, share_confirmed, total, count, as_table, scope, scope_local,
+    scope_federation, not_reachable, unknown, download_csv, open_data, themes_list, read_in,
+    images, none_yet, colon, semicolon,
+    // editors' and operators' interface
+    too_many_logins, back_to_projects, log_in, log_out, logged_in_as, username, password,
+    login_failed, csrf_failed, required, too_long, bad_value, bad_date, bad_year, bad_domain,
+    editor_navigation, editors_interface, my_organisations, administration, no_organisations,
+    sections, public_profile, new_post, edit_post, edit, delete, pin, unpin, post_published,
+    post_updated, post_deleted, delivery_status, instance, no_recipients, failing, waiting,
+    attempts, last_error, form_has_errors, preview, main_language, main_language_unwritten,
+    languages_hint, write_one_language, title, summary, summary_required, body, post_images,
+    add_image, alt_text, alt_hint, alt_required, alt_required_upload, choose_image,
+    remove_image, upload_too_large, not_an_image, too_many_pixels, sdg, starts_on, ends_on,
+    ends_before_start, partners_hint, publish, save_changes, cancel, followers_and_follows,
+    follow_someone, fediverse_address, fediverse_address_hint, follow, unfollow, follow_sent,
+    unfollowed, cannot_follow_self, follow_requests, following, awaiting_approval, accept,
+    reject, decline, request_accepted, request_rejected, no_such_request, none,
+    propose_partnership, propose, founded_year, description, awaiting_partner, mark_dormant,
+    mark_active, end_partnership, partnership_proposed, partnership_accepted,
+    partnership_declined, partnership_changed, no_such_partnership, no_such_organisation,
+    not_your_organisation, error_forbidden, error_not_found, error_request, error_server,
+    error_server_detail, error_not_found_detail, error_forbidden_detail, error_request_detail,
+    error_details, back_home, operators_only, admins_only, federation_health, queue_pending,
+    queue_failing, queue_delivered, queue_gave_up, instances_with_trouble,
+    subscriptions_heading, no_subscriptions, subscription_kind, subscription_style,
+    subscription_peer, subscription_relay, subscription_pending, subscription_accepted,
+    subscription_rejected, all_instances_fine, failing_since, unreachable, accounts, roles,
+    create_account, account_created, no_such_account, grant_role, grant, revoke, roles_changed,
+    api_tokens, name, created, last_used, revoked, token_name, issue_token, token_shown_once,
+    token_revoked, end_sessions, sessions_ended, handle, country, working_languages,
+    create_organisation, organisation_created, moderation, reports, resolved, mark_resolved,
+    report_resolved, remove_content, content_removed, domain_blocks, reason, block_instance,
+    unblock, block_added, block_removed, from_config, suspended_actors, suspend, unsuspend,
+    suspended, unsuspended, cannot_suspend_local,
+    // events-editor
+    ed_events, ed_back_to_events, ed_new_event, ed_edit_event, ed_duplicate_event, ed_duplicate,
+    ed_upcoming, ed_past, ed_no_events, ed_co_organised, ed_participants, ed_places,
+    ed_cancel_event, ed_cancel_yes, ed_keep, ed_event_created, ed_event_updated,
+    ed_event_cancelled, ed_when, ed_where, ed_taking_part, ed_links, ed_starts_at, ed_ends_at,
+    ed_timezone, ed_kind_training, ed_kind_partnership_meeting, ed_kind_exchange,
+    ed_kind_citizens_trip, ed_kind_festival, ed_kind_conference, ed_kind_online_meeting,
+    ed_kind_other, ed_status_scheduled, ed_status_tentative, ed_status_cancelled,
+    ed_status_postponed, ed_join_mode, ed_join_free, ed_join_approval, ed_join_external,
+    ed_external_url, ed_capacity, ed_registration_deadline, ed_languages_spoken,
+    ed_languages_spoken_hint, ed_place_name, ed_street, ed_postal_code, ed_locality, ed_region,
+    ed_latitude, ed_longitude, ed_online_url, ed_place_hint, ed_organisers, ed_partnership,
+    ed_no_partnership, ed_related_posts, ed_related_posts_hint, ed_participants_of,
+    ed_no_participants, ed_state_pending, ed_state_accepted, ed_state_waiting,
+    ed_state_rejected, ed_message, ed_decision, ed_export_csv, ed_participation_accepted,
+    ed_participation_rejected, ed_err_full, ed_take_part, ed_event_address,
+    ed_event_address_hint, ed_join_message, ed_join, ed_join_result, ed_our_participations,
+    ed_leave, ed_left, ed_not_an_event, ed_not_taking_part, ed_refused_cancelled,
+    ed_refused_over, ed_refused_deadline, ed_refused_external, ed_refused_deleted,
+    ed_err_datetime, ed_err_time_skipped, ed_err_deadline_after_start, ed_err_capacity_range,
+    ed_err_whole_number, ed_err_decimal, ed_err_url, ed_err_external_required, ed_err_latitude,
+    ed_err_longitude, ed_err_both_coordinates, ed_err_country, ed_err_language, ed_err_no_post,
+    ]
+);
+
+string_table!(
+    /// The search page's strings of one language (`search-*` in the files).
+    SearchStrings, "search-", [
+    title, label, hint, submit, what, everything, organisations, partnerships, posts, order,
+    relevance, newest, only_here, result_pages, no_matches, narrow, remove_filters, networks,
+    answered, local, timeout, failed, next, previous, f_kind, f_theme, f_sdg, f_country,
+    f_region, f_org_kind, f_language, f_year, f_network,
+    ]
+);
+
+/// A count given to a message: it selects the plural form and is grouped as the language
+/// writes numbers. (References too, as templates pass fields by reference.)
+pub trait Count {
+    fn value(self) -> FluentValue<'static>;
+}
+
+macro_rules! count_types {
+    ($($t:ty),*) => {
+        $(
+            impl Count for $t {
+                fn value(self) -> FluentValue<'static> {
+                    FluentValue::from(self)
+                }
+            }
+            impl Count for &$t {
+                fn value(self) -> FluentValue<'static> {
+                    FluentValue::from(*self)
+                }
+            }
+        )*
+    };
+}
+count_types!(i32, i64, u32, usize);
+
+macro_rules! param_type {
+    (count) => { impl Count };
+    (text) => { &str };
+}
+
+macro_rules! param_value {
+    (count, $v:expr) => {
+        $v.value()
+    };
+    (text, $v:expr) => {
+        FluentValue::from($v.to_string())
+    };
+}
+
+/// Messages with variables: a method each, whose arguments are the message's variables,
+/// counts (numbers) or texts.
+macro_rules! messages {
+    ($($method:ident($($arg:ident: $kind:ident),*) => $id:literal;)*) => {
+        impl Strings {
+            $(
+                pub fn $method(&self, $($arg: param_type!($kind)),*) -> String {
+                    let mut args = FluentArgs::new();
+                    $(args.set(stringify!($arg), param_value!($kind, $arg));)*
+                    self.format($id, &args)
+                }
+            )*
+        }
+
+        /// Each message with variables and the variables the code gives it.
+        pub const MESSAGES: &[(&str, &[&str])] = &[$(($id, &[$(stringify!($arg)),*])),*];
+    };
+}
+
+messages! {
+    count_likes(n: count) => "count-likes";
+    count_shares(n: count) => "count-shares";
+    count_replies(n: count) => "count-replies";
+    results_count(n: count) => "results-count";
+    search_matches_count(n: count) => "search-matches-count";
+    map_missing_count(n: count) => "map-missing-count";
+    delivered_count(delivered: count, instances: count) => "delivered-count";
+    waiting_count(n: count) => "waiting-count";
+    try_again_in_minutes(n: count) => "try-again-in-minutes";
+    lookup_malformed(target: text) => "lookup-malformed";
+    lookup_unknown_here(target: text) => "lookup-unknown-here";
+    lookup_blocked(target: text) => "lookup-blocked";
+    lookup_webfinger_status(target: text, status: text) => "lookup-webfinger-status";
+    lookup_webfinger_failed(target: text, reason: text) => "lookup-webfinger-failed";
+    lookup_no_actor(target: text) => "lookup-no-actor";
+    lookup_actor_status(target: text, status: text) => "lookup-actor-status";
+    lookup_actor_failed(target: text, reason: text) => "lookup-actor-failed";
+    lookup_invalid(target: text, reason: text) => "lookup-invalid";
+    date_parts(day: count, month: count, year: text) => "date";
+    decade_of(decade: text) => "decade";
+    percent_of(n: count) => "percent";
+    // events-editor
+    ed_choose_dates(title: text) => "ed-choose-dates";
+    ed_cancel_confirm(title: text) => "ed-cancel-confirm";
+    ed_err_timezone(value: text) => "ed-err-timezone";
+    ed_err_capacity_below(n: count) => "ed-err-capacity-below";
+}
+
 impl Strings {
+    fn format(&self, id: &str, args: &FluentArgs) -> String {
+        // `check` has made sure the message exists with these variables.
+        locale::format(self.lang, id, args).unwrap_or_else(|| id.to_string())
+    }
+
     /// The heading of an error page for a status (the editors' pages and the public ones).
     pub fn error_heading(&self, status: axum::http::StatusCode) -> &'static str {
         use axum::http::StatusCode;
@@ -34,500 +239,127 @@ impl Strings {
     }
 }
 
-strings! {
-    organisations: "Organisationen", "Organisations", "Organisations";
-    latest_projects: "Neueste Projekte", "Derniers projets", "Latest projects";
-    projects: "Projekte", "Projets", "Projects";
-    pinned: "Hervorgehoben", "À la une", "Featured";
-    followers: "Folgende", "Abonnés", "Followers";
-    profile: "Profil", "Profil", "Profile";
-    partners: "Partner", "Partenaires", "Partners";
-    place: "Ort", "Lieu", "Place";
-    dates: "Zeitraum", "Dates", "Dates";
-    themes: "Themen", "Thèmes", "Themes";
-    sdgs: "Nachhaltigkeitsziele", "Objectifs de développement durable", "Sustainable Development Goals";
-    published: "Veröffentlicht", "Publié", "Published";
-    updated: "Aktualisiert", "Mis à jour", "Updated";
-    language_versions: "Sprachfassungen", "Versions linguistiques", "Language versions";
-    follow_hint: "Folgen Sie uns im Fediverse (z. B. Mastodon) unter", "Suivez-nous dans le fédivers (p. ex. Mastodon) :", "Follow us on the fediverse (e.g. Mastodon) at";
-    no_posts: "Noch keine Projekte.", "Pas encore de projets.", "No projects yet.";
-    figures: "Zahlen", "Chiffres", "Figures";
-    skip_to_content: "Zum Inhalt springen", "Aller au contenu", "Skip to content";
-    interface_language: "Sprache", "Langue", "Language";
-    back_to: "Zurück zu", "Retour à", "Back to";
-    replies: "Antworten aus dem Fediverse", "Réponses du fédivers", "Replies from the fediverse";
-    reactions: "Reaktionen", "Réactions", "Reactions";
-    count_like_one: "Favorit", "favori", "like";
-    count_like_many: "Favoriten", "favoris", "likes";
-    count_share_one: "Mal geteilt", "partage", "share";
-    count_share_many: "Mal geteilt", "partages", "shares";
-    count_reply_one: "Antwort", "réponse", "reply";
-    count_reply_many: "Antworten", "réponses", "replies";
-    partnerships: "Partnerschaften", "Jumelages et partenariats", "Partnerships";
-    partner: "Partner", "Partenaire", "Partner";
-    network: "Netzwerk", "Réseau", "Network";
-    kind: "Art", "Type", "Kind";
-    since: "Seit", "Depuis", "Since";
-    status: "Status", "Statut", "Status";
-    main_navigation: "Hauptnavigation", "Navigation principale", "Main navigation";
-    home: "Start", "Accueil", "Home";
-    registry: "Partnerschaftsregister", "Registre des partenariats", "Partnership registry";
-    statistics: "Statistik", "Statistiques", "Statistics";
-    search: "Suche", "Recherche", "Search";
-    about_network: "Über dieses Netzwerk", "À propos de ce réseau", "About this network";
-    upcoming_events: "Kommende Termine", "Prochains rendez-vous", "Upcoming events";
-    no_events: "Keine kommenden Termine.", "Aucun rendez-vous à venir.", "No upcoming events.";
-    confirmed_partnerships: "Bestätigte Partnerschaften", "Partenariats confirmés", "Confirmed partnerships";
-    featured_projects: "Hervorgehobene Projekte", "Projets à la une", "Featured projects";
-    follow_from_mastodon: "Aus Mastodon folgen", "Suivre depuis Mastodon", "Follow from Mastodon";
-    follow_box_intro: "Geben Sie Ihre Adresse im Fediverse ein. Wir leiten Sie zu Ihrem Server weiter, wo Sie das Folgen bestätigen.", "Saisissez votre adresse dans le fédivers. Nous vous renvoyons vers votre serveur, où vous confirmez l'abonnement.", "Enter your fediverse address. We send you to your own server, where you confirm the follow.";
-    your_handle: "Ihre Adresse oder Ihr Server", "Votre adresse ou votre serveur", "Your address or your server";
-    handle_example: "z. B. @anna@mastodon.social oder mastodon.social", "p. ex. @anna@mastodon.social ou mastodon.social", "e.g. @anna@mastodon.social or mastodon.social";
-    follow_button: "Weiter zum Folgen", "Continuer pour suivre", "Continue to follow";
-    handle_empty: "Bitte geben Sie Ihre Adresse ein.", "Veuillez saisir votre adresse.", "Please enter your address.";
-    handle_invalid: "Das ist keine Adresse wie @name@server.example und kein Servername wie server.example.", "Ce n'est ni une adresse comme @nom@serveur.example ni un nom de serveur comme serveur.example.", "This is neither an address like @name@server.example nor a server name like server.example.";
-    handle_is_here: "Diese Adresse gehört zu diesem Netzwerk. Folgen Sie von Ihrem eigenen Mastodon-Server aus.", "Cette adresse appartient à ce réseau. Suivez depuis votre propre serveur Mastodon.", "This address belongs to this network. Follow from your own Mastodon server.";
-    error: "Fehler", "Erreur", "Error";
-    feeds: "Feeds", "Flux", "Feeds";
-    rss_feed: "RSS-Feed", "Flux RSS", "RSS feed";
-    atom_feed: "Atom-Feed", "Flux Atom", "Atom feed";
-    projects_of: "Projekte von", "Projets de", "Projects of";
-    projects_on: "Projekte zum Thema", "Projets sur le thème", "Projects on";
-    no_partnerships: "Keine Partnerschaften eingetragen.", "Aucun partenariat enregistré.", "No partnerships recorded.";
-    filters: "Filter", "Filtres", "Filters";
-    country_pair: "Länderpaar", "Paire de pays", "Country pair";
-    region_pair: "Regionenpaar", "Paire de régions", "Region pair";
-    first_country: "Erstes Land", "Premier pays", "First country";
-    second_country: "Zweites Land", "Second pays", "Second country";
-    first_region: "Erste Region", "Première région", "First region";
-    second_region: "Zweite Region", "Seconde région", "Second region";
-    choose_both: "Bitte beide wählen oder keines.", "Choisissez les deux ou aucun.", "Choose both or neither.";
-    founded_from: "Gegründet ab", "Fondé à partir de", "Founded from";
-    founded_to: "Gegründet bis", "Fondé jusqu'en", "Founded up to";
-    year_invalid: "Bitte ein Jahr wie 1962 eingeben.", "Veuillez saisir une année comme 1962.", "Please enter a year such as 1962.";
-    theme: "Thema", "Thème", "Theme";
-    confirmed_only: "Nur von beiden Seiten bestätigte", "Seulement ceux confirmés par les deux côtés", "Only those confirmed by both sides";
-    any: "alle", "tous", "any";
-    show: "Anzeigen", "Afficher", "Show";
-    reset_filters: "Filter zurücksetzen", "Réinitialiser les filtres", "Reset filters";
-    results: "Treffer", "résultats", "results";
-    organisation: "Organisation", "Organisme", "Organisation";
-    countries: "Länder", "Pays", "Countries";
-    map: "Karte", "Carte", "Map";
-    map_description: "Punkte sind Organisationen, Linien verbinden Partner. Dieselben Partnerschaften stehen in der Tabelle.", "Les points sont des organismes, les lignes relient les partenaires. Les mêmes partenariats figurent dans le tableau.", "Points are organisations, lines join partners. The same partnerships are listed in the table.";
-    map_missing: "ohne Koordinaten, nicht auf der Karte", "sans coordonnées, absents de la carte", "without coordinates, not on the map";
-    previous: "Zurück", "Précédent", "Previous";
-    next: "Weiter", "Suivant", "Next";
-    status_proposed: "vorgeschlagen", "proposé", "proposed";
-    status_active: "aktiv", "actif", "active";
-    status_dormant: "ruhend", "en sommeil", "dormant";
-    status_ended: "beendet", "terminé", "ended";
-    by_country_pair: "Nach Länderpaar", "Par paire de pays", "By country pair";
-    by_kind: "Nach Art", "Par type", "By kind";
-    by_decade: "Nach Gründungsjahrzehnt", "Par décennie de fondation", "By founding decade";
-    by_region: "Nach Region", "Par région", "By region";
-    share_confirmed: "Von beiden Seiten bestätigt", "Confirmés par les deux côtés", "Confirmed by both sides";
-    total: "Insgesamt", "Total", "Total";
-    count: "Anzahl", "Nombre", "Count";
-    as_table: "Als Tabelle", "Sous forme de tableau", "As a table";
-    scope: "Umfang", "Périmètre", "Scope";
-    scope_local: "Dieses Netzwerk", "Ce réseau", "This network";
-    scope_federation: "Alle verbundenen Netzwerke (jede Partnerschaft einmal gezählt)", "Tous les réseaux reliés (chaque partenariat compté une fois)", "All connected networks (each partnership counted once)";
-    not_reachable: "Nicht erreichbar", "Injoignables", "Not reachable";
-    unknown: "unbekannt", "inconnue", "unknown";
-    download_csv: "Daten als CSV", "Données en CSV", "Data as CSV";
-    open_data: "Offene Daten", "Données ouvertes", "Open data";
-    themes_list: "Themen der Projekte", "Thèmes des projets", "Project themes";
-    read_in: "Lesen auf", "Lire en", "Read in";
-    images: "Bilder", "Images", "Images";
-    none_yet: "Noch keine Daten.", "Pas encore de données.", "No data yet.";
-    // editors' and operators' interface
-    log_in: "Anmelden", "Se connecter", "Log in";
-    log_out: "Abmelden", "Se déconnecter", "Log out";
-    logged_in_as: "Angemeldet als", "Connecté·e en tant que", "Logged in as";
-    username: "Benutzername", "Nom d’utilisateur", "Username";
-    password: "Passwort", "Mot de passe", "Password";
-    login_failed: "Benutzername oder Passwort ist falsch.", "Nom d’utilisateur ou mot de passe incorrect.", "Wrong username or password.";
-    too_many_logins_prefix: "Zu viele fehlgeschlagene Anmeldungen. Bitte versuchen Sie es erneut in", "Trop de tentatives de connexion échouées. Réessayez dans", "Too many failed logins. Please try again in";
-    minutes: "Minuten.", "minutes.", "minutes.";
-    csrf_failed: "Dieses Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es erneut.", "Ce formulaire a expiré ou ne provient pas de ce site. Rechargez la page et renvoyez-le.", "This form has expired or did not come from this site. Please reload the page and send it again.";
-    required: "Bitte ausfüllen.", "Champ obligatoire.", "Required.";
-    too_long: "Zu lang.", "Trop long.", "Too long.";
-    bad_value: "Ungültiger Wert.", "Valeur non valide.", "Invalid value.";
-    bad_date: "Ein Datum wie 2026-07-20.", "Une date comme 2026-07-20.", "A date such as 2026-07-20.";
-    bad_year: "Eine Jahreszahl, z. B. 1962.", "Une année, p. ex. 1962.", "A year, e.g. 1962.";
-    bad_domain: "Ein Servername wie beispiel.org, nicht diese Instanz.", "Un nom de serveur comme exemple.org, pas cette instance.", "A host name such as example.org, not this instance.";
-    editor_navigation: "Redaktion", "Rédaction", "Editing";
-    editors_interface: "Redaktion", "Espace de rédaction", "Editors’ interface";
-    my_organisations: "Meine Organisationen", "Mes organisations", "My organisations";
-    administration: "Verwaltung", "Administration", "Administration";
-    no_organisations: "Sie sind noch für keine Organisation als Redakteur:in eingetragen. Bitten Sie die Verwaltung dieser Instanz darum.", "Vous n’êtes encore rédacteur·rice d’aucune organisation. Demandez-le à l’administration de cette instance.", "You are not an editor of any organisation yet. Ask this instance’s administrators.";
-    sections: "Bereiche", "Rubriques", "Sections";
-    public_profile: "Öffentliches Profil ansehen", "Voir le profil public", "See the public profile";
-    new_post: "Neuer Beitrag", "Nouvelle publication", "New post";
-    edit_post: "Beitrag bearbeiten", "Modifier la publication", "Edit post";
-    edit: "Bearbeiten", "Modifier", "Edit";
-    delete: "Löschen", "Supprimer", "Delete";
-    pin: "Hervorheben", "Mettre à la une", "Pin";
-    unpin: "Nicht mehr hervorheben", "Retirer de la une", "Unpin";
-    post_published: "Der Beitrag ist veröffentlicht.", "La publication est en ligne.", "The post is published.";
-    post_updated: "Der Beitrag ist aktualisiert.", "La publication est mise à jour.", "The post is updated.";
-    post_deleted: "Der Beitrag ist gelöscht.", "La publication est supprimée.", "The post is deleted.";
-    delivery_status: "Zustellung", "Distribution", "Delivery";
-    delivered_to: "Zugestellt an", "Distribué à", "Delivered to";
-    of: "von", "sur", "of";
-    instances: "Instanzen", "instances", "instances";
-    instance: "Instanz", "Instance", "Instance";
-    no_recipients: "Noch an keine andere Instanz verschickt.", "Envoyé à aucune autre instance pour l’instant.", "Not sent to any other instance yet.";
-    failing: "Fehlgeschlagen", "En échec", "Failing";
-    waiting: "wartend", "en attente", "waiting";
-    attempts: "Versuche", "Tentatives", "Attempts";
-    last_error: "Letzter Fehler", "Dernière erreur", "Last error";
-    form_has_errors: "Das Formular enthält Fehler; sie stehen bei den jeweiligen Feldern.", "Le formulaire contient des erreurs, indiquées à côté des champs concernés.", "The form has errors; each is shown next to its field.";
-    preview: "Vorschau", "Aperçu", "Preview";
-    main_language: "Hauptsprache", "Langue principale", "Main language";
-    main_language_unwritten: "In der Hauptsprache ist noch nichts geschrieben.", "Rien n’est encore écrit dans la langue principale.", "Nothing is written in the main language yet.";
-    languages_hint: "Füllen Sie eine oder mehrere Sprachfassungen aus; leere Sprachen werden nicht veröffentlicht.", "Remplissez une ou plusieurs versions linguistiques ; les langues vides ne sont pas publiées.", "Fill in one or more language versions; empty languages are not published.";
-    write_one_language: "Schreiben Sie mindestens eine Sprachfassung.", "Rédigez au moins une version linguistique.", "Write at least one language version.";
-    title: "Titel", "Titre", "Title";
-    summary: "Zusammenfassung", "Résumé", "Summary";
-    summary_required: "Bitte ausfüllen: Mastodon zeigt nur Titel und Zusammenfassung.", "Champ obligatoire : Mastodon n’affiche que le titre et le résumé.", "Required: Mastodon shows only the title and summary.";
-    body: "Text", "Texte", "Text";
-    post_images: "Bilder", "Images", "Images";
-    add_image: "Bild hinzufügen (JPEG, PNG, WebP oder GIF)", "Ajouter une image (JPEG, PNG, WebP ou GIF)", "Add an image (JPEG, PNG, WebP or GIF)";
-    alt_text: "Bildbeschreibung (Alternativtext)", "Description de l’image (texte alternatif)", "Image description (alt text)";
-    alt_hint: "Beschreiben Sie, was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können.", "Décrivez ce que montre l’image, pour les personnes qui ne peuvent pas la voir.", "Describe what the image shows, for people who cannot see it.";
-    alt_required: "Bitte beschreiben Sie das Bild (Pflichtfeld).", "Décrivez l’image (obligatoire).", "Describe the image (required).";
-    alt_required_upload: "Bitte beschreiben Sie das Bild (Pflichtfeld) und wählen Sie die Datei erneut aus.", "Décrivez l’image (obligatoire) et choisissez à nouveau le fichier.", "Describe the image (required) and choose the file again.";
-    choose_image: "Wählen Sie eine Bilddatei zu dieser Beschreibung.", "Choisissez un fichier image pour cette description.", "Choose an image file for this description.";
-    remove_image: "Bild entfernen", "Retirer l’image", "Remove image";
-    upload_too_large: "Die Datei ist zu groß.", "Le fichier est trop volumineux.", "The file is too large.";
-    not_an_image: "Diese Datei ist kein Bild in einem unterstützten Format (JPEG, PNG, WebP, GIF).", "Ce fichier n’est pas une image dans un format pris en charge (JPEG, PNG, WebP, GIF).", "This file is not an image in a supported format (JPEG, PNG, WebP, GIF).";
-    too_many_pixels: "Das Bild ist zu groß (höchstens 12.000 Pixel je Seite).", "L’image est trop grande (12 000 pixels par côté au plus).", "The image is too big (at most 12,000 pixels per side).";
-    sdg: "Ziel", "Objectif", "Goal";
-    starts_on: "Beginn", "Début", "Starts";
-    ends_on: "Ende", "Fin", "Ends";
-    ends_before_start: "Das Ende liegt vor dem Beginn.", "La fin précède le début.", "The end is before the start.";
-    partners_hint: "Eine Organisation je Zeile: ein Name dieser Instanz (stadt-dortmund) oder die Adresse eines Profils.", "Une organisation par ligne : un identifiant de cette instance (ville-amiens) ou l’adresse d’un profil.", "One organisation per line: a handle on this instance (stadt-dortmund) or a profile’s URL.";
-    publish: "Veröffentlichen", "Publier", "Publish";
-    save_changes: "Änderungen veröffentlichen", "Publier les modifications", "Publish changes";
-    cancel: "Abbrechen", "Annuler", "Cancel";
-    followers_and_follows: "Folgende und Gefolgte", "Abonnés et abonnements", "Followers and follows";
-    follow_someone: "Einem Konto im Fediverse folgen", "Suivre un compte du fédivers", "Follow an account on the fediverse";
-    fediverse_address: "Adresse im Fediverse", "Adresse dans le fédivers", "Fediverse address";
-    fediverse_address_hint: "Zum Beispiel @ville-amiens@afccre.example oder die Adresse des Profils.", "Par exemple @stadt-dortmund@nrw.example ou l’adresse du profil.", "For example @ville-amiens@afccre.example, or the profile’s URL.";
-    follow: "Folgen", "Suivre", "Follow";
-    unfollow: "Nicht mehr folgen", "Ne plus suivre", "Unfollow";
-    follow_sent: "Folgeanfrage gesendet an", "Demande d’abonnement envoyée à", "Follow request sent to";
-    unfollowed: "Sie folgen diesem Konto nicht mehr.", "Vous ne suivez plus ce compte.", "You no longer follow this account.";
-    cannot_follow_self: "Eine Organisation kann sich nicht selbst folgen.", "Une organisation ne peut pas se suivre elle-même.", "An organisation cannot follow itself.";
-    lookup_malformed: "„{target}“ ist weder @name@server noch eine Adresse (https://…).", "« {target} » n’est ni un @nom@serveur ni une adresse (https://…).", "“{target}” is neither @name@server nor an address (https://…).";
-    lookup_unknown_here: "Hier gibt es keine Organisation „{target}“.", "Il n’y a pas d’organisation « {target} » ici.", "There is no organisation “{target}” here.";
-    lookup_blocked: "Der Server {target} ist hier gesperrt.", "Le serveur {target} est bloqué ici.", "The server {target} is blocked here.";
-    lookup_webfinger_status: "Die Suche nach {target} (WebFinger) ist gescheitert: der Server antwortete HTTP {status}.", "La recherche de {target} (WebFinger) a échoué : le serveur a répondu HTTP {status}.", "Looking up {target} (WebFinger) failed: the server answered HTTP {status}.";
-    lookup_webfinger_failed: "Die Suche nach {target} (WebFinger) ist gescheitert: {reason}", "La recherche de {target} (WebFinger) a échoué : {reason}", "Looking up {target} (WebFinger) failed: {reason}";
-    lookup_no_actor: "{target} wurde gefunden, hat aber kein ActivityPub-Profil.", "{target} a été trouvé, mais n’a pas de profil ActivityPub.", "{target} was found but has no ActivityPub profile.";
-    lookup_actor_status: "Das Profil {target} konnte nicht abgerufen werden: der Server antwortete HTTP {status}.", "Le profil {target} n’a pas pu être récupéré : le serveur a répondu HTTP {status}.", "The profile {target} could not be fetched: the server answered HTTP {status}.";
-    lookup_actor_failed: "Das Profil {target} konnte nicht abgerufen werden: {reason}", "Le profil {target} n’a pas pu être récupéré : {reason}", "The profile {target} could not be fetched: {reason}";
-    lookup_invalid: "{target} ist kein verwendbares Profil: {reason}", "{target} n’est pas un profil utilisable : {reason}", "{target} is not a usable profile: {reason}";
-    follow_requests: "Folgeanfragen", "Demandes d’abonnement", "Follow requests";
-    following: "Gefolgt", "Abonnements", "Following";
-    awaiting_approval: "wartet auf Bestätigung", "en attente d’approbation", "awaiting approval";
-    accept: "Annehmen", "Accepter", "Accept";
-    reject: "Ablehnen", "Refuser", "Reject";
-    decline: "Ablehnen", "Décliner", "Decline";
-    request_accepted: "Die Anfrage ist angenommen.", "La demande est acceptée.", "The request is accepted.";
-    request_rejected: "Die Anfrage ist abgelehnt.", "La demande est refusée.", "The request is rejected.";
-    no_such_request: "Diese Folgeanfrage gibt es nicht (mehr).", "Cette demande d’abonnement n’existe pas (ou plus).", "There is no such follow request (any more).";
-    none: "Keine.", "Aucun.", "None.";
-    propose_partnership: "Partnerschaft vorschlagen", "Proposer un partenariat", "Propose a partnership";
-    propose: "Vorschlagen", "Proposer", "Propose";
-    founded_year: "Gründungsjahr", "Année de création", "Year founded";
-    description: "Beschreibung", "Description", "Description";
-    awaiting_partner: "wartet auf die Antwort des Partners", "en attente de la réponse du partenaire", "awaiting the partner’s answer";
-    mark_dormant: "Als ruhend markieren", "Marquer en sommeil", "Mark dormant";
-    mark_active: "Wieder aktiv", "De nouveau actif", "Active again";
-    end_partnership: "Beenden", "Mettre fin", "End";
-    partnership_proposed: "Der Vorschlag ist verschickt; die Partnerschaft gilt als bestätigt, sobald die andere Seite annimmt.", "La proposition est envoyée ; le partenariat sera confirmé quand l’autre partie l’acceptera.", "The proposal is sent; the partnership is confirmed once the other side accepts.";
-    partnership_accepted: "Die Partnerschaft ist bestätigt.", "Le partenariat est confirmé.", "The partnership is confirmed.";
-    partnership_declined: "Der Vorschlag ist abgelehnt.", "La proposition est déclinée.", "The proposal is declined.";
-    partnership_changed: "Die Partnerschaft ist geändert.", "Le partenariat est modifié.", "The partnership is changed.";
-    no_such_partnership: "Diese Partnerschaft gibt es hier nicht.", "Ce partenariat n’existe pas ici.", "There is no such partnership here.";
-    no_such_organisation: "Keine Organisation", "Aucune organisation", "No organisation";
-    not_your_organisation: "Sie sind nicht als Redakteur:in dieser Organisation eingetragen.", "Vous n’êtes pas rédacteur·rice de cette organisation.", "You are not an editor of this organisation.";
-    error_forbidden: "Kein Zugriff", "Accès refusé", "Not allowed";
-    error_not_found: "Nicht gefunden", "Introuvable", "Not found";
-    error_request: "Die Anfrage ging nicht", "La demande n’a pas abouti", "The request did not work";
-    error_server: "Ein Fehler auf unserer Seite", "Une erreur de notre côté", "An error on our side";
-    error_server_detail: "Etwas ist schiefgegangen. Bitte versuchen Sie es in einigen Minuten erneut.", "Quelque chose s’est mal passé. Réessayez dans quelques minutes.", "Something went wrong. Please try again in a few minutes.";
-    error_not_found_detail: "Diese Seite gibt es nicht oder nicht mehr. Vielleicht finden Sie über die Suche, was Sie suchen.", "Cette page n’existe pas ou plus. La recherche vous aidera peut-être à trouver ce que vous cherchez.", "This page does not exist, or no longer does. The search may help you find what you are looking for.";
-    error_forbidden_detail: "Diese Seite ist hier nicht zugänglich.", "Cette page n’est pas accessible ici.", "This page cannot be shown here.";
-    error_request_detail: "Bitte prüfen Sie die Adresse oder die Angaben im Formular.", "Vérifiez l’adresse ou les informations du formulaire.", "Please check the address or what was entered in the form.";
-    error_details: "Technische Angabe", "Détail technique", "Technical detail";
-    back_home: "Zur Startseite", "Retour à l’accueil", "Back to the home page";
-    operators_only: "Nur für die Verwaltung und Moderation dieser Instanz.", "Réservé à l’administration et à la modération de cette instance.", "Only for this instance’s administrators and moderators.";
-    admins_only: "Nur für die Verwaltung dieser Instanz.", "Réservé à l’administration de cette instance.", "Only for this instance’s administrators.";
-    federation_health: "Föderation", "Fédération", "Federation health";
-    queue_pending: "Zustellungen in der Warteschlange", "Envois en file d’attente", "Deliveries queued";
-    queue_failing: "davon mit Fehlversuchen", "dont en échec", "of which failing";
-    queue_delivered: "Zugestellt", "Distribués", "Delivered";
-    queue_gave_up: "Aufgegeben", "Abandonnés", "Given up";
-    instances_with_trouble: "Instanzen mit Wartenden oder Fehlern", "Instances avec envois en attente ou en échec", "Instances with queued or failing deliveries";
-    subscriptions_heading: "Netzwerke und Relays", "Réseaux et relais", "Networks and relays";
-    no_subscriptions: "Diese Instanz hat kein Netzwerk und kein Relay abonniert.", "Cette instance n’est abonnée à aucun réseau ni relais.", "This instance subscribes to no network and no relay.";
-    subscription_kind: "Art", "Type", "Kind";
-    subscription_style: "Protokoll", "Protocole", "Protocol";
-    subscription_peer: "Partnernetzwerk", "Réseau partenaire", "Peer network";
-    subscription_relay: "Relay-Server", "Relais", "Relay";
-    subscription_pending: "angefragt, noch keine Antwort", "demandé, sans réponse", "requested, no answer yet";
-    subscription_accepted: "angenommen", "accepté", "accepted";
-    subscription_rejected: "abgelehnt", "refusé", "rejected";
-    all_instances_fine: "Alle Instanzen sind erreichbar; nichts wartet.", "Toutes les instances sont joignables ; rien n’attend.", "Every instance is reachable; nothing is waiting.";
-    failing_since: "Fehler seit", "En échec depuis", "Failing since";
-    unreachable: "unerreichbar", "injoignable", "unreachable";
-    accounts: "Konten", "Comptes", "Accounts";
-    roles: "Rollen", "Rôles", "Roles";
-    create_account: "Konto anlegen", "Créer un compte", "Create an account";
-    account_created: "Das Konto ist angelegt.", "Le compte est créé.", "The account is created.";
-    no_such_account: "Kein Konto", "Aucun compte", "No account";
-    grant_role: "Rolle vergeben", "Attribuer un rôle", "Grant a role";
-    grant: "Vergeben", "Attribuer", "Grant";
-    revoke: "Entziehen", "Retirer", "Revoke";
-    roles_changed: "Die Rollen sind geändert.", "Les rôles sont modifiés.", "The roles are changed.";
-    api_tokens: "API-Schlüssel", "Jetons d’API", "API tokens";
-    name: "Name", "Nom", "Name";
-    created: "Angelegt", "Créé", "Created";
-    last_used: "Zuletzt benutzt", "Dernière utilisation", "Last used";
-    revoked: "widerrufen", "révoqué", "revoked";
-    token_name: "Bezeichnung des neuen Schlüssels", "Nom du nouveau jeton", "Name of the new token";
-    issue_token: "Schlüssel ausstellen", "Émettre un jeton", "Issue a token";
-    token_shown_once: "Der neue Schlüssel wird nur dieses eine Mal angezeigt:", "Le nouveau jeton n’est affiché qu’une seule fois :", "The new token is shown only this once:";
-    token_revoked: "Der Schlüssel ist widerrufen.", "Le jeton est révoqué.", "The token is revoked.";
-    end_sessions: "Alle Anmeldungen dieses Kontos beenden", "Fermer toutes les sessions de ce compte", "End all of this account’s sessions";
-    sessions_ended: "Alle Anmeldungen dieses Kontos sind beendet.", "Toutes les sessions de ce compte sont fermées.", "All of this account’s sessions are ended.";
-    handle: "Kennung", "Identifiant", "Handle";
-    country: "Land (zwei Buchstaben, z. B. DE)", "Pays (deux lettres, p. ex. FR)", "Country (two letters, e.g. DE)";
-    working_languages: "Arbeitssprachen", "Langues de travail", "Working languages";
-    create_organisation: "Organisation anlegen", "Créer une organisation", "Create an organisation";
-    organisation_created: "Die Organisation ist angelegt:", "L’organisation est créée :", "The organisation is created:";
-    moderation: "Moderation", "Modération", "Moderation";
-    reports: "Meldungen", "Signalements", "Reports";
-    resolved: "erledigt", "traité", "resolved";
-    mark_resolved: "Als erledigt markieren", "Marquer comme traité", "Mark resolved";
-    report_resolved: "Die Meldung ist erledigt.", "Le signalement est traité.", "The report is resolved.";
-    remove_content: "Inhalt entfernen", "Retirer le contenu", "Remove content";
-    content_removed: "Der Inhalt ist entfernt.", "Le contenu est retiré.", "The content is removed.";
-    domain_blocks: "Gesperrte Instanzen", "Instances bloquées", "Blocked instances";
-    reason: "Grund", "Motif", "Reason";
-    block_instance: "Instanz sperren", "Bloquer l’instance", "Block instance";
-    unblock: "Entsperren", "Débloquer", "Unblock";
-    block_added: "Die Instanz ist gesperrt.", "L’instance est bloquée.", "The instance is blocked.";
-    block_removed: "Die Instanz ist nicht mehr gesperrt.", "L’instance n’est plus bloquée.", "The instance is no longer blocked.";
-    from_config: "aus der Konfiguration", "depuis la configuration", "from the configuration";
-    suspended_actors: "Gesperrte Konten anderer Instanzen", "Comptes suspendus d’autres instances", "Suspended accounts of other instances";
-    suspend: "Sperren", "Suspendre", "Suspend";
-    unsuspend: "Sperre aufheben", "Lever la suspension", "Lift suspension";
-    suspended: "Das Konto ist gesperrt; seine Beiträge sind entfernt.", "Le compte est suspendu ; ses publications sont retirées.", "The account is suspended; its posts are removed.";
-    unsuspended: "Die Sperre ist aufgehoben.", "La suspension est levée.", "The suspension is lifted.";
-    cannot_suspend_local: "Organisationen dieser Instanz werden unter „Organisationen“ verwaltet, nicht gesperrt.", "Les organisations de cette instance se gèrent sous « Organisations », elles ne se suspendent pas.", "This instance’s organisations are managed under “Organisations”, not suspended.";
-    // events-editor
-    ed_events: "Termine", "Événements", "Events";
-    ed_back_to_events: "Zurück zu den Terminen", "Retour aux événements", "Back to the events";
-    ed_new_event: "Neuer Termin", "Nouvel événement", "New event";
-    ed_edit_event: "Termin bearbeiten", "Modifier l’événement", "Edit event";
-    ed_duplicate_event: "Termin duplizieren", "Dupliquer l’événement", "Duplicate event";
-    ed_duplicate: "Duplizieren", "Dupliquer", "Duplicate";
-    ed_choose_dates: "Eine Kopie von „{title}“: wählen Sie Beginn und Ende des neuen Termins.", "Une copie de « {title} » : choisissez le début et la fin du nouvel événement.", "A copy of “{title}”: choose the start and end of the new event.";
-    ed_upcoming: "Kommende und laufende Termine", "Événements à venir et en cours", "Upcoming and running events";
-    ed_past: "Vergangene Termine", "Événements passés", "Past events";
-    ed_no_events: "Noch keine Termine.", "Pas encore d’événements.", "No events yet.";
-    ed_co_organised: "mitveranstaltet", "co-organisé", "co-organised";
-    ed_participants: "Teilnehmende", "Participant·es", "Participants";
-    ed_places: "Plätze", "places", "seats";
-    ed_cancel_event: "Absagen", "Annuler l’événement", "Cancel the event";
-    ed_cancel_confirm: "Wollen Sie „{title}“ wirklich absagen? Folgende und Teilnehmende erfahren es; der Termin bleibt als abgesagt sichtbar.", "Voulez-vous vraiment annuler « {title} » ? Les abonnés et les participant·es en sont informés ; l’événement reste visible comme annulé.", "Do you really want to cancel “{title}”? Followers and participants are told; the event stays visible as cancelled.";
-    ed_cancel_yes: "Ja, absagen", "Oui, annuler", "Yes, cancel it";
-    ed_keep: "Nein, zurück", "Non, retour", "No, go back";
-    ed_event_created: "Der Termin ist veröffentlicht.", "L’événement est publié.", "The event is published.";
-    ed_event_updated: "Der Termin ist aktualisiert.", "L’événement est mis à jour.", "The event is updated.";
-    ed_event_cancelled: "Der Termin ist abgesagt.", "L’événement est annulé.", "The event is cancelled.";
-    ed_when: "Wann", "Quand", "When";
-    ed_where: "Wo", "Où", "Where";
-    ed_taking_part: "Teilnahme", "Participation", "Taking part";
-    ed_links: "Zuordnung", "Rattachement", "Belongs to";
-    ed_starts_at: "Beginn (Ortszeit)", "Début (heure locale)", "Start (local time)";
-    ed_ends_at: "Ende (Ortszeit)", "Fin (heure locale)", "End (local time)";
-    ed_timezone: "Zeitzone", "Fuseau horaire", "Time zone";
-    ed_kind_training: "Fortbildung", "Formation", "Training";
-    ed_kind_partnership_meeting: "Partnerschaftstreffen", "Rencontre de jumelage", "Partnership meeting";
-    ed_kind_exchange: "Austausch", "Échange", "Exchange";
-    ed_kind_citizens_trip: "Bürgerreise", "Voyage citoyen", "Citizens’ trip";
-    ed_kind_festival: "Fest", "Fête", "Festival";
-    ed_kind_conference: "Konferenz", "Conférence", "Conference";
-    ed_kind_online_meeting: "Online-Treffen", "Réunion en ligne", "Online meeting";
-    ed_kind_other: "Sonstiges", "Autre", "Other";
-    ed_status_scheduled: "geplant", "programmé", "scheduled";
-    ed_status_tentative: "vorläufig", "provisoire", "tentative";
-    ed_status_cancelled: "abgesagt", "annulé", "cancelled";
-    ed_status_postponed: "verschoben", "reporté", "postponed";
-    ed_join_mode: "Anmeldung", "Inscription", "How to join";
-    ed_join_free: "Frei: jede Anmeldung gilt, solange Plätze frei sind", "Libre : toute inscription est acceptée tant qu’il reste des places", "Free: every request is accepted while places are left";
-    ed_join_approval: "Mit Bestätigung: Sie nehmen Anmeldungen an oder lehnen sie ab", "Sur validation : vous acceptez ou refusez chaque inscription", "With approval: you accept or reject each request";
-    ed_join_external: "Extern: die Anmeldung läuft über eine andere Website", "Externe : l’inscription se fait sur un autre site", "External: registration is on another website";
-    ed_external_url: "Adresse der externen Anmeldung", "Adresse de l’inscription externe", "External registration address";
-    ed_capacity: "Plätze (leer: unbegrenzt)", "Places (vide : illimité)", "Places (empty: unlimited)";
-    ed_registration_deadline: "Anmeldeschluss (Ortszeit, freiwillig)", "Date limite d’inscription (heure locale, facultative)", "Registration deadline (local time, optional)";
-    ed_languages_spoken: "Gesprochene Sprachen", "Langues parlées", "Languages spoken";
-    ed_languages_spoken_hint: "Sprachcodes durch Kommas getrennt, z. B. de, fr", "Codes de langue séparés par des virgules, p. ex. fr, de", "Language codes separated by commas, e.g. de, fr";
-    ed_place_name: "Name des Ortes", "Nom du lieu", "Name of the place";
-    ed_street: "Straße und Hausnummer", "Rue et numéro", "Street and number";
-    ed_postal_code: "Postleitzahl", "Code postal", "Postal code";
-    ed_locality: "Gemeinde", "Commune", "Town or city";
-    ed_region: "Bundesland oder Region", "Région", "Region or state";
-    ed_latitude: "Breitengrad (−90 bis 90)", "Latitude (−90 à 90)", "Latitude (−90 to 90)";
-    ed_longitude: "Längengrad (−180 bis 180)", "Longitude (−180 à 180)", "Longitude (−180 to 180)";
-    ed_online_url: "Adresse des Online-Treffens", "Adresse de la réunion en ligne", "Online meeting address";
-    ed_place_hint: "Geben Sie einen Ort, eine Online-Adresse oder beides an.", "Indiquez un lieu, une adresse en ligne, ou les deux.", "Give a place, an online address, or both.";
-    ed_organisers: "Mitveranstalter", "Co-organisateurs", "Co-organisers";
-    ed_partnership: "Partnerschaft", "Partenariat", "Partnership";
-    ed_no_partnership: "keine", "aucun", "none";
-    ed_related_posts: "Zugehörige Projektbeiträge", "Publications de projet liées", "Related project posts";
-    ed_related_posts_hint: "Eine Adresse (https://…) je Zeile.", "Une adresse (https://…) par ligne.", "One address (https://…) per line.";
-    ed_participants_of: "Teilnehmende an", "Participant·es à", "Participants of";
-    ed_no_participants: "Noch hat sich niemand angemeldet.", "Personne ne s’est encore inscrit.", "Nobody has asked to take part yet.";
-    ed_state_pending: "angefragt", "demandée", "requested";
-    ed_state_accepted: "angenommen", "acceptée", "accepted";
-    ed_state_waiting: "auf der Warteliste", "sur liste d’attente", "on the waiting list";
-    ed_state_rejected: "abgelehnt", "refusée", "rejected";
-    ed_message: "Nachricht", "Mot joint", "Their message";
-    ed_decision: "Entscheidung", "Décision", "Decision";
-    ed_export_csv: "Liste als CSV herunterladen", "Télécharger la liste en CSV", "Download the list as CSV";
-    ed_participation_accepted: "Die Anmeldung ist angenommen.", "L’inscription est acceptée.", "The request to take part is accepted.";
-    ed_participation_rejected: "Die Anmeldung ist abgelehnt.", "L’inscription est refusée.", "The request to take part is rejected.";
-    ed_err_full: "Der Termin ist voll: erhöhen Sie zuerst die Zahl der Plätze.", "L’événement est complet : augmentez d’abord le nombre de places.", "The event is full: raise its number of places first.";
-    ed_take_part: "An einem Termin teilnehmen", "Participer à un événement", "Take part in an event";
-    ed_event_address: "Adresse des Termins", "Adresse de l’événement", "Event address";
-    ed_event_address_hint: "Die Adresse (https://…) eines Termins auf einer beliebigen Instanz, auch bei Mobilizon.", "L’adresse (https://…) d’un événement sur n’importe quelle instance, Mobilizon compris.", "The address (https://…) of an event on any instance, Mobilizon’s too.";
-    ed_join_message: "Nachricht an die Veranstalter (freiwillig)", "Message aux organisateurs (facultatif)", "Message to the organisers (optional)";
-    ed_join: "Teilnehmen", "Participer", "Take part";
-    ed_join_result: "Anmeldung verschickt; Stand:", "Inscription envoyée ; état :", "Request sent; state:";
-    ed_our_participations: "Unsere Teilnahmen", "Nos participations", "Our participations";
-    ed_leave: "Abmelden", "Se désinscrire", "Leave";
-    ed_left: "Sie sind von diesem Termin abgemeldet.", "Vous êtes désinscrit de cet événement.", "You left this event.";
-    ed_not_an_event: "Diese Adresse ist kein Termin.", "Cette adresse n’est pas un événement.", "This address is not an event.";
-    ed_not_taking_part: "Sie nehmen an diesem Termin nicht teil.", "Vous ne participez pas à cet événement.", "You are not taking part in this event.";
-    ed_refused_cancelled: "Dieser Termin ist abgesagt.", "Cet événement est annulé.", "This event is cancelled.";
-    ed_refused_over: "Dieser Termin ist vorbei.", "Cet événement est terminé.", "This event is over.";
-    ed_refused_deadline: "Die Anmeldefrist ist abgelaufen.", "La date limite d’inscription est passée.", "Registration closed at its deadline.";
-    ed_refused_external: "Die Anmeldung zu diesem Termin läuft über eine andere Website.", "L’inscription à cet événement se fait sur un autre site.", "Registration for this event is on another website.";
-    ed_refused_deleted: "Dieser Termin wurde gelöscht.", "Cet événement a été supprimé.", "This event was deleted.";
-    ed_err_timezone: "Unbekannte Zeitzone „{value}“: wählen Sie eine aus der Liste.", "Fuseau horaire inconnu « {value} » : choisissez-en un dans la liste.", "Unknown time zone “{value}”: choose one from the list.";
-    ed_err_datetime: "Ein Datum mit Uhrzeit, z. B. 2026-06-12 14:00.", "Une date avec l’heure, p. ex. 2026-06-12 14:00.", "A date and time, e.g. 2026-06-12 14:00.";
-    ed_err_time_skipped: "Diese Uhrzeit gibt es in dieser Zeitzone nicht: die Uhren springen bei der Umstellung auf Sommerzeit darüber.", "Cette heure n’existe pas dans ce fuseau : les horloges la sautent au passage à l’heure d’été.", "This time does not exist in this time zone: the clocks skip it when summer time begins.";
-    ed_err_deadline_after_start: "Der Anmeldeschluss liegt nach dem Beginn.", "La date limite d’inscription est après le début.", "The registration deadline is after the start.";
-    ed_err_capacity_range: "Eine ganze Zahl von 0 bis 1.000.000.", "Un nombre entier de 0 à 1 000 000.", "A whole number from 0 to 1,000,000.";
-    ed_err_capacity_below: "Schon {n} Teilnehmende sind angenommen: es braucht mindestens so viele Plätze.", "{n} participant·es sont déjà accepté·es : il faut au moins autant de places.", "{n} participants are already accepted: there must be at least as many places.";
-    ed_err_whole_number: "Eine ganze Zahl.", "Un nombre entier.", "A whole number.";
-    ed_err_decimal: "Eine Dezimalzahl wie 51.514.", "Un nombre décimal comme 49.894.", "A decimal number such as 51.514.";
-    ed_err_url: "Eine Adresse, die mit http:// oder https:// beginnt.", "Une adresse commençant par http:// ou https://.", "An address starting with http:// or https://.";
-    ed_err_external_required: "Bitte die Adresse der externen Anmeldung angeben.", "Indiquez l’adresse de l’inscription externe.", "Give the address of the external registration.";
-    ed_err_latitude: "Ein Breitengrad von −90 bis 90.", "Une latitude de −90 à 90.", "A latitude from −90 to 90.";
-    ed_err_longitude: "Ein Längengrad von −180 bis 180.", "Une longitude de −180 à 180.", "A longitude from −180 to 180.";
-    ed_err_both_coordinates: "Bitte beide Koordinaten angeben oder keine.", "Indiquez les deux coordonnées ou aucune.", "Give both coordinates or neither.";
-    ed_err_country: "Ein Ländercode aus zwei Buchstaben, z. B. DE oder FR.", "Un code de pays à deux lettres, p. ex. FR ou DE.", "A two-letter country code such as DE or FR.";
-    ed_err_language: "Sprachcodes wie de oder fr, durch Kommas getrennt.", "Des codes de langue comme fr ou de, séparés par des virgules.", "Language codes such as de or fr, separated by commas.";
-    ed_err_no_post: "Diesen Beitrag gibt es hier nicht.", "Cette publication n’existe pas ici.", "There is no such post here.";
+struct Tables {
+    strings: Vec<Strings>,
+    search: Vec<SearchStrings>,
+}
+
+fn load_tables() -> Result<Tables, String> {
+    locale::check()?;
+    let mut problems = Vec::new();
+    let mut tables = Tables {
+        strings: Vec::new(),
+        search: Vec::new(),
+    };
+    for lang in Lang::ALL {
+        match Strings::load(lang) {
+            Ok(t) => tables.strings.push(t),
+            Err(missing) => {
+                problems.push(format!("locales/{lang}.ftl lacks {}", missing.join(", ")))
+            }
+        }
+        match SearchStrings::load(lang) {
+            Ok(t) => tables.search.push(t),
+            Err(missing) => {
+                problems.push(format!("locales/{lang}.ftl lacks {}", missing.join(", ")))
+            }
+        }
+        let missing: Vec<String> = crate::vocab::label_ids()
+            .into_iter()
+            .filter(|id| locale::text(lang, id).is_none())
+            .collect();
+        if !missing.is_empty() {
+            problems.push(format!(
+                "locales/{lang}.ftl lacks the labels {}",
+                missing.join(", ")
+            ));
+        }
+        let used = locale::variables(lang);
+        for (id, vars) in MESSAGES {
+            match used.get(*id) {
+                None => problems.push(format!("locales/{lang}.ftl lacks {id}")),
+                Some(found) if !found.iter().map(String::as_str).eq(sorted(vars)) => {
+                    problems.push(format!(
+                        "locales/{lang}.ftl: {id} uses the variables {found:?}, the code gives {vars:?}"
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(tables)
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+fn sorted<'a>(v: &[&'a str]) -> Vec<&'a str> {
+    let mut v = v.to_vec();
+    v.sort_unstable();
+    v
+}
+
+fn loaded() -> &'static Result<Tables, String> {
+    static TABLES: OnceLock<Result<Tables, String>> = OnceLock::new();
+    TABLES.get_or_init(load_tables)
+}
+
+fn tables() -> &'static Tables {
+    match loaded() {
+        Ok(t) => t,
+        Err(problems) => panic!("the interface strings are incomplete:\n{problems}"),
+    }
+}
+
+/// Loads every language's strings, or says what is missing or wrong; the server calls it
+/// before answering anything, so that a broken language file stops the start.
+pub fn check() -> Result<(), String> {
+    loaded().as_ref().map(|_| ()).map_err(Clone::clone)
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::De => &DE,
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
+    &tables().strings[lang as usize]
+}
+
+pub fn search_strings(lang: Lang) -> &'static SearchStrings {
+    &tables().search[lang as usize]
 }
 
 /// A partnership's status in words; an unconfirmed one says so.
 pub fn partnership_status(status: PartnershipStatus, confirmed: bool, lang: Lang) -> &'static str {
     use PartnershipStatus::{Dormant, Ended, Proposed};
-    match (status, confirmed, lang) {
-        (Proposed, _, Lang::De) => "vorgeschlagen",
-        (Proposed, _, Lang::Fr) => "proposé",
-        (Proposed, _, Lang::En) => "proposed",
-        (Ended, _, Lang::De) => "beendet",
-        (Ended, _, Lang::Fr) => "terminé",
-        (Ended, _, Lang::En) => "ended",
-        (Dormant, _, Lang::De) => "ruhend",
-        (Dormant, _, Lang::Fr) => "en sommeil",
-        (Dormant, _, Lang::En) => "dormant",
-        (_, true, Lang::De) => "bestätigt",
-        (_, true, Lang::Fr) => "confirmé",
-        (_, true, Lang::En) => "confirmed",
-        (_, false, Lang::De) => "unbestätigt",
-        (_, false, Lang::Fr) => "non confirmé",
-        (_, false, Lang::En) => "unconfirmed",
+    let t = strings(lang);
+    match (status, confirmed) {
+        (Proposed, _) => t.status_proposed,
+        (Ended, _) => t.status_ended,
+        (Dormant, _) => t.status_dormant,
+        (_, true) => t.status_confirmed,
+        (_, false) => t.status_unconfirmed,
     }
 }
 
-/// A date as people in that language write it.
+/// A date as people in that language write it (`date` in its file).
 pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
-    const FR_MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const DE_MONTHS: [&str; 12] = [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ];
     use chrono::Datelike;
-    let m = date.month0() as usize;
-    match lang {
-        Lang::De => format!("{}. {} {}", date.day(), DE_MONTHS[m], date.year()),
-        Lang::Fr => format!("{} {} {}", date.day(), FR_MONTHS[m], date.year()),
-        Lang::En => date.format("%-d %B %Y").to_string(),
-    }
+    strings(lang).date_parts(
+        i64::from(date.day()),
+        i64::from(date.month()),
+        &date.year().to_string(),
+    )
 }
 
-/// A founding decade (`1960s`, `unknown`) as the language says it.
+/// A founding decade (`1960s`, `unknown`) as the language says it (`decade`).
 pub fn format_decade(decade: &str, lang: Lang) -> String {
     match decade.strip_suffix('s').and_then(|d| d.parse::<i32>().ok()) {
-        Some(d) => match lang {
-            Lang::De => format!("{d}er"),
-            Lang::Fr => format!("années {d}"),
-            Lang::En => format!("{d}s"),
-        },
+        Some(d) => strings(lang).decade_of(&d.to_string()),
         None => strings(lang).unknown.to_string(),
     }
 }
 
-/// A share (0.0 to 1.0) as a whole percentage, spaced as the language writes it.
+/// A share (0.0 to 1.0) as a whole percentage, spaced as the language writes it (`percent`).
 pub fn format_percent(share: f64, lang: Lang) -> String {
-    let n = (share * 100.0).round() as i64;
-    match lang {
-        Lang::De => format!("{n}\u{a0}%"),
-        Lang::Fr => format!("{n}\u{202f}%"),
-        Lang::En => format!("{n}%"),
-    }
+    strings(lang).percent_of((share * 100.0).round() as i64)
 }
 
 pub use crate::text::format_number;
@@ -537,26 +369,138 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_and_numbers_per_language() {
+    fn every_language_loads_completely() {
+        check().unwrap();
+        for lang in Lang::ALL {
+            assert_eq!(strings(lang).lang(), lang);
+            assert_eq!(search_strings(lang).lang(), lang);
+        }
+    }
+
+    #[test]
+    fn dates_decades_and_percentages_per_language() {
         let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         assert_eq!(format_date(d, Lang::De), "5. März 2026");
         assert_eq!(format_date(d, Lang::Fr), "5 mars 2026");
+        assert_eq!(format_date(first, Lang::Fr), "1er décembre 2026");
         assert_eq!(format_date(d, Lang::En), "5 March 2026");
-        assert_eq!(format_number(601_150, Lang::De), "601.150");
-        assert_eq!(format_number(1_234_567, Lang::En), "1,234,567");
-        assert_eq!(format_number(999, Lang::Fr), "999");
+        assert_eq!(format_date(first, Lang::It), "1 dicembre 2026");
+        assert_eq!(format_date(d, Lang::Pl), "5 marca 2026");
         assert_eq!(format_percent(0.756, Lang::En), "76%");
         assert_eq!(format_percent(0.5, Lang::De), "50\u{a0}%");
+        assert_eq!(format_percent(1.0, Lang::Fr), "100\u{202f}%");
+        assert_eq!(format_percent(0.25, Lang::Pl), "25%");
         assert_eq!(format_decade("1960s", Lang::Fr), "années 1960");
         assert_eq!(format_decade("1960s", Lang::De), "1960er");
+        assert_eq!(format_decade("2000s", Lang::It), "anni 2000");
+        assert_eq!(format_decade("1990s", Lang::Pl), "lata 1990.");
         assert_eq!(format_decade("unknown", Lang::De), "unbekannt");
     }
 
-    /// Words that are the same in English and the other language, on purpose.
+    #[test]
+    fn plural_forms_follow_each_language() {
+        let forms = |lang: Lang| -> Vec<String> {
+            [1, 2, 5, 22]
+                .into_iter()
+                .map(|n| strings(lang).count_likes(n))
+                .collect()
+        };
+        let nb =
+            |v: [&str; 4]| -> Vec<String> { v.iter().map(|s| s.replace(' ', "\u{a0}")).collect() };
+        assert_eq!(
+            forms(Lang::De),
+            nb(["1 Favorit", "2 Favoriten", "5 Favoriten", "22 Favoriten"])
+        );
+        assert_eq!(
+            forms(Lang::Fr),
+            nb(["1 favori", "2 favoris", "5 favoris", "22 favoris"])
+        );
+        assert_eq!(
+            forms(Lang::En),
+            nb(["1 like", "2 likes", "5 likes", "22 likes"])
+        );
+        assert_eq!(
+            forms(Lang::It),
+            nb(["1 preferito", "2 preferiti", "5 preferiti", "22 preferiti"])
+        );
+        assert_eq!(
+            forms(Lang::Pl),
+            nb([
+                "1 polubienie",
+                "2 polubienia",
+                "5 polubień",
+                "22 polubienia"
+            ])
+        );
+        // French takes the singular for 0 as well; Polish the "many" form.
+        assert_eq!(strings(Lang::Fr).count_replies(0), "0\u{a0}réponse");
+        assert_eq!(strings(Lang::En).count_replies(0), "0\u{a0}replies");
+        assert_eq!(strings(Lang::Pl).results_count(0), "0\u{a0}wyników");
+        assert_eq!(strings(Lang::Pl).results_count(12), "12\u{a0}wyników");
+        assert_eq!(strings(Lang::Pl).results_count(24), "24\u{a0}wyniki");
+        assert_eq!(
+            strings(Lang::Pl).try_again_in_minutes(1),
+            "Spróbuj ponownie za 1\u{a0}minutę."
+        );
+        assert_eq!(
+            strings(Lang::Pl).try_again_in_minutes(3),
+            "Spróbuj ponownie za 3\u{a0}minuty."
+        );
+        assert_eq!(
+            strings(Lang::De).try_again_in_minutes(1),
+            "Bitte versuchen Sie es in 1\u{a0}Minute erneut."
+        );
+        assert_eq!(
+            strings(Lang::En).delivered_count(2, 1_000),
+            "Delivered to 2 of 1,000\u{a0}instances"
+        );
+        assert_eq!(
+            strings(Lang::De).lookup_webfinger_status("anna@gts.example", "404"),
+            "Die Suche nach anna@gts.example (WebFinger) ist gescheitert: der Server antwortete HTTP 404."
+        );
+    }
+
+    /// Every message in a language, messages with variables formatted with sample values.
+    fn texts(lang: Lang) -> Vec<(String, String)> {
+        let t = strings(lang);
+        let mut all: Vec<(String, String)> = t
+            .entries()
+            .into_iter()
+            .chain(search_strings(lang).entries())
+            .map(|(id, s)| (id, s.to_string()))
+            .collect();
+        for id in crate::vocab::label_ids() {
+            all.push((
+                id.clone(),
+                locale::text(lang, &id).unwrap_or("").to_string(),
+            ));
+        }
+        for (id, vars) in MESSAGES {
+            let mut args = FluentArgs::new();
+            for v in *vars {
+                match *v {
+                    "n" | "delivered" | "instances" | "day" | "month" => {
+                        args.set(*v, FluentValue::from(2))
+                    }
+                    _ => args.set(*v, FluentValue::from("X")),
+                }
+            }
+            all.push((
+                id.to_string(),
+                locale::format(lang, id, &args).unwrap_or_default(),
+            ));
+        }
+        all
+    }
+
+    /// Messages that are the same in English and the other language, on purpose.
     const SAME_AS_ENGLISH: &[(&str, &[&str])] = &[
         (
             "de",
             &[
+                "colon",
+                "semicolon",
                 "body",
                 "feeds",
                 "moderation",
@@ -564,6 +508,9 @@ mod tests {
                 "organisation",
                 "partner",
                 "status",
+                "profile-region",
+                "theme-sport",
+                "search-f-region",
             ],
         ),
         (
@@ -574,19 +521,54 @@ mod tests {
                 "description",
                 "images",
                 "instance",
-                "instances",
-                "minutes",
                 "organisations",
-                "post_images",
+                "post-images",
                 "total",
+                "search-organisations",
+                "partnership-kind-contact",
+                "theme-culture",
+                "theme-sport",
+                "theme-inclusion",
+                "profile-population",
+            ],
+        ),
+        (
+            "it",
+            &[
+                "colon",
+                "semicolon",
+                "percent",
+                "home",
+                "partner",
+                "password",
+                "theme-sport",
+            ],
+        ),
+        (
+            "pl",
+            &[
+                "colon",
+                "semicolon",
+                "percent",
+                "partner",
+                "status",
+                "theme-sport",
+                "profile-region",
+                "search-f-region",
             ],
         ),
     ];
 
     #[test]
     fn every_string_is_translated() {
-        let en = EN.entries();
-        for (code, table) in [("de", DE.entries()), ("fr", FR.entries())] {
+        let en = texts(Lang::En);
+        for (key, text) in &en {
+            assert!(!text.trim().is_empty(), "en.{key} is empty");
+        }
+        let mut copies = Vec::new();
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let code = lang.code();
+            let table = texts(lang);
             assert_eq!(table.len(), en.len());
             let allowed = SAME_AS_ENGLISH
                 .iter()
@@ -594,23 +576,58 @@ mod tests {
                 .map(|(_, keys)| *keys)
                 .unwrap_or(&[]);
             let mut copied = Vec::new();
-            for ((key, text), (_, english)) in table.iter().zip(&en) {
+            for ((key, text), (en_key, english)) in table.iter().zip(&en) {
+                assert_eq!(key, en_key);
                 assert!(!text.trim().is_empty(), "{code}.{key} is empty");
-                if text == english && !allowed.contains(key) {
-                    copied.push(*key);
+                if text == english && !allowed.contains(&key.as_str()) {
+                    copied.push(key.clone());
                 }
-                // Keep the list of exceptions honest.
-                if allowed.contains(key) {
+            }
+            if !copied.is_empty() {
+                copies.push(format!("{code} copies English for {copied:?}"));
+            }
+            // Keep the list of exceptions honest.
+            for key in allowed {
+                let same = table
+                    .iter()
+                    .zip(&en)
+                    .any(|((k, t), (_, e))| k == key && t == e);
+                assert!(same, "{code}.{key} is listed as the same as English");
+            }
+        }
+        assert!(copies.is_empty(), "{}", copies.join("\n"));
+    }
+
+    #[test]
+    fn french_typography() {
+        const THIN: char = '\u{202f}';
+        for (key, text) in texts(Lang::Fr) {
+            let chars: Vec<char> = text.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                let before = i.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(i + 1).copied();
+                let url = *c == ':' && chars.get(i + 1..i + 3) == Some(&['/', '/']);
+                if matches!(c, ':' | ';' | '?' | '!' | '»' | '%') && !url {
                     assert_eq!(
-                        text, english,
-                        "{code}.{key} is listed as the same as English"
+                        before,
+                        Some(THIN),
+                        "fr.{key}: no narrow no-break space before {c} in {text:?}"
+                    );
+                }
+                if *c == '«' {
+                    assert_eq!(
+                        after,
+                        Some(THIN),
+                        "fr.{key}: no narrow no-break space after « in {text:?}"
                     );
                 }
             }
-            assert!(copied.is_empty(), "{code} copies English for {copied:?}");
         }
-        for (key, text) in &en {
-            assert!(!text.trim().is_empty(), "en.{key} is empty");
-        }
+        let t = strings(Lang::Fr);
+        assert_eq!(
+            format!("{}{} 100\u{202f}%", t.share_confirmed, t.colon),
+            "Confirmés par les deux côtés\u{202f}: 100\u{202f}%"
+        );
+        assert_eq!(strings(Lang::De).followers, "Follower");
     }
 }

@@ -58,7 +58,7 @@ fn login_page(
         StatusCode::OK
     } else if form
         .err("form")
-        .is_some_and(|e| e.starts_with(t.too_many_logins_prefix))
+        .is_some_and(|e| e.starts_with(t.too_many_logins))
     {
         StatusCode::TOO_MANY_REQUESTS
     } else {
@@ -149,7 +149,7 @@ pub async fn login(
             .max(1);
         form.fail(
             "form",
-            format!("{} {minutes} {}", t.too_many_logins_prefix, t.minutes),
+            format!("{} {}", t.too_many_logins, t.try_again_in_minutes(minutes)),
         );
         tracing::warn!(username, ip, "login refused: too many failures");
         return login_page(&state, lang, form, &next, &expected);

@@ -62,7 +62,7 @@ async fn parallel_migrations_do_not_collide() {
         .collect();
     assert_eq!(
         applied.iter().sum::<usize>(),
-        passerelle::db::MIGRATIONS_COUNT
+        passerelle::db::migrations_count()
     );
 }
 

@@ -8,6 +8,7 @@ mod db;
 mod delivery_queue;
 mod duplicates;
 mod event_editor;
+mod languages;
 mod open_data;
 mod pages;
 mod partnerships_io;

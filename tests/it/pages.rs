@@ -239,7 +239,7 @@ async fn the_language_picked_with_the_switch_sticks() {
     let resp = ctx
         .get("/")
         .header("Accept-Language", "de")
-        .header("Cookie", "passerelle_lang=it")
+        .header("Cookie", "passerelle_lang=es")
         .send()
         .await
         .unwrap();

@@ -338,7 +338,7 @@ async fn bad_input_gets_a_clear_error_and_leaves_nothing_behind() {
         (json!({}), "translations"),
         (json!({"translations": []}), "translations"),
         (
-            json!({"translations": [{"language": "it", "title": "T", "summary": "S"}]}),
+            json!({"translations": [{"language": "es", "title": "T", "summary": "S"}]}),
             "translations[0].language",
         ),
         (

@@ -16,7 +16,7 @@ async fn registry_filters_and_draws_the_map_without_third_party_requests() {
     twinned(&ctx).await;
     let (status, html) = page(&ctx, "/registry", "de").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("<strong>2</strong> Treffer"));
+    assert!(html.contains("role=\"status\">2\u{a0}Treffer</p>"));
     // The map: three points, two lines (the unconfirmed one dashed), plain background.
     let svg = &html[html.find("<svg class=\"map\"").expect("map")..];
     let svg = &svg[..svg.find("</svg>").unwrap()];
@@ -30,16 +30,16 @@ async fn registry_filters_and_draws_the_map_without_third_party_requests() {
     assert!(svg.contains("<title id=\"map-title\">Karte</title>"));
     // Filters: a country pair, in either order.
     let (_, html) = page(&ctx, "/registry?country1=FR&country2=DE", "de").await;
-    assert!(html.contains("<strong>1</strong> Treffer"));
+    assert!(html.contains("role=\"status\">1\u{a0}Treffer</p>"));
     assert!(html.contains("Stadt amiens") && !html.contains(">Stadt zwickau<"));
     assert!(html.contains("<option value=\"FR\" selected>FR</option>"));
     // Kind, years, confirmed.
     let (_, html) = page(&ctx, "/registry?kind=friendship", "en").await;
-    assert!(html.contains("<strong>1</strong> results") && html.contains(">Stadt zwickau<"));
+    assert!(html.contains("role=\"status\">1\u{a0}result</p>") && html.contains(">Stadt zwickau<"));
     let (_, html) = page(&ctx, "/registry?from_year=1980&to_year=2000", "en").await;
-    assert!(html.contains("<strong>1</strong> results") && html.contains(">Stadt zwickau<"));
+    assert!(html.contains("role=\"status\">1\u{a0}result</p>") && html.contains(">Stadt zwickau<"));
     let (_, html) = page(&ctx, "/registry?confirmed=true", "en").await;
-    assert!(html.contains("<strong>1</strong> results") && html.contains(">Stadt amiens<"));
+    assert!(html.contains("role=\"status\">1\u{a0}result</p>") && html.contains(">Stadt amiens<"));
     assert!(html.contains("id=\"confirmed\" name=\"confirmed\" value=\"true\" checked"));
     let (_, html) = page(
         &ctx,
@@ -47,7 +47,7 @@ async fn registry_filters_and_draws_the_map_without_third_party_requests() {
         "en",
     )
     .await;
-    assert!(html.contains("<strong>1</strong> results") && html.contains(">Stadt zwickau<"));
+    assert!(html.contains("role=\"status\">1\u{a0}result</p>") && html.contains(">Stadt zwickau<"));
     // Half a pair or a bad year: the message next to the field, the rest still applied.
     let (status, html) = page(
         &ctx,
@@ -63,7 +63,7 @@ async fn registry_filters_and_draws_the_map_without_third_party_requests() {
     );
     assert!(html.contains("<p class=\"error\" id=\"to_year-error\">"));
     assert!(html.contains("value=\"19x0\""), "what was typed is kept");
-    assert!(html.contains("<strong>1</strong> Treffer"));
+    assert!(html.contains("role=\"status\">1\u{a0}Treffer</p>"));
     // The language switch keeps the filters.
     assert!(
         html.contains(

@@ -52,13 +52,11 @@ impl DbActor {
 
     /// Mastodon profile fields for the structured profile, labelled in `lang`.
     pub fn profile_fields(&self, lang: Lang) -> Vec<PropertyValue> {
-        let label = |de: &str, fr: &str, en: &str| -> String {
-            match lang {
-                Lang::De => de,
-                Lang::Fr => fr,
-                Lang::En => en,
-            }
-            .to_string()
+        // The field names are `profile-*` in the languages' files.
+        let label = |field: &str| -> String {
+            crate::locale::text(lang, &format!("profile-{field}"))
+                .unwrap_or(field)
+                .to_string()
         };
         let mut fields = Vec::new();
         let mut push = |name: String, value: String| {
@@ -73,37 +71,27 @@ impl DbActor {
             .as_deref()
             .and_then(|k| k.parse::<OrgKind>().ok())
         {
-            push(label("Art", "Type", "Kind"), text::escape(kind.label(lang)));
+            push(label("kind"), text::escape(kind.label(lang)));
         }
         let place: Vec<&str> = [self.region.as_deref(), self.country.as_deref()]
             .into_iter()
             .flatten()
             .collect();
         if !place.is_empty() {
-            push(
-                label("Region", "Région", "Region"),
-                text::escape(&place.join(", ")),
-            );
+            push(label("region"), text::escape(&place.join(", ")));
         }
         if let (Some(code), Some(scheme)) =
             (self.official_code.as_deref(), self.official_code_scheme())
         {
             let name = match scheme {
-                "AGS" => label(
-                    "Gemeindeschlüssel (AGS)",
-                    "Code communal allemand (AGS)",
-                    "German municipality code (AGS)",
-                ),
-                "INSEE" => label("INSEE-Code", "Code INSEE", "INSEE code"),
-                _ => label("LAU-Code", "Code LAU", "LAU code"),
+                "AGS" => label("code-ags"),
+                "INSEE" => label("code-insee"),
+                _ => label("code-lau"),
             };
             push(name, text::escape(code));
         }
         if let Some(pop) = self.population {
-            push(
-                label("Einwohner", "Population", "Population"),
-                crate::text::format_number(pop, lang),
-            );
+            push(label("population"), crate::text::format_number(pop, lang));
         }
         if let Some(site) = &self.website {
             let shown = site
@@ -111,7 +99,7 @@ impl DbActor {
                 .trim_start_matches("http://")
                 .trim_end_matches('/');
             push(
-                label("Webseite", "Site web", "Website"),
+                label("website"),
                 format!(
                     r#"<a href="{}" rel="nofollow noopener noreferrer me" target="_blank">{}</a>"#,
                     text::escape(site),
@@ -120,10 +108,7 @@ impl DbActor {
             );
         }
         if !self.languages.is_empty() {
-            push(
-                label("Sprachen", "Langues", "Languages"),
-                text::escape(&self.languages.join(", ")),
-            );
+            push(label("languages"), text::escape(&self.languages.join(", ")));
         }
         let themes: Vec<&str> = self
             .themes
@@ -132,10 +117,7 @@ impl DbActor {
             .map(|t| t.label(lang))
             .collect();
         if !themes.is_empty() {
-            push(
-                label("Themen", "Thèmes", "Themes"),
-                text::escape(&themes.join(", ")),
-            );
+            push(label("themes"), text::escape(&themes.join(", ")));
         }
         fields
     }

@@ -10,7 +10,7 @@ use crate::events::{EventInput, PlaceInput};
 use crate::posts::TranslationInput;
 use crate::vocab::Lang;
 use crate::web::form::FormState;
-use crate::web::i18n::{Strings, format_number, strings};
+use crate::web::i18n::{Strings, strings};
 
 /// The time zones offered: the networks' countries and their neighbours. An event stored
 /// with another zone keeps it (the form lists it too).
@@ -345,9 +345,7 @@ pub fn translate(e: &AppError, lang: Lang) -> String {
         None => &e.message,
     };
     let text: String = match (field, head) {
-        ("timezone", _) => t
-            .ed_err_timezone
-            .replace("{value}", quoted(cause).unwrap_or("")),
+        ("timezone", _) => t.ed_err_timezone(quoted(cause).unwrap_or("")),
         (_, "starts_at" | "ends_at" | "registration_deadline") => {
             if field == "ends_at" && cause.starts_with("before") {
                 t.ends_before_start.into()
@@ -365,8 +363,7 @@ pub fn translate(e: &AppError, lang: Lang) -> String {
                     .split_whitespace()
                     .find_map(|w| w.parse::<i64>().ok())
                     .unwrap_or(0);
-                t.ed_err_capacity_below
-                    .replace("{n}", &format_number(n, lang))
+                t.ed_err_capacity_below(n)
             } else if cause.starts_with("the event is full") {
                 t.ed_err_full.into()
             } else {
@@ -390,9 +387,9 @@ pub fn translate(e: &AppError, lang: Lang) -> String {
         ("place", _) => t.ed_place_hint.into(),
         (_, "place") => t.too_long.into(),
         (_, "languages") => t.ed_err_language.into(),
-        (_, "organisers") if cause.starts_with("no organisation") => t
-            .lookup_unknown_here
-            .replace("{target}", quoted(cause).unwrap_or("")),
+        (_, "organisers") if cause.starts_with("no organisation") => {
+            t.lookup_unknown_here(quoted(cause).unwrap_or(""))
+        }
         (_, "translations") if cause.contains("characters") => {
             if field.ends_with(".summary") {
                 t.summary_required.into()
@@ -430,7 +427,7 @@ pub fn fail(form: &mut FormState, e: &AppError, lang: Lang) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::web::i18n::{DE, EN, FR};
+    use crate::web::i18n::strings;
 
     fn form(pairs: &[(&str, &str)]) -> FormState {
         FormState::new(
@@ -443,12 +440,13 @@ mod tests {
 
     #[test]
     fn domain_errors_are_placed_and_translated() {
+        let (de, fr, en) = (strings(Lang::De), strings(Lang::Fr), strings(Lang::En));
         let f = form(&[("title_fr", "Rencontre")]);
         let cases = [
             (
                 AppError::invalid("ends_at", "before starts_at"),
                 "ends_at",
-                DE.ends_before_start.to_string(),
+                de.ends_before_start.to_string(),
             ),
             (
                 AppError::invalid(
@@ -467,12 +465,12 @@ mod tests {
             (
                 AppError::invalid("place.latitude", "from -90 to 90"),
                 "latitude",
-                DE.ed_err_latitude.into(),
+                de.ed_err_latitude.into(),
             ),
             (
                 AppError::invalid("place.name", "at most 300 characters"),
                 "place_name",
-                DE.too_long.into(),
+                de.too_long.into(),
             ),
             (
                 AppError::invalid(
@@ -480,7 +478,7 @@ mod tests {
                     "required (…), at most 500 characters",
                 ),
                 "summary_fr",
-                DE.summary_required.into(),
+                de.summary_required.into(),
             ),
             (
                 AppError::invalid(
@@ -497,8 +495,8 @@ mod tests {
             assert_eq!(g.err(field), Some(text.as_str()), "{e:?}");
         }
         let e = AppError::invalid("registration_deadline", "after the start of the event");
-        assert_eq!(translate(&e, Lang::Fr), FR.ed_err_deadline_after_start);
-        assert_eq!(translate(&e, Lang::En), EN.ed_err_deadline_after_start);
+        assert_eq!(translate(&e, Lang::Fr), fr.ed_err_deadline_after_start);
+        assert_eq!(translate(&e, Lang::En), en.ed_err_deadline_after_start);
         let mut g = f.clone();
         assert!(!fail(
             &mut g,
@@ -509,6 +507,7 @@ mod tests {
 
     #[test]
     fn reads_numbers_and_lists_and_round_trips() {
+        let en = strings(Lang::En);
         let mut f = form(&[
             ("title_de", "Zukunftsdialog"),
             ("summary_de", "Treffen der Partnerschaften."),
@@ -524,8 +523,8 @@ mod tests {
             ("languages", "de, fr"),
             ("organisers", "ville-amiens\n@stadt-dortmund@nrw.example"),
         ]);
-        let input = read(&mut f, &EN);
-        assert_eq!(f.err("capacity"), Some(EN.ed_err_whole_number));
+        let input = read(&mut f, en);
+        assert_eq!(f.err("capacity"), Some(en.ed_err_whole_number));
         assert_eq!(input.kind, EventKind::Conference);
         assert_eq!(input.join_mode, Some(JoinMode::Approval));
         let place = input.place.clone().unwrap();
@@ -537,8 +536,8 @@ mod tests {
         assert_eq!(back.val("latitude"), "48.7758");
         assert_eq!(back.val("join_mode"), "approval");
         let mut bad = form(&[("kind", "picnic")]);
-        read(&mut bad, &EN);
-        assert_eq!(bad.err("kind"), Some(EN.bad_value));
+        read(&mut bad, en);
+        assert_eq!(bad.err("kind"), Some(en.bad_value));
     }
 
     #[test]

@@ -245,7 +245,7 @@ async fn form_page(
             format!("/editor/{}/events", org.handle),
             format!("/editor/{}/events/new", org.handle),
             false,
-            Some(t.ed_choose_dates.replace("{title}", title)),
+            Some(t.ed_choose_dates(title)),
         ),
         Mode::Edit { id } => (
             t.ed_edit_event,
@@ -458,7 +458,7 @@ pub async fn cancel_form(
             &format!("/editor/{handle}/events/{id}/cancel"),
         ),
         handle: org.handle,
-        question: ctx.t.ed_cancel_confirm.replace("{title}", &title),
+        question: ctx.t.ed_cancel_confirm(&title),
         when: when(&full.event, ctx.lang),
         id,
     })

@@ -32,41 +32,34 @@ pub async fn actor(
 
 /// A lookup failure in words.
 pub fn message(t: &Strings, e: &ResolveError) -> String {
-    let fill = |text: &str, target: &str, status: Option<u16>, reason: &str| {
-        text.replace("{target}", target)
-            .replace(
-                "{status}",
-                &status.map(|s| s.to_string()).unwrap_or_default(),
-            )
-            .replace("{reason}", reason)
-    };
     if let Some(FetchError::Blocked(host)) = e.fetch() {
-        return fill(t.lookup_blocked, host, None, "");
+        return t.lookup_blocked(host);
     }
     match e {
-        ResolveError::Malformed(target) => fill(t.lookup_malformed, target, None, ""),
-        ResolveError::UnknownHere(name) => fill(t.lookup_unknown_here, name, None, ""),
+        ResolveError::Malformed(target) => t.lookup_malformed(target),
+        ResolveError::UnknownHere(name) => t.lookup_unknown_here(name),
         ResolveError::WebFinger { acct, cause } => match cause.status() {
-            Some(status) => fill(t.lookup_webfinger_status, acct, Some(status), ""),
-            None => fill(t.lookup_webfinger_failed, acct, None, &cause.to_string()),
+            Some(status) => t.lookup_webfinger_status(acct, &status.to_string()),
+            None => t.lookup_webfinger_failed(acct, &cause.to_string()),
         },
-        ResolveError::NoActorLink { acct } => fill(t.lookup_no_actor, acct, None, ""),
+        ResolveError::NoActorLink { acct } => t.lookup_no_actor(acct),
         ResolveError::Actor { url, cause } | ResolveError::Object { url, cause } => {
             match cause.status() {
-                Some(status) => fill(t.lookup_actor_status, url, Some(status), ""),
-                None => fill(t.lookup_actor_failed, url, None, &cause.to_string()),
+                Some(status) => t.lookup_actor_status(url, &status.to_string()),
+                None => t.lookup_actor_failed(url, &cause.to_string()),
             }
         }
-        ResolveError::Invalid { url, reason, .. } => fill(t.lookup_invalid, url, None, reason),
-        ResolveError::NotOnAuthorsHost(url) => fill(t.lookup_invalid, url, None, &e.to_string()),
-        ResolveError::Database(reason) => fill(t.lookup_actor_failed, "", None, reason),
+        ResolveError::Invalid { url, reason, .. } => t.lookup_invalid(url, reason),
+        ResolveError::NotOnAuthorsHost(url) => t.lookup_invalid(url, &e.to_string()),
+        ResolveError::Database(reason) => t.lookup_actor_failed("", reason),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::web::i18n::{DE, EN, FR};
+    use crate::vocab::Lang;
+    use crate::web::i18n::strings;
 
     #[test]
     fn each_step_is_named_with_the_status_in_every_language() {
@@ -85,7 +78,7 @@ mod tests {
                 status: 401,
             },
         };
-        for t in [&DE, &FR, &EN] {
+        for t in Lang::ALL.map(strings) {
             let w = message(t, &webfinger);
             assert!(w.contains("WebFinger") && w.contains("404"), "{w}");
             assert!(w.contains("anna@gts.example"), "{w}");
@@ -96,6 +89,6 @@ mod tests {
             );
             assert!(!a.contains("WebFinger"), "{a}");
         }
-        assert!(message(&FR, &actor).contains("récupéré : le serveur"));
+        assert!(message(strings(Lang::Fr), &actor).contains("récupéré\u{202f}: le serveur"));
     }
 }

@@ -238,7 +238,8 @@ pub fn previews(form: &FormState) -> Vec<(Lang, String, String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::web::i18n::EN;
+    use crate::vocab::Lang;
+    use crate::web::i18n::strings;
 
     fn form(pairs: &[(&str, &str)]) -> FormState {
         FormState::new(
@@ -260,13 +261,14 @@ mod tests {
             ("image_url_0", "http://x.example/a.jpg"),
             ("image_alt_0", " "),
         ]);
-        let input = read(&mut f, &EN);
+        let en = strings(Lang::En);
+        let input = read(&mut f, en);
         assert_eq!(input.translations.len(), 2);
-        assert_eq!(f.err("summary_de"), Some(EN.summary_required));
-        assert_eq!(f.err("title_fr"), Some(EN.required));
-        assert_eq!(f.err("summary_fr"), Some(EN.summary_required));
-        assert_eq!(f.err("ends_on"), Some(EN.ends_before_start));
-        assert_eq!(f.err("image_alt_0"), Some(EN.alt_required));
+        assert_eq!(f.err("summary_de"), Some(en.summary_required));
+        assert_eq!(f.err("title_fr"), Some(en.required));
+        assert_eq!(f.err("summary_fr"), Some(en.summary_required));
+        assert_eq!(f.err("ends_on"), Some(en.ends_before_start));
+        assert_eq!(f.err("image_alt_0"), Some(en.alt_required));
         assert_eq!(f.err("title_de"), None);
     }
 

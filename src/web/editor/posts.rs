@@ -5,7 +5,7 @@ use super::post_form::{self, FormImage};
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery::{self, DeliveryState};
 use crate::db::models::post::{DbPost, PostFull};
-use crate::vocab::{Lang, THEMES};
+use crate::vocab::{Lang, THEMES, sdg_name};
 use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
 use askama::Template;
@@ -169,6 +169,8 @@ struct PostFormPage {
     form: FormState,
     languages: Vec<Lang>,
     themes: Vec<(&'static str, &'static str)>,
+    /// The Sustainable Development Goals, with their names.
+    sdgs: Vec<(i16, &'static str)>,
     images: Vec<FormImage>,
     previews: Vec<(Lang, String, String, String)>,
 }
@@ -198,6 +200,7 @@ fn form_page(
         editing,
         languages: Lang::ALL.to_vec(),
         themes: THEMES.iter().map(|t| (t.slug, t.label(ctx.lang))).collect(),
+        sdgs: (1..=17).map(|g| (g, sdg_name(g, ctx.lang))).collect(),
         images: post_form::images(&form),
         previews: if preview {
             post_form::previews(&form)

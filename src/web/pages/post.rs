@@ -9,7 +9,7 @@ use crate::error::{AppError, AppResult};
 use crate::federation::objects::post::hashtags;
 use crate::state::AppState;
 use crate::vocab::{Lang, theme};
-use crate::web::i18n::{format_date, format_number, strings};
+use crate::web::i18n::{format_date, strings};
 use crate::web::{LangQuery, preferred_lang};
 use askama::Template;
 use axum::http::HeaderMap;
@@ -56,17 +56,6 @@ struct PostPage {
     counts: Vec<String>,
 }
 
-/// A count with its noun in the right number: French takes the singular for 0 and 1,
-/// German and English for 1 only. The number is kept to its noun by a no-break space.
-pub fn count_label(n: i64, one: &str, many: &str, lang: Lang) -> String {
-    let singular = match lang {
-        Lang::Fr => n.abs() < 2,
-        Lang::De | Lang::En => n.abs() == 1,
-    };
-    let noun = if singular { one } else { many };
-    format!("{}\u{a0}{noun}", format_number(n, lang))
-}
-
 /// `GET /posts/{id}`: the post's document for ActivityPub clients, its page for everyone
 /// else.
 pub async fn post_or_document(
@@ -104,9 +93,9 @@ pub async fn post(
         .unwrap_or_default();
     let t = strings(lang);
     let counts = vec![
-        count_label(counts.likes, t.count_like_one, t.count_like_many, lang),
-        count_label(counts.shares, t.count_share_one, t.count_share_many, lang),
-        count_label(counts.replies, t.count_reply_one, t.count_reply_many, lang),
+        t.count_likes(counts.likes),
+        t.count_shares(counts.shares),
+        t.count_replies(counts.replies),
     ];
     let mut replies = Vec::new();
     for r in DbPost::replies_to(&mut conn, post.post.ap_id.as_str()).await? {
@@ -207,25 +196,4 @@ pub async fn post(
         layout,
     };
     render(state, &page, &page.layout)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_take_the_number_their_language_gives_them() {
-        let fr = |n| count_label(n, "partage", "partages", Lang::Fr);
-        assert_eq!(fr(0), "0\u{a0}partage");
-        assert_eq!(fr(1), "1\u{a0}partage");
-        assert_eq!(fr(3), "3\u{a0}partages");
-        assert_eq!(fr(1500), "1\u{202f}500\u{a0}partages");
-        let en = |n| count_label(n, "like", "likes", Lang::En);
-        assert_eq!(en(0), "0\u{a0}likes");
-        assert_eq!(en(1), "1\u{a0}like");
-        assert_eq!(en(3), "3\u{a0}likes");
-        let de = |n| count_label(n, "Antwort", "Antworten", Lang::De);
-        assert_eq!(de(1), "1\u{a0}Antwort");
-        assert_eq!(de(0), "0\u{a0}Antworten");
-    }
 }

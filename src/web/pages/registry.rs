@@ -10,7 +10,7 @@ use crate::error::AppResult;
 use crate::state::AppState;
 use crate::vocab::{Lang, PartnershipKind, PartnershipStatus, THEMES};
 use crate::web::LangQuery;
-use crate::web::i18n::{Strings, format_number, partnership_status};
+use crate::web::i18n::{Strings, partnership_status};
 use crate::web::map::{self, MapLine, MapPoint, MapText};
 use askama::Template;
 use axum::extract::{Query, State};
@@ -74,7 +74,7 @@ struct RegistryPage {
     from_year: String,
     to_year: String,
     confirmed: bool,
-    total: String,
+    total: i64,
     rows: Vec<Row>,
     map: Option<String>,
     /// Organisations in the matching partnerships without coordinates.
@@ -290,7 +290,7 @@ pub async fn registry(
         from_year: given(&p.from_year).unwrap_or_default().to_string(),
         to_year: given(&p.to_year).unwrap_or_default().to_string(),
         confirmed: filter.confirmed_only,
-        total: format_number(total, lang),
+        total,
         rows: page_rows
             .iter()
             .map(|r| {

@@ -47,6 +47,7 @@ struct StatsPage {
 }
 
 fn chart(id: &'static str, title: &str, lang: Lang, counts: Vec<(String, usize)>) -> Chart {
+    let t = crate::web::i18n::strings(lang);
     let bars: Vec<Bar> = counts
         .into_iter()
         .map(|(label, value)| Bar {
@@ -57,9 +58,9 @@ fn chart(id: &'static str, title: &str, lang: Lang, counts: Vec<(String, usize)>
         .collect();
     let desc = bars
         .iter()
-        .map(|b| format!("{}: {}", b.label, b.shown))
+        .map(|b| format!("{}{} {}", b.label, t.colon, b.shown))
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(&format!("{} ", t.semicolon));
     Chart {
         id,
         title: title.to_string(),
@@ -125,8 +126,9 @@ pub async fn statistics(
     charts.retain(|c| !c.rows.is_empty());
     let share = format_percent(s.share_confirmed, lang);
     let share_desc = format!(
-        "{}: {share} ({} / {})",
+        "{}{} {share} ({} / {})",
         t.share_confirmed,
+        t.colon,
         format_number(s.confirmed as i64, lang),
         format_number(s.total as i64, lang)
     );

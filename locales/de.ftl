@@ -1,0 +1,559 @@
+# passerelle’s interface in German (Project Fluent, https://projectfluent.org).
+# Every message exists in every language with the same variables; `cargo test --lib locale`
+# checks it. Plural forms are chosen by the language’s CLDR rules ([one], [few], [many],
+# *[other]). Invisible characters are typed as such: U+00A0 (no-break space) joins a number
+# to its noun.
+
+## Public pages
+
+organisations = Organisationen
+latest-projects = Neueste Projekte
+projects = Projekte
+pinned = Hervorgehoben
+followers = Follower
+profile = Profil
+partners = Partner
+place = Ort
+dates = Zeitraum
+themes = Themen
+sdgs = Nachhaltigkeitsziele
+published = Veröffentlicht
+updated = Aktualisiert
+language-versions = Sprachfassungen
+follow-hint = Folgen Sie uns im Fediverse (z. B. Mastodon) unter
+no-posts = Noch keine Projekte.
+figures = Zahlen
+skip-to-content = Zum Inhalt springen
+interface-language = Sprache
+replies = Antworten aus dem Fediverse
+reactions = Reaktionen
+partnerships = Partnerschaften
+partner = Partner
+network = Netzwerk
+kind = Art
+since = Seit
+status = Status
+main-navigation = Hauptnavigation
+home = Start
+registry = Partnerschaftsregister
+statistics = Statistik
+search = Suche
+about-network = Über dieses Netzwerk
+upcoming-events = Kommende Termine
+no-events = Keine kommenden Termine.
+confirmed-partnerships = Bestätigte Partnerschaften
+featured-projects = Hervorgehobene Projekte
+follow-from-mastodon = Aus Mastodon folgen
+follow-box-intro = Geben Sie Ihre Adresse im Fediverse ein. Wir leiten Sie zu Ihrem Server weiter, wo Sie das Folgen bestätigen.
+your-handle = Ihre Adresse oder Ihr Server
+handle-example = z. B. @anna@mastodon.social oder mastodon.social
+follow-button = Weiter zum Folgen
+handle-empty = Bitte geben Sie Ihre Adresse ein.
+handle-invalid = Das ist keine Adresse wie @name@server.example und kein Servername wie server.example.
+handle-is-here = Diese Adresse gehört zu diesem Netzwerk. Folgen Sie von Ihrem eigenen Mastodon-Server aus.
+error = Fehler
+feeds = Feeds
+rss-feed = RSS-Feed
+atom-feed = Atom-Feed
+projects-of = Projekte von
+projects-on = Projekte zum Thema
+no-partnerships = Keine Partnerschaften eingetragen.
+filters = Filter
+country-pair = Länderpaar
+region-pair = Regionenpaar
+first-country = Erstes Land
+second-country = Zweites Land
+first-region = Erste Region
+second-region = Zweite Region
+choose-both = Bitte beide wählen oder keines.
+founded-from = Gegründet ab
+founded-to = Gegründet bis
+year-invalid = Bitte ein Jahr wie 1962 eingeben.
+theme = Thema
+confirmed-only = Nur von beiden Seiten bestätigte
+any = alle
+show = Anzeigen
+reset-filters = Filter zurücksetzen
+organisation = Organisation
+countries = Länder
+map = Karte
+map-description = Punkte sind Organisationen, Linien verbinden Partner. Dieselben Partnerschaften stehen in der Tabelle.
+previous = Zurück
+next = Weiter
+status-proposed = vorgeschlagen
+status-active = aktiv
+status-dormant = ruhend
+status-ended = beendet
+status-confirmed = bestätigt
+status-unconfirmed = unbestätigt
+by-country-pair = Nach Länderpaar
+by-kind = Nach Art
+by-decade = Nach Gründungsjahrzehnt
+by-region = Nach Region
+share-confirmed = Von beiden Seiten bestätigt
+total = Insgesamt
+count = Anzahl
+as-table = Als Tabelle
+scope = Umfang
+scope-local = Dieses Netzwerk
+scope-federation = Alle verbundenen Netzwerke (jede Partnerschaft einmal gezählt)
+not-reachable = Nicht erreichbar
+unknown = unbekannt
+download-csv = Daten als CSV
+open-data = Offene Daten
+themes-list = Themen der Projekte
+read-in = Lesen auf
+images = Bilder
+none-yet = Noch keine Daten.
+colon = :
+semicolon = ;
+
+## Editors’ and operators’ interface
+
+too-many-logins = Zu viele fehlgeschlagene Anmeldungen.
+back-to-projects = Zurück zu den Projekten
+log-in = Anmelden
+log-out = Abmelden
+logged-in-as = Angemeldet als
+username = Benutzername
+password = Passwort
+login-failed = Benutzername oder Passwort ist falsch.
+csrf-failed = Dieses Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es erneut.
+required = Bitte ausfüllen.
+too-long = Zu lang.
+bad-value = Ungültiger Wert.
+bad-date = Ein Datum wie 2026-07-20.
+bad-year = Eine Jahreszahl, z. B. 1962.
+bad-domain = Ein Servername wie beispiel.org, nicht diese Instanz.
+editor-navigation = Redaktion
+editors-interface = Redaktion
+my-organisations = Meine Organisationen
+administration = Verwaltung
+no-organisations = Sie sind noch für keine Organisation als Redakteur:in eingetragen. Bitten Sie die Verwaltung dieser Instanz darum.
+sections = Bereiche
+public-profile = Öffentliches Profil ansehen
+new-post = Neuer Beitrag
+edit-post = Beitrag bearbeiten
+edit = Bearbeiten
+delete = Löschen
+pin = Hervorheben
+unpin = Nicht mehr hervorheben
+post-published = Der Beitrag ist veröffentlicht.
+post-updated = Der Beitrag ist aktualisiert.
+post-deleted = Der Beitrag ist gelöscht.
+delivery-status = Zustellung
+instance = Instanz
+no-recipients = Noch an keine andere Instanz verschickt.
+failing = Fehlgeschlagen
+waiting = wartend
+attempts = Versuche
+last-error = Letzter Fehler
+form-has-errors = Das Formular enthält Fehler; sie stehen bei den jeweiligen Feldern.
+preview = Vorschau
+main-language = Hauptsprache
+main-language-unwritten = In der Hauptsprache ist noch nichts geschrieben.
+languages-hint = Füllen Sie eine oder mehrere Sprachfassungen aus; leere Sprachen werden nicht veröffentlicht.
+write-one-language = Schreiben Sie mindestens eine Sprachfassung.
+title = Titel
+summary = Zusammenfassung
+summary-required = Bitte ausfüllen: Mastodon zeigt nur Titel und Zusammenfassung.
+body = Text
+post-images = Bilder
+add-image = Bild hinzufügen (JPEG, PNG, WebP oder GIF)
+alt-text = Bildbeschreibung (Alternativtext)
+alt-hint = Beschreiben Sie, was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können.
+alt-required = Bitte beschreiben Sie das Bild (Pflichtfeld).
+alt-required-upload = Bitte beschreiben Sie das Bild (Pflichtfeld) und wählen Sie die Datei erneut aus.
+choose-image = Wählen Sie eine Bilddatei zu dieser Beschreibung.
+remove-image = Bild entfernen
+upload-too-large = Die Datei ist zu groß.
+not-an-image = Diese Datei ist kein Bild in einem unterstützten Format (JPEG, PNG, WebP, GIF).
+too-many-pixels = Das Bild ist zu groß (höchstens 12.000 Pixel je Seite).
+sdg = Ziel
+starts-on = Beginn
+ends-on = Ende
+ends-before-start = Das Ende liegt vor dem Beginn.
+partners-hint = Eine Organisation je Zeile: ein Name dieser Instanz (stadt-dortmund) oder die Adresse eines Profils.
+publish = Veröffentlichen
+save-changes = Änderungen veröffentlichen
+cancel = Abbrechen
+followers-and-follows = Follower und Gefolgte
+follow-someone = Einem Konto im Fediverse folgen
+fediverse-address = Adresse im Fediverse
+fediverse-address-hint = Zum Beispiel @ville-amiens@afccre.example oder die Adresse des Profils.
+follow = Folgen
+unfollow = Nicht mehr folgen
+follow-sent = Folgeanfrage gesendet an
+unfollowed = Sie folgen diesem Konto nicht mehr.
+cannot-follow-self = Eine Organisation kann sich nicht selbst folgen.
+follow-requests = Folgeanfragen
+following = Gefolgt
+awaiting-approval = wartet auf Bestätigung
+accept = Annehmen
+reject = Ablehnen
+decline = Ablehnen
+request-accepted = Die Anfrage ist angenommen.
+request-rejected = Die Anfrage ist abgelehnt.
+no-such-request = Diese Folgeanfrage gibt es nicht (mehr).
+none = Keine.
+propose-partnership = Partnerschaft vorschlagen
+propose = Vorschlagen
+founded-year = Gründungsjahr
+description = Beschreibung
+awaiting-partner = wartet auf die Antwort des Partners
+mark-dormant = Als ruhend markieren
+mark-active = Wieder aktiv
+end-partnership = Beenden
+partnership-proposed = Der Vorschlag ist verschickt; die Partnerschaft gilt als bestätigt, sobald die andere Seite annimmt.
+partnership-accepted = Die Partnerschaft ist bestätigt.
+partnership-declined = Der Vorschlag ist abgelehnt.
+partnership-changed = Die Partnerschaft ist geändert.
+no-such-partnership = Diese Partnerschaft gibt es hier nicht.
+no-such-organisation = Keine Organisation
+not-your-organisation = Sie sind nicht als Redakteur:in dieser Organisation eingetragen.
+error-forbidden = Kein Zugriff
+error-not-found = Nicht gefunden
+error-request = Die Anfrage ging nicht
+error-server = Ein Fehler auf unserer Seite
+error-server-detail = Etwas ist schiefgegangen. Bitte versuchen Sie es in einigen Minuten erneut.
+error-not-found-detail = Diese Seite gibt es nicht oder nicht mehr. Vielleicht finden Sie über die Suche, was Sie suchen.
+error-forbidden-detail = Diese Seite ist hier nicht zugänglich.
+error-request-detail = Bitte prüfen Sie die Adresse oder die Angaben im Formular.
+error-details = Technische Angabe
+back-home = Zur Startseite
+operators-only = Nur für die Verwaltung und Moderation dieser Instanz.
+admins-only = Nur für die Verwaltung dieser Instanz.
+federation-health = Föderation
+queue-pending = Zustellungen in der Warteschlange
+queue-failing = davon mit Fehlversuchen
+queue-delivered = Zugestellt
+queue-gave-up = Aufgegeben
+instances-with-trouble = Instanzen mit Wartenden oder Fehlern
+subscriptions-heading = Netzwerke und Relays
+no-subscriptions = Diese Instanz hat kein Netzwerk und kein Relay abonniert.
+subscription-kind = Art
+subscription-style = Protokoll
+subscription-peer = Partnernetzwerk
+subscription-relay = Relay-Server
+subscription-pending = angefragt, noch keine Antwort
+subscription-accepted = angenommen
+subscription-rejected = abgelehnt
+all-instances-fine = Alle Instanzen sind erreichbar; nichts wartet.
+failing-since = Fehler seit
+unreachable = unerreichbar
+accounts = Konten
+roles = Rollen
+create-account = Konto anlegen
+account-created = Das Konto ist angelegt.
+no-such-account = Kein Konto
+grant-role = Rolle vergeben
+grant = Vergeben
+revoke = Entziehen
+roles-changed = Die Rollen sind geändert.
+api-tokens = API-Schlüssel
+name = Name
+created = Angelegt
+last-used = Zuletzt benutzt
+revoked = widerrufen
+token-name = Bezeichnung des neuen Schlüssels
+issue-token = Schlüssel ausstellen
+token-shown-once = Der neue Schlüssel wird nur dieses eine Mal angezeigt:
+token-revoked = Der Schlüssel ist widerrufen.
+end-sessions = Alle Anmeldungen dieses Kontos beenden
+sessions-ended = Alle Anmeldungen dieses Kontos sind beendet.
+handle = Kennung
+country = Land (zwei Buchstaben, z. B. DE)
+working-languages = Arbeitssprachen
+create-organisation = Organisation anlegen
+organisation-created = Die Organisation ist angelegt:
+moderation = Moderation
+reports = Meldungen
+resolved = erledigt
+mark-resolved = Als erledigt markieren
+report-resolved = Die Meldung ist erledigt.
+remove-content = Inhalt entfernen
+content-removed = Der Inhalt ist entfernt.
+domain-blocks = Gesperrte Instanzen
+reason = Grund
+block-instance = Instanz sperren
+unblock = Entsperren
+block-added = Die Instanz ist gesperrt.
+block-removed = Die Instanz ist nicht mehr gesperrt.
+from-config = aus der Konfiguration
+suspended-actors = Gesperrte Konten anderer Instanzen
+suspend = Sperren
+unsuspend = Sperre aufheben
+suspended = Das Konto ist gesperrt; seine Beiträge sind entfernt.
+unsuspended = Die Sperre ist aufgehoben.
+cannot-suspend-local = Organisationen dieser Instanz werden unter „Organisationen“ verwaltet, nicht gesperrt.
+
+## Search page
+
+search-title = Suche
+search-label = Suchbegriffe
+search-hint = Organisationen, Partnerschaften und Projekte in allen Netzwerken. "Mehrere Wörter" als Wortgruppe, klima* für Wortanfänge, -wort zum Ausschließen.
+search-submit = Suchen
+search-what = Was
+search-everything = Alles
+search-organisations = Organisationen
+search-partnerships = Partnerschaften
+search-posts = Projekte
+search-order = Reihenfolge
+search-relevance = Relevanz
+search-newest = Neueste zuerst
+search-only-here = Nur dieses Netzwerk
+search-result-pages = Trefferseiten
+search-no-matches = Nichts gefunden. Versuchen Sie andere oder weniger Wörter.
+search-narrow = Eingrenzen
+search-remove-filters = Alle Filter entfernen
+search-networks = Netzwerke
+search-answered = hat geantwortet
+search-local = dieses Netzwerk
+search-timeout = keine Antwort rechtzeitig
+search-failed = nicht erreichbar
+search-next = Weitere Treffer
+search-previous = Vorherige Treffer
+search-f-kind = Art
+search-f-theme = Thema
+search-f-sdg = Nachhaltigkeitsziel
+search-f-country = Land
+search-f-region = Region
+search-f-org-kind = Art der Organisation
+search-f-language = Sprache
+search-f-year = Jahr
+search-f-network = Netzwerk
+
+## Messages with variables
+
+lookup-malformed = „{ $target }“ ist weder @name@server noch eine Adresse (https://…).
+lookup-unknown-here = Hier gibt es keine Organisation „{ $target }“.
+lookup-blocked = Der Server { $target } ist hier gesperrt.
+lookup-webfinger-status = Die Suche nach { $target } (WebFinger) ist gescheitert: der Server antwortete HTTP { $status }.
+lookup-webfinger-failed = Die Suche nach { $target } (WebFinger) ist gescheitert: { $reason }
+lookup-no-actor = { $target } wurde gefunden, hat aber kein ActivityPub-Profil.
+lookup-actor-status = Das Profil { $target } konnte nicht abgerufen werden: der Server antwortete HTTP { $status }.
+lookup-actor-failed = Das Profil { $target } konnte nicht abgerufen werden: { $reason }
+lookup-invalid = { $target } ist kein verwendbares Profil: { $reason }
+
+count-likes = { $n ->
+    [one] { $n } Favorit
+   *[other] { $n } Favoriten
+}
+count-shares = { $n } Mal geteilt
+count-replies = { $n ->
+    [one] { $n } Antwort
+   *[other] { $n } Antworten
+}
+results-count = { $n } Treffer
+search-matches-count = { $n } Treffer
+map-missing-count = { $n ->
+    [one] { $n } Organisation ohne Koordinaten, nicht auf der Karte
+   *[other] { $n } Organisationen ohne Koordinaten, nicht auf der Karte
+}
+delivered-count = Zugestellt an { $delivered } von { $instances } { $instances ->
+    [one] Instanz
+   *[other] Instanzen
+}
+waiting-count = { $n } wartend
+try-again-in-minutes = Bitte versuchen Sie es in { $n } { $n ->
+    [one] Minute
+   *[other] Minuten
+} erneut.
+
+## Vocabulary: organisation kinds, partnership kinds, themes (their hashtags are made
+## from these labels), the UN Sustainable Development Goals, profile fields
+
+org-kind-municipality = Gemeinde/Stadt
+org-kind-district = Kreis
+org-kind-region = Land/Region
+org-kind-association = Partnerschaftsverein
+org-kind-network = Netzwerk
+org-kind-school = Schule
+org-kind-other = Zivilgesellschaft
+
+partnership-kind-twinning = Städtepartnerschaft
+partnership-kind-friendship = Freundschaft
+partnership-kind-contact = Kontakt
+partnership-kind-project = Projektpartnerschaft
+partnership-kind-regional = Regionalpartnerschaft
+partnership-kind-school = Schulpartnerschaft
+
+theme-reconciliation = Völkerverständigung
+theme-european-integration = Europäische Integration
+theme-youth = Jugend
+theme-education = Bildung und Schule
+theme-culture = Kultur
+theme-sport = Sport
+theme-social = Soziales Engagement
+theme-inclusion = Inklusion
+theme-climate = Klimaschutz
+theme-environment = Umwelt
+theme-mobility = Mobilität
+theme-demography = Demografischer Wandel
+theme-structural-change = Strukturwandel
+theme-migration = Migration und Integration
+theme-digitalisation = Digitalisierung
+theme-economy = Wirtschaft
+theme-remembrance = Erinnerungskultur
+theme-humanitarian-aid = Humanitäre Hilfe
+theme-administration = Verwaltungsaustausch
+
+sdg-1 = Keine Armut
+sdg-2 = Kein Hunger
+sdg-3 = Gesundheit und Wohlergehen
+sdg-4 = Hochwertige Bildung
+sdg-5 = Geschlechtergleichheit
+sdg-6 = Sauberes Wasser und Sanitäreinrichtungen
+sdg-7 = Bezahlbare und saubere Energie
+sdg-8 = Menschenwürdige Arbeit und Wirtschaftswachstum
+sdg-9 = Industrie, Innovation und Infrastruktur
+sdg-10 = Weniger Ungleichheiten
+sdg-11 = Nachhaltige Städte und Gemeinden
+sdg-12 = Nachhaltiger Konsum und nachhaltige Produktion
+sdg-13 = Maßnahmen zum Klimaschutz
+sdg-14 = Leben unter Wasser
+sdg-15 = Leben an Land
+sdg-16 = Frieden, Gerechtigkeit und starke Institutionen
+sdg-17 = Partnerschaften zur Erreichung der Ziele
+
+profile-kind = Art
+profile-region = Region
+profile-code-ags = Gemeindeschlüssel (AGS)
+profile-code-insee = INSEE-Code
+profile-code-lau = LAU-Code
+profile-population = Einwohner
+profile-website = Webseite
+profile-languages = Sprachen
+profile-themes = Themen
+
+## Formats
+
+# Digits of whole numbers: 601.150.
+number-group-separator = {"."}
+number-group-minimum = 1
+# 5. März 2026 ($day and $month are numbers, $year text).
+date = { $day }. { $month ->
+        [1] Januar
+        [2] Februar
+        [3] März
+        [4] April
+        [5] Mai
+        [6] Juni
+        [7] Juli
+        [8] August
+        [9] September
+        [10] Oktober
+        [11] November
+       *[12] Dezember
+    } { $year }
+# A founding decade, $decade being its first year: 1960er.
+decade = { $decade }er
+percent = { $n } %
+
+## events-editor
+ed-events = Termine
+ed-back-to-events = Zurück zu den Terminen
+ed-new-event = Neuer Termin
+ed-edit-event = Termin bearbeiten
+ed-duplicate-event = Termin duplizieren
+ed-duplicate = Duplizieren
+ed-choose-dates = Eine Kopie von „{ $title }“: wählen Sie Beginn und Ende des neuen Termins.
+ed-upcoming = Kommende und laufende Termine
+ed-past = Vergangene Termine
+ed-no-events = Noch keine Termine.
+ed-co-organised = mitveranstaltet
+ed-participants = Teilnehmende
+ed-places = Plätze
+ed-cancel-event = Absagen
+ed-cancel-confirm = Wollen Sie „{ $title }“ wirklich absagen? Folgende und Teilnehmende erfahren es; der Termin bleibt als abgesagt sichtbar.
+ed-cancel-yes = Ja, absagen
+ed-keep = Nein, zurück
+ed-event-created = Der Termin ist veröffentlicht.
+ed-event-updated = Der Termin ist aktualisiert.
+ed-event-cancelled = Der Termin ist abgesagt.
+ed-when = Wann
+ed-where = Wo
+ed-taking-part = Teilnahme
+ed-links = Zuordnung
+ed-starts-at = Beginn (Ortszeit)
+ed-ends-at = Ende (Ortszeit)
+ed-timezone = Zeitzone
+ed-kind-training = Fortbildung
+ed-kind-partnership-meeting = Partnerschaftstreffen
+ed-kind-exchange = Austausch
+ed-kind-citizens-trip = Bürgerreise
+ed-kind-festival = Fest
+ed-kind-conference = Konferenz
+ed-kind-online-meeting = Online-Treffen
+ed-kind-other = Sonstiges
+ed-status-scheduled = geplant
+ed-status-tentative = vorläufig
+ed-status-cancelled = abgesagt
+ed-status-postponed = verschoben
+ed-join-mode = Anmeldung
+ed-join-free = Frei: jede Anmeldung gilt, solange Plätze frei sind
+ed-join-approval = Mit Bestätigung: Sie nehmen Anmeldungen an oder lehnen sie ab
+ed-join-external = Extern: die Anmeldung läuft über eine andere Website
+ed-external-url = Adresse der externen Anmeldung
+ed-capacity = Plätze (leer: unbegrenzt)
+ed-registration-deadline = Anmeldeschluss (Ortszeit, freiwillig)
+ed-languages-spoken = Gesprochene Sprachen
+ed-languages-spoken-hint = Sprachcodes durch Kommas getrennt, z. B. de, fr
+ed-place-name = Name des Ortes
+ed-street = Straße und Hausnummer
+ed-postal-code = Postleitzahl
+ed-locality = Gemeinde
+ed-region = Bundesland oder Region
+ed-latitude = Breitengrad (−90 bis 90)
+ed-longitude = Längengrad (−180 bis 180)
+ed-online-url = Adresse des Online-Treffens
+ed-place-hint = Geben Sie einen Ort, eine Online-Adresse oder beides an.
+ed-organisers = Mitveranstalter
+ed-partnership = Partnerschaft
+ed-no-partnership = keine
+ed-related-posts = Zugehörige Projektbeiträge
+ed-related-posts-hint = Eine Adresse (https://…) je Zeile.
+ed-participants-of = Teilnehmende an
+ed-no-participants = Noch hat sich niemand angemeldet.
+ed-state-pending = angefragt
+ed-state-accepted = angenommen
+ed-state-waiting = auf der Warteliste
+ed-state-rejected = abgelehnt
+ed-message = Nachricht
+ed-decision = Entscheidung
+ed-export-csv = Liste als CSV herunterladen
+ed-participation-accepted = Die Anmeldung ist angenommen.
+ed-participation-rejected = Die Anmeldung ist abgelehnt.
+ed-err-full = Der Termin ist voll: erhöhen Sie zuerst die Zahl der Plätze.
+ed-take-part = An einem Termin teilnehmen
+ed-event-address = Adresse des Termins
+ed-event-address-hint = Die Adresse (https://…) eines Termins auf einer beliebigen Instanz, auch bei Mobilizon.
+ed-join-message = Nachricht an die Veranstalter (freiwillig)
+ed-join = Teilnehmen
+ed-join-result = Anmeldung verschickt; Stand:
+ed-our-participations = Unsere Teilnahmen
+ed-leave = Abmelden
+ed-left = Sie sind von diesem Termin abgemeldet.
+ed-not-an-event = Diese Adresse ist kein Termin.
+ed-not-taking-part = Sie nehmen an diesem Termin nicht teil.
+ed-refused-cancelled = Dieser Termin ist abgesagt.
+ed-refused-over = Dieser Termin ist vorbei.
+ed-refused-deadline = Die Anmeldefrist ist abgelaufen.
+ed-refused-external = Die Anmeldung zu diesem Termin läuft über eine andere Website.
+ed-refused-deleted = Dieser Termin wurde gelöscht.
+ed-err-timezone = Unbekannte Zeitzone „{ $value }“: wählen Sie eine aus der Liste.
+ed-err-datetime = Ein Datum mit Uhrzeit, z. B. 2026-06-12 14:00.
+ed-err-time-skipped = Diese Uhrzeit gibt es in dieser Zeitzone nicht: die Uhren springen bei der Umstellung auf Sommerzeit darüber.
+ed-err-deadline-after-start = Der Anmeldeschluss liegt nach dem Beginn.
+ed-err-capacity-range = Eine ganze Zahl von 0 bis 1.000.000.
+ed-err-capacity-below = Schon { $n } Teilnehmende sind angenommen: es braucht mindestens so viele Plätze.
+ed-err-whole-number = Eine ganze Zahl.
+ed-err-decimal = Eine Dezimalzahl wie 51.514.
+ed-err-url = Eine Adresse, die mit http:// oder https:// beginnt.
+ed-err-external-required = Bitte die Adresse der externen Anmeldung angeben.
+ed-err-latitude = Ein Breitengrad von −90 bis 90.
+ed-err-longitude = Ein Längengrad von −180 bis 180.
+ed-err-both-coordinates = Bitte beide Koordinaten angeben oder keine.
+ed-err-country = Ein Ländercode aus zwei Buchstaben, z. B. DE oder FR.
+ed-err-language = Sprachcodes wie de oder fr, durch Kommas getrennt.
+ed-err-no-post = Diesen Beitrag gibt es hier nicht.

@@ -1,0 +1,567 @@
+# passerelle’s interface in English (Project Fluent, https://projectfluent.org).
+# Every message exists in every language with the same variables; `cargo test --lib locale`
+# checks it. Plural forms are chosen by the language’s CLDR rules ([one], [few], [many],
+# *[other]). Invisible characters are typed as such: U+00A0 (no-break space) joins a number
+# to its noun.
+
+## Public pages
+
+organisations = Organisations
+latest-projects = Latest projects
+projects = Projects
+pinned = Featured
+followers = Followers
+profile = Profile
+partners = Partners
+place = Place
+dates = Dates
+themes = Themes
+sdgs = Sustainable Development Goals
+published = Published
+updated = Updated
+language-versions = Language versions
+follow-hint = Follow us on the fediverse (e.g. Mastodon) at
+no-posts = No projects yet.
+figures = Figures
+skip-to-content = Skip to content
+interface-language = Language
+replies = Replies from the fediverse
+reactions = Reactions
+partnerships = Partnerships
+partner = Partner
+network = Network
+kind = Kind
+since = Since
+status = Status
+main-navigation = Main navigation
+home = Home
+registry = Partnership registry
+statistics = Statistics
+search = Search
+about-network = About this network
+upcoming-events = Upcoming events
+no-events = No upcoming events.
+confirmed-partnerships = Confirmed partnerships
+featured-projects = Featured projects
+follow-from-mastodon = Follow from Mastodon
+follow-box-intro = Enter your fediverse address. We send you to your own server, where you confirm the follow.
+your-handle = Your address or your server
+handle-example = e.g. @anna@mastodon.social or mastodon.social
+follow-button = Continue to follow
+handle-empty = Please enter your address.
+handle-invalid = This is neither an address like @name@server.example nor a server name like server.example.
+handle-is-here = This address belongs to this network. Follow from your own Mastodon server.
+error = Error
+feeds = Feeds
+rss-feed = RSS feed
+atom-feed = Atom feed
+projects-of = Projects of
+projects-on = Projects on
+no-partnerships = No partnerships recorded.
+filters = Filters
+country-pair = Country pair
+region-pair = Region pair
+first-country = First country
+second-country = Second country
+first-region = First region
+second-region = Second region
+choose-both = Choose both or neither.
+founded-from = Founded from
+founded-to = Founded up to
+year-invalid = Please enter a year such as 1962.
+theme = Theme
+confirmed-only = Only those confirmed by both sides
+any = any
+show = Show
+reset-filters = Reset filters
+organisation = Organisation
+countries = Countries
+map = Map
+map-description = Points are organisations, lines join partners. The same partnerships are listed in the table.
+previous = Previous
+next = Next
+status-proposed = proposed
+status-active = active
+status-dormant = dormant
+status-ended = ended
+status-confirmed = confirmed
+status-unconfirmed = unconfirmed
+by-country-pair = By country pair
+by-kind = By kind
+by-decade = By founding decade
+by-region = By region
+share-confirmed = Confirmed by both sides
+total = Total
+count = Count
+as-table = As a table
+scope = Scope
+scope-local = This network
+scope-federation = All connected networks (each partnership counted once)
+not-reachable = Not reachable
+unknown = unknown
+download-csv = Data as CSV
+open-data = Open data
+themes-list = Project themes
+read-in = Read in
+images = Images
+none-yet = No data yet.
+colon = :
+semicolon = ;
+
+## Editors’ and operators’ interface
+
+too-many-logins = Too many failed logins.
+back-to-projects = Back to the projects
+log-in = Log in
+log-out = Log out
+logged-in-as = Logged in as
+username = Username
+password = Password
+login-failed = Wrong username or password.
+csrf-failed = This form has expired or did not come from this site. Please reload the page and send it again.
+required = Required.
+too-long = Too long.
+bad-value = Invalid value.
+bad-date = A date such as 2026-07-20.
+bad-year = A year, e.g. 1962.
+bad-domain = A host name such as example.org, not this instance.
+editor-navigation = Editing
+editors-interface = Editors’ interface
+my-organisations = My organisations
+administration = Administration
+no-organisations = You are not an editor of any organisation yet. Ask this instance’s administrators.
+sections = Sections
+public-profile = See the public profile
+new-post = New post
+edit-post = Edit post
+edit = Edit
+delete = Delete
+pin = Pin
+unpin = Unpin
+post-published = The post is published.
+post-updated = The post is updated.
+post-deleted = The post is deleted.
+delivery-status = Delivery
+instance = Instance
+no-recipients = Not sent to any other instance yet.
+failing = Failing
+waiting = waiting
+attempts = Attempts
+last-error = Last error
+form-has-errors = The form has errors; each is shown next to its field.
+preview = Preview
+main-language = Main language
+main-language-unwritten = Nothing is written in the main language yet.
+languages-hint = Fill in one or more language versions; empty languages are not published.
+write-one-language = Write at least one language version.
+title = Title
+summary = Summary
+summary-required = Required: Mastodon shows only the title and summary.
+body = Text
+post-images = Images
+add-image = Add an image (JPEG, PNG, WebP or GIF)
+alt-text = Image description (alt text)
+alt-hint = Describe what the image shows, for people who cannot see it.
+alt-required = Describe the image (required).
+alt-required-upload = Describe the image (required) and choose the file again.
+choose-image = Choose an image file for this description.
+remove-image = Remove image
+upload-too-large = The file is too large.
+not-an-image = This file is not an image in a supported format (JPEG, PNG, WebP, GIF).
+too-many-pixels = The image is too big (at most 12,000 pixels per side).
+sdg = Goal
+starts-on = Starts
+ends-on = Ends
+ends-before-start = The end is before the start.
+partners-hint = One organisation per line: a handle on this instance (stadt-dortmund) or a profile’s URL.
+publish = Publish
+save-changes = Publish changes
+cancel = Cancel
+followers-and-follows = Followers and follows
+follow-someone = Follow an account on the fediverse
+fediverse-address = Fediverse address
+fediverse-address-hint = For example @ville-amiens@afccre.example, or the profile’s URL.
+follow = Follow
+unfollow = Unfollow
+follow-sent = Follow request sent to
+unfollowed = You no longer follow this account.
+cannot-follow-self = An organisation cannot follow itself.
+follow-requests = Follow requests
+following = Following
+awaiting-approval = awaiting approval
+accept = Accept
+reject = Reject
+decline = Decline
+request-accepted = The request is accepted.
+request-rejected = The request is rejected.
+no-such-request = There is no such follow request (any more).
+none = None.
+propose-partnership = Propose a partnership
+propose = Propose
+founded-year = Year founded
+description = Description
+awaiting-partner = awaiting the partner’s answer
+mark-dormant = Mark dormant
+mark-active = Active again
+end-partnership = End
+partnership-proposed = The proposal is sent; the partnership is confirmed once the other side accepts.
+partnership-accepted = The partnership is confirmed.
+partnership-declined = The proposal is declined.
+partnership-changed = The partnership is changed.
+no-such-partnership = There is no such partnership here.
+no-such-organisation = No organisation
+not-your-organisation = You are not an editor of this organisation.
+error-forbidden = Not allowed
+error-not-found = Not found
+error-request = The request did not work
+error-server = An error on our side
+error-server-detail = Something went wrong. Please try again in a few minutes.
+error-not-found-detail = This page does not exist, or no longer does. The search may help you find what you are looking for.
+error-forbidden-detail = This page cannot be shown here.
+error-request-detail = Please check the address or what was entered in the form.
+error-details = Technical detail
+back-home = Back to the home page
+operators-only = Only for this instance’s administrators and moderators.
+admins-only = Only for this instance’s administrators.
+federation-health = Federation health
+queue-pending = Deliveries queued
+queue-failing = of which failing
+queue-delivered = Delivered
+queue-gave-up = Given up
+instances-with-trouble = Instances with queued or failing deliveries
+subscriptions-heading = Networks and relays
+no-subscriptions = This instance subscribes to no network and no relay.
+subscription-kind = Kind
+subscription-style = Protocol
+subscription-peer = Peer network
+subscription-relay = Relay
+subscription-pending = requested, no answer yet
+subscription-accepted = accepted
+subscription-rejected = rejected
+all-instances-fine = Every instance is reachable; nothing is waiting.
+failing-since = Failing since
+unreachable = unreachable
+accounts = Accounts
+roles = Roles
+create-account = Create an account
+account-created = The account is created.
+no-such-account = No account
+grant-role = Grant a role
+grant = Grant
+revoke = Revoke
+roles-changed = The roles are changed.
+api-tokens = API tokens
+name = Name
+created = Created
+last-used = Last used
+revoked = revoked
+token-name = Name of the new token
+issue-token = Issue a token
+token-shown-once = The new token is shown only this once:
+token-revoked = The token is revoked.
+end-sessions = End all of this account’s sessions
+sessions-ended = All of this account’s sessions are ended.
+handle = Handle
+country = Country (two letters, e.g. DE)
+working-languages = Working languages
+create-organisation = Create an organisation
+organisation-created = The organisation is created:
+moderation = Moderation
+reports = Reports
+resolved = resolved
+mark-resolved = Mark resolved
+report-resolved = The report is resolved.
+remove-content = Remove content
+content-removed = The content is removed.
+domain-blocks = Blocked instances
+reason = Reason
+block-instance = Block instance
+unblock = Unblock
+block-added = The instance is blocked.
+block-removed = The instance is no longer blocked.
+from-config = from the configuration
+suspended-actors = Suspended accounts of other instances
+suspend = Suspend
+unsuspend = Lift suspension
+suspended = The account is suspended; its posts are removed.
+unsuspended = The suspension is lifted.
+cannot-suspend-local = This instance’s organisations are managed under “Organisations”, not suspended.
+
+## Search page
+
+search-title = Search
+search-label = Search terms
+search-hint = Organisations, partnerships and projects across all networks. "several words" for a phrase, clim* for a word start, -word to leave out.
+search-submit = Search
+search-what = What
+search-everything = Everything
+search-organisations = Organisations
+search-partnerships = Partnerships
+search-posts = Projects
+search-order = Order
+search-relevance = Relevance
+search-newest = Newest first
+search-only-here = This network only
+search-result-pages = Result pages
+search-no-matches = Nothing found. Try other or fewer words.
+search-narrow = Narrow down
+search-remove-filters = Remove all filters
+search-networks = Networks
+search-answered = answered
+search-local = this network
+search-timeout = no answer in time
+search-failed = unreachable
+search-next = More results
+search-previous = Previous results
+search-f-kind = Kind
+search-f-theme = Theme
+search-f-sdg = Sustainable Development Goal
+search-f-country = Country
+search-f-region = Region
+search-f-org-kind = Kind of organisation
+search-f-language = Language
+search-f-year = Year
+search-f-network = Network
+
+## Messages with variables
+
+lookup-malformed = “{ $target }” is neither @name@server nor an address (https://…).
+lookup-unknown-here = There is no organisation “{ $target }” here.
+lookup-blocked = The server { $target } is blocked here.
+lookup-webfinger-status = Looking up { $target } (WebFinger) failed: the server answered HTTP { $status }.
+lookup-webfinger-failed = Looking up { $target } (WebFinger) failed: { $reason }
+lookup-no-actor = { $target } was found but has no ActivityPub profile.
+lookup-actor-status = The profile { $target } could not be fetched: the server answered HTTP { $status }.
+lookup-actor-failed = The profile { $target } could not be fetched: { $reason }
+lookup-invalid = { $target } is not a usable profile: { $reason }
+
+count-likes = { $n ->
+    [one] { $n } like
+   *[other] { $n } likes
+}
+count-shares = { $n ->
+    [one] { $n } share
+   *[other] { $n } shares
+}
+count-replies = { $n ->
+    [one] { $n } reply
+   *[other] { $n } replies
+}
+results-count = { $n ->
+    [one] { $n } result
+   *[other] { $n } results
+}
+search-matches-count = { $n ->
+    [one] { $n } match
+   *[other] { $n } matches
+}
+map-missing-count = { $n ->
+    [one] { $n } organisation without coordinates, not on the map
+   *[other] { $n } organisations without coordinates, not on the map
+}
+delivered-count = Delivered to { $delivered } of { $instances } { $instances ->
+    [one] instance
+   *[other] instances
+}
+waiting-count = { $n } waiting
+try-again-in-minutes = Please try again in { $n } { $n ->
+    [one] minute
+   *[other] minutes
+}.
+
+## Vocabulary: organisation kinds, partnership kinds, themes (their hashtags are made
+## from these labels), the UN Sustainable Development Goals, profile fields
+
+org-kind-municipality = Municipality
+org-kind-district = District
+org-kind-region = Region
+org-kind-association = Partnership association
+org-kind-network = Network
+org-kind-school = School
+org-kind-other = Civil society
+
+partnership-kind-twinning = Twinning
+partnership-kind-friendship = Friendship
+partnership-kind-contact = Contact
+partnership-kind-project = Project partnership
+partnership-kind-regional = Regional partnership
+partnership-kind-school = School partnership
+
+theme-reconciliation = Reconciliation
+theme-european-integration = European integration
+theme-youth = Youth
+theme-education = Education
+theme-culture = Culture
+theme-sport = Sport
+theme-social = Social engagement
+theme-inclusion = Inclusion
+theme-climate = Climate protection
+theme-environment = Environment
+theme-mobility = Mobility
+theme-demography = Demographic change
+theme-structural-change = Structural change
+theme-migration = Migration and integration
+theme-digitalisation = Digitalisation
+theme-economy = Economy
+theme-remembrance = Remembrance
+theme-humanitarian-aid = Humanitarian aid
+theme-administration = Administration exchange
+
+sdg-1 = No poverty
+sdg-2 = Zero hunger
+sdg-3 = Good health and well-being
+sdg-4 = Quality education
+sdg-5 = Gender equality
+sdg-6 = Clean water and sanitation
+sdg-7 = Affordable and clean energy
+sdg-8 = Decent work and economic growth
+sdg-9 = Industry, innovation and infrastructure
+sdg-10 = Reduced inequalities
+sdg-11 = Sustainable cities and communities
+sdg-12 = Responsible consumption and production
+sdg-13 = Climate action
+sdg-14 = Life below water
+sdg-15 = Life on land
+sdg-16 = Peace, justice and strong institutions
+sdg-17 = Partnerships for the goals
+
+profile-kind = Kind
+profile-region = Region
+profile-code-ags = German municipality code (AGS)
+profile-code-insee = INSEE code
+profile-code-lau = LAU code
+profile-population = Population
+profile-website = Website
+profile-languages = Languages
+profile-themes = Themes
+
+## Formats
+
+# Digits of whole numbers: 601,150.
+number-group-separator = {","}
+number-group-minimum = 1
+# 5 March 2026.
+date = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+decade = { $decade }s
+percent = { $n }%
+
+## events-editor
+ed-events = Events
+ed-back-to-events = Back to the events
+ed-new-event = New event
+ed-edit-event = Edit event
+ed-duplicate-event = Duplicate event
+ed-duplicate = Duplicate
+ed-choose-dates = A copy of “{ $title }”: choose the start and end of the new event.
+ed-upcoming = Upcoming and running events
+ed-past = Past events
+ed-no-events = No events yet.
+ed-co-organised = co-organised
+ed-participants = Participants
+ed-places = seats
+ed-cancel-event = Cancel the event
+ed-cancel-confirm = Do you really want to cancel “{ $title }”? Followers and participants are told; the event stays visible as cancelled.
+ed-cancel-yes = Yes, cancel it
+ed-keep = No, go back
+ed-event-created = The event is published.
+ed-event-updated = The event is updated.
+ed-event-cancelled = The event is cancelled.
+ed-when = When
+ed-where = Where
+ed-taking-part = Taking part
+ed-links = Belongs to
+ed-starts-at = Start (local time)
+ed-ends-at = End (local time)
+ed-timezone = Time zone
+ed-kind-training = Training
+ed-kind-partnership-meeting = Partnership meeting
+ed-kind-exchange = Exchange
+ed-kind-citizens-trip = Citizens’ trip
+ed-kind-festival = Festival
+ed-kind-conference = Conference
+ed-kind-online-meeting = Online meeting
+ed-kind-other = Other
+ed-status-scheduled = scheduled
+ed-status-tentative = tentative
+ed-status-cancelled = cancelled
+ed-status-postponed = postponed
+ed-join-mode = How to join
+ed-join-free = Free: every request is accepted while places are left
+ed-join-approval = With approval: you accept or reject each request
+ed-join-external = External: registration is on another website
+ed-external-url = External registration address
+ed-capacity = Places (empty: unlimited)
+ed-registration-deadline = Registration deadline (local time, optional)
+ed-languages-spoken = Languages spoken
+ed-languages-spoken-hint = Language codes separated by commas, e.g. de, fr
+ed-place-name = Name of the place
+ed-street = Street and number
+ed-postal-code = Postal code
+ed-locality = Town or city
+ed-region = Region or state
+ed-latitude = Latitude (−90 to 90)
+ed-longitude = Longitude (−180 to 180)
+ed-online-url = Online meeting address
+ed-place-hint = Give a place, an online address, or both.
+ed-organisers = Co-organisers
+ed-partnership = Partnership
+ed-no-partnership = none
+ed-related-posts = Related project posts
+ed-related-posts-hint = One address (https://…) per line.
+ed-participants-of = Participants of
+ed-no-participants = Nobody has asked to take part yet.
+ed-state-pending = requested
+ed-state-accepted = accepted
+ed-state-waiting = on the waiting list
+ed-state-rejected = rejected
+ed-message = Their message
+ed-decision = Decision
+ed-export-csv = Download the list as CSV
+ed-participation-accepted = The request to take part is accepted.
+ed-participation-rejected = The request to take part is rejected.
+ed-err-full = The event is full: raise its number of places first.
+ed-take-part = Take part in an event
+ed-event-address = Event address
+ed-event-address-hint = The address (https://…) of an event on any instance, Mobilizon’s too.
+ed-join-message = Message to the organisers (optional)
+ed-join = Take part
+ed-join-result = Request sent; state:
+ed-our-participations = Our participations
+ed-leave = Leave
+ed-left = You left this event.
+ed-not-an-event = This address is not an event.
+ed-not-taking-part = You are not taking part in this event.
+ed-refused-cancelled = This event is cancelled.
+ed-refused-over = This event is over.
+ed-refused-deadline = Registration closed at its deadline.
+ed-refused-external = Registration for this event is on another website.
+ed-refused-deleted = This event was deleted.
+ed-err-timezone = Unknown time zone “{ $value }”: choose one from the list.
+ed-err-datetime = A date and time, e.g. 2026-06-12 14:00.
+ed-err-time-skipped = This time does not exist in this time zone: the clocks skip it when summer time begins.
+ed-err-deadline-after-start = The registration deadline is after the start.
+ed-err-capacity-range = A whole number from 0 to 1,000,000.
+ed-err-capacity-below = { $n } participants are already accepted: there must be at least as many places.
+ed-err-whole-number = A whole number.
+ed-err-decimal = A decimal number such as 51.514.
+ed-err-url = An address starting with http:// or https://.
+ed-err-external-required = Give the address of the external registration.
+ed-err-latitude = A latitude from −90 to 90.
+ed-err-longitude = A longitude from −180 to 180.
+ed-err-both-coordinates = Give both coordinates or neither.
+ed-err-country = A two-letter country code such as DE or FR.
+ed-err-language = Language codes such as de or fr, separated by commas.
+ed-err-no-post = There is no such post here.

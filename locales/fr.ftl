@@ -1,0 +1,570 @@
+# passerelle’s interface in French (Project Fluent, https://projectfluent.org).
+# Every message exists in every language with the same variables; `cargo test --lib locale`
+# checks it. Plural forms are chosen by the language’s CLDR rules ([one], [few], [many],
+# *[other]). Invisible characters are typed as such: U+00A0 (no-break space) joins a number
+# to its noun, U+202F (narrow no-break space) stands before : ; ! ? » % and after «.
+
+## Public pages
+
+organisations = Organisations
+latest-projects = Derniers projets
+projects = Projets
+pinned = À la une
+followers = Abonnés
+profile = Profil
+partners = Partenaires
+place = Lieu
+dates = Dates
+themes = Thèmes
+sdgs = Objectifs de développement durable
+published = Publié
+updated = Mis à jour
+language-versions = Versions linguistiques
+follow-hint = Suivez-nous dans le fédivers (p. ex. Mastodon) :
+no-posts = Pas encore de projets.
+figures = Chiffres
+skip-to-content = Aller au contenu
+interface-language = Langue
+replies = Réponses du fédivers
+reactions = Réactions
+partnerships = Jumelages et partenariats
+partner = Partenaire
+network = Réseau
+kind = Type
+since = Depuis
+status = Statut
+main-navigation = Navigation principale
+home = Accueil
+registry = Registre des partenariats
+statistics = Statistiques
+search = Recherche
+about-network = À propos de ce réseau
+upcoming-events = Prochains rendez-vous
+no-events = Aucun rendez-vous à venir.
+confirmed-partnerships = Partenariats confirmés
+featured-projects = Projets à la une
+follow-from-mastodon = Suivre depuis Mastodon
+follow-box-intro = Saisissez votre adresse dans le fédivers. Nous vous renvoyons vers votre serveur, où vous confirmez l’abonnement.
+your-handle = Votre adresse ou votre serveur
+handle-example = p. ex. @anna@mastodon.social ou mastodon.social
+follow-button = Continuer pour suivre
+handle-empty = Veuillez saisir votre adresse.
+handle-invalid = Ce n’est ni une adresse comme @nom@serveur.example ni un nom de serveur comme serveur.example.
+handle-is-here = Cette adresse appartient à ce réseau. Suivez depuis votre propre serveur Mastodon.
+error = Erreur
+feeds = Flux
+rss-feed = Flux RSS
+atom-feed = Flux Atom
+projects-of = Projets de
+projects-on = Projets sur le thème
+no-partnerships = Aucun partenariat enregistré.
+filters = Filtres
+country-pair = Paire de pays
+region-pair = Paire de régions
+first-country = Premier pays
+second-country = Second pays
+first-region = Première région
+second-region = Seconde région
+choose-both = Choisissez les deux ou aucun.
+founded-from = Fondé à partir de
+founded-to = Fondé jusqu’en
+year-invalid = Veuillez saisir une année comme 1962.
+theme = Thème
+confirmed-only = Seulement ceux confirmés par les deux côtés
+any = tous
+show = Afficher
+reset-filters = Réinitialiser les filtres
+organisation = Organisme
+countries = Pays
+map = Carte
+map-description = Les points sont des organismes, les lignes relient les partenaires. Les mêmes partenariats figurent dans le tableau.
+previous = Précédent
+next = Suivant
+status-proposed = proposé
+status-active = actif
+status-dormant = en sommeil
+status-ended = terminé
+status-confirmed = confirmé
+status-unconfirmed = non confirmé
+by-country-pair = Par paire de pays
+by-kind = Par type
+by-decade = Par décennie de fondation
+by-region = Par région
+share-confirmed = Confirmés par les deux côtés
+total = Total
+count = Nombre
+as-table = Sous forme de tableau
+scope = Périmètre
+scope-local = Ce réseau
+scope-federation = Tous les réseaux reliés (chaque partenariat compté une fois)
+not-reachable = Injoignables
+unknown = inconnue
+download-csv = Données en CSV
+open-data = Données ouvertes
+themes-list = Thèmes des projets
+read-in = Lire en
+images = Images
+none-yet = Pas encore de données.
+colon = {"\u202F"}:
+semicolon = {"\u202F"};
+
+## Editors’ and operators’ interface
+
+too-many-logins = Trop de tentatives de connexion échouées.
+back-to-projects = Retour aux projets
+log-in = Se connecter
+log-out = Se déconnecter
+logged-in-as = Connecté·e en tant que
+username = Nom d’utilisateur
+password = Mot de passe
+login-failed = Nom d’utilisateur ou mot de passe incorrect.
+csrf-failed = Ce formulaire a expiré ou ne provient pas de ce site. Rechargez la page et renvoyez-le.
+required = Champ obligatoire.
+too-long = Trop long.
+bad-value = Valeur non valide.
+bad-date = Une date comme 2026-07-20.
+bad-year = Une année, p. ex. 1962.
+bad-domain = Un nom de serveur comme exemple.org, pas cette instance.
+editor-navigation = Rédaction
+editors-interface = Espace de rédaction
+my-organisations = Mes organisations
+administration = Administration
+no-organisations = Vous n’êtes encore rédacteur·rice d’aucune organisation. Demandez-le à l’administration de cette instance.
+sections = Rubriques
+public-profile = Voir le profil public
+new-post = Nouvelle publication
+edit-post = Modifier la publication
+edit = Modifier
+delete = Supprimer
+pin = Mettre à la une
+unpin = Retirer de la une
+post-published = La publication est en ligne.
+post-updated = La publication est mise à jour.
+post-deleted = La publication est supprimée.
+delivery-status = Distribution
+instance = Instance
+no-recipients = Envoyé à aucune autre instance pour l’instant.
+failing = En échec
+waiting = en attente
+attempts = Tentatives
+last-error = Dernière erreur
+form-has-errors = Le formulaire contient des erreurs, indiquées à côté des champs concernés.
+preview = Aperçu
+main-language = Langue principale
+main-language-unwritten = Rien n’est encore écrit dans la langue principale.
+languages-hint = Remplissez une ou plusieurs versions linguistiques ; les langues vides ne sont pas publiées.
+write-one-language = Rédigez au moins une version linguistique.
+title = Titre
+summary = Résumé
+summary-required = Champ obligatoire : Mastodon n’affiche que le titre et le résumé.
+body = Texte
+post-images = Images
+add-image = Ajouter une image (JPEG, PNG, WebP ou GIF)
+alt-text = Description de l’image (texte alternatif)
+alt-hint = Décrivez ce que montre l’image, pour les personnes qui ne peuvent pas la voir.
+alt-required = Décrivez l’image (obligatoire).
+alt-required-upload = Décrivez l’image (obligatoire) et choisissez à nouveau le fichier.
+choose-image = Choisissez un fichier image pour cette description.
+remove-image = Retirer l’image
+upload-too-large = Le fichier est trop volumineux.
+not-an-image = Ce fichier n’est pas une image dans un format pris en charge (JPEG, PNG, WebP, GIF).
+too-many-pixels = L’image est trop grande (12 000 pixels par côté au plus).
+sdg = Objectif
+starts-on = Début
+ends-on = Fin
+ends-before-start = La fin précède le début.
+partners-hint = Une organisation par ligne : un identifiant de cette instance (ville-amiens) ou l’adresse d’un profil.
+publish = Publier
+save-changes = Publier les modifications
+cancel = Annuler
+followers-and-follows = Abonnés et abonnements
+follow-someone = Suivre un compte du fédivers
+fediverse-address = Adresse dans le fédivers
+fediverse-address-hint = Par exemple @stadt-dortmund@nrw.example ou l’adresse du profil.
+follow = Suivre
+unfollow = Ne plus suivre
+follow-sent = Demande d’abonnement envoyée à
+unfollowed = Vous ne suivez plus ce compte.
+cannot-follow-self = Une organisation ne peut pas se suivre elle-même.
+follow-requests = Demandes d’abonnement
+following = Abonnements
+awaiting-approval = en attente d’approbation
+accept = Accepter
+reject = Refuser
+decline = Décliner
+request-accepted = La demande est acceptée.
+request-rejected = La demande est refusée.
+no-such-request = Cette demande d’abonnement n’existe pas (ou plus).
+none = Aucun.
+propose-partnership = Proposer un partenariat
+propose = Proposer
+founded-year = Année de création
+description = Description
+awaiting-partner = en attente de la réponse du partenaire
+mark-dormant = Marquer en sommeil
+mark-active = De nouveau actif
+end-partnership = Mettre fin
+partnership-proposed = La proposition est envoyée ; le partenariat sera confirmé quand l’autre partie l’acceptera.
+partnership-accepted = Le partenariat est confirmé.
+partnership-declined = La proposition est déclinée.
+partnership-changed = Le partenariat est modifié.
+no-such-partnership = Ce partenariat n’existe pas ici.
+no-such-organisation = Aucune organisation
+not-your-organisation = Vous n’êtes pas rédacteur·rice de cette organisation.
+error-forbidden = Accès refusé
+error-not-found = Introuvable
+error-request = La demande n’a pas abouti
+error-server = Une erreur de notre côté
+error-server-detail = Quelque chose s’est mal passé. Réessayez dans quelques minutes.
+error-not-found-detail = Cette page n’existe pas ou plus. La recherche vous aidera peut-être à trouver ce que vous cherchez.
+error-forbidden-detail = Cette page n’est pas accessible ici.
+error-request-detail = Vérifiez l’adresse ou les informations du formulaire.
+error-details = Détail technique
+back-home = Retour à l’accueil
+operators-only = Réservé à l’administration et à la modération de cette instance.
+admins-only = Réservé à l’administration de cette instance.
+federation-health = Fédération
+queue-pending = Envois en file d’attente
+queue-failing = dont en échec
+queue-delivered = Distribués
+queue-gave-up = Abandonnés
+instances-with-trouble = Instances avec envois en attente ou en échec
+subscriptions-heading = Réseaux et relais
+no-subscriptions = Cette instance n’est abonnée à aucun réseau ni relais.
+subscription-kind = Type
+subscription-style = Protocole
+subscription-peer = Réseau partenaire
+subscription-relay = Relais
+subscription-pending = demandé, sans réponse
+subscription-accepted = accepté
+subscription-rejected = refusé
+all-instances-fine = Toutes les instances sont joignables ; rien n’attend.
+failing-since = En échec depuis
+unreachable = injoignable
+accounts = Comptes
+roles = Rôles
+create-account = Créer un compte
+account-created = Le compte est créé.
+no-such-account = Aucun compte
+grant-role = Attribuer un rôle
+grant = Attribuer
+revoke = Retirer
+roles-changed = Les rôles sont modifiés.
+api-tokens = Jetons d’API
+name = Nom
+created = Créé
+last-used = Dernière utilisation
+revoked = révoqué
+token-name = Nom du nouveau jeton
+issue-token = Émettre un jeton
+token-shown-once = Le nouveau jeton n’est affiché qu’une seule fois :
+token-revoked = Le jeton est révoqué.
+end-sessions = Fermer toutes les sessions de ce compte
+sessions-ended = Toutes les sessions de ce compte sont fermées.
+handle = Identifiant
+country = Pays (deux lettres, p. ex. FR)
+working-languages = Langues de travail
+create-organisation = Créer une organisation
+organisation-created = L’organisation est créée :
+moderation = Modération
+reports = Signalements
+resolved = traité
+mark-resolved = Marquer comme traité
+report-resolved = Le signalement est traité.
+remove-content = Retirer le contenu
+content-removed = Le contenu est retiré.
+domain-blocks = Instances bloquées
+reason = Motif
+block-instance = Bloquer l’instance
+unblock = Débloquer
+block-added = L’instance est bloquée.
+block-removed = L’instance n’est plus bloquée.
+from-config = depuis la configuration
+suspended-actors = Comptes suspendus d’autres instances
+suspend = Suspendre
+unsuspend = Lever la suspension
+suspended = Le compte est suspendu ; ses publications sont retirées.
+unsuspended = La suspension est levée.
+cannot-suspend-local = Les organisations de cette instance se gèrent sous « Organisations », elles ne se suspendent pas.
+
+## Search page
+
+search-title = Recherche
+search-label = Mots recherchés
+search-hint = Organisations, partenariats et projets de tous les réseaux. « plusieurs mots » pour une expression, clim* pour un début de mot, -mot pour exclure.
+search-submit = Rechercher
+search-what = Quoi
+search-everything = Tout
+search-organisations = Organisations
+search-partnerships = Partenariats
+search-posts = Projets
+search-order = Ordre
+search-relevance = Pertinence
+search-newest = Plus récents d’abord
+search-only-here = Ce réseau seulement
+search-result-pages = Pages de résultats
+search-no-matches = Aucun résultat. Essayez d’autres mots, ou moins de mots.
+search-narrow = Affiner
+search-remove-filters = Retirer tous les filtres
+search-networks = Réseaux
+search-answered = a répondu
+search-local = ce réseau
+search-timeout = pas de réponse à temps
+search-failed = injoignable
+search-next = Résultats suivants
+search-previous = Résultats précédents
+search-f-kind = Type
+search-f-theme = Thème
+search-f-sdg = Objectif de développement durable
+search-f-country = Pays
+search-f-region = Région
+search-f-org-kind = Type d’organisation
+search-f-language = Langue
+search-f-year = Année
+search-f-network = Réseau
+
+## Messages with variables
+
+lookup-malformed = « { $target } » n’est ni un @nom@serveur ni une adresse (https://…).
+lookup-unknown-here = Il n’y a pas d’organisation « { $target } » ici.
+lookup-blocked = Le serveur { $target } est bloqué ici.
+lookup-webfinger-status = La recherche de { $target } (WebFinger) a échoué : le serveur a répondu HTTP { $status }.
+lookup-webfinger-failed = La recherche de { $target } (WebFinger) a échoué : { $reason }
+lookup-no-actor = { $target } a été trouvé, mais n’a pas de profil ActivityPub.
+lookup-actor-status = Le profil { $target } n’a pas pu être récupéré : le serveur a répondu HTTP { $status }.
+lookup-actor-failed = Le profil { $target } n’a pas pu être récupéré : { $reason }
+lookup-invalid = { $target } n’est pas un profil utilisable : { $reason }
+
+count-likes = { $n ->
+    [one] { $n } favori
+   *[other] { $n } favoris
+}
+count-shares = { $n ->
+    [one] { $n } partage
+   *[other] { $n } partages
+}
+count-replies = { $n ->
+    [one] { $n } réponse
+   *[other] { $n } réponses
+}
+results-count = { $n ->
+    [one] { $n } résultat
+   *[other] { $n } résultats
+}
+search-matches-count = { $n ->
+    [one] { $n } résultat
+   *[other] { $n } résultats
+}
+map-missing-count = { $n ->
+    [one] { $n } organisme sans coordonnées, absent de la carte
+   *[other] { $n } organismes sans coordonnées, absents de la carte
+}
+delivered-count = Distribué à { $delivered } sur { $instances } { $instances ->
+    [one] instance
+   *[other] instances
+}
+waiting-count = { $n } en attente
+try-again-in-minutes = Réessayez dans { $n } { $n ->
+    [one] minute
+   *[other] minutes
+}.
+
+## Vocabulary: organisation kinds, partnership kinds, themes (their hashtags are made
+## from these labels), the UN Sustainable Development Goals, profile fields
+
+org-kind-municipality = Commune
+org-kind-district = Département
+org-kind-region = Région
+org-kind-association = Comité de jumelage
+org-kind-network = Réseau
+org-kind-school = École
+org-kind-other = Société civile
+
+partnership-kind-twinning = Jumelage
+partnership-kind-friendship = Amitié
+partnership-kind-contact = Contact
+partnership-kind-project = Partenariat de projet
+partnership-kind-regional = Partenariat régional
+partnership-kind-school = Partenariat scolaire
+
+theme-reconciliation = Réconciliation
+theme-european-integration = Intégration européenne
+theme-youth = Jeunesse
+theme-education = Éducation
+theme-culture = Culture
+theme-sport = Sport
+theme-social = Engagement social
+theme-inclusion = Inclusion
+theme-climate = Climat
+theme-environment = Environnement
+theme-mobility = Mobilité
+theme-demography = Démographie
+theme-structural-change = Mutations économiques
+theme-migration = Migration et intégration
+theme-digitalisation = Numérique
+theme-economy = Économie
+theme-remembrance = Mémoire
+theme-humanitarian-aid = Aide humanitaire
+theme-administration = Échanges administratifs
+
+sdg-1 = Pas de pauvreté
+sdg-2 = Faim « zéro »
+sdg-3 = Bonne santé et bien-être
+sdg-4 = Éducation de qualité
+sdg-5 = Égalité entre les sexes
+sdg-6 = Eau propre et assainissement
+sdg-7 = Énergie propre et d’un coût abordable
+sdg-8 = Travail décent et croissance économique
+sdg-9 = Industrie, innovation et infrastructure
+sdg-10 = Inégalités réduites
+sdg-11 = Villes et communautés durables
+sdg-12 = Consommation et production responsables
+sdg-13 = Mesures relatives à la lutte contre les changements climatiques
+sdg-14 = Vie aquatique
+sdg-15 = Vie terrestre
+sdg-16 = Paix, justice et institutions efficaces
+sdg-17 = Partenariats pour la réalisation des objectifs
+
+profile-kind = Type
+profile-region = Région
+profile-code-ags = Code communal allemand (AGS)
+profile-code-insee = Code INSEE
+profile-code-lau = Code LAU
+profile-population = Population
+profile-website = Site web
+profile-languages = Langues
+profile-themes = Thèmes
+
+## Formats
+
+# Digits of whole numbers: 601 150 (narrow no-break space).
+number-group-separator = {"\u202F"}
+number-group-minimum = 1
+# 1er mars 2026, 5 mars 2026.
+date = { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    } { $year }
+decade = années { $decade }
+percent = { $n } %
+
+## events-editor
+ed-events = Événements
+ed-back-to-events = Retour aux événements
+ed-new-event = Nouvel événement
+ed-edit-event = Modifier l’événement
+ed-duplicate-event = Dupliquer l’événement
+ed-duplicate = Dupliquer
+ed-choose-dates = Une copie de « { $title } » : choisissez le début et la fin du nouvel événement.
+ed-upcoming = Événements à venir et en cours
+ed-past = Événements passés
+ed-no-events = Pas encore d’événements.
+ed-co-organised = co-organisé
+ed-participants = Participant·es
+ed-places = places
+ed-cancel-event = Annuler l’événement
+ed-cancel-confirm = Voulez-vous vraiment annuler « { $title } » ? Les abonnés et les participant·es en sont informés ; l’événement reste visible comme annulé.
+ed-cancel-yes = Oui, annuler
+ed-keep = Non, retour
+ed-event-created = L’événement est publié.
+ed-event-updated = L’événement est mis à jour.
+ed-event-cancelled = L’événement est annulé.
+ed-when = Quand
+ed-where = Où
+ed-taking-part = Participation
+ed-links = Rattachement
+ed-starts-at = Début (heure locale)
+ed-ends-at = Fin (heure locale)
+ed-timezone = Fuseau horaire
+ed-kind-training = Formation
+ed-kind-partnership-meeting = Rencontre de jumelage
+ed-kind-exchange = Échange
+ed-kind-citizens-trip = Voyage citoyen
+ed-kind-festival = Fête
+ed-kind-conference = Conférence
+ed-kind-online-meeting = Réunion en ligne
+ed-kind-other = Autre
+ed-status-scheduled = programmé
+ed-status-tentative = provisoire
+ed-status-cancelled = annulé
+ed-status-postponed = reporté
+ed-join-mode = Inscription
+ed-join-free = Libre : toute inscription est acceptée tant qu’il reste des places
+ed-join-approval = Sur validation : vous acceptez ou refusez chaque inscription
+ed-join-external = Externe : l’inscription se fait sur un autre site
+ed-external-url = Adresse de l’inscription externe
+ed-capacity = Places (vide : illimité)
+ed-registration-deadline = Date limite d’inscription (heure locale, facultative)
+ed-languages-spoken = Langues parlées
+ed-languages-spoken-hint = Codes de langue séparés par des virgules, p. ex. fr, de
+ed-place-name = Nom du lieu
+ed-street = Rue et numéro
+ed-postal-code = Code postal
+ed-locality = Commune
+ed-region = Région
+ed-latitude = Latitude (−90 à 90)
+ed-longitude = Longitude (−180 à 180)
+ed-online-url = Adresse de la réunion en ligne
+ed-place-hint = Indiquez un lieu, une adresse en ligne, ou les deux.
+ed-organisers = Co-organisateurs
+ed-partnership = Partenariat
+ed-no-partnership = aucun
+ed-related-posts = Publications de projet liées
+ed-related-posts-hint = Une adresse (https://…) par ligne.
+ed-participants-of = Participant·es à
+ed-no-participants = Personne ne s’est encore inscrit.
+ed-state-pending = demandée
+ed-state-accepted = acceptée
+ed-state-waiting = sur liste d’attente
+ed-state-rejected = refusée
+ed-message = Mot joint
+ed-decision = Décision
+ed-export-csv = Télécharger la liste en CSV
+ed-participation-accepted = L’inscription est acceptée.
+ed-participation-rejected = L’inscription est refusée.
+ed-err-full = L’événement est complet : augmentez d’abord le nombre de places.
+ed-take-part = Participer à un événement
+ed-event-address = Adresse de l’événement
+ed-event-address-hint = L’adresse (https://…) d’un événement sur n’importe quelle instance, Mobilizon compris.
+ed-join-message = Message aux organisateurs (facultatif)
+ed-join = Participer
+ed-join-result = Inscription envoyée ; état :
+ed-our-participations = Nos participations
+ed-leave = Se désinscrire
+ed-left = Vous êtes désinscrit de cet événement.
+ed-not-an-event = Cette adresse n’est pas un événement.
+ed-not-taking-part = Vous ne participez pas à cet événement.
+ed-refused-cancelled = Cet événement est annulé.
+ed-refused-over = Cet événement est terminé.
+ed-refused-deadline = La date limite d’inscription est passée.
+ed-refused-external = L’inscription à cet événement se fait sur un autre site.
+ed-refused-deleted = Cet événement a été supprimé.
+ed-err-timezone = Fuseau horaire inconnu « { $value } » : choisissez-en un dans la liste.
+ed-err-datetime = Une date avec l’heure, p. ex. le 12/06/2026 à 14 h 00.
+ed-err-time-skipped = Cette heure n’existe pas dans ce fuseau : les horloges la sautent au passage à l’heure d’été.
+ed-err-deadline-after-start = La date limite d’inscription est après le début.
+ed-err-capacity-range = Un nombre entier de 0 à 1 000 000.
+ed-err-capacity-below = { $n } participant·es sont déjà accepté·es : il faut au moins autant de places.
+ed-err-whole-number = Un nombre entier.
+ed-err-decimal = Un nombre décimal comme 49.894.
+ed-err-url = Une adresse commençant par http:// ou https://.
+ed-err-external-required = Indiquez l’adresse de l’inscription externe.
+ed-err-latitude = Une latitude de −90 à 90.
+ed-err-longitude = Une longitude de −180 à 180.
+ed-err-both-coordinates = Indiquez les deux coordonnées ou aucune.
+ed-err-country = Un code de pays à deux lettres, p. ex. FR ou DE.
+ed-err-language = Des codes de langue comme fr ou de, séparés par des virgules.
+ed-err-no-post = Cette publication n’existe pas ici.

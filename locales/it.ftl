@@ -1,0 +1,567 @@
+# passerelle’s interface in Italian (Project Fluent, https://projectfluent.org).
+# Every message exists in every language with the same variables; `cargo test --lib locale`
+# checks it. Plural forms are chosen by the language’s CLDR rules ([one], [few], [many],
+# *[other]). Invisible characters are typed as such: U+00A0 (no-break space) joins a number
+# to its noun.
+
+## Public pages
+
+organisations = Organizzazioni
+latest-projects = Progetti recenti
+projects = Progetti
+pinned = In evidenza
+followers = Follower
+profile = Profilo
+partners = Partner
+place = Luogo
+dates = Periodo
+themes = Temi
+sdgs = Obiettivi di sviluppo sostenibile
+published = Pubblicato
+updated = Aggiornato
+language-versions = Versioni linguistiche
+follow-hint = Seguici nel fediverso (ad es. su Mastodon) all’indirizzo
+no-posts = Ancora nessun progetto.
+figures = In cifre
+skip-to-content = Vai al contenuto
+interface-language = Lingua
+replies = Risposte dal fediverso
+reactions = Reazioni
+partnerships = Gemellaggi e partenariati
+partner = Partner
+network = Rete
+kind = Tipo
+since = Dal
+status = Stato
+main-navigation = Navigazione principale
+home = Home
+registry = Registro dei partenariati
+statistics = Statistiche
+search = Cerca
+about-network = Informazioni su questa rete
+upcoming-events = Prossimi appuntamenti
+no-events = Nessun appuntamento in programma.
+confirmed-partnerships = Partenariati confermati
+featured-projects = Progetti in evidenza
+follow-from-mastodon = Segui da Mastodon
+follow-box-intro = Inserisci il tuo indirizzo nel fediverso. Ti rimandiamo al tuo server, dove confermi di voler seguire.
+your-handle = Il tuo indirizzo o il tuo server
+handle-example = ad es. @anna@mastodon.social o mastodon.social
+follow-button = Continua per seguire
+handle-empty = Inserisci il tuo indirizzo.
+handle-invalid = Questo non è né un indirizzo come @nome@server.example né un nome di server come server.example.
+handle-is-here = Questo indirizzo appartiene a questa rete. Segui dal tuo server Mastodon.
+error = Errore
+feeds = Feed
+rss-feed = Feed RSS
+atom-feed = Feed Atom
+projects-of = Progetti di
+projects-on = Progetti sul tema
+no-partnerships = Nessun partenariato registrato.
+filters = Filtri
+country-pair = Coppia di paesi
+region-pair = Coppia di regioni
+first-country = Primo paese
+second-country = Secondo paese
+first-region = Prima regione
+second-region = Seconda regione
+choose-both = Scegli entrambi o nessuno dei due.
+founded-from = Fondato dal
+founded-to = Fondato fino al
+year-invalid = Inserisci un anno, ad es. 1962.
+theme = Tema
+confirmed-only = Solo quelli confermati da entrambe le parti
+any = tutti
+show = Mostra
+reset-filters = Azzera i filtri
+organisation = Organizzazione
+countries = Paesi
+map = Mappa
+map-description = I punti sono organizzazioni, le linee uniscono i partner. Gli stessi partenariati sono elencati nella tabella.
+previous = Precedente
+next = Successiva
+status-proposed = proposto
+status-active = attivo
+status-dormant = sospeso
+status-ended = concluso
+status-confirmed = confermato
+status-unconfirmed = non confermato
+by-country-pair = Per coppia di paesi
+by-kind = Per tipo
+by-decade = Per decennio di fondazione
+by-region = Per regione
+share-confirmed = Confermati da entrambe le parti
+total = Totale
+count = Numero
+as-table = In tabella
+scope = Ambito
+scope-local = Questa rete
+scope-federation = Tutte le reti collegate (ogni partenariato contato una volta)
+not-reachable = Non raggiungibili
+unknown = sconosciuto
+download-csv = Dati in CSV
+open-data = Dati aperti
+themes-list = Temi dei progetti
+read-in = Leggi in
+images = Immagini
+none-yet = Ancora nessun dato.
+colon = :
+semicolon = ;
+
+## Editors’ and operators’ interface
+
+too-many-logins = Troppi accessi non riusciti.
+back-to-projects = Torna ai progetti
+log-in = Accedi
+log-out = Esci
+logged-in-as = Accesso effettuato come
+username = Nome utente
+password = Password
+login-failed = Nome utente o password errati.
+csrf-failed = Questo modulo è scaduto o non proviene da questo sito. Ricarica la pagina e invialo di nuovo.
+required = Campo obbligatorio.
+too-long = Troppo lungo.
+bad-value = Valore non valido.
+bad-date = Una data come 2026-07-20.
+bad-year = Un anno, ad es. 1962.
+bad-domain = Un nome di server come esempio.org, non questa istanza.
+editor-navigation = Redazione
+editors-interface = Area redazione
+my-organisations = Le mie organizzazioni
+administration = Amministrazione
+no-organisations = Non sei ancora redattore o redattrice di alcuna organizzazione. Chiedilo all’amministrazione di questa istanza.
+sections = Sezioni
+public-profile = Vedi il profilo pubblico
+new-post = Nuovo contributo
+edit-post = Modifica il contributo
+edit = Modifica
+delete = Elimina
+pin = Metti in evidenza
+unpin = Togli dall’evidenza
+post-published = Il contributo è pubblicato.
+post-updated = Il contributo è aggiornato.
+post-deleted = Il contributo è eliminato.
+delivery-status = Consegna
+instance = Istanza
+no-recipients = Non ancora inviato ad altre istanze.
+failing = In errore
+waiting = in attesa
+attempts = Tentativi
+last-error = Ultimo errore
+form-has-errors = Il modulo contiene errori, indicati accanto ai rispettivi campi.
+preview = Anteprima
+main-language = Lingua principale
+main-language-unwritten = Nella lingua principale non è ancora scritto nulla.
+languages-hint = Compila una o più versioni linguistiche; le lingue lasciate vuote non vengono pubblicate.
+write-one-language = Scrivi almeno una versione linguistica.
+title = Titolo
+summary = Sintesi
+summary-required = Campo obbligatorio: Mastodon mostra solo il titolo e la sintesi.
+body = Testo
+post-images = Immagini
+add-image = Aggiungi un’immagine (JPEG, PNG, WebP o GIF)
+alt-text = Descrizione dell’immagine (testo alternativo)
+alt-hint = Descrivi che cosa mostra l’immagine, per chi non può vederla.
+alt-required = Descrivi l’immagine (obbligatorio).
+alt-required-upload = Descrivi l’immagine (obbligatorio) e scegli di nuovo il file.
+choose-image = Scegli un file immagine per questa descrizione.
+remove-image = Rimuovi l’immagine
+upload-too-large = Il file è troppo grande.
+not-an-image = Questo file non è un’immagine in un formato supportato (JPEG, PNG, WebP, GIF).
+too-many-pixels = L’immagine è troppo grande (al massimo 12.000 pixel per lato).
+sdg = Obiettivo
+starts-on = Inizio
+ends-on = Fine
+ends-before-start = La fine precede l’inizio.
+partners-hint = Un’organizzazione per riga: un identificativo di questa istanza (comune-cuneo) o l’indirizzo di un profilo.
+publish = Pubblica
+save-changes = Pubblica le modifiche
+cancel = Annulla
+followers-and-follows = Follower e account seguiti
+follow-someone = Segui un account del fediverso
+fediverse-address = Indirizzo nel fediverso
+fediverse-address-hint = Ad esempio @ville-amiens@afccre.example o l’indirizzo del profilo.
+follow = Segui
+unfollow = Non seguire più
+follow-sent = Richiesta di seguire inviata a
+unfollowed = Non segui più questo account.
+cannot-follow-self = Un’organizzazione non può seguire se stessa.
+follow-requests = Richieste di seguire
+following = Account seguiti
+awaiting-approval = in attesa di approvazione
+accept = Accetta
+reject = Rifiuta
+decline = Declina
+request-accepted = La richiesta è accettata.
+request-rejected = La richiesta è rifiutata.
+no-such-request = Questa richiesta di seguire non esiste (più).
+none = Nessuno.
+propose-partnership = Proponi un partenariato
+propose = Proponi
+founded-year = Anno di fondazione
+description = Descrizione
+awaiting-partner = in attesa della risposta del partner
+mark-dormant = Segna come sospeso
+mark-active = Di nuovo attivo
+end-partnership = Concludi
+partnership-proposed = La proposta è inviata; il partenariato sarà confermato quando l’altra parte l’avrà accettata.
+partnership-accepted = Il partenariato è confermato.
+partnership-declined = La proposta è declinata.
+partnership-changed = Il partenariato è modificato.
+no-such-partnership = Questo partenariato non esiste qui.
+no-such-organisation = Nessuna organizzazione
+not-your-organisation = Non sei redattore o redattrice di questa organizzazione.
+error-forbidden = Accesso negato
+error-not-found = Non trovato
+error-request = La richiesta non è andata a buon fine
+error-server = Un errore da parte nostra
+error-server-detail = Qualcosa è andato storto. Riprova tra qualche minuto.
+error-not-found-detail = Questa pagina non esiste o non esiste più. La ricerca potrà forse aiutarti a trovare ciò che cerchi.
+error-forbidden-detail = Questa pagina non è accessibile qui.
+error-request-detail = Controlla l’indirizzo o i dati inseriti nel modulo.
+error-details = Dettaglio tecnico
+back-home = Torna alla pagina iniziale
+operators-only = Riservato all’amministrazione e alla moderazione di questa istanza.
+admins-only = Riservato all’amministrazione di questa istanza.
+federation-health = Federazione
+queue-pending = Invii in coda
+queue-failing = di cui non riusciti
+queue-delivered = Consegnati
+queue-gave-up = Abbandonati
+instances-with-trouble = Istanze con invii in attesa o non riusciti
+subscriptions-heading = Reti e relay
+no-subscriptions = Questa istanza non è abbonata ad alcuna rete né ad alcun relay.
+subscription-kind = Tipo
+subscription-style = Protocollo
+subscription-peer = Rete partner
+subscription-relay = Server relay
+subscription-pending = richiesto, ancora nessuna risposta
+subscription-accepted = accettato
+subscription-rejected = rifiutato
+all-instances-fine = Tutte le istanze sono raggiungibili; nulla è in attesa.
+failing-since = Errori dal
+unreachable = irraggiungibile
+accounts = Account
+roles = Ruoli
+create-account = Crea un account
+account-created = L’account è creato.
+no-such-account = Nessun account
+grant-role = Assegna un ruolo
+grant = Assegna
+revoke = Revoca
+roles-changed = I ruoli sono modificati.
+api-tokens = Chiavi API
+name = Nome
+created = Creato
+last-used = Ultimo utilizzo
+revoked = revocata
+token-name = Nome della nuova chiave
+issue-token = Genera una chiave
+token-shown-once = La nuova chiave viene mostrata solo questa volta:
+token-revoked = La chiave è revocata.
+end-sessions = Chiudi tutte le sessioni di questo account
+sessions-ended = Tutte le sessioni di questo account sono chiuse.
+handle = Identificativo
+country = Paese (due lettere, ad es. IT)
+working-languages = Lingue di lavoro
+create-organisation = Crea un’organizzazione
+organisation-created = L’organizzazione è creata:
+moderation = Moderazione
+reports = Segnalazioni
+resolved = gestita
+mark-resolved = Segna come gestita
+report-resolved = La segnalazione è gestita.
+remove-content = Rimuovi il contenuto
+content-removed = Il contenuto è rimosso.
+domain-blocks = Istanze bloccate
+reason = Motivo
+block-instance = Blocca l’istanza
+unblock = Sblocca
+block-added = L’istanza è bloccata.
+block-removed = L’istanza non è più bloccata.
+from-config = dalla configurazione
+suspended-actors = Account sospesi di altre istanze
+suspend = Sospendi
+unsuspend = Revoca la sospensione
+suspended = L’account è sospeso; i suoi contributi sono rimossi.
+unsuspended = La sospensione è revocata.
+cannot-suspend-local = Le organizzazioni di questa istanza si gestiscono in «Organizzazioni», non si sospendono.
+
+## Search page
+
+search-title = Cerca
+search-label = Parole da cercare
+search-hint = Organizzazioni, partenariati e progetti di tutte le reti. «più parole» per un’espressione, clim* per l’inizio di una parola, -parola per escludere.
+search-submit = Cerca
+search-what = Che cosa
+search-everything = Tutto
+search-organisations = Organizzazioni
+search-partnerships = Partenariati
+search-posts = Progetti
+search-order = Ordine
+search-relevance = Pertinenza
+search-newest = Prima i più recenti
+search-only-here = Solo questa rete
+search-result-pages = Pagine dei risultati
+search-no-matches = Nessun risultato. Prova con altre parole o con meno parole.
+search-narrow = Restringi
+search-remove-filters = Rimuovi tutti i filtri
+search-networks = Reti
+search-answered = ha risposto
+search-local = questa rete
+search-timeout = nessuna risposta in tempo
+search-failed = irraggiungibile
+search-next = Risultati successivi
+search-previous = Risultati precedenti
+search-f-kind = Tipo
+search-f-theme = Tema
+search-f-sdg = Obiettivo di sviluppo sostenibile
+search-f-country = Paese
+search-f-region = Regione
+search-f-org-kind = Tipo di organizzazione
+search-f-language = Lingua
+search-f-year = Anno
+search-f-network = Rete
+
+## Messages with variables
+
+lookup-malformed = «{ $target }» non è né un @nome@server né un indirizzo (https://…).
+lookup-unknown-here = Qui non c’è nessuna organizzazione «{ $target }».
+lookup-blocked = Il server { $target } è bloccato qui.
+lookup-webfinger-status = La ricerca di { $target } (WebFinger) non è riuscita: il server ha risposto HTTP { $status }.
+lookup-webfinger-failed = La ricerca di { $target } (WebFinger) non è riuscita: { $reason }
+lookup-no-actor = { $target } è stato trovato, ma non ha un profilo ActivityPub.
+lookup-actor-status = Non è stato possibile recuperare il profilo { $target }: il server ha risposto HTTP { $status }.
+lookup-actor-failed = Non è stato possibile recuperare il profilo { $target }: { $reason }
+lookup-invalid = { $target } non è un profilo utilizzabile: { $reason }
+
+count-likes = { $n ->
+    [one] { $n } preferito
+   *[other] { $n } preferiti
+}
+count-shares = { $n ->
+    [one] { $n } condivisione
+   *[other] { $n } condivisioni
+}
+count-replies = { $n ->
+    [one] { $n } risposta
+   *[other] { $n } risposte
+}
+results-count = { $n ->
+    [one] { $n } risultato
+   *[other] { $n } risultati
+}
+search-matches-count = { $n ->
+    [one] { $n } risultato
+   *[other] { $n } risultati
+}
+map-missing-count = { $n ->
+    [one] { $n } organizzazione senza coordinate, assente dalla mappa
+   *[other] { $n } organizzazioni senza coordinate, assenti dalla mappa
+}
+delivered-count = Consegnato a { $delivered } su { $instances } { $instances ->
+    [one] istanza
+   *[other] istanze
+}
+waiting-count = { $n } in attesa
+try-again-in-minutes = Riprova tra { $n } { $n ->
+    [one] minuto
+   *[other] minuti
+}.
+
+## Vocabulary: organisation kinds, partnership kinds, themes (their hashtags are made
+## from these labels), the UN Sustainable Development Goals, profile fields
+
+org-kind-municipality = Comune
+org-kind-district = Provincia
+org-kind-region = Regione
+org-kind-association = Comitato di gemellaggio
+org-kind-network = Rete
+org-kind-school = Scuola
+org-kind-other = Società civile
+
+partnership-kind-twinning = Gemellaggio
+partnership-kind-friendship = Amicizia
+partnership-kind-contact = Contatto
+partnership-kind-project = Partenariato di progetto
+partnership-kind-regional = Partenariato regionale
+partnership-kind-school = Partenariato scolastico
+
+theme-reconciliation = Riconciliazione
+theme-european-integration = Integrazione europea
+theme-youth = Giovani
+theme-education = Istruzione
+theme-culture = Cultura
+theme-sport = Sport
+theme-social = Impegno sociale
+theme-inclusion = Inclusione
+theme-climate = Tutela del clima
+theme-environment = Ambiente
+theme-mobility = Mobilità
+theme-demography = Cambiamento demografico
+theme-structural-change = Trasformazione economica
+theme-migration = Migrazione e integrazione
+theme-digitalisation = Digitalizzazione
+theme-economy = Economia
+theme-remembrance = Memoria
+theme-humanitarian-aid = Aiuto umanitario
+theme-administration = Scambi amministrativi
+
+sdg-1 = Sconfiggere la povertà
+sdg-2 = Sconfiggere la fame
+sdg-3 = Salute e benessere
+sdg-4 = Istruzione di qualità
+sdg-5 = Parità di genere
+sdg-6 = Acqua pulita e servizi igienico-sanitari
+sdg-7 = Energia pulita e accessibile
+sdg-8 = Lavoro dignitoso e crescita economica
+sdg-9 = Imprese, innovazione e infrastrutture
+sdg-10 = Ridurre le disuguaglianze
+sdg-11 = Città e comunità sostenibili
+sdg-12 = Consumo e produzione responsabili
+sdg-13 = Lotta contro il cambiamento climatico
+sdg-14 = Vita sott’acqua
+sdg-15 = Vita sulla terra
+sdg-16 = Pace, giustizia e istituzioni solide
+sdg-17 = Partnership per gli obiettivi
+
+profile-kind = Tipo
+profile-region = Regione
+profile-code-ags = Codice comunale tedesco (AGS)
+profile-code-insee = Codice INSEE
+profile-code-lau = Codice LAU
+profile-population = Abitanti
+profile-website = Sito web
+profile-languages = Lingue
+profile-themes = Temi
+
+## Formats
+
+# Digits of whole numbers: 601.150.
+number-group-separator = {"."}
+number-group-minimum = 1
+# 5 marzo 2026.
+date = { $day } { $month ->
+        [1] gennaio
+        [2] febbraio
+        [3] marzo
+        [4] aprile
+        [5] maggio
+        [6] giugno
+        [7] luglio
+        [8] agosto
+        [9] settembre
+        [10] ottobre
+        [11] novembre
+       *[12] dicembre
+    } { $year }
+decade = anni { $decade }
+percent = { $n }%
+
+## events-editor
+ed-events = Eventi
+ed-back-to-events = Torna agli eventi
+ed-new-event = Nuovo evento
+ed-edit-event = Modifica l’evento
+ed-duplicate-event = Duplica l’evento
+ed-duplicate = Duplica
+ed-choose-dates = Una copia di «{ $title }»: scegliete l’inizio e la fine del nuovo evento.
+ed-upcoming = Eventi in corso e futuri
+ed-past = Eventi passati
+ed-no-events = Ancora nessun evento.
+ed-co-organised = co-organizzato
+ed-participants = Partecipanti
+ed-places = posti
+ed-cancel-event = Annulla l’evento
+ed-cancel-confirm = Volete davvero annullare «{ $title }»? Chi vi segue e i partecipanti ne saranno informati; l’evento resta visibile come annullato.
+ed-cancel-yes = Sì, annulla
+ed-keep = No, torna indietro
+ed-event-created = L’evento è pubblicato.
+ed-event-updated = L’evento è aggiornato.
+ed-event-cancelled = L’evento è annullato.
+ed-when = Quando
+ed-where = Dove
+ed-taking-part = Partecipazione
+ed-links = Collegamenti
+ed-starts-at = Inizio (ora locale)
+ed-ends-at = Fine (ora locale)
+ed-timezone = Fuso orario
+ed-kind-training = Formazione
+ed-kind-partnership-meeting = Incontro di gemellaggio
+ed-kind-exchange = Scambio
+ed-kind-citizens-trip = Viaggio di cittadini
+ed-kind-festival = Festa
+ed-kind-conference = Conferenza
+ed-kind-online-meeting = Riunione online
+ed-kind-other = Altro
+ed-status-scheduled = in programma
+ed-status-tentative = provvisorio
+ed-status-cancelled = annullato
+ed-status-postponed = rinviato
+ed-join-mode = Iscrizione
+ed-join-free = Libera: ogni richiesta è accettata finché ci sono posti
+ed-join-approval = Con approvazione: accettate o rifiutate ogni richiesta
+ed-join-external = Esterna: l’iscrizione avviene su un altro sito
+ed-external-url = Indirizzo dell’iscrizione esterna
+ed-capacity = Posti (vuoto: illimitati)
+ed-registration-deadline = Termine d’iscrizione (ora locale, facoltativo)
+ed-languages-spoken = Lingue parlate
+ed-languages-spoken-hint = Codici di lingua separati da virgole, p. es. it, de
+ed-place-name = Nome del luogo
+ed-street = Via e numero civico
+ed-postal-code = Codice postale
+ed-locality = Comune
+ed-region = Regione
+ed-latitude = Latitudine (da −90 a 90)
+ed-longitude = Longitudine (da −180 a 180)
+ed-online-url = Indirizzo della riunione online
+ed-place-hint = Indicate un luogo, un indirizzo online o entrambi.
+ed-organisers = Co-organizzatori
+ed-partnership = Gemellaggio
+ed-no-partnership = nessuno
+ed-related-posts = Pubblicazioni di progetto collegate
+ed-related-posts-hint = Un indirizzo (https://…) per riga.
+ed-participants-of = Partecipanti a
+ed-no-participants = Nessuno ha ancora chiesto di partecipare.
+ed-state-pending = richiesta
+ed-state-accepted = accettata
+ed-state-waiting = in lista d’attesa
+ed-state-rejected = rifiutata
+ed-message = Messaggio
+ed-decision = Decisione
+ed-export-csv = Scarica l’elenco in CSV
+ed-participation-accepted = La richiesta di partecipazione è accettata.
+ed-participation-rejected = La richiesta di partecipazione è rifiutata.
+ed-err-full = L’evento è al completo: aumentate prima il numero di posti.
+ed-take-part = Partecipare a un evento
+ed-event-address = Indirizzo dell’evento
+ed-event-address-hint = L’indirizzo (https://…) di un evento su qualsiasi istanza, anche Mobilizon.
+ed-join-message = Messaggio agli organizzatori (facoltativo)
+ed-join = Partecipa
+ed-join-result = Richiesta inviata; stato:
+ed-our-participations = Le nostre partecipazioni
+ed-leave = Ritira la partecipazione
+ed-left = Non partecipate più a questo evento.
+ed-not-an-event = Questo indirizzo non è un evento.
+ed-not-taking-part = Non partecipate a questo evento.
+ed-refused-cancelled = Questo evento è annullato.
+ed-refused-over = Questo evento è terminato.
+ed-refused-deadline = Il termine d’iscrizione è scaduto.
+ed-refused-external = L’iscrizione a questo evento avviene su un altro sito.
+ed-refused-deleted = Questo evento è stato eliminato.
+ed-err-timezone = Fuso orario sconosciuto «{ $value }»: sceglietene uno dall’elenco.
+ed-err-datetime = Una data con l’ora, p. es. 2026-06-12 14:00.
+ed-err-time-skipped = Quest’ora non esiste in questo fuso: gli orologi la saltano al passaggio all’ora legale.
+ed-err-deadline-after-start = Il termine d’iscrizione è dopo l’inizio.
+ed-err-capacity-range = Un numero intero da 0 a 1.000.000.
+ed-err-capacity-below = { $n } partecipanti sono già accettati: servono almeno altrettanti posti.
+ed-err-whole-number = Un numero intero.
+ed-err-decimal = Un numero decimale come 45.438.
+ed-err-url = Un indirizzo che inizia con http:// o https://.
+ed-err-external-required = Indicate l’indirizzo dell’iscrizione esterna.
+ed-err-latitude = Una latitudine da −90 a 90.
+ed-err-longitude = Una longitudine da −180 a 180.
+ed-err-both-coordinates = Indicate entrambe le coordinate o nessuna.
+ed-err-country = Un codice di paese di due lettere, p. es. IT o DE.
+ed-err-language = Codici di lingua come it o de, separati da virgole.
+ed-err-no-post = Questa pubblicazione non esiste qui.

@@ -1,0 +1,582 @@
+# passerelle’s interface in Polish (Project Fluent, https://projectfluent.org).
+# Every message exists in every language with the same variables; `cargo test --lib locale`
+# checks it. Plural forms are chosen by the language’s CLDR rules ([one], [few], [many],
+# *[other]). Invisible characters are typed as such: U+00A0 (no-break space) joins a number
+# to its noun.
+
+## Public pages
+
+organisations = Organizacje
+latest-projects = Najnowsze projekty
+projects = Projekty
+pinned = Wyróżnione
+followers = Obserwujący
+profile = Profil
+partners = Partnerzy
+place = Miejsce
+dates = Termin
+themes = Tematy
+sdgs = Cele zrównoważonego rozwoju
+published = Opublikowano
+updated = Zaktualizowano
+language-versions = Wersje językowe
+follow-hint = Obserwuj nas w fediwersum (np. na Mastodonie) pod adresem
+no-posts = Nie ma jeszcze projektów.
+figures = W liczbach
+skip-to-content = Przejdź do treści
+interface-language = Język
+replies = Odpowiedzi z fediwersum
+reactions = Reakcje
+partnerships = Partnerstwa
+partner = Partner
+network = Sieć
+kind = Rodzaj
+since = Od
+status = Status
+main-navigation = Nawigacja główna
+home = Strona główna
+registry = Rejestr partnerstw
+statistics = Statystyki
+search = Szukaj
+about-network = O tej sieci
+upcoming-events = Nadchodzące wydarzenia
+no-events = Brak nadchodzących wydarzeń.
+confirmed-partnerships = Potwierdzone partnerstwa
+featured-projects = Wyróżnione projekty
+follow-from-mastodon = Obserwuj z Mastodona
+follow-box-intro = Wpisz swój adres w fediwersum. Przekierujemy cię na twój serwer, gdzie potwierdzisz obserwowanie.
+your-handle = Twój adres lub twój serwer
+handle-example = np. @anna@mastodon.social lub mastodon.social
+follow-button = Przejdź do obserwowania
+handle-empty = Wpisz swój adres.
+handle-invalid = To nie jest ani adres w rodzaju @nazwa@serwer.example, ani nazwa serwera w rodzaju serwer.example.
+handle-is-here = Ten adres należy do tej sieci. Obserwuj ze swojego serwera Mastodona.
+error = Błąd
+feeds = Kanały
+rss-feed = Kanał RSS
+atom-feed = Kanał Atom
+projects-of = Projekty organizacji
+projects-on = Projekty – temat:
+no-partnerships = Nie zarejestrowano żadnych partnerstw.
+filters = Filtry
+country-pair = Para krajów
+region-pair = Para regionów
+first-country = Pierwszy kraj
+second-country = Drugi kraj
+first-region = Pierwszy region
+second-region = Drugi region
+choose-both = Wybierz oba albo żadnego.
+founded-from = Założone od roku
+founded-to = Założone do roku
+year-invalid = Wpisz rok, np. 1962.
+theme = Temat
+confirmed-only = Tylko potwierdzone przez obie strony
+any = wszystkie
+show = Pokaż
+reset-filters = Wyczyść filtry
+organisation = Organizacja
+countries = Kraje
+map = Mapa
+map-description = Punkty to organizacje, linie łączą partnerów. Te same partnerstwa są wymienione w tabeli.
+previous = Poprzednia
+next = Następna
+status-proposed = zaproponowane
+status-active = aktywne
+status-dormant = zawieszone
+status-ended = zakończone
+status-confirmed = potwierdzone
+status-unconfirmed = niepotwierdzone
+by-country-pair = Według pary krajów
+by-kind = Według rodzaju
+by-decade = Według dekady założenia
+by-region = Według regionu
+share-confirmed = Potwierdzone przez obie strony
+total = Razem
+count = Liczba
+as-table = W formie tabeli
+scope = Zakres
+scope-local = Ta sieć
+scope-federation = Wszystkie połączone sieci (każde partnerstwo liczone raz)
+not-reachable = Nieosiągalne
+unknown = nieznana
+download-csv = Dane w formacie CSV
+open-data = Otwarte dane
+themes-list = Tematy projektów
+read-in = Czytaj w języku
+images = Zdjęcia
+none-yet = Nie ma jeszcze danych.
+colon = :
+semicolon = ;
+
+## Editors’ and operators’ interface
+
+too-many-logins = Zbyt wiele nieudanych prób logowania.
+back-to-projects = Wróć do projektów
+log-in = Zaloguj się
+log-out = Wyloguj się
+logged-in-as = Zalogowano jako
+username = Nazwa użytkownika
+password = Hasło
+login-failed = Nieprawidłowa nazwa użytkownika lub hasło.
+csrf-failed = Ten formularz wygasł albo nie pochodzi z tej strony. Odśwież stronę i wyślij go ponownie.
+required = Pole obowiązkowe.
+too-long = Za długie.
+bad-value = Nieprawidłowa wartość.
+bad-date = Data w formacie 2026-07-20.
+bad-year = Rok, np. 1962.
+bad-domain = Nazwa serwera, np. przyklad.org, inna niż ta instancja.
+editor-navigation = Redakcja
+editors-interface = Panel redakcji
+my-organisations = Moje organizacje
+administration = Administracja
+no-organisations = Nie jesteś jeszcze redaktorem żadnej organizacji. Poproś o to administrację tej instancji.
+sections = Działy
+public-profile = Zobacz profil publiczny
+new-post = Nowy wpis
+edit-post = Edytuj wpis
+edit = Edytuj
+delete = Usuń
+pin = Wyróżnij
+unpin = Cofnij wyróżnienie
+post-published = Wpis został opublikowany.
+post-updated = Wpis został zaktualizowany.
+post-deleted = Wpis został usunięty.
+delivery-status = Doręczenie
+instance = Instancja
+no-recipients = Jeszcze nie wysłano do żadnej innej instancji.
+failing = Błędy
+waiting = oczekuje
+attempts = Próby
+last-error = Ostatni błąd
+form-has-errors = Formularz zawiera błędy; każdy jest podany przy swoim polu.
+preview = Podgląd
+main-language = Język główny
+main-language-unwritten = W języku głównym nic jeszcze nie napisano.
+languages-hint = Wypełnij jedną lub więcej wersji językowych; puste języki nie zostaną opublikowane.
+write-one-language = Napisz co najmniej jedną wersję językową.
+title = Tytuł
+summary = Streszczenie
+summary-required = Pole obowiązkowe: Mastodon pokazuje tylko tytuł i streszczenie.
+body = Treść
+post-images = Zdjęcia
+add-image = Dodaj zdjęcie (JPEG, PNG, WebP lub GIF)
+alt-text = Opis zdjęcia (tekst alternatywny)
+alt-hint = Opisz, co widać na zdjęciu, dla osób, które go nie widzą.
+alt-required = Opisz zdjęcie (pole obowiązkowe).
+alt-required-upload = Opisz zdjęcie (pole obowiązkowe) i ponownie wybierz plik.
+choose-image = Wybierz plik ze zdjęciem do tego opisu.
+remove-image = Usuń zdjęcie
+upload-too-large = Plik jest za duży.
+not-an-image = Ten plik nie jest zdjęciem w obsługiwanym formacie (JPEG, PNG, WebP, GIF).
+too-many-pixels = Zdjęcie jest za duże (najwyżej 12 000 pikseli na bok).
+sdg = Cel
+starts-on = Początek
+ends-on = Koniec
+ends-before-start = Koniec przypada przed początkiem.
+partners-hint = Jedna organizacja w wierszu: identyfikator w tej instancji (miasto-opole) albo adres profilu.
+publish = Opublikuj
+save-changes = Opublikuj zmiany
+cancel = Anuluj
+followers-and-follows = Obserwujący i obserwowani
+follow-someone = Obserwuj konto w fediwersum
+fediverse-address = Adres w fediwersum
+fediverse-address-hint = Na przykład @stadt-dortmund@nrw.example albo adres profilu.
+follow = Obserwuj
+unfollow = Przestań obserwować
+follow-sent = Wysłano prośbę o obserwowanie do
+unfollowed = Nie obserwujesz już tego konta.
+cannot-follow-self = Organizacja nie może obserwować samej siebie.
+follow-requests = Prośby o obserwowanie
+following = Obserwowani
+awaiting-approval = czeka na zatwierdzenie
+accept = Zaakceptuj
+reject = Odrzuć
+decline = Odmów
+request-accepted = Prośba została zaakceptowana.
+request-rejected = Prośba została odrzucona.
+no-such-request = Nie ma (już) takiej prośby o obserwowanie.
+none = Brak.
+propose-partnership = Zaproponuj partnerstwo
+propose = Zaproponuj
+founded-year = Rok założenia
+description = Opis
+awaiting-partner = czeka na odpowiedź partnera
+mark-dormant = Oznacz jako zawieszone
+mark-active = Ponownie aktywne
+end-partnership = Zakończ
+partnership-proposed = Propozycja została wysłana; partnerstwo zostanie potwierdzone, gdy druga strona ją przyjmie.
+partnership-accepted = Partnerstwo zostało potwierdzone.
+partnership-declined = Propozycja została odrzucona.
+partnership-changed = Partnerstwo zostało zmienione.
+no-such-partnership = Nie ma tutaj takiego partnerstwa.
+no-such-organisation = Brak organizacji
+not-your-organisation = Nie jesteś redaktorem tej organizacji.
+error-forbidden = Brak dostępu
+error-not-found = Nie znaleziono
+error-request = Żądanie nie powiodło się
+error-server = Błąd po naszej stronie
+error-server-detail = Coś poszło nie tak. Spróbuj ponownie za kilka minut.
+error-not-found-detail = Ta strona nie istnieje albo została usunięta. Być może wyszukiwarka pomoże ci znaleźć to, czego szukasz.
+error-forbidden-detail = Ta strona nie jest tutaj dostępna.
+error-request-detail = Sprawdź adres lub dane wpisane w formularzu.
+error-details = Szczegóły techniczne
+back-home = Wróć na stronę główną
+operators-only = Tylko dla administracji i moderacji tej instancji.
+admins-only = Tylko dla administracji tej instancji.
+federation-health = Federacja
+queue-pending = Doręczenia w kolejce
+queue-failing = w tym nieudane
+queue-delivered = Doręczone
+queue-gave-up = Porzucone
+instances-with-trouble = Instancje z oczekującymi lub nieudanymi doręczeniami
+subscriptions-heading = Sieci i przekaźniki
+no-subscriptions = Ta instancja nie subskrybuje żadnej sieci ani przekaźnika.
+subscription-kind = Rodzaj
+subscription-style = Protokół
+subscription-peer = Sieć partnerska
+subscription-relay = Przekaźnik
+subscription-pending = wysłano prośbę, brak odpowiedzi
+subscription-accepted = przyjęta
+subscription-rejected = odrzucona
+all-instances-fine = Wszystkie instancje są osiągalne; nic nie czeka.
+failing-since = Błędy od
+unreachable = nieosiągalna
+accounts = Konta
+roles = Role
+create-account = Utwórz konto
+account-created = Konto zostało utworzone.
+no-such-account = Brak konta
+grant-role = Nadaj rolę
+grant = Nadaj
+revoke = Odbierz
+roles-changed = Role zostały zmienione.
+api-tokens = Klucze API
+name = Nazwa
+created = Utworzono
+last-used = Ostatnie użycie
+revoked = unieważniony
+token-name = Nazwa nowego klucza
+issue-token = Wygeneruj klucz
+token-shown-once = Nowy klucz jest wyświetlany tylko ten jeden raz:
+token-revoked = Klucz został unieważniony.
+end-sessions = Zakończ wszystkie sesje tego konta
+sessions-ended = Wszystkie sesje tego konta zostały zakończone.
+handle = Identyfikator
+country = Kraj (dwie litery, np. PL)
+working-languages = Języki robocze
+create-organisation = Utwórz organizację
+organisation-created = Organizacja została utworzona:
+moderation = Moderacja
+reports = Zgłoszenia
+resolved = rozpatrzone
+mark-resolved = Oznacz jako rozpatrzone
+report-resolved = Zgłoszenie zostało rozpatrzone.
+remove-content = Usuń treść
+content-removed = Treść została usunięta.
+domain-blocks = Zablokowane instancje
+reason = Powód
+block-instance = Zablokuj instancję
+unblock = Odblokuj
+block-added = Instancja została zablokowana.
+block-removed = Instancja nie jest już zablokowana.
+from-config = z konfiguracji
+suspended-actors = Zawieszone konta innych instancji
+suspend = Zawieś
+unsuspend = Cofnij zawieszenie
+suspended = Konto zostało zawieszone; jego wpisy zostały usunięte.
+unsuspended = Zawieszenie zostało cofnięte.
+cannot-suspend-local = Organizacjami tej instancji zarządza się w dziale „Organizacje”; nie zawiesza się ich.
+
+## Search page
+
+search-title = Szukaj
+search-label = Szukane słowa
+search-hint = Organizacje, partnerstwa i projekty ze wszystkich sieci. „kilka słów” jako wyrażenie, klima* dla początku słowa, -słowo, aby wykluczyć.
+search-submit = Szukaj
+search-what = Co
+search-everything = Wszystko
+search-organisations = Organizacje
+search-partnerships = Partnerstwa
+search-posts = Projekty
+search-order = Kolejność
+search-relevance = Trafność
+search-newest = Najpierw najnowsze
+search-only-here = Tylko ta sieć
+search-result-pages = Strony wyników
+search-no-matches = Nic nie znaleziono. Spróbuj innych słów albo użyj ich mniej.
+search-narrow = Zawęź
+search-remove-filters = Usuń wszystkie filtry
+search-networks = Sieci
+search-answered = odpowiedziała
+search-local = ta sieć
+search-timeout = brak odpowiedzi na czas
+search-failed = nieosiągalna
+search-next = Następne wyniki
+search-previous = Poprzednie wyniki
+search-f-kind = Rodzaj
+search-f-theme = Temat
+search-f-sdg = Cel zrównoważonego rozwoju
+search-f-country = Kraj
+search-f-region = Region
+search-f-org-kind = Rodzaj organizacji
+search-f-language = Język
+search-f-year = Rok
+search-f-network = Sieć
+
+## Messages with variables
+
+lookup-malformed = „{ $target }” to ani @nazwa@serwer, ani adres (https://…).
+lookup-unknown-here = Nie ma tutaj organizacji „{ $target }”.
+lookup-blocked = Serwer { $target } jest tutaj zablokowany.
+lookup-webfinger-status = Wyszukiwanie { $target } (WebFinger) nie powiodło się: serwer odpowiedział HTTP { $status }.
+lookup-webfinger-failed = Wyszukiwanie { $target } (WebFinger) nie powiodło się: { $reason }
+lookup-no-actor = Znaleziono { $target }, ale nie ma profilu ActivityPub.
+lookup-actor-status = Nie udało się pobrać profilu { $target }: serwer odpowiedział HTTP { $status }.
+lookup-actor-failed = Nie udało się pobrać profilu { $target }: { $reason }
+lookup-invalid = { $target } nie jest profilem, którego można użyć: { $reason }
+
+count-likes = { $n ->
+    [one] { $n } polubienie
+    [few] { $n } polubienia
+    [many] { $n } polubień
+   *[other] { $n } polubienia
+}
+count-shares = { $n ->
+    [one] { $n } udostępnienie
+    [few] { $n } udostępnienia
+    [many] { $n } udostępnień
+   *[other] { $n } udostępnienia
+}
+count-replies = { $n ->
+    [one] { $n } odpowiedź
+   *[other] { $n } odpowiedzi
+}
+results-count = { $n ->
+    [one] { $n } wynik
+    [few] { $n } wyniki
+    [many] { $n } wyników
+   *[other] { $n } wyniku
+}
+search-matches-count = { $n ->
+    [one] { $n } wynik
+    [few] { $n } wyniki
+    [many] { $n } wyników
+   *[other] { $n } wyniku
+}
+map-missing-count = { $n ->
+    [one] { $n } organizacja bez współrzędnych, poza mapą
+    [few] { $n } organizacje bez współrzędnych, poza mapą
+    [many] { $n } organizacji bez współrzędnych, poza mapą
+   *[other] { $n } organizacji bez współrzędnych, poza mapą
+}
+delivered-count = Doręczono do { $delivered } z { $instances } { $instances ->
+   *[other] instancji
+}
+waiting-count = { $n ->
+    [one] { $n } oczekujące
+    [few] { $n } oczekujące
+   *[many] { $n } oczekujących
+}
+try-again-in-minutes = Spróbuj ponownie za { $n } { $n ->
+    [one] minutę
+    [few] minuty
+    [many] minut
+   *[other] minuty
+}.
+
+## Vocabulary: organisation kinds, partnership kinds, themes (their hashtags are made
+## from these labels), the UN Sustainable Development Goals, profile fields
+
+org-kind-municipality = Gmina/miasto
+org-kind-district = Powiat
+org-kind-region = Województwo/region
+org-kind-association = Stowarzyszenie partnerskie
+org-kind-network = Sieć
+org-kind-school = Szkoła
+org-kind-other = Społeczeństwo obywatelskie
+
+partnership-kind-twinning = Partnerstwo miast
+partnership-kind-friendship = Przyjaźń
+partnership-kind-contact = Kontakt
+partnership-kind-project = Partnerstwo projektowe
+partnership-kind-regional = Partnerstwo regionalne
+partnership-kind-school = Partnerstwo szkół
+
+theme-reconciliation = Pojednanie
+theme-european-integration = Integracja europejska
+theme-youth = Młodzież
+theme-education = Edukacja
+theme-culture = Kultura
+theme-sport = Sport
+theme-social = Zaangażowanie społeczne
+theme-inclusion = Włączenie społeczne
+theme-climate = Ochrona klimatu
+theme-environment = Środowisko
+theme-mobility = Mobilność
+theme-demography = Zmiany demograficzne
+theme-structural-change = Transformacja gospodarcza
+theme-migration = Migracja i integracja
+theme-digitalisation = Cyfryzacja
+theme-economy = Gospodarka
+theme-remembrance = Pamięć historyczna
+theme-humanitarian-aid = Pomoc humanitarna
+theme-administration = Wymiana administracyjna
+
+sdg-1 = Koniec z ubóstwem
+sdg-2 = Zero głodu
+sdg-3 = Dobre zdrowie i jakość życia
+sdg-4 = Dobra jakość edukacji
+sdg-5 = Równość płci
+sdg-6 = Czysta woda i warunki sanitarne
+sdg-7 = Czysta i dostępna energia
+sdg-8 = Wzrost gospodarczy i godna praca
+sdg-9 = Innowacyjność, przemysł, infrastruktura
+sdg-10 = Mniej nierówności
+sdg-11 = Zrównoważone miasta i społeczności
+sdg-12 = Odpowiedzialna konsumpcja i produkcja
+sdg-13 = Działania w dziedzinie klimatu
+sdg-14 = Życie pod wodą
+sdg-15 = Życie na lądzie
+sdg-16 = Pokój, sprawiedliwość i silne instytucje
+sdg-17 = Partnerstwa na rzecz celów
+
+profile-kind = Rodzaj
+profile-region = Region
+profile-code-ags = Niemiecki kod gminy (AGS)
+profile-code-insee = Kod INSEE
+profile-code-lau = Kod LAU
+profile-population = Liczba mieszkańców
+profile-website = Strona internetowa
+profile-languages = Języki
+profile-themes = Tematy
+
+## Formats
+
+# Digits of whole numbers: 1500, 15 000 (no-break space; four digits stay ungrouped).
+number-group-separator = {"\u00A0"}
+number-group-minimum = 2
+# 5 marca 2026 (months in the genitive).
+date = { $day } { $month ->
+        [1] stycznia
+        [2] lutego
+        [3] marca
+        [4] kwietnia
+        [5] maja
+        [6] czerwca
+        [7] lipca
+        [8] sierpnia
+        [9] września
+        [10] października
+        [11] listopada
+       *[12] grudnia
+    } { $year }
+decade = lata { $decade }.
+percent = { $n }%
+
+## events-editor
+ed-events = Wydarzenia
+ed-back-to-events = Powrót do wydarzeń
+ed-new-event = Nowe wydarzenie
+ed-edit-event = Edytuj wydarzenie
+ed-duplicate-event = Powiel wydarzenie
+ed-duplicate = Powiel
+ed-choose-dates = Kopia wydarzenia „{ $title }”: wybierz początek i koniec nowego wydarzenia.
+ed-upcoming = Wydarzenia trwające i nadchodzące
+ed-past = Minione wydarzenia
+ed-no-events = Nie ma jeszcze wydarzeń.
+ed-co-organised = współorganizowane
+ed-participants = Uczestnicy
+ed-places = miejsc
+ed-cancel-event = Odwołaj wydarzenie
+ed-cancel-confirm = Czy na pewno odwołać „{ $title }”? Obserwujący i uczestnicy zostaną powiadomieni; wydarzenie pozostanie widoczne jako odwołane.
+ed-cancel-yes = Tak, odwołaj
+ed-keep = Nie, wróć
+ed-event-created = Wydarzenie zostało opublikowane.
+ed-event-updated = Wydarzenie zostało zaktualizowane.
+ed-event-cancelled = Wydarzenie zostało odwołane.
+ed-when = Kiedy
+ed-where = Gdzie
+ed-taking-part = Udział
+ed-links = Powiązania
+ed-starts-at = Początek (czas lokalny)
+ed-ends-at = Koniec (czas lokalny)
+ed-timezone = Strefa czasowa
+ed-kind-training = Szkolenie
+ed-kind-partnership-meeting = Spotkanie partnerskie
+ed-kind-exchange = Wymiana
+ed-kind-citizens-trip = Wyjazd mieszkańców
+ed-kind-festival = Festyn
+ed-kind-conference = Konferencja
+ed-kind-online-meeting = Spotkanie online
+ed-kind-other = Inne
+ed-status-scheduled = zaplanowane
+ed-status-tentative = wstępne
+ed-status-cancelled = odwołane
+ed-status-postponed = przełożone
+ed-join-mode = Zapisy
+ed-join-free = Wolne: każde zgłoszenie jest przyjmowane, dopóki są miejsca
+ed-join-approval = Z zatwierdzeniem: przyjmujesz lub odrzucasz każde zgłoszenie
+ed-join-external = Zewnętrzne: zapisy na innej stronie
+ed-external-url = Adres zewnętrznych zapisów
+ed-capacity = Miejsca (puste: bez limitu)
+ed-registration-deadline = Termin zapisów (czas lokalny, opcjonalnie)
+ed-languages-spoken = Języki wydarzenia
+ed-languages-spoken-hint = Kody języków oddzielone przecinkami, np. pl, de
+ed-place-name = Nazwa miejsca
+ed-street = Ulica i numer
+ed-postal-code = Kod pocztowy
+ed-locality = Miejscowość
+ed-region = Województwo lub region
+ed-latitude = Szerokość geograficzna (od −90 do 90)
+ed-longitude = Długość geograficzna (od −180 do 180)
+ed-online-url = Adres spotkania online
+ed-place-hint = Podaj miejsce, adres online albo oba.
+ed-organisers = Współorganizatorzy
+ed-partnership = Partnerstwo
+ed-no-partnership = brak
+ed-related-posts = Powiązane wpisy projektu
+ed-related-posts-hint = Jeden adres (https://…) w wierszu.
+ed-participants-of = Uczestnicy wydarzenia
+ed-no-participants = Nikt jeszcze się nie zgłosił.
+ed-state-pending = zgłoszone
+ed-state-accepted = przyjęte
+ed-state-waiting = na liście rezerwowej
+ed-state-rejected = odrzucone
+ed-message = Wiadomość
+ed-decision = Decyzja
+ed-export-csv = Pobierz listę jako CSV
+ed-participation-accepted = Zgłoszenie zostało przyjęte.
+ed-participation-rejected = Zgłoszenie zostało odrzucone.
+ed-err-full = Brak wolnych miejsc: najpierw zwiększ liczbę miejsc.
+ed-take-part = Weź udział w wydarzeniu
+ed-event-address = Adres wydarzenia
+ed-event-address-hint = Adres (https://…) wydarzenia na dowolnej instancji, także w Mobilizon.
+ed-join-message = Wiadomość do organizatorów (opcjonalnie)
+ed-join = Zgłoś udział
+ed-join-result = Zgłoszenie wysłane; stan:
+ed-our-participations = Nasze zgłoszenia
+ed-leave = Wycofaj udział
+ed-left = Udział w tym wydarzeniu został wycofany.
+ed-not-an-event = Ten adres nie jest wydarzeniem.
+ed-not-taking-part = Nie bierzesz udziału w tym wydarzeniu.
+ed-refused-cancelled = To wydarzenie zostało odwołane.
+ed-refused-over = To wydarzenie już się zakończyło.
+ed-refused-deadline = Termin zapisów minął.
+ed-refused-external = Zapisy na to wydarzenie prowadzone są na innej stronie.
+ed-refused-deleted = To wydarzenie zostało usunięte.
+ed-err-timezone = Nieznana strefa czasowa „{ $value }”: wybierz jedną z listy.
+ed-err-datetime = Data z godziną, np. 2026-06-12 14:00.
+ed-err-time-skipped = Ta godzina nie istnieje w tej strefie: zegary ją przeskakują przy zmianie na czas letni.
+ed-err-deadline-after-start = Termin zapisów przypada po rozpoczęciu.
+ed-err-capacity-range = Liczba całkowita od 0 do 1 000 000.
+ed-err-capacity-below = Przyjętych uczestników jest już { $n }: miejsc musi być co najmniej tyle.
+ed-err-whole-number = Liczba całkowita.
+ed-err-decimal = Liczba dziesiętna, np. 52.229.
+ed-err-url = Adres zaczynający się od http:// lub https://.
+ed-err-external-required = Podaj adres zewnętrznych zapisów.
+ed-err-latitude = Szerokość geograficzna od −90 do 90.
+ed-err-longitude = Długość geograficzna od −180 do 180.
+ed-err-both-coordinates = Podaj obie współrzędne albo żadnej.
+ed-err-country = Dwuliterowy kod kraju, np. PL lub DE.
+ed-err-language = Kody języków, np. pl lub de, oddzielone przecinkami.
+ed-err-no-post = Nie ma tu takiego wpisu.
