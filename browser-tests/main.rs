@@ -6,6 +6,7 @@
 mod admin;
 mod common;
 mod editor;
+mod event_editor;
 mod events;
 mod http;
 mod partnerships;

@@ -324,14 +324,14 @@ pub async fn participants(
     let event = our_event(&state, &actor, &id).await?;
     let rows = DbParticipation::of_event(&mut *state.conn().await?, event.post.post.id).await?;
     let list: Vec<ParticipantView> = rows
-        .into_iter()
+        .iter()
         .map(|(p, a)| ParticipantView {
             id: p.id,
             actor: a.ap_id.to_string(),
             address: format!("{}@{}", a.handle, a.domain),
             name: Some(a.name.clone()).filter(|n| !n.is_empty()),
             state: p.state,
-            message: p.message,
+            message: p.message.clone(),
             since: p.created_at,
         })
         .collect();
@@ -345,7 +345,7 @@ pub async fn participants(
                     "attachment; filename=\"participants.csv\"",
                 ),
             ],
-            participants_csv(&list),
+            crate::events::csv::participants(&rows),
         )
             .into_response()),
         Some(other) => Err(AppError::invalid(
@@ -353,34 +353,6 @@ pub async fn participants(
             format!("`{other}` is neither json nor csv"),
         )),
     }
-}
-
-/// A CSV cell: quoted, and a leading `=`, `+`, `-`, `@`, tab or CR made plain text so that
-/// no spreadsheet runs it as a formula.
-fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    format!("\"{}\"", s.replace('"', "\"\""))
-}
-
-pub fn participants_csv(list: &[ParticipantView]) -> String {
-    let mut out = String::from("address,name,state,since,message,actor\r\n");
-    for p in list {
-        let row = [
-            cell(&p.address),
-            cell(p.name.as_deref().unwrap_or("")),
-            cell(p.state.code()),
-            cell(&p.since.to_rfc3339()),
-            cell(p.message.as_deref().unwrap_or("")),
-            cell(&p.actor),
-        ];
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
-    }
-    out
 }
 
 /// Approves or rejects a participation (`verb`: approve, reject).

@@ -3,6 +3,7 @@
 //! (its language versions, themes, images and comments) plus its `events` row; both and
 //! their deliveries are written in one transaction.
 
+pub mod csv;
 pub mod ical;
 
 use crate::db::models::actor::DbActor;

@@ -113,6 +113,28 @@ string_table!(
     ev_join_external, ev_registration_closed, ev_add_to_calendar, ev_join_from_fediverse,
     ev_join_box_intro, ev_join_button, ev_origin, ev_subscribe, ev_feed_network, ev_feed_of,
     ev_feed_on, ev_feed_hint, ev_all_events,
+    // events-editor
+    ed_events, ed_back_to_events, ed_new_event, ed_edit_event, ed_duplicate_event, ed_duplicate,
+    ed_upcoming, ed_past, ed_no_events, ed_co_organised, ed_participants, ed_places,
+    ed_cancel_event, ed_cancel_yes, ed_keep, ed_event_created, ed_event_updated,
+    ed_event_cancelled, ed_when, ed_where, ed_taking_part, ed_links, ed_starts_at, ed_ends_at,
+    ed_timezone, ed_kind_training, ed_kind_partnership_meeting, ed_kind_exchange,
+    ed_kind_citizens_trip, ed_kind_festival, ed_kind_conference, ed_kind_online_meeting,
+    ed_kind_other, ed_status_scheduled, ed_status_tentative, ed_status_cancelled,
+    ed_status_postponed, ed_join_mode, ed_join_free, ed_join_approval, ed_join_external,
+    ed_external_url, ed_capacity, ed_registration_deadline, ed_languages_spoken,
+    ed_languages_spoken_hint, ed_place_name, ed_street, ed_postal_code, ed_locality, ed_region,
+    ed_latitude, ed_longitude, ed_online_url, ed_place_hint, ed_organisers, ed_partnership,
+    ed_no_partnership, ed_related_posts, ed_related_posts_hint, ed_participants_of,
+    ed_no_participants, ed_state_pending, ed_state_accepted, ed_state_waiting,
+    ed_state_rejected, ed_message, ed_decision, ed_export_csv, ed_participation_accepted,
+    ed_participation_rejected, ed_err_full, ed_take_part, ed_event_address,
+    ed_event_address_hint, ed_join_message, ed_join, ed_join_result, ed_our_participations,
+    ed_leave, ed_left, ed_not_an_event, ed_not_taking_part, ed_refused_cancelled,
+    ed_refused_over, ed_refused_deadline, ed_refused_external, ed_refused_deleted,
+    ed_err_datetime, ed_err_time_skipped, ed_err_deadline_after_start, ed_err_capacity_range,
+    ed_err_whole_number, ed_err_decimal, ed_err_url, ed_err_external_required, ed_err_latitude,
+    ed_err_longitude, ed_err_both_coordinates, ed_err_country, ed_err_language, ed_err_no_post,
     ]
 );
 
@@ -207,6 +229,11 @@ messages! {
     percent_of(n: count) => "percent";
     // events-public
     ev_month_year(month: count, year: text) => "ev-month-year";
+    // events-editor
+    ed_choose_dates(title: text) => "ed-choose-dates";
+    ed_cancel_confirm(title: text) => "ed-cancel-confirm";
+    ed_err_timezone(value: text) => "ed-err-timezone";
+    ed_err_capacity_below(n: count) => "ed-err-capacity-below";
 }
 
 impl Strings {

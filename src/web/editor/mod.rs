@@ -1,9 +1,13 @@
 //! The editors' web interface behind login: an account's organisations, their posts (write,
-//! preview, publish, edit, pin, delete, delivery status), images, followers and follows, and
-//! partnerships. Every change goes through the same domain functions as the JSON API, so
+//! preview, publish, edit, pin, delete, delivery status), images, followers and follows,
+//! partnerships, and events (publish, edit, duplicate, cancel, participants; taking part in
+//! others' events). Every change goes through the same domain functions as the JSON API, so
 //! federation happens exactly as it does there.
 
+pub mod event_form;
+pub mod events;
 pub mod lookup;
+pub mod participation;
 pub mod partnerships;
 pub mod post_form;
 pub mod posts;
@@ -42,5 +46,42 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route(
             "/editor/{handle}/partnerships/{id}",
             post(partnerships::act),
+        )
+        .route(
+            "/editor/{handle}/events",
+            get(events::list)
+                .post(events::create)
+                .layer(crate::media::upload_limit(state)),
+        )
+        .route("/editor/{handle}/events/new", get(events::new_form))
+        .route(
+            "/editor/{handle}/events/{id}",
+            post(events::update).layer(crate::media::upload_limit(state)),
+        )
+        .route("/editor/{handle}/events/{id}/edit", get(events::edit_form))
+        .route(
+            "/editor/{handle}/events/{id}/duplicate",
+            get(events::duplicate),
+        )
+        .route(
+            "/editor/{handle}/events/{id}/cancel",
+            get(events::cancel_form).post(events::cancel),
+        )
+        .route(
+            "/editor/{handle}/events/{id}/participants",
+            get(participation::participants),
+        )
+        .route(
+            "/editor/{handle}/events/{id}/participants.csv",
+            get(participation::participants_csv),
+        )
+        .route(
+            "/editor/{handle}/events/{id}/participants/{pid}",
+            post(participation::decide),
+        )
+        .route("/editor/{handle}/participations", post(participation::join))
+        .route(
+            "/editor/{handle}/participations/leave",
+            post(participation::leave),
         )
 }

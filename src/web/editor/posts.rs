@@ -237,8 +237,8 @@ pub async fn new_form(ctx: Ctx, Path(handle): Path<String>) -> Result<Response, 
     )
 }
 
-/// A submitted post form: its fields and the image file, if one was chosen.
-async fn read_multipart(
+/// A submitted post (or event) form: its fields and the image file, if one was chosen.
+pub(super) async fn read_multipart(
     ctx: &Ctx,
     mut mp: Multipart,
 ) -> Result<(FormState, Option<Vec<u8>>), WebError> {
@@ -269,15 +269,14 @@ async fn read_multipart(
     Ok((FormState::new(pairs), file))
 }
 
-/// What both creating and updating do with a submitted form: CSRF, the upload, the checks.
-/// Returns the checked post data when it is to be saved, or the form to show again.
-async fn submitted(
+/// Stores an uploaded image (with the alt text typed beside it) and attaches it to the form
+/// as the next `image_*_<i>`; a refused file or a missing description is a field error.
+pub(super) async fn take_upload(
     ctx: &Ctx,
     org: &DbActor,
-    mp: Multipart,
-) -> Result<Result<crate::db::models::post::PostData, (FormState, bool)>, WebError> {
-    let (mut form, file) = read_multipart(ctx, mp).await?;
-    ctx.csrf(&form)?;
+    form: &mut FormState,
+    file: Option<Vec<u8>>,
+) -> Result<(), WebError> {
     let alt = form.val("image_alt").trim().to_string();
     match file {
         Some(_) if alt.is_empty() => form.fail("image_alt", ctx.t.alt_required_upload),
@@ -287,7 +286,7 @@ async fn submitted(
             {
                 Ok(m) => {
                     let url = crate::media::url(&ctx.state, &m.file_name);
-                    post_form::attach_image(&mut form, &url, &alt, &m.media_type);
+                    post_form::attach_image(form, &url, &alt, &m.media_type);
                     form.set("image_alt", "");
                 }
                 Err(e) => {
@@ -303,6 +302,19 @@ async fn submitted(
         None if !alt.is_empty() => form.fail("image_file", ctx.t.choose_image),
         None => {}
     }
+    Ok(())
+}
+
+/// What both creating and updating do with a submitted form: CSRF, the upload, the checks.
+/// Returns the checked post data when it is to be saved, or the form to show again.
+async fn submitted(
+    ctx: &Ctx,
+    org: &DbActor,
+    mp: Multipart,
+) -> Result<Result<crate::db::models::post::PostData, (FormState, bool)>, WebError> {
+    let (mut form, file) = read_multipart(ctx, mp).await?;
+    ctx.csrf(&form)?;
+    take_upload(ctx, org, &mut form, file).await?;
     let input = post_form::read(&mut form, ctx.t);
     let preview = form.val("action") == "preview";
     if preview || !form.ok() {
