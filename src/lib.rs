@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod federation;
+pub mod input;
 pub mod media;
 pub mod orgs;
 pub mod partnerships;

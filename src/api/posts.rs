@@ -1,7 +1,7 @@
 //! Project posts: `/api/v1/organisations/{handle}/posts` and `/api/v1/posts/{id}`.
 
 use super::auth::Auth;
-use super::json::ApiJson;
+use super::json::{ApiJson, ApiQuery};
 use super::organisations::find;
 use super::views::{Page, PostView};
 use crate::db::models::actor::DbActor;
@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::posts::PostInput;
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
@@ -24,7 +24,7 @@ pub struct ListQuery {
 pub async fn list(
     State(state): State<AppState>,
     Path(handle): Path<String>,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> AppResult<Json<Page<PostView>>> {
     let actor = find(&state, &handle).await?;
     let limit = q.limit.unwrap_or(20);

@@ -330,6 +330,8 @@ strings! {
     suspended: "Das Konto ist gesperrt; seine Beiträge sind entfernt.", "Le compte est suspendu ; ses publications sont retirées.", "The account is suspended; its posts are removed.";
     unsuspended: "Die Sperre ist aufgehoben.", "La suspension est levée.", "The suspension is lifted.";
     cannot_suspend_local: "Organisationen dieser Instanz werden unter „Organisationen“ verwaltet, nicht gesperrt.", "Les organisations de cette instance se gèrent sous « Organisations », elles ne se suspendent pas.", "This instance’s organisations are managed under “Organisations”, not suspended.";
+    // security
+    nul_refused: "Enthält ein NUL-Zeichen (U+0000), das nicht gespeichert werden kann (hier als � gezeigt).", "Contient un caractère NUL (U+0000), qui ne peut pas être enregistré (affiché ici comme �).", "Contains a NUL character (U+0000), which cannot be stored (shown here as �).";
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {

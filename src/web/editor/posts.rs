@@ -263,7 +263,15 @@ async fn read_multipart(
             pairs.push((name, text));
         }
     }
-    Ok((FormState::new(pairs), file))
+    // PostgreSQL cannot store a NUL: the field says so, and shows where it was.
+    let mut form = FormState::new(Vec::new());
+    for (name, value) in pairs {
+        if !crate::input::storable(&value) {
+            form.fail(&name, ctx.t.nul_refused);
+        }
+        form.push(&name, value.replace(crate::input::NUL, "\u{fffd}"));
+    }
+    Ok((form, file))
 }
 
 /// What both creating and updating do with a submitted form: CSRF, the upload, the checks.
