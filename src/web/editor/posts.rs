@@ -6,7 +6,7 @@ use crate::db::models::actor::DbActor;
 use crate::db::models::delivery::{self, DeliveryState};
 use crate::db::models::post::{DbPost, PostFull};
 use crate::vocab::{Lang, THEMES};
-use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::backoffice::{Ctx, EditorLayout, Notice, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
 use askama::Template;
 use axum::Form;
@@ -153,7 +153,7 @@ pub async fn organisation(
         handle: org.handle,
         name: org.name,
         posts: rows,
-        notice: n.text(),
+        notice: n.text(ctx.t),
         tab: "posts",
     })
 }
@@ -337,7 +337,7 @@ pub async fn create(
         Ok(data) => {
             let mut conn = ctx.state.conn().await?;
             crate::posts::publish_new(&mut conn, &ctx.state, &org, &data).await?;
-            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}"), ctx.t.post_published))
+            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}"), Notice::PostPublished))
         }
     }
 }
@@ -371,7 +371,12 @@ pub async fn update(ctx: Ctx, Path(id): Path<String>, mp: Multipart) -> Result<R
             let mut conn = ctx.state.conn().await?;
             crate::posts::publish_update(&mut conn, &ctx.state, &author, post.post.id, &data)
                 .await?;
-            Ok(ctx.redirect_with_notice(&format!("/editor/{}", author.handle), ctx.t.post_updated))
+            Ok(
+                ctx.redirect_with_notice(
+                    &format!("/editor/{}", author.handle),
+                    Notice::PostUpdated,
+                ),
+            )
         }
     }
 }
@@ -385,7 +390,7 @@ pub async fn delete(
     let (post, author) = editable_post(&ctx, &id).await?;
     let mut conn = ctx.state.conn().await?;
     crate::posts::publish_delete(&mut conn, &ctx.state, &author, &post).await?;
-    Ok(ctx.redirect_with_notice(&format!("/editor/{}", author.handle), ctx.t.post_deleted))
+    Ok(ctx.redirect_with_notice(&format!("/editor/{}", author.handle), Notice::PostDeleted))
 }
 
 pub async fn pin(
