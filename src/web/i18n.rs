@@ -332,6 +332,9 @@ strings! {
     cannot_suspend_local: "Organisationen dieser Instanz werden unter „Organisationen“ verwaltet, nicht gesperrt.", "Les organisations de cette instance se gèrent sous « Organisations », elles ne se suspendent pas.", "This instance’s organisations are managed under “Organisations”, not suspended.";
     // security
     nul_refused: "Enthält ein NUL-Zeichen (U+0000), das nicht gespeichert werden kann (hier als � gezeigt).", "Contient un caractère NUL (U+0000), qui ne peut pas être enregistré (affiché ici comme �).", "Contains a NUL character (U+0000), which cannot be stored (shown here as �).";
+    image_too_many_pixels: "Das Bild hat zu viele Pixel (höchstens 40 Megapixel, z. B. 8000 × 5000, und 12.000 je Seite).", "L’image a trop de pixels (40 mégapixels au plus, p. ex. 8000 × 5000, et 12 000 par côté).", "The image has too many pixels (at most 40 megapixels, e.g. 8000 × 5000, and 12,000 per side).";
+    too_many_partners: "Höchstens {max} Partner je Beitrag.", "{max} partenaires au plus par publication.", "At most {max} partners per post.";
+    partners_hint_remote: "Eine Organisation je Zeile: ein Name dieser Instanz (stadt-dortmund), @name@server einer anderen Instanz oder die Adresse eines Profils. Jeder Partner wird bei der Vorschau nachgeschlagen.", "Une organisation par ligne : un identifiant de cette instance (ville-amiens), @nom@serveur d’une autre instance ou l’adresse d’un profil. Chaque partenaire est vérifié dès l’aperçu.", "One organisation per line: a handle on this instance (stadt-dortmund), @name@server on another instance, or a profile’s URL. Each partner is looked up when you preview.";
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -299,7 +299,7 @@ async fn submitted(
                     let msg = match e {
                         crate::media::MediaError::TooLarge { .. } => ctx.t.upload_too_large,
                         crate::media::MediaError::NotAnImage => ctx.t.not_an_image,
-                        crate::media::MediaError::TooManyPixels => ctx.t.too_many_pixels,
+                        crate::media::MediaError::TooManyPixels => ctx.t.image_too_many_pixels,
                     };
                     form.fail("image_file", msg);
                 }
