@@ -5,6 +5,8 @@ use super::post_form::{self, FormImage};
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery::{self, DeliveryState};
 use crate::db::models::post::{DbPost, PostFull};
+use crate::federation::resolve::ResolveError;
+use crate::posts::PartnerError;
 use crate::vocab::{Lang, THEMES};
 use crate::web::backoffice::{Ctx, EditorLayout, Notice, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
@@ -308,7 +310,23 @@ async fn submitted(
         None if !alt.is_empty() => form.fail("image_file", ctx.t.choose_image),
         None => {}
     }
-    let input = post_form::read(&mut form, ctx.t);
+    let mut input = post_form::read(&mut form, ctx.t);
+    // Partners are looked up for the preview too, so that a wrong one is seen before publishing.
+    match crate::posts::resolve_partners(&ctx.state, &input.partners).await {
+        Ok(ids) => input.partners = ids,
+        Err(PartnerError::TooMany) => form.fail(
+            "partners",
+            ctx.t
+                .too_many_partners
+                .replace("{max}", &crate::posts::MAX_PARTNERS.to_string()),
+        ),
+        Err(PartnerError::Unresolved(_, e @ ResolveError::Database(_))) => {
+            return Err(e.into_app_error("partners").into());
+        }
+        Err(PartnerError::Unresolved(_, e)) => {
+            form.fail("partners", super::lookup::message(ctx.t, &e));
+        }
+    }
     let preview = form.val("action") == "preview";
     if preview || !form.ok() {
         return Ok(Err((form, preview)));
