@@ -7,6 +7,7 @@ mod common;
 mod db;
 mod delivery_queue;
 mod duplicates;
+mod hardening;
 mod open_data;
 mod pages;
 mod partnerships_io;
