@@ -330,7 +330,7 @@ pub async fn resolve_partners(
         return Err(PartnerError::TooMany);
     }
     // Owned values: a future borrowing its item trips the compiler in `Send` handlers.
-    futures::stream::iter(partners.to_vec().into_iter().enumerate())
+    futures::stream::iter(partners.iter().cloned().enumerate())
         .map(|(i, p)| async move {
             crate::federation::resolve::target(state, &p)
                 .await

@@ -34,13 +34,10 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, AppError> {
         e
     };
     let pairs = url::form_urlencoded::parse(query.as_bytes());
-    if let Some(field) = crate::input::unstorable_in_pairs(
-        pairs
-            .clone()
-            .collect::<Vec<_>>()
-            .iter()
-            .map(|(k, v)| (k.as_ref(), v.as_ref())),
-    ) {
+    let decoded: Vec<_> = pairs.collect();
+    if let Some(field) =
+        crate::input::unstorable_in_pairs(decoded.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))
+    {
         return Err(bad(field, crate::input::NUL_REFUSED.into()));
     }
     let de = serde_urlencoded::Deserializer::new(pairs);
