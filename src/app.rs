@@ -236,6 +236,7 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
         stop_rx.clone(),
     ));
     let indexer = tokio::spawn(crate::search::indexer::run(state.clone(), stop_rx));
+    tokio::spawn(crate::auth::prepare_dummy_hash());
     tracing::info!(%addr, domain = state.config.instance.domain, "serving");
     Ok(RunningInstance {
         addr,

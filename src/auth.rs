@@ -34,6 +34,12 @@ fn dummy_hash() -> &'static str {
     &DUMMY
 }
 
+/// Makes the dummy hash now (on a blocking thread), so that the first login for an unknown
+/// username does not take longer than later ones.
+pub async fn prepare_dummy_hash() {
+    let _ = tokio::task::spawn_blocking(dummy_hash).await;
+}
+
 /// Checks a password against an account's hash, or, without an account, against a dummy
 /// hash (and fails): the same work either way.
 pub async fn verify_password_or_dummy(password: String, hash: Option<String>) -> bool {

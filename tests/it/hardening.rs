@@ -711,5 +711,29 @@ async fn the_editor_preview_says_in_the_visitors_language_which_partner_is_unkno
         html.contains("<section class=\"preview\""),
         "the preview is still shown"
     );
+
+    // A NUL in a field of the form: said next to the field, nothing published.
+    let (content_type, body) = multipart(&[
+        ("csrf", &csrf),
+        ("main_language", "de"),
+        ("title_de", "Fest"),
+        ("summary_de", "Ein Fest."),
+        ("place", "Kö\u{0}ln"),
+        ("action", "publish"),
+    ]);
+    let resp = client()
+        .post(ctx.url("/editor/stadt-koeln/posts?lang=en"))
+        .header(COOKIE, &cookie)
+        .header(CONTENT_TYPE, content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = resp.text().await.unwrap();
+    assert!(
+        html.contains("id=\"place-error\">Contains a NUL character"),
+        "{html}"
+    );
     assert_eq!(ctx.count("posts").await, 0);
 }
