@@ -608,6 +608,7 @@ ed-join = Teilnehmen
 ed-join-result = Anmeldung verschickt; Stand:
 ed-our-participations = Unsere Teilnahmen
 ed-leave = Abmelden
+ed-join-sent = Die Anfrage zur Teilnahme ist gesendet; ihren Stand sehen Sie unten.
 ed-left = Sie sind von diesem Termin abgemeldet.
 ed-not-an-event = Diese Adresse ist kein Termin.
 ed-not-taking-part = Sie nehmen an diesem Termin nicht teil.
@@ -632,3 +633,9 @@ ed-err-both-coordinates = Bitte beide Koordinaten angeben oder keine.
 ed-err-country = Ein Ländercode aus zwei Buchstaben, z. B. DE oder FR.
 ed-err-language = Sprachcodes wie de oder fr, durch Kommas getrennt.
 ed-err-no-post = Diesen Beitrag gibt es hier nicht.
+
+# security
+nul-refused = Enthält ein NUL-Zeichen (U+0000), das nicht gespeichert werden kann (hier als � gezeigt).
+image-too-many-pixels = Das Bild hat zu viele Pixel (höchstens 40 Megapixel, z. B. 8000 × 5000, und 12.000 je Seite).
+partners-hint-remote = Eine Organisation je Zeile: ein Name dieser Instanz (stadt-dortmund), @name@server einer anderen Instanz oder die Adresse eines Profils. Jeder Partner wird bei der Vorschau nachgeschlagen.
+too-many-partners = Höchstens { $max } Partner je Beitrag.

@@ -616,6 +616,7 @@ ed-join = Take part
 ed-join-result = Request sent; state:
 ed-our-participations = Our participations
 ed-leave = Leave
+ed-join-sent = The request to take part is sent; its state is shown below.
 ed-left = You left this event.
 ed-not-an-event = This address is not an event.
 ed-not-taking-part = You are not taking part in this event.
@@ -640,3 +641,9 @@ ed-err-both-coordinates = Give both coordinates or neither.
 ed-err-country = A two-letter country code such as DE or FR.
 ed-err-language = Language codes such as de or fr, separated by commas.
 ed-err-no-post = There is no such post here.
+
+# security
+nul-refused = Contains a NUL character (U+0000), which cannot be stored (shown here as �).
+image-too-many-pixels = The image has too many pixels (at most 40 megapixels, e.g. 8000 × 5000, and 12,000 per side).
+partners-hint-remote = One organisation per line: a handle on this instance (stadt-dortmund), @name@server on another instance, or a profile’s URL. Each partner is looked up when you preview.
+too-many-partners = At most { $max } partners per post.

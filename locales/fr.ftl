@@ -619,6 +619,7 @@ ed-join = Participer
 ed-join-result = Inscription envoyée ; état :
 ed-our-participations = Nos participations
 ed-leave = Se désinscrire
+ed-join-sent = La demande de participation est envoyée ; son état figure ci-dessous.
 ed-left = Vous êtes désinscrit de cet événement.
 ed-not-an-event = Cette adresse n’est pas un événement.
 ed-not-taking-part = Vous ne participez pas à cet événement.
@@ -643,3 +644,9 @@ ed-err-both-coordinates = Indiquez les deux coordonnées ou aucune.
 ed-err-country = Un code de pays à deux lettres, p. ex. FR ou DE.
 ed-err-language = Des codes de langue comme fr ou de, séparés par des virgules.
 ed-err-no-post = Cette publication n’existe pas ici.
+
+# security
+nul-refused = Contient un caractère NUL (U+0000), qui ne peut pas être enregistré (affiché ici comme �).
+image-too-many-pixels = L’image a trop de pixels (40 mégapixels au plus, p. ex. 8000 × 5000, et 12 000 par côté).
+partners-hint-remote = Une organisation par ligne : un identifiant de cette instance (ville-amiens), @nom@serveur d’une autre instance ou l’adresse d’un profil. Chaque partenaire est vérifié dès l’aperçu.
+too-many-partners = { $max } partenaires au plus par publication.

@@ -616,6 +616,7 @@ ed-join = Partecipa
 ed-join-result = Richiesta inviata; stato:
 ed-our-participations = Le nostre partecipazioni
 ed-leave = Ritira la partecipazione
+ed-join-sent = La richiesta di partecipazione è stata inviata; il suo stato è indicato qui sotto.
 ed-left = Non partecipate più a questo evento.
 ed-not-an-event = Questo indirizzo non è un evento.
 ed-not-taking-part = Non partecipate a questo evento.
@@ -640,3 +641,9 @@ ed-err-both-coordinates = Indicate entrambe le coordinate o nessuna.
 ed-err-country = Un codice di paese di due lettere, p. es. IT o DE.
 ed-err-language = Codici di lingua come it o de, separati da virgole.
 ed-err-no-post = Questa pubblicazione non esiste qui.
+
+# security
+nul-refused = Contiene un carattere NUL (U+0000), che non può essere salvato (mostrato qui come �).
+image-too-many-pixels = L’immagine ha troppi pixel (al massimo 40 megapixel, p. es. 8000 × 5000, e 12.000 per lato).
+partners-hint-remote = Un’organizzazione per riga: un nome di questa istanza (comune-esempio), @nome@server di un’altra istanza o l’indirizzo di un profilo. Ogni partner viene cercato già nell’anteprima.
+too-many-partners = Al massimo { $max } partner per pubblicazione.

@@ -631,6 +631,7 @@ ed-join = Zgłoś udział
 ed-join-result = Zgłoszenie wysłane; stan:
 ed-our-participations = Nasze zgłoszenia
 ed-leave = Wycofaj udział
+ed-join-sent = Prośba o udział została wysłana; jej stan widać poniżej.
 ed-left = Udział w tym wydarzeniu został wycofany.
 ed-not-an-event = Ten adres nie jest wydarzeniem.
 ed-not-taking-part = Nie bierzesz udziału w tym wydarzeniu.
@@ -655,3 +656,9 @@ ed-err-both-coordinates = Podaj obie współrzędne albo żadnej.
 ed-err-country = Dwuliterowy kod kraju, np. PL lub DE.
 ed-err-language = Kody języków, np. pl lub de, oddzielone przecinkami.
 ed-err-no-post = Nie ma tu takiego wpisu.
+
+# security
+nul-refused = Zawiera znak NUL (U+0000), którego nie można zapisać (pokazany tu jako �).
+image-too-many-pixels = Obraz ma zbyt wiele pikseli (najwyżej 40 megapikseli, np. 8000 × 5000, i 12 000 na bok).
+partners-hint-remote = Jedna organizacja w wierszu: nazwa w tej instancji (stadt-dortmund), @nazwa@serwer z innej instancji albo adres profilu. Każdy partner jest sprawdzany już przy podglądzie.
+too-many-partners = Najwyżej { $max } partnerów na wpis.

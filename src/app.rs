@@ -28,10 +28,19 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(web::router())
         .merge(web::backoffice_router(state.clone()))
         .fallback(async || AppError::not_found("no such page"))
+        .layer(axum::middleware::from_fn(json_errors))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            refuse_unstorable_forms,
+        ))
         .layer(axum::middleware::from_fn(refuse_nul))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             web::pages::error::html_errors,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            web::headers::SecurityHeaders::new(&state.config),
+            web::headers::security_headers,
         ))
         .layer(axum::middleware::from_fn(
             federation::routes::authorized_fetch,
@@ -61,6 +70,99 @@ async fn refuse_nul(
             .into_response();
     }
     next.run(req).await
+}
+
+/// A form body (`application/x-www-form-urlencoded`) with a NUL character in a field is
+/// refused with a 400 naming the field, before any handler reads it: PostgreSQL cannot
+/// store the character. JSON bodies are checked by `api::json::ApiJson`, uploads' text fields
+/// by the post form, CSV imports and received activities where they are read.
+async fn refuse_unstorable_forms(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let is_form = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|m| {
+            m.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        });
+    if !is_form {
+        return next.run(req).await;
+    }
+    let limit = state.config.http.max_body_bytes;
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+        return AppError::payload_too_large(limit).into_response();
+    };
+    let pairs: Vec<_> = url::form_urlencoded::parse(&bytes).collect();
+    if let Some(field) =
+        crate::input::unstorable_in_pairs(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))
+    {
+        let mut e = AppError::invalid(field, crate::input::NUL_REFUSED);
+        e.status = axum::http::StatusCode::BAD_REQUEST;
+        e.code = "bad_request";
+        return e.into_response();
+    }
+    next.run(axum::extract::Request::from_parts(
+        parts,
+        axum::body::Body::from(bytes),
+    ))
+    .await
+}
+
+/// The error answers axum's own extractors write as plain text (a path segment that is not
+/// a number, an unreadable body, a method the path does not take) in the JSON error shape
+/// every other error has; the page for browsers is drawn from it like any other.
+async fn json_errors(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{StatusCode, header};
+    use axum::response::IntoResponse;
+    let resp = next.run(req).await;
+    let status = resp.status();
+    let plain = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|c| c.starts_with("text/plain"));
+    if !(status.is_client_error() || status.is_server_error()) || !plain {
+        return resp;
+    }
+    let (parts, body) = resp.into_parts();
+    let text = axum::body::to_bytes(body, 16 * 1024)
+        .await
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| status.canonical_reason().unwrap_or("error").to_string());
+    let code = match status {
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::UNPROCESSABLE_ENTITY => "invalid_field",
+        s if s.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    let message = if status.is_server_error() {
+        tracing::error!(status = status.as_u16(), error = text, "request failed");
+        "internal error".to_string()
+    } else {
+        text
+    };
+    let mut json = AppError::new(status, code, message).into_response();
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            json.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    json
 }
 
 /// Prepares the database (creating and migrating it as needed) and the instance actor.
@@ -136,6 +238,7 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
         stop_rx.clone(),
     ));
     let indexer = tokio::spawn(crate::search::indexer::run(state.clone(), stop_rx));
+    tokio::spawn(crate::auth::prepare_dummy_hash());
     tracing::info!(%addr, domain = state.config.instance.domain, "serving");
     Ok(RunningInstance {
         addr,

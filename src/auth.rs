@@ -5,6 +5,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
 
 pub const MIN_PASSWORD_LEN: usize = 10;
 
@@ -17,6 +18,43 @@ pub async fn hash_password(password: String) -> anyhow::Result<String> {
             .map_err(|e| anyhow::anyhow!("hashing password: {e}"))
     })
     .await?
+}
+
+/// A hash of a password nobody has, made with the same parameters as every new hash: a login
+/// for an unknown username is checked against it, so that it costs what a known one costs
+/// and its timing does not tell whether the username exists.
+fn dummy_hash() -> &'static str {
+    static DUMMY: LazyLock<String> = LazyLock::new(|| {
+        let salt = SaltString::generate(&mut rand::rngs::OsRng);
+        Argon2::default()
+            .hash_password(b"no account has this password", &salt)
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    });
+    &DUMMY
+}
+
+/// Makes the dummy hash now (on a blocking thread), so that the first login for an unknown
+/// username does not take longer than later ones.
+pub async fn prepare_dummy_hash() {
+    let _ = tokio::task::spawn_blocking(dummy_hash).await;
+}
+
+/// Checks a password against an account's hash, or, without an account, against a dummy
+/// hash (and fails): the same work either way.
+pub async fn verify_password_or_dummy(password: String, hash: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || {
+        let known = hash.is_some();
+        let hash = hash.unwrap_or_else(|| dummy_hash().to_string());
+        let ok = PasswordHash::new(&hash).is_ok_and(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        });
+        known && ok
+    })
+    .await
+    .unwrap_or(false)
 }
 
 pub async fn verify_password(password: String, hash: String) -> bool {
@@ -99,6 +137,100 @@ pub async fn create_account(
     .await?)
 }
 
+/// Failed logins allowed per username and client address within [`FAILURE_WINDOW_MINUTES`].
+pub const MAX_FAILURES: i64 = 5;
+/// Failed logins allowed per client address, whatever the usernames, within the window: a
+/// ceiling on trying one password against many accounts.
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
+pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+
+/// Why a login was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoginRefused {
+    /// Too many failures from this address (for this username, or at all); try again in
+    /// this many minutes. The password was not looked at.
+    Locked { minutes: i64 },
+    /// No such username, or the wrong password (which of the two is not said).
+    Wrong,
+}
+
+/// Checks a username and password under the failure limit the login form and the API's
+/// token endpoint share: at most [`MAX_FAILURES`] failures per username and address and
+/// [`MAX_FAILURES_PER_ADDRESS`] per address within [`FAILURE_WINDOW_MINUTES`]; past either,
+/// the login is refused before the password is looked at. An unknown username costs the
+/// same password check as a known one. A success forgets that username's failures from
+/// the address.
+pub async fn log_in(
+    conn: &mut AsyncPgConnection,
+    username: &str,
+    password: &str,
+    ip: &str,
+) -> Result<Result<Account, LoginRefused>, AppError> {
+    use crate::db::models::web_session as failures;
+    let window = FAILURE_WINDOW_MINUTES;
+    let (for_name, oldest_for_name) = failures::recent_failures(conn, username, ip, window).await?;
+    let (from_ip, oldest_from_ip) = failures::recent_failures_from(conn, ip, window).await?;
+    let oldest = match (
+        for_name >= MAX_FAILURES,
+        from_ip >= MAX_FAILURES_PER_ADDRESS,
+    ) {
+        (true, _) => Some(oldest_for_name),
+        (false, true) => Some(oldest_from_ip),
+        (false, false) => None,
+    };
+    if let Some(oldest) = oldest {
+        let now = chrono::Utc::now();
+        let until = oldest.unwrap_or(now) + chrono::Duration::minutes(window);
+        let minutes = ((until - now).num_seconds() + 59).div_euclid(60).max(1);
+        tracing::warn!(username, ip, "login refused: too many failures");
+        return Ok(Err(LoginRefused::Locked { minutes }));
+    }
+    let account = Account::by_username(conn, username).await?;
+    let hash = account.as_ref().map(|a| a.password_hash.clone());
+    let ok = verify_password_or_dummy(password.to_string(), hash).await;
+    match account.filter(|_| ok) {
+        Some(account) => {
+            failures::clear_failures(conn, username, ip).await?;
+            Ok(Ok(account))
+        }
+        None => {
+            failures::record_failure(conn, username, ip).await?;
+            Ok(Err(LoginRefused::Wrong))
+        }
+    }
+}
+
+/// The client's address: the peer, or the last `X-Forwarded-For` hop when the peer is a
+/// reverse proxy on this machine.
+pub struct ClientIp(pub String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        use std::net::{IpAddr, SocketAddr};
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        let forwarded = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse::<IpAddr>().ok());
+        let ip = match (peer, forwarded) {
+            (Some(p), Some(f)) if p.is_loopback() => f.to_string(),
+            (Some(p), _) => p.to_string(),
+            (None, _) => "unknown".to_string(),
+        };
+        Ok(ClientIp(ip))
+    }
+}
+
 /// Parses `admin`, `moderator` or `editor:<handle>`.
 pub fn parse_role(s: &str) -> Result<Role, AppError> {
     match s {
@@ -175,6 +307,24 @@ mod tests {
         let h = hash_password("correct horse battery".into()).await.unwrap();
         assert!(verify_password("correct horse battery".into(), h.clone()).await);
         assert!(!verify_password("wrong horse battery".into(), h).await);
+    }
+
+    #[tokio::test]
+    async fn an_unknown_account_costs_a_real_password_check() {
+        // The dummy hash is made like every new hash, so checking it is the same work.
+        let real = hash_password("some password 1".into()).await.unwrap();
+        let (real, dummy) = (
+            PasswordHash::new(&real).unwrap(),
+            PasswordHash::new(dummy_hash()).unwrap(),
+        );
+        assert_eq!(
+            (real.algorithm, real.version, real.params.to_string()),
+            (dummy.algorithm, dummy.version, dummy.params.to_string())
+        );
+        assert_eq!(real.hash.map(|h| h.len()), dummy.hash.map(|h| h.len()));
+        assert!(!verify_password_or_dummy("no account has this password".into(), None).await);
+        let known = hash_password("some password 1".into()).await.unwrap();
+        assert!(verify_password_or_dummy("some password 1".into(), Some(known)).await);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Markdown body. The API, the CLI and the demo all go through [`PostInput::validate`].
 
 use crate::db::models::actor::DbActor;
+use crate::db::models::media::DbMedia;
 use crate::db::models::post::{ImageData, PostData, TranslationData};
 use crate::error::AppError;
 use crate::text::render_markdown;
@@ -14,6 +15,8 @@ pub const MAX_TITLE: usize = 200;
 pub const MAX_SUMMARY: usize = 500;
 pub const MAX_BODY: usize = 100_000;
 pub const MAX_IMAGES: usize = 10;
+/// Partner organisations one post may name.
+pub const MAX_PARTNERS: usize = 50;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,8 +29,9 @@ pub struct PostInput {
     pub themes: Vec<String>,
     #[serde(default)]
     pub sdgs: Vec<i16>,
-    /// Partner organisations: a local handle (`stadt-dortmund`, `@stadt-dortmund`) or a
-    /// remote actor's URL.
+    /// Partner organisations (at most [`MAX_PARTNERS`]): a local handle (`stadt-dortmund`,
+    /// `@stadt-dortmund`), `@name@host` on another server, or an actor's URL. The API and the
+    /// editors' form resolve them with [`resolve_partners`] first.
     #[serde(default)]
     pub partners: Vec<String>,
     pub place: Option<String>,
@@ -55,6 +59,7 @@ pub struct TranslationInput {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImageInput {
+    /// The address of an image uploaded to this instance (`…/media/<file>`).
     pub url: String,
     /// Required: a description for people who cannot see the image.
     pub alt: String,
@@ -157,13 +162,8 @@ impl PostInput {
             ));
         }
         let mut images = Vec::new();
+        let media = format!("{base_url}/media/");
         for (i, img) in self.images.iter().enumerate() {
-            let url = url::Url::parse(&img.url)
-                .ok()
-                .filter(|u| matches!(u.scheme(), "http" | "https"))
-                .ok_or_else(|| {
-                    AppError::invalid(format!("images[{i}].url"), "an http or https URL")
-                })?;
             let alt = img.alt.trim();
             if alt.is_empty() || chars(alt) > 1500 {
                 return Err(AppError::invalid(
@@ -171,12 +171,35 @@ impl PostInput {
                     "describe the image for people who cannot see it (required, at most 1500 characters)",
                 ));
             }
+            // Only images stored here: a page never makes its readers ask another server.
+            let field = format!("images[{i}].url");
+            let file = img
+                .url
+                .strip_prefix(&media)
+                .filter(|f| !f.is_empty() && !f.contains(['/', '?', '#']))
+                .ok_or_else(|| {
+                    AppError::invalid(
+                        &field,
+                        format!("an image uploaded to this instance ({media}…); images on other sites are not linked"),
+                    )
+                })?;
+            DbMedia::by_file_name(conn, file).await?.ok_or_else(|| {
+                AppError::invalid(&field, "no image with this address was uploaded here")
+            })?;
+            let url = &img.url;
             images.push(ImageData {
                 url: url.to_string(),
                 alt_text: alt.to_string(),
                 media_type: img.media_type.clone(),
             });
         }
+        if self.partners.len() > MAX_PARTNERS {
+            return Err(AppError::invalid(
+                "partners",
+                format!("at most {MAX_PARTNERS} partners"),
+            ));
+        }
+        let ours = our_authority(base_url);
         let mut partners = Vec::new();
         for (i, p) in self.partners.iter().enumerate() {
             let field = format!("partners[{i}]");
@@ -191,8 +214,16 @@ impl PostInput {
                 }
                 u.to_string()
             } else {
-                let handle = p.trim_start_matches('@');
-                let handle = handle.split('@').next().unwrap_or(handle);
+                let given = p.trim().trim_start_matches('@');
+                let (handle, host) = given.split_once('@').unwrap_or((given, ""));
+                if !host.is_empty() && !host.eq_ignore_ascii_case(&ours) {
+                    return Err(AppError::invalid(
+                        &field,
+                        format!(
+                            "`{p}` is on another server: resolve it first (see posts::resolve_partners) or give its URL"
+                        ),
+                    ));
+                }
                 DbActor::local_by_handle(conn, handle)
                     .await?
                     .filter(DbActor::is_organisation)
@@ -249,6 +280,66 @@ impl PostInput {
             images,
         })
     }
+}
+
+/// This instance's host as handles name it (`example.org`, `localhost:8101`).
+fn our_authority(base_url: &str) -> String {
+    url::Url::parse(base_url)
+        .ok()
+        .and_then(|u| {
+            let host = u.host_str()?.to_ascii_lowercase();
+            Some(match u.port() {
+                Some(port) => format!("{host}:{port}"),
+                None => host,
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// Why a post's partners could not be resolved.
+#[derive(Debug)]
+pub enum PartnerError {
+    TooMany,
+    /// The partner at this index, and why.
+    Unresolved(usize, crate::federation::resolve::ResolveError),
+}
+
+impl PartnerError {
+    /// As an API error: 422 on `partners` or `partners[i]` (503 when our database is down,
+    /// 403 for a blocked instance).
+    pub fn into_app_error(self) -> AppError {
+        match self {
+            PartnerError::TooMany => {
+                AppError::invalid("partners", format!("at most {MAX_PARTNERS} partners"))
+            }
+            PartnerError::Unresolved(i, e) => e.into_app_error(&format!("partners[{i}]")),
+        }
+    }
+}
+
+/// Each partner (a local handle, `@name@host`, an actor's URL) as its actor's id: a local
+/// one read from the database (a handle on our own host too), a remote one found through
+/// WebFinger and fetched (and stored) as any actor we look up. At most [`MAX_PARTNERS`],
+/// looked up a few at a time; the first that cannot be found is the error.
+pub async fn resolve_partners(
+    state: &crate::state::AppState,
+    partners: &[String],
+) -> Result<Vec<String>, PartnerError> {
+    use futures::{StreamExt, TryStreamExt};
+    if partners.len() > MAX_PARTNERS {
+        return Err(PartnerError::TooMany);
+    }
+    // Owned values: a future borrowing its item trips the compiler in `Send` handlers.
+    futures::stream::iter(partners.iter().cloned().enumerate())
+        .map(|(i, p)| async move {
+            crate::federation::resolve::target(state, &p)
+                .await
+                .map(|actor| actor.ap_id.to_string())
+                .map_err(|e| PartnerError::Unresolved(i, e))
+        })
+        .buffered(4)
+        .try_collect()
+        .await
 }
 
 /// Publishes a new post of a local organisation: the post and its deliveries (`Create` to

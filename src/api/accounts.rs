@@ -3,13 +3,14 @@
 use super::auth::Auth;
 use super::json::ApiJson;
 use super::views::{AccountView, NewTokenView, TokenView};
-use crate::auth;
+use crate::auth::{self, ClientIp, LoginRefused};
 use crate::db::models::account::{Account, ApiToken};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use diesel_async::AsyncConnection;
 use serde::Deserialize;
 
@@ -27,21 +28,32 @@ fn default_token_name() -> String {
     "api".into()
 }
 
-/// Exchanges a username and password for a new API token.
+/// Exchanges a username and password for a new API token, under the same failure limit as
+/// the login form (`auth::log_in`): past it, a 429 with `Retry-After`, before the password
+/// is looked at.
 pub async fn login(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     ApiJson(body): ApiJson<Login>,
-) -> AppResult<(StatusCode, Json<NewTokenView>)> {
+) -> AppResult<Response> {
     let mut conn = state.conn().await?;
-    let account = Account::by_username(&mut conn, &body.username).await?;
-    // Verify against a dummy hash when the account is unknown, so timing tells nothing.
-    let hash = account.as_ref().map(|a| a.password_hash.clone()).unwrap_or_else(|| {
-        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2bWQWz8pA3ktFGsH7mb8vSrcqNT0Ph0hBBzWVbzEqcs".to_string()
-    });
-    let ok = auth::verify_password(body.password, hash).await;
-    let account = account
-        .filter(|_| ok)
-        .ok_or_else(|| AppError::unauthorized("wrong username or password"))?;
+    let account = match auth::log_in(&mut conn, body.username.trim(), &body.password, &ip).await? {
+        Ok(account) => account,
+        Err(LoginRefused::Wrong) => {
+            return Err(AppError::unauthorized("wrong username or password"));
+        }
+        Err(LoginRefused::Locked { minutes }) => {
+            let mut resp = AppError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                format!("too many failed logins; try again in {minutes} minutes"),
+            )
+            .into_response();
+            resp.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(minutes * 60));
+            return Ok(resp);
+        }
+    };
     let (row, token) = auth::issue_token(&mut conn, &account, &body.name).await?;
     Ok((
         StatusCode::CREATED,
@@ -50,7 +62,8 @@ pub async fn login(
             name: row.name,
             token,
         }),
-    ))
+    )
+        .into_response())
 }
 
 pub async fn me(State(state): State<AppState>, auth: Auth) -> AppResult<Json<AccountView>> {

@@ -2,7 +2,7 @@
 //! requests, boost; and what was delivered where (editors), the queue's health (operators).
 
 use super::auth::Auth;
-use super::json::ApiJson;
+use super::json::{ApiJson, ApiQuery};
 use super::organisations::find;
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery::{self, DeliveryState};
@@ -12,7 +12,7 @@ use crate::federation::activities::{announce, follow};
 use crate::federation::resolve;
 use crate::state::{AppState, FedData};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use diesel_async::AsyncConnection;
 use serde::{Deserialize, Serialize};
@@ -86,7 +86,7 @@ pub async fn follow_delete(
     data: FedData,
     auth: Auth,
     Path(handle): Path<String>,
-    Query(q): Query<TargetQuery>,
+    ApiQuery(q): ApiQuery<TargetQuery>,
 ) -> AppResult<StatusCode> {
     let follower = editor_org(&state, &auth, &handle).await?;
     let target = resolve_actor(&data, &q.target, "target").await?;

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod events;
 pub mod federation;
 pub mod json;
+pub mod media;
 pub mod openapi;
 pub mod organisations;
 pub mod partnerships;
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
             "/api/v1/organisations/{handle}/posts",
             get(posts::list).post(posts::create),
         )
+        .route("/api/v1/organisations/{handle}/media", post(media::upload))
         .route(
             "/api/v1/posts/{id}",
             get(posts::show).put(posts::replace).delete(posts::delete),

@@ -45,7 +45,7 @@ pub fn spec() -> Value {
             "license": {"name": "AGPL-3.0-or-later", "identifier": "AGPL-3.0-or-later"}
         },
         "paths": {
-            "/api/v1/auth/token": {"post": op("Log in: exchange username and password for an API token (shown once)", false, Some("Login"), ("201", Some("NewToken")))},
+            "/api/v1/auth/token": {"post": op("Log in: exchange username and password for an API token (shown once). Failures are limited like the login form's (5 per username and address, 20 per address, in 15 minutes): past that, 429 with Retry-After", false, Some("Login"), ("201", Some("NewToken")))},
             "/api/v1/me": {"get": op("The calling account and its roles", true, None, ("200", Some("Account")))},
             "/api/v1/me/tokens": {
                 "get": op("Your API tokens (without secrets)", true, None, ("200", None)),
@@ -71,6 +71,18 @@ pub fn spec() -> Value {
                 "parameters": params(&["handle"]),
                 "get": op("An organisation's posts, newest first (query: before, limit)", false, None, ("200", Some("PostPage"))),
                 "post": op("Publish a project post (its editors)", true, Some("PostInput"), ("201", Some("Post")))
+            },
+            "/api/v1/organisations/{handle}/media": {
+                "parameters": params(&["handle"]),
+                "post": {
+                    "summary": "Upload an image for posts (its editors): the body is the image (image/jpeg, png, webp or gif; at most 40 megapixels), query `alt`; answers the URL to give in a post's images",
+                    "security": [{"bearer": []}],
+                    "requestBody": {"required": true, "content": {"image/*": {"schema": {"type": "string", "format": "binary"}}}},
+                    "responses": {
+                        "201": {"description": "stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Media"}}}},
+                        "default": {"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+                    }
+                }
             },
             "/api/v1/posts/{id}": {
                 "parameters": params(&["id"]),
@@ -201,11 +213,12 @@ pub fn spec() -> Value {
                     "language": {"enum": Lang::ALL}, "title": {"type": "string", "maxLength": 200},
                     "summary": {"type": "string", "maxLength": 500, "description": "plain text; what Mastodon shows"},
                     "body": {"type": "string", "description": "Markdown"}, "content_html": {"type": "string", "readOnly": true}}},
-                "Image": {"type": "object", "required": ["url", "alt"], "properties": {"url": s("string"), "alt": s("string"), "media_type": s("string")}},
+                "Image": {"type": "object", "required": ["url", "alt"], "properties": {"url": {"type": "string", "description": "an image uploaded here (POST /api/v1/organisations/{handle}/media)"}, "alt": s("string"), "media_type": s("string")}},
+                "Media": {"type": "object", "required": ["url", "media_type", "width", "height"], "properties": {"url": s("string"), "media_type": s("string"), "width": s("integer"), "height": s("integer")}},
                 "PostInput": {"type": "object", "required": ["translations"], "properties": {
                     "main_language": {"enum": Lang::ALL}, "translations": arr(schema_ref("Translation")),
                     "themes": arr(s("string")), "sdgs": arr(json!({"type": "integer", "minimum": 1, "maximum": 17})),
-                    "partners": {"type": "array", "items": s("string"), "description": "local handles or remote actor URLs"},
+                    "partners": {"type": "array", "maxItems": 50, "items": s("string"), "description": "local handles, @name@host (found through WebFinger) or actor URLs; each is looked up, an unknown one is a 422 naming partners[i]"},
                     "place": s("string"), "starts_on": {"type": "string", "format": "date"}, "ends_on": {"type": "string", "format": "date"},
                     "images": arr(schema_ref("Image")),
                     "in_reply_to": {"type": "string", "description": "URL of the post answered; replies are sent as Notes"}}},

@@ -3,7 +3,7 @@
 
 use super::auth::Auth;
 use super::federation::resolve_actor;
-use super::json::ApiJson;
+use super::json::{ApiJson, ApiQuery};
 use super::organisations::find;
 use crate::db::models::actor::DbActor;
 use crate::db::models::partnership::{DbPartnership, PartnershipFull, RegistryFilter};
@@ -13,7 +13,7 @@ use crate::partnerships::{self as domain, Change, PartnershipView, Proposal};
 use crate::state::{AppState, FedData};
 use crate::vocab::{PartnershipKind, PartnershipStatus};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use diesel_async::AsyncConnection;
@@ -164,15 +164,24 @@ fn pair(field: &str, v: &Option<String>) -> AppResult<Option<(String, String)>> 
     }
 }
 
+/// The deepest a registry page may start.
+const MAX_OFFSET: i64 = 10_000_000;
+
 pub async fn registry(
     State(state): State<AppState>,
-    Query(q): Query<RegistryQuery>,
+    ApiQuery(q): ApiQuery<RegistryQuery>,
 ) -> AppResult<Json<Value>> {
     let limit = q.limit.unwrap_or(50);
     if !(1..=500).contains(&limit) {
         return Err(AppError::invalid("limit", "from 1 to 500"));
     }
-    let offset = q.offset.unwrap_or(0).max(0);
+    let offset = q.offset.unwrap_or(0);
+    if !(0..=MAX_OFFSET).contains(&offset) {
+        return Err(AppError::invalid(
+            "offset",
+            format!("from 0 to {MAX_OFFSET}"),
+        ));
+    }
     let kind = q
         .kind
         .as_deref()
@@ -225,7 +234,7 @@ pub async fn registry(
     Ok(Json(json!({
         "total": total,
         "items": rows.iter().map(PartnershipView::from).collect::<Vec<_>>(),
-        "next_offset": (offset + limit < total).then_some(offset + limit),
+        "next_offset": offset.checked_add(limit).filter(|next| *next < total),
     })))
 }
 
@@ -247,7 +256,7 @@ pub struct StatsQuery {
 
 pub async fn statistics(
     State(state): State<AppState>,
-    Query(q): Query<StatsQuery>,
+    ApiQuery(q): ApiQuery<StatsQuery>,
 ) -> AppResult<Response> {
     let federation = match q.scope.as_deref().unwrap_or("local") {
         "local" => false,
@@ -291,14 +300,36 @@ pub struct ImportQuery {
     skip_invalid: bool,
 }
 
-/// Imports a partnership list (CSV body): all or nothing, unless `skip_invalid`.
+/// The media types a partnership list is accepted as.
+const CSV_TYPES: [&str; 4] = [
+    "text/csv",
+    "application/csv",
+    "text/plain",
+    "text/tab-separated-values",
+];
+
+/// Imports a partnership list (CSV body, sent as `text/csv`): all or nothing, unless
+/// `skip_invalid`. A body of another type (JSON, a form) is a 415.
 pub async fn import(
     State(state): State<AppState>,
     auth: Auth,
-    Query(q): Query<ImportQuery>,
+    ApiQuery(q): ApiQuery<ImportQuery>,
+    headers: axum::http::HeaderMap,
     body: String,
 ) -> AppResult<(StatusCode, Json<Value>)> {
     auth.require_admin()?;
+    let media_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase());
+    if !media_type.is_some_and(|m| CSV_TYPES.contains(&m.as_str())) {
+        return Err(AppError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the list as CSV with `Content-Type: text/csv`",
+        ));
+    }
     let mut conn = state.conn().await?;
     let opts = crate::partnerships::import::ImportOptions {
         skip_invalid: q.skip_invalid,

@@ -1,17 +1,17 @@
 //! Project posts: `/api/v1/organisations/{handle}/posts` and `/api/v1/posts/{id}`.
 
 use super::auth::Auth;
-use super::json::ApiJson;
+use super::json::{ApiJson, ApiQuery};
 use super::organisations::find;
 use super::views::{Page, PostView};
 use crate::db::models::actor::DbActor;
 use crate::db::models::inbox::{PostCounts, post_counts};
 use crate::db::models::post::{DbPost, PostFull};
 use crate::error::{AppError, AppResult};
-use crate::posts::PostInput;
+use crate::posts::{PartnerError, PostInput, resolve_partners};
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
@@ -24,7 +24,7 @@ pub struct ListQuery {
 pub async fn list(
     State(state): State<AppState>,
     Path(handle): Path<String>,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> AppResult<Json<Page<PostView>>> {
     let actor = find(&state, &handle).await?;
     let limit = q.limit.unwrap_or(20);
@@ -62,11 +62,16 @@ pub async fn create(
     data: crate::state::FedData,
     auth: Auth,
     Path(handle): Path<String>,
-    ApiJson(input): ApiJson<PostInput>,
+    ApiJson(mut input): ApiJson<PostInput>,
 ) -> AppResult<(StatusCode, Json<PostView>)> {
     let actor = find(&state, &handle).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &actor).await?;
+    drop(conn);
+    input.partners = resolve_partners(&data, &input.partners)
+        .await
+        .map_err(PartnerError::into_app_error)?;
+    let mut conn = state.conn().await?;
     if let Some(parent) = &input.in_reply_to {
         // The post answered must be known (fetched and stored if it is remote).
         crate::federation::resolve::post(&data, parent)
@@ -112,13 +117,19 @@ pub async fn show(
 /// Replaces a post's content (all language versions, themes, images…).
 pub async fn replace(
     State(state): State<AppState>,
+    data: crate::state::FedData,
     auth: Auth,
     Path(id): Path<String>,
-    ApiJson(input): ApiJson<PostInput>,
+    ApiJson(mut input): ApiJson<PostInput>,
 ) -> AppResult<Json<PostView>> {
     let (post, author) = load(&state, &id).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &author).await?;
+    drop(conn);
+    input.partners = resolve_partners(&data, &input.partners)
+        .await
+        .map_err(PartnerError::into_app_error)?;
+    let mut conn = state.conn().await?;
     let data = input.validate(&mut conn, state.urls.base()).await?;
     let updated =
         crate::posts::publish_update(&mut conn, &state, &author, post.post.id, &data).await?;

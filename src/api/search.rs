@@ -4,14 +4,13 @@
 
 use super::auth::Auth;
 use super::federation::resolve_actor;
+use super::json::ApiQuery;
 use crate::db::models::actor::DbActor;
 use crate::error::{AppError, AppResult};
 use crate::federation::resolve;
 use crate::search::{self, Answer, SearchParams};
 use crate::state::FedData;
 use axum::Json;
-use axum::extract::Query;
-use axum::extract::rejection::QueryRejection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -24,10 +23,9 @@ pub struct ResolveParam {
 pub async fn search(
     data: FedData,
     auth: Option<Auth>,
-    params: Result<Query<SearchParams>, QueryRejection>,
-    Query(resolve): Query<ResolveParam>,
+    ApiQuery(params): ApiQuery<SearchParams>,
+    ApiQuery(resolve): ApiQuery<ResolveParam>,
 ) -> AppResult<Json<Answer>> {
-    let Query(params) = params.map_err(|e| AppError::bad_request(e.body_text()))?;
     let checked = params.check()?;
     let mut answer = search::run(&data, &checked).await?;
     if resolve.resolve == Some(true) {

@@ -193,8 +193,15 @@ async fn read_json<T: DeserializeOwned>(
         .ok_or_else(|| FetchError::TooLarge {
             url: url.to_string(),
         })?;
-    serde_json::from_slice(&body).map_err(|e| FetchError::NotJson {
+    let not_json = |reason: String| FetchError::NotJson {
         url: url.to_string(),
-        reason: e.to_string(),
-    })
+        reason,
+    };
+    let value: serde_json::Value =
+        serde_json::from_slice(&body).map_err(|e| not_json(e.to_string()))?;
+    // A document we could not store is as unusable as one we cannot read.
+    if let Some(field) = crate::input::unstorable_in_json(&value) {
+        return Err(not_json(format!("{field} {}", crate::input::NUL_REFUSED)));
+    }
+    serde_json::from_value(value).map_err(|e| not_json(e.to_string()))
 }

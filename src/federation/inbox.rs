@@ -175,6 +175,12 @@ async fn receive(
 ) -> AppResult<StatusCode> {
     let raw: Value = serde_json::from_slice(body)
         .map_err(|e| AppError::bad_request(format!("malformed JSON: {e}")))?;
+    if let Some(field) = crate::input::unstorable_in_json(&raw) {
+        let mut e = AppError::invalid(field, crate::input::NUL_REFUSED);
+        e.status = StatusCode::BAD_REQUEST;
+        e.code = "bad_request";
+        return Err(e);
+    }
     let received =
         Received::parse(raw).map_err(|e| AppError::bad_request(format!("not an activity: {e}")))?;
     let kind = received.kind;

@@ -13,7 +13,7 @@ use crate::db::models::partnership::PartnershipFull;
 use serde_json::{Map, Value, json};
 
 /// One exported value, rendered as a CSV cell or a JSON value.
-enum Cell {
+pub(crate) enum Cell {
     Text(Option<String>),
     Int(Option<i64>),
     Float(Option<f64>),
@@ -22,7 +22,7 @@ enum Cell {
 }
 
 impl Cell {
-    fn text(s: &str) -> Cell {
+    pub(crate) fn text(s: &str) -> Cell {
         Cell::Text(Some(s.to_string()))
     }
 
@@ -160,7 +160,12 @@ fn object<const N: usize>(columns: &[&str; N], cells: [Cell; N]) -> Map<String, 
         .collect()
 }
 
-fn to_csv<const N: usize>(columns: &[&str; N], rows: impl Iterator<Item = [Cell; N]>) -> String {
+/// A CSV file with a header row: every CSV the server writes (open data, statistics) goes
+/// through here, so that no text cell can be run as a formula.
+pub(crate) fn to_csv<const N: usize>(
+    columns: &[&str; N],
+    rows: impl Iterator<Item = [Cell; N]>,
+) -> String {
     match try_csv(columns, rows) {
         Ok(s) => s,
         // Writing into memory does not fail; should it ever, say so rather than panic.

@@ -271,6 +271,13 @@ fn parse(text: &str) -> Result<Parsed, AppError> {
         }
         None => return Err(AppError::invalid("file", "the file is empty")),
     };
+    if header.iter().any(|h| !crate::input::storable(h)) {
+        return Err(AppError::invalid(
+            "file",
+            format!("the header row {}", crate::input::NUL_REFUSED),
+        ));
+    }
+    let names: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let mut columns = HashMap::new();
     for (i, name) in header.iter().enumerate() {
         columns.entry(name.trim().to_lowercase()).or_insert(i);
@@ -313,6 +320,16 @@ fn parse(text: &str) -> Result<Parsed, AppError> {
             continue;
         }
         parsed.rows += 1;
+        if let Some(i) = record.iter().position(|f| !crate::input::storable(f)) {
+            let column = names
+                .get(i)
+                .map_or_else(|| format!("{}", i + 1), Clone::clone);
+            parsed.rejected.push(RejectedRow {
+                line: line_of(&record),
+                reason: format!("column `{column}` {}", crate::input::NUL_REFUSED),
+            });
+            continue;
+        }
         match parse_row(&header, &record) {
             Ok(row) => parsed.valid.push(row),
             Err(reason) => parsed.rejected.push(RejectedRow {
@@ -665,6 +682,21 @@ mod tests {
             .into_iter()
             .map(|r| (r.line, r.reason))
             .collect()
+    }
+
+    #[test]
+    fn a_nul_in_a_cell_rejects_its_row_naming_the_column() {
+        let text = format!(
+            "{HEADER}\n\
+             Dortmund,DE,05913000,,Ami\u{0}ens,FR,80021,,jumelage,1960\n\
+             Essen,DE,05113000,,Grenoble,FR,38185,,Freundschaft,1976\n"
+        );
+        assert_eq!(
+            reasons(&text),
+            [(2, format!("column `name_b` {}", crate::input::NUL_REFUSED))]
+        );
+        let e = parse(&format!("{HEADER},x\u{0}\n")).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("file"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use crate::db::models::partnership::{DbPartnership, PartnershipFull};
 use crate::error::AppError;
+use crate::partnerships::export::{Cell, to_csv as to_csv_file};
 use crate::state::AppState;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -181,23 +182,31 @@ pub fn compute(records: &[Record]) -> Stats {
     s
 }
 
-/// The statistics as CSV: `dimension,value,count`.
+/// The statistics as CSV: `dimension,value,count`, written like the open-data files (values
+/// come from other servers too, so a formula in one is neutralised).
 pub fn to_csv(s: &Stats) -> String {
-    let mut out = String::from("dimension,value,count\n");
-    let mut push = |dim: &str, m: &BTreeMap<String, usize>| {
-        for (k, v) in m {
-            out.push_str(&format!("{dim},\"{}\",{v}\n", k.replace('"', "\"\"")));
-        }
-    };
-    push("kind", &s.by_kind);
-    push("country_pair", &s.by_country_pair);
-    push("region", &s.by_region);
-    push("decade", &s.by_decade);
-    out.push_str(&format!(
-        "total,all,{}\nconfirmed,all,{}\n",
-        s.total, s.confirmed
-    ));
-    out
+    let dimensions = [
+        ("kind", &s.by_kind),
+        ("country_pair", &s.by_country_pair),
+        ("region", &s.by_region),
+        ("decade", &s.by_decade),
+    ];
+    let count = |n: usize| Cell::Int(i64::try_from(n).ok());
+    let rows = dimensions
+        .into_iter()
+        .flat_map(|(dim, m)| {
+            m.iter()
+                .map(move |(k, v)| [Cell::text(dim), Cell::text(k), count(*v)])
+        })
+        .chain([
+            [Cell::text("total"), Cell::text("all"), count(s.total)],
+            [
+                Cell::text("confirmed"),
+                Cell::text("all"),
+                count(s.confirmed),
+            ],
+        ]);
+    to_csv_file(&["dimension", "value", "count"], rows)
 }
 
 #[cfg(test)]
@@ -232,6 +241,21 @@ mod tests {
         assert_eq!(s.by_country_pair.get("DE–FR"), Some(&2));
         assert_eq!(s.by_decade.get("1960s"), Some(&2));
         assert_eq!(s.by_region.get("Nordrhein-Westfalen"), Some(&2));
-        assert!(to_csv(&s).contains("country_pair,\"DE–FR\",2"));
+        assert!(to_csv(&s).contains("\ncountry_pair,DE–FR,2\n"));
+    }
+
+    #[test]
+    fn a_formula_in_a_value_is_neutralised() {
+        let mut r = rec("twinning|x|y", true);
+        r.regions = [Some("=HYPERLINK(\"https://evil.example\")".into()), None];
+        r.kind = "+cmd".into();
+        let csv = to_csv(&compute(&[r]));
+        assert!(csv.starts_with("dimension,value,count\n"), "{csv}");
+        assert!(
+            csv.contains("region,\"'=HYPERLINK(\"\"https://evil.example\"\")\",1"),
+            "{csv}"
+        );
+        assert!(csv.contains("kind,'+cmd,1"), "{csv}");
+        assert!(csv.contains("total,all,1"), "{csv}");
     }
 }

@@ -146,7 +146,7 @@ impl SearchParams {
             return Err(bad("limit", format!("is between 1 and {MAX_LIMIT}")));
         }
         let offset = self.offset.unwrap_or(0);
-        if offset < 0 || offset + limit > MAX_DEPTH {
+        if offset < 0 || offset.checked_add(limit).is_none_or(|end| end > MAX_DEPTH) {
             return Err(bad(
                 "offset",
                 format!("with `limit` reaches at most {MAX_DEPTH} hits deep"),
@@ -423,6 +423,21 @@ mod tests {
                 .collect(),
         );
         f
+    }
+
+    #[test]
+    fn an_offset_near_the_largest_integer_is_refused_not_overflowed() {
+        let e = SearchParams {
+            q: "klima".into(),
+            offset: Some(i64::MAX),
+            ..SearchParams::default()
+        }
+        .check()
+        .unwrap_err();
+        assert_eq!(
+            (e.status.as_u16(), e.field.as_deref()),
+            (400, Some("offset"))
+        );
     }
 
     #[test]

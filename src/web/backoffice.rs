@@ -1,7 +1,7 @@
 //! The back office's kit, shared by the editors' (`web/editor`) and operators' (`web/admin`)
 //! pages and the login: the router that mounts them and draws their errors as pages, the
 //! request context (`Ctx`: session, language, strings), the layout, `WebError`, and the
-//! notice shown after a change.
+//! notices shown after a change (a fixed list).
 
 use super::i18n::{Strings, strings};
 use super::session::{Session, urlencode};
@@ -163,9 +163,25 @@ impl Ctx {
         Redirect::to(&format!("{path}{sep}lang={}", self.lang.code())).into_response()
     }
 
-    pub fn redirect_with_notice(&self, path: &str, notice: &str) -> Response {
+    /// After a change: back to a page that says what happened (one of the known notices).
+    pub fn redirect_with_notice(&self, path: &str, notice: Notice) -> Response {
         let sep = if path.contains('?') { '&' } else { '?' };
-        self.redirect(&format!("{path}{sep}notice={}", urlencode(notice)))
+        self.redirect(&format!("{path}{sep}notice={}", notice.key()))
+    }
+
+    /// The same, naming what the change was about (a handle: `@anna@gts.example`).
+    pub fn redirect_with_notice_about(
+        &self,
+        path: &str,
+        notice: Notice,
+        subject: &str,
+    ) -> Response {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        self.redirect(&format!(
+            "{path}{sep}notice={}&subject={}",
+            notice.key(),
+            urlencode(subject)
+        ))
     }
 
     pub fn forbidden(&self) -> WebError {
@@ -206,16 +222,149 @@ impl Ctx {
     }
 }
 
-/// A one-line message shown after a change (`?notice=`), kept short.
+macro_rules! notices {
+    ($($variant:ident => $key:ident,)*) => {
+        /// What a page says after a change. `?notice=` names one of these by its key (the
+        /// name of its string), and anything else is ignored: a link cannot make the
+        /// interface say what it likes.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Notice { $($variant,)* }
+
+        impl Notice {
+            pub const ALL: &[Notice] = &[$(Notice::$variant,)*];
+
+            pub fn key(self) -> &'static str {
+                match self { $(Notice::$variant => stringify!($key),)* }
+            }
+
+            pub fn text(self, t: &Strings) -> &'static str {
+                match self { $(Notice::$variant => t.$key,)* }
+            }
+        }
+    };
+}
+
+notices! {
+    PostPublished => post_published,
+    PostUpdated => post_updated,
+    PostDeleted => post_deleted,
+    FollowSent => follow_sent,
+    Unfollowed => unfollowed,
+    RequestAccepted => request_accepted,
+    RequestRejected => request_rejected,
+    PartnershipProposed => partnership_proposed,
+    PartnershipAccepted => partnership_accepted,
+    PartnershipDeclined => partnership_declined,
+    PartnershipChanged => partnership_changed,
+    AccountCreated => account_created,
+    RolesChanged => roles_changed,
+    TokenRevoked => token_revoked,
+    SessionsEnded => sessions_ended,
+    OrganisationCreated => organisation_created,
+    ReportResolved => report_resolved,
+    ContentRemoved => content_removed,
+    BlockAdded => block_added,
+    BlockRemoved => block_removed,
+    Suspended => suspended,
+    Unsuspended => unsuspended,
+    EventCreated => ed_event_created,
+    EventUpdated => ed_event_updated,
+    EventCancelled => ed_event_cancelled,
+    ParticipationAccepted => ed_participation_accepted,
+    ParticipationRejected => ed_participation_rejected,
+    EventFull => ed_err_full,
+    JoinSent => ed_join_sent,
+    EventLeft => ed_left,
+}
+
+impl Notice {
+    pub fn from_key(key: &str) -> Option<Notice> {
+        Notice::ALL.iter().copied().find(|n| n.key() == key)
+    }
+}
+
+/// The notice a page was asked to show (`?notice=<key>`, with `&subject=<handle>` for the
+/// notices that name one).
 #[derive(serde::Deserialize, Default)]
 pub struct NoticeQuery {
     pub notice: Option<String>,
+    pub subject: Option<String>,
+}
+
+/// A handle as the notices name them (`@name`, `@name@host`, `@name@host:port`), nothing
+/// else: no spaces, no words of a message.
+fn handle_like(s: &str) -> bool {
+    let rest = s.strip_prefix('@').unwrap_or(s);
+    let (name, host) = rest.split_once('@').unwrap_or((rest, ""));
+    let name_ok = (1..=64).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    let host_ok = host.len() <= 253
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    name_ok && host_ok
 }
 
 impl NoticeQuery {
-    pub fn text(&self) -> Option<String> {
-        self.notice
-            .as_deref()
-            .map(|n| n.chars().take(300).collect())
+    /// The notice's text in the page's language; an unknown key shows nothing, a subject
+    /// that is not a handle is left out.
+    pub fn text(&self, t: &Strings) -> Option<String> {
+        let notice = Notice::from_key(self.notice.as_deref()?)?;
+        let text = notice.text(t);
+        match self.subject.as_deref().filter(|s| handle_like(s)) {
+            Some(subject) => Some(format!("{text} {subject}")),
+            None => Some(text.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::Lang;
+    use crate::web::i18n::strings;
+
+    fn query(notice: &str, subject: Option<&str>) -> NoticeQuery {
+        NoticeQuery {
+            notice: Some(notice.into()),
+            subject: subject.map(String::from),
+        }
+    }
+
+    #[test]
+    fn only_known_notices_are_shown() {
+        assert_eq!(
+            query("post_published", None)
+                .text(strings(Lang::En))
+                .as_deref(),
+            Some(strings(Lang::En).post_published)
+        );
+        assert_eq!(
+            query("post_published", None)
+                .text(strings(Lang::De))
+                .as_deref(),
+            Some(strings(Lang::De).post_published)
+        );
+        assert_eq!(
+            query("Your account is locked, call +1 555 0100", None).text(strings(Lang::En)),
+            None
+        );
+        assert_eq!(query("nul_refused", None).text(strings(Lang::En)), None);
+        assert_eq!(
+            query("follow_sent", Some("@anna@gts.example")).text(strings(Lang::En)),
+            Some(format!(
+                "{} @anna@gts.example",
+                strings(Lang::En).follow_sent
+            ))
+        );
+        assert_eq!(
+            query("follow_sent", Some("@anna call +1 555 0100")).text(strings(Lang::En)),
+            Some(strings(Lang::En).follow_sent.to_string())
+        );
+        for n in Notice::ALL {
+            assert_eq!(Notice::from_key(n.key()), Some(*n));
+        }
     }
 }

@@ -130,11 +130,13 @@ string_table!(
     ed_state_rejected, ed_message, ed_decision, ed_export_csv, ed_participation_accepted,
     ed_participation_rejected, ed_err_full, ed_take_part, ed_event_address,
     ed_event_address_hint, ed_join_message, ed_join, ed_join_result, ed_our_participations,
-    ed_leave, ed_left, ed_not_an_event, ed_not_taking_part, ed_refused_cancelled,
+    ed_leave, ed_join_sent, ed_left, ed_not_an_event, ed_not_taking_part, ed_refused_cancelled,
     ed_refused_over, ed_refused_deadline, ed_refused_external, ed_refused_deleted,
     ed_err_datetime, ed_err_time_skipped, ed_err_deadline_after_start, ed_err_capacity_range,
     ed_err_whole_number, ed_err_decimal, ed_err_url, ed_err_external_required, ed_err_latitude,
     ed_err_longitude, ed_err_both_coordinates, ed_err_country, ed_err_language, ed_err_no_post,
+    // security
+    nul_refused, image_too_many_pixels, partners_hint_remote,
     ]
 );
 
@@ -234,6 +236,8 @@ messages! {
     ed_cancel_confirm(title: text) => "ed-cancel-confirm";
     ed_err_timezone(value: text) => "ed-err-timezone";
     ed_err_capacity_below(n: count) => "ed-err-capacity-below";
+    // security
+    too_many_partners(max: count) => "too-many-partners";
 }
 
 impl Strings {

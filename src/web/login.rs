@@ -1,17 +1,17 @@
 //! Logging in and out of the back office: the login form (with its own CSRF cookie), the
-//! failure limit per account and address, and the session cookie.
+//! failure limit (`auth::log_in`, shared with the API's token endpoint), and the session
+//! cookie.
 
 use super::backoffice::{Ctx, EditorLayout, WebError, render};
 use super::form::FormState;
 use super::i18n::strings;
 use super::session::{
-    ClientIp, FAILURE_WINDOW_MINUTES, LOGIN_CSRF_COOKIE, MAX_FAILURES, SESSION_COOKIE,
-    SESSION_DAYS, Session, constant_time_eq, cookie, random_token, set_cookie,
+    ClientIp, LOGIN_CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS, Session, constant_time_eq, cookie,
+    random_token, set_cookie,
 };
 use super::{LangQuery, negotiate_lang};
-use crate::auth::{hash_token, verify_password};
-use crate::db::models::account::Account;
-use crate::db::models::web_session::{self as model, WebSession};
+use crate::auth::{LoginRefused, hash_token, log_in};
+use crate::db::models::web_session::WebSession;
 use crate::state::AppState;
 use crate::vocab::Lang;
 use askama::Template;
@@ -139,32 +139,20 @@ pub async fn login(
         return login_page(&state, lang, form, &next, &expected);
     }
     let mut conn = state.conn().await?;
-    let (failures, oldest) =
-        model::recent_failures(&mut conn, &username, &ip, FAILURE_WINDOW_MINUTES).await?;
-    if failures >= MAX_FAILURES {
-        let until = oldest.unwrap_or_else(chrono::Utc::now)
-            + chrono::Duration::minutes(FAILURE_WINDOW_MINUTES);
-        let minutes = ((until - chrono::Utc::now()).num_seconds() + 59)
-            .div_euclid(60)
-            .max(1);
-        form.fail(
-            "form",
-            format!("{} {}", t.too_many_logins, t.try_again_in_minutes(minutes)),
-        );
-        tracing::warn!(username, ip, "login refused: too many failures");
-        return login_page(&state, lang, form, &next, &expected);
-    }
-    let account = Account::by_username(&mut conn, &username).await?;
-    let ok = match &account {
-        Some(a) => verify_password(password, a.password_hash.clone()).await,
-        None => false,
+    let account = match log_in(&mut conn, &username, &password, &ip).await? {
+        Ok(account) => account,
+        Err(LoginRefused::Locked { minutes }) => {
+            form.fail(
+                "form",
+                format!("{} {}", t.too_many_logins, t.try_again_in_minutes(minutes)),
+            );
+            return login_page(&state, lang, form, &next, &expected);
+        }
+        Err(LoginRefused::Wrong) => {
+            form.fail("password", t.login_failed);
+            return login_page(&state, lang, form, &next, &expected);
+        }
     };
-    let Some(account) = account.filter(|_| ok) else {
-        model::record_failure(&mut conn, &username, &ip).await?;
-        form.fail("password", t.login_failed);
-        return login_page(&state, lang, form, &next, &expected);
-    };
-    model::clear_failures(&mut conn, &username, &ip).await?;
     let token = random_token("pss_");
     let expires = chrono::Utc::now() + chrono::Duration::days(SESSION_DAYS);
     WebSession::insert(

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod editor;
 pub mod feeds;
 pub mod form;
+pub mod headers;
 pub mod i18n;
 pub mod login;
 pub mod map;

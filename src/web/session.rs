@@ -1,7 +1,7 @@
 //! Logging in to the web interface: a server-side session (a random token in an HttpOnly,
 //! SameSite=Lax cookie, Secure on https instances, stored as SHA-256), logout, a CSRF token
-//! per session that every state-changing form carries, and a login rate limit per username
-//! and client address.
+//! per session that every state-changing form carries. The login's failure limit is
+//! `auth::log_in`, shared with the API.
 
 use super::form::FormState;
 use super::i18n::strings;
@@ -12,22 +12,18 @@ use crate::db::models::web_session::WebSession;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::vocab::Lang;
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use base64::Engine;
 use rand::RngCore;
-use std::net::{IpAddr, SocketAddr};
 
 pub const SESSION_COOKIE: &str = "passerelle_session";
 /// Before login there is no session: the login form's CSRF token is a cookie of its own that
 /// the form must repeat (double submit).
 pub const LOGIN_CSRF_COOKIE: &str = "passerelle_login_csrf";
 pub const SESSION_DAYS: i64 = 14;
-/// Failed logins allowed per username and address within [`FAILURE_WINDOW_MINUTES`].
-pub const MAX_FAILURES: i64 = 5;
-pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 
 pub(super) fn random_token(prefix: &str) -> String {
     let mut bytes = [0u8; 32];
@@ -139,32 +135,7 @@ pub fn urlencode(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
-/// The client's address: the peer, or the last `X-Forwarded-For` hop when the peer is a
-/// reverse proxy on this machine.
-pub struct ClientIp(pub String);
-
-impl FromRequestParts<AppState> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip());
-        let forwarded = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .and_then(|v| v.trim().parse::<IpAddr>().ok());
-        let ip = match (peer, forwarded) {
-            (Some(p), Some(f)) if p.is_loopback() => f.to_string(),
-            (Some(p), _) => p.to_string(),
-            (None, _) => "unknown".to_string(),
-        };
-        Ok(ClientIp(ip))
-    }
-}
+pub use crate::auth::ClientIp;
 
 #[cfg(test)]
 mod tests {

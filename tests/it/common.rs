@@ -117,6 +117,26 @@ impl Ctx {
         )
     }
 
+    /// A small PNG uploaded for `handle`'s posts with `token`; returns the URL a post gives.
+    pub async fn image(&self, handle: &str, token: &str) -> String {
+        let img = image::RgbImage::from_pixel(40, 30, image::Rgb([200, 120, 40]));
+        let mut png = std::io::Cursor::new(Vec::new());
+        image::DynamicImage::ImageRgb8(img)
+            .write_to(&mut png, image::ImageFormat::Png)
+            .unwrap();
+        let (status, body) = self
+            .json(
+                self.http
+                    .post(self.url(&format!("/api/v1/organisations/{handle}/media")))
+                    .bearer_auth(token)
+                    .header("content-type", "image/png")
+                    .body(png.into_inner()),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        body["url"].as_str().expect("an image URL").to_string()
+    }
+
     /// Number of rows in a table.
     pub async fn count(&self, table: &str) -> i64 {
         use diesel::QueryableByName;
@@ -146,7 +166,6 @@ pub fn bilingual(title: &str) -> Value {
         "sdgs": [13, 4],
         "place": "Dortmund",
         "starts_on": "2026-07-20",
-        "ends_on": "2026-07-26",
-        "images": [{"url": "https://images.example/garten.jpg", "alt": "Jugendliche pflanzen einen Apfelbaum"}]
+        "ends_on": "2026-07-26"
     })
 }

@@ -360,10 +360,13 @@ async fn hostile_names_and_texts_are_escaped_everywhere() {
 
 #[tokio::test]
 async fn project_page_has_every_language_version_images_and_partners() {
-    let ctx = Ctx::new().await;
+    let (ctx, remote) = tokio::join!(Ctx::new(), crate::remote_actors::Remote::start());
+    let ville_x = remote.actor("/o/ville-x", "Organization", json!({"name": "Ville X"}));
     twinned(&ctx).await;
     let mut body = bilingual("Jugendaustausch");
-    body["partners"] = json!(["@amiens", "https://remote.example/o/ville-x"]);
+    body["partners"] = json!(["@amiens", ville_x.id]);
+    let image = ctx.image("dortmund", &ctx.admin).await;
+    body["images"] = json!([{"url": image, "alt": "Jugendliche pflanzen einen Apfelbaum"}]);
     let post = publish(&ctx, "dortmund", &ctx.admin, &body).await;
     let path = format!("/posts/{}", post["id"].as_str().unwrap());
     let (status, html) = page(&ctx, &path, "fr").await;
@@ -383,12 +386,14 @@ async fn project_page_has_every_language_version_images_and_partners() {
             && html.contains("<h1>Jugendaustausch (de)</h1>")
     );
     assert!(html.contains("<title>Jugendaustausch (fr) – Réseau de test</title>"));
-    assert!(html.contains("<img src=\"https://images.example/garten.jpg\" alt=\"Jugendliche pflanzen einen Apfelbaum\""));
+    assert!(html.contains(&format!(
+        "<img src=\"{image}\" alt=\"Jugendliche pflanzen einen Apfelbaum\""
+    )));
     assert!(html.contains(&format!(
         "<a href=\"{}\">Stadt amiens</a>",
         ctx.url("/o/amiens")
     )));
-    assert!(html.contains("<a href=\"https://remote.example/o/ville-x\">"));
+    assert!(html.contains(&format!("<a href=\"{}\">", ville_x.id)));
     assert!(html.contains("<a href=\"/tags/climate\">Climat</a>"));
     assert!(html.contains("20 juillet 2026 – 26 juillet 2026"));
     // German visitors get the German version first.

@@ -2,6 +2,7 @@
 //! input.
 
 use crate::common::{Ctx, bilingual};
+use crate::remote_actors::Remote;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -17,13 +18,22 @@ async fn create(ctx: &Ctx, handle: &str, token: &str, body: &Value) -> (StatusCo
 
 #[tokio::test]
 async fn bilingual_post_is_an_article_with_main_language_first() {
-    let ctx = Ctx::new().await;
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let amiens = remote.actor(
+        "/o/ville-amiens",
+        "Organization",
+        json!({"preferredUsername": "ville-amiens", "name": "Ville d’Amiens"}),
+    );
     ctx.org("stadt-dortmund").await;
     ctx.org("freundeskreis").await;
     let token = ctx.editor("redaktion", &["stadt-dortmund"]).await;
     let mut body = bilingual("Jugendaustausch");
     body["main_language"] = json!("fr");
-    body["partners"] = json!(["@freundeskreis", "https://afccre.example/o/ville-amiens"]);
+    body["partners"] = json!(["@freundeskreis", amiens.id]);
+    body["images"] = json!([{
+        "url": ctx.image("stadt-dortmund", &token).await,
+        "alt": "Jugendliche pflanzen einen Apfelbaum"
+    }]);
     let (status, post) = create(&ctx, "stadt-dortmund", &token, &body).await;
     assert_eq!(status, StatusCode::CREATED, "{post}");
     assert_eq!(post["main_language"], "fr");
@@ -34,10 +44,7 @@ async fn bilingual_post_is_an_article_with_main_language_first() {
     );
     assert_eq!(
         post["partners"],
-        json!([
-            ctx.url("/o/freundeskreis"),
-            "https://afccre.example/o/ville-amiens"
-        ])
+        json!([ctx.url("/o/freundeskreis"), amiens.id])
     );
 
     let (status, article) = ctx.json(ctx.ap_get(post["ap_id"].as_str().unwrap())).await;

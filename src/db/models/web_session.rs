@@ -109,6 +109,25 @@ pub async fn recent_failures(
         .await
 }
 
+/// Failed logins from an address within the last `window_minutes`, whatever the username:
+/// how many, and when the oldest of them happened.
+pub async fn recent_failures_from(
+    conn: &mut AsyncPgConnection,
+    ip: &str,
+    window_minutes: i64,
+) -> QueryResult<(i64, Option<DateTime<Utc>>)> {
+    let since = Utc::now() - chrono::Duration::minutes(window_minutes);
+    login_failures::table
+        .filter(login_failures::ip.eq(ip))
+        .filter(login_failures::failed_at.gt(since))
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::min(login_failures::failed_at),
+        ))
+        .first(conn)
+        .await
+}
+
 pub async fn record_failure(
     conn: &mut AsyncPgConnection,
     username: &str,

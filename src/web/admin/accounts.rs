@@ -8,7 +8,7 @@ use crate::db::models::web_session::WebSession;
 use crate::error::AppError;
 use crate::orgs::{NewOrganisation, Profile};
 use crate::vocab::OrgKind;
-use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::backoffice::{Ctx, EditorLayout, Notice, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
 use askama::Template;
 use axum::Form;
@@ -79,7 +79,7 @@ async fn show_list(
 
 pub async fn list(ctx: Ctx, Query(n): Query<NoticeQuery>) -> Result<Response, WebError> {
     require_admin(&ctx)?;
-    show_list(&ctx, FormState::default(), n.text()).await
+    show_list(&ctx, FormState::default(), n.text(ctx.t)).await
 }
 
 pub async fn create(
@@ -104,7 +104,7 @@ pub async fn create(
     {
         Ok(a) => Ok(ctx.redirect_with_notice(
             &format!("/admin/accounts/{}", a.username),
-            ctx.t.account_created,
+            Notice::AccountCreated,
         )),
         Err(e) if e.status.is_client_error() => {
             form.fail_app(&e, |f| Some(f.to_string()));
@@ -201,7 +201,7 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     require_admin(&ctx)?;
     let account = load(&ctx, &username).await?;
-    show_account(&ctx, &account, FormState::default(), None, n.text()).await
+    show_account(&ctx, &account, FormState::default(), None, n.text(ctx.t)).await
 }
 
 /// Grant (`role` + `grant`) or revoke (`role` + `revoke`) a role.
@@ -239,7 +239,7 @@ pub async fn roles(
     );
     Ok(ctx.redirect_with_notice(
         &format!("/admin/accounts/{}", account.username),
-        ctx.t.roles_changed,
+        Notice::RolesChanged,
     ))
 }
 
@@ -267,14 +267,14 @@ pub async fn tokens(
         }
         return Ok(ctx.redirect_with_notice(
             &format!("/admin/accounts/{}", account.username),
-            ctx.t.token_revoked,
+            Notice::TokenRevoked,
         ));
     }
     if form.has("end_sessions", "1") {
         WebSession::delete_for_account(&mut conn, account.id).await?;
         return Ok(ctx.redirect_with_notice(
             &format!("/admin/accounts/{}", account.username),
-            ctx.t.sessions_ended,
+            Notice::SessionsEnded,
         ));
     }
     match crate::auth::issue_token(&mut conn, &account, form.val("name")).await {
@@ -350,7 +350,7 @@ pub async fn organisations(ctx: Ctx, Query(n): Query<NoticeQuery>) -> Result<Res
     require_admin(&ctx)?;
     let mut form = FormState::default();
     form.set("kind", "municipality");
-    show_orgs(&ctx, form, n.text()).await
+    show_orgs(&ctx, form, n.text(ctx.t)).await
 }
 
 pub async fn create_organisation(
@@ -386,9 +386,10 @@ pub async fn create_organisation(
     };
     let mut conn = ctx.state.conn().await?;
     match crate::orgs::create(&mut conn, &ctx.state.urls, &input).await {
-        Ok(o) => Ok(ctx.redirect_with_notice(
+        Ok(o) => Ok(ctx.redirect_with_notice_about(
             "/admin/organisations",
-            &format!("{} @{}", ctx.t.organisation_created, o.handle),
+            Notice::OrganisationCreated,
+            &format!("@{}", o.handle),
         )),
         Err(e) if e.status.is_client_error() => {
             form.fail_app(&e, |f| {

@@ -8,7 +8,7 @@ use crate::db::models::delivery;
 use crate::db::models::moderation::{self as model};
 use crate::db::models::post::DbPost;
 use crate::state::FedData;
-use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::backoffice::{Ctx, EditorLayout, Notice, NoticeQuery, WebError, render};
 use crate::web::editor::lookup;
 use crate::web::form::FormState;
 use askama::Template;
@@ -107,7 +107,7 @@ async fn show(ctx: &Ctx, form: FormState, notice: Option<String>) -> Result<Resp
 
 pub async fn page(ctx: Ctx, Query(n): Query<NoticeQuery>) -> Result<Response, WebError> {
     require_operator(&ctx)?;
-    show(&ctx, FormState::default(), n.text()).await
+    show(&ctx, FormState::default(), n.text(ctx.t)).await
 }
 
 /// `verb`: `resolve`, or `remove` with `object` (a reported post's URL).
@@ -126,7 +126,7 @@ pub async fn report(
     match form.val("verb") {
         "resolve" => {
             model::resolve_report(&mut conn, id).await?;
-            Ok(ctx.redirect_with_notice("/admin/moderation", ctx.t.report_resolved))
+            Ok(ctx.redirect_with_notice("/admin/moderation", Notice::ReportResolved))
         }
         "remove" => {
             let object = form.val("object");
@@ -152,7 +152,7 @@ pub async fn report(
                 by = ctx.session.account.username,
                 "reported content removed"
             );
-            Ok(ctx.redirect_with_notice("/admin/moderation", ctx.t.content_removed))
+            Ok(ctx.redirect_with_notice("/admin/moderation", Notice::ContentRemoved))
         }
         _ => Err(WebError::new(StatusCode::BAD_REQUEST, ctx.t.bad_value).lang(ctx.lang)),
     }
@@ -170,7 +170,7 @@ pub async fn blocks(
     let mut conn = ctx.state.conn().await?;
     if form.val("verb") == "remove" {
         delivery::unblock(&mut conn, &domain).await?;
-        return Ok(ctx.redirect_with_notice("/admin/moderation", ctx.t.block_removed));
+        return Ok(ctx.redirect_with_notice("/admin/moderation", Notice::BlockRemoved));
     }
     if !crate::config::valid_domain(&domain) || domain == ctx.state.config.instance.domain {
         form.fail("domain", ctx.t.bad_domain);
@@ -182,7 +182,7 @@ pub async fn blocks(
         by = ctx.session.account.username,
         "instance blocked"
     );
-    Ok(ctx.redirect_with_notice("/admin/moderation", ctx.t.block_added))
+    Ok(ctx.redirect_with_notice("/admin/moderation", Notice::BlockAdded))
 }
 
 /// `verb`: `suspend` with `actor` (`@name@host` or URL) and `reason`, or `unsuspend`.
@@ -201,7 +201,7 @@ pub async fn suspensions(
             .await?
             .ok_or_else(|| WebError::new(StatusCode::NOT_FOUND, ctx.t.bad_value).lang(ctx.lang))?;
         model::unsuspend(&mut conn, actor.id).await?;
-        return Ok(ctx.redirect_with_notice("/admin/moderation", ctx.t.unsuspended));
+        return Ok(ctx.redirect_with_notice("/admin/moderation", Notice::Unsuspended));
     }
     if target.is_empty() {
         form.fail("actor", ctx.t.required);
@@ -227,5 +227,5 @@ pub async fn suspensions(
         .await?
     };
     tracing::info!(actor.id = %actor.ap_id, posts_removed = removed, by = ctx.session.account.username, "actor suspended");
-    Ok(ctx.redirect_with_notice("/admin/moderation", ctx.t.suspended))
+    Ok(ctx.redirect_with_notice("/admin/moderation", Notice::Suspended))
 }

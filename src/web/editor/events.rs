@@ -16,7 +16,7 @@ use crate::db::models::post::{DbPost, PostFull};
 use crate::error::AppError;
 use crate::events::EventInput;
 use crate::vocab::{Lang, THEMES};
-use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::backoffice::{Ctx, EditorLayout, Notice, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
 use crate::web::i18n::format_date;
 use askama::Template;
@@ -182,7 +182,7 @@ pub async fn list(
     Query(n): Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
     let org = ctx.editable_org(&handle).await?;
-    show(&ctx, &org, FormState::default(), n.text()).await
+    show(&ctx, &org, FormState::default(), n.text(ctx.t)).await
 }
 
 /// One of the organisation's own events by the id in editor paths (its UUID).
@@ -397,8 +397,7 @@ pub async fn create(
     };
     match published {
         Ok(_) => {
-            Ok(ctx
-                .redirect_with_notice(&format!("/editor/{handle}/events"), ctx.t.ed_event_created))
+            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}/events"), Notice::EventCreated))
         }
         Err(e) => {
             refused(&ctx, &mut form, e)?;
@@ -424,8 +423,7 @@ pub async fn update(
         .await
     {
         Ok(_) => {
-            Ok(ctx
-                .redirect_with_notice(&format!("/editor/{handle}/events"), ctx.t.ed_event_updated))
+            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}/events"), Notice::EventUpdated))
         }
         Err(e) => {
             refused(&ctx, &mut form, e)?;
@@ -481,8 +479,5 @@ pub async fn cancel(
         EventStatus::Cancelled,
     )
     .await?;
-    Ok(ctx.redirect_with_notice(
-        &format!("/editor/{handle}/events"),
-        ctx.t.ed_event_cancelled,
-    ))
+    Ok(ctx.redirect_with_notice(&format!("/editor/{handle}/events"), Notice::EventCancelled))
 }

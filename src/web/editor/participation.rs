@@ -10,7 +10,7 @@ use crate::db::models::event::{DbParticipation, ParticipationState};
 use crate::db::models::post::DbPost;
 use crate::error::AppError;
 use crate::federation::activities::event as participation;
-use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::backoffice::{Ctx, EditorLayout, Notice, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
 use crate::web::i18n::format_date;
 use askama::Template;
@@ -89,7 +89,7 @@ pub async fn participants(
         accepted: full.accepted,
         capacity: full.event.capacity,
         rows,
-        notice: n.text(),
+        notice: n.text(ctx.t),
         id,
     })
 }
@@ -144,14 +144,14 @@ pub async fn decide(
         Ok(_) => {
             state.wakeup.wake();
             let notice = if approve {
-                ctx.t.ed_participation_accepted
+                Notice::ParticipationAccepted
             } else {
-                ctx.t.ed_participation_rejected
+                Notice::ParticipationRejected
             };
             Ok(ctx.redirect_with_notice(&back, notice))
         }
-        Err(e) if e.field.is_some() => {
-            Ok(ctx.redirect_with_notice(&back, &event_form::translate(&e, ctx.lang)))
+        Err(e) if e.field.as_deref() == Some("capacity") => {
+            Ok(ctx.redirect_with_notice(&back, Notice::EventFull))
         }
         Err(e) => Err(e.into()),
     }
@@ -202,10 +202,8 @@ pub async fn join(
     match joined {
         Ok(p) => {
             state.wakeup.wake();
-            Ok(ctx.redirect_with_notice(
-                &format!("/editor/{handle}/events"),
-                &format!("{} {}", ctx.t.ed_join_result, state_label(p.state, ctx.t)),
-            ))
+            tracing::info!(event = %post.ap_id, state = p.state.code(), "join sent");
+            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}/events"), Notice::JoinSent))
         }
         Err(e) if e.field.is_some() => {
             form.fail("event", event_form::translate(&e, ctx.lang));
@@ -240,7 +238,7 @@ pub async fn leave(
     match left {
         Ok(()) => {
             state.wakeup.wake();
-            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}/events"), ctx.t.ed_left))
+            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}/events"), Notice::EventLeft))
         }
         Err(e) if e.field.is_some() => {
             form.fail("form", event_form::translate(&e, ctx.lang));

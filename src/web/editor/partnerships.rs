@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::partnerships::{self as domain, Change, Proposal};
 use crate::state::FedData;
 use crate::vocab::{Lang, PartnershipKind, PartnershipStatus};
-use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::backoffice::{Ctx, EditorLayout, Notice, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
 use crate::web::i18n::partnership_status;
 use askama::Template;
@@ -109,7 +109,7 @@ pub async fn page(
     let org = ctx.editable_org(&handle).await?;
     let mut form = FormState::default();
     form.set("kind", "twinning");
-    show(&ctx, &org, form, n.text()).await
+    show(&ctx, &org, form, n.text(ctx.t)).await
 }
 
 pub async fn propose(
@@ -173,7 +173,7 @@ pub async fn propose(
             state.wakeup.wake();
             Ok(ctx.redirect_with_notice(
                 &format!("/editor/{handle}/partnerships"),
-                ctx.t.partnership_proposed,
+                Notice::PartnershipProposed,
             ))
         }
         Err(e) if e.status.is_client_error() => {
@@ -223,9 +223,9 @@ pub async fn act(
             (
                 r,
                 if accept {
-                    ctx.t.partnership_accepted
+                    Notice::PartnershipAccepted
                 } else {
-                    ctx.t.partnership_declined
+                    Notice::PartnershipDeclined
                 },
             )
         }
@@ -244,7 +244,7 @@ pub async fn act(
                     domain::change(conn, &state, &p, &org, &change).await
                 })
                 .await;
-            (r, ctx.t.partnership_changed)
+            (r, Notice::PartnershipChanged)
         }
         _ => return Err(WebError::new(StatusCode::BAD_REQUEST, ctx.t.bad_value).lang(ctx.lang)),
     };

@@ -5,8 +5,10 @@ use super::post_form::{self, FormImage};
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery::{self, DeliveryState};
 use crate::db::models::post::{DbPost, PostFull};
+use crate::federation::resolve::ResolveError;
+use crate::posts::PartnerError;
 use crate::vocab::{Lang, THEMES, sdg_name};
-use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::backoffice::{Ctx, EditorLayout, Notice, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
 use askama::Template;
 use axum::Form;
@@ -153,7 +155,7 @@ pub async fn organisation(
         handle: org.handle,
         name: org.name,
         posts: rows,
-        notice: n.text(),
+        notice: n.text(ctx.t),
         tab: "posts",
     })
 }
@@ -266,7 +268,15 @@ pub(super) async fn read_multipart(
             pairs.push((name, text));
         }
     }
-    Ok((FormState::new(pairs), file))
+    // PostgreSQL cannot store a NUL: the field says so, and shows where it was.
+    let mut form = FormState::new(Vec::new());
+    for (name, value) in pairs {
+        if !crate::input::storable(&value) {
+            form.fail(&name, ctx.t.nul_refused);
+        }
+        form.push(&name, value.replace(crate::input::NUL, "\u{fffd}"));
+    }
+    Ok((form, file))
 }
 
 /// Stores an uploaded image (with the alt text typed beside it) and attaches it to the form
@@ -293,7 +303,7 @@ pub(super) async fn take_upload(
                     let msg = match e {
                         crate::media::MediaError::TooLarge { .. } => ctx.t.upload_too_large,
                         crate::media::MediaError::NotAnImage => ctx.t.not_an_image,
-                        crate::media::MediaError::TooManyPixels => ctx.t.too_many_pixels,
+                        crate::media::MediaError::TooManyPixels => ctx.t.image_too_many_pixels,
                     };
                     form.fail("image_file", msg);
                 }
@@ -315,7 +325,21 @@ async fn submitted(
     let (mut form, file) = read_multipart(ctx, mp).await?;
     ctx.csrf(&form)?;
     take_upload(ctx, org, &mut form, file).await?;
-    let input = post_form::read(&mut form, ctx.t);
+    let mut input = post_form::read(&mut form, ctx.t);
+    // Partners are looked up for the preview too, so that a wrong one is seen before publishing.
+    match crate::posts::resolve_partners(&ctx.state, &input.partners).await {
+        Ok(ids) => input.partners = ids,
+        Err(PartnerError::TooMany) => form.fail(
+            "partners",
+            ctx.t.too_many_partners(crate::posts::MAX_PARTNERS as i64),
+        ),
+        Err(PartnerError::Unresolved(_, e @ ResolveError::Database(_))) => {
+            return Err(e.into_app_error("partners").into());
+        }
+        Err(PartnerError::Unresolved(_, e)) => {
+            form.fail("partners", super::lookup::message(ctx.t, &e));
+        }
+    }
     let preview = form.val("action") == "preview";
     if preview || !form.ok() {
         return Ok(Err((form, preview)));
@@ -344,7 +368,7 @@ pub async fn create(
         Ok(data) => {
             let mut conn = ctx.state.conn().await?;
             crate::posts::publish_new(&mut conn, &ctx.state, &org, &data).await?;
-            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}"), ctx.t.post_published))
+            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}"), Notice::PostPublished))
         }
     }
 }
@@ -378,7 +402,12 @@ pub async fn update(ctx: Ctx, Path(id): Path<String>, mp: Multipart) -> Result<R
             let mut conn = ctx.state.conn().await?;
             crate::posts::publish_update(&mut conn, &ctx.state, &author, post.post.id, &data)
                 .await?;
-            Ok(ctx.redirect_with_notice(&format!("/editor/{}", author.handle), ctx.t.post_updated))
+            Ok(
+                ctx.redirect_with_notice(
+                    &format!("/editor/{}", author.handle),
+                    Notice::PostUpdated,
+                ),
+            )
         }
     }
 }
@@ -392,7 +421,7 @@ pub async fn delete(
     let (post, author) = editable_post(&ctx, &id).await?;
     let mut conn = ctx.state.conn().await?;
     crate::posts::publish_delete(&mut conn, &ctx.state, &author, &post).await?;
-    Ok(ctx.redirect_with_notice(&format!("/editor/{}", author.handle), ctx.t.post_deleted))
+    Ok(ctx.redirect_with_notice(&format!("/editor/{}", author.handle), Notice::PostDeleted))
 }
 
 pub async fn pin(

@@ -8,7 +8,7 @@ use crate::db::models::follow::DbFollow;
 use crate::error::AppError;
 use crate::federation::activities::follow;
 use crate::state::FedData;
-use crate::web::backoffice::{Ctx, EditorLayout, NoticeQuery, WebError, render};
+use crate::web::backoffice::{Ctx, EditorLayout, Notice, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
 use askama::Template;
 use axum::Form;
@@ -95,7 +95,7 @@ pub async fn page(
     Query(n): Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
     let org = ctx.editable_org(&handle).await?;
-    show(&ctx, &org, FormState::default(), n.text()).await
+    show(&ctx, &org, FormState::default(), n.text(ctx.t)).await
 }
 
 /// A resolution error shown next to the field that named the actor.
@@ -127,9 +127,10 @@ pub async fn follow(
     })
     .await?;
     state.wakeup.wake();
-    Ok(ctx.redirect_with_notice(
+    Ok(ctx.redirect_with_notice_about(
         &format!("/editor/{handle}/followers"),
-        &format!("{} @{}@{}", ctx.t.follow_sent, actor.handle, actor.domain),
+        Notice::FollowSent,
+        &format!("@{}@{}", actor.handle, actor.domain),
     ))
 }
 
@@ -152,7 +153,7 @@ pub async fn unfollow(
     })
     .await?;
     state.wakeup.wake();
-    Ok(ctx.redirect_with_notice(&format!("/editor/{handle}/followers"), ctx.t.unfollowed))
+    Ok(ctx.redirect_with_notice(&format!("/editor/{handle}/followers"), Notice::Unfollowed))
 }
 
 pub async fn answer(
@@ -179,9 +180,9 @@ pub async fn answer(
     .await?;
     state.wakeup.wake();
     let notice = if accept {
-        ctx.t.request_accepted
+        Notice::RequestAccepted
     } else {
-        ctx.t.request_rejected
+        Notice::RequestRejected
     };
     Ok(ctx.redirect_with_notice(&format!("/editor/{handle}/followers"), notice))
 }
