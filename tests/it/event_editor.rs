@@ -467,7 +467,11 @@ async fn organisers_approve_and_reject_requests_and_export_them() {
             )
             .await;
         assert_eq!(resp.status(), StatusCode::SEE_OTHER);
-        assert!(location(&resp).contains("requested"), "{}", location(&resp));
+        assert!(
+            location(&resp).contains("notice=ed_join_sent"),
+            "{}",
+            location(&resp)
+        );
     }
     let (status, page) = ed
         .get(&format!(
@@ -664,7 +668,10 @@ async fn editors_take_part_in_a_mobilizon_event_by_its_address_and_leave_it() {
         .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     let (_, page) = ed.get(&location(&resp)).await;
-    assert!(page.contains("Request sent; state: requested"), "{page}");
+    assert!(
+        page.contains("The request to take part is sent; its state is shown below."),
+        "{page}"
+    );
     assert!(
         page.contains("Fête du jumelage Amiens–Dortmund / Partnerschaftsfest</a>"),
         "{page}"
