@@ -81,13 +81,7 @@ impl EventView {
                 .post
                 .translations
                 .iter()
-                .map(|t| TranslationView {
-                    language: t.language.clone(),
-                    title: t.title.clone(),
-                    summary: t.summary.clone(),
-                    body: t.body_markdown.clone(),
-                    content_html: t.content_html.clone(),
-                })
+                .map(TranslationView::of)
                 .collect(),
             starts_at: e.starts_at,
             ends_at: e.ends_at,

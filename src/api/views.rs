@@ -70,6 +70,18 @@ pub struct TranslationView {
     pub content_html: String,
 }
 
+impl TranslationView {
+    pub fn of(t: &crate::db::models::post::DbTranslation) -> TranslationView {
+        TranslationView {
+            language: t.language.clone(),
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+            body: t.body_markdown.clone(),
+            content_html: t.content_html.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct ImageView {
     pub url: String,
@@ -122,17 +134,7 @@ impl PostView {
             ap_id: p.post.ap_id.to_string(),
             organisation: author_handle.to_string(),
             main_language: p.post.main_language.clone(),
-            translations: p
-                .translations
-                .iter()
-                .map(|t| TranslationView {
-                    language: t.language.clone(),
-                    title: t.title.clone(),
-                    summary: t.summary.clone(),
-                    body: t.body_markdown.clone(),
-                    content_html: t.content_html.clone(),
-                })
-                .collect(),
+            translations: p.translations.iter().map(TranslationView::of).collect(),
             themes: p.post.themes.clone(),
             sdgs: p.post.sdgs.clone(),
             hashtags: hashtags(p),
