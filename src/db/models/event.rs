@@ -272,6 +272,15 @@ impl DbEvent {
         self.timezone.parse().unwrap_or(chrono_tz::UTC)
     }
 
+    /// How many take part: `accepted` (those we count) for ours; for a received event its
+    /// server's own figure when larger.
+    pub fn participant_count(&self, local: bool, accepted: i64) -> i64 {
+        match self.remote_participant_count {
+            Some(n) if !local => i64::from(n).max(accepted),
+            _ => accepted,
+        }
+    }
+
     pub fn has_place(&self) -> bool {
         self.place_name.is_some()
             || self.street_address.is_some()
@@ -355,12 +364,39 @@ impl DbEvent {
         now: DateTime<Utc>,
         limit: i64,
     ) -> QueryResult<Vec<EventFull>> {
+        Self::find(conn, filter, Some(now), limit).await
+    }
+
+    /// Events of an organisation's feed: everything it organises or co-organises, newest
+    /// start first (a calendar feed keeps the past too).
+    pub async fn of_feed(
+        conn: &mut AsyncPgConnection,
+        filter: &EventFilter,
+        limit: i64,
+    ) -> QueryResult<Vec<EventFull>> {
+        Self::find(conn, filter, None, limit).await
+    }
+
+    /// Live events matching the filter: those not ended at `not_ended_at` by start, or,
+    /// without it, all by newest start.
+    async fn find(
+        conn: &mut AsyncPgConnection,
+        filter: &EventFilter,
+        not_ended_at: Option<DateTime<Utc>>,
+        limit: i64,
+    ) -> QueryResult<Vec<EventFull>> {
         let mut q = events::table
             .inner_join(posts::table)
             .inner_join(actors::table.on(actors::id.eq(posts::actor_id)))
             .filter(posts::deleted_at.is_null())
-            .filter(events::ends_at.ge(now))
             .into_boxed();
+        if let Some(now) = not_ended_at {
+            q = q
+                .filter(events::ends_at.ge(now))
+                .order((events::starts_at, posts::id));
+        } else {
+            q = q.order((events::starts_at.desc(), posts::id.desc()));
+        }
         if let Some(actor) = filter.actor_id {
             // The organiser's own and those it co-organises.
             let ap_id = filter.actor_ap_id.clone().unwrap_or_default();
@@ -408,41 +444,6 @@ impl DbEvent {
             );
         }
         let rows: Vec<(DbEvent, DbPost)> = q
-            .order((events::starts_at, posts::id))
-            .limit(limit)
-            .select((DbEvent::as_select(), DbPost::as_select()))
-            .load(conn)
-            .await?;
-        Self::attach(conn, rows).await
-    }
-
-    /// Events of an organisation's feed: everything it organises or co-organises, newest
-    /// start first (a calendar feed keeps the past too).
-    pub async fn of_feed(
-        conn: &mut AsyncPgConnection,
-        filter: &EventFilter,
-        limit: i64,
-    ) -> QueryResult<Vec<EventFull>> {
-        let mut q = events::table
-            .inner_join(posts::table)
-            .filter(posts::deleted_at.is_null())
-            .into_boxed();
-        if let Some(actor) = filter.actor_id {
-            let ap_id = filter.actor_ap_id.clone().unwrap_or_default();
-            q = q.filter(
-                posts::actor_id
-                    .eq(actor)
-                    .or(events::organisers.contains(vec![ap_id])),
-            );
-        }
-        if filter.local_only {
-            q = q.filter(posts::local.eq(true));
-        }
-        if let Some(theme) = &filter.theme {
-            q = q.filter(posts::themes.contains(vec![theme.clone()]));
-        }
-        let rows: Vec<(DbEvent, DbPost)> = q
-            .order((events::starts_at.desc(), posts::id.desc()))
             .limit(limit)
             .select((DbEvent::as_select(), DbPost::as_select()))
             .load(conn)
@@ -498,15 +499,8 @@ pub struct EventFull {
 impl EventFull {
     /// How many take part: ours counted; a received event's own figure when it gives one.
     pub fn participant_count(&self) -> i64 {
-        if self.post.post.local {
-            self.accepted
-        } else {
-            self.event
-                .remote_participant_count
-                .map(i64::from)
-                .unwrap_or(self.accepted)
-                .max(self.accepted)
-        }
+        self.event
+            .participant_count(self.post.post.local, self.accepted)
     }
 
     /// Places left, when the event has a capacity.
@@ -523,11 +517,7 @@ impl EventFull {
         let Some(event) = DbEvent::by_post(conn, post.post.id).await? else {
             return Ok(None);
         };
-        let accepted = DbParticipation::accepted_counts(conn, &[post.post.id])
-            .await?
-            .get(&post.post.id)
-            .copied()
-            .unwrap_or(0);
+        let accepted = DbParticipation::accepted_count(conn, post.post.id).await?;
         Ok(Some(EventFull {
             post,
             event,

@@ -28,20 +28,14 @@ impl EventPart {
         let Some(event) = DbEvent::by_post(conn, post.id).await? else {
             return Ok(None);
         };
-        let accepted = crate::db::models::event::DbParticipation::accepted_counts(conn, &[post.id])
-            .await?
-            .get(&post.id)
-            .copied()
-            .unwrap_or(0);
+        let accepted =
+            crate::db::models::event::DbParticipation::accepted_count(conn, post.id).await?;
         Ok(Some(EventPart { event, accepted }))
     }
 
     /// How many take part: ours counted; a received event's own figure when larger.
     pub fn participants(&self, local: bool) -> i64 {
-        match self.event.remote_participant_count {
-            Some(n) if !local => i64::from(n).max(self.accepted),
-            _ => self.accepted,
-        }
+        self.event.participant_count(local, self.accepted)
     }
 }
 
