@@ -116,18 +116,24 @@ impl EventView {
     }
 }
 
-/// The handle (or `name@host`) of each event's organiser, in one query.
+/// The views of events, each with its organiser's handle (or `name@host`); each organiser
+/// is looked up once.
 async fn views(state: &AppState, events: &[EventFull]) -> AppResult<Vec<EventView>> {
     let mut conn = state.conn().await?;
+    let mut names: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(events.len());
     for f in events {
-        let author = DbActor::by_id(&mut conn, f.post.post.actor_id).await?;
-        let name = if author.local {
-            author.handle.clone()
-        } else {
-            format!("{}@{}", author.handle, author.domain)
-        };
-        out.push(EventView::new(f, &name));
+        let id = f.post.post.actor_id;
+        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
+            let author = DbActor::by_id(&mut conn, id).await?;
+            let name = if author.local {
+                author.handle
+            } else {
+                format!("{}@{}", author.handle, author.domain)
+            };
+            slot.insert(name);
+        }
+        out.push(EventView::new(f, &names[&id]));
     }
     Ok(out)
 }
