@@ -4,11 +4,10 @@
 //! now, an online apéritif of the AFCCRE, and a cancelled meeting. An organisation on
 //! another network joins the anniversary through federation.
 
-use super::{DemoInstance, partner_url};
+use super::{DemoInstance, partner_url, translations};
 use crate::db::models::actor::DbActor;
 use crate::db::models::event::{EventKind, EventStatus, JoinMode};
 use crate::events::{EventInput, PlaceInput};
-use crate::posts::TranslationInput;
 use anyhow::Context;
 use chrono::{Duration, Utc};
 
@@ -246,18 +245,7 @@ pub async fn publish(instances: &[DemoInstance], ports: &[u16]) -> anyhow::Resul
         let end = start + Duration::days(e.days);
         let input = EventInput {
             main_language: None,
-            translations: e
-                .versions
-                .iter()
-                .map(|(l, title, summary, body)| {
-                    Ok(TranslationInput {
-                        language: l.parse().map_err(|e: String| anyhow::anyhow!(e))?,
-                        title: title.to_string(),
-                        summary: summary.to_string(),
-                        body: body.to_string(),
-                    })
-                })
-                .collect::<anyhow::Result<_>>()?,
+            translations: translations(e.versions)?,
             starts_at: format!("{start}T{}", e.from),
             ends_at: format!("{end}T{}", e.to),
             timezone: if e.network == "afccre" {

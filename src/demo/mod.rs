@@ -392,6 +392,21 @@ async fn seed(
     Ok((editor_token, admin_token, handles))
 }
 
+/// The language versions of a sample post or event: (language, title, summary, body).
+fn translations(versions: &[(&str, &str, &str, &str)]) -> anyhow::Result<Vec<TranslationInput>> {
+    versions
+        .iter()
+        .map(|(l, title, summary, body)| {
+            Ok(TranslationInput {
+                language: l.parse().map_err(|e: String| anyhow::anyhow!(e))?,
+                title: title.to_string(),
+                summary: summary.to_string(),
+                body: body.to_string(),
+            })
+        })
+        .collect()
+}
+
 /// Publishes the network's sample posts, delivered to followers like an editor's would be.
 async fn publish_posts(
     state: &crate::state::AppState,
@@ -407,18 +422,7 @@ async fn publish_posts(
             .context("demo post author")?;
         let input = PostInput {
             main_language: None,
-            translations: p
-                .versions
-                .iter()
-                .map(|(l, title, summary, body)| {
-                    Ok(TranslationInput {
-                        language: l.parse().map_err(|e: String| anyhow::anyhow!(e))?,
-                        title: title.to_string(),
-                        summary: summary.to_string(),
-                        body: body.to_string(),
-                    })
-                })
-                .collect::<anyhow::Result<_>>()?,
+            translations: translations(p.versions)?,
             themes: p.themes.iter().map(|t| t.to_string()).collect(),
             sdgs: p.sdgs.to_vec(),
             partners: p.partners.iter().map(|s| partner_url(s, ports)).collect(),
