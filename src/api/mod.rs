@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod auth;
 pub mod events;
 pub mod federation;
+pub mod forum;
 pub mod json;
 pub mod media;
 pub mod openapi;
@@ -61,6 +62,23 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/posts/{id}/deliveries", get(federation::deliveries))
         .route("/api/v1/events", get(events::calendar))
+        .route("/api/v1/groups", get(forum::list).post(forum::create))
+        .route("/api/v1/groups/{handle}", get(forum::show))
+        .route("/api/v1/groups/{handle}/threads", get(forum::threads))
+        .route("/api/v1/groups/{handle}/moderation", post(forum::moderate))
+        .route(
+            "/api/v1/groups/{handle}/moderation-log",
+            get(forum::moderation_log),
+        )
+        .route("/api/v1/threads", get(forum::thread))
+        .route(
+            "/api/v1/organisations/{handle}/threads",
+            post(forum::post_thread),
+        )
+        .route(
+            "/api/v1/organisations/{handle}/comments",
+            post(forum::post_comment),
+        )
         .route(
             "/api/v1/organisations/{handle}/events",
             get(events::list).post(events::create),

@@ -94,6 +94,9 @@ diesel::table! {
         pinned_at -> Nullable<Timestamptz>,
         deleted_at -> Nullable<Timestamptz>,
         audience -> Nullable<Text>,
+        locked_at -> Nullable<Timestamptz>,
+        thread_root -> Nullable<Text>,
+        last_activity_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -353,6 +356,52 @@ diesel::table! {
     }
 }
 
+// Discussion groups (migration 000021).
+diesel::table! {
+    groups (actor_id) {
+        actor_id -> Int8,
+        name_map -> Jsonb,
+        rules_map -> Jsonb,
+        posting_restricted_to_mods -> Bool,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    group_moderators (id) {
+        id -> Int8,
+        group_id -> Int8,
+        account_id -> Nullable<Int8>,
+        actor_id -> Nullable<Int8>,
+        added_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    group_bans (group_id, actor_id) {
+        group_id -> Int8,
+        actor_id -> Int8,
+        reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    moderation_log (id) {
+        id -> Int8,
+        group_ap_id -> Text,
+        action -> Text,
+        object_ap_id -> Text,
+        account_id -> Nullable<Int8>,
+        actor_id -> Nullable<Int8>,
+        reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(groups -> actors (actor_id));
+
 diesel::joinable!(web_sessions -> accounts (account_id));
 diesel::joinable!(suspended_actors -> actors (actor_id));
 
@@ -398,4 +447,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     suspended_actors,
     events,
     event_participations,
+    groups,
+    group_moderators,
+    group_bans,
+    moderation_log,
 );

@@ -4,7 +4,7 @@
 //! object on another host than its author, or a blocked domain. Activities are idempotent by
 //! id; what we do not handle is answered 202 and logged.
 
-use super::activities::{announce, event, follow, other, partnership, post};
+use super::activities::{announce, event, follow, group, other, partnership, post};
 use super::objects::actor::authority;
 use super::protocol::activity::{ActivityKind, ObjectRef, Received, type_of};
 use super::resolve::{self, ResolveError};
@@ -341,11 +341,22 @@ async fn dispatch(
             {
                 partnership::receive_update(conn, signer, object.ok_or_else(missing)?, true).await?
             } else {
-                post::receive_delete_object(conn, signer, &target).await?
+                post::receive_delete_object(conn, state, signer, &target, received).await?
             }
         }
+        ActivityKind::Announce
+            if signer.actor_type == "Group"
+                && group::receive_group_action(conn, signer, object.ok_or_else(missing)?)
+                    .await? => {}
         ActivityKind::Announce | ActivityKind::Like => {
             announce::receive(conn, signer, received, fetched).await?
+        }
+        ActivityKind::Lock | ActivityKind::Block | ActivityKind::Add | ActivityKind::Remove => {
+            tracing::info!(
+                kind = received.kind.as_str(),
+                activity.id = %received.id,
+                "moderation activity outside a group's Announce; acknowledged"
+            )
         }
         ActivityKind::Join => event::receive_join(conn, state, signer, received).await?,
         ActivityKind::Leave => {

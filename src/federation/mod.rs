@@ -6,6 +6,7 @@ pub mod activities;
 pub mod context;
 pub mod delivery;
 pub mod fetch;
+pub mod groups;
 pub mod http;
 pub mod inbox;
 pub mod keys;

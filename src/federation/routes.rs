@@ -44,6 +44,7 @@ pub fn router() -> Router<AppState> {
             "/o/{handle}/inbox",
             axum::routing::post(super::inbox::personal),
         )
+        .merge(super::groups::router())
 }
 
 /// Whether the client asked for ActivityPub JSON rather than a page.

@@ -48,6 +48,22 @@ impl Urls {
         format!("{}/o/{handle}/partnerships", self.base)
     }
 
+    /// A discussion group (FEP-1b12) and its collections: `/g/{handle}`.
+    pub fn group(&self, handle: &str) -> String {
+        format!("{}/g/{handle}", self.base)
+    }
+
+    /// One of a group's endpoints: `inbox`, `outbox`, `followers`, `moderators`, `featured`.
+    pub fn group_part(&self, handle: &str, part: &str) -> String {
+        format!("{}/g/{handle}/{part}", self.base)
+    }
+
+    /// Whether `url` could be one of our groups (`{base}/g/…`): cheap, before any lookup.
+    pub fn is_group_url(&self, url: &str) -> bool {
+        url.strip_prefix(self.base.as_str())
+            .is_some_and(|rest| rest.starts_with("/g/"))
+    }
+
     pub fn shared_inbox(&self) -> String {
         format!("{}/inbox", self.base)
     }

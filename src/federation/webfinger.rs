@@ -123,6 +123,8 @@ async fn answer(state: &AppState, resource: &str) -> AppResult<Response> {
         .ok_or_else(not_here)?;
     let html = if actor.is_organisation() {
         state.urls.actor(&actor.handle)
+    } else if actor.actor_type == "Group" {
+        state.urls.group(&actor.handle)
     } else {
         state.urls.base().to_string()
     };

@@ -75,6 +75,18 @@ impl Account {
             .optional()
     }
 
+    pub async fn by_account_id(
+        conn: &mut AsyncPgConnection,
+        id: i64,
+    ) -> QueryResult<Option<Account>> {
+        accounts::table
+            .find(id)
+            .select(Account::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
     pub async fn list(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Account>> {
         accounts::table
             .order(accounts::username.asc())

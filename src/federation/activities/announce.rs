@@ -49,6 +49,11 @@ pub async fn prefetch(
     let Some(id) = announced_id(activity) else {
         return Err(AppError::bad_request("Announce without an object"));
     };
+    // A group passing on a removal, a lock, a vote: nothing to fetch (a removed post is gone).
+    let wrapped = activity.object.as_ref().and_then(ObjectRef::kind);
+    if wrapped.is_some_and(|k| !POST_TYPES.contains(&k) && !matches!(k, "Create" | "Update")) {
+        return Ok(None);
+    }
     let mut conn = data.conn().await?;
     if DbPost::by_ap_id(&mut conn, id.as_str()).await?.is_some()
         || (DbFollow::count_followers(&mut conn, actor.id).await? == 0

@@ -156,7 +156,8 @@ pub async fn receive_follow(
     if super::relay::is_instance_actor(state, &target) {
         return super::relay::receive_subscription(conn, state, actor, &target, activity_id).await;
     }
-    if !target.is_organisation() {
+    // Organisations, and groups (which accept every follower, FEP-1b12).
+    if !target.is_organisation() && target.actor_type != "Group" {
         return Err(AppError::not_found(format!(
             "no organisation {target_id} here"
         )));

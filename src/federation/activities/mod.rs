@@ -4,6 +4,7 @@
 pub mod announce;
 pub mod event;
 pub mod follow;
+pub mod group;
 pub mod other;
 pub mod partnership;
 pub mod post;

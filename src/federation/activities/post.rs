@@ -39,6 +39,12 @@ async fn recipients(
                 inboxes.push(inbox_of(actor));
             }
         }
+    } else if let Some(group) = &post.post.audience
+        && let Some(group) = DbActor::by_ap_id(conn, group).await?
+        && !group.local
+    {
+        // A new thread in another server's group (FEP-1b12): the group passes it on.
+        inboxes.push(inbox_of(&group));
     }
     // An event's participants hear of its changes and cancellation.
     inboxes.extend(super::event::participant_inboxes(conn, &post.post).await?);
@@ -82,7 +88,16 @@ pub async fn publish(
         activity.id = url::Url::parse(&new_id(state, "update")).map_err(AppError::internal)?;
         activity.published = Some(post.post.updated.unwrap_or(post.post.published));
     }
+    let page = (!update && post.post.in_reply_to.is_none() && post.post.audience.is_some())
+        .then(|| serde_json::to_value(&activity.object))
+        .transpose()
+        .map_err(AppError::internal)?;
     let activity = serde_json::to_value(activity).map_err(AppError::internal)?;
+    // One of our groups passes its thread's activities on to its followers.
+    let group = own_group(conn, state, post, extras.thread.as_ref()).await?;
+    if let Some(group) = &group {
+        super::group::redistribute(conn, state, &group.actor, activity.clone(), page, &[]).await?;
+    }
     // Subscribed networks get a new post twice (this Create, and the instance actor's
     // Announce below); the second finds it stored already.
     let subscribers = super::relay::subscribers(conn).await?;
@@ -95,10 +110,28 @@ pub async fn publish(
         &inboxes,
     )
     .await?;
-    if !update {
+    // A group's thread is the group's to pass on, not the network's.
+    if !update && post.post.audience.is_none() {
         super::relay::relay_new_post(conn, state, author, &post.post, &subscribers).await?;
     }
     Ok(())
+}
+
+/// The local group a local post was written in: a thread's `audience`, a reply's thread.
+async fn own_group(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    post: &PostFull,
+    thread: Option<&Thread>,
+) -> Result<Option<crate::db::models::group::GroupFull>, AppError> {
+    let group = match thread {
+        Some(t) => t.group.as_ref().map(url::Url::as_str),
+        None => post.post.audience.as_deref(),
+    };
+    match group.filter(|g| state.urls.is_group_url(g)) {
+        Some(g) => Ok(crate::db::models::group::DbGroup::local_by_ap_id(conn, g).await?),
+        None => Ok(None),
+    }
 }
 
 /// Queues Delete{Tombstone} of a local post (call before its content is dropped).
@@ -122,6 +155,9 @@ pub async fn publish_delete(
             to.push(group.to_string());
             audience = Some(group.to_string());
         }
+    } else if let Some(group) = &post.post.audience {
+        to.push(group.clone());
+        audience = Some(group.clone());
     }
     let activity = Activity::new(
         new_id(state, "delete"),
@@ -132,6 +168,10 @@ pub async fn publish_delete(
     )
     .with_cc(cc)
     .with_audience(audience);
+    if let Some(group) = own_group(conn, state, post, thread.as_ref()).await? {
+        let value = serde_json::to_value(&activity).map_err(AppError::internal)?;
+        super::group::redistribute(conn, state, &group.actor, value, None, &[]).await?;
+    }
     queue(
         conn,
         author,
@@ -257,6 +297,10 @@ pub async fn receive_new(
     if authority(&obj.id) != actor.domain || obj.attributed_to != actor.ap_id.0 {
         return Ok(None);
     }
+    // Replies and posts to groups take the general path, which checks what a group allows.
+    if obj.in_reply_to.is_some() || obj.audience.is_some() {
+        return Ok(None);
+    }
     let data = remote_post_data(&obj);
     let published = obj.published.unwrap_or_else(chrono::Utc::now);
     match receive_new_post(conn, arrival, obj.id.as_str(), actor.id, &data, published).await? {
@@ -313,11 +357,39 @@ pub async fn receive_create_or_update(
     } else {
         None
     };
-    if known.is_none() && !wanted(conn, state, actor, followed, &obj, activity).await? {
+    // A thread or comment for one of our groups: the group's rules first, nothing stored
+    // when they refuse it; the group passes it on once stored.
+    let group = super::group::addressed_local_group(conn, state, activity, &obj).await?;
+    if let Some(group) = &group {
+        if known.is_none() {
+            super::group::check_contribution(conn, group, actor, &obj).await?;
+        } else if crate::db::models::group::is_banned(conn, group.actor.id, actor.id).await? {
+            return Err(AppError::forbidden("you are banned from this group"));
+        }
+    }
+    if group.is_none()
+        && known.is_none()
+        && !wanted(conn, state, actor, followed, &obj, activity).await?
+    {
         tracing::info!(object = %obj.id, "post from an actor nobody here follows; ignored");
         return Ok(());
     }
-    let data = remote_post_data(&obj);
+    store_received(conn, actor, &obj, terms.as_ref(), known).await?;
+    if let Some(group) = &group {
+        super::group::accept_contribution(conn, state, group, activity, &obj).await?;
+    }
+    Ok(())
+}
+
+/// Stores a received post (new, or a new version of one we have) and its event part.
+async fn store_received(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    obj: &ArticleJson,
+    terms: Option<&EventTerms>,
+    known: Option<DbPost>,
+) -> Result<(), AppError> {
+    let data = remote_post_data(obj);
     let exists = match known {
         Some(post) => Some(post),
         // New here (the usual case): one INSERT that skips a post stored before.
@@ -325,10 +397,10 @@ pub async fn receive_create_or_update(
             .await?
         {
             Some(post) => {
-                if let Some(terms) = &terms {
+                if let Some(terms) = terms {
                     DbEvent::save(conn, &remote_event(post.id, terms, &obj.attachment)).await?;
                 }
-                return Ok(remember_audience(conn, &obj, None).await?);
+                return Ok(remember_audience(conn, obj, None).await?);
             }
             None => DbPost::by_ap_id(conn, obj.id.as_str()).await?,
         },
@@ -352,7 +424,7 @@ pub async fn receive_create_or_update(
         }
         other => other.into(),
     })?;
-    if let Some(terms) = &terms {
+    if let Some(terms) = terms {
         let event = remote_event(post.id, terms, &obj.attachment);
         // A repeated delivery changes nothing (and does not raise the sequence).
         let stored = DbEvent::by_post(conn, post.id).await?;
@@ -364,22 +436,31 @@ pub async fn receive_create_or_update(
             DbEvent::save(conn, &event).await?;
         }
     }
-    Ok(remember_audience(conn, &obj, None).await?)
+    Ok(remember_audience(conn, obj, None).await?)
 }
 
-/// Inbound Delete of a post (the actor's own only).
+/// Inbound Delete of a post: the author's own; or, in one of our groups, a removal by one
+/// of the group's moderators. A post in one of our groups: the group passes the Delete on.
 pub async fn receive_delete_object(
     conn: &mut AsyncPgConnection,
+    state: &AppState,
     actor: &DbActor,
     object_id: &url::Url,
+    activity: &Received,
 ) -> Result<(), AppError> {
     if let Some(post) = DbPost::by_ap_id(conn, object_id.as_str()).await? {
         if post.actor_id != actor.id {
+            if super::group::receive_moderator_delete(conn, state, actor, &post, activity).await? {
+                return Ok(());
+            }
             return Err(AppError::forbidden(
                 "an actor may only delete its own objects",
             ));
         }
-        DbPost::delete(conn, post.id).await?;
+        if post.deleted_at.is_none() {
+            DbPost::delete(conn, post.id).await?;
+            super::group::after_member_delete(conn, state, &post, activity).await?;
+        }
     }
     Ok(())
 }

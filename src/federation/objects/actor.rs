@@ -224,6 +224,9 @@ impl DbActor {
                 }),
                 _ => None,
             },
+            attributed_to: None,
+            posting_restricted_to_mods: None,
+            name_map: None,
         })
     }
 }

@@ -180,7 +180,14 @@ pub fn article_json(
             to.push(group.clone());
             audience = Some(group.clone());
         }
+    } else if let Some(group) = post.post.audience.as_deref().filter(|_| !reply) {
+        // A thread in a group (FEP-1b12): the group in `to` and `audience`.
+        let group = Url::parse(group)?;
+        to.push(group.clone());
+        audience = Some(group);
     }
+    // A group's thread is a `Page` (title and body, no summary), as Lemmy has it.
+    let thread = !reply && post.post.object_type == "Page";
     let id = post.post.ap_id.as_str();
     let collection =
         |which: &str, n: i64| Some(Collection::counted(post_collection_id(id, which), n));
@@ -190,13 +197,22 @@ pub fn article_json(
     let mut doc = ArticleJson {
         // Replies are Notes, so that Mastodon shows their text in the thread; no title and
         // no summary (a summary would be a content warning).
-        kind: if reply { "Note" } else { "Article" }.into(),
+        kind: if reply {
+            "Note"
+        } else if thread {
+            "Page"
+        } else {
+            "Article"
+        }
+        .into(),
         id: post.post.ap_id.0.clone(),
         attributed_to: author.ap_id.0.clone(),
         name: main.filter(|_| !reply).map(|t| t.title.clone()),
         name_map: (!reply).then(|| map(|t| &t.title)),
-        summary: main.filter(|_| !reply).map(|t| t.summary.clone()),
-        summary_map: (!reply).then(|| map(|t| &t.summary)),
+        summary: main
+            .filter(|_| !reply && !thread)
+            .map(|t| t.summary.clone()),
+        summary_map: (!reply && !thread).then(|| map(|t| &t.summary)),
         content: main.map(|t| t.content_html.clone()),
         content_map: Some(map(|t| &t.content_html)),
         media_type: Some("text/html".into()),

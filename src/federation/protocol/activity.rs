@@ -25,6 +25,13 @@ pub enum ActivityKind {
     Flag,
     Join,
     Leave,
+    /// Lemmy's lock of a thread (and `Undo{Lock}`), sent by a group's moderator.
+    Lock,
+    /// A ban from a group (`target`: the group), or from an instance.
+    Block,
+    /// `Add`/`Remove` of a thread to a group's `featured` collection: pinning.
+    Add,
+    Remove,
     #[serde(other)]
     Other,
 }
@@ -46,6 +53,10 @@ impl ActivityKind {
             ActivityKind::Flag => "Flag",
             ActivityKind::Join => "Join",
             ActivityKind::Leave => "Leave",
+            ActivityKind::Lock => "Lock",
+            ActivityKind::Block => "Block",
+            ActivityKind::Add => "Add",
+            ActivityKind::Remove => "Remove",
             ActivityKind::Other => "Other",
         }
     }
@@ -71,6 +82,9 @@ pub struct Activity<O: Serialize> {
     pub audience: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<chrono::DateTime<chrono::Utc>>,
+    /// A moderator's reason (a removal, a ban), as Lemmy sends it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
 }
 
 impl<O: Serialize> Activity<O> {
@@ -86,7 +100,13 @@ impl<O: Serialize> Activity<O> {
             cc: vec![],
             audience: None,
             published: None,
+            summary: None,
         }
+    }
+
+    pub fn with_summary(mut self, summary: Option<String>) -> Self {
+        self.summary = summary;
+        self
     }
 
     pub fn with_audience(mut self, audience: Option<String>) -> Self {

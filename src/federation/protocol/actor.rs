@@ -192,6 +192,27 @@ pub struct ActorJson {
         deserialize_with = "first_url"
     )]
     pub partnerships: Option<Url>,
+    /// A group's moderators (FEP-1b12, Lemmy): the collection of them.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_url"
+    )]
+    pub attributed_to: Option<Url>,
+    /// A group where only moderators start threads (Lemmy's term).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub posting_restricted_to_mods: Option<bool>,
+    /// A group's name per language (ActivityStreams `nameMap`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub name_map: Option<serde_json::Map<String, Value>>,
 }
 
 /// Reads `publicKey` as one key object or a list of them (the first that parses).

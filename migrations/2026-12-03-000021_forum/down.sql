@@ -1,0 +1,13 @@
+DROP INDEX posts_thread_root;
+DROP INDEX posts_group_threads;
+DROP TRIGGER posts_thread_activity ON posts;
+DROP FUNCTION posts_thread_activity();
+DROP TRIGGER posts_thread_root ON posts;
+DROP FUNCTION posts_thread_root();
+ALTER TABLE posts DROP COLUMN last_activity_at;
+ALTER TABLE posts DROP COLUMN thread_root;
+ALTER TABLE posts DROP COLUMN locked_at;
+DROP TABLE moderation_log;
+DROP TABLE group_bans;
+DROP TABLE group_moderators;
+DROP TABLE groups;

@@ -1,0 +1,383 @@
+//! The forum: `/api/v1/groups` (our discussion groups: list, create, one group with its
+//! threads, moderation and its log), `/api/v1/organisations/{handle}/threads` and
+//! `/comments` (an organisation writing in a group here or elsewhere), and
+//! `/api/v1/threads/{id}` (a thread with its comments).
+
+use super::auth::Auth;
+use super::json::ApiJson;
+use super::organisations::find;
+use super::views::TranslationView;
+use crate::db::models::actor::DbActor;
+use crate::db::models::group::{self, DbGroup, GroupFull, ThreadSummary};
+use crate::db::models::post::{DbPost, PostFull};
+use crate::error::{AppError, AppResult};
+use crate::federation::activities::group::ModAction;
+use crate::federation::groups::local_group;
+use crate::forum::{self, CommentInput, GroupInput, ThreadInput};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A group as the API shows it.
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    pub handle: String,
+    pub id: String,
+    pub name: serde_json::Value,
+    pub description: serde_json::Value,
+    pub rules: serde_json::Value,
+    pub posting_restricted_to_mods: bool,
+    pub moderators: Vec<String>,
+    pub followers: i64,
+}
+
+async fn group_view(
+    conn: &mut diesel_async::AsyncPgConnection,
+    g: &GroupFull,
+) -> AppResult<GroupView> {
+    let mut moderators = group::moderator_usernames(conn, g.actor.id).await?;
+    moderators.extend(
+        group::moderator_actors(conn, g.actor.id)
+            .await?
+            .into_iter()
+            .map(|a| a.ap_id.to_string()),
+    );
+    Ok(GroupView {
+        handle: g.actor.handle.clone(),
+        id: g.actor.ap_id.to_string(),
+        name: g.group.name_map.clone(),
+        description: g.actor.summary_map.clone(),
+        rules: g.group.rules_map.clone(),
+        posting_restricted_to_mods: g.group.posting_restricted_to_mods,
+        moderators,
+        followers: crate::db::models::follow::DbFollow::count_followers(conn, g.actor.id).await?,
+    })
+}
+
+pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<GroupView>>> {
+    let mut conn = state.conn().await?;
+    let groups = DbGroup::list_local(&mut conn).await?;
+    let mut out = Vec::with_capacity(groups.len());
+    for g in &groups {
+        out.push(group_view(&mut conn, g).await?);
+    }
+    Ok(Json(out))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<GroupInput>,
+) -> AppResult<(StatusCode, Json<GroupView>)> {
+    auth.require_admin()?;
+    let mut conn = state.conn().await?;
+    let g = forum::create_group(&mut conn, &state, &input, Some(auth.account.id)).await?;
+    Ok((StatusCode::CREATED, Json(group_view(&mut conn, &g).await?)))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+) -> AppResult<Json<GroupView>> {
+    let g = local_group(&state, &handle).await?;
+    let mut conn = state.conn().await?;
+    Ok(Json(group_view(&mut conn, &g).await?))
+}
+
+/// A thread or comment as the API shows it.
+#[derive(Debug, Serialize)]
+pub struct ForumPostView {
+    pub ap_id: String,
+    pub author: String,
+    pub author_name: String,
+    pub in_reply_to: Option<String>,
+    pub translations: Vec<TranslationView>,
+    pub published: DateTime<Utc>,
+    pub removed: bool,
+}
+
+/// A thread in a list.
+#[derive(Debug, Serialize)]
+pub struct ThreadView {
+    #[serde(flatten)]
+    pub post: ForumPostView,
+    pub group: Option<String>,
+    pub locked: bool,
+    pub pinned: bool,
+    pub comments: i64,
+    pub last_activity: DateTime<Utc>,
+}
+
+async fn authors(
+    conn: &mut diesel_async::AsyncPgConnection,
+    posts: &[&PostFull],
+) -> AppResult<HashMap<i64, DbActor>> {
+    let mut out = HashMap::new();
+    for p in posts {
+        if let std::collections::hash_map::Entry::Vacant(e) = out.entry(p.post.actor_id) {
+            e.insert(DbActor::by_id(conn, p.post.actor_id).await?);
+        }
+    }
+    Ok(out)
+}
+
+fn post_view(p: &PostFull, authors: &HashMap<i64, DbActor>) -> ForumPostView {
+    let author = authors.get(&p.post.actor_id);
+    ForumPostView {
+        ap_id: p.post.ap_id.to_string(),
+        author: author.map(|a| a.ap_id.to_string()).unwrap_or_default(),
+        author_name: author.map(|a| a.name.clone()).unwrap_or_default(),
+        in_reply_to: p.post.in_reply_to.clone(),
+        translations: p.translations.iter().map(TranslationView::of).collect(),
+        published: p.post.published,
+        removed: p.post.deleted_at.is_some(),
+    }
+}
+
+async fn thread_views(
+    conn: &mut diesel_async::AsyncPgConnection,
+    threads: &[ThreadSummary],
+) -> AppResult<Vec<ThreadView>> {
+    let posts: Vec<&PostFull> = threads.iter().map(|t| &t.post).collect();
+    let authors = authors(conn, &posts).await?;
+    Ok(threads
+        .iter()
+        .map(|t| ThreadView {
+            post: post_view(&t.post, &authors),
+            group: t.post.post.audience.clone(),
+            locked: t.locked,
+            pinned: t.post.post.pinned_at.is_some(),
+            comments: t.comments,
+            last_activity: t.last_activity,
+        })
+        .collect())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paging {
+    #[serde(default)]
+    pub offset: u32,
+    pub limit: Option<u32>,
+}
+
+pub async fn threads(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    Query(paging): Query<Paging>,
+) -> AppResult<Json<Vec<ThreadView>>> {
+    let g = local_group(&state, &handle).await?;
+    let limit = paging.limit.unwrap_or(50).clamp(1, 200);
+    let mut conn = state.conn().await?;
+    let list = group::threads(
+        &mut conn,
+        g.actor.ap_id.as_str(),
+        i64::from(limit),
+        i64::from(paging.offset),
+    )
+    .await?;
+    Ok(Json(thread_views(&mut conn, &list).await?))
+}
+
+/// A thread with its comments.
+#[derive(Debug, Serialize)]
+pub struct ThreadDetail {
+    pub thread: ThreadView,
+    pub comments: Vec<ForumPostView>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreadQuery {
+    /// The thread's id (its URL).
+    pub id: String,
+}
+
+pub async fn thread(
+    State(state): State<AppState>,
+    Query(q): Query<ThreadQuery>,
+) -> AppResult<Json<ThreadDetail>> {
+    let mut conn = state.conn().await?;
+    Ok(Json(thread_detail(&mut conn, &q.id).await?))
+}
+
+pub async fn thread_detail(
+    conn: &mut diesel_async::AsyncPgConnection,
+    id: &str,
+) -> AppResult<ThreadDetail> {
+    let post = DbPost::by_ap_id(conn, id)
+        .await?
+        .filter(|p| p.in_reply_to.is_none() && p.audience.is_some())
+        .ok_or_else(|| AppError::not_found(format!("no thread `{id}` here")))?;
+    let state = group::forum_state(conn, post.id).await?;
+    let full = DbPost::full(conn, post).await?;
+    let comments = group::comments(conn, full.post.ap_id.as_str()).await?;
+    let mut all: Vec<&PostFull> = comments.iter().collect();
+    all.push(&full);
+    let authors = authors(conn, &all).await?;
+    let last_activity = comments
+        .iter()
+        .map(|c| c.post.published)
+        .max()
+        .unwrap_or(full.post.published)
+        .max(full.post.published);
+    Ok(ThreadDetail {
+        thread: ThreadView {
+            post: post_view(&full, &authors),
+            group: full.post.audience.clone(),
+            locked: state.locked_at.is_some(),
+            pinned: full.post.pinned_at.is_some(),
+            comments: comments
+                .iter()
+                .filter(|c| c.post.deleted_at.is_none())
+                .count() as i64,
+            last_activity,
+        },
+        comments: comments.iter().map(|c| post_view(c, &authors)).collect(),
+    })
+}
+
+/// A new thread, written by an organisation in a group here or elsewhere.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewThread {
+    /// A group here (its handle) or elsewhere (`@name@host`, or its URL).
+    pub group: String,
+    #[serde(flatten)]
+    pub thread: ThreadInput,
+}
+
+pub async fn post_thread(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(handle): Path<String>,
+    ApiJson(input): ApiJson<NewThread>,
+) -> AppResult<(StatusCode, Json<ForumPostView>)> {
+    let author = find(&state, &handle).await?;
+    let mut conn = state.conn().await?;
+    auth.require_editor(&mut conn, &author).await?;
+    input.thread.validate()?;
+    drop(conn);
+    let target = forum::resolve_group(&state, "group", &input.group).await?;
+    let mut conn = state.conn().await?;
+    let post = forum::post_thread(
+        &mut conn,
+        &state,
+        &auth.account,
+        &author,
+        &target,
+        &input.thread,
+    )
+    .await?;
+    let authors = HashMap::from([(author.id, author)]);
+    Ok((StatusCode::CREATED, Json(post_view(&post, &authors))))
+}
+
+pub async fn post_comment(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(handle): Path<String>,
+    ApiJson(input): ApiJson<CommentInput>,
+) -> AppResult<(StatusCode, Json<ForumPostView>)> {
+    let author = find(&state, &handle).await?;
+    let mut conn = state.conn().await?;
+    auth.require_editor(&mut conn, &author).await?;
+    let post = forum::comment(&mut conn, &state, &author, &input).await?;
+    let authors = HashMap::from([(author.id, author)]);
+    Ok((StatusCode::CREATED, Json(post_view(&post, &authors))))
+}
+
+/// A moderator's action on a thread, a comment (`object`: its id) or an actor (ban).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Moderation {
+    /// `remove`, `lock`, `unlock`, `pin`, `unpin`, `ban`, `unban`.
+    pub action: String,
+    /// The thread's or comment's id, or the actor's (`@name@host` or URL for a ban).
+    pub object: String,
+    pub reason: Option<String>,
+}
+
+pub async fn moderate(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(handle): Path<String>,
+    ApiJson(input): ApiJson<Moderation>,
+) -> AppResult<StatusCode> {
+    let g = local_group(&state, &handle).await?;
+    let action = ModAction::parse(&input.action).ok_or_else(|| {
+        AppError::invalid(
+            "action",
+            "one of remove, lock, unlock, pin, unpin, ban, unban",
+        )
+    })?;
+    let object = if matches!(action, ModAction::Ban | ModAction::Unban) {
+        crate::federation::resolve::target(&state, &input.object)
+            .await
+            .map_err(|e| AppError::invalid("object", e.to_string()))?
+            .ap_id
+            .to_string()
+    } else {
+        input.object.clone()
+    };
+    let mut conn = state.conn().await?;
+    forum::moderate_as(
+        &mut conn,
+        &state,
+        &g,
+        &auth.account,
+        action,
+        &object,
+        input.reason.as_deref(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// One line of a group's moderation log.
+#[derive(Debug, Serialize)]
+pub struct LogView {
+    pub action: String,
+    pub object: String,
+    pub by: String,
+    pub reason: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn moderation_log(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(handle): Path<String>,
+) -> AppResult<Json<Vec<LogView>>> {
+    let g = local_group(&state, &handle).await?;
+    let mut conn = state.conn().await?;
+    if !forum::may_moderate(&mut conn, &g, &auth.account).await? {
+        return Err(AppError::forbidden(
+            "only the group's moderators see its moderation log",
+        ));
+    }
+    let entries = group::log_of(&mut conn, g.actor.ap_id.as_str(), 200).await?;
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        let by = match (e.account_id, e.actor_id) {
+            (Some(a), _) => crate::db::models::account::Account::by_account_id(&mut conn, a)
+                .await?
+                .map(|a| a.username)
+                .unwrap_or_default(),
+            (None, Some(a)) => DbActor::by_id(&mut conn, a).await?.ap_id.to_string(),
+            (None, None) => String::new(),
+        };
+        out.push(LogView {
+            action: e.action,
+            object: e.object_ap_id,
+            by,
+            reason: e.reason,
+            at: e.created_at,
+        });
+    }
+    Ok(Json(out))
+}
