@@ -7,6 +7,7 @@ mod events;
 mod fedify;
 mod fixtures;
 mod flows;
+mod forum;
 mod kill;
 mod lemmy;
 mod partnerships;

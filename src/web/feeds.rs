@@ -242,6 +242,63 @@ async fn theme_feed(
     })
 }
 
+/// A group's latest threads, linked to their pages here.
+async fn group_feed(
+    state: &AppState,
+    handle: &str,
+    headers: &HeaderMap,
+    query: &LangQuery,
+    ext: &str,
+) -> AppResult<Feed> {
+    let lang = negotiate_lang(state, headers, query);
+    let group = crate::federation::groups::local_group(state, handle).await?;
+    let mut conn = state.conn().await?;
+    let threads =
+        crate::db::models::group::threads(&mut conn, group.actor.ap_id.as_str(), ITEMS, 0).await?;
+    let mut items = Vec::with_capacity(threads.len());
+    for t in &threads {
+        let author = DbActor::by_id(&mut conn, t.post.post.actor_id).await?;
+        let mut i = item(&t.post, &author.name, lang);
+        i.link = format!("{}/g/{handle}/t/{}", state.urls.base(), t.post.post.id);
+        i.updated = t.last_activity;
+        items.push(i);
+    }
+    let page = state.urls.group(handle);
+    let f = crate::web::i18n::forum_strings(lang);
+    Ok(Feed {
+        title: format!("{} {}", f.group_feed, group.name_in(lang.code())),
+        description: group
+            .actor
+            .summary_in(lang.code())
+            .unwrap_or_default()
+            .to_string(),
+        self_url: format!("{page}/feed.{ext}"),
+        page,
+        lang,
+        items,
+    })
+}
+
+pub async fn group_rss(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+) -> AppResult<Response> {
+    let feed = group_feed(&state, &handle, &headers, &q, "rss").await?;
+    Ok(respond(rss(&feed), RSS))
+}
+
+pub async fn group_atom(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+) -> AppResult<Response> {
+    let feed = group_feed(&state, &handle, &headers, &q, "atom").await?;
+    Ok(respond(atom(&feed), ATOM))
+}
+
 pub async fn organisation_rss(
     State(state): State<AppState>,
     Path(handle): Path<String>,

@@ -150,6 +150,19 @@ string_table!(
     ]
 );
 
+string_table!(
+    /// The forum's strings of one language (`forum-*` in the files).
+    ForumStrings, "forum-", [
+    nav, title, intro, groups, no_groups, latest_threads, no_threads, threads, comments,
+    new_thread, thread_title, thread_body, start_thread, write_as, language, reply,
+    your_reply, send_reply, reply_to, reply_from_fediverse, reply_from_fediverse_hint,
+    follow_group, follow_group_hint, rules, moderators, locked, locked_notice, pinned, removed,
+    removed_comment, last_activity, started_by, mods_only, login_to_write, moderate, remove,
+    lock, unlock, pin, unpin, reason, thread_started, comment_posted, moderation_done,
+    back_to_group, group_feed, no_organisation,
+    ]
+);
+
 /// A count given to a message: it selects the plural form and is grouped as the language
 /// writes numbers. (References too, as templates pass fields by reference.)
 pub trait Count {
@@ -261,6 +274,7 @@ impl Strings {
 struct Tables {
     strings: Vec<Strings>,
     search: Vec<SearchStrings>,
+    forum: Vec<ForumStrings>,
 }
 
 fn load_tables() -> Result<Tables, String> {
@@ -269,6 +283,7 @@ fn load_tables() -> Result<Tables, String> {
     let mut tables = Tables {
         strings: Vec::new(),
         search: Vec::new(),
+        forum: Vec::new(),
     };
     for lang in Lang::ALL {
         match Strings::load(lang) {
@@ -279,6 +294,12 @@ fn load_tables() -> Result<Tables, String> {
         }
         match SearchStrings::load(lang) {
             Ok(t) => tables.search.push(t),
+            Err(missing) => {
+                problems.push(format!("locales/{lang}.ftl lacks {}", missing.join(", ")))
+            }
+        }
+        match ForumStrings::load(lang) {
+            Ok(t) => tables.forum.push(t),
             Err(missing) => {
                 problems.push(format!("locales/{lang}.ftl lacks {}", missing.join(", ")))
             }
@@ -343,6 +364,10 @@ pub fn strings(lang: Lang) -> &'static Strings {
 
 pub fn search_strings(lang: Lang) -> &'static SearchStrings {
     &tables().search[lang as usize]
+}
+
+pub fn forum_strings(lang: Lang) -> &'static ForumStrings {
+    &tables().forum[lang as usize]
 }
 
 /// A partnership's status in words; an unconfirmed one says so.

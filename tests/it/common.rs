@@ -6,7 +6,8 @@ use passerelle::db::models::actor::DbActor;
 use passerelle::orgs::{self, NewOrganisation, Profile};
 use passerelle::testing::TestInstance;
 use passerelle::vocab::OrgKind;
-use reqwest::{Client, RequestBuilder, StatusCode};
+use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
+use reqwest::{Client, RequestBuilder, Response, StatusCode};
 use serde_json::Value;
 
 pub const AP: &str = "application/activity+json";
@@ -168,4 +169,125 @@ pub fn bilingual(title: &str) -> Value {
         "starts_on": "2026-07-20",
         "ends_on": "2026-07-26"
     })
+}
+
+const PASSWORD: &str = "editor-password-1";
+
+/// A logged-in editor: the session cookie and the session's CSRF token.
+pub struct Editor {
+    pub http: Client,
+    pub base: String,
+    pub cookie: String,
+    pub csrf: String,
+}
+
+pub fn set_cookie(resp: &Response, name: &str) -> Option<String> {
+    resp.headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix(&format!("{name}=")))
+        .map(|v| v.split(';').next().unwrap_or("").to_string())
+}
+
+pub fn urlencoded(pairs: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
+impl Editor {
+    pub async fn login(ctx: &Ctx, username: &str) -> Editor {
+        let http = Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let page = http.get(ctx.url("/login")).send().await.unwrap();
+        let login_csrf = set_cookie(&page, "passerelle_login_csrf").expect("login CSRF cookie");
+        let resp = http
+            .post(ctx.url("/login"))
+            .header(COOKIE, format!("passerelle_login_csrf={login_csrf}"))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(urlencoded(&[
+                ("csrf", &login_csrf),
+                ("username", username),
+                ("password", PASSWORD),
+                ("next", "/editor"),
+            ]))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::SEE_OTHER, "{username} logs in");
+        let token = set_cookie(&resp, "passerelle_session").expect("a session");
+        let mut ed = Editor {
+            http,
+            base: ctx.url(""),
+            cookie: format!("passerelle_session={token}"),
+            csrf: String::new(),
+        };
+        let (status, html) = ed.get("/editor").await;
+        assert_eq!(status, StatusCode::OK);
+        ed.csrf = html
+            .split("name=\"csrf\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("a CSRF field")
+            .to_string();
+        ed
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base.trim_end_matches('/'))
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, String) {
+        let resp = self
+            .http
+            .get(self.url(path))
+            .header(COOKIE, &self.cookie)
+            .send()
+            .await
+            .unwrap();
+        (resp.status(), resp.text().await.unwrap())
+    }
+
+    /// A plain form, with the CSRF token.
+    pub async fn post(&self, path: &str, pairs: &[(&str, &str)]) -> Response {
+        let mut all = pairs.to_vec();
+        all.push(("csrf", &self.csrf));
+        self.http
+            .post(self.url(path))
+            .header(COOKIE, &self.cookie)
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(urlencoded(&all))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The event form as a browser sends it: multipart, with the CSRF token and no file.
+    pub async fn post_multipart(&self, path: &str, pairs: &[(&str, String)]) -> Response {
+        let boundary = "----passerelle-test-boundary";
+        let mut body = String::new();
+        let csrf = ("csrf", self.csrf.clone());
+        for (name, value) in pairs.iter().chain(std::iter::once(&csrf)) {
+            body.push_str(&format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            ));
+        }
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"image_file\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--{boundary}--\r\n"
+        ));
+        self.http
+            .post(self.url(path))
+            .header(COOKIE, &self.cookie)
+            .header(
+                CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
 }

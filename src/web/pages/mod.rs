@@ -8,6 +8,7 @@ pub mod error;
 pub mod event;
 pub mod events;
 pub mod follow;
+pub mod forum;
 pub mod home;
 pub mod ics;
 pub mod organisation;
@@ -34,6 +35,7 @@ use axum::response::{Html, IntoResponse, Response};
 pub enum Section {
     Home,
     Events,
+    Forum,
     Registry,
     Statistics,
     Search,
@@ -115,6 +117,11 @@ impl Layout {
             nav: vec![
                 (t.home, "/", section == Section::Home),
                 (t.ev_nav, "/events", section == Section::Events),
+                (
+                    super::i18n::forum_strings(lang).nav,
+                    "/forum",
+                    section == Section::Forum,
+                ),
                 (t.registry, "/registry", section == Section::Registry),
                 (t.statistics, "/statistics", section == Section::Statistics),
                 (t.search, "/search", section == Section::Search),

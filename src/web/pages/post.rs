@@ -74,6 +74,12 @@ pub async fn post_or_document(
         return post_json(&state, &id).await;
     }
     let (full, author) = load_local_post(&state, &id).await?;
+    // A thread or comment of one of our groups lives on the forum's pages.
+    if let Some(place) = super::forum::forum_place(&state, &full.post).await? {
+        return Ok(axum::response::IntoResponse::into_response(
+            axum::response::Redirect::to(&place),
+        ));
+    }
     post(&state, full, author, &headers, &query).await
 }
 

@@ -1,0 +1,699 @@
+//! The forum's pages: `/forum` (the network's groups and latest threads), `/g/{handle}` (a
+//! group: its threads by latest activity, rules, moderators, how to follow it from the
+//! fediverse; the `Group` actor for ActivityPub clients), `/g/{handle}/t/{id}` (a thread
+//! with its comments threaded). Logged-in editors write threads and replies as one of
+//! their organisations; moderators remove, lock and pin from the same pages. The forms
+//! post to this module too (session and CSRF as in the editors' interface).
+
+use super::{Layout, PageLang, Section, render};
+use crate::db::models::account::Account;
+use crate::db::models::actor::DbActor;
+use crate::db::models::group::{self, DbGroup, GroupFull, ThreadSummary};
+use crate::db::models::post::{DbPost, PostFull};
+use crate::error::{AppError, AppResult};
+use crate::federation::activities::group::ModAction;
+use crate::federation::groups::local_group;
+use crate::forum::{self, CommentInput, Target, ThreadInput};
+use crate::state::AppState;
+use crate::vocab::Lang;
+use crate::web::LangQuery;
+use crate::web::form::FormState;
+use crate::web::i18n::{ForumStrings, format_date, forum_strings};
+use crate::web::session::Session;
+use crate::web::web_error::WebError;
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// A group in a list.
+pub struct GroupItem {
+    pub name: String,
+    pub url: String,
+    pub description: String,
+    pub address: String,
+}
+
+/// A thread in a list.
+pub struct ThreadItem {
+    pub title: String,
+    pub url: String,
+    pub language: String,
+    pub author: String,
+    pub group: String,
+    pub comments: i64,
+    pub last_activity: String,
+    pub locked: bool,
+    pub pinned: bool,
+}
+
+/// One comment of a thread, at its depth in the tree.
+pub struct CommentItem {
+    pub anchor: String,
+    pub ap_id: String,
+    pub author: String,
+    pub author_url: String,
+    pub date: String,
+    pub language: String,
+    pub html: String,
+    pub removed: bool,
+    pub depth: usize,
+}
+
+/// What a logged-in visitor may write as, and the form's state.
+pub struct Writer {
+    pub csrf: String,
+    pub orgs: Vec<String>,
+    pub moderator: bool,
+    pub error: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub reply_to: String,
+}
+
+#[derive(Template)]
+#[template(path = "forum/index.html")]
+struct IndexPage {
+    layout: Layout,
+    f: &'static ForumStrings,
+    groups: Vec<GroupItem>,
+    threads: Vec<ThreadItem>,
+}
+
+#[derive(Template)]
+#[template(path = "forum/group.html")]
+struct GroupPage {
+    layout: Layout,
+    f: &'static ForumStrings,
+    group: GroupItem,
+    rules: Option<String>,
+    mods_only: bool,
+    moderators: Vec<String>,
+    threads: Vec<ThreadItem>,
+    writer: Option<Writer>,
+    languages: Vec<(Lang, bool)>,
+}
+
+#[derive(Template)]
+#[template(path = "forum/thread.html")]
+struct ThreadPage {
+    layout: Layout,
+    f: &'static ForumStrings,
+    group: GroupItem,
+    thread_id: String,
+    thread_ap_id: String,
+    title: String,
+    language: String,
+    html: String,
+    author: String,
+    author_url: String,
+    date: String,
+    locked: bool,
+    pinned: bool,
+    comments: Vec<CommentItem>,
+    writer: Option<Writer>,
+    notice: Option<&'static str>,
+    languages: Vec<(Lang, bool)>,
+}
+
+fn group_item(state: &AppState, g: &GroupFull, lang: Lang) -> GroupItem {
+    GroupItem {
+        name: g.name_in(lang.code()).to_string(),
+        url: format!("/g/{}", g.actor.handle),
+        description: g
+            .actor
+            .summary_in(lang.code())
+            .unwrap_or_default()
+            .to_string(),
+        address: format!("@{}@{}", g.actor.handle, state.config.instance.domain),
+    }
+}
+
+/// The thread's page here: `/g/{handle}/t/{id}`.
+fn thread_url(handle: &str, post: &DbPost) -> String {
+    format!("/g/{handle}/t/{}", post.id)
+}
+
+async fn thread_items(
+    conn: &mut diesel_async::AsyncPgConnection,
+    threads: &[ThreadSummary],
+    groups: &HashMap<String, (String, String)>,
+    lang: Lang,
+) -> AppResult<Vec<ThreadItem>> {
+    let mut names: HashMap<i64, String> = HashMap::new();
+    let mut out = Vec::with_capacity(threads.len());
+    for t in threads {
+        let p = &t.post;
+        if let std::collections::hash_map::Entry::Vacant(e) = names.entry(p.post.actor_id) {
+            e.insert(DbActor::by_id(conn, p.post.actor_id).await?.name);
+        }
+        let tr = p.in_language(lang.code()).or_else(|| p.main());
+        let (handle, group_name) = p
+            .post
+            .audience
+            .as_ref()
+            .and_then(|a| groups.get(a))
+            .cloned()
+            .unwrap_or_default();
+        out.push(ThreadItem {
+            title: tr.map(|t| t.title.clone()).unwrap_or_default(),
+            url: thread_url(&handle, &p.post),
+            language: tr.map(|t| t.language.clone()).unwrap_or_default(),
+            author: names.get(&p.post.actor_id).cloned().unwrap_or_default(),
+            group: group_name,
+            comments: t.comments,
+            last_activity: format_date(t.last_activity.date_naive(), lang),
+            locked: t.locked,
+            pinned: t.post.post.pinned_at.is_some(),
+        });
+    }
+    Ok(out)
+}
+
+fn group_names(groups: &[GroupFull], lang: Lang) -> HashMap<String, (String, String)> {
+    groups
+        .iter()
+        .map(|g| {
+            (
+                g.actor.ap_id.to_string(),
+                (g.actor.handle.clone(), g.name_in(lang.code()).to_string()),
+            )
+        })
+        .collect()
+}
+
+fn layout(state: &AppState, pl: PageLang, title: String, path: &str) -> Layout {
+    Layout::new(state, pl, title, path, Section::Forum)
+}
+
+/// `GET /forum`.
+pub async fn index(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<LangQuery>,
+) -> AppResult<Response> {
+    let pl = PageLang::of(&state, &headers, &query);
+    let f = forum_strings(pl.lang);
+    let mut conn = state.conn().await?;
+    let groups = DbGroup::list_local(&mut conn).await?;
+    let ids: Vec<String> = groups.iter().map(|g| g.actor.ap_id.to_string()).collect();
+    let latest = group::latest_threads(&mut conn, &ids, 20).await?;
+    let names = group_names(&groups, pl.lang);
+    let threads = thread_items(&mut conn, &latest, &names, pl.lang).await?;
+    drop(conn);
+    let page = IndexPage {
+        layout: layout(&state, pl, f.title.to_string(), "/forum"),
+        f,
+        groups: groups
+            .iter()
+            .map(|g| group_item(&state, g, pl.lang))
+            .collect(),
+        threads,
+    };
+    render(&state, &page, &page.layout)
+}
+
+/// Who may write here: a session's organisations (all of them for admins).
+async fn writer(
+    state: &AppState,
+    headers: &HeaderMap,
+    group: &GroupFull,
+) -> AppResult<Option<Writer>> {
+    let Some(session) = Session::from_headers(state, headers).await? else {
+        return Ok(None);
+    };
+    let mut conn = state.conn().await?;
+    let orgs = writable_orgs(&mut conn, &session.account).await?;
+    let moderator = forum::may_moderate(&mut conn, group, &session.account).await?;
+    Ok(Some(Writer {
+        csrf: session.csrf,
+        orgs,
+        moderator,
+        error: None,
+        title: String::new(),
+        body: String::new(),
+        reply_to: String::new(),
+    }))
+}
+
+async fn writable_orgs(
+    conn: &mut diesel_async::AsyncPgConnection,
+    account: &Account,
+) -> AppResult<Vec<String>> {
+    Ok(if account.is_admin {
+        DbActor::list_local_orgs(conn)
+            .await?
+            .into_iter()
+            .map(|a| a.handle)
+            .collect()
+    } else {
+        Account::edited_handles(conn, account.id).await?
+    })
+}
+
+fn languages(state: &AppState, current: Lang) -> Vec<(Lang, bool)> {
+    state
+        .config
+        .instance
+        .languages
+        .iter()
+        .map(|l| (*l, *l == current))
+        .collect()
+}
+
+/// `GET /g/{handle}`: the group's page, or its actor document for ActivityPub clients.
+pub async fn group_or_actor(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    headers: HeaderMap,
+    Query(query): Query<LangQuery>,
+) -> AppResult<Response> {
+    if crate::federation::routes::wants_activity_json(&headers) {
+        return crate::federation::groups::group_document(&state, &handle).await;
+    }
+    let g = local_group(&state, &handle).await?;
+    let w = writer(&state, &headers, &g).await?;
+    group_page(&state, g, &headers, &query, w, StatusCode::OK).await
+}
+
+async fn group_page(
+    state: &AppState,
+    g: GroupFull,
+    headers: &HeaderMap,
+    query: &LangQuery,
+    writer: Option<Writer>,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let pl = PageLang::of(state, headers, query);
+    let f = forum_strings(pl.lang);
+    let mut conn = state.conn().await?;
+    let list = group::threads(&mut conn, g.actor.ap_id.as_str(), 100, 0).await?;
+    let names = group_names(std::slice::from_ref(&g), pl.lang);
+    let threads = thread_items(&mut conn, &list, &names, pl.lang).await?;
+    let mut moderators = group::moderator_usernames(&mut conn, g.actor.id).await?;
+    moderators.extend(
+        group::moderator_actors(&mut conn, g.actor.id)
+            .await?
+            .into_iter()
+            .map(|a| a.name),
+    );
+    drop(conn);
+    let item = group_item(state, &g, pl.lang);
+    let path = item.url.clone();
+    let layout = layout(state, pl, item.name.clone(), &path).with_feeds(
+        &format!("{path}/feed"),
+        &format!("{} {}", f.group_feed, item.name),
+    );
+    let page = GroupPage {
+        layout,
+        f,
+        rules: g.rules_in(pl.lang.code()).map(String::from),
+        mods_only: g.group.posting_restricted_to_mods,
+        moderators,
+        group: item,
+        threads,
+        writer,
+        languages: languages(state, pl.lang),
+    };
+    let mut resp = render(state, &page, &page.layout)?;
+    *resp.status_mut() = status;
+    Ok(resp)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ThreadQuery {
+    pub lang: Option<String>,
+    pub notice: Option<String>,
+}
+
+/// The notices the thread page shows after a form, by key (nothing else is shown).
+fn notice(f: &'static ForumStrings, key: Option<&str>) -> Option<&'static str> {
+    match key? {
+        "thread_started" => Some(f.thread_started),
+        "comment_posted" => Some(f.comment_posted),
+        "moderation_done" => Some(f.moderation_done),
+        _ => None,
+    }
+}
+
+/// A thread of this group, by its number here.
+async fn group_thread(state: &AppState, g: &GroupFull, id: i64) -> AppResult<PostFull> {
+    let mut conn = state.conn().await?;
+    let post = DbPost::by_id(&mut conn, id)
+        .await?
+        .filter(|p| {
+            p.in_reply_to.is_none() && p.audience.as_deref() == Some(g.actor.ap_id.as_str())
+        })
+        .ok_or_else(|| AppError::not_found(format!("no thread {id} in this group")))?;
+    if post.deleted_at.is_some() {
+        return Err(AppError::new(
+            StatusCode::GONE,
+            "gone",
+            "this thread was removed",
+        ));
+    }
+    Ok(DbPost::full(&mut conn, post).await?)
+}
+
+/// `GET /g/{handle}/t/{id}`.
+pub async fn thread(
+    State(state): State<AppState>,
+    Path((handle, id)): Path<(String, i64)>,
+    headers: HeaderMap,
+    Query(q): Query<ThreadQuery>,
+) -> AppResult<Response> {
+    let g = local_group(&state, &handle).await?;
+    let post = group_thread(&state, &g, id).await?;
+    let w = writer(&state, &headers, &g).await?;
+    let query = LangQuery { lang: q.lang };
+    thread_page(
+        &state,
+        g,
+        post,
+        &headers,
+        &query,
+        w,
+        q.notice.as_deref(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// Comments in tree order (each after the one it answers), with their depth; answers to
+/// posts we do not have follow at the top level.
+fn threaded<'a>(root: &'a str, comments: &'a [PostFull]) -> Vec<(usize, &'a PostFull)> {
+    let mut children: HashMap<&str, Vec<&PostFull>> = HashMap::new();
+    let known: std::collections::HashSet<&str> =
+        comments.iter().map(|c| c.post.ap_id.as_str()).collect();
+    for c in comments {
+        let parent = c
+            .post
+            .in_reply_to
+            .as_deref()
+            .filter(|p| known.contains(p))
+            .unwrap_or(root);
+        children.entry(parent).or_default().push(c);
+    }
+    let mut out = Vec::with_capacity(comments.len());
+    let mut stack: Vec<(usize, &PostFull)> = children
+        .get(root)
+        .map(|v| v.iter().rev().map(|c| (0, *c)).collect())
+        .unwrap_or_default();
+    while let Some((depth, c)) = stack.pop() {
+        out.push((depth, c));
+        if let Some(kids) = children.get(c.post.ap_id.as_str()) {
+            stack.extend(kids.iter().rev().map(|k| (depth + 1, *k)));
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn thread_page(
+    state: &AppState,
+    g: GroupFull,
+    post: PostFull,
+    headers: &HeaderMap,
+    query: &LangQuery,
+    writer: Option<Writer>,
+    notice_key: Option<&str>,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let pl = PageLang::of(state, headers, query);
+    let lang = pl.lang;
+    let f = forum_strings(lang);
+    let mut conn = state.conn().await?;
+    let forum_state = group::forum_state(&mut conn, post.post.id).await?;
+    let comments = group::comments(&mut conn, post.post.ap_id.as_str()).await?;
+    let mut authors: HashMap<i64, DbActor> = HashMap::new();
+    for p in comments.iter().chain(std::iter::once(&post)) {
+        if let std::collections::hash_map::Entry::Vacant(e) = authors.entry(p.post.actor_id) {
+            e.insert(DbActor::by_id(&mut conn, p.post.actor_id).await?);
+        }
+    }
+    drop(conn);
+    let who = |id: i64| -> (String, String) {
+        authors.get(&id).map_or_else(Default::default, |a| {
+            (
+                a.name.clone(),
+                a.profile_url.clone().unwrap_or_else(|| a.ap_id.to_string()),
+            )
+        })
+    };
+    let items = threaded(post.post.ap_id.as_str(), &comments)
+        .into_iter()
+        .map(|(depth, c)| {
+            let tr = c.in_language(lang.code()).or_else(|| c.main());
+            let (author, author_url) = who(c.post.actor_id);
+            CommentItem {
+                anchor: format!("c{}", c.post.id),
+                ap_id: c.post.ap_id.to_string(),
+                author,
+                author_url,
+                date: format_date(c.post.published.date_naive(), lang),
+                language: tr.map(|t| t.language.clone()).unwrap_or_default(),
+                html: tr.map(|t| t.content_html.clone()).unwrap_or_default(),
+                removed: c.post.deleted_at.is_some(),
+                depth: depth.min(5),
+            }
+        })
+        .collect();
+    let tr = post.in_language(lang.code()).or_else(|| post.main());
+    let title = tr.map(|t| t.title.clone()).unwrap_or_default();
+    let (author, author_url) = who(post.post.actor_id);
+    let item = group_item(state, &g, lang);
+    let path = thread_url(&g.actor.handle, &post.post);
+    let page = ThreadPage {
+        layout: layout(state, pl, title.clone(), &path),
+        f,
+        group: item,
+        thread_id: post.post.id.to_string(),
+        thread_ap_id: post.post.ap_id.to_string(),
+        title,
+        language: tr.map(|t| t.language.clone()).unwrap_or_default(),
+        html: tr.map(|t| t.content_html.clone()).unwrap_or_default(),
+        author,
+        author_url,
+        date: format_date(post.post.published.date_naive(), lang),
+        locked: forum_state.locked_at.is_some(),
+        pinned: post.post.pinned_at.is_some(),
+        comments: items,
+        writer,
+        notice: notice(f, notice_key),
+        languages: languages(state, lang),
+    };
+    let mut resp = render(state, &page, &page.layout)?;
+    *resp.status_mut() = status;
+    Ok(resp)
+}
+
+/// The organisation a form writes as: one the session may write for.
+async fn author_of(
+    state: &AppState,
+    session: &Session,
+    form: &FormState,
+) -> Result<Option<DbActor>, WebError> {
+    let handle = form.val("as");
+    let mut conn = state.conn().await?;
+    if !writable_orgs(&mut conn, &session.account)
+        .await?
+        .iter()
+        .any(|h| h == handle)
+    {
+        return Ok(None);
+    }
+    Ok(DbActor::local_by_handle(&mut conn, handle).await?)
+}
+
+fn form_lang(state: &AppState, form: &FormState) -> Lang {
+    form.val("language")
+        .parse()
+        .unwrap_or_else(|_| state.config.main_language())
+}
+
+/// A form's refusal as the page shows it, in the visitor's language where we have the text.
+fn form_error(e: &AppError, t: &crate::web::i18n::Strings, f: &ForumStrings) -> String {
+    match (e.status, e.field.as_deref()) {
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("title" | "body")) => {
+            format!("{} {}", t.required, t.too_long)
+        }
+        (StatusCode::FORBIDDEN, _) if e.message.contains("locked") => f.locked_notice.into(),
+        (StatusCode::FORBIDDEN, _) if e.message.contains("moderators") => f.mods_only.into(),
+        _ => e.message.clone(),
+    }
+}
+
+/// `POST /g/{handle}/threads`: a new thread from the group's page.
+pub async fn new_thread(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    session: Session,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let form = FormState::new(pairs);
+    let g = local_group(&state, &handle).await?;
+    let lang = PageLang::of(&state, &headers, &LangQuery { lang: None }).lang;
+    session.check_csrf(&form, lang)?;
+    let f = forum_strings(lang);
+    let Some(author) = author_of(&state, &session, &form).await? else {
+        return Err(WebError::new(StatusCode::FORBIDDEN, f.no_organisation).lang(lang));
+    };
+    let input = ThreadInput {
+        language: form_lang(&state, &form),
+        title: form.val("title").to_string(),
+        body: form.val("body").to_string(),
+    };
+    let mut conn = state.conn().await?;
+    let result = forum::post_thread(
+        &mut conn,
+        &state,
+        &session.account,
+        &author,
+        &Target::Local(g.clone()),
+        &input,
+    )
+    .await;
+    drop(conn);
+    match result {
+        Ok(post) => Ok(Redirect::to(&format!(
+            "{}?notice=thread_started",
+            thread_url(&handle, &post.post)
+        ))
+        .into_response()),
+        Err(e) if e.status.is_client_error() => {
+            let mut w = writer(&state, &headers, &g)
+                .await?
+                .ok_or_else(|| WebError::new(StatusCode::FORBIDDEN, f.login_to_write).lang(lang))?;
+            w.error = Some(form_error(&e, crate::web::i18n::strings(lang), f));
+            w.title = input.title;
+            w.body = input.body;
+            let status = e.status;
+            Ok(group_page(
+                &state,
+                g,
+                &headers,
+                &LangQuery { lang: None },
+                Some(w),
+                status,
+            )
+            .await?)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /g/{handle}/t/{id}/reply`: a comment on the thread or one of its comments.
+pub async fn reply(
+    State(state): State<AppState>,
+    Path((handle, id)): Path<(String, i64)>,
+    session: Session,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let form = FormState::new(pairs);
+    let g = local_group(&state, &handle).await?;
+    let post = group_thread(&state, &g, id).await?;
+    let lang = PageLang::of(&state, &headers, &LangQuery { lang: None }).lang;
+    session.check_csrf(&form, lang)?;
+    let f = forum_strings(lang);
+    let Some(author) = author_of(&state, &session, &form).await? else {
+        return Err(WebError::new(StatusCode::FORBIDDEN, f.no_organisation).lang(lang));
+    };
+    let reply_to = match form.val("in_reply_to") {
+        "" => post.post.ap_id.to_string(),
+        other => other.to_string(),
+    };
+    let input = CommentInput {
+        language: form_lang(&state, &form),
+        body: form.val("body").to_string(),
+        in_reply_to: reply_to,
+    };
+    let mut conn = state.conn().await?;
+    let result = forum::comment(&mut conn, &state, &author, &input).await;
+    drop(conn);
+    match result {
+        Ok(c) => Ok(Redirect::to(&format!(
+            "{}?notice=comment_posted#c{}",
+            thread_url(&handle, &post.post),
+            c.post.id
+        ))
+        .into_response()),
+        Err(e) if e.status.is_client_error() => {
+            let mut w = writer(&state, &headers, &g)
+                .await?
+                .ok_or_else(|| WebError::new(StatusCode::FORBIDDEN, f.login_to_write).lang(lang))?;
+            w.error = Some(form_error(&e, crate::web::i18n::strings(lang), f));
+            w.body = input.body;
+            w.reply_to = input.in_reply_to;
+            let status = e.status;
+            let query = LangQuery { lang: None };
+            Ok(thread_page(&state, g, post, &headers, &query, Some(w), None, status).await?)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /g/{handle}/moderate`: remove, lock, unlock, pin, unpin (`action`) a thread or
+/// comment (`object`), back to the thread.
+pub async fn moderate(
+    State(state): State<AppState>,
+    Path(handle): Path<String>,
+    session: Session,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let form = FormState::new(pairs);
+    let g = local_group(&state, &handle).await?;
+    let lang = PageLang::of(&state, &headers, &LangQuery { lang: None }).lang;
+    session.check_csrf(&form, lang)?;
+    let t = crate::web::i18n::strings(lang);
+    let action = ModAction::parse(form.val("action"))
+        .filter(|a| !matches!(a, ModAction::Ban | ModAction::Unban))
+        .ok_or_else(|| WebError::new(StatusCode::UNPROCESSABLE_ENTITY, t.bad_value).lang(lang))?;
+    let thread: i64 = form
+        .val("thread")
+        .parse()
+        .map_err(|_| WebError::new(StatusCode::UNPROCESSABLE_ENTITY, t.bad_value).lang(lang))?;
+    let root = group_thread(&state, &g, thread).await?;
+    let mut conn = state.conn().await?;
+    forum::moderate_as(
+        &mut conn,
+        &state,
+        &g,
+        &session.account,
+        action,
+        form.val("object"),
+        Some(form.val("reason")),
+    )
+    .await?;
+    let back = if action == ModAction::Remove && form.val("object") == root.post.ap_id.as_str() {
+        format!("/g/{handle}")
+    } else {
+        format!("{}?notice=moderation_done", thread_url(&handle, &root.post))
+    };
+    Ok(Redirect::to(&back).into_response())
+}
+
+/// A local thread's or comment's own URL (`/posts/{uuid}`) asked for by a browser: its
+/// place in the forum, when it belongs to one of our groups.
+pub async fn forum_place(state: &AppState, post: &DbPost) -> AppResult<Option<String>> {
+    let Some(audience) = post
+        .audience
+        .as_deref()
+        .filter(|a| state.urls.is_group_url(a))
+    else {
+        return Ok(None);
+    };
+    let handle = audience.rsplit('/').next().unwrap_or_default();
+    if post.in_reply_to.is_none() {
+        return Ok(Some(thread_url(handle, post)));
+    }
+    let mut conn = state.conn().await?;
+    Ok(group::thread_of(&mut conn, post)
+        .await?
+        .map(|root| format!("{}#c{}", thread_url(handle, &root), post.id)))
+}
