@@ -8,6 +8,7 @@ mod fedify;
 mod fixtures;
 mod flows;
 mod forum;
+mod forum_lemmy;
 mod kill;
 mod lemmy;
 mod partnerships;
