@@ -4,6 +4,7 @@
 
 mod data;
 mod events;
+mod forum;
 
 use crate::app::{self, RunningInstance};
 use crate::auth;
@@ -130,6 +131,8 @@ pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
     // Events on every network; an organisation of one joins an event of another.
     events::publish(&out, &args.ports).await?;
     settle(&out).await;
+    // Discussion groups with threads and comments across networks.
+    forum::publish(&out).await?;
     // Each network subscribes to the others' posts (the relay), so that every network's
     // content is searchable everywhere, even while its own instance is down.
     subscribe_networks(&out).await?;
@@ -488,6 +491,7 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     }
     show_search(&instances).await?;
     events::show(&instances).await?;
+    forum::show(&instances).await?;
     if args.setup_only {
         println!("set up; exiting (--setup-only)");
     } else {
