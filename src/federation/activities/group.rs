@@ -268,6 +268,7 @@ pub fn moderation_activity(
         if kind == ActivityKind::Block {
             a = a.with_target(group.ap_id.as_str());
         }
+        // An activity of strings and ids always serialises.
         serde_json::to_value(a).unwrap_or(Value::Null)
     };
     let id = Value::String(object.to_string());
@@ -275,7 +276,7 @@ pub fn moderation_activity(
     match action {
         ModAction::Remove => build(
             ActivityKind::Delete,
-            serde_json::to_value(Tombstone::of(object)).unwrap_or(id),
+            serde_json::json!(Tombstone::of(object)),
         ),
         ModAction::Lock => build(ActivityKind::Lock, id),
         ModAction::Unlock => undo(build(ActivityKind::Lock, id)),
@@ -346,19 +347,16 @@ pub async fn moderate(
                     DbPost::delete(conn, post.id).await?;
                     true
                 }
-                ModAction::Lock => group::set_locked(conn, post.id, true).await?,
-                ModAction::Unlock => group::set_locked(conn, post.id, false).await?,
-                ModAction::Pin => {
-                    let was = post.pinned_at.is_some();
-                    DbPost::set_pinned(conn, post.id, true).await?;
-                    !was
+                ModAction::Lock | ModAction::Unlock => {
+                    group::set_locked(conn, post.id, action == ModAction::Lock).await?
                 }
-                ModAction::Unpin => {
+                // Ban and Unban took the branch above: what is left is pinning.
+                _ => {
+                    let pin = action == ModAction::Pin;
                     let was = post.pinned_at.is_some();
-                    DbPost::set_pinned(conn, post.id, false).await?;
-                    was
+                    DbPost::set_pinned(conn, post.id, pin).await?;
+                    was != pin
                 }
-                ModAction::Ban | ModAction::Unban => unreachable!("handled above"),
             };
             if !changed {
                 return Ok(());
