@@ -647,6 +647,6 @@ mod tests {
             format!("{}{} 100\u{202f}%", t.share_confirmed, t.colon),
             "Confirmés par les deux côtés\u{202f}: 100\u{202f}%"
         );
-        assert_eq!(strings(Lang::De).followers, "Follower");
+        assert_eq!(strings(Lang::De).followers, "Follower:innen");
     }
 }
