@@ -639,3 +639,6 @@ nul-refused = Enthält ein NUL-Zeichen (U+0000), das nicht gespeichert werden ka
 image-too-many-pixels = Das Bild hat zu viele Pixel (höchstens 40 Megapixel, z. B. 8000 × 5000, und 12.000 je Seite).
 partners-hint-remote = Eine Organisation je Zeile: ein Name dieser Instanz (stadt-dortmund), @name@server einer anderen Instanz oder die Adresse eines Profils. Jeder Partner wird bei der Vorschau nachgeschlagen.
 too-many-partners = Höchstens { $max } Partner je Beitrag.
+
+## europe
+upload-over-limit = Die Datei ist zu groß: höchstens { $megabytes } MB je Bild. Alles andere ist erhalten; bitte wählen Sie eine kleinere Datei.

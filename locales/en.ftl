@@ -647,3 +647,6 @@ nul-refused = Contains a NUL character (U+0000), which cannot be stored (shown h
 image-too-many-pixels = The image has too many pixels (at most 40 megapixels, e.g. 8000 × 5000, and 12,000 per side).
 partners-hint-remote = One organisation per line: a handle on this instance (stadt-dortmund), @name@server on another instance, or a profile’s URL. Each partner is looked up when you preview.
 too-many-partners = At most { $max } partners per post.
+
+## europe
+upload-over-limit = The file is too large: at most { $megabytes } MB per image. Everything else is kept; please choose a smaller file.

@@ -650,3 +650,6 @@ nul-refused = Contient un caractère NUL (U+0000), qui ne peut pas être enregis
 image-too-many-pixels = L’image a trop de pixels (40 mégapixels au plus, p. ex. 8000 × 5000, et 12 000 par côté).
 partners-hint-remote = Une organisation par ligne : un identifiant de cette instance (ville-amiens), @nom@serveur d’une autre instance ou l’adresse d’un profil. Chaque partenaire est vérifié dès l’aperçu.
 too-many-partners = { $max } partenaires au plus par publication.
+
+## europe
+upload-over-limit = Le fichier est trop volumineux : { $megabytes } Mo au plus par image. Le reste du formulaire est conservé ; choisissez un fichier plus petit.

@@ -647,3 +647,6 @@ nul-refused = Contiene un carattere NUL (U+0000), che non può essere salvato (m
 image-too-many-pixels = L’immagine ha troppi pixel (al massimo 40 megapixel, p. es. 8000 × 5000, e 12.000 per lato).
 partners-hint-remote = Un’organizzazione per riga: un nome di questa istanza (comune-esempio), @nome@server di un’altra istanza o l’indirizzo di un profilo. Ogni partner viene cercato già nell’anteprima.
 too-many-partners = Al massimo { $max } partner per pubblicazione.
+
+## europe
+upload-over-limit = Il file è troppo grande: al massimo { $megabytes } MB per immagine. Tutto il resto è conservato; scegliete un file più piccolo.

@@ -662,3 +662,6 @@ nul-refused = Zawiera znak NUL (U+0000), którego nie można zapisać (pokazany 
 image-too-many-pixels = Obraz ma zbyt wiele pikseli (najwyżej 40 megapikseli, np. 8000 × 5000, i 12 000 na bok).
 partners-hint-remote = Jedna organizacja w wierszu: nazwa w tej instancji (stadt-dortmund), @nazwa@serwer z innej instancji albo adres profilu. Każdy partner jest sprawdzany już przy podglądzie.
 too-many-partners = Najwyżej { $max } partnerów na wpis.
+
+## europe
+upload-over-limit = Plik jest za duży: najwyżej { $megabytes } MB na obraz. Reszta formularza została zachowana; wybierz mniejszy plik.

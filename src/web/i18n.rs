@@ -238,6 +238,8 @@ messages! {
     ed_err_capacity_below(n: count) => "ed-err-capacity-below";
     // security
     too_many_partners(max: count) => "too-many-partners";
+    // europe
+    upload_over_limit(megabytes: text) => "upload-over-limit";
 }
 
 impl Strings {
