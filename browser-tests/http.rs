@@ -344,15 +344,14 @@ async fn uploads_are_limited_by_the_media_setting_not_the_json_body_limit() {
     assert!(resp.text().await.unwrap().contains(
         r#"<p class="field-error" id="image_file-error">This file is not an image in a supported format (JPEG, PNG, WebP, GIF).</p>"#
     ));
-    // Over the media limit: a clear "too large" page.
+    // Over the media limit: the form again, with what was typed and the limit stated.
     let resp = upload(vec![7u8; 2_500_000]).await.unwrap();
-    assert_eq!(resp.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(
-        resp.text()
-            .await
-            .unwrap()
-            .contains("The file is too large.")
-    );
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains(
+        r#"<p class="field-error" id="image_file-error">The file is too large: at most 1.4 MB per image. Everything else is kept; please choose a smaller file.</p>"#
+    ), "{html}");
+    assert!(html.contains(r#"value="Titel""#) && html.contains(r#"value="Ein Bild""#));
     let mut conn = site.inst.state().pool.get().await.unwrap();
     assert_eq!(
         passerelle::db::models::post::DbPost::count_by_actor(&mut conn, org.id)

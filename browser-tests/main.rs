@@ -10,6 +10,7 @@ mod event_editor;
 mod events;
 mod forum;
 mod http;
+mod mobile;
 mod partnerships;
 mod public;
 mod social;

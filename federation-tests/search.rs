@@ -85,6 +85,18 @@ async fn a_post_on_afccre_is_found_from_nrw_through_fan_out() {
     assert!(ap_ids(&answer).contains(&ap_id), "{answer}");
     assert_eq!(network(&answer, &afccre.domain())["status"], "answered");
     assert_eq!(network(&answer, &nrw.domain())["status"], "local");
+    // Each network's name comes with it, for pages to show instead of the host.
+    for net in [&afccre, &nrw] {
+        let names = &net.inst.state().config.instance.name;
+        assert!(!names.is_empty());
+        for (lang, name) in names {
+            assert_eq!(
+                network(&answer, &net.domain())["names"][lang.code()],
+                name.as_str(),
+                "{answer}"
+            );
+        }
+    }
     let hit = &answer["hits"][0];
     assert_eq!(hit["network"], afccre.domain());
     assert!(hit["snippet"].as_str().unwrap().contains("<mark>"), "{hit}");

@@ -696,3 +696,6 @@ forum-moderation-done = Done: the group passes it on to its followers.
 forum-back-to-group = Back to the group
 forum-group-feed = Discussions in
 forum-no-organisation = You write on behalf of an organisation: your account is not linked to one yet.
+
+## europe
+upload-over-limit = The file is too large: at most { $megabytes } MB per image. Everything else is kept; please choose a smaller file.

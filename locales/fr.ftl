@@ -699,3 +699,6 @@ forum-moderation-done = C’est fait : le groupe le transmet à ses abonnés.
 forum-back-to-group = Retour au groupe
 forum-group-feed = Discussions dans
 forum-no-organisation = Vous écrivez au nom d’une organisation : votre compte n’est encore rattaché à aucune.
+
+## europe
+upload-over-limit = Le fichier est trop volumineux : { $megabytes } Mo au plus par image. Le reste du formulaire est conservé ; choisissez un fichier plus petit.

@@ -696,3 +696,6 @@ forum-moderation-done = Fatto: il gruppo lo inoltra a chi lo segue.
 forum-back-to-group = Torna al gruppo
 forum-group-feed = Discussioni in
 forum-no-organisation = Scrivi a nome di un’organizzazione: il tuo account non è ancora collegato a nessuna.
+
+## europe
+upload-over-limit = Il file è troppo grande: al massimo { $megabytes } MB per immagine. Tutto il resto è conservato; scegliete un file più piccolo.

@@ -711,3 +711,6 @@ forum-moderation-done = Gotowe: grupa przekazuje to obserwującym.
 forum-back-to-group = Wróć do grupy
 forum-group-feed = Dyskusje w
 forum-no-organisation = Piszesz w imieniu organizacji: twoje konto nie jest jeszcze z żadną powiązane.
+
+## europe
+upload-over-limit = Plik jest za duży: najwyżej { $megabytes } MB na obraz. Reszta formularza została zachowana; wybierz mniejszy plik.

@@ -32,10 +32,12 @@ pub enum MediaError {
     TooManyPixels,
 }
 
-/// The body limit of a form that carries an upload: the configured maximum plus room for
-/// the form's other fields.
+/// The body limit of a form that carries an upload: room for a file several times over the
+/// configured maximum and for the form's other fields, so that the form can say the file is
+/// too large and keep what was typed after the file field (the file itself is never held
+/// past the maximum: see the editor's `read_multipart`).
 pub fn upload_limit(state: &AppState) -> DefaultBodyLimit {
-    DefaultBodyLimit::max(state.config.media.max_bytes + 512 * 1024)
+    DefaultBodyLimit::max(state.config.media.max_bytes.saturating_mul(4) + 512 * 1024)
 }
 
 pub struct Processed {

@@ -250,6 +250,20 @@ pub struct NetworkAnswer {
     pub milliseconds: u64,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<String>,
+    /// The network's name in each language its operator gave one (`instance.name`), for
+    /// pages to show instead of the host; empty when a peer did not say.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    pub names: BTreeMap<String, String>,
+}
+
+impl NetworkAnswer {
+    /// The network's name in `lang`, or in another language, or its host.
+    pub fn name_in(&self, lang: crate::vocab::Lang) -> &str {
+        self.names
+            .get(lang.code())
+            .or_else(|| self.names.values().next())
+            .unwrap_or(&self.network)
+    }
 }
 
 /// The result of a search on one index (ours, or a peer's answer).
@@ -258,6 +272,9 @@ pub struct Found {
     pub total: i64,
     pub hits: Vec<Hit>,
     pub facets: Facets,
+    /// The answering network's names by language code (see `NetworkAnswer::names`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    pub network_names: BTreeMap<String, String>,
 }
 
 /// A search's answer: merged hits, summed facets, and which networks answered.
@@ -279,6 +296,17 @@ pub struct Answer {
 
 /// Merges several indexes' results: duplicates (same ActivityPub id) counted once with
 /// their best score, ordered as asked, facet counts summed.
+/// This network's names by language code, as peers and pages show them.
+pub fn network_names(state: &AppState) -> BTreeMap<String, String> {
+    state
+        .config
+        .instance
+        .name
+        .iter()
+        .map(|(l, n)| (l.code().to_string(), n.clone()))
+        .collect()
+}
+
 /// The peers' search endpoint (`/federation/search`, signed by a peer's instance actor).
 pub fn router() -> axum::Router<AppState> {
     axum::Router::new().route("/federation/search", axum::routing::get(peers::answer))
@@ -366,6 +394,7 @@ pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> 
         hits: ours.hits.len(),
         milliseconds: started.elapsed().as_millis() as u64,
         error: None,
+        names: network_names(state),
     }];
     let mut parts = vec![ours];
     for (answer, found) in theirs {
@@ -441,6 +470,25 @@ mod tests {
     }
 
     #[test]
+    fn a_network_is_named_in_the_language_or_another_or_by_its_host() {
+        let mut n = NetworkAnswer {
+            network: "afccre.example".into(),
+            status: "answered".into(),
+            total: 0,
+            hits: 0,
+            milliseconds: 1,
+            error: None,
+            names: BTreeMap::new(),
+        };
+        assert_eq!(n.name_in(Lang::Fr), "afccre.example");
+        n.names.insert("fr".into(), "AFCCRE".into());
+        assert_eq!(n.name_in(Lang::Fr), "AFCCRE");
+        assert_eq!(n.name_in(Lang::De), "AFCCRE");
+        n.names.insert("de".into(), "Französische Sektion".into());
+        assert_eq!(n.name_in(Lang::De), "Französische Sektion");
+    }
+
+    #[test]
     fn merging_removes_duplicates_orders_and_sums_facets() {
         let mut search = SearchParams {
             q: "klima".into(),
@@ -454,11 +502,13 @@ mod tests {
                     total: 2,
                     hits: vec![hit("a", 0.5, 1), hit("b", 0.2, 3)],
                     facets: facet(&[("climate", 2)]),
+                    network_names: BTreeMap::new(),
                 },
                 Found {
                     total: 2,
                     hits: vec![hit("b", 0.3, 3), hit("c", 0.4, 2)],
                     facets: facet(&[("climate", 1), ("youth", 1)]),
+                    network_names: BTreeMap::new(),
                 },
             ]
         };

@@ -23,6 +23,7 @@ use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
 use axum::http::{HeaderMap, Method, Uri};
 use futures::StreamExt;
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant, SystemTime};
 use url::Url;
 
@@ -50,7 +51,8 @@ pub async fn answer(
     search.scope = Scope::Local;
     search.offset = 0;
     let mut conn = data.conn().await?;
-    let found = super::local::search(&mut conn, &search, true).await?;
+    let mut found = super::local::search(&mut conn, &search, true).await?;
+    found.network_names = super::network_names(&data);
     Ok(Json(found))
 }
 
@@ -85,6 +87,7 @@ pub async fn fan_out(state: &AppState, search: &Search) -> Vec<(NetworkAnswer, O
                         hits: 0,
                         milliseconds: ms,
                         error: Some(format!("no answer within {} ms", budget.as_millis())),
+                        names: BTreeMap::new(),
                     },
                     None,
                 ),
@@ -97,6 +100,7 @@ pub async fn fan_out(state: &AppState, search: &Search) -> Vec<(NetworkAnswer, O
                         hits: found.hits.len(),
                         milliseconds: ms,
                         error: None,
+                        names: found.network_names.clone(),
                     },
                     Some(found),
                 ),
@@ -115,6 +119,7 @@ fn failed(peer: &str, ms: u64, error: String) -> NetworkAnswer {
         hits: 0,
         milliseconds: ms,
         error: Some(error),
+        names: BTreeMap::new(),
     }
 }
 
@@ -174,10 +179,25 @@ async fn ask(
         hit.network = peer.to_string();
     }
     found.total = found.total.max(found.hits.len() as i64);
+    found.network_names = bounded_names(std::mem::take(&mut found.network_names));
     for values in found.facets.values_mut() {
         values.retain(|v| v.count > 0);
     }
     Ok(found)
+}
+
+/// A peer's names, as far as a page shows them: a few languages, short plain text.
+fn bounded_names(names: BTreeMap<String, String>) -> BTreeMap<String, String> {
+    names
+        .into_iter()
+        .filter(|(l, _)| l.len() <= 8 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .map(|(l, n)| {
+            let n: String = n.chars().filter(|c| !c.is_control()).take(100).collect();
+            (l, n.trim().to_string())
+        })
+        .filter(|(_, n)| !n.is_empty())
+        .take(16)
+        .collect()
 }
 
 /// A peer's hit is its own: its id on the peer's host, a readable http(s) link.

@@ -251,6 +251,8 @@ messages! {
     ed_err_capacity_below(n: count) => "ed-err-capacity-below";
     // security
     too_many_partners(max: count) => "too-many-partners";
+    // europe
+    upload_over_limit(megabytes: text) => "upload-over-limit";
 }
 
 impl Strings {
@@ -672,6 +674,6 @@ mod tests {
             format!("{}{} 100\u{202f}%", t.share_confirmed, t.colon),
             "Confirmés par les deux côtés\u{202f}: 100\u{202f}%"
         );
-        assert_eq!(strings(Lang::De).followers, "Follower");
+        assert_eq!(strings(Lang::De).followers, "Follower:innen");
     }
 }

@@ -149,7 +149,11 @@ fn view(answer: &Answer, params: &SearchParams, lang: Lang) -> (Vec<HitView>, Ve
             snippet: h.snippet.clone(),
             meta: [
                 h.author_name.clone().unwrap_or_default(),
-                h.network.clone(),
+                answer
+                    .networks
+                    .iter()
+                    .find(|n| n.network.eq_ignore_ascii_case(&h.network))
+                    .map_or_else(|| h.network.clone(), |n| n.name_in(lang).to_string()),
                 format_date(h.published.date_naive(), lang),
             ]
             .into_iter()
@@ -261,7 +265,7 @@ pub async fn page(
             a.networks
                 .iter()
                 .map(|n| NetworkView {
-                    network: n.network.clone(),
+                    network: n.name_in(lang).to_string(),
                     status: match n.status.as_str() {
                         "local" => s.local,
                         "answered" => s.answered,

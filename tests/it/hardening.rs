@@ -80,7 +80,7 @@ async fn api_login(
 }
 
 /// A logged-in session's cookie, and the CSRF token of `page`.
-async fn session(ctx: &Ctx, username: &str, page: &str) -> (String, String) {
+pub(crate) async fn session(ctx: &Ctx, username: &str, page: &str) -> (String, String) {
     let resp = web_login(ctx, username, EDITOR_PASSWORD, "192.0.2.1").await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     let cookie = format!(

@@ -7,6 +7,7 @@ mod common;
 mod db;
 mod delivery_queue;
 mod duplicates;
+mod editor_forms;
 mod event_editor;
 mod event_pages;
 mod forum_pages;

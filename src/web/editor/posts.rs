@@ -175,6 +175,8 @@ struct PostFormPage {
     sdgs: Vec<(i16, &'static str)>,
     images: Vec<FormImage>,
     previews: Vec<(Lang, String, String, String)>,
+    /// The dates as the post will show them, for the preview; empty without dates.
+    preview_dates: String,
 }
 
 fn form_page(
@@ -209,11 +211,29 @@ fn form_page(
         } else {
             vec![]
         },
+        preview_dates: preview_dates(&form, ctx.lang),
         form,
         action,
     })?;
     *resp.status_mut() = status;
     Ok(resp)
+}
+
+/// The dates typed, written as the language writes dates (as typed if they are not dates:
+/// their field says what is wrong).
+fn preview_dates(form: &FormState, lang: Lang) -> String {
+    let date = |name: &str| {
+        let v = form.val(name).trim();
+        match v.parse::<chrono::NaiveDate>() {
+            Ok(d) => crate::web::i18n::format_date(d, lang),
+            Err(_) => v.to_string(),
+        }
+    };
+    match (date("starts_on"), date("ends_on")) {
+        (s, e) if e.is_empty() || e == s => s,
+        (s, e) if s.is_empty() => e,
+        (s, e) => format!("{s} – {e}"),
+    }
 }
 
 /// The form page's own path (for the language switch), from where it posts to.
@@ -240,26 +260,40 @@ pub async fn new_form(ctx: Ctx, Path(handle): Path<String>) -> Result<Response, 
 }
 
 /// A submitted post (or event) form: its fields and the image file, if one was chosen.
+///
+/// A file over the media limit is not kept, but everything typed is: the form comes back
+/// with the limit stated next to the file field. The route's body limit leaves room for a
+/// file several times too large; past even that, the fields read before the file are kept.
 pub(super) async fn read_multipart(
     ctx: &Ctx,
     mut mp: Multipart,
 ) -> Result<(FormState, Option<Vec<u8>>), WebError> {
-    let too_large =
-        || WebError::new(StatusCode::PAYLOAD_TOO_LARGE, ctx.t.upload_too_large).lang(ctx.lang);
+    let max = ctx.state.config.media.max_bytes;
     let mut pairs = Vec::new();
     let mut file = None;
-    while let Some(field) = mp.next_field().await.map_err(|e| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            too_large()
-        } else {
-            WebError::new(StatusCode::BAD_REQUEST, e.body_text()).lang(ctx.lang)
-        }
-    })? {
+    let mut oversized = false;
+    loop {
+        let field = match mp.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                oversized = true;
+                break;
+            }
+            Err(e) => {
+                return Err(WebError::new(StatusCode::BAD_REQUEST, e.body_text()).lang(ctx.lang));
+            }
+        };
         let name = field.name().unwrap_or_default().to_string();
         if name == "image_file" {
-            let bytes = field.bytes().await.map_err(|_| too_large())?;
-            if !bytes.is_empty() {
-                file = Some(bytes.to_vec());
+            match read_file(field, max).await {
+                Upload::File(bytes) => file = Some(bytes),
+                Upload::Empty => {}
+                Upload::TooLarge => oversized = true,
+                Upload::Cut => {
+                    oversized = true;
+                    break;
+                }
             }
         } else {
             let text = field.text().await.map_err(|e| {
@@ -276,7 +310,69 @@ pub(super) async fn read_multipart(
         }
         form.push(&name, value.replace(crate::input::NUL, "\u{fffd}"));
     }
+    if oversized {
+        form.fail("image_file", over_limit(ctx, max));
+    }
     Ok((form, file))
+}
+
+/// The error of a file over the limit, stating the limit.
+fn over_limit(ctx: &Ctx, max_bytes: usize) -> String {
+    ctx.t.upload_over_limit(&megabytes(max_bytes, ctx.lang))
+}
+
+/// A size in megabytes (MiB) as the language writes it: whole, or with one decimal.
+fn megabytes(bytes: usize, lang: crate::vocab::Lang) -> String {
+    let tenths = (bytes as f64 / 104_857.6).floor() as i64;
+    if tenths % 10 == 0 {
+        crate::web::i18n::format_number(tenths / 10, lang)
+    } else {
+        let comma = if lang == crate::vocab::Lang::En {
+            "."
+        } else {
+            ","
+        };
+        format!(
+            "{}{comma}{}",
+            crate::web::i18n::format_number(tenths / 10, lang),
+            tenths % 10
+        )
+    }
+}
+
+/// What came of a file field.
+enum Upload {
+    Empty,
+    File(Vec<u8>),
+    /// Over the media limit; the rest of the body was read.
+    TooLarge,
+    /// The body ended early or was over the route's limit: nothing after the file can be read.
+    Cut,
+}
+
+/// Reads a file field chunk by chunk, keeping at most `max` bytes in memory.
+async fn read_file(mut field: axum::extract::multipart::Field<'_>, max: usize) -> Upload {
+    let mut bytes = Vec::new();
+    let mut over = false;
+    loop {
+        match field.chunk().await {
+            Ok(Some(chunk)) => {
+                if over || bytes.len() + chunk.len() > max {
+                    over = true;
+                    bytes = Vec::new();
+                } else {
+                    bytes.extend_from_slice(&chunk);
+                }
+            }
+            Ok(None) => break,
+            Err(_) => return Upload::Cut,
+        }
+    }
+    match (over, bytes.is_empty()) {
+        (true, _) => Upload::TooLarge,
+        (false, true) => Upload::Empty,
+        (false, false) => Upload::File(bytes),
+    }
 }
 
 /// Stores an uploaded image (with the alt text typed beside it) and attaches it to the form
@@ -301,7 +397,9 @@ pub(super) async fn take_upload(
                 }
                 Err(e) => {
                     let msg = match e {
-                        crate::media::MediaError::TooLarge { .. } => ctx.t.upload_too_large,
+                        crate::media::MediaError::TooLarge { max_bytes } => {
+                            &over_limit(ctx, max_bytes)
+                        }
                         crate::media::MediaError::NotAnImage => ctx.t.not_an_image,
                         crate::media::MediaError::TooManyPixels => ctx.t.image_too_many_pixels,
                     };
@@ -309,7 +407,10 @@ pub(super) async fn take_upload(
                 }
             }
         }
-        None if !alt.is_empty() => form.fail("image_file", ctx.t.choose_image),
+        // A file over the limit already has its message.
+        None if !alt.is_empty() && form.err("image_file").is_none() => {
+            form.fail("image_file", ctx.t.choose_image)
+        }
         None => {}
     }
     Ok(())

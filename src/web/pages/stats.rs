@@ -64,7 +64,7 @@ fn chart(id: &'static str, title: &str, lang: Lang, counts: Vec<(String, usize)>
     Chart {
         id,
         title: title.to_string(),
-        svg: bar_chart(id, title, &desc, &bars),
+        svg: bar_chart(id, title, &desc, t.colon, &bars),
         rows: bars.into_iter().map(|b| (b.label, b.shown)).collect(),
     }
 }

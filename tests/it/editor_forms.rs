@@ -1,0 +1,166 @@
+//! The editors' post form: a file over the upload limit keeps everything typed and states
+//! the limit; the preview shows images, place, dates, partners, themes and the SDGs by name.
+
+use crate::common::Ctx;
+use crate::hardening::session;
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_TYPE, COOKIE};
+
+const BOUNDARY: &str = "----passerelle-editor-forms-boundary";
+
+/// A multipart body: text fields, and the file field where `file` says (after the fields
+/// named before it), as a browser sends them in the form's order.
+fn multipart(before: &[(&str, &str)], file: Option<&[u8]>, after: &[(&str, &str)]) -> Vec<u8> {
+    let mut body = Vec::new();
+    let text = |body: &mut Vec<u8>, k: &str, v: &str| {
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    };
+    for (k, v) in before {
+        text(&mut body, k, v);
+    }
+    if let Some(bytes) = file {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"image_file\"; filename=\"big.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    for (k, v) in after {
+        text(&mut body, k, v);
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+async fn send(ctx: &Ctx, cookie: &str, path: &str, body: Vec<u8>) -> (StatusCode, String) {
+    let resp = reqwest::Client::new()
+        .post(ctx.url(path))
+        .header(COOKIE, cookie)
+        .header(
+            CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    (resp.status(), resp.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_file_over_the_limit_keeps_what_was_typed_and_states_the_limit() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-koeln").await;
+    ctx.editor("redaktion", &["stadt-koeln"]).await;
+    let (cookie, csrf) = session(&ctx, "redaktion", "/editor/stadt-koeln/posts/new").await;
+    let max = ctx.inst.state().config.media.max_bytes;
+    // Over the limit, but not over the route's body limit: read and dropped.
+    let big = vec![0xffu8; max + 1024];
+    let body = multipart(
+        &[
+            ("csrf", &csrf),
+            ("main_language", "de"),
+            ("title_de", "Apfelernte"),
+            ("summary_de", "Zwanzig Jugendliche ernten Äpfel."),
+        ],
+        Some(&big),
+        &[
+            ("image_alt", "Ein Korb voller Äpfel"),
+            ("place", "Köln-Porz"),
+            ("partners", "@ville-amiens@example.org"),
+            ("action", "publish"),
+        ],
+    );
+    let (status, html) = send(&ctx, &cookie, "/editor/stadt-koeln/posts?lang=de", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    let mb = max / (1024 * 1024);
+    let error = html
+        .split("id=\"image_file-error\">")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .unwrap_or_else(|| panic!("no file error in {html}"));
+    assert_eq!(
+        error,
+        format!(
+            "Die Datei ist zu groß: höchstens {mb} MB je Bild. Alles andere ist erhalten; bitte wählen Sie eine kleinere Datei."
+        )
+    );
+    for kept in [
+        "value=\"Apfelernte\"",
+        "Zwanzig Jugendliche ernten Äpfel.",
+        "value=\"Ein Korb voller Äpfel\"",
+        "value=\"Köln-Porz\"",
+        "@ville-amiens@example.org</textarea>",
+    ] {
+        assert!(html.contains(kept), "{kept} kept");
+    }
+
+    // Far over even the route's limit: the fields before the file are still kept.
+    let huge = vec![0xffu8; max * 4 + 1024 * 1024];
+    let body = multipart(
+        &[
+            ("csrf", &csrf),
+            ("main_language", "de"),
+            ("title_de", "Apfelernte"),
+        ],
+        Some(&huge),
+        &[("action", "publish")],
+    );
+    let (status, html) = send(&ctx, &cookie, "/editor/stadt-koeln/posts?lang=fr", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(html.contains("value=\"Apfelernte\""));
+    assert!(
+        html.contains("Le fichier est trop volumineux\u{202f}:"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn the_preview_shows_place_dates_partners_themes_and_goals_by_name() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-koeln").await;
+    ctx.org("ville-lille").await;
+    ctx.editor("redaktion", &["stadt-koeln"]).await;
+    let (cookie, csrf) = session(&ctx, "redaktion", "/editor/stadt-koeln/posts/new").await;
+    let body = multipart(
+        &[
+            ("csrf", &csrf),
+            ("main_language", "de"),
+            ("title_de", "Apfelernte"),
+            ("summary_de", "Zwanzig Jugendliche ernten Äpfel."),
+            ("body_de", "Im **Herbst**."),
+            ("themes", "youth"),
+            ("sdgs", "13"),
+            ("place", "Köln-Porz"),
+            ("starts_on", "2027-09-20"),
+            ("ends_on", "2027-09-22"),
+            ("partners", "ville-lille"),
+            ("action", "preview"),
+        ],
+        None,
+        &[],
+    );
+    let (status, html) = send(&ctx, &cookie, "/editor/stadt-koeln/posts?lang=de", body).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let preview = html
+        .split("<section class=\"preview\"")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .unwrap_or_else(|| panic!("no preview in {html}"));
+    for shown in [
+        "<strong>Herbst</strong>",
+        "<dd>Köln-Porz</dd>",
+        "<dd>20. September 2027 – 22. September 2027</dd>",
+        "<li>ville-lille</li>",
+        "<li>Jugend</li>",
+        "<li>Ziel 13 – Maßnahmen zum Klimaschutz</li>",
+    ] {
+        assert!(preview.contains(shown), "{shown} in {preview}");
+    }
+}
