@@ -10,6 +10,7 @@ mod flows;
 mod kill;
 mod lemmy;
 mod partnerships;
+mod processes;
 mod relays;
 mod resilience;
 mod search;
