@@ -227,3 +227,71 @@ fn logs_to_a_pipe_are_plain_text_or_json_lines() {
     }
     assert!(json.contains(r#""message":"created database""#), "{json}");
 }
+
+/// An actor's JSON is answered with an ETag; the same tag in `If-None-Match` gets 304
+/// without a body; a change to the organisation gives a new document and a new tag (the
+/// in-memory copy is dropped when the change is announced).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn actor_json_has_an_etag_and_answers_304_until_it_changes() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-gera").await;
+    let first = ctx.ap_get("/o/stadt-gera").send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    let etag = first.headers()["etag"].to_str().unwrap().to_string();
+    let doc: serde_json::Value = first.json().await.unwrap();
+    assert_eq!(doc["name"], "Stadt stadt-gera");
+
+    let again = ctx
+        .ap_get("/o/stadt-gera")
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
+    assert!(again.bytes().await.unwrap().is_empty());
+
+    let token = ctx.editor("redaktion-gera", &["stadt-gera"]).await;
+    let resp = ctx
+        .http
+        .patch(ctx.url("/api/v1/organisations/stadt-gera"))
+        .bearer_auth(token)
+        .json(&json!({"name": "Stadt Gera"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    // The change reaches the cache as a notification, a moment after its commit.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    let changed = loop {
+        let resp = ctx
+            .ap_get("/o/stadt-gera")
+            .header("if-none-match", &etag)
+            .send()
+            .await
+            .unwrap();
+        if resp.status() == StatusCode::OK {
+            break resp;
+        }
+        assert_eq!(resp.status(), StatusCode::NOT_MODIFIED);
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the change never reached the cache"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    };
+    assert_ne!(changed.headers()["etag"].to_str().unwrap(), etag);
+    let doc: serde_json::Value = changed.json().await.unwrap();
+    assert_eq!(doc["name"], "Stadt Gera");
+
+    // HTML pages get a tag computed from their body.
+    let page = ctx.get("/o/stadt-gera").send().await.unwrap();
+    let tag = page.headers()["etag"].to_str().unwrap().to_string();
+    let page_again = ctx
+        .get("/o/stadt-gera")
+        .header("if-none-match", tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page_again.status(), StatusCode::NOT_MODIFIED);
+}
