@@ -777,6 +777,41 @@ url = "postgres://postgres@127.0.0.1/x"
     }
 
     #[test]
+    fn operations_keys_default_off_and_are_checked() {
+        let c = load(MINIMAL, &[]).unwrap();
+        assert_eq!(c.metrics.listen, None);
+        assert_eq!(c.log.format, LogFormat::Text);
+        assert!(!c.http.reuse_port);
+        assert_eq!(c.database.direct_url, c.database.url);
+        let c = load(
+            MINIMAL,
+            &[
+                ("PASSERELLE_METRICS_LISTEN", "127.0.0.1:9464"),
+                ("PASSERELLE_LOG_FORMAT", "json"),
+                ("PASSERELLE_HTTP_REUSE_PORT", "true"),
+                ("PASSERELLE_DATABASE_DIRECT_URL", "postgres://u@db:5432/x"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(c.metrics.listen, Some("127.0.0.1:9464".parse().unwrap()));
+        assert_eq!(c.log.format, LogFormat::Json);
+        assert!(c.http.reuse_port);
+        assert_eq!(c.database.direct_url.as_str(), "postgres://u@db:5432/x");
+        for (var, value, key) in [
+            ("PASSERELLE_METRICS_LISTEN", "port 9464", "metrics.listen"),
+            ("PASSERELLE_LOG_FORMAT", "xml", "PASSERELLE_LOG_FORMAT"),
+            (
+                "PASSERELLE_DATABASE_DIRECT_URL",
+                "mysql://x/y",
+                "direct_url",
+            ),
+        ] {
+            let err = load(MINIMAL, &[(var, value)]).unwrap_err().to_string();
+            assert!(err.contains(key), "{var}={value}: {err}");
+        }
+    }
+
+    #[test]
     fn missing_required_key_is_named() {
         let err = load(&MINIMAL.replace("domain = \"jumelage.example\"", ""), &[])
             .unwrap_err()
