@@ -12,6 +12,7 @@ mod forum_lemmy;
 mod kill;
 mod lemmy;
 mod partnerships;
+mod processes;
 mod relays;
 mod resilience;
 mod search;

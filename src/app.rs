@@ -27,6 +27,7 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(api::router())
         .merge(web::router())
         .merge(web::backoffice_router(state.clone()))
+        .merge(crate::health::router())
         .fallback(async || AppError::not_found("no such page"))
         .layer(axum::middleware::from_fn(json_errors))
         .layer(axum::middleware::from_fn_with_state(
@@ -48,6 +49,11 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
         .layer(FederationMiddleware::new(fed))
         .layer(DefaultBodyLimit::max(limit))
         .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(crate::cache::conditional_get))
+        .layer(axum::middleware::from_fn_with_state(
+            state.metrics.clone(),
+            crate::metrics::track,
+        ))
         .with_state(state))
 }
 
@@ -167,7 +173,8 @@ async fn json_errors(
 
 /// Prepares the database (creating and migrating it as needed) and the instance actor.
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
-    let pool = db::prepare(&config.database.url, config.database.pool_size).await?;
+    let database = &config.database;
+    let pool = db::prepare(&database.direct_url, &database.url, database.pool_size).await?;
     let state = AppState::new(pool, config);
     let mut conn = state
         .pool
@@ -191,9 +198,13 @@ pub struct RunningInstance {
     pub state: AppState,
     pub shutdown: Option<oneshot::Sender<()>>,
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
+    /// Where `/metrics` is served, when `[metrics] listen` is set.
+    pub metrics_addr: Option<SocketAddr>,
     worker_stop: watch::Sender<bool>,
     worker: tokio::task::JoinHandle<()>,
     indexer: tokio::task::JoinHandle<()>,
+    listener: tokio::task::JoinHandle<()>,
+    metrics: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
 impl RunningInstance {
@@ -205,6 +216,10 @@ impl RunningInstance {
         let _ = self.task.await;
         let _ = self.worker.await;
         let _ = self.indexer.await;
+        let _ = self.listener.await;
+        if let Some(m) = self.metrics {
+            let _ = m.await;
+        }
     }
 
     /// Stops at once, like a killed process: open connections and in-flight deliveries are
@@ -213,13 +228,31 @@ impl RunningInstance {
         self.task.abort();
         self.worker.abort();
         self.indexer.abort();
+        self.listener.abort();
+        if let Some(m) = self.metrics {
+            m.abort();
+        }
     }
 }
 
-/// Starts serving an already prepared instance on a bound listener.
+/// Starts serving an already prepared instance on a bound listener (and, when configured,
+/// the metrics on their own).
 pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<RunningInstance> {
     let addr = listener.local_addr()?;
     let app = router(state.clone()).await?;
+    // Bound before anything starts: a metrics address in use stops the start.
+    let metrics_listener = match state.config.metrics.listen {
+        Some(listen) => Some(
+            TcpListener::bind(listen)
+                .await
+                .with_context(|| format!("listening for metrics on {listen}"))?,
+        ),
+        None => None,
+    };
+    let metrics_addr = match &metrics_listener {
+        Some(l) => Some(l.local_addr()?),
+        None => None,
+    };
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(
@@ -237,32 +270,71 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
         state.wakeup.clone(),
         stop_rx.clone(),
     ));
+    let metrics =
+        metrics_listener.map(|l| crate::metrics::serve(state.clone(), l, stop_rx.clone()));
+    let listener = {
+        let forgetting = state.clone();
+        tokio::spawn(crate::notify::listen(
+            state.config.database.direct_url.clone(),
+            move |change| forgetting.forget(&change),
+            stop_rx.clone(),
+        ))
+    };
     let indexer = tokio::spawn(crate::search::indexer::run(state.clone(), stop_rx));
     tokio::spawn(crate::auth::prepare_dummy_hash());
-    tracing::info!(%addr, domain = state.config.instance.domain, "serving");
+    tracing::info!(
+        %addr,
+        domain = state.config.instance.domain,
+        metrics = crate::metrics::describe(metrics_addr),
+        "serving"
+    );
     Ok(RunningInstance {
         addr,
         state,
         shutdown: Some(tx),
         task,
+        metrics_addr,
         worker_stop,
         worker,
         indexer,
+        listener,
+        metrics,
     })
 }
 
 /// `passerelle serve`: runs until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
-    let listen = config.http.listen;
+    let (listen, reuse_port) = (config.http.listen, config.http.reuse_port);
     let state = prepare(config).await?;
-    let listener = TcpListener::bind(listen)
-        .await
-        .with_context(|| format!("listening on {listen}"))?;
+    let listener = bind(listen, reuse_port).with_context(|| format!("listening on {listen}"))?;
     let instance = start(state, listener).await?;
     shutdown_signal().await;
     tracing::info!("shutting down");
     instance.stop().await;
     Ok(())
+}
+
+/// A listening socket on `addr`; with `reuse_port`, `SO_REUSEPORT` is set so that several
+/// processes can listen on the same address and the kernel spreads new connections
+/// between them (Linux, the BSDs and macOS).
+pub fn bind(addr: SocketAddr, reuse_port: bool) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    if reuse_port {
+        #[cfg(unix)]
+        socket.set_reuseport(true)?;
+        #[cfg(not(unix))]
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::Unsupported,
+            "http.reuse_port needs SO_REUSEPORT (Linux, the BSDs, macOS)",
+        ));
+    }
+    socket.bind(addr)?;
+    socket.listen(1024)
 }
 
 pub async fn shutdown_signal() {

@@ -3,7 +3,7 @@
 //! operator can set up the first admin before anything is served.
 
 use crate::auth;
-use crate::config::Config;
+use crate::config::{Config, LogFormat};
 use crate::db::models::account::{Account, ApiToken};
 use crate::db::models::actor::DbActor;
 use crate::federation::activities::relay;
@@ -286,7 +286,7 @@ enum TokenCommand {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing();
+    init_tracing(log_format(&cli.command));
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -306,15 +306,45 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn init_tracing() {
+/// The log format: `log.format` of the configuration for `serve` and `migrate`, else
+/// `PASSERELLE_LOG_FORMAT` (the demo and admin commands), else text. A configuration that
+/// does not load is reported by the command itself, after logging has started.
+fn log_format(command: &Command) -> LogFormat {
+    let from_config = match command {
+        Command::Serve(c) | Command::Migrate(c) => {
+            Config::load(&c.config).ok().map(|c| c.log.format)
+        }
+        _ => None,
+    };
+    from_config.unwrap_or_else(|| match std::env::var("PASSERELLE_LOG_FORMAT").as_deref() {
+        Ok(f) if f.trim().eq_ignore_ascii_case("json") => LogFormat::Json,
+        _ => LogFormat::Text,
+    })
+}
+
+/// Logs to standard error: levels from `PASSERELLE_LOG` (default `info`), one JSON object
+/// per line or text, coloured only when standard error is a terminal and `NO_COLOR` is not
+/// set, so that a log file or a pipe gets no escape sequences.
+fn init_tracing(format: LogFormat) {
+    use std::io::IsTerminal;
     let filter =
         tracing_subscriber::EnvFilter::try_from_env("PASSERELLE_LOG").unwrap_or_else(|_| {
             tracing_subscriber::EnvFilter::new("info,tower_http=warn,activitypub_federation=warn")
         });
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Json => builder
+            .json()
+            .with_current_span(false)
+            .flatten_event(true)
+            .try_init(),
+        LogFormat::Text => {
+            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            builder.with_ansi(colour).try_init()
+        }
+    };
 }
 
 async fn state_for(config: &ConfigArg) -> anyhow::Result<AppState> {
@@ -335,11 +365,11 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Serve(c) => app::serve(Config::load(&c.config)?).await,
         Command::Migrate(c) => {
             let cfg = Config::load(&c.config)?;
-            db::ensure_database(&cfg.database.url).await?;
-            let n = db::run_migrations(&cfg.database.url).await?;
+            db::ensure_database(&cfg.database.direct_url).await?;
+            let n = db::run_migrations(&cfg.database.direct_url).await?;
             println!(
                 "{n} migration(s) applied to {}",
-                db::redact(&cfg.database.url)
+                db::redact(&cfg.database.direct_url)
             );
             Ok(())
         }

@@ -26,6 +26,32 @@ pub struct Config {
     pub delivery: DeliveryConfig,
     pub web: WebConfig,
     pub media: MediaConfig,
+    pub metrics: MetricsConfig,
+    pub log: LogConfig,
+}
+
+/// Prometheus metrics, served apart from the public address.
+#[derive(Debug, Clone, Default)]
+pub struct MetricsConfig {
+    /// Where `/metrics` is served; `None` (an empty `listen`) turns the endpoint off.
+    pub listen: Option<SocketAddr>,
+}
+
+/// How log lines are written (to standard error).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// One human-readable line per event; coloured only when standard error is a terminal.
+    #[default]
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Logging.
+#[derive(Debug, Clone, Default)]
+pub struct LogConfig {
+    pub format: LogFormat,
 }
 
 /// The public pages.
@@ -75,12 +101,19 @@ pub struct InstanceConfig {
 pub struct HttpConfig {
     pub listen: SocketAddr,
     pub max_body_bytes: usize,
+    /// Listen with `SO_REUSEPORT`, so that several `passerelle serve` processes can share
+    /// one address (the kernel spreads new connections between them).
+    pub reuse_port: bool,
 }
 
 #[derive(Debug, Clone)]
 pub struct DatabaseConfig {
     pub url: Url,
     pub pool_size: usize,
+    /// A connection straight to PostgreSQL, for what needs a session of its own: migrations
+    /// (under a session advisory lock) and `LISTEN` for other processes' changes. Only needed
+    /// when `url` points at a pooler in transaction mode (PgBouncer); defaults to `url`.
+    pub direct_url: Url,
 }
 
 #[derive(Debug, Clone)]
@@ -163,6 +196,36 @@ struct RawConfig {
     delivery: Option<RawDelivery>,
     web: Option<RawWeb>,
     media: Option<RawMedia>,
+    metrics: Option<RawMetrics>,
+    log: Option<RawLog>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawMetrics {
+    #[serde(default, deserialize_with = "listen_opt")]
+    listen: Option<Option<SocketAddr>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawLog {
+    format: Option<LogFormat>,
+}
+
+/// An address to listen on, or the empty string for none.
+fn listen_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<SocketAddr>>, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.trim().is_empty() {
+        return Ok(Some(None));
+    }
+    s.trim().parse().map(|a| Some(Some(a))).map_err(|_| {
+        serde::de::Error::custom(format!(
+            "`{s}` is not an address to listen on (like `127.0.0.1:9464`), nor empty for off"
+        ))
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -208,6 +271,7 @@ struct RawInstance {
 struct RawHttp {
     listen: Option<SocketAddr>,
     max_body_bytes: Option<usize>,
+    reuse_port: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -216,6 +280,7 @@ struct RawHttp {
 struct RawDatabase {
     url: Option<Url>,
     pool_size: Option<usize>,
+    direct_url: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -301,6 +366,10 @@ const KEYS: &[&str] = &[
     "web.map_attribution",
     "media.dir",
     "media.max_bytes",
+    "http.reuse_port",
+    "database.direct_url",
+    "metrics.listen",
+    "log.format",
 ];
 
 impl Layer {
@@ -504,6 +573,33 @@ impl Layer {
                 media_max.source
             );
         }
+        let reuse_port: Sourced<bool> = self.require("http.reuse_port")?;
+        let direct: Sourced<String> = self.require("database.direct_url")?;
+        let direct_url = match direct.value.trim() {
+            "" => url.value.clone(),
+            d => match Url::parse(d) {
+                Ok(u) if matches!(u.scheme(), "postgres" | "postgresql") => u,
+                _ => bail!(
+                    "configuration error in {}: key database.direct_url: expected a postgres:// URL, or empty for database.url",
+                    direct.source
+                ),
+            },
+        };
+        let metrics_listen: Sourced<String> = self.require("metrics.listen")?;
+        let metrics = MetricsConfig {
+            listen: match metrics_listen.value.trim() {
+                "" => None,
+                a => Some(a.parse().map_err(|_| {
+                    anyhow::anyhow!(
+                        "configuration error in {}: key metrics.listen: `{a}` is not an address like 127.0.0.1:9464 (empty: off)",
+                        metrics_listen.source
+                    )
+                })?),
+            },
+        };
+        let log = LogConfig {
+            format: self.require::<LogFormat>("log.format")?.value,
+        };
         // Re-validate domains that came in as plain strings through the environment.
         for d in std::iter::once(&domain.value)
             .chain(peers.value.iter())
@@ -527,10 +623,12 @@ impl Layer {
             http: HttpConfig {
                 listen: listen.value,
                 max_body_bytes: max_body.value,
+                reuse_port: reuse_port.value,
             },
             database: DatabaseConfig {
                 url: url.value,
                 pool_size: pool_size.value,
+                direct_url,
             },
             federation: FederationSettings {
                 debug: debug.value,
@@ -554,6 +652,8 @@ impl Layer {
                 dir: media_dir.value,
                 max_bytes: media_max.value,
             },
+            metrics,
+            log,
         })
     }
 }
@@ -674,6 +774,41 @@ url = "postgres://postgres@127.0.0.1/x"
             .unwrap_err()
             .to_string();
         assert!(err.contains("web.map_tiles"), "{err}");
+    }
+
+    #[test]
+    fn operations_keys_default_off_and_are_checked() {
+        let c = load(MINIMAL, &[]).unwrap();
+        assert_eq!(c.metrics.listen, None);
+        assert_eq!(c.log.format, LogFormat::Text);
+        assert!(!c.http.reuse_port);
+        assert_eq!(c.database.direct_url, c.database.url);
+        let c = load(
+            MINIMAL,
+            &[
+                ("PASSERELLE_METRICS_LISTEN", "127.0.0.1:9464"),
+                ("PASSERELLE_LOG_FORMAT", "json"),
+                ("PASSERELLE_HTTP_REUSE_PORT", "true"),
+                ("PASSERELLE_DATABASE_DIRECT_URL", "postgres://u@db:5432/x"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(c.metrics.listen, Some("127.0.0.1:9464".parse().unwrap()));
+        assert_eq!(c.log.format, LogFormat::Json);
+        assert!(c.http.reuse_port);
+        assert_eq!(c.database.direct_url.as_str(), "postgres://u@db:5432/x");
+        for (var, value, key) in [
+            ("PASSERELLE_METRICS_LISTEN", "port 9464", "metrics.listen"),
+            ("PASSERELLE_LOG_FORMAT", "xml", "PASSERELLE_LOG_FORMAT"),
+            (
+                "PASSERELLE_DATABASE_DIRECT_URL",
+                "mysql://x/y",
+                "direct_url",
+            ),
+        ] {
+            let err = load(MINIMAL, &[(var, value)]).unwrap_err().to_string();
+            assert!(err.contains(key), "{var}={value}: {err}");
+        }
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The application state every handler receives: the database pool, the configuration, and
 //! what this process shares between requests (the HTTP client, keys, wake-ups).
 
+use crate::cache::DocumentCache;
 use crate::config::Config;
 use crate::db::{DbConn, DbPool};
 use crate::error::AppError;
 use crate::federation::keys::KeyCache;
 use crate::federation::signatures::Knocks;
 use crate::federation::urls::Urls;
+use crate::notify::Change;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -27,6 +29,11 @@ pub struct AppState {
     pub knocks: Knocks,
     /// Local actors' signing keys, loaded once.
     pub keys: KeyCache,
+    /// This process's Prometheus metrics (`crate::metrics`).
+    pub metrics: Arc<crate::metrics::Metrics>,
+    /// Rendered documents of local actors (`crate::cache`), kept fresh across processes
+    /// through `crate::notify`.
+    pub documents: DocumentCache,
 }
 
 impl AppState {
@@ -45,6 +52,22 @@ impl AppState {
             http,
             knocks: Default::default(),
             keys: Default::default(),
+            metrics: Default::default(),
+            documents: Default::default(),
+        }
+    }
+
+    /// Drops what this process holds about `change`, made here or in another process
+    /// (`crate::notify`). Local signing keys (`keys`) are not among them: a key, once
+    /// stored, never changes, and a deleted actor's key is never asked for again.
+    pub fn forget(&self, change: &Change) {
+        match change {
+            Change::Actor(id) => self.documents.forget_actor(*id),
+            Change::InstanceFailing(domain) => self.alive.forget(domain),
+            Change::All => {
+                self.documents.clear();
+                self.alive.clear();
+            }
         }
     }
 
@@ -103,6 +126,12 @@ impl RecentlyAlive {
     pub fn forget(&self, domain: &str) {
         if let Ok(mut m) = self.0.lock() {
             m.remove(domain);
+        }
+    }
+
+    pub fn clear(&self) {
+        if let Ok(mut m) = self.0.lock() {
+            m.clear();
         }
     }
 }

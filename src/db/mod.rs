@@ -139,10 +139,12 @@ pub async fn run_migrations(url: &Url) -> anyhow::Result<usize> {
     .await?
 }
 
-/// Creates the database if needed, migrates it and opens a pool on it.
-pub async fn prepare(url: &Url, size: usize) -> anyhow::Result<DbPool> {
-    ensure_database(url).await?;
-    let applied = run_migrations(url).await?;
+/// Creates the database if needed and migrates it, through `direct` (a connection straight
+/// to PostgreSQL: the migrations hold a session advisory lock), then opens a pool on `url`
+/// (the same, or a pooler such as PgBouncer in transaction mode).
+pub async fn prepare(direct: &Url, url: &Url, size: usize) -> anyhow::Result<DbPool> {
+    ensure_database(direct).await?;
+    let applied = run_migrations(direct).await?;
     if applied > 0 {
         tracing::info!(applied, "database migrated");
     }

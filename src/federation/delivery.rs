@@ -385,6 +385,7 @@ async fn deliver_one(
         Ok(key) => send(&state.http, &state.knocks, signers, key, &d.inbox, payload).await,
         Err(e) => Outcome::Retry(None, format!("no signing key: {e}")),
     };
+    state.metrics.delivery(&outcome);
     match &outcome {
         Outcome::Delivered(_) => tracing::debug!(inbox = d.inbox, delivery.id = d.id, "delivered"),
         other => {

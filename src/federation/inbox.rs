@@ -29,7 +29,9 @@ pub async fn shared(
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<StatusCode> {
-    receive(&data, &method, &uri, &headers, &body).await
+    let result = receive(&data, &method, &uri, &headers, &body).await;
+    data.metrics.inbox(&body, &result);
+    result
 }
 
 pub async fn personal(
@@ -40,12 +42,17 @@ pub async fn personal(
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<StatusCode> {
-    let mut conn = data.conn().await?;
-    DbActor::local_by_handle(&mut conn, &handle)
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("no actor `{handle}` here")))?;
-    drop(conn);
-    receive(&data, &method, &uri, &headers, &body).await
+    let result = async {
+        let mut conn = data.conn().await?;
+        DbActor::local_by_handle(&mut conn, &handle)
+            .await?
+            .ok_or_else(|| AppError::not_found(format!("no actor `{handle}` here")))?;
+        drop(conn);
+        receive(&data, &method, &uri, &headers, &body).await
+    }
+    .await;
+    data.metrics.inbox(&body, &result);
+    result
 }
 
 fn unauthorized(e: SignatureError) -> AppError {

@@ -67,6 +67,11 @@ pub fn wants_activity_json(headers: &HeaderMap) -> bool {
 
 /// A JSON-LD document with the full context, as `application/activity+json`.
 pub fn activity_json<T: Serialize>(value: &T) -> AppResult<Response> {
+    Ok(activity_json_bytes(activity_json_body(value)?))
+}
+
+/// The text of a JSON-LD document with the full context.
+pub fn activity_json_body<T: Serialize>(value: &T) -> AppResult<String> {
     let mut json = serde_json::to_value(value).map_err(AppError::internal)?;
     if let Value::Object(map) = &mut json {
         let mut with_ctx = serde_json::Map::new();
@@ -74,14 +79,19 @@ pub fn activity_json<T: Serialize>(value: &T) -> AppResult<Response> {
         with_ctx.extend(std::mem::take(map));
         json = Value::Object(with_ctx);
     }
-    Ok((
+    Ok(json.to_string())
+}
+
+/// An `application/activity+json` answer of a rendered document.
+fn activity_json_bytes(body: impl Into<axum::body::Body>) -> Response {
+    (
         [
             (header::CONTENT_TYPE, AP_CONTENT_TYPE),
             (header::VARY, "Accept"),
         ],
-        json.to_string(),
+        body.into(),
     )
-        .into_response())
+        .into_response()
 }
 
 /// A local organisation by handle, or 404.
@@ -95,14 +105,32 @@ pub async fn local_org(state: &AppState, handle: &str) -> AppResult<DbActor> {
 
 /// An organisation's actor document (`/o/{handle}` asked for as ActivityPub JSON; the web
 /// router serves the same URL's page).
+///
+/// Rendered once and kept (`crate::cache`) until the actor's row changes, here or in another
+/// process; answered with its `ETag`.
 pub async fn organisation_json(state: &AppState, handle: &str) -> AppResult<Response> {
-    let actor = local_org(state, handle).await?;
-    let mut conn = state.conn().await?;
-    let actor = crate::federation::keys::ensure_keys(&mut conn, actor).await?;
-    let json = actor
-        .to_json(&state.urls, state.config.main_language())
-        .map_err(AppError::internal)?;
-    activity_json(&json)
+    let doc = match state.documents.get(handle) {
+        Some(doc) => doc,
+        None => {
+            let generation = state.documents.generation();
+            let actor = local_org(state, handle).await?;
+            let mut conn = state.conn().await?;
+            let actor = crate::federation::keys::ensure_keys(&mut conn, actor).await?;
+            let json = actor
+                .to_json(&state.urls, state.config.main_language())
+                .map_err(AppError::internal)?;
+            let doc = crate::cache::Document::new(activity_json_body(&json)?.into());
+            state
+                .documents
+                .put(handle.to_string(), actor.id, doc.clone(), generation);
+            doc
+        }
+    };
+    let mut resp = activity_json_bytes(doc.body);
+    if let Ok(etag) = doc.etag.parse() {
+        resp.headers_mut().insert(header::ETAG, etag);
+    }
+    Ok(resp)
 }
 
 async fn instance_actor(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {

@@ -402,6 +402,12 @@ pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> 
         parts.extend(found);
     }
     let (total, hits, facets) = merge(search, parts);
+    let peers = networks.iter().skip(1);
+    state.metrics.search(
+        search.scope == Scope::All,
+        started.elapsed(),
+        peers.map(|n| (n.status.as_str(), n.milliseconds)),
+    );
     Ok(Answer {
         query: search.text.clone(),
         sort: search.sort,

@@ -14,6 +14,7 @@ mod forum_pages;
 mod hardening;
 mod languages;
 mod open_data;
+mod operations;
 mod pages;
 mod partnerships_io;
 mod posts;

@@ -463,6 +463,8 @@ async fn instance_failure(conn: &mut AsyncPgConnection, domain: &str) -> QueryRe
     .bind::<Text, _>(domain)
     .execute(conn)
     .await?;
+    // Every process forgets that it saw the instance answer (`RecentlyAlive`).
+    crate::notify::notify(conn, &crate::notify::Change::InstanceFailing(domain.into())).await?;
     Ok(())
 }
 
@@ -646,5 +648,35 @@ pub async fn instance_health(conn: &mut AsyncPgConnection) -> QueryResult<Vec<In
          ORDER BY i.unreachable DESC, i.failing_since NULLS LAST, i.domain",
     )
     .load(conn)
+    .await
+}
+
+/// The delivery queue's figures for the metrics endpoint (see `crate::metrics`).
+#[derive(Debug, QueryableByName)]
+pub struct QueueGauges {
+    #[diesel(sql_type = BigInt)]
+    pub pending: i64,
+    /// How long the first pending delivery has been due, in seconds (negative or 0 when
+    /// nothing is due yet).
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    pub oldest_due_seconds: f64,
+    #[diesel(sql_type = BigInt)]
+    pub failing_instances: i64,
+    #[diesel(sql_type = BigInt)]
+    pub unreachable_instances: i64,
+}
+
+/// Reads [`QueueGauges`]: pending deliveries and the oldest due one through the partial
+/// index `deliveries_due`; instances from their small table.
+pub async fn queue_gauges(conn: &mut AsyncPgConnection) -> QueryResult<QueueGauges> {
+    diesel::sql_query(
+        "SELECT (SELECT count(*) FROM deliveries WHERE state = 'pending') AS pending,
+                COALESCE((SELECT EXTRACT(EPOCH FROM now() - min(next_attempt_at))::float8
+                          FROM deliveries WHERE state = 'pending'), 0) AS oldest_due_seconds,
+                (SELECT count(*) FROM instances WHERE failing_since IS NOT NULL AND NOT unreachable)
+                    AS failing_instances,
+                (SELECT count(*) FROM instances WHERE unreachable) AS unreachable_instances",
+    )
+    .get_result(conn)
     .await
 }

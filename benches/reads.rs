@@ -1,0 +1,353 @@
+//! Public reads under load. Run with
+//!
+//! ```text
+//! CARGO_TARGET_DIR=/work/target-bench cargo bench --bench reads [name …]
+//! ```
+//!
+//! One instance is served on loopback with a database of its own (cloned from the migrated
+//! template, dropped afterwards), holding 30 organisations with 10 posts each. Each read
+//! path is then asked for by `PASSERELLE_BENCH_CONNECTIONS` connections at once (default
+//! 64, each a keep-alive HTTP/1.1 connection asking again as soon as it has its answer) for
+//! `PASSERELLE_BENCH_SECONDS` seconds (default 5) after a one-second warm-up; requests go
+//! round the organisations and posts. Printed per path: answers per second, median and
+//! 99th-percentile latency, non-200 answers, and the ratio of the rate to a static file's
+//! (`/static/style.css`) measured in the same run, on the same server, as the bound of what
+//! the HTTP stack and this client reach on this machine. The client runs in this process
+//! (one runtime, shared with the server), so both compete for the same cores; nothing
+//! asserts a time.
+//!
+//! Names (any substring selects): `static`, `actor-json`, `post-json`, `organisation-page`,
+//! `post-page`, `home-page`, `actor-json-304`; none runs them all (the static file always
+//! runs, as the ratios' base). Needs PostgreSQL on 127.0.0.1:5432 (or
+//! `PASSERELLE_TEST_DATABASE`).
+
+use passerelle::auth;
+use passerelle::orgs::{self, NewOrganisation, Profile};
+use passerelle::testing::TestInstance;
+use passerelle::vocab::OrgKind;
+use serde_json::json;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const ORGANISATIONS: usize = 30;
+const POSTS_PER_ORGANISATION: usize = 10;
+const AP: &str = "application/activity+json";
+
+/// What one path measured.
+struct Figures {
+    rate: f64,
+    p50: Duration,
+    p99: Duration,
+    errors: usize,
+}
+
+/// One read path: the URLs asked for in turn and the headers sent.
+struct Path {
+    name: &'static str,
+    urls: Vec<String>,
+    accept: &'static str,
+    /// Sent as `If-None-Match` when set: the 304 path.
+    if_none_match: Option<String>,
+    /// The target from issue 19, for the printout.
+    target: &'static str,
+}
+
+fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// Asks for `path` from `connections` connections at once for `seconds`.
+async fn measure(path: &Path, connections: usize, seconds: f64) -> Figures {
+    let run = |secs: f64, keep: bool| {
+        let urls = Arc::new(path.urls.clone());
+        let next = Arc::new(AtomicUsize::new(0));
+        let errors = Arc::new(AtomicUsize::new(0));
+        let deadline = Instant::now() + Duration::from_secs_f64(secs);
+        let tasks: Vec<_> = (0..connections)
+            .map(|_| {
+                let (urls, next, errors) = (urls.clone(), next.clone(), errors.clone());
+                let accept = path.accept;
+                let inm = path.if_none_match.clone();
+                tokio::spawn(async move {
+                    // One client per task: one connection each, as separate visitors have.
+                    let client = reqwest::Client::builder()
+                        .pool_max_idle_per_host(1)
+                        .build()
+                        .expect("an HTTP client");
+                    let mut latencies = Vec::new();
+                    while Instant::now() < deadline {
+                        let i = next.fetch_add(1, Ordering::Relaxed) % urls.len();
+                        let mut req = client.get(&urls[i]).header("accept", accept);
+                        if let Some(tag) = &inm {
+                            req = req.header("if-none-match", tag);
+                        }
+                        let started = Instant::now();
+                        let ok = match req.send().await {
+                            Ok(resp) => {
+                                let status = resp.status();
+                                let body = resp.bytes().await;
+                                body.is_ok() && (status == 200 || status == 304)
+                            }
+                            Err(_) => false,
+                        };
+                        if keep {
+                            latencies.push(started.elapsed());
+                        }
+                        if !ok {
+                            errors.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                    latencies
+                })
+            })
+            .collect();
+        async move {
+            let started = Instant::now();
+            let mut all = Vec::new();
+            for t in tasks {
+                all.extend(t.await.unwrap_or_default());
+            }
+            (all, started.elapsed(), errors.load(Ordering::Relaxed))
+        }
+    };
+    // Warm-up: connections opened, caches filled, nothing kept.
+    let _ = run(1.0, false).await;
+    let (mut latencies, took, errors) = run(seconds, true).await;
+    latencies.sort_unstable();
+    Figures {
+        rate: latencies.len() as f64 / took.as_secs_f64(),
+        p50: percentile(&latencies, 0.50),
+        p99: percentile(&latencies, 0.99),
+        errors,
+    }
+}
+
+/// The instance and its content: organisations, posts through the API (as editors write
+/// them), the search index built.
+async fn prepare() -> anyhow::Result<(TestInstance, Vec<String>, Vec<String>)> {
+    let inst = TestInstance::start_with(|c| {
+        c.database.pool_size = 16;
+    })
+    .await?;
+    let state = inst.state().clone();
+    let mut conn = state.pool.get().await?;
+    let failed = |e: passerelle::error::AppError| anyhow::anyhow!("{}", e.message);
+    let admin = auth::create_account(&mut conn, "admin", "admin-password-1", true, false)
+        .await
+        .map_err(failed)?;
+    let (_, token) = auth::issue_token(&mut conn, &admin, "bench")
+        .await
+        .map_err(failed)?;
+    let mut handles = Vec::new();
+    for i in 0..ORGANISATIONS {
+        let handle = format!("stadt-{i:02}");
+        orgs::create(
+            &mut conn,
+            &state.urls,
+            &NewOrganisation {
+                handle: handle.clone(),
+                name: format!("Stadt Nummer {i}"),
+                kind: OrgKind::Municipality,
+                profile: Profile {
+                    discoverable: true,
+                    indexable: true,
+                    ..Profile::default()
+                },
+            },
+        )
+        .await
+        .map_err(failed)?;
+        handles.push(handle);
+    }
+    drop(conn);
+    let http = reqwest::Client::new();
+    let mut posts = Vec::new();
+    for handle in &handles {
+        for n in 0..POSTS_PER_ORGANISATION {
+            let body = json!({"translations": [
+                {"language": "de", "title": format!("Begegnung {n} in {handle}"),
+                 "summary": "Jugendaustausch mit der Partnerstadt.",
+                 "body": "Eine Woche lang **gemeinsam** unterwegs: Sport, Sprache und Kultur."},
+                {"language": "fr", "title": format!("Rencontre {n} à {handle}"),
+                 "summary": "Échange de jeunes avec la ville jumelle.",
+                 "body": "Une semaine **ensemble** : sport, langue et culture."}
+            ]});
+            let resp = http
+                .post(inst.url(&format!("/api/v1/organisations/{handle}/posts")))
+                .bearer_auth(&token)
+                .json(&body)
+                .send()
+                .await?;
+            anyhow::ensure!(
+                resp.status() == 201,
+                "creating a post: {} {}",
+                resp.status(),
+                resp.text().await.unwrap_or_default()
+            );
+            let created: serde_json::Value = resp.json().await?;
+            let ap_id = created["ap_id"]
+                .as_str()
+                .ok_or_else(|| anyhow::anyhow!("a created post has an ap_id"))?;
+            posts.push(ap_id.to_string());
+        }
+    }
+    inst.index_search().await?;
+    Ok((inst, handles, posts))
+}
+
+fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path> {
+    let actors: Vec<String> = handles
+        .iter()
+        .map(|h| inst.url(&format!("/o/{h}")))
+        .collect();
+    vec![
+        Path {
+            name: "static",
+            urls: vec![inst.url("/static/style.css")],
+            accept: "text/css",
+            if_none_match: None,
+            target: "(the ratios' base)",
+        },
+        Path {
+            name: "actor-json",
+            urls: actors.clone(),
+            accept: AP,
+            if_none_match: None,
+            target: "≥ 10,000/s, p99 < 10 ms",
+        },
+        Path {
+            name: "actor-json-304",
+            urls: vec![actors[0].clone()],
+            accept: AP,
+            // Filled in by `main` from a first answer.
+            if_none_match: Some(String::new()),
+            target: "(conditional GET)",
+        },
+        Path {
+            name: "post-json",
+            urls: posts.to_vec(),
+            accept: AP,
+            if_none_match: None,
+            target: "≥ 10,000/s, p99 < 10 ms",
+        },
+        Path {
+            name: "organisation-page",
+            urls: actors,
+            accept: "text/html",
+            if_none_match: None,
+            target: "≥ 3,000/s",
+        },
+        Path {
+            name: "post-page",
+            urls: posts.to_vec(),
+            accept: "text/html",
+            if_none_match: None,
+            target: "≥ 3,000/s",
+        },
+        Path {
+            name: "home-page",
+            urls: vec![inst.url("/")],
+            accept: "text/html",
+            if_none_match: None,
+            target: "≥ 2,000/s",
+        },
+    ]
+}
+
+fn machine() {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "machine: {cpu}, {cores} cores; load average at start: {}",
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+}
+
+fn main() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("PASSERELLE_BENCH_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .try_init();
+    let names: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let want = |n: &str| n == "static" || names.is_empty() || names.iter().any(|a| n.contains(a));
+    let connections: usize = env_or("PASSERELLE_BENCH_CONNECTIONS", 64);
+    let seconds: f64 = env_or("PASSERELLE_BENCH_SECONDS", 5.0);
+    machine();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    rt.block_on(async {
+        let (inst, handles, posts) = match prepare().await {
+            Ok(p) => p,
+            Err(e) => {
+                println!("setting up failed: {e:#}");
+                return;
+            }
+        };
+        println!(
+            "{} organisations, {} posts; {connections} connections, {seconds} s per path",
+            handles.len(),
+            posts.len()
+        );
+        let mut base = None;
+        for mut path in paths(&inst, &handles, &posts) {
+            if !want(path.name) {
+                continue;
+            }
+            if path.if_none_match.is_some() {
+                let first = reqwest::Client::new()
+                    .get(&path.urls[0])
+                    .header("accept", path.accept)
+                    .send()
+                    .await;
+                path.if_none_match = first
+                    .ok()
+                    .and_then(|r| r.headers().get("etag")?.to_str().ok().map(String::from));
+            }
+            let f = measure(&path, connections, seconds).await;
+            let base_rate = *base.get_or_insert(f.rate);
+            println!(
+                "{:<18} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  errors {:>4}  ratio to static {:.3}  target {}",
+                path.name,
+                f.rate,
+                f.p50.as_secs_f64() * 1000.0,
+                f.p99.as_secs_f64() * 1000.0,
+                f.errors,
+                f.rate / base_rate,
+                path.target,
+            );
+        }
+        inst.stop().await;
+    });
+}

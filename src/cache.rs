@@ -1,0 +1,241 @@
+//! Rendered documents kept in memory: the ActivityPub JSON of local actors, which every
+//! server that checks one of our signatures or shows one of our organisations fetches, and
+//! which changes only when its row does.
+//!
+//! Each entry remembers the actor it was rendered from. A change to a local actor's row
+//! reaches every process through `crate::notify` (a trigger on `actors` sends it, whoever
+//! wrote), and [`DocumentCache::forget_actor`] drops its entries. A request that read the
+//! database before a change and stores its rendering after the change was announced would
+//! keep a stale document: every forgetting bumps a generation, and a rendering is stored only
+//! if no forgetting happened since its reading started ([`DocumentCache::generation`]).
+
+use bytes::Bytes;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// Most entries kept; past this the cache starts again empty (documents are cheap to make
+/// again, and a bounded map needs no eviction bookkeeping on the read path).
+const MAX_ENTRIES: usize = 10_000;
+
+/// A rendered document and its entity tag.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub body: Bytes,
+    /// A strong validator, quoted: `"…"`, from the body's SHA-256.
+    pub etag: String,
+}
+
+impl Document {
+    pub fn new(body: Bytes) -> Document {
+        let etag = etag_of(&body);
+        Document { body, etag }
+    }
+}
+
+/// The entity tag of a body: the first 128 bits of its SHA-256, quoted.
+pub fn etag_of(body: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(body);
+    format!("\"{}\"", hex::encode(&digest[..16]))
+}
+
+struct Entry {
+    actor_id: i64,
+    document: Document,
+}
+
+#[derive(Clone, Default)]
+pub struct DocumentCache {
+    entries: Arc<Mutex<HashMap<String, Entry>>>,
+    generation: Arc<AtomicU64>,
+}
+
+impl DocumentCache {
+    pub fn get(&self, key: &str) -> Option<Document> {
+        let entries = self.entries.lock().ok()?;
+        entries.get(key).map(|e| e.document.clone())
+    }
+
+    /// Taken before reading what a document is rendered from; handed back to [`Self::put`].
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Keeps `document` (rendered from actor `actor_id`) under `key`, unless something was
+    /// forgotten since `generation` was taken.
+    pub fn put(&self, key: String, actor_id: i64, document: Document, generation: u64) {
+        let Ok(mut entries) = self.entries.lock() else {
+            return;
+        };
+        // Checked under the lock: forgetting also bumps the generation under it.
+        if self.generation.load(Ordering::Acquire) != generation {
+            return;
+        }
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(key, Entry { actor_id, document });
+    }
+
+    /// Drops every document rendered from actor `actor_id`.
+    pub fn forget_actor(&self, actor_id: i64) {
+        if let Ok(mut entries) = self.entries.lock() {
+            self.generation.fetch_add(1, Ordering::AcqRel);
+            entries.retain(|_, e| e.actor_id != actor_id);
+        }
+    }
+
+    /// Drops everything.
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            self.generation.fetch_add(1, Ordering::AcqRel);
+            entries.clear();
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.lock().map(|e| e.len()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(s: &str) -> Document {
+        Document::new(Bytes::from(s.to_string()))
+    }
+
+    #[test]
+    fn forgetting_an_actor_drops_its_documents_only() {
+        let c = DocumentCache::default();
+        let g = c.generation();
+        c.put("a".into(), 1, doc("one"), g);
+        c.put("b".into(), 2, doc("two"), g);
+        c.forget_actor(1);
+        assert!(c.get("a").is_none());
+        assert_eq!(c.get("b").unwrap().body, "two");
+    }
+
+    #[test]
+    fn a_rendering_older_than_a_change_is_not_kept() {
+        let c = DocumentCache::default();
+        let before = c.generation();
+        c.forget_actor(7); // a change announced while the request was reading
+        c.put("a".into(), 7, doc("stale"), before);
+        assert!(c.get("a").is_none());
+        c.put("a".into(), 7, doc("fresh"), c.generation());
+        assert_eq!(c.get("a").unwrap().body, "fresh");
+    }
+
+    #[test]
+    fn etags_follow_the_body() {
+        assert_eq!(doc("x").etag, doc("x").etag);
+        assert_ne!(doc("x").etag, doc("y").etag);
+        assert!(doc("x").etag.starts_with('"') && doc("x").etag.ends_with('"'));
+    }
+}
+
+/// Bodies up to this size get an entity tag computed from them.
+const ETAG_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// Conditional GETs: a successful `GET`/`HEAD` answer gets an `ETag` (the handler's, or one
+/// computed from its body), and a request whose `If-None-Match` names it is answered
+/// `304 Not Modified` without the body. Servers re-fetching an actor or a post, and browsers
+/// reloading a page, then receive a few hundred bytes instead of the document.
+///
+/// Left alone: answers that set a cookie or say `no-store` (they are one visitor's), bodies
+/// of unknown or large size, and `/static/` and `/media/` files (cached by `max-age`).
+pub async fn conditional_get(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{Method, StatusCode, header};
+    use axum::response::IntoResponse;
+    let cacheable_request = matches!(*req.method(), Method::GET | Method::HEAD)
+        && !req.uri().path().starts_with("/static/")
+        && !req.uri().path().starts_with("/media/");
+    let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let resp = next.run(req).await;
+    if !cacheable_request || resp.status() != StatusCode::OK {
+        return resp;
+    }
+    let headers = resp.headers();
+    let private = headers.contains_key(header::SET_COOKIE)
+        || headers
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("no-store"));
+    if private {
+        return resp;
+    }
+    let resp = match headers.get(header::ETAG) {
+        Some(_) => resp,
+        None => {
+            let small = axum::body::HttpBody::size_hint(resp.body())
+                .upper()
+                .is_some_and(|n| n <= ETAG_MAX_BYTES as u64);
+            if !small {
+                return resp;
+            }
+            let (mut parts, body) = resp.into_parts();
+            let Ok(bytes) = axum::body::to_bytes(body, ETAG_MAX_BYTES).await else {
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            };
+            if let Ok(v) = etag_of(&bytes).parse() {
+                parts.headers.insert(header::ETAG, v);
+            }
+            axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
+        }
+    };
+    let matches = match (&if_none_match, resp.headers().get(header::ETAG)) {
+        (Some(wanted), Some(etag)) => etag_matches(wanted.as_bytes(), etag.as_bytes()),
+        _ => false,
+    };
+    if !matches {
+        return resp;
+    }
+    let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
+    for name in [
+        header::ETAG,
+        header::VARY,
+        header::CACHE_CONTROL,
+        header::CONTENT_LOCATION,
+    ] {
+        if let Some(v) = resp.headers().get(&name) {
+            not_modified.headers_mut().insert(name, v.clone());
+        }
+    }
+    not_modified
+}
+
+/// Whether an `If-None-Match` value names `etag` (weak comparison, as RFC 9110 asks for
+/// `If-None-Match`; `*` names any).
+fn etag_matches(if_none_match: &[u8], etag: &[u8]) -> bool {
+    let strip = |t: &[u8]| -> Vec<u8> {
+        let t = t.trim_ascii();
+        t.strip_prefix(b"W/").unwrap_or(t).to_vec()
+    };
+    let etag = strip(etag);
+    if_none_match
+        .split(|b| *b == b',')
+        .any(|candidate| candidate.trim_ascii() == b"*" || strip(candidate) == etag)
+}
+
+#[cfg(test)]
+mod etag_tests {
+    use super::etag_matches;
+
+    #[test]
+    fn if_none_match_lists_and_weak_tags() {
+        assert!(etag_matches(br#""a1""#, br#""a1""#));
+        assert!(etag_matches(br#""zz", W/"a1""#, br#""a1""#));
+        assert!(etag_matches(b"*", br#""a1""#));
+        assert!(!etag_matches(br#""a2""#, br#""a1""#));
+    }
+}
