@@ -12,6 +12,7 @@ pub mod demo;
 pub mod error;
 pub mod events;
 pub mod federation;
+pub mod funding;
 pub mod input;
 pub mod locale;
 pub mod media;

@@ -44,6 +44,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-12-01-000013_post_audience/up.sql"),
     include_str!("../migrations/2026-12-02-000014_search_languages/up.sql"),
     include_str!("../migrations/2026-12-03-000020_events/up.sql"),
+    include_str!("../migrations/2026-12-03-000050_funding/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();

@@ -353,6 +353,55 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    funding_programmes (id) {
+        id -> Int8,
+        ap_id -> Text,
+        network_id -> Int8,
+        local -> Bool,
+        funder -> Text,
+        link -> Nullable<Text>,
+        applicant_kinds -> Array<Text>,
+        countries -> Array<Text>,
+        required_countries -> Array<Text>,
+        min_partners -> Nullable<Int4>,
+        min_countries -> Nullable<Int4>,
+        min_eu_countries -> Nullable<Int4>,
+        min_participants -> Nullable<Int4>,
+        min_invited -> Nullable<Int4>,
+        grant_min -> Nullable<Int8>,
+        grant_max -> Nullable<Int8>,
+        lump_sums -> Array<Int8>,
+        cofunding_rate -> Nullable<Int2>,
+        duration_min -> Nullable<Int4>,
+        duration_max -> Nullable<Int4>,
+        duration_unit -> Text,
+        themes -> Array<Text>,
+        published -> Timestamptz,
+        updated -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    funding_translations (programme_id, language) {
+        programme_id -> Int8,
+        language -> Text,
+        name -> Text,
+        description -> Text,
+        position -> Int4,
+    }
+}
+
+diesel::table! {
+    funding_calls (id) {
+        id -> Int8,
+        programme_id -> Int8,
+        opens_on -> Nullable<Date>,
+        deadline -> Nullable<Timestamptz>,
+        label -> Text,
+    }
+}
+
 diesel::joinable!(web_sessions -> accounts (account_id));
 diesel::joinable!(suspended_actors -> actors (actor_id));
 
@@ -370,6 +419,9 @@ diesel::joinable!(post_images -> posts (post_id));
 diesel::joinable!(events -> posts (post_id));
 diesel::joinable!(event_participations -> posts (event_id));
 diesel::joinable!(event_participations -> actors (actor_id));
+diesel::joinable!(funding_programmes -> actors (network_id));
+diesel::joinable!(funding_translations -> funding_programmes (programme_id));
+diesel::joinable!(funding_calls -> funding_programmes (programme_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     actors,
@@ -398,4 +450,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     suspended_actors,
     events,
     event_participations,
+    funding_programmes,
+    funding_translations,
+    funding_calls,
 );

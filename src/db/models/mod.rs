@@ -6,6 +6,7 @@ pub mod actor;
 pub mod delivery;
 pub mod event;
 pub mod follow;
+pub mod funding;
 pub mod inbox;
 pub mod media;
 pub mod moderation;
