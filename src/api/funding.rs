@@ -6,7 +6,6 @@
 
 use super::auth::Auth;
 use super::json::{ApiJson, ApiQuery};
-use crate::db::models::actor::DbActor;
 use crate::db::models::funding::{DbProgramme, DurationUnit, ProgrammeFull};
 use crate::error::{AppError, AppResult};
 use crate::federation::activities::funding as fed;
@@ -20,7 +19,6 @@ use axum::http::StatusCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel_async::AsyncPgConnection;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 #[derive(Debug, Serialize)]
 pub struct TextView {
@@ -121,26 +119,11 @@ impl ProgrammeView {
     }
 }
 
-/// The hosts of the networks that keep these programmes, one query per network.
-pub async fn network_hosts(
-    conn: &mut AsyncPgConnection,
-    programmes: &[ProgrammeFull],
-) -> AppResult<HashMap<i64, String>> {
-    let mut out = HashMap::new();
-    for p in programmes {
-        let id = p.programme.network_id;
-        if let std::collections::hash_map::Entry::Vacant(v) = out.entry(id) {
-            v.insert(DbActor::by_id(conn, id).await?.domain);
-        }
-    }
-    Ok(out)
-}
-
 async fn views(
     conn: &mut AsyncPgConnection,
     programmes: Vec<ProgrammeFull>,
 ) -> AppResult<Vec<ProgrammeView>> {
-    let hosts = network_hosts(conn, &programmes).await?;
+    let hosts = DbProgramme::network_hosts(conn, &programmes).await?;
     let now = Utc::now();
     Ok(programmes
         .into_iter()
@@ -347,7 +330,7 @@ pub async fn check(
     let plan = input.validate()?;
     let mut conn = state.conn().await?;
     let programmes = filter.apply(DbProgramme::all(&mut conn).await?, Utc::now(), lang);
-    let hosts = network_hosts(&mut conn, &programmes).await?;
+    let hosts = DbProgramme::network_hosts(&mut conn, &programmes).await?;
     let mut out: Vec<FitView> = programmes
         .iter()
         .map(|p| {

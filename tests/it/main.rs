@@ -9,6 +9,7 @@ mod delivery_queue;
 mod duplicates;
 mod event_editor;
 mod event_pages;
+mod funding;
 mod hardening;
 mod languages;
 mod open_data;

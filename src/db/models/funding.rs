@@ -325,6 +325,23 @@ impl DbProgramme {
         .await
     }
 
+    /// The hosts of the networks that keep these programmes, by the networks' actor ids.
+    pub async fn network_hosts(
+        conn: &mut AsyncPgConnection,
+        programmes: &[ProgrammeFull],
+    ) -> QueryResult<HashMap<i64, String>> {
+        use crate::db::schema::actors;
+        let mut ids: Vec<i64> = programmes.iter().map(|p| p.programme.network_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let rows: Vec<(i64, String)> = actors::table
+            .filter(actors::id.eq_any(&ids))
+            .select((actors::id, actors::domain))
+            .load(conn)
+            .await?;
+        Ok(rows.into_iter().collect())
+    }
+
     /// A programme with its parts.
     pub async fn full(
         conn: &mut AsyncPgConnection,

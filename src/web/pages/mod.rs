@@ -8,6 +8,7 @@ pub mod error;
 pub mod event;
 pub mod events;
 pub mod follow;
+pub mod funding;
 pub mod home;
 pub mod ics;
 pub mod organisation;
