@@ -253,7 +253,11 @@ fn the_real_programmes_judge_real_plans() {
         fails(&v, "Networks of Towns"),
         vec![
             TooFewPartners { min: 4, have: 2 },
-            TooFewCountries { min: 4, have: 2 }
+            TooFewCountries { min: 4, have: 2 },
+            TooShort {
+                min: 12,
+                unit: passerelle::db::models::funding::DurationUnit::Months
+            }
         ]
     );
     // 8 months is longer than 21 days.
