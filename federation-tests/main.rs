@@ -7,6 +7,7 @@ mod events;
 mod fedify;
 mod fixtures;
 mod flows;
+mod funding;
 mod kill;
 mod lemmy;
 mod partnerships;
