@@ -740,3 +740,4 @@ fund-fail-invited = braucht mindestens { $min } aus dem Ausland eingeladene Teil
 fund-fail-invited-unknown = braucht mindestens { $min } aus dem Ausland eingeladene Teilnehmende: geben Sie an, wie viele Sie erwarten
 fund-fail-too-short = muss mindestens { $duration } dauern
 fund-fail-too-long = darf höchstens { $duration } dauern
+fund-nav = Förderung

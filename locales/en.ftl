@@ -748,3 +748,4 @@ fund-fail-invited = needs at least { $min } participants invited from abroad (no
 fund-fail-invited-unknown = needs at least { $min } participants invited from abroad: say how many you expect
 fund-fail-too-short = must last at least { $duration }
 fund-fail-too-long = may last at most { $duration }
+fund-nav = Funding

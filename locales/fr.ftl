@@ -751,3 +751,4 @@ fund-fail-invited = il faut au moins { $min } participants invités de l’étra
 fund-fail-invited-unknown = il faut au moins { $min } participants invités de l’étranger : indiquez combien vous en attendez
 fund-fail-too-short = doit durer au moins { $duration }
 fund-fail-too-long = peut durer au plus { $duration }
+fund-nav = Financements

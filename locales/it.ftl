@@ -748,3 +748,4 @@ fund-fail-invited = servono almeno { $min } partecipanti invitati dall’estero 
 fund-fail-invited-unknown = servono almeno { $min } partecipanti invitati dall’estero: indicate quanti ne prevedete
 fund-fail-too-short = deve durare almeno { $duration }
 fund-fail-too-long = può durare al massimo { $duration }
+fund-nav = Finanziamenti

@@ -764,3 +764,4 @@ fund-fail-invited = potrzeba co najmniej { $min } uczestników zaproszonych z za
 fund-fail-invited-unknown = potrzeba co najmniej { $min } uczestników zaproszonych z zagranicy: podaj, ilu się spodziewasz
 fund-fail-too-short = musi trwać co najmniej { $duration }
 fund-fail-too-long = może trwać najwyżej { $duration }
+fund-nav = Dofinansowanie

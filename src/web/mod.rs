@@ -87,6 +87,7 @@ pub fn router() -> Router<AppState> {
         .route("/statistics", get(pages::stats::statistics))
         .route("/search", get(search::page))
         .route("/funding", get(pages::funding::directory))
+        .route("/funding.ics", get(pages::funding_ics::feed))
         .route("/funding/programmes/{id}", get(pages::funding::programme))
         .route(
             "/funding/{uuid}",

@@ -141,6 +141,16 @@ async fn the_network_keeps_its_directory_and_anyone_reads_it() {
     assert_eq!(same.status(), StatusCode::OK);
     assert!(same.text().await.unwrap().contains("Kleiner Fonds"));
 
+    // Its call's deadline is in the network's calendar feed and the funding feed.
+    for feed in ["/events.ics?lang=en", "/funding.ics?lang=en"] {
+        let ics = ctx.page(feed).await;
+        assert!(
+            ics.contains("SUMMARY:Deadline: Kleiner Fonds (2999)\r\n"),
+            "{feed}: {ics}"
+        );
+        assert!(ics.contains("DTSTART:29990331T2"), "{ics}");
+    }
+
     let (status, _) = ctx
         .json(
             ctx.http
