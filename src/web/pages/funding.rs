@@ -740,7 +740,8 @@ mod tests {
         for src in sources {
             for part in src.split("\"fund-").skip(1) {
                 if let Some(end) = part.find('"')
-                    && !part[..end].contains('{')
+                    && end > 0
+                    && !part[..end].contains(['{', '\\'])
                 {
                     ids.push(format!("fund-{}", &part[..end]));
                 }
@@ -750,7 +751,7 @@ mod tests {
         for lang in Lang::ALL {
             for id in &ids {
                 assert!(
-                    crate::locale::text(lang, id).is_some(),
+                    crate::locale::variables(lang).contains_key(id),
                     "{id} missing in {}",
                     lang.code()
                 );
