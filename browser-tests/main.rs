@@ -8,6 +8,7 @@ mod common;
 mod editor;
 mod event_editor;
 mod events;
+mod funding;
 mod http;
 mod partnerships;
 mod public;
