@@ -741,3 +741,4 @@ fund-fail-invited-unknown = braucht mindestens { $min } aus dem Ausland eingelad
 fund-fail-too-short = muss mindestens { $duration } dauern
 fund-fail-too-long = darf höchstens { $duration } dauern
 fund-nav = Förderung
+fund-deadlines = Fristen für Förderanträge

@@ -749,3 +749,4 @@ fund-fail-invited-unknown = needs at least { $min } participants invited from ab
 fund-fail-too-short = must last at least { $duration }
 fund-fail-too-long = may last at most { $duration }
 fund-nav = Funding
+fund-deadlines = Funding deadlines

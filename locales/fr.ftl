@@ -752,3 +752,4 @@ fund-fail-invited-unknown = il faut au moins { $min } participants invités de l
 fund-fail-too-short = doit durer au moins { $duration }
 fund-fail-too-long = peut durer au plus { $duration }
 fund-nav = Financements
+fund-deadlines = Échéances des appels à projets

@@ -749,3 +749,4 @@ fund-fail-invited-unknown = servono almeno { $min } partecipanti invitati dall‚Ä
 fund-fail-too-short = deve durare almeno { $duration }
 fund-fail-too-long = pu√≤ durare al massimo { $duration }
 fund-nav = Finanziamenti
+fund-deadlines = Scadenze dei bandi

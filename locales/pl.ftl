@@ -765,3 +765,4 @@ fund-fail-invited-unknown = potrzeba co najmniej { $min } uczestników zaproszon
 fund-fail-too-short = musi trwać co najmniej { $duration }
 fund-fail-too-long = może trwać najwyżej { $duration }
 fund-nav = Dofinansowanie
+fund-deadlines = Terminy naborów

@@ -141,7 +141,15 @@ async fn the_network_keeps_its_directory_and_anyone_reads_it() {
     assert_eq!(same.status(), StatusCode::OK);
     assert!(same.text().await.unwrap().contains("Kleiner Fonds"));
 
-    // Its call's deadline is in the network's calendar feed and the funding feed.
+    // Its call's deadline is in the network's calendar, its feed and the funding feed.
+    let calendar = ctx.page("/events?lang=en").await;
+    assert!(calendar.contains("Funding deadlines"), "{calendar}");
+    assert!(
+        calendar.contains(&format!(
+            "<a href=\"/funding/programmes/{id}\" lang=\"de\">Kleiner Fonds</a> (2999)"
+        )),
+        "{calendar}"
+    );
     for feed in ["/events.ics?lang=en", "/funding.ics?lang=en"] {
         let ics = ctx.page(feed).await;
         assert!(

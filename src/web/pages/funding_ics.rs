@@ -54,6 +54,57 @@ pub fn deadline_entries(
     out
 }
 
+/// A deadline to come, as the network's calendar page lists it.
+pub struct Deadline {
+    pub name: String,
+    pub language: String,
+    pub url: String,
+    pub label: String,
+    pub date: String,
+    pub iso: String,
+}
+
+/// Most deadlines the calendar page lists.
+const PAGE_DEADLINES: usize = 20;
+
+/// The next deadlines of the directory's calls, soonest first, for the calendar page.
+pub async fn upcoming(state: &AppState, lang: Lang) -> AppResult<Vec<Deadline>> {
+    let mut conn = state.conn().await?;
+    let all = DbProgramme::all(&mut conn).await?;
+    let now = Utc::now();
+    let mut out: Vec<(DateTime<Utc>, Deadline)> = Vec::new();
+    for p in &all {
+        let text = p.text(lang.code());
+        for call in &p.calls {
+            let Some(deadline) = call.deadline.filter(|d| *d >= now) else {
+                continue;
+            };
+            out.push((
+                deadline,
+                Deadline {
+                    name: text.map(|t| t.name.clone()).unwrap_or_default(),
+                    language: text.map(|t| t.language.clone()).unwrap_or_default(),
+                    url: page_path(&p.programme),
+                    label: call.label.clone(),
+                    date: crate::web::i18n::format_date(
+                        deadline
+                            .with_timezone(&chrono_tz::Europe::Brussels)
+                            .date_naive(),
+                        lang,
+                    ),
+                    iso: deadline.to_rfc3339(),
+                },
+            ));
+        }
+    }
+    out.sort_by_key(|(d, _)| *d);
+    Ok(out
+        .into_iter()
+        .take(PAGE_DEADLINES)
+        .map(|(_, d)| d)
+        .collect())
+}
+
 /// The deadline entries of the directory, for the network's calendar feed.
 pub async fn network_entries(state: &AppState, lang: Lang) -> AppResult<String> {
     let mut conn = state.conn().await?;
