@@ -9,6 +9,7 @@ mod editor;
 mod event_editor;
 mod events;
 mod forum;
+mod funding;
 mod http;
 mod mobile;
 mod partnerships;

@@ -9,6 +9,7 @@ mod fixtures;
 mod flows;
 mod forum;
 mod forum_lemmy;
+mod funding;
 mod kill;
 mod lemmy;
 mod partnerships;

@@ -691,3 +691,106 @@ forum-no-organisation = Sie schreiben im Namen einer Organisation: Ihr Konto ist
 
 ## europe
 upload-over-limit = Die Datei ist zu groß: höchstens { $megabytes } MB je Bild. Alles andere ist erhalten; bitte wählen Sie eine kleinere Datei.
+
+## funding
+fund-title = Förderprogramme
+fund-intro = Programme, die Städtepartnerschaften, Schul- und Jugendaustausche und Projekte zwischen Partnern fördern, gepflegt von diesem Netzwerk und seinen Partnernetzwerken. Offene Ausschreibungen stehen vorn, die nächste Frist zuerst.
+fund-filters = Programme filtern
+fund-theme = Thema
+fund-country = Land einer Organisation (Kürzel)
+fund-kind = Art des Antragstellers
+fund-amount = Förderung von mindestens (€)
+fund-open-only = Nur Programme mit offener Ausschreibung
+fund-any = alle
+fund-show = Anzeigen
+fund-reset = Zurücksetzen
+fund-bad-filter = Dieser Wert ist unbekannt: bitte einen aus der Liste wählen.
+fund-count = { $n ->
+    [one] { $n } Programm
+   *[other] { $n } Programme
+}
+fund-no-match = Kein Programm passt zu diesen Filtern.
+fund-open-calls = Offene Ausschreibungen
+fund-other-programmes = Weitere Programme
+fund-deadline = Frist
+fund-rolling = laufend: Antrag jederzeit möglich
+fund-opens = öffnet am
+fund-funder = Fördergeber
+fund-who = Antragsberechtigt
+fund-any-kind = Organisationen jeder Art
+fund-countries = Förderfähige Länder
+fund-any-country = alle Länder
+fund-required = Muss umfassen
+fund-partnership = Partnerschaft
+fund-min-partners = mindestens { $n } Organisationen
+fund-min-countries = aus mindestens { $n } Ländern
+fund-min-eu = davon mindestens { $n } EU-Mitgliedstaaten
+fund-participants = Teilnehmende
+fund-min-participants = mindestens { $n } direkt Teilnehmende
+fund-min-invited = davon mindestens { $n } aus dem Ausland eingeladen
+fund-grant = Förderung
+fund-grant-range = { $min } € bis { $max } €
+fund-grant-up-to = bis zu { $max } €
+fund-grant-from = ab { $min } €
+fund-lump-sums = Pauschalen von { $sums } €
+fund-cofunding = bis zu { $rate } % der Kosten
+fund-duration = Dauer
+fund-duration-range = { $min } bis { $max }
+fund-duration-up-to = bis zu { $max }
+fund-duration-from = mindestens { $min }
+fund-themes = Themen
+fund-calls = Ausschreibungen
+fund-no-calls = Es ist keine Ausschreibung angekündigt.
+fund-closed = abgelaufen
+fund-source = Regeln und Antrag beim Fördergeber
+fund-kept-by = Gepflegt von { $network }
+fund-back = Alle Förderprogramme
+fund-days = { $n ->
+    [one] { $n } Tag
+   *[other] { $n } Tage
+}
+fund-months = { $n ->
+    [one] { $n } Monat
+   *[other] { $n } Monate
+}
+fund-unit-days = Tage
+fund-unit-months = Monate
+fund-check-title = Welche Programme passen zu unserem Vorhaben?
+fund-check-intro = Beschreiben Sie das geplante Projekt oder die Partnerschaft: zuerst den Antragsteller, dann die Partner. Leere Zeilen werden übergangen.
+fund-applicant = Antragsteller
+fund-partner = Partner { $n }
+fund-org-kind = Art der Organisation
+fund-org-country = Land (zwei Buchstaben, z. B. FR)
+fund-expected-participants = Erwartete direkt Teilnehmende
+fund-invited = Davon aus dem Ausland eingeladen
+fund-planned-duration = Geplante Dauer
+fund-unit = Einheit
+fund-check-button = Prüfen
+fund-fits = passt
+fund-does-not-fit = passt nicht
+fund-fit-count = { $fits ->
+    [one] { $fits } von { $total } Programmen passt.
+   *[other] { $fits } von { $total } Programmen passen.
+}
+fund-check-error = Das Vorhaben konnte nicht geprüft werden:
+fund-fail-applicant-kind = der Antragsteller muss eines davon sein: { $allowed } (nicht { $kind })
+fund-fail-country = Organisationen aus { $country } sind nicht förderfähig
+fund-fail-country-missing = braucht einen Partner aus { $country }
+fund-fail-partners = braucht mindestens { $min } Organisationen (bisher { $have })
+fund-fail-countries = braucht Organisationen aus mindestens { $min } verschiedenen Ländern (bisher { $have })
+fund-fail-eu-countries = { $min ->
+    [1] braucht einen Partner aus einem EU-Mitgliedstaat
+    [2] { $have ->
+        [1] braucht einen Partner aus einem zweiten EU-Mitgliedstaat
+       *[other] braucht Partner aus mindestens 2 EU-Mitgliedstaaten
+    }
+   *[other] braucht Partner aus mindestens { $min } EU-Mitgliedstaaten (bisher { $have })
+}
+fund-fail-participants = braucht mindestens { $min } direkt Teilnehmende (bisher { $have })
+fund-fail-participants-unknown = braucht mindestens { $min } direkt Teilnehmende: geben Sie an, wie viele Sie erwarten
+fund-fail-invited = braucht mindestens { $min } aus dem Ausland eingeladene Teilnehmende (bisher { $have })
+fund-fail-invited-unknown = braucht mindestens { $min } aus dem Ausland eingeladene Teilnehmende: geben Sie an, wie viele Sie erwarten
+fund-fail-too-short = muss mindestens { $duration } dauern
+fund-fail-too-long = darf höchstens { $duration } dauern
+fund-nav = Förderung
+fund-deadlines = Fristen für Förderanträge

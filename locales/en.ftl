@@ -699,3 +699,106 @@ forum-no-organisation = You write on behalf of an organisation: your account is 
 
 ## europe
 upload-over-limit = The file is too large: at most { $megabytes } MB per image. Everything else is kept; please choose a smaller file.
+
+## funding
+fund-title = Funding programmes
+fund-intro = Programmes that fund town twinning, school and youth exchanges and projects between partners, kept by this network and its peer networks. Open calls come first, the nearest deadline on top.
+fund-filters = Filter programmes
+fund-theme = Theme
+fund-country = Country of an organisation (code)
+fund-kind = Kind of applicant
+fund-amount = Grant of at least (€)
+fund-open-only = Only programmes with an open call
+fund-any = any
+fund-show = Show
+fund-reset = Reset
+fund-bad-filter = This value is not known: choose one from the list.
+fund-count = { $n ->
+    [one] { $n } programme
+   *[other] { $n } programmes
+}
+fund-no-match = No programme matches these filters.
+fund-open-calls = Open calls
+fund-other-programmes = Other programmes
+fund-deadline = Deadline
+fund-rolling = rolling: apply at any time
+fund-opens = opens on
+fund-funder = Funder
+fund-who = Who may apply
+fund-any-kind = any kind of organisation
+fund-countries = Eligible countries
+fund-any-country = any country
+fund-required = Must include
+fund-partnership = Partnership
+fund-min-partners = at least { $n } organisations
+fund-min-countries = from at least { $n } countries
+fund-min-eu = of them at least { $n } EU member states
+fund-participants = Participants
+fund-min-participants = at least { $n } direct participants
+fund-min-invited = of them at least { $n } invited from abroad
+fund-grant = Grant
+fund-grant-range = { $min } € to { $max } €
+fund-grant-up-to = up to { $max } €
+fund-grant-from = from { $min } €
+fund-lump-sums = lump sums of { $sums } €
+fund-cofunding = up to { $rate } % of the costs
+fund-duration = Duration
+fund-duration-range = { $min } to { $max }
+fund-duration-up-to = up to { $max }
+fund-duration-from = at least { $min }
+fund-themes = Themes
+fund-calls = Calls
+fund-no-calls = No call has been announced.
+fund-closed = closed
+fund-source = Rules and application at the funder
+fund-kept-by = Kept by { $network }
+fund-back = All funding programmes
+fund-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+fund-months = { $n ->
+    [one] { $n } month
+   *[other] { $n } months
+}
+fund-unit-days = days
+fund-unit-months = months
+fund-check-title = Which programmes fit our project?
+fund-check-intro = Describe the planned project or partnership: the applicant first, then its partners. Empty rows are left out.
+fund-applicant = Applicant
+fund-partner = Partner { $n }
+fund-org-kind = Kind of organisation
+fund-org-country = Country (two letters, e.g. DE)
+fund-expected-participants = Expected direct participants
+fund-invited = Of them invited from abroad
+fund-planned-duration = Planned duration
+fund-unit = Unit
+fund-check-button = Check
+fund-fits = fits
+fund-does-not-fit = does not fit
+fund-fit-count = { $fits ->
+    [one] { $fits } of { $total } programmes fits.
+   *[other] { $fits } of { $total } programmes fit.
+}
+fund-check-error = The plan could not be checked:
+fund-fail-applicant-kind = the applicant must be one of: { $allowed } (not { $kind })
+fund-fail-country = organisations from { $country } are not eligible
+fund-fail-country-missing = needs a partner from { $country }
+fund-fail-partners = needs at least { $min } organisations (now { $have })
+fund-fail-countries = needs organisations from at least { $min } different countries (now { $have })
+fund-fail-eu-countries = { $min ->
+    [1] needs a partner from an EU member state
+    [2] { $have ->
+        [1] needs a partner from a second EU member state
+       *[other] needs partners from at least 2 EU member states
+    }
+   *[other] needs partners from at least { $min } EU member states (now { $have })
+}
+fund-fail-participants = needs at least { $min } direct participants (now { $have })
+fund-fail-participants-unknown = needs at least { $min } direct participants: say how many you expect
+fund-fail-invited = needs at least { $min } participants invited from abroad (now { $have })
+fund-fail-invited-unknown = needs at least { $min } participants invited from abroad: say how many you expect
+fund-fail-too-short = must last at least { $duration }
+fund-fail-too-long = may last at most { $duration }
+fund-nav = Funding
+fund-deadlines = Funding deadlines

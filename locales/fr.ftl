@@ -702,3 +702,106 @@ forum-no-organisation = Vous écrivez au nom d’une organisation : votre compte
 
 ## europe
 upload-over-limit = Le fichier est trop volumineux : { $megabytes } Mo au plus par image. Le reste du formulaire est conservé ; choisissez un fichier plus petit.
+
+## funding
+fund-title = Programmes de financement
+fund-intro = Des programmes qui financent les jumelages, les échanges scolaires et de jeunes et les projets entre partenaires, tenus à jour par ce réseau et ses réseaux partenaires. Les appels ouverts viennent en premier, l’échéance la plus proche en tête.
+fund-filters = Filtrer les programmes
+fund-theme = Thème
+fund-country = Pays d’une organisation (code)
+fund-kind = Type de porteur
+fund-amount = Subvention d’au moins (€)
+fund-open-only = Seulement les programmes avec un appel ouvert
+fund-any = tous
+fund-show = Afficher
+fund-reset = Réinitialiser
+fund-bad-filter = Cette valeur est inconnue : choisissez-en une dans la liste.
+fund-count = { $n ->
+    [one] { $n } programme
+   *[other] { $n } programmes
+}
+fund-no-match = Aucun programme ne correspond à ces filtres.
+fund-open-calls = Appels ouverts
+fund-other-programmes = Autres programmes
+fund-deadline = Échéance
+fund-rolling = au fil de l’eau : dépôt possible à tout moment
+fund-opens = ouvre le
+fund-funder = Financeur
+fund-who = Qui peut déposer
+fund-any-kind = tout type d’organisation
+fund-countries = Pays éligibles
+fund-any-country = tous les pays
+fund-required = Doit inclure
+fund-partnership = Partenariat
+fund-min-partners = au moins { $n } organisations
+fund-min-countries = d’au moins { $n } pays
+fund-min-eu = dont au moins { $n } États membres de l’UE
+fund-participants = Participants
+fund-min-participants = au moins { $n } participants directs
+fund-min-invited = dont au moins { $n } invités de l’étranger
+fund-grant = Subvention
+fund-grant-range = de { $min } € à { $max } €
+fund-grant-up-to = jusqu’à { $max } €
+fund-grant-from = à partir de { $min } €
+fund-lump-sums = forfaits de { $sums } €
+fund-cofunding = jusqu’à { $rate } % des coûts
+fund-duration = Durée
+fund-duration-range = de { $min } à { $max }
+fund-duration-up-to = jusqu’à { $max }
+fund-duration-from = au moins { $min }
+fund-themes = Thèmes
+fund-calls = Appels
+fund-no-calls = Aucun appel n’est annoncé.
+fund-closed = clos
+fund-source = Règles et dépôt chez le financeur
+fund-kept-by = Tenu à jour par { $network }
+fund-back = Tous les programmes de financement
+fund-days = { $n ->
+    [one] { $n } jour
+   *[other] { $n } jours
+}
+fund-months = { $n ->
+    [one] { $n } mois
+   *[other] { $n } mois
+}
+fund-unit-days = jours
+fund-unit-months = mois
+fund-check-title = Quels programmes conviennent à notre projet ?
+fund-check-intro = Décrivez le projet ou le partenariat prévu : d’abord le porteur, puis ses partenaires. Les lignes vides sont ignorées.
+fund-applicant = Porteur
+fund-partner = Partenaire { $n }
+fund-org-kind = Type d’organisation
+fund-org-country = Pays (deux lettres, p. ex. DE)
+fund-expected-participants = Participants directs attendus
+fund-invited = Dont invités de l’étranger
+fund-planned-duration = Durée prévue
+fund-unit = Unité
+fund-check-button = Vérifier
+fund-fits = convient
+fund-does-not-fit = ne convient pas
+fund-fit-count = { $fits ->
+    [one] { $fits } programme sur { $total } convient.
+   *[other] { $fits } programmes sur { $total } conviennent.
+}
+fund-check-error = Le projet n’a pas pu être vérifié :
+fund-fail-applicant-kind = le porteur doit être l’un de ceux-ci : { $allowed } (et non { $kind })
+fund-fail-country = les organisations de { $country } ne sont pas éligibles
+fund-fail-country-missing = il faut un partenaire de { $country }
+fund-fail-partners = il faut au moins { $min } organisations (actuellement { $have })
+fund-fail-countries = il faut des organisations d’au moins { $min } pays différents (actuellement { $have })
+fund-fail-eu-countries = { $min ->
+    [1] il faut un partenaire d’un État membre de l’UE
+    [2] { $have ->
+        [1] il faut un partenaire d’un deuxième État membre de l’UE
+       *[other] il faut des partenaires d’au moins 2 États membres de l’UE
+    }
+   *[other] il faut des partenaires d’au moins { $min } États membres de l’UE (actuellement { $have })
+}
+fund-fail-participants = il faut au moins { $min } participants directs (actuellement { $have })
+fund-fail-participants-unknown = il faut au moins { $min } participants directs : indiquez combien vous en attendez
+fund-fail-invited = il faut au moins { $min } participants invités de l’étranger (actuellement { $have })
+fund-fail-invited-unknown = il faut au moins { $min } participants invités de l’étranger : indiquez combien vous en attendez
+fund-fail-too-short = doit durer au moins { $duration }
+fund-fail-too-long = peut durer au plus { $duration }
+fund-nav = Financements
+fund-deadlines = Échéances des appels à projets

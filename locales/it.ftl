@@ -699,3 +699,106 @@ forum-no-organisation = Scrivi a nome di un’organizzazione: il tuo account non
 
 ## europe
 upload-over-limit = Il file è troppo grande: al massimo { $megabytes } MB per immagine. Tutto il resto è conservato; scegliete un file più piccolo.
+
+## funding
+fund-title = Programmi di finanziamento
+fund-intro = Programmi che finanziano gemellaggi, scambi scolastici e giovanili e progetti tra partner, curati da questa rete e dalle reti partner. I bandi aperti vengono per primi, la scadenza più vicina in cima.
+fund-filters = Filtra i programmi
+fund-theme = Tema
+fund-country = Paese di un’organizzazione (codice)
+fund-kind = Tipo di richiedente
+fund-amount = Contributo di almeno (€)
+fund-open-only = Solo programmi con un bando aperto
+fund-any = tutti
+fund-show = Mostra
+fund-reset = Azzera
+fund-bad-filter = Questo valore è sconosciuto: sceglierne uno dalla lista.
+fund-count = { $n ->
+    [one] { $n } programma
+   *[other] { $n } programmi
+}
+fund-no-match = Nessun programma corrisponde a questi filtri.
+fund-open-calls = Bandi aperti
+fund-other-programmes = Altri programmi
+fund-deadline = Scadenza
+fund-rolling = a sportello: domanda possibile in qualsiasi momento
+fund-opens = apre il
+fund-funder = Ente finanziatore
+fund-who = Chi può presentare domanda
+fund-any-kind = qualsiasi tipo di organizzazione
+fund-countries = Paesi ammissibili
+fund-any-country = qualsiasi paese
+fund-required = Deve includere
+fund-partnership = Partenariato
+fund-min-partners = almeno { $n } organizzazioni
+fund-min-countries = di almeno { $n } paesi
+fund-min-eu = di cui almeno { $n } Stati membri dell’UE
+fund-participants = Partecipanti
+fund-min-participants = almeno { $n } partecipanti diretti
+fund-min-invited = di cui almeno { $n } invitati dall’estero
+fund-grant = Contributo
+fund-grant-range = da { $min } € a { $max } €
+fund-grant-up-to = fino a { $max } €
+fund-grant-from = da { $min } €
+fund-lump-sums = somme forfettarie di { $sums } €
+fund-cofunding = fino al { $rate } % dei costi
+fund-duration = Durata
+fund-duration-range = da { $min } a { $max }
+fund-duration-up-to = fino a { $max }
+fund-duration-from = almeno { $min }
+fund-themes = Temi
+fund-calls = Bandi
+fund-no-calls = Nessun bando è annunciato.
+fund-closed = chiuso
+fund-source = Regole e domanda presso l’ente finanziatore
+fund-kept-by = Curato da { $network }
+fund-back = Tutti i programmi di finanziamento
+fund-days = { $n ->
+    [one] { $n } giorno
+   *[other] { $n } giorni
+}
+fund-months = { $n ->
+    [one] { $n } mese
+   *[other] { $n } mesi
+}
+fund-unit-days = giorni
+fund-unit-months = mesi
+fund-check-title = Quali programmi sono adatti al nostro progetto?
+fund-check-intro = Descrivete il progetto o il partenariato previsto: prima il richiedente, poi i partner. Le righe vuote vengono ignorate.
+fund-applicant = Richiedente
+fund-partner = Partner { $n }
+fund-org-kind = Tipo di organizzazione
+fund-org-country = Paese (due lettere, ad es. IT)
+fund-expected-participants = Partecipanti diretti previsti
+fund-invited = Di cui invitati dall’estero
+fund-planned-duration = Durata prevista
+fund-unit = Unità
+fund-check-button = Verifica
+fund-fits = adatto
+fund-does-not-fit = non adatto
+fund-fit-count = { $fits ->
+    [one] { $fits } programma su { $total } è adatto.
+   *[other] { $fits } programmi su { $total } sono adatti.
+}
+fund-check-error = Il progetto non ha potuto essere verificato:
+fund-fail-applicant-kind = il richiedente deve essere uno di questi: { $allowed } (non { $kind })
+fund-fail-country = le organizzazioni di { $country } non sono ammissibili
+fund-fail-country-missing = serve un partner di { $country }
+fund-fail-partners = servono almeno { $min } organizzazioni (ora { $have })
+fund-fail-countries = servono organizzazioni di almeno { $min } paesi diversi (ora { $have })
+fund-fail-eu-countries = { $min ->
+    [1] serve un partner di uno Stato membro dell’UE
+    [2] { $have ->
+        [1] serve un partner di un secondo Stato membro dell’UE
+       *[other] servono partner di almeno 2 Stati membri dell’UE
+    }
+   *[other] servono partner di almeno { $min } Stati membri dell’UE (ora { $have })
+}
+fund-fail-participants = servono almeno { $min } partecipanti diretti (ora { $have })
+fund-fail-participants-unknown = servono almeno { $min } partecipanti diretti: indicate quanti ne prevedete
+fund-fail-invited = servono almeno { $min } partecipanti invitati dall’estero (ora { $have })
+fund-fail-invited-unknown = servono almeno { $min } partecipanti invitati dall’estero: indicate quanti ne prevedete
+fund-fail-too-short = deve durare almeno { $duration }
+fund-fail-too-long = può durare al massimo { $duration }
+fund-nav = Finanziamenti
+fund-deadlines = Scadenze dei bandi

@@ -714,3 +714,107 @@ forum-no-organisation = Piszesz w imieniu organizacji: twoje konto nie jest jesz
 
 ## europe
 upload-over-limit = Plik jest za duży: najwyżej { $megabytes } MB na obraz. Reszta formularza została zachowana; wybierz mniejszy plik.
+
+## funding
+fund-title = Programy dofinansowania
+fund-intro = Programy finansujące partnerstwa miast, wymiany szkolne i młodzieżowe oraz projekty partnerów, prowadzone przez tę sieć i sieci partnerskie. Otwarte nabory są pierwsze, najbliższy termin na górze.
+fund-filters = Filtruj programy
+fund-theme = Temat
+fund-country = Kraj organizacji (kod)
+fund-kind = Rodzaj wnioskodawcy
+fund-amount = Dotacja co najmniej (€)
+fund-open-only = Tylko programy z otwartym naborem
+fund-any = wszystkie
+fund-show = Pokaż
+fund-reset = Wyczyść
+fund-bad-filter = Ta wartość jest nieznana: wybierz jedną z listy.
+fund-count = { $n ->
+    [one] { $n } program
+    [few] { $n } programy
+    [many] { $n } programów
+   *[other] { $n } programu
+}
+fund-no-match = Żaden program nie pasuje do tych filtrów.
+fund-open-calls = Otwarte nabory
+fund-other-programmes = Inne programy
+fund-deadline = Termin
+fund-rolling = nabór ciągły: wniosek w każdej chwili
+fund-opens = otwarcie
+fund-funder = Grantodawca
+fund-who = Kto może składać wnioski
+fund-any-kind = organizacje każdego rodzaju
+fund-countries = Kraje kwalifikujące się
+fund-any-country = każdy kraj
+fund-required = Musi obejmować
+fund-partnership = Partnerstwo
+fund-min-partners = co najmniej { $n } organizacji
+fund-min-countries = z co najmniej { $n } krajów
+fund-min-eu = w tym co najmniej { $n } państw członkowskich UE
+fund-participants = Uczestnicy
+fund-min-participants = co najmniej { $n } uczestników bezpośrednich
+fund-min-invited = w tym co najmniej { $n } zaproszonych z zagranicy
+fund-grant = Dotacja
+fund-grant-range = od { $min } € do { $max } €
+fund-grant-up-to = do { $max } €
+fund-grant-from = od { $min } €
+fund-lump-sums = ryczałty { $sums } €
+fund-cofunding = do { $rate } % kosztów
+fund-duration = Czas trwania
+fund-duration-range = od { $min } do { $max }
+fund-duration-up-to = do { $max }
+fund-duration-from = co najmniej { $min }
+fund-themes = Tematy
+fund-calls = Nabory
+fund-no-calls = Nie ogłoszono naboru.
+fund-closed = zamknięty
+fund-source = Zasady i wniosek u grantodawcy
+fund-kept-by = Prowadzi { $network }
+fund-back = Wszystkie programy dofinansowania
+fund-days = { $n ->
+    [one] { $n } dzień
+   *[other] { $n } dni
+}
+fund-months = { $n ->
+    [one] { $n } miesiąc
+    [few] { $n } miesiące
+    [many] { $n } miesięcy
+   *[other] { $n } miesiąca
+}
+fund-unit-days = dni
+fund-unit-months = miesiące
+fund-check-title = Które programy pasują do naszego projektu?
+fund-check-intro = Opisz planowany projekt lub partnerstwo: najpierw wnioskodawcę, potem partnerów. Puste wiersze są pomijane.
+fund-applicant = Wnioskodawca
+fund-partner = Partner { $n }
+fund-org-kind = Rodzaj organizacji
+fund-org-country = Kraj (dwie litery, np. PL)
+fund-expected-participants = Przewidywani uczestnicy bezpośredni
+fund-invited = W tym zaproszeni z zagranicy
+fund-planned-duration = Planowany czas trwania
+fund-unit = Jednostka
+fund-check-button = Sprawdź
+fund-fits = pasuje
+fund-does-not-fit = nie pasuje
+fund-fit-count = Pasujące programy: { $fits } z { $total }.
+fund-check-error = Nie udało się sprawdzić projektu:
+fund-fail-applicant-kind = wnioskodawca musi być jednym z: { $allowed } (nie { $kind })
+fund-fail-country = organizacje z { $country } nie kwalifikują się
+fund-fail-country-missing = potrzebny partner z { $country }
+fund-fail-partners = potrzeba co najmniej { $min } organizacji (teraz { $have })
+fund-fail-countries = potrzeba organizacji z co najmniej { $min } różnych krajów (teraz { $have })
+fund-fail-eu-countries = { $min ->
+    [1] potrzebny partner z państwa członkowskiego UE
+    [2] { $have ->
+        [1] potrzebny partner z drugiego państwa członkowskiego UE
+       *[other] potrzeba partnerów z co najmniej 2 państw członkowskich UE
+    }
+   *[other] potrzeba partnerów z co najmniej { $min } państw członkowskich UE (teraz { $have })
+}
+fund-fail-participants = potrzeba co najmniej { $min } uczestników bezpośrednich (teraz { $have })
+fund-fail-participants-unknown = potrzeba co najmniej { $min } uczestników bezpośrednich: podaj, ilu się spodziewasz
+fund-fail-invited = potrzeba co najmniej { $min } uczestników zaproszonych z zagranicy (teraz { $have })
+fund-fail-invited-unknown = potrzeba co najmniej { $min } uczestników zaproszonych z zagranicy: podaj, ilu się spodziewasz
+fund-fail-too-short = musi trwać co najmniej { $duration }
+fund-fail-too-long = może trwać najwyżej { $duration }
+fund-nav = Dofinansowanie
+fund-deadlines = Terminy naborów

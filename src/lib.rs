@@ -15,6 +15,7 @@ pub mod events;
 pub mod federation;
 pub mod forum;
 pub mod health;
+pub mod funding;
 pub mod input;
 pub mod locale;
 pub mod media;

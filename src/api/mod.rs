@@ -6,6 +6,7 @@ pub mod auth;
 pub mod events;
 pub mod federation;
 pub mod forum;
+pub mod funding;
 pub mod json;
 pub mod media;
 pub mod openapi;
@@ -164,5 +165,18 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/admin/relays/{network}",
             delete(relays::unsubscribe),
+        )
+        .merge(funding_routes())
+}
+
+fn funding_routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/funding", get(funding::list).post(funding::create))
+        .route("/api/v1/funding/eligibility", post(funding::check))
+        .route(
+            "/api/v1/funding/{id}",
+            get(funding::show)
+                .put(funding::replace)
+                .delete(funding::delete),
         )
 }

@@ -402,6 +402,60 @@ diesel::table! {
 
 diesel::joinable!(groups -> actors (actor_id));
 
+// Funding programmes (migration 000050).
+diesel::table! {
+    funding_programmes (id) {
+        id -> Int8,
+        ap_id -> Text,
+        network_id -> Int8,
+        local -> Bool,
+        funder -> Text,
+        link -> Nullable<Text>,
+        applicant_kinds -> Array<Text>,
+        countries -> Array<Text>,
+        required_countries -> Array<Text>,
+        min_partners -> Nullable<Int4>,
+        min_countries -> Nullable<Int4>,
+        min_eu_countries -> Nullable<Int4>,
+        min_participants -> Nullable<Int4>,
+        min_invited -> Nullable<Int4>,
+        grant_min -> Nullable<Int8>,
+        grant_max -> Nullable<Int8>,
+        lump_sums -> Array<Int8>,
+        cofunding_rate -> Nullable<Int2>,
+        duration_min -> Nullable<Int4>,
+        duration_max -> Nullable<Int4>,
+        duration_unit -> Text,
+        themes -> Array<Text>,
+        published -> Timestamptz,
+        updated -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    funding_translations (programme_id, language) {
+        programme_id -> Int8,
+        language -> Text,
+        name -> Text,
+        description -> Text,
+        position -> Int4,
+    }
+}
+
+diesel::table! {
+    funding_calls (id) {
+        id -> Int8,
+        programme_id -> Int8,
+        opens_on -> Nullable<Date>,
+        deadline -> Nullable<Timestamptz>,
+        label -> Text,
+    }
+}
+
+diesel::joinable!(funding_programmes -> actors (network_id));
+diesel::joinable!(funding_translations -> funding_programmes (programme_id));
+diesel::joinable!(funding_calls -> funding_programmes (programme_id));
+
 diesel::joinable!(web_sessions -> accounts (account_id));
 diesel::joinable!(suspended_actors -> actors (actor_id));
 
@@ -451,4 +505,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     group_moderators,
     group_bans,
     moderation_log,
+    funding_programmes,
+    funding_translations,
+    funding_calls,
 );

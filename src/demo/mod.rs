@@ -5,6 +5,7 @@
 mod data;
 mod events;
 mod forum;
+pub mod funding;
 
 use crate::app::{self, RunningInstance};
 use crate::auth;
@@ -136,6 +137,9 @@ pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
     // Each network subscribes to the others' posts (the relay), so that every network's
     // content is searchable everywhere, even while its own instance is down.
     subscribe_networks(&out).await?;
+    settle(&out).await;
+    // The dfi's funding programmes, sent to the networks subscribed to it.
+    funding::seed(&out).await?;
     settle(&out).await;
     Ok(out)
 }

@@ -32,7 +32,29 @@ pub fn passerelle_terms() -> Value {
         "registrationDeadline": {"@id": "passerelle:registrationDeadline", "@type": "http://www.w3.org/2001/XMLSchema#dateTime"},
         "eventLanguages": {"@id": "passerelle:eventLanguages", "@container": "@set"},
         "partnership": {"@id": "passerelle:partnership", "@type": "@id"},
-        "relatedPosts": {"@id": "passerelle:relatedPosts", "@type": "@id", "@container": "@set"}
+        "relatedPosts": {"@id": "passerelle:relatedPosts", "@type": "@id", "@container": "@set"},
+        "FundingProgramme": "passerelle:FundingProgramme",
+        "FundingCall": "passerelle:FundingCall",
+        "funder": "passerelle:funder",
+        "applicantKinds": {"@id": "passerelle:applicantKinds", "@container": "@set"},
+        "eligibleCountries": {"@id": "passerelle:eligibleCountries", "@container": "@set"},
+        "requiredCountries": {"@id": "passerelle:requiredCountries", "@container": "@set"},
+        "minPartners": {"@id": "passerelle:minPartners", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "minCountries": {"@id": "passerelle:minCountries", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "minEuCountries": {"@id": "passerelle:minEuCountries", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "minParticipants": {"@id": "passerelle:minParticipants", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "minInvited": {"@id": "passerelle:minInvited", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "grantMin": {"@id": "passerelle:grantMin", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "grantMax": {"@id": "passerelle:grantMax", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "lumpSums": {"@id": "passerelle:lumpSums", "@container": "@set"},
+        "currency": "passerelle:currency",
+        "cofundingRate": {"@id": "passerelle:cofundingRate", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "durationMin": {"@id": "passerelle:durationMin", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "durationMax": {"@id": "passerelle:durationMax", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        "durationUnit": "passerelle:durationUnit",
+        "calls": {"@id": "passerelle:calls", "@container": "@list"},
+        "opensOn": {"@id": "passerelle:opensOn", "@type": "http://www.w3.org/2001/XMLSchema#date"},
+        "deadline": {"@id": "passerelle:deadline", "@type": "http://www.w3.org/2001/XMLSchema#dateTime"}
     })
 }
 

@@ -291,6 +291,9 @@ async fn dispatch(
     received: &Received,
     fetched: Option<announce::Fetched>,
 ) -> Result<(), AppError> {
+    if super::activities::funding::receive(conn, state, signer, received).await? {
+        return Ok(());
+    }
     let object = received.object.as_ref();
     let missing = || AppError::bad_request(format!("{} without an object", received.kind.as_str()));
     match received.kind {

@@ -94,6 +94,13 @@ pub fn router() -> Router<AppState> {
         .route("/registry", get(pages::registry::registry))
         .route("/statistics", get(pages::stats::statistics))
         .route("/search", get(search::page))
+        .route("/funding", get(pages::funding::directory))
+        .route("/funding.ics", get(pages::funding_ics::feed))
+        .route("/funding/programmes/{id}", get(pages::funding::programme))
+        .route(
+            "/funding/{uuid}",
+            get(pages::funding::programme_or_document),
+        )
 }
 
 async fn stylesheet() -> impl IntoResponse {

@@ -7,6 +7,7 @@ pub mod delivery;
 pub mod event;
 pub mod follow;
 pub mod group;
+pub mod funding;
 pub mod inbox;
 pub mod media;
 pub mod moderation;

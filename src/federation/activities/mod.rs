@@ -71,3 +71,4 @@ pub fn inbox_of(actor: &DbActor) -> (String, String) {
         actor.domain.clone(),
     )
 }
+pub mod funding;

@@ -68,6 +68,7 @@ pub async fn receive_subscription(
         DbFollow::upsert(conn, subscriber.id, instance.id, false, Some(activity_id)).await?;
     if is_peer_instance_actor(state, subscriber) {
         follow::answer(conn, state, instance, subscriber, &follow, true).await?;
+        super::funding::backfill(conn, state, instance, subscriber).await?;
         return backfill(conn, state, instance, subscriber).await;
     }
     // A relay following back: its Follow may overtake its Accept of ours.

@@ -3,5 +3,6 @@
 
 pub mod actor;
 pub mod event;
+pub mod funding;
 pub mod partnership;
 pub mod post;

@@ -7,5 +7,6 @@ pub mod actor;
 pub mod article;
 pub mod collection;
 pub mod event;
+pub mod funding;
 pub mod helpers;
 pub mod relationship;

@@ -267,6 +267,9 @@ struct CalendarPage {
     total: usize,
     /// (title, href) of the iCalendar feeds for this view.
     feeds: Vec<(String, String)>,
+    /// The funding directory's next deadlines, and their heading.
+    deadlines: Vec<super::funding_ics::Deadline>,
+    deadlines_title: &'static str,
 }
 
 /// `GET /events`: the network's calendar.
@@ -351,7 +354,10 @@ pub async fn calendar(
         })
         .collect();
     let failed = !errors.is_empty();
+    let deadlines = super::funding_ics::upcoming(&state, lang).await?;
     let page = CalendarPage {
+        deadlines,
+        deadlines_title: crate::locale::text(lang, "fund-deadlines").unwrap_or("?"),
         kinds: options(
             &EventKind::ALL
                 .iter()

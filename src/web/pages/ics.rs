@@ -67,14 +67,31 @@ async fn answer(
     events: &[EventFull],
     filename: Option<&str>,
 ) -> AppResult<Response> {
+    answer_with(state, name, lang, events, filename, "").await
+}
+
+/// A calendar with `extra` entries (VEVENTs already written) after its events.
+async fn answer_with(
+    state: &AppState,
+    name: String,
+    lang: &str,
+    events: &[EventFull],
+    filename: Option<&str>,
+    extra: &str,
+) -> AppResult<Response> {
     let organisers = organisers(state, events).await?;
-    let body = Calendar {
+    let mut body = Calendar {
         name,
         lang,
         events,
         organisers: &organisers,
     }
     .render();
+    if !extra.is_empty()
+        && let Some(end) = body.rfind("END:VCALENDAR")
+    {
+        body.insert_str(end, extra);
+    }
     let mut resp = (
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -123,7 +140,9 @@ pub async fn network(
         instance_name(&state, pl),
         strings(pl.lang).ev_all_events
     );
-    answer(&state, name, pl.lang.code(), &events, None).await
+    // The deadlines of the funding directory's calls are the network's dates too.
+    let deadlines = super::funding_ics::network_entries(&state, pl.lang).await?;
+    answer_with(&state, name, pl.lang.code(), &events, None, &deadlines).await
 }
 
 /// `GET /tags/{tag}/events.ics`: the network's events on a theme or an SDG.

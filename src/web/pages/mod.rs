@@ -9,6 +9,8 @@ pub mod event;
 pub mod events;
 pub mod follow;
 pub mod forum;
+pub mod funding;
+pub mod funding_ics;
 pub mod home;
 pub mod ics;
 pub mod organisation;
@@ -125,6 +127,11 @@ impl Layout {
                 (t.registry, "/registry", section == Section::Registry),
                 (t.statistics, "/statistics", section == Section::Statistics),
                 (t.search, "/search", section == Section::Search),
+                (
+                    crate::locale::text(lang, "fund-nav").unwrap_or("?"),
+                    "/funding",
+                    path.starts_with("/funding"),
+                ),
             ],
             feeds: Vec::new(),
             remember: pl.picked,
