@@ -24,3 +24,7 @@ pub mod testing;
 pub mod text;
 pub mod vocab;
 pub mod web;
+
+/// Entry points for the fuzz targets in `fuzz/`; not an API.
+#[doc(hidden)]
+pub mod fuzzing;
