@@ -12,6 +12,7 @@ mod event_pages;
 mod hardening;
 mod languages;
 mod open_data;
+mod openapi;
 mod pages;
 mod partnerships_io;
 mod posts;
