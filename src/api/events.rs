@@ -259,6 +259,7 @@ pub async fn show(
 #[derive(utoipa::IntoParams, Debug, Default, Deserialize)]
 #[into_params(parameter_in = Query)]
 pub struct CalendarQuery {
+    #[param(inline)]
     pub kind: Option<EventKind>,
     pub theme: Option<String>,
     pub online: Option<bool>,

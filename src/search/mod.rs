@@ -61,7 +61,9 @@ pub struct SearchParams {
     /// Published on or after / before this day (YYYY-MM-DD).
     pub from: Option<String>,
     pub to: Option<String>,
+    #[param(inline)]
     pub sort: Option<Sort>,
+    #[param(inline)]
     pub scope: Option<Scope>,
     pub limit: Option<i64>,
     pub offset: Option<i64>,
