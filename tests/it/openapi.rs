@@ -170,3 +170,15 @@ fn api_routes_are_registered_only_with_their_description() {
         .unwrap();
     assert!(api.contains(".routes(routes!("));
 }
+
+/// The events' query strings are read like every other API query: an unreadable parameter
+/// is named in the error envelope's `field`.
+#[tokio::test]
+async fn event_query_errors_are_the_error_envelope() {
+    let ctx = Ctx::new().await;
+    for path in ["/api/v1/events?limit=many", "/api/v1/events?online=perhaps"] {
+        let (status, body) = ctx.json(ctx.get(path)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(body["error"]["field"].is_string(), "{path}: {body}");
+    }
+}
