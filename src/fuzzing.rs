@@ -191,8 +191,9 @@ pub fn webfinger_resource(resource: &str) {
         return;
     };
     assert!(!handle.is_empty(), "an empty handle from {resource:?}");
+    // The instance actor's URL (`…/actor`) names it by its reserved handle.
     assert!(
-        resource.contains(handle),
+        resource.contains(handle) || handle == crate::db::models::actor::INSTANCE_ACTOR_HANDLE,
         "{handle:?} is not in {resource:?}"
     );
     assert!(
