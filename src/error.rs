@@ -8,7 +8,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use serde::Serialize;
 
 #[derive(Debug)]
 pub struct AppError {
@@ -21,6 +21,28 @@ pub struct AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// Every error answer of the API, `{"error": {...}}`: the type the response is written from
+/// and the schema `/api/openapi.json` gives for every error, so the two cannot differ.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorEnvelope {
+    pub error: ErrorDetail,
+}
+
+/// What went wrong, for programs (`code`) and for people (`message`).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Stable, machine-readable: `not_found`, `bad_request`, `invalid_field`,
+    /// `unauthorized`, `forbidden`, `conflict`, `too_many_requests`, `payload_too_large`,
+    /// `unsupported_media_type`, `unavailable`, `internal`…
+    #[schema(example = "invalid_field")]
+    pub code: String,
+    pub message: String,
+    /// The input field at fault (`translations[0].title`), when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
 
 impl AppError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
@@ -116,11 +138,14 @@ impl IntoResponse for AppError {
                 "request failed"
             );
         }
-        let mut body = json!({"code": self.code, "message": self.message});
-        if let Some(field) = &self.field {
-            body["field"] = json!(field);
-        }
-        (self.status, Json(json!({ "error": body }))).into_response()
+        let body = ErrorEnvelope {
+            error: ErrorDetail {
+                code: self.code.to_string(),
+                message: self.message,
+                field: self.field,
+            },
+        };
+        (self.status, Json(body)).into_response()
     }
 }
 

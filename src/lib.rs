@@ -14,8 +14,8 @@ pub mod error;
 pub mod events;
 pub mod federation;
 pub mod forum;
-pub mod health;
 pub mod funding;
+pub mod health;
 pub mod input;
 pub mod locale;
 pub mod media;
@@ -30,3 +30,7 @@ pub mod testing;
 pub mod text;
 pub mod vocab;
 pub mod web;
+
+/// Entry points for the fuzz targets in `fuzz/`; not an API.
+#[doc(hidden)]
+pub mod fuzzing;

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// A new organisation, as the API and CLI take it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewOrganisation {
     pub handle: String,
@@ -23,7 +23,7 @@ pub struct NewOrganisation {
 }
 
 /// The structured profile; every field optional.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Default, Deserialize)]
 pub struct Profile {
     /// Plain-text description per language code.
     #[serde(default)]
@@ -239,7 +239,7 @@ pub async fn create(
 }
 
 /// A change to an organisation's profile, as the API takes it: absent fields stay as they are.
-#[derive(Debug, Default, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileUpdate {
     pub name: Option<String>,

@@ -18,7 +18,7 @@ pub const MAX_IMAGES: usize = 10;
 /// Partner organisations one post may name.
 pub const MAX_PARTNERS: usize = 50;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PostInput {
     /// The main language; defaults to the first language version.
@@ -44,7 +44,7 @@ pub struct PostInput {
     pub in_reply_to: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TranslationInput {
     pub language: Lang,
@@ -56,7 +56,7 @@ pub struct TranslationInput {
     pub body: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImageInput {
     /// The address of an image uploaded to this instance (`…/media/<file>`).

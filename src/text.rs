@@ -165,3 +165,44 @@ mod tests {
         assert_eq!(html_to_text("<p>a &amp; b</p><p>c</p>"), "a & b\n\nc");
     }
 }
+
+/// Properties over arbitrary input: sanitised HTML (remote, or rendered from Markdown) is a
+/// fixed point of the sanitiser, so what is stored reads the same when sanitised again. The
+/// fuzz target `sanitize` checks the tags and attributes a browser would see.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// HTML-ish text: tags, attributes, entities and Markdown marks in any order.
+    fn html_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<script>".to_string()),
+            Just("</script>".to_string()),
+            Just("<a href=\"javascript:alert(1)\">".to_string()),
+            Just("<a href=\"https://x.example/\" onclick=\"x()\">".to_string()),
+            Just("<img src=x onerror=alert(1)>".to_string()),
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<style>".to_string()),
+            Just("<svg><![CDATA[".to_string()),
+            Just("<!--".to_string()),
+            Just("&lt;".to_string()),
+            Just("# ".to_string()),
+            Just("`".to_string()),
+            Just("\n\n".to_string()),
+            "[a-z <>/=\"']{0,12}",
+        ];
+        proptest::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn sanitising_is_idempotent(s in html_text()) {
+            for html in [sanitize_html(&s), render_markdown(&s)] {
+                prop_assert_eq!(sanitize_html(&html), html);
+            }
+            let _ = html_to_text(&s);
+        }
+    }
+}

@@ -48,7 +48,9 @@ pub const PROFILE_FIELDS: [&str; 9] = [
 ];
 
 /// What kind of body an organisation actor stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    utoipa::ToSchema, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum OrgKind {
     Municipality,
@@ -294,6 +296,7 @@ pub(crate) use text_column;
 /// Kinds of partnership, as the RGRE database types them, plus regional and school ones.
 /// Stored as the code in `partnerships.kind`.
 #[derive(
+    utoipa::ToSchema,
     Debug,
     Clone,
     Copy,
@@ -386,7 +389,17 @@ text_column!(PartnershipKind, "partnership kind");
 /// Where a partnership stands. Stored as the code in `partnerships.status`; the same word is
 /// `partnershipStatus` on the wire and `status` in the API and the exports.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, AsExpression, FromSqlRow,
+    utoipa::ToSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    AsExpression,
+    FromSqlRow,
 )]
 #[diesel(sql_type = Text)]
 #[serde(rename_all = "lowercase")]

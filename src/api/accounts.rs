@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use diesel_async::AsyncConnection;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Login {
     username: String,
@@ -31,6 +31,13 @@ fn default_token_name() -> String {
 /// Exchanges a username and password for a new API token, under the same failure limit as
 /// the login form (`auth::log_in`): past it, a 429 with `Retry-After`, before the password
 /// is looked at.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/token",
+    tag = "accounts",
+    request_body = Login,
+    responses((status = 201, description = "A new token, shown this once", body = NewTokenView), (status = 401, description = "Wrong username or password", body = crate::error::ErrorEnvelope), (status = 429, description = "Too many failed logins (see Retry-After)", body = crate::error::ErrorEnvelope))
+)]
 pub async fn login(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
@@ -66,12 +73,26 @@ pub async fn login(
         .into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    tag = "accounts",
+    responses((status = 200, description = "The calling account and its roles", body = AccountView)),
+    security(("bearer" = []))
+)]
 pub async fn me(State(state): State<AppState>, auth: Auth) -> AppResult<Json<AccountView>> {
     let mut conn = state.conn().await?;
     let handles = Account::edited_handles(&mut conn, auth.account.id).await?;
     Ok(Json(AccountView::new(&auth.account, handles)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/tokens",
+    tag = "accounts",
+    responses((status = 200, description = "Your API tokens, without their secrets", body = Vec<TokenView>)),
+    security(("bearer" = []))
+)]
 pub async fn my_tokens(
     State(state): State<AppState>,
     auth: Auth,
@@ -81,12 +102,21 @@ pub async fn my_tokens(
     Ok(Json(tokens.iter().map(TokenView::from).collect()))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[schema(as = TokenName)]
 pub struct NewToken {
     name: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/tokens",
+    tag = "accounts",
+    request_body = NewToken,
+    responses((status = 201, description = "Another token for yourself, shown this once", body = NewTokenView)),
+    security(("bearer" = []))
+)]
 pub async fn new_token(
     State(state): State<AppState>,
     auth: Auth,
@@ -105,6 +135,14 @@ pub async fn new_token(
 }
 
 /// Revokes one of your tokens (admins: anyone's).
+#[utoipa::path(
+    delete,
+    path = "/api/v1/tokens/{id}",
+    tag = "accounts",
+    params(("id" = i64, Path, description = "The token's id")),
+    responses((status = 204, description = "Revoked")),
+    security(("bearer" = []))
+)]
 pub async fn revoke_token(
     State(state): State<AppState>,
     auth: Auth,
@@ -119,8 +157,9 @@ pub async fn revoke_token(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NewAccount)]
 pub struct NewAccountBody {
     username: String,
     password: String,
@@ -133,6 +172,14 @@ pub struct NewAccountBody {
     editor_of: Vec<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/accounts",
+    tag = "accounts",
+    request_body = NewAccountBody,
+    responses((status = 201, description = "The account created", body = AccountView)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,
@@ -177,6 +224,13 @@ pub async fn create(
     ))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/accounts",
+    tag = "accounts",
+    responses((status = 200, description = "Every account (admins only)", body = Vec<AccountView>)),
+    security(("bearer" = []))
+)]
 pub async fn list(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Vec<AccountView>>> {
     auth.require_admin()?;
     let mut conn = state.conn().await?;
@@ -188,8 +242,9 @@ pub async fn list(State(state): State<AppState>, auth: Auth) -> AppResult<Json<V
     Ok(Json(out))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Role)]
 pub struct RoleBody {
     /// `admin`, `moderator` or `editor:<handle>`.
     role: String,
@@ -216,6 +271,15 @@ async fn change_role(
     Ok(Json(AccountView::new(&account, handles)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/accounts/{username}/roles",
+    tag = "accounts",
+    params(("username" = String, Path)),
+    request_body = RoleBody,
+    responses((status = 200, description = "The account with its roles", body = AccountView)),
+    security(("bearer" = []))
+)]
 pub async fn grant(
     State(state): State<AppState>,
     auth: Auth,
@@ -225,6 +289,14 @@ pub async fn grant(
     change_role(state, auth, username, body.role, true).await
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/accounts/{username}/roles/{role}",
+    tag = "accounts",
+    params(("username" = String, Path), ("role" = String, Path, description = "`admin`, `moderator` or `editor:<handle>`")),
+    responses((status = 200, description = "The account with its roles", body = AccountView)),
+    security(("bearer" = []))
+)]
 pub async fn revoke(
     State(state): State<AppState>,
     auth: Auth,

@@ -4,7 +4,7 @@
 //! events anywhere).
 
 use super::auth::Auth;
-use super::json::ApiJson;
+use super::json::{ApiJson, ApiQuery};
 use super::organisations::find;
 use super::views::{TranslationView, post_public_id};
 use crate::db::models::actor::DbActor;
@@ -17,7 +17,7 @@ use crate::events::EventInput;
 use crate::federation::activities::event as participation;
 use crate::state::{AppState, FedData};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
@@ -25,7 +25,8 @@ use diesel_async::AsyncConnection;
 use serde::{Deserialize, Serialize};
 
 /// An event as the API shows it.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Event)]
 pub struct EventView {
     /// The id used in API paths (for our events).
     pub id: String,
@@ -56,7 +57,8 @@ pub struct EventView {
     pub sequence: i32,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Place)]
 pub struct PlaceView {
     pub name: Option<String>,
     pub street_address: Option<String>,
@@ -148,6 +150,15 @@ async fn our_event(state: &AppState, actor: &DbActor, id: &str) -> AppResult<Eve
     crate::events::local_event(&mut conn, actor, post.id).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations/{handle}/events",
+    tag = "events",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    request_body = EventInput,
+    responses((status = 201, description = "The event published (its editors)", body = EventView)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,
@@ -165,6 +176,15 @@ pub async fn create(
     ))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/v1/organisations/{handle}/events/{id}",
+    tag = "events",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), ("id" = String, Path, description = "The event's id (the last segment of its URL)")),
+    request_body = EventInput,
+    responses((status = 200, description = "The event as changed", body = EventView)),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     auth: Auth,
@@ -182,13 +202,22 @@ pub async fn update(
     Ok(Json(EventView::new(&full, &actor.handle)))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatusInput {
     pub status: EventStatus,
 }
 
 /// Cancels, postpones or reschedules an event.
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations/{handle}/events/{id}/status",
+    tag = "events",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), ("id" = String, Path, description = "The event's id (the last segment of its URL)")),
+    request_body = StatusInput,
+    responses((status = 200, description = "The event with its new status", body = EventView)),
+    security(("bearer" = []))
+)]
 pub async fn set_status(
     State(state): State<AppState>,
     auth: Auth,
@@ -211,6 +240,13 @@ pub async fn set_status(
     Ok(Json(EventView::new(&full, &actor.handle)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{handle}/events/{id}",
+    tag = "events",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), ("id" = String, Path, description = "The event's id (the last segment of its URL)")),
+    responses((status = 200, description = "The event", body = EventView))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Path((handle, id)): Path<(String, String)>,
@@ -220,8 +256,10 @@ pub async fn show(
     Ok(Json(EventView::new(&full, &actor.handle)))
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Default, Deserialize)]
+#[into_params(parameter_in = Query)]
 pub struct CalendarQuery {
+    #[param(inline)]
     pub kind: Option<EventKind>,
     pub theme: Option<String>,
     pub online: Option<bool>,
@@ -262,9 +300,16 @@ impl CalendarQuery {
 }
 
 /// Events running or to come, by start: the network's calendar.
+#[utoipa::path(
+    get,
+    path = "/api/v1/events",
+    tag = "events",
+    params(CalendarQuery),
+    responses((status = 200, description = "Events running or to come, by start", body = Vec<EventView>))
+)]
 pub async fn calendar(
     State(state): State<AppState>,
-    Query(q): Query<CalendarQuery>,
+    ApiQuery(q): ApiQuery<CalendarQuery>,
 ) -> AppResult<Json<Vec<EventView>>> {
     let limit = q.limit()?;
     let events = {
@@ -276,10 +321,17 @@ pub async fn calendar(
 }
 
 /// An organisation's events running or to come (its own and those it co-organises).
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{handle}/events",
+    tag = "events",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), CalendarQuery),
+    responses((status = 200, description = "The organisation's events running or to come", body = Vec<EventView>))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Path(handle): Path<String>,
-    Query(q): Query<CalendarQuery>,
+    ApiQuery(q): ApiQuery<CalendarQuery>,
 ) -> AppResult<Json<Vec<EventView>>> {
     let actor = find(&state, &handle).await?;
     let limit = q.limit()?;
@@ -293,7 +345,8 @@ pub async fn list(
     Ok(Json(views(&state, &events).await?))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Participant)]
 pub struct ParticipantView {
     pub id: i64,
     /// The participant's actor id.
@@ -306,17 +359,26 @@ pub struct ParticipantView {
     pub since: DateTime<Utc>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Deserialize)]
+#[into_params(parameter_in = Query)]
 pub struct ParticipantsQuery {
     pub format: Option<String>,
 }
 
 /// Who asked to take part, in order of arrival (editors); `?format=csv` for a spreadsheet.
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{handle}/events/{id}/participants",
+    tag = "events",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), ("id" = String, Path, description = "The event's id (the last segment of its URL)"), ParticipantsQuery),
+    responses((status = 200, description = "Who asked to take part, in order of arrival (its editors)", content((Vec<ParticipantView> = "application/json"), (String = "text/csv")))),
+    security(("bearer" = []))
+)]
 pub async fn participants(
     State(state): State<AppState>,
     auth: Auth,
     Path((handle, id)): Path<(String, String)>,
-    Query(q): Query<ParticipantsQuery>,
+    ApiQuery(q): ApiQuery<ParticipantsQuery>,
 ) -> AppResult<Response> {
     let actor = find(&state, &handle).await?;
     auth.require_editor(&mut *state.conn().await?, &actor)
@@ -355,12 +417,44 @@ pub async fn participants(
     }
 }
 
+/// A participation after an editor's decision.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ParticipationDecided {
+    pub id: i64,
+    pub state: ParticipationState,
+}
+
+/// A participation asked for, as the organiser will see it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ParticipationAsked {
+    /// The event's URL.
+    pub event: String,
+    pub state: ParticipationState,
+}
+
+/// One of our organisation's participations.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ParticipationView {
+    /// The event's URL.
+    pub event: String,
+    pub state: ParticipationState,
+    pub since: DateTime<Utc>,
+}
+
 /// Approves or rejects a participation (`verb`: approve, reject).
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations/{handle}/events/{id}/participants/{pid}/{verb}",
+    tag = "events",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), ("id" = String, Path, description = "The event's id (the last segment of its URL)"), ("pid" = i64, Path, description = "The participation's id"), ("verb" = String, Path, description = "`approve` or `reject`")),
+    responses((status = 200, description = "The participation with its new state", body = ParticipationDecided)),
+    security(("bearer" = []))
+)]
 pub async fn decide(
     State(state): State<AppState>,
     auth: Auth,
     Path((handle, id, pid, verb)): Path<(String, String, i64, String)>,
-) -> AppResult<Json<serde_json::Value>> {
+) -> AppResult<Json<ParticipationDecided>> {
     let actor = find(&state, &handle).await?;
     auth.require_editor(&mut *state.conn().await?, &actor)
         .await?;
@@ -377,10 +471,13 @@ pub async fn decide(
         })
         .await?;
     state.wakeup.wake();
-    Ok(Json(serde_json::json!({"id": p.id, "state": p.state})))
+    Ok(Json(ParticipationDecided {
+        id: p.id,
+        state: p.state,
+    }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JoinInput {
     /// The event's URL (on any instance, Mobilizon's too).
@@ -390,13 +487,22 @@ pub struct JoinInput {
 }
 
 /// One of our organisations asks to take part in an event.
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations/{handle}/participations",
+    tag = "events",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    request_body = JoinInput,
+    responses((status = 202, description = "Asked; the organiser answers later", body = ParticipationAsked)),
+    security(("bearer" = []))
+)]
 pub async fn join(
     State(state): State<AppState>,
     data: FedData,
     auth: Auth,
     Path(handle): Path<String>,
     ApiJson(input): ApiJson<JoinInput>,
-) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
+) -> AppResult<(StatusCode, Json<ParticipationAsked>)> {
     let actor = find(&state, &handle).await?;
     auth.require_editor(&mut *state.conn().await?, &actor)
         .await?;
@@ -423,21 +529,33 @@ pub async fn join(
     state.wakeup.wake();
     Ok((
         StatusCode::ACCEPTED,
-        Json(serde_json::json!({"event": post.ap_id.to_string(), "state": p.state})),
+        Json(ParticipationAsked {
+            event: post.ap_id.to_string(),
+            state: p.state,
+        }),
     ))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Deserialize)]
+#[into_params(parameter_in = Query)]
 pub struct LeaveQuery {
     pub event: String,
 }
 
 /// One of our organisations leaves an event.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/organisations/{handle}/participations",
+    tag = "events",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), LeaveQuery),
+    responses((status = 204, description = "Left")),
+    security(("bearer" = []))
+)]
 pub async fn leave(
     State(state): State<AppState>,
     auth: Auth,
     Path(handle): Path<String>,
-    Query(q): Query<LeaveQuery>,
+    ApiQuery(q): ApiQuery<LeaveQuery>,
 ) -> AppResult<StatusCode> {
     let actor = find(&state, &handle).await?;
     let mut conn = state.conn().await?;
@@ -454,19 +572,29 @@ pub async fn leave(
 }
 
 /// Our organisation's participations, with their state.
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{handle}/participations",
+    tag = "events",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    responses((status = 200, description = "The organisation's participations", body = Vec<ParticipationView>)),
+    security(("bearer" = []))
+)]
 pub async fn participations(
     State(state): State<AppState>,
     auth: Auth,
     Path(handle): Path<String>,
-) -> AppResult<Json<Vec<serde_json::Value>>> {
+) -> AppResult<Json<Vec<ParticipationView>>> {
     let actor = find(&state, &handle).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &actor).await?;
     let rows = DbParticipation::of_actor(&mut conn, actor.id).await?;
     Ok(Json(
         rows.into_iter()
-            .map(|(p, post)| {
-                serde_json::json!({"event": post.ap_id.to_string(), "state": p.state, "since": p.created_at})
+            .map(|(p, post)| ParticipationView {
+                event: post.ap_id.to_string(),
+                state: p.state,
+                since: p.created_at,
             })
             .collect(),
     ))

@@ -16,7 +16,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use diesel_async::AsyncConnection;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 /// An actor by `@name@host`, `name@host`, a local handle, or its URL, for the API: a
 /// failure is a 400 on `field` saying which step failed.
@@ -26,14 +25,16 @@ pub async fn resolve_actor(data: &FedData, target: &str, field: &str) -> AppResu
         .map_err(|e| e.into_app_error(field))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Target)]
 pub struct TargetBody {
     /// `@name@host`, a local handle, or an actor URL.
     target: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Follow)]
 pub struct FollowView {
     pub actor: String,
     pub handle: String,
@@ -57,6 +58,15 @@ async fn editor_org(state: &AppState, auth: &Auth, handle: &str) -> AppResult<Db
     Ok(actor)
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations/{handle}/following",
+    tag = "federation",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    request_body = TargetBody,
+    responses((status = 202, description = "Followed (accepted, or waiting for the other side)", body = FollowView)),
+    security(("bearer" = []))
+)]
 pub async fn follow_create(
     State(state): State<AppState>,
     data: FedData,
@@ -76,11 +86,20 @@ pub async fn follow_create(
     Ok((StatusCode::ACCEPTED, Json(follow_view(&target, f.accepted))))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Deserialize)]
+#[into_params(parameter_in = Query)]
 pub struct TargetQuery {
     target: String,
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/organisations/{handle}/following",
+    tag = "federation",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), TargetQuery),
+    responses((status = 204, description = "Unfollowed")),
+    security(("bearer" = []))
+)]
 pub async fn follow_delete(
     State(state): State<AppState>,
     data: FedData,
@@ -99,6 +118,13 @@ pub async fn follow_delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{handle}/following",
+    tag = "federation",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    responses((status = 200, description = "Whom the organisation follows (accepted or pending)", body = Vec<FollowView>))
+)]
 pub async fn following(
     State(state): State<AppState>,
     Path(handle): Path<String>,
@@ -106,6 +132,13 @@ pub async fn following(
     list(&state, &handle, true).await
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{handle}/followers",
+    tag = "federation",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    responses((status = 200, description = "The organisation's followers", body = Vec<FollowView>))
+)]
 pub async fn followers(
     State(state): State<AppState>,
     Path(handle): Path<String>,
@@ -126,13 +159,22 @@ async fn list(state: &AppState, handle: &str, following: bool) -> AppResult<Json
     ))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = FollowRequest)]
 pub struct RequestView {
     pub id: i64,
     #[serde(flatten)]
     pub follower: FollowView,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{handle}/follow-requests",
+    tag = "federation",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    responses((status = 200, description = "Follow requests waiting for approval (its editors)", body = Vec<RequestView>)),
+    security(("bearer" = []))
+)]
 pub async fn requests(
     State(state): State<AppState>,
     auth: Auth,
@@ -152,6 +194,14 @@ pub async fn requests(
     ))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations/{handle}/follow-requests/{id}/{verb}",
+    tag = "federation",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), ("id" = i64, Path, description = "The follow request's id"), ("verb" = String, Path, description = "`accept` or `reject`")),
+    responses((status = 204, description = "Answered")),
+    security(("bearer" = []))
+)]
 pub async fn answer_request(
     State(state): State<AppState>,
     auth: Auth,
@@ -177,20 +227,30 @@ pub async fn answer_request(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Boost)]
 pub struct BoostBody {
     /// The URL of the post to boost.
     object: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations/{handle}/boosts",
+    tag = "federation",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    request_body = BoostBody,
+    responses((status = 202, description = "Boosted", body = BoostView)),
+    security(("bearer" = []))
+)]
 pub async fn boost(
     State(state): State<AppState>,
     data: FedData,
     auth: Auth,
     Path(handle): Path<String>,
     ApiJson(body): ApiJson<BoostBody>,
-) -> AppResult<(StatusCode, Json<Value>)> {
+) -> AppResult<(StatusCode, Json<BoostView>)> {
     let org = editor_org(&state, &auth, &handle).await?;
     let post = resolve::post(&data, &body.object)
         .await
@@ -207,35 +267,99 @@ pub async fn boost(
     state.wakeup.wake();
     Ok((
         StatusCode::ACCEPTED,
-        Json(json!({"id": id, "object": post.ap_id.as_str()})),
+        Json(BoostView {
+            id,
+            object: post.ap_id.to_string(),
+        }),
     ))
 }
 
 /// Where a post's activities went: delivered to N of M inboxes, the failing ones named.
+/// A boost sent.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BoostView {
+    /// The Announce activity's id.
+    pub id: String,
+    /// The post boosted.
+    pub object: String,
+}
+
+/// Where a post's activities went: how many inboxes, in which state, and the failing ones.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DeliveryReport {
+    pub inboxes: usize,
+    pub delivered: usize,
+    pub pending: usize,
+    pub rejected: usize,
+    pub gone: usize,
+    pub failed: usize,
+    pub failing: Vec<FailingDelivery>,
+}
+
+/// A delivery that failed at least once.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FailingDelivery {
+    pub instance: String,
+    pub state: DeliveryState,
+    pub attempts: i32,
+    pub error: Option<String>,
+}
+
+/// The delivery queue's counts and the instances with pending or failed deliveries.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct QueueView {
+    pub queue: delivery::QueueSummary,
+    pub instances: Vec<delivery::InstanceHealth>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/posts/{id}/deliveries",
+    tag = "federation",
+    params(("id" = String, Path, description = "A post's id (the last segment of its URL)")),
+    responses((status = 200, description = "Where the post's activities went (its editors)", body = DeliveryReport)),
+    security(("bearer" = []))
+)]
 pub async fn deliveries(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<DeliveryReport>> {
     let (post, author) = crate::federation::routes::load_local_post(&state, &id).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &author).await?;
     let rows = delivery::report_for_object(&mut conn, post.post.ap_id.as_str()).await?;
     let count = |s: DeliveryState| rows.iter().filter(|r| r.1 == s).count();
-    let failing: Vec<Value> = rows
+    let failing = rows
         .iter()
         .filter(|r| r.1.is_failing(r.2))
-        .map(|(domain, st, attempts, err)| json!({"instance": domain, "state": st, "attempts": attempts, "error": err}))
+        .map(|(domain, st, attempts, err)| FailingDelivery {
+            instance: domain.clone(),
+            state: *st,
+            attempts: *attempts,
+            error: err.clone(),
+        })
         .collect();
-    Ok(Json(json!({
-        "inboxes": rows.len(), "delivered": count(DeliveryState::Delivered),
-        "pending": count(DeliveryState::Pending), "rejected": count(DeliveryState::Rejected),
-        "gone": count(DeliveryState::Gone), "failed": count(DeliveryState::Failed), "failing": failing
-    })))
+    Ok(Json(DeliveryReport {
+        inboxes: rows.len(),
+        delivered: count(DeliveryState::Delivered),
+        pending: count(DeliveryState::Pending),
+        rejected: count(DeliveryState::Rejected),
+        gone: count(DeliveryState::Gone),
+        failed: count(DeliveryState::Failed),
+        failing,
+    }))
 }
 
 /// The delivery queue and the instances that fail (admins and moderators).
-pub async fn queue(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Value>> {
+#[utoipa::path(
+    get,
+    path = "/api/v1/admin/federation",
+    tag = "admin",
+    responses((status = 200, description = "The delivery queue and the health of each instance (admins, moderators)", body = QueueView)),
+    security(("bearer" = []))
+)]
+pub async fn queue(State(state): State<AppState>, auth: Auth) -> AppResult<Json<QueueView>> {
     if !(auth.account.is_admin || auth.account.is_moderator) {
         return Err(AppError::forbidden(
             "only admins and moderators see the queue",
@@ -244,7 +368,10 @@ pub async fn queue(State(state): State<AppState>, auth: Auth) -> AppResult<Json<
     let mut conn = state.conn().await?;
     let summary = delivery::summary(&mut conn).await?;
     let instances = delivery::instance_health(&mut conn).await?;
-    Ok(Json(json!({"queue": summary, "instances": instances})))
+    Ok(Json(QueueView {
+        queue: summary,
+        instances,
+    }))
 }
 
 fn require_moderator(auth: &Auth) -> AppResult<()> {
@@ -257,6 +384,13 @@ fn require_moderator(auth: &Auth) -> AppResult<()> {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/admin/domain-blocks",
+    tag = "admin",
+    responses((status = 200, description = "Blocked instances (admins, moderators)", body = Vec<delivery::DomainBlock>)),
+    security(("bearer" = []))
+)]
 pub async fn blocks(
     State(state): State<AppState>,
     auth: Auth,
@@ -266,13 +400,22 @@ pub async fn blocks(
     Ok(Json(delivery::blocks(&mut conn).await?))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NewDomainBlock)]
 pub struct BlockBody {
     domain: String,
     reason: Option<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/admin/domain-blocks",
+    tag = "admin",
+    request_body = BlockBody,
+    responses((status = 204, description = "Blocked")),
+    security(("bearer" = []))
+)]
 pub async fn block(
     State(state): State<AppState>,
     auth: Auth,
@@ -292,6 +435,14 @@ pub async fn block(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/admin/domain-blocks/{domain}",
+    tag = "admin",
+    params(("domain" = String, Path, description = "The blocked host")),
+    responses((status = 204, description = "The block is lifted")),
+    security(("bearer" = []))
+)]
 pub async fn unblock(
     State(state): State<AppState>,
     auth: Auth,

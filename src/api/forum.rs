@@ -5,6 +5,7 @@
 
 use super::auth::Auth;
 use super::json::ApiJson;
+use super::json::ApiQuery;
 use super::organisations::find;
 use super::views::TranslationView;
 use crate::db::models::actor::DbActor;
@@ -16,14 +17,15 @@ use crate::federation::groups::local_group;
 use crate::forum::{self, CommentInput, GroupInput, ThreadInput};
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// A group as the API shows it.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Group)]
 pub struct GroupView {
     pub handle: String,
     pub id: String,
@@ -58,6 +60,7 @@ async fn group_view(
     })
 }
 
+#[utoipa::path(get, path = "/api/v1/groups", tag = "forum", responses((status = 200, description = "The forum's groups", body = Vec<GroupView>)))]
 pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<GroupView>>> {
     let mut conn = state.conn().await?;
     let groups = DbGroup::list_local(&mut conn).await?;
@@ -68,6 +71,7 @@ pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<GroupView
     Ok(Json(out))
 }
 
+#[utoipa::path(post, path = "/api/v1/groups", tag = "forum", request_body = GroupInput, responses((status = 201, description = "The group created (admins)", body = GroupView)), security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,
@@ -79,6 +83,7 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(group_view(&mut conn, &g).await?)))
 }
 
+#[utoipa::path(get, path = "/api/v1/groups/{handle}", tag = "forum", params(("handle" = String, Path, description = "A group's handle on this instance")), responses((status = 200, description = "The group", body = GroupView)))]
 pub async fn show(
     State(state): State<AppState>,
     Path(handle): Path<String>,
@@ -89,7 +94,8 @@ pub async fn show(
 }
 
 /// A thread or comment as the API shows it.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = ForumPost)]
 pub struct ForumPostView {
     pub ap_id: String,
     pub author: String,
@@ -101,7 +107,8 @@ pub struct ForumPostView {
 }
 
 /// A thread in a list.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Thread)]
 pub struct ThreadView {
     #[serde(flatten)]
     pub post: ForumPostView,
@@ -157,7 +164,8 @@ async fn thread_views(
         .collect())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Deserialize)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct Paging {
     #[serde(default)]
@@ -165,10 +173,11 @@ pub struct Paging {
     pub limit: Option<u32>,
 }
 
+#[utoipa::path(get, path = "/api/v1/groups/{handle}/threads", tag = "forum", params(("handle" = String, Path, description = "A group's handle on this instance"), Paging), responses((status = 200, description = "The group's threads, pinned first, then by latest activity", body = Vec<ThreadView>)))]
 pub async fn threads(
     State(state): State<AppState>,
     Path(handle): Path<String>,
-    Query(paging): Query<Paging>,
+    ApiQuery(paging): ApiQuery<Paging>,
 ) -> AppResult<Json<Vec<ThreadView>>> {
     let g = local_group(&state, &handle).await?;
     let limit = paging.limit.unwrap_or(50).clamp(1, 200);
@@ -184,22 +193,25 @@ pub async fn threads(
 }
 
 /// A thread with its comments.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = ThreadWithComments)]
 pub struct ThreadDetail {
     pub thread: ThreadView,
     pub comments: Vec<ForumPostView>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Deserialize)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ThreadQuery {
     /// The thread's id (its URL).
     pub id: String,
 }
 
+#[utoipa::path(get, path = "/api/v1/threads", tag = "forum", params(ThreadQuery), responses((status = 200, description = "A thread with all its comments", body = ThreadDetail)))]
 pub async fn thread(
     State(state): State<AppState>,
-    Query(q): Query<ThreadQuery>,
+    ApiQuery(q): ApiQuery<ThreadQuery>,
 ) -> AppResult<Json<ThreadDetail>> {
     let mut conn = state.conn().await?;
     Ok(Json(thread_detail(&mut conn, &q.id).await?))
@@ -242,7 +254,7 @@ pub async fn thread_detail(
 }
 
 /// A new thread, written by an organisation in a group here or elsewhere.
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewThread {
     /// A group here (its handle) or elsewhere (`@name@host`, or its URL).
@@ -251,6 +263,7 @@ pub struct NewThread {
     pub thread: ThreadInput,
 }
 
+#[utoipa::path(post, path = "/api/v1/organisations/{handle}/threads", tag = "forum", params(("handle" = String, Path, description = "An organisation's handle on this instance")), request_body = NewThread, responses((status = 201, description = "The thread started (its editors)", body = ForumPostView)), security(("bearer" = [])))]
 pub async fn post_thread(
     State(state): State<AppState>,
     auth: Auth,
@@ -277,6 +290,7 @@ pub async fn post_thread(
     Ok((StatusCode::CREATED, Json(post_view(&post, &authors))))
 }
 
+#[utoipa::path(post, path = "/api/v1/organisations/{handle}/comments", tag = "forum", params(("handle" = String, Path, description = "An organisation's handle on this instance")), request_body = CommentInput, responses((status = 201, description = "The comment published (its editors)", body = ForumPostView)), security(("bearer" = [])))]
 pub async fn post_comment(
     State(state): State<AppState>,
     auth: Auth,
@@ -292,7 +306,7 @@ pub async fn post_comment(
 }
 
 /// A moderator's action on a thread, a comment (`object`: its id) or an actor (ban).
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Moderation {
     /// `remove`, `lock`, `unlock`, `pin`, `unpin`, `ban`, `unban`.
@@ -302,6 +316,7 @@ pub struct Moderation {
     pub reason: Option<String>,
 }
 
+#[utoipa::path(post, path = "/api/v1/groups/{handle}/moderation", tag = "forum", params(("handle" = String, Path, description = "A group's handle on this instance")), request_body = Moderation, responses((status = 204, description = "Done, recorded and announced by the group")), security(("bearer" = [])))]
 pub async fn moderate(
     State(state): State<AppState>,
     auth: Auth,
@@ -339,7 +354,8 @@ pub async fn moderate(
 }
 
 /// One line of a group's moderation log.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = ModerationLogEntry)]
 pub struct LogView {
     pub action: String,
     pub object: String,
@@ -348,6 +364,7 @@ pub struct LogView {
     pub at: DateTime<Utc>,
 }
 
+#[utoipa::path(get, path = "/api/v1/groups/{handle}/moderation-log", tag = "forum", params(("handle" = String, Path, description = "A group's handle on this instance")), responses((status = 200, description = "Who did what, when and why (the group's moderators)", body = Vec<LogView>)), security(("bearer" = [])))]
 pub async fn moderation_log(
     State(state): State<AppState>,
     auth: Auth,

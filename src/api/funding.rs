@@ -20,14 +20,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel_async::AsyncPgConnection;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = ProgrammeText)]
 pub struct TextView {
     pub language: String,
     pub name: String,
     pub description: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Call)]
 pub struct CallView {
     pub opens_on: Option<NaiveDate>,
     /// `null`: rolling.
@@ -37,7 +39,8 @@ pub struct CallView {
 }
 
 /// A programme as the API shows it.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Programme)]
 pub struct ProgrammeView {
     pub id: i64,
     pub ap_id: String,
@@ -138,7 +141,8 @@ async fn views(
 }
 
 /// The directory's filters as a query string gives them.
-#[derive(Debug, Default, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Default, Deserialize)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct FilterQuery {
     pub theme: Option<String>,
@@ -222,6 +226,7 @@ async fn require_keeper(conn: &mut AsyncPgConnection, auth: &Auth) -> Result<(),
 }
 
 /// `GET /api/v1/funding`: the directory, open calls first by deadline.
+#[utoipa::path(get, path = "/api/v1/funding", tag = "funding", params(FilterQuery), responses((status = 200, description = "The directory: open calls first, by deadline", body = Vec<ProgrammeView>)))]
 pub async fn list(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<FilterQuery>,
@@ -249,6 +254,7 @@ async fn one_view(conn: &mut AsyncPgConnection, full: ProgrammeFull) -> AppResul
 }
 
 /// `GET /api/v1/funding/{id}`.
+#[utoipa::path(get, path = "/api/v1/funding/{id}", tag = "funding", params(("id" = i64, Path, description = "The programme's number here")), responses((status = 200, description = "The programme with its calls", body = ProgrammeView)))]
 pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -259,6 +265,7 @@ pub async fn show(
 }
 
 /// `POST /api/v1/funding`: a new programme of this network, sent to the peer networks.
+#[utoipa::path(post, path = "/api/v1/funding", tag = "funding", request_body = ProgrammeInput, responses((status = 201, description = "The programme created and sent to the peer networks", body = ProgrammeView)), security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,
@@ -273,6 +280,7 @@ pub async fn create(
 }
 
 /// `PUT /api/v1/funding/{id}`: replaces one of this network's programmes.
+#[utoipa::path(put, path = "/api/v1/funding/{id}", tag = "funding", params(("id" = i64, Path, description = "The programme's number here")), request_body = ProgrammeInput, responses((status = 200, description = "The programme as changed", body = ProgrammeView)), security(("bearer" = [])))]
 pub async fn replace(
     State(state): State<AppState>,
     auth: Auth,
@@ -288,6 +296,7 @@ pub async fn replace(
 }
 
 /// `DELETE /api/v1/funding/{id}`: removes one of this network's programmes.
+#[utoipa::path(delete, path = "/api/v1/funding/{id}", tag = "funding", params(("id" = i64, Path, description = "The programme's number here")), responses((status = 204, description = "Deleted here and at the peer networks")), security(("bearer" = [])))]
 pub async fn delete(
     State(state): State<AppState>,
     auth: Auth,
@@ -301,7 +310,8 @@ pub async fn delete(
 }
 
 /// A rule that fails, with its reason in the asked language.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = RuleFailure)]
 pub struct FailureView {
     #[serde(flatten)]
     pub failure: Failure,
@@ -309,7 +319,8 @@ pub struct FailureView {
 }
 
 /// One programme's answer to a plan.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = ProgrammeFit)]
 pub struct FitView {
     pub id: i64,
     pub name: String,
@@ -320,6 +331,7 @@ pub struct FitView {
 
 /// `POST /api/v1/funding/eligibility?lang=de`: for a planned project, every programme of the
 /// directory (the query's filters apply), those that fit first.
+#[utoipa::path(post, path = "/api/v1/funding/eligibility", tag = "funding", params(FilterQuery), request_body = PlanInput, responses((status = 200, description = "Every programme for the plan, those that fit first, with the rules the others fail", body = Vec<FitView>)))]
 pub async fn check(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<FilterQuery>,

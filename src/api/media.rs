@@ -15,15 +15,17 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct UploadQuery {
     /// The image's description (it is also given with each post that shows it).
     #[serde(default)]
     alt: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Media)]
 pub struct MediaView {
     /// The address to give as `images[].url` in a post.
     pub url: String,
@@ -32,6 +34,20 @@ pub struct MediaView {
     pub height: i32,
 }
 
+/// The image sent as the body, for the API description.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct ImageBody(#[allow(dead_code)] Vec<u8>);
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations/{handle}/media",
+    tag = "posts",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), UploadQuery),
+    request_body(content = inline(ImageBody), content_type = "image/*", description = "The image itself: JPEG, PNG, WebP or GIF, at most 40 megapixels"),
+    responses((status = 201, description = "The image stored; give its URL in a post's `images`", body = MediaView), (status = 415, description = "The body is not an image", body = crate::error::ErrorEnvelope)),
+    security(("bearer" = []))
+)]
 pub async fn upload(
     State(state): State<AppState>,
     auth: Auth,

@@ -18,165 +18,82 @@ pub mod search;
 pub mod views;
 
 use crate::state::AppState;
-use axum::Router;
-use axum::routing::{delete, get, post};
+use axum::routing::get;
+use axum::{Json, Router};
+use std::sync::Arc;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/openapi.json", get(openapi::document))
-        .route("/api/v1/auth/token", post(accounts::login))
-        .route("/api/v1/me", get(accounts::me))
-        .route(
-            "/api/v1/me/tokens",
-            get(accounts::my_tokens).post(accounts::new_token),
-        )
-        .route("/api/v1/tokens/{id}", delete(accounts::revoke_token))
-        .route(
-            "/api/v1/accounts",
-            get(accounts::list).post(accounts::create),
-        )
-        .route("/api/v1/accounts/{username}/roles", post(accounts::grant))
-        .route(
-            "/api/v1/accounts/{username}/roles/{role}",
-            delete(accounts::revoke),
-        )
-        .route(
-            "/api/v1/organisations",
-            get(organisations::list).post(organisations::create),
-        )
-        .route(
-            "/api/v1/organisations/{handle}",
-            get(organisations::show).patch(organisations::update),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/posts",
-            get(posts::list).post(posts::create),
-        )
-        .route("/api/v1/organisations/{handle}/media", post(media::upload))
-        .route(
-            "/api/v1/posts/{id}",
-            get(posts::show).put(posts::replace).delete(posts::delete),
-        )
-        .route(
-            "/api/v1/posts/{id}/pin",
-            post(posts::pin).delete(posts::unpin),
-        )
-        .route("/api/v1/posts/{id}/deliveries", get(federation::deliveries))
-        .route("/api/v1/events", get(events::calendar))
-        .route("/api/v1/groups", get(forum::list).post(forum::create))
-        .route("/api/v1/groups/{handle}", get(forum::show))
-        .route("/api/v1/groups/{handle}/threads", get(forum::threads))
-        .route("/api/v1/groups/{handle}/moderation", post(forum::moderate))
-        .route(
-            "/api/v1/groups/{handle}/moderation-log",
-            get(forum::moderation_log),
-        )
-        .route("/api/v1/threads", get(forum::thread))
-        .route(
-            "/api/v1/organisations/{handle}/threads",
-            post(forum::post_thread),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/comments",
-            post(forum::post_comment),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/events",
-            get(events::list).post(events::create),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/events/{id}",
-            get(events::show).put(events::update),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/events/{id}/status",
-            post(events::set_status),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/events/{id}/participants",
-            get(events::participants),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/events/{id}/participants/{pid}/{verb}",
-            post(events::decide),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/participations",
-            get(events::participations)
-                .post(events::join)
-                .delete(events::leave),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/following",
-            get(federation::following)
-                .post(federation::follow_create)
-                .delete(federation::follow_delete),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/followers",
-            get(federation::followers),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/follow-requests",
-            get(federation::requests),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/follow-requests/{id}/{verb}",
-            post(federation::answer_request),
-        )
-        .route(
-            "/api/v1/organisations/{handle}/boosts",
-            post(federation::boost),
-        )
-        .route("/api/v1/admin/federation", get(federation::queue))
-        .route(
-            "/api/v1/organisations/{handle}/partnerships",
-            get(partnerships::of_organisation).post(partnerships::propose),
-        )
-        .route("/api/v1/partnerships", get(partnerships::registry))
-        .route("/api/v1/open-data/{file}", get(partnerships::open_data))
-        .route(
-            "/api/v1/admin/partnerships/import",
-            post(partnerships::import),
-        )
-        .route("/api/v1/partnerships/records", get(partnerships::records))
-        .route("/api/v1/partnerships/stats", get(partnerships::statistics))
-        .route(
-            "/api/v1/partnerships/{id}",
-            get(partnerships::show).patch(partnerships::change),
-        )
-        .route(
-            "/api/v1/partnerships/{id}/{verb}",
-            post(partnerships::answer),
-        )
-        .route(
-            "/api/v1/admin/domain-blocks",
-            get(federation::blocks).post(federation::block),
-        )
-        .route(
-            "/api/v1/admin/domain-blocks/{domain}",
-            delete(federation::unblock),
-        )
-        .route("/api/v1/search", get(search::search))
-        .route(
-            "/api/v1/admin/relays",
-            get(relays::list).post(relays::subscribe),
-        )
-        .route(
-            "/api/v1/admin/relays/{network}",
-            delete(relays::unsubscribe),
-        )
-        .merge(funding_routes())
+/// Every API route with its description: one `routes!` per path, listing that path's
+/// handlers (each annotated with `#[utoipa::path]`; see [`openapi`] for the pattern).
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(accounts::login))
+        .routes(routes!(accounts::me))
+        .routes(routes!(accounts::my_tokens, accounts::new_token))
+        .routes(routes!(accounts::revoke_token))
+        .routes(routes!(accounts::list, accounts::create))
+        .routes(routes!(accounts::grant))
+        .routes(routes!(accounts::revoke))
+        .routes(routes!(organisations::list, organisations::create))
+        .routes(routes!(organisations::show, organisations::update))
+        .routes(routes!(posts::list, posts::create))
+        .routes(routes!(media::upload))
+        .routes(routes!(posts::show, posts::replace, posts::delete))
+        .routes(routes!(posts::pin, posts::unpin))
+        .routes(routes!(federation::deliveries))
+        .routes(routes!(events::calendar))
+        .routes(routes!(events::list, events::create))
+        .routes(routes!(events::show, events::update))
+        .routes(routes!(events::set_status))
+        .routes(routes!(events::participants))
+        .routes(routes!(events::decide))
+        .routes(routes!(events::participations, events::join, events::leave))
+        .routes(routes!(
+            federation::following,
+            federation::follow_create,
+            federation::follow_delete
+        ))
+        .routes(routes!(federation::followers))
+        .routes(routes!(federation::requests))
+        .routes(routes!(federation::answer_request))
+        .routes(routes!(federation::boost))
+        .routes(routes!(federation::queue))
+        .routes(routes!(
+            partnerships::of_organisation,
+            partnerships::propose
+        ))
+        .routes(routes!(partnerships::registry))
+        .routes(routes!(partnerships::open_data))
+        .routes(routes!(partnerships::import))
+        .routes(routes!(partnerships::records))
+        .routes(routes!(partnerships::statistics))
+        .routes(routes!(partnerships::show, partnerships::change))
+        .routes(routes!(partnerships::answer))
+        .routes(routes!(federation::blocks, federation::block))
+        .routes(routes!(federation::unblock))
+        .routes(routes!(search::search))
+        .routes(routes!(relays::list, relays::subscribe))
+        .routes(routes!(relays::unsubscribe))
+        .routes(routes!(forum::list, forum::create))
+        .routes(routes!(forum::show))
+        .routes(routes!(forum::threads))
+        .routes(routes!(forum::moderate))
+        .routes(routes!(forum::moderation_log))
+        .routes(routes!(forum::thread))
+        .routes(routes!(forum::post_thread))
+        .routes(routes!(forum::post_comment))
+        .routes(routes!(funding::list, funding::create))
+        .routes(routes!(funding::check))
+        .routes(routes!(funding::show, funding::replace, funding::delete))
 }
 
-fn funding_routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/funding", get(funding::list).post(funding::create))
-        .route("/api/v1/funding/eligibility", post(funding::check))
-        .route(
-            "/api/v1/funding/{id}",
-            get(funding::show)
-                .put(funding::replace)
-                .delete(funding::delete),
-        )
+/// The API's routes, and `/api/openapi.json` describing them.
+pub fn router() -> Router<AppState> {
+    let (router, api) = routes().split_for_parts();
+    let document = Arc::new(openapi::document(api));
+    router.route(
+        "/api/openapi.json",
+        get(async move || Json(document.as_ref().clone())),
+    )
 }

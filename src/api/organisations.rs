@@ -12,6 +12,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use diesel_async::AsyncConnection;
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations",
+    tag = "organisations",
+    responses((status = 200, description = "This instance's organisations", body = Vec<OrganisationView>))
+)]
 pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<OrganisationView>>> {
     let mut conn = state.conn().await?;
     let orgs = DbActor::list_local_orgs(&mut conn).await?;
@@ -27,6 +33,13 @@ pub async fn find(state: &AppState, handle: &str) -> AppResult<DbActor> {
         .ok_or_else(|| AppError::not_found(format!("no organisation `{handle}` on this instance")))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{handle}",
+    tag = "organisations",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    responses((status = 200, description = "The organisation's profile", body = OrganisationView))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Path(handle): Path<String>,
@@ -34,6 +47,14 @@ pub async fn show(
     Ok(Json(OrganisationView::from(&find(&state, &handle).await?)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations",
+    tag = "organisations",
+    request_body = NewOrganisation,
+    responses((status = 201, description = "The organisation created (admins only)", body = OrganisationView)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,
@@ -45,6 +66,15 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(OrganisationView::from(&actor))))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/organisations/{handle}",
+    tag = "organisations",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    request_body = ProfileUpdate,
+    responses((status = 200, description = "The profile as changed (its editors)", body = OrganisationView)),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     auth: Auth,

@@ -8,6 +8,7 @@ use super::organisations::find;
 use crate::db::models::actor::DbActor;
 use crate::db::models::partnership::{DbPartnership, PartnershipFull, RegistryFilter};
 use crate::error::{AppError, AppResult};
+use crate::partnerships::import::ImportReport;
 use crate::partnerships::stats::{self, Record};
 use crate::partnerships::{self as domain, Change, PartnershipView, Proposal};
 use crate::state::{AppState, FedData};
@@ -17,9 +18,15 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use diesel_async::AsyncConnection;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{handle}/partnerships",
+    tag = "partnerships",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    responses((status = 200, description = "The organisation's partnerships, confirmed or not", body = Vec<PartnershipView>))
+)]
 pub async fn of_organisation(
     State(state): State<AppState>,
     Path(handle): Path<String>,
@@ -30,6 +37,15 @@ pub async fn of_organisation(
     Ok(Json(rows.iter().map(PartnershipView::from).collect()))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations/{handle}/partnerships",
+    tag = "partnerships",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    request_body = Proposal,
+    responses((status = 201, description = "The partnership proposed (its editors)", body = PartnershipView)),
+    security(("bearer" = []))
+)]
 pub async fn propose(
     State(state): State<AppState>,
     data: FedData,
@@ -63,6 +79,13 @@ async fn load(state: &AppState, id: i64) -> AppResult<PartnershipFull> {
         .ok_or_else(|| AppError::not_found(format!("no partnership {id}")))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/partnerships/{id}",
+    tag = "partnerships",
+    params(("id" = i64, Path, description = "The partnership's id")),
+    responses((status = 200, description = "The partnership", body = PartnershipView))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -70,6 +93,14 @@ pub async fn show(
     Ok(Json(PartnershipView::from(&load(&state, id).await?)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/partnerships/{id}/{verb}",
+    tag = "partnerships",
+    params(("id" = i64, Path, description = "The partnership's id"), ("verb" = String, Path, description = "`accept` or `reject`")),
+    responses((status = 200, description = "The partnership as answered (editors of the addressed side)", body = PartnershipView)),
+    security(("bearer" = []))
+)]
 pub async fn answer(
     State(state): State<AppState>,
     auth: Auth,
@@ -101,6 +132,15 @@ pub async fn answer(
     Ok(Json(PartnershipView::from(&p)))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/partnerships/{id}",
+    tag = "partnerships",
+    params(("id" = i64, Path, description = "The partnership's id")),
+    request_body = Change,
+    responses((status = 200, description = "The partnership as changed (editors of either side)", body = PartnershipView)),
+    security(("bearer" = []))
+)]
 pub async fn change(
     State(state): State<AppState>,
     auth: Auth,
@@ -129,8 +169,9 @@ pub async fn change(
     Ok(Json(PartnershipView::from(&p)))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct RegistryQuery {
     /// A local handle or an actor URL.
     organisation: Option<String>,
@@ -164,13 +205,47 @@ fn pair(field: &str, v: &Option<String>) -> AppResult<Option<(String, String)>> 
     }
 }
 
+/// A page of the registry.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct RegistryPage {
+    /// Partnerships matching the filters, over all pages.
+    pub total: i64,
+    pub items: Vec<PartnershipView>,
+    /// The `offset` of the next page; absent on the last one.
+    pub next_offset: Option<i64>,
+}
+
+/// Statistics, with the networks whose records went into them.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct StatisticsView {
+    pub networks: Vec<stats::NetworkAnswer>,
+    pub statistics: stats::Stats,
+}
+
+/// What a refused import answers (422): the report naming every bad row, or, for a file
+/// without a usable header row, the error envelope. For the API description only.
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum ImportRefused {
+    Report(ImportReport),
+    Error(crate::error::ErrorEnvelope),
+}
+
 /// The deepest a registry page may start.
 const MAX_OFFSET: i64 = 10_000_000;
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/partnerships",
+    tag = "partnerships",
+    params(RegistryQuery),
+    responses((status = 200, description = "A page of the registry", body = RegistryPage))
+)]
 pub async fn registry(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<RegistryQuery>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<RegistryPage>> {
     let limit = q.limit.unwrap_or(50);
     if !(1..=500).contains(&limit) {
         return Err(AppError::invalid("limit", "from 1 to 500"));
@@ -231,22 +306,29 @@ pub async fn registry(
         confirmed_only: q.confirmed,
     };
     let (rows, total) = DbPartnership::registry(&mut conn, &filter, limit, offset).await?;
-    Ok(Json(json!({
-        "total": total,
-        "items": rows.iter().map(PartnershipView::from).collect::<Vec<_>>(),
-        "next_offset": offset.checked_add(limit).filter(|next| *next < total),
-    })))
+    Ok(Json(RegistryPage {
+        total,
+        items: rows.iter().map(PartnershipView::from).collect(),
+        next_offset: offset.checked_add(limit).filter(|next| *next < total),
+    }))
 }
 
 /// This instance's partnership records, for peers merging federation statistics.
+#[utoipa::path(
+    get,
+    path = "/api/v1/partnerships/records",
+    tag = "partnerships",
+    responses((status = 200, description = "This instance's partnership records, for peers' federation statistics", body = Vec<Record>))
+)]
 pub async fn records(State(state): State<AppState>) -> AppResult<Json<Vec<Record>>> {
     let mut conn = state.conn().await?;
     let rows = DbPartnership::all(&mut conn).await?;
     Ok(Json(rows.iter().map(stats::record).collect()))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct StatsQuery {
     /// `local` (default) or `federation`.
     scope: Option<String>,
@@ -254,6 +336,13 @@ pub struct StatsQuery {
     format: Option<String>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/partnerships/stats",
+    tag = "partnerships",
+    params(StatsQuery),
+    responses((status = 200, description = "Statistics per region, country pair, kind and decade", content((StatisticsView = "application/json"), (String = "text/csv"))))
+)]
 pub async fn statistics(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<StatsQuery>,
@@ -266,7 +355,11 @@ pub async fn statistics(
     let (all, networks) = stats::gather(&state, federation).await?;
     let s = stats::compute(&stats::merge(all));
     match q.format.as_deref().unwrap_or("json") {
-        "json" => Ok(Json(json!({"networks": networks, "statistics": s})).into_response()),
+        "json" => Ok(Json(StatisticsView {
+            networks,
+            statistics: s,
+        })
+        .into_response()),
         "csv" => Ok((
             [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
             stats::to_csv(&s),
@@ -278,6 +371,13 @@ pub async fn statistics(
 
 /// Open data: `organisations.csv|json`, `partnerships.csv|json|geojson` (GeoJSON has
 /// organisations as points and partnerships as lines).
+#[utoipa::path(
+    get,
+    path = "/api/v1/open-data/{file}",
+    tag = "partnerships",
+    params(("file" = String, Path, description = "`organisations.csv`, `organisations.json`, `partnerships.csv`, `partnerships.json` or `partnerships.geojson`")),
+    responses((status = 200, description = "The file", content((String = "text/csv"), (Object = "application/json"), (Object = "application/geo+json"))))
+)]
 pub async fn open_data(
     State(state): State<AppState>,
     Path(file): Path<String>,
@@ -293,8 +393,9 @@ pub async fn open_data(
     Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
     #[serde(default)]
     skip_invalid: bool,
@@ -310,13 +411,22 @@ const CSV_TYPES: [&str; 4] = [
 
 /// Imports a partnership list (CSV body, sent as `text/csv`): all or nothing, unless
 /// `skip_invalid`. A body of another type (JSON, a form) is a 415.
+#[utoipa::path(
+    post,
+    path = "/api/v1/admin/partnerships/import",
+    tag = "admin",
+    params(ImportQuery),
+    request_body(content = String, content_type = "text/csv", description = "A partnership list (columns: name_a, country_a, code_a, region_a, name_b, country_b, code_b, region_b, kind, founded_year)"),
+    responses((status = 200, description = "Imported", body = ImportReport), (status = 415, description = "The body is not CSV", body = crate::error::ErrorEnvelope), (status = 422, description = "Invalid rows stopped the import, or the file has no usable header row", body = ImportRefused)),
+    security(("bearer" = []))
+)]
 pub async fn import(
     State(state): State<AppState>,
     auth: Auth,
     ApiQuery(q): ApiQuery<ImportQuery>,
     headers: axum::http::HeaderMap,
     body: String,
-) -> AppResult<(StatusCode, Json<Value>)> {
+) -> AppResult<(StatusCode, Json<ImportReport>)> {
     auth.require_admin()?;
     let media_type = headers
         .get(header::CONTENT_TYPE)
@@ -341,8 +451,5 @@ pub async fn import(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    Ok((
-        status,
-        Json(serde_json::to_value(&report).map_err(AppError::internal)?),
-    ))
+    Ok((status, Json(report)))
 }

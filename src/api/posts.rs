@@ -15,12 +15,22 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
+    /// Posts older than this one (the `next` link gives it).
     before: Option<i64>,
+    /// From 1 to 100 (default 20).
     limit: Option<i64>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations/{handle}/posts",
+    tag = "posts",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance"), ListQuery),
+    responses((status = 200, description = "The organisation's posts, newest first", body = Page<PostView>))
+)]
 pub async fn list(
     State(state): State<AppState>,
     Path(handle): Path<String>,
@@ -57,6 +67,15 @@ pub async fn list(
     }))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/organisations/{handle}/posts",
+    tag = "posts",
+    params(("handle" = String, Path, description = "An organisation's handle on this instance")),
+    request_body = PostInput,
+    responses((status = 201, description = "The post published (its editors)", body = PostView)),
+    security(("bearer" = []))
+)]
 pub async fn create(
     State(state): State<AppState>,
     data: crate::state::FedData,
@@ -105,6 +124,13 @@ async fn view(
     Ok(PostView::new(post, &author.handle, &counts))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/posts/{id}",
+    tag = "posts",
+    params(("id" = String, Path, description = "A post's id (the last segment of its URL)")),
+    responses((status = 200, description = "The post", body = PostView))
+)]
 pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -115,6 +141,15 @@ pub async fn show(
 }
 
 /// Replaces a post's content (all language versions, themes, images…).
+#[utoipa::path(
+    put,
+    path = "/api/v1/posts/{id}",
+    tag = "posts",
+    params(("id" = String, Path, description = "A post's id (the last segment of its URL)")),
+    request_body = PostInput,
+    responses((status = 200, description = "The post as replaced", body = PostView)),
+    security(("bearer" = []))
+)]
 pub async fn replace(
     State(state): State<AppState>,
     data: crate::state::FedData,
@@ -136,6 +171,14 @@ pub async fn replace(
     Ok(Json(view(&mut conn, &updated, &author).await?))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/posts/{id}",
+    tag = "posts",
+    params(("id" = String, Path, description = "A post's id (the last segment of its URL)")),
+    responses((status = 204, description = "Deleted; its URL then answers 410 Gone")),
+    security(("bearer" = []))
+)]
 pub async fn delete(
     State(state): State<AppState>,
     auth: Auth,
@@ -162,6 +205,14 @@ async fn set_pin(
     Ok(Json(view(&mut conn, &full, &author).await?))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/posts/{id}/pin",
+    tag = "posts",
+    params(("id" = String, Path, description = "A post's id (the last segment of its URL)")),
+    responses((status = 200, description = "The post, pinned to the organisation's profile", body = PostView)),
+    security(("bearer" = []))
+)]
 pub async fn pin(
     State(state): State<AppState>,
     auth: Auth,
@@ -170,6 +221,14 @@ pub async fn pin(
     set_pin(state, auth, id, true).await
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/posts/{id}/pin",
+    tag = "posts",
+    params(("id" = String, Path, description = "A post's id (the last segment of its URL)")),
+    responses((status = 200, description = "The post, unpinned", body = PostView)),
+    security(("bearer" = []))
+)]
 pub async fn unpin(
     State(state): State<AppState>,
     auth: Auth,

@@ -17,8 +17,9 @@ use diesel_async::AsyncConnection;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-#[derive(Debug, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NewRelay)]
 pub struct RelayBody {
     /// A peer network's host (`nrw.example`) or its instance actor's URL; or a relay's actor
     /// URL (`https://relay.example/actor`), host, or inbox URL (`https://relay.example/inbox`).
@@ -29,7 +30,8 @@ pub struct RelayBody {
     style: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Relay)]
 pub struct RelayView {
     /// `peer` (a configured peer network) or `relay`.
     pub kind: &'static str,
@@ -131,6 +133,13 @@ pub async fn resolve_target(
 }
 
 /// GET /api/v1/admin/relays: the networks and relays we subscribe to, with their states.
+#[utoipa::path(
+    get,
+    path = "/api/v1/admin/relays",
+    tag = "admin",
+    responses((status = 200, description = "Peer networks and relays subscribed to, with their states (admins)", body = Vec<RelayView>)),
+    security(("bearer" = []))
+)]
 pub async fn list(data: FedData, auth: Auth) -> AppResult<Json<Vec<RelayView>>> {
     auth.require_admin()?;
     let mut conn = data.conn().await?;
@@ -139,6 +148,14 @@ pub async fn list(data: FedData, auth: Auth) -> AppResult<Json<Vec<RelayView>>> 
 }
 
 /// POST /api/v1/admin/relays: subscribe to a peer network or a relay.
+#[utoipa::path(
+    post,
+    path = "/api/v1/admin/relays",
+    tag = "admin",
+    request_body = RelayBody,
+    responses((status = 202, description = "Subscribed; the network or relay answers later", body = RelayView)),
+    security(("bearer" = []))
+)]
 pub async fn subscribe(
     data: FedData,
     auth: Auth,
@@ -156,6 +173,14 @@ pub async fn subscribe(
 }
 
 /// DELETE /api/v1/admin/relays/{network}: end the subscriptions to a host (Undo{Follow}).
+#[utoipa::path(
+    delete,
+    path = "/api/v1/admin/relays/{network}",
+    tag = "admin",
+    params(("network" = String, Path, description = "The host of the network or relay")),
+    responses((status = 204, description = "Unsubscribed")),
+    security(("bearer" = []))
+)]
 pub async fn unsubscribe(
     data: FedData,
     auth: Auth,

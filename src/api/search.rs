@@ -14,12 +14,20 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Default, Deserialize)]
+#[into_params(parameter_in = Query)]
 pub struct ResolveParam {
     #[serde(default)]
     resolve: Option<bool>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/search",
+    tag = "search",
+    params(SearchParams, ResolveParam),
+    responses((status = 200, description = "Hits, facets and how each network answered", body = Answer))
+)]
 pub async fn search(
     data: FedData,
     auth: Option<Auth>,

@@ -10,7 +10,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Organisation)]
 pub struct OrganisationView {
     pub handle: String,
     pub id: String,
@@ -61,7 +62,8 @@ impl From<&DbActor> for OrganisationView {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Translation)]
 pub struct TranslationView {
     pub language: String,
     pub title: String,
@@ -82,14 +84,16 @@ impl TranslationView {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Image)]
 pub struct ImageView {
     pub url: String,
     pub alt: String,
     pub media_type: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Post)]
 pub struct PostView {
     /// The id used in API paths.
     pub id: String,
@@ -161,7 +165,8 @@ impl PostView {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Account)]
 pub struct AccountView {
     pub username: String,
     pub admin: bool,
@@ -182,7 +187,8 @@ impl AccountView {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Token)]
 pub struct TokenView {
     pub id: i64,
     pub name: String,
@@ -204,7 +210,8 @@ impl From<&ApiToken> for TokenView {
 }
 
 /// A freshly issued token: the only time the secret is shown.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = NewToken)]
 pub struct NewTokenView {
     pub id: i64,
     pub name: String,
@@ -212,7 +219,7 @@ pub struct NewTokenView {
 }
 
 /// A page of items with the cursor for the next one.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next: Option<String>,

@@ -6,7 +6,7 @@ use crate::db::models::event::DbParticipation;
 
 /// A CSV cell: quoted, and a leading `=`, `+`, `-`, `@`, tab or CR made plain text so that
 /// no spreadsheet runs it as a formula.
-fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

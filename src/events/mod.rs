@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 /// Most participants an event may announce.
 pub const MAX_CAPACITY: i32 = 1_000_000;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventInput {
     /// The main language; defaults to the first language version.
@@ -72,7 +72,7 @@ pub struct EventInput {
     pub images: Vec<ImageInput>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceInput {
     #[serde(default)]

@@ -20,11 +20,11 @@ pub struct WebfingerQuery {
 }
 
 /// Where this instance's actors live, as a WebFinger resource is matched against.
-struct Here<'a> {
+pub(crate) struct Here<'a> {
     /// `host[:port]`, as in `acct:handle@host`.
-    domain: &'a str,
+    pub(crate) domain: &'a str,
     /// `https://host`, without a trailing slash.
-    base: &'a str,
+    pub(crate) base: &'a str,
 }
 
 /// Whether `s` is a URI scheme (RFC 3986 §3.1: a letter, then letters, digits, `+-.`).
@@ -37,7 +37,10 @@ fn is_scheme(s: &str) -> bool {
 /// The local handle a WebFinger resource names: `Ok(None)` for a well-formed resource that
 /// names nothing here (another host, a URL not of an actor), `Err` (with the reason) for a
 /// malformed one.
-fn resource_handle<'r>(resource: &'r str, here: &Here<'_>) -> Result<Option<&'r str>, String> {
+pub(crate) fn resource_handle<'r>(
+    resource: &'r str,
+    here: &Here<'_>,
+) -> Result<Option<&'r str>, String> {
     let malformed = |why: &str| Err(format!("`resource` {why}"));
     if resource.is_empty() {
         return malformed("is empty");

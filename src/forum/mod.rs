@@ -25,7 +25,7 @@ pub const MAX_THREAD_BODY: usize = 50_000;
 pub const MAX_COMMENT: usize = 10_000;
 
 /// A new group, as an admin sets it up.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupInput {
     pub handle: String,
@@ -185,7 +185,7 @@ fn group_actor_row(
 }
 
 /// A new thread: a title and a Markdown body, in one language.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ThreadInput {
     pub language: Lang,
@@ -195,7 +195,7 @@ pub struct ThreadInput {
 }
 
 /// A comment: Markdown, answering a thread or another comment (its id).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CommentInput {
     pub language: Lang,

@@ -48,7 +48,7 @@ pub struct Plan {
 }
 
 /// A rule of a programme that a plan does not meet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Failure {
     /// The applicant's kind is not among those that may apply.
@@ -315,7 +315,7 @@ impl Failure {
 }
 
 /// One organisation as a plan is sent.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrgInput {
     pub kind: String,
@@ -323,7 +323,7 @@ pub struct OrgInput {
 }
 
 /// A plan as the API's body (and the page's form, read into it) gives it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanInput {
     #[serde(default)]

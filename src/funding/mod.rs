@@ -23,7 +23,7 @@ pub const CALLS_MAX: usize = 50;
 const NUMBER_MAX: i64 = 1_000_000_000;
 
 /// A language version of a programme.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextInput {
     pub language: String,
@@ -35,7 +35,7 @@ pub struct TextInput {
 
 /// A call for proposals: opening date, deadline (a date and time with its offset, or a
 /// date, which means the end of that day in Brussels), or none for a rolling call.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CallInput {
     #[serde(default)]
@@ -48,7 +48,7 @@ pub struct CallInput {
 
 /// A programme as an editor sends it. Numbers are read signed so that a negative one is
 /// refused with its field named rather than as unreadable JSON.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeInput {
     #[serde(default)]

@@ -33,7 +33,7 @@ pub struct ImportOptions {
 }
 
 /// A row that was not imported.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RejectedRow {
     /// 1-based line in the file where the row starts; the header is line 1.
     pub line: usize,
@@ -41,7 +41,7 @@ pub struct RejectedRow {
 }
 
 /// What an import did (or, with `imported: false`, would not do).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
     /// Data rows read (blank rows not counted).
     pub rows: usize,
@@ -67,12 +67,12 @@ const INSERT_CHUNK: usize = 1000;
 
 /// One side of a row, checked and normalised.
 #[derive(Debug, Clone, PartialEq)]
-struct Side {
-    name: String,
+pub(crate) struct Side {
+    pub(crate) name: String,
     /// ISO 3166-1 alpha-2, uppercase.
-    country: String,
-    code: Option<String>,
-    region: Option<String>,
+    pub(crate) country: String,
+    pub(crate) code: Option<String>,
+    pub(crate) region: Option<String>,
 }
 
 impl Side {
@@ -86,20 +86,20 @@ impl Side {
 }
 
 #[derive(Debug, Clone)]
-struct ValidRow {
-    line: usize,
-    a: Side,
-    b: Side,
+pub(crate) struct ValidRow {
+    pub(crate) line: usize,
+    pub(crate) a: Side,
+    pub(crate) b: Side,
     kind: PartnershipKind,
     founded_year: Option<i32>,
 }
 
 /// The rows of a file, checked: the valid ones and the reasons for the others.
 #[derive(Debug, Default)]
-struct Parsed {
-    rows: usize,
-    valid: Vec<ValidRow>,
-    rejected: Vec<RejectedRow>,
+pub(crate) struct Parsed {
+    pub(crate) rows: usize,
+    pub(crate) valid: Vec<ValidRow>,
+    pub(crate) rejected: Vec<RejectedRow>,
 }
 
 /// The separator the header line uses most: `,` unless `;` or a tab is more frequent.
@@ -253,7 +253,7 @@ fn line_of(record: &csv::StringRecord) -> usize {
 }
 
 /// Reads and checks every row; only a file without a usable header row is an error.
-fn parse(text: &str) -> Result<Parsed, AppError> {
+pub(crate) fn parse(text: &str) -> Result<Parsed, AppError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(text))

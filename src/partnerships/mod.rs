@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// A proposal, as an editor makes it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
     /// The partner: `@handle@host`, a local handle or an actor URL.
@@ -36,8 +36,9 @@ pub struct Proposal {
 }
 
 /// A change by either side.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[schema(as = PartnershipChange)]
 pub struct Change {
     /// `active`, `dormant` or `ended`.
     pub status: Option<PartnershipStatus>,
@@ -281,7 +282,8 @@ pub async fn change(
 }
 
 /// A partnership as the API and pages show it, from one side's point of view.
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = Partnership)]
 pub struct PartnershipView {
     pub id: i64,
     pub ap_id: String,
@@ -299,7 +301,8 @@ pub struct PartnershipView {
     pub description: Value,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = PartnershipSide)]
 pub struct Side {
     pub id: String,
     pub name: String,

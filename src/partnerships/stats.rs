@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 /// What an instance shares of a partnership for federation statistics.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(utoipa::ToSchema, Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[schema(as = PartnershipRecord)]
 pub struct Record {
     pub key: String,
     pub kind: String,
@@ -64,7 +65,8 @@ pub fn merge(sources: impl IntoIterator<Item = Record>) -> Vec<Record> {
 }
 
 /// Whether a network's records went into the statistics.
-#[derive(Debug, Clone, Serialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Serialize)]
+#[schema(as = StatsNetwork)]
 pub struct NetworkAnswer {
     pub network: String,
     pub answered: bool,
@@ -132,7 +134,8 @@ pub async fn gather(
     Ok((all, networks))
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(utoipa::ToSchema, Debug, Clone, Serialize, Default)]
+#[schema(as = PartnershipStatistics)]
 pub struct Stats {
     pub total: usize,
     pub confirmed: usize,

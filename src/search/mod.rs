@@ -25,7 +25,7 @@ pub use query::ParsedQuery;
 pub const MAX_LIMIT: i64 = 50;
 pub const MAX_DEPTH: i64 = 200;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sort {
     #[default]
@@ -33,7 +33,7 @@ pub enum Sort {
     Newest,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     /// This instance's index and every peer's answer.
@@ -44,7 +44,8 @@ pub enum Scope {
 }
 
 /// A search as asked for in a query string (API, web page, peers).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(utoipa::IntoParams, Debug, Clone, Default, Serialize, Deserialize)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
     #[serde(default)]
     pub q: String,
@@ -60,7 +61,9 @@ pub struct SearchParams {
     /// Published on or after / before this day (YYYY-MM-DD).
     pub from: Option<String>,
     pub to: Option<String>,
+    #[param(inline)]
     pub sort: Option<Sort>,
+    #[param(inline)]
     pub scope: Option<Scope>,
     pub limit: Option<i64>,
     pub offset: Option<i64>,
@@ -206,7 +209,8 @@ impl Search {
 }
 
 /// One thing found.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(utoipa::ToSchema, Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[schema(as = SearchHit)]
 pub struct Hit {
     pub kind: String,
     pub ap_id: String,
@@ -230,7 +234,7 @@ pub struct Hit {
     pub score: f64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(utoipa::ToSchema, Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct FacetValue {
     pub value: String,
     pub count: i64,
@@ -240,7 +244,8 @@ pub struct FacetValue {
 pub type Facets = BTreeMap<String, Vec<FacetValue>>;
 
 /// How one network answered.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(utoipa::ToSchema, Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[schema(as = SearchNetwork)]
 pub struct NetworkAnswer {
     pub network: String,
     /// local, answered, timeout or failed.
@@ -278,7 +283,8 @@ pub struct Found {
 }
 
 /// A search's answer: merged hits, summed facets, and which networks answered.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Serialize, Deserialize)]
+#[schema(as = SearchAnswer)]
 pub struct Answer {
     pub query: String,
     pub sort: Sort,

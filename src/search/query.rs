@@ -158,3 +158,53 @@ mod tests {
         );
     }
 }
+
+/// Properties over arbitrary input: the parser never panics, reads only words, and what it
+/// reads, written back as a query, reads the same again.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A parsed query written back in the syntax it was read from.
+    fn render(p: &ParsedQuery) -> String {
+        let terms = p
+            .terms
+            .iter()
+            .map(|(w, prefix)| format!("{w}{}", if *prefix { "*" } else { "" }));
+        let phrases = p.phrases.iter().map(|ph| format!("\"{ph}\""));
+        let excluded = p.excluded.iter().map(|w| format!("-{w}"));
+        terms
+            .chain(phrases)
+            .chain(excluded)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Text of the kinds people type: words, quotes of three languages, `-`, `*`, spaces.
+    fn query_text() -> impl Strategy<Value = String> {
+        proptest::string::string_regex(r#"[ a-zA-ZäöüéèßÉ0-9\-*'"“”„«»!?.,\t]{0,80}"#).unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn reading_any_text_never_panics(q in any::<String>()) {
+            if let Err(e) = ParsedQuery::parse(&q) {
+                prop_assert_eq!(e.field.as_deref(), Some("q"));
+            }
+        }
+
+        #[test]
+        fn a_parsed_query_reads_the_same_when_written_back(q in query_text()) {
+            if let Ok(p) = ParsedQuery::parse(&q) {
+                let words = p.terms.iter().map(|(w, _)| w.as_str())
+                    .chain(p.excluded.iter().map(String::as_str));
+                for w in words {
+                    prop_assert!(!w.is_empty() && w.chars().all(char::is_alphanumeric), "{w:?}");
+                }
+                let again = ParsedQuery::parse(&render(&p));
+                prop_assert_eq!(again.ok(), Some(p));
+            }
+        }
+    }
+}

@@ -15,6 +15,7 @@ mod funding;
 mod hardening;
 mod languages;
 mod open_data;
+mod openapi;
 mod operations;
 mod pages;
 mod partnerships_io;

@@ -19,7 +19,18 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Where a delivery stands. Stored as the code in `deliveries.state`, whose CHECK constraint
 /// lists the same words; the statements written in SQL (here and in the migrations) name them
 /// as literals, so that the partial indexes `WHERE state = 'pending'` serve them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, AsExpression, FromSqlRow)]
+#[derive(
+    utoipa::ToSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    AsExpression,
+    FromSqlRow,
+)]
 #[diesel(sql_type = Text)]
 #[serde(rename_all = "lowercase")]
 pub enum DeliveryState {
@@ -560,7 +571,7 @@ pub async fn unblock(conn: &mut AsyncPgConnection, domain: &str) -> QueryResult<
         .await
 }
 
-#[derive(Debug, Queryable, serde::Serialize)]
+#[derive(utoipa::ToSchema, Debug, Queryable, serde::Serialize)]
 pub struct DomainBlock {
     pub domain: String,
     pub reason: Option<String>,
@@ -601,7 +612,7 @@ pub async fn report_for_object(
         .await
 }
 
-#[derive(Debug, QueryableByName, serde::Serialize)]
+#[derive(utoipa::ToSchema, Debug, QueryableByName, serde::Serialize)]
 pub struct QueueSummary {
     #[diesel(sql_type = BigInt)]
     pub pending: i64,
@@ -625,7 +636,7 @@ pub async fn summary(conn: &mut AsyncPgConnection) -> QueryResult<QueueSummary> 
     .await
 }
 
-#[derive(Debug, QueryableByName, serde::Serialize)]
+#[derive(utoipa::ToSchema, Debug, QueryableByName, serde::Serialize)]
 pub struct InstanceHealth {
     #[diesel(sql_type = Text)]
     pub domain: String,

@@ -17,7 +17,17 @@ use std::collections::HashMap;
 
 /// The unit of a programme's duration range: a youth exchange lasts days, a project months.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, AsExpression, FromSqlRow,
+    utoipa::ToSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    AsExpression,
+    FromSqlRow,
 )]
 #[diesel(sql_type = Text)]
 #[serde(rename_all = "lowercase")]
