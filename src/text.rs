@@ -58,7 +58,30 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 
 /// Sanitises HTML from anywhere (remote servers, rendered Markdown).
 pub fn sanitize_html(html: &str) -> String {
-    SANITIZER.clean(html).to_string()
+    keep_pre_newline(&SANITIZER.clean(html).to_string())
+}
+
+/// HTML parsing drops a newline right after `<pre>`, and the serialiser does not write it
+/// back, so each pass through the sanitiser would lose one of the content's leading
+/// newlines (found by the `sanitize` fuzz target). Writing it twice lets the content's own
+/// first newline survive the next parse: sanitising again changes nothing.
+fn keep_pre_newline(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<pre") {
+        let Some(close) = rest[start..].find('>') else {
+            break;
+        };
+        let is_pre = matches!(rest[start + 4..].chars().next(), Some('>' | ' '));
+        let tag_end = start + close + 1;
+        out.push_str(&rest[..tag_end]);
+        rest = &rest[tag_end..];
+        if is_pre && rest.starts_with('\n') {
+            out.push('\n');
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Renders an editor's Markdown to sanitised HTML. A Markdown `# heading` becomes `<h2>`:
@@ -154,6 +177,20 @@ mod tests {
             r#"<p onclick="x()">Hallo <img src=x onerror=y><script>z</script><span class="h-card evil">@a</span></p>"#,
         );
         assert_eq!(html, r#"<p>Hallo <span class="h-card">@a</span></p>"#);
+    }
+
+    #[test]
+    fn a_leading_newline_in_pre_survives_sanitising_again() {
+        for html in [
+            "<pre>\n\nx</pre>",
+            "<pre>\nx</pre>",
+            "<pre>x\n</pre>",
+            "<p>a</p><pre>\n\n\ny</pre>",
+        ] {
+            let once = sanitize_html(html);
+            assert_eq!(sanitize_html(&once), once, "{html:?}");
+        }
+        assert_eq!(sanitize_html("<pre>\n\nx</pre>"), "<pre>\n\nx</pre>");
     }
 
     #[test]

@@ -328,18 +328,31 @@ pub async fn post_thread(
         }
     }
     let group_id = target.actor().ap_id.to_string();
+    let post = publish_in_group(conn, state, author, &data, &group_id).await?;
+    tracing::info!(post.id = %post.post.ap_id, group = %group_id, "thread started");
+    Ok(post)
+}
+
+/// Writes a thread or comment of a local organisation with its group as `audience`, and
+/// queues its `Create`, in one transaction; wakes the delivery worker after.
+async fn publish_in_group(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    author: &DbActor,
+    data: &PostData,
+    group_id: &str,
+) -> Result<PostFull, AppError> {
     let ap_id = state.urls.post(&uuid::Uuid::new_v4());
     let post = conn
         .transaction::<_, AppError, _>(async |conn| {
-            let mut post = DbPost::create(conn, &ap_id, author.id, true, &data).await?;
-            DbPost::set_audience(conn, &ap_id, Some(&group_id), &[]).await?;
-            post.post.audience = Some(group_id.clone());
+            let mut post = DbPost::create(conn, &ap_id, author.id, true, data).await?;
+            DbPost::set_audience(conn, &ap_id, Some(group_id), &[]).await?;
+            post.post.audience = Some(group_id.to_string());
             crate::federation::activities::post::publish(conn, state, author, &post, false).await?;
             Ok(post)
         })
         .await?;
     state.wakeup.wake();
-    tracing::info!(post.id = %post.post.ap_id, group = %group_id, "thread started");
     Ok(post)
 }
 
@@ -375,18 +388,7 @@ pub async fn comment(
     {
         return Err(AppError::forbidden("this thread is locked or removed"));
     }
-    let ap_id = state.urls.post(&uuid::Uuid::new_v4());
-    let post = conn
-        .transaction::<_, AppError, _>(async |conn| {
-            let mut post = DbPost::create(conn, &ap_id, author.id, true, &data).await?;
-            DbPost::set_audience(conn, &ap_id, Some(&group_id), &[]).await?;
-            post.post.audience = Some(group_id.clone());
-            crate::federation::activities::post::publish(conn, state, author, &post, false).await?;
-            Ok(post)
-        })
-        .await?;
-    state.wakeup.wake();
-    Ok(post)
+    publish_in_group(conn, state, author, &data, &group_id).await
 }
 
 /// A moderator acts on one of our groups: checked, applied, recorded and announced in one

@@ -140,15 +140,7 @@ impl DbGroup {
         conn: &mut AsyncPgConnection,
         handle: &str,
     ) -> QueryResult<Option<GroupFull>> {
-        Ok(groups::table
-            .inner_join(actors::table)
-            .filter(actors::handle.eq(handle))
-            .filter(actors::local.eq(true))
-            .select((DbActor::as_select(), DbGroup::as_select()))
-            .first::<(DbActor, DbGroup)>(conn)
-            .await
-            .optional()?
-            .map(|(actor, group)| GroupFull { actor, group }))
+        find_local(conn, Which::Handle(handle)).await
     }
 
     /// A local group by its actor's id (`ap_id`); `None` for anything else.
@@ -156,15 +148,7 @@ impl DbGroup {
         conn: &mut AsyncPgConnection,
         ap_id: &str,
     ) -> QueryResult<Option<GroupFull>> {
-        Ok(groups::table
-            .inner_join(actors::table)
-            .filter(actors::ap_id.eq(ap_id))
-            .filter(actors::local.eq(true))
-            .select((DbActor::as_select(), DbGroup::as_select()))
-            .first::<(DbActor, DbGroup)>(conn)
-            .await
-            .optional()?
-            .map(|(actor, group)| GroupFull { actor, group }))
+        find_local(conn, Which::ApId(ap_id)).await
     }
 
     /// The first local group among `ap_ids` (one query).
@@ -175,15 +159,7 @@ impl DbGroup {
         if ap_ids.is_empty() {
             return Ok(None);
         }
-        Ok(groups::table
-            .inner_join(actors::table)
-            .filter(actors::ap_id.eq_any(ap_ids))
-            .filter(actors::local.eq(true))
-            .select((DbActor::as_select(), DbGroup::as_select()))
-            .first::<(DbActor, DbGroup)>(conn)
-            .await
-            .optional()?
-            .map(|(actor, group)| GroupFull { actor, group }))
+        find_local(conn, Which::AnyOf(ap_ids)).await
     }
 
     /// Every local group, by name.
@@ -200,6 +176,33 @@ impl DbGroup {
             .map(|(actor, group)| GroupFull { actor, group })
             .collect())
     }
+}
+
+/// How a local group is looked for.
+enum Which<'a> {
+    Handle(&'a str),
+    ApId(&'a str),
+    AnyOf(&'a [String]),
+}
+
+async fn find_local(
+    conn: &mut AsyncPgConnection,
+    which: Which<'_>,
+) -> QueryResult<Option<GroupFull>> {
+    let q = groups::table
+        .inner_join(actors::table)
+        .filter(actors::local.eq(true))
+        .select((DbActor::as_select(), DbGroup::as_select()))
+        .into_boxed();
+    let q = match which {
+        Which::Handle(h) => q.filter(actors::handle.eq(h)),
+        Which::ApId(a) => q.filter(actors::ap_id.eq(a)),
+        Which::AnyOf(ids) => q.filter(actors::ap_id.eq_any(ids)),
+    };
+    Ok(q.first::<(DbActor, DbGroup)>(conn)
+        .await
+        .optional()?
+        .map(|(actor, group)| GroupFull { actor, group }))
 }
 
 pub async fn add_moderator(
