@@ -123,13 +123,7 @@ async fn authors(
     conn: &mut diesel_async::AsyncPgConnection,
     posts: &[&PostFull],
 ) -> AppResult<HashMap<i64, DbActor>> {
-    let mut out = HashMap::new();
-    for p in posts {
-        if let std::collections::hash_map::Entry::Vacant(e) = out.entry(p.post.actor_id) {
-            e.insert(DbActor::by_id(conn, p.post.actor_id).await?);
-        }
-    }
-    Ok(out)
+    Ok(DbActor::by_ids(conn, posts.iter().map(|p| p.post.actor_id)).await?)
 }
 
 fn post_view(p: &PostFull, authors: &HashMap<i64, DbActor>) -> ForumPostView {

@@ -90,13 +90,14 @@ async fn outbox(State(state): State<AppState>, Path(handle): Path<String>) -> Ap
     let threads = group::threads(&mut conn, group.actor.ap_id.as_str(), 20, 0).await?;
     let posts: Vec<PostFull> = threads.into_iter().map(|t| t.post).collect();
     let extras = PostExtras::load_many(&mut conn, &posts).await?;
+    let authors = DbActor::by_ids(&mut conn, posts.iter().map(|p| p.post.actor_id)).await?;
     let mut items = Vec::with_capacity(posts.len());
     for (p, x) in posts.iter().zip(&extras) {
-        let author = DbActor::by_id(&mut conn, p.post.actor_id).await?;
-        let object = if author.local {
-            to_value(create_json(p, &author, &state.urls, x).map_err(AppError::internal)?)?
-        } else {
-            Value::String(p.post.ap_id.to_string())
+        let object = match authors.get(&p.post.actor_id).filter(|a| a.local) {
+            Some(author) => {
+                to_value(create_json(p, author, &state.urls, x).map_err(AppError::internal)?)?
+            }
+            None => Value::String(p.post.ap_id.to_string()),
         };
         items.push(json!({
             "id": format!("{}#announce", p.post.ap_id),
@@ -173,13 +174,14 @@ async fn featured(
         .filter(|p| p.post.pinned_at.is_some())
         .collect();
     let extras = PostExtras::load_many(&mut conn, &pinned).await?;
+    let authors = DbActor::by_ids(&mut conn, pinned.iter().map(|p| p.post.actor_id)).await?;
     let mut items = Vec::with_capacity(pinned.len());
     for (p, x) in pinned.iter().zip(&extras) {
-        let author = DbActor::by_id(&mut conn, p.post.actor_id).await?;
-        items.push(if author.local {
-            to_value(article_json(p, &author, &state.urls, x).map_err(AppError::internal)?)?
-        } else {
-            Value::String(p.post.ap_id.to_string())
+        items.push(match authors.get(&p.post.actor_id).filter(|a| a.local) {
+            Some(author) => {
+                to_value(article_json(p, author, &state.urls, x).map_err(AppError::internal)?)?
+            }
+            None => Value::String(p.post.ap_id.to_string()),
         });
     }
     activity_json(&OrderedCollection {

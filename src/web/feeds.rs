@@ -255,10 +255,13 @@ async fn group_feed(
     let mut conn = state.conn().await?;
     let threads =
         crate::db::models::group::threads(&mut conn, group.actor.ap_id.as_str(), ITEMS, 0).await?;
+    let authors = DbActor::by_ids(&mut conn, threads.iter().map(|t| t.post.post.actor_id)).await?;
     let mut items = Vec::with_capacity(threads.len());
     for t in &threads {
-        let author = DbActor::by_id(&mut conn, t.post.post.actor_id).await?;
-        let mut i = item(&t.post, &author.name, lang);
+        let author = authors
+            .get(&t.post.post.actor_id)
+            .map_or("", |a| a.name.as_str());
+        let mut i = item(&t.post, author, lang);
         i.link = format!("{}/g/{handle}/t/{}", state.urls.base(), t.post.post.id);
         i.updated = t.last_activity;
         items.push(i);

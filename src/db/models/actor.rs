@@ -267,6 +267,24 @@ impl DbActor {
     }
 
     /// Names of the actors we know among these ids (local or fetched remote ones).
+    /// The actors with these ids, by id, in one query (the authors of a list of posts).
+    pub async fn by_ids(
+        conn: &mut AsyncPgConnection,
+        ids: impl IntoIterator<Item = i64>,
+    ) -> QueryResult<std::collections::HashMap<i64, DbActor>> {
+        let mut ids: Vec<i64> = ids.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(actors::table
+            .filter(actors::id.eq_any(&ids))
+            .select(DbActor::as_select())
+            .load(conn)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect())
+    }
+
     pub async fn names_by_ap_ids(
         conn: &mut AsyncPgConnection,
         ids: &[String],

@@ -143,13 +143,10 @@ async fn thread_items(
     groups: &HashMap<String, (String, String)>,
     lang: Lang,
 ) -> AppResult<Vec<ThreadItem>> {
-    let mut names: HashMap<i64, String> = HashMap::new();
+    let authors = DbActor::by_ids(conn, threads.iter().map(|t| t.post.post.actor_id)).await?;
     let mut out = Vec::with_capacity(threads.len());
     for t in threads {
         let p = &t.post;
-        if let std::collections::hash_map::Entry::Vacant(e) = names.entry(p.post.actor_id) {
-            e.insert(DbActor::by_id(conn, p.post.actor_id).await?.name);
-        }
         let tr = p.in_language(lang.code()).or_else(|| p.main());
         let (handle, group_name) = p
             .post
@@ -162,7 +159,10 @@ async fn thread_items(
             title: tr.map(|t| t.title.clone()).unwrap_or_default(),
             url: thread_url(&handle, &p.post),
             language: tr.map(|t| t.language.clone()).unwrap_or_default(),
-            author: names.get(&p.post.actor_id).cloned().unwrap_or_default(),
+            author: authors
+                .get(&p.post.actor_id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default(),
             group: group_name,
             comments: t.comments,
             last_activity: format_date(t.last_activity.date_naive(), lang),
@@ -428,12 +428,14 @@ async fn thread_page(
     let mut conn = state.conn().await?;
     let forum_state = group::forum_state(&mut conn, post.post.id).await?;
     let comments = group::comments(&mut conn, post.post.ap_id.as_str()).await?;
-    let mut authors: HashMap<i64, DbActor> = HashMap::new();
-    for p in comments.iter().chain(std::iter::once(&post)) {
-        if let std::collections::hash_map::Entry::Vacant(e) = authors.entry(p.post.actor_id) {
-            e.insert(DbActor::by_id(&mut conn, p.post.actor_id).await?);
-        }
-    }
+    let authors = DbActor::by_ids(
+        &mut conn,
+        comments
+            .iter()
+            .chain(std::iter::once(&post))
+            .map(|p| p.post.actor_id),
+    )
+    .await?;
     drop(conn);
     let who = |id: i64| -> (String, String) {
         authors.get(&id).map_or_else(Default::default, |a| {
