@@ -29,13 +29,14 @@ use diesel_async::AsyncPgConnection;
 use serde_json::Value;
 
 /// The local group a received post is meant for: named in its `audience`, `to` or `cc` (or
-/// the activity's), or the group of the thread it answers. One query when nothing points at
-/// one of our groups' URLs and the post answers nothing.
+/// the activity's), or the group of the thread it answers (`parent`, the post it answers,
+/// looked up once by the caller). No query when nothing points at one of our groups.
 pub async fn addressed_local_group(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     activity: &Received,
     obj: &ArticleJson,
+    parent: Option<&DbPost>,
 ) -> Result<Option<GroupFull>, AppError> {
     let named: Vec<String> = activity
         .addressed()
@@ -48,9 +49,7 @@ pub async fn addressed_local_group(
         return Ok(Some(g));
     }
     // A Mastodon reply names the author it answers, not the group: the thread tells.
-    if let Some(parent) = &obj.in_reply_to
-        && let Some(parent) = DbPost::by_ap_id(conn, parent.as_str()).await?
-        && let Some(audience) = parent.audience.as_deref()
+    if let Some(audience) = parent.and_then(|p| p.audience.as_deref())
         && state.urls.is_group_url(audience)
     {
         return Ok(DbGroup::local_by_ap_id(conn, audience).await?);

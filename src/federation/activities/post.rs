@@ -231,8 +231,8 @@ pub async fn remember_announcing_group(
     Ok(())
 }
 
-/// Whether we want a remote post: its author is followed here, it replies to one of our
-/// posts, or it is addressed to one of our actors.
+/// Whether we want a remote post: its author is followed here, it replies to a post we have
+/// (`answers_ours`), or it is addressed to one of our actors.
 async fn wanted(
     conn: &mut AsyncPgConnection,
     state: &AppState,
@@ -240,6 +240,7 @@ async fn wanted(
     followed: Option<bool>,
     obj: &ArticleJson,
     activity: &Received,
+    answers_ours: bool,
 ) -> Result<bool, AppError> {
     use crate::db::schema::follows;
     use diesel::prelude::*;
@@ -259,9 +260,7 @@ async fn wanted(
     if followed {
         return Ok(true);
     }
-    if let Some(parent) = &obj.in_reply_to
-        && DbPost::by_ap_id(conn, parent.as_str()).await?.is_some()
-    {
+    if answers_ours {
         return Ok(true);
     }
     let base = format!("{}/", state.urls.base());
@@ -359,7 +358,13 @@ pub async fn receive_create_or_update(
     };
     // A thread or comment for one of our groups: the group's rules first, nothing stored
     // when they refuse it; the group passes it on once stored.
-    let group = super::group::addressed_local_group(conn, state, activity, &obj).await?;
+    // The post it answers, looked up once: it tells the group and whether we want it.
+    let parent = match &obj.in_reply_to {
+        Some(p) => DbPost::by_ap_id(conn, p.as_str()).await?,
+        None => None,
+    };
+    let group =
+        super::group::addressed_local_group(conn, state, activity, &obj, parent.as_ref()).await?;
     if let Some(group) = &group {
         if known.is_none() {
             super::group::check_contribution(conn, group, actor, &obj).await?;
@@ -369,7 +374,16 @@ pub async fn receive_create_or_update(
     }
     if group.is_none()
         && known.is_none()
-        && !wanted(conn, state, actor, followed, &obj, activity).await?
+        && !wanted(
+            conn,
+            state,
+            actor,
+            followed,
+            &obj,
+            activity,
+            parent.is_some(),
+        )
+        .await?
     {
         tracing::info!(object = %obj.id, "post from an actor nobody here follows; ignored");
         return Ok(());
