@@ -14,4 +14,5 @@ mod http;
 mod mobile;
 mod partnerships;
 mod public;
+mod review;
 mod social;

@@ -16,6 +16,7 @@ mod partnerships;
 mod processes;
 mod relays;
 mod resilience;
+mod review;
 mod search;
 mod security;
 mod strict;

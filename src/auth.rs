@@ -231,11 +231,12 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
     }
 }
 
-/// Parses `admin`, `moderator` or `editor:<handle>`.
+/// Parses `admin`, `moderator`, `reviewer` or `editor:<handle>`.
 pub fn parse_role(s: &str) -> Result<Role, AppError> {
     match s {
         "admin" => Ok(Role::Admin),
         "moderator" => Ok(Role::Moderator),
+        "reviewer" => Ok(Role::Reviewer),
         other => other
             .strip_prefix("editor:")
             .filter(|h| !h.is_empty())
@@ -243,7 +244,7 @@ pub fn parse_role(s: &str) -> Result<Role, AppError> {
             .ok_or_else(|| {
                 AppError::invalid(
                     "role",
-                    "`admin`, `moderator` or `editor:<organisation handle>`",
+                    "`admin`, `moderator`, `reviewer` or `editor:<organisation handle>`",
                 )
             }),
     }
@@ -262,6 +263,9 @@ pub async fn set_role(
         }
         Role::Moderator => {
             Account::set_moderator(conn, account.id, grant).await?;
+        }
+        Role::Reviewer => {
+            crate::db::models::submission::set_reviewer(conn, account.id, grant).await?;
         }
         Role::Editor(handle) => {
             let actor = DbActor::local_by_handle(conn, handle)

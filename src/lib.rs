@@ -24,6 +24,7 @@ pub mod notify;
 pub mod orgs;
 pub mod partnerships;
 pub mod posts;
+pub mod review;
 pub mod search;
 pub mod state;
 pub mod testing;

@@ -378,6 +378,8 @@ pub async fn publish_update(
         .transaction::<_, AppError, _>(async |conn| {
             let updated = DbPost::replace(conn, post_id, data).await?;
             activities::post::publish(conn, state, author, &updated, true).await?;
+            let by = crate::db::models::submission::By::Actor(author.id);
+            crate::review::after_edit(conn, post_id, by).await?;
             Ok(updated)
         })
         .await?;

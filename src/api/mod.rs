@@ -14,6 +14,7 @@ pub mod organisations;
 pub mod partnerships;
 pub mod posts;
 pub mod relays;
+pub mod review;
 pub mod search;
 pub mod views;
 
@@ -86,6 +87,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(funding::list, funding::create))
         .routes(routes!(funding::check))
         .routes(routes!(funding::show, funding::replace, funding::delete))
+        .routes(routes!(review::showcases, review::create_showcase))
+        .routes(routes!(review::submit, review::post_submissions))
+        .routes(routes!(review::organisation_submissions))
+        .routes(routes!(review::queue))
+        .routes(routes!(review::decide))
 }
 
 /// The API's routes, and `/api/openapi.json` describing them.

@@ -508,4 +508,55 @@ diesel::allow_tables_to_appear_in_same_query!(
     funding_programmes,
     funding_translations,
     funding_calls,
+    showcases,
+    reviewers,
+    submissions,
+    submission_events,
 );
+
+// Editorial review (migration 000060).
+diesel::table! {
+    showcases (group_id) {
+        group_id -> Int8,
+        review_edits -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    reviewers (account_id) {
+        account_id -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    submissions (id) {
+        id -> Int8,
+        post_id -> Int8,
+        group_id -> Int8,
+        submitter_id -> Int8,
+        offer_ap_id -> Text,
+        state -> Text,
+        comment -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    submission_events (id) {
+        id -> Int8,
+        submission_id -> Int8,
+        action -> Text,
+        comment -> Nullable<Text>,
+        account_id -> Nullable<Int8>,
+        actor_id -> Nullable<Int8>,
+        activity_ap_id -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(submissions -> posts (post_id));
+diesel::joinable!(submission_events -> submissions (submission_id));
+diesel::joinable!(reviewers -> accounts (account_id));

@@ -6,6 +6,7 @@ mod data;
 mod events;
 mod forum;
 pub mod funding;
+mod review;
 
 use crate::app::{self, RunningInstance};
 use crate::auth;
@@ -134,6 +135,8 @@ pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
     settle(&out).await;
     // Discussion groups with threads and comments across networks.
     forum::publish(&out).await?;
+    // The dfi's showcase: one project approved, one waiting for its reviewers.
+    review::publish(&out).await?;
     // Each network subscribes to the others' posts (the relay), so that every network's
     // content is searchable everywhere, even while its own instance is down.
     subscribe_networks(&out).await?;
@@ -496,6 +499,7 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     show_search(&instances).await?;
     events::show(&instances).await?;
     forum::show(&instances).await?;
+    review::show(&instances).await?;
     if args.setup_only {
         println!("set up; exiting (--setup-only)");
     } else {

@@ -239,6 +239,12 @@ async fn receive(
     } else {
         None
     };
+    // A post submitted to one of our showcases is fetched before the transaction.
+    let submitted = if kind == ActivityKind::Offer {
+        crate::review::prefetch(&state, &signer, &received).await?
+    } else {
+        None
+    };
     let arrival = inbox::ArrivalOf {
         signature: headers
             .get("signature")
@@ -270,7 +276,11 @@ async fn receive(
                     Arrival::Repeat => return Ok(false),
                     Arrival::New => {}
                 }
-                dispatch(conn, &state, &signer, followed, &received, fetched).await?;
+                let prefetched = Prefetched {
+                    announced: fetched,
+                    submitted,
+                };
+                dispatch(conn, &state, &signer, followed, &received, prefetched).await?;
                 Ok(true)
             })
             .await?
@@ -288,6 +298,14 @@ async fn receive(
     Ok(StatusCode::ACCEPTED)
 }
 
+/// What was fetched for an activity before its transaction.
+struct Prefetched {
+    /// An Announce's object.
+    announced: Option<announce::Fetched>,
+    /// The post an Offer submits to one of our showcases.
+    submitted: Option<crate::db::models::post::DbPost>,
+}
+
 /// Hands a received activity to the handler of its kind, in the arrival's transaction.
 async fn dispatch(
     conn: &mut diesel_async::AsyncPgConnection,
@@ -295,8 +313,12 @@ async fn dispatch(
     signer: &DbActor,
     followed: Option<bool>,
     received: &Received,
-    fetched: Option<announce::Fetched>,
+    prefetched: Prefetched,
 ) -> Result<(), AppError> {
+    let Prefetched {
+        announced: fetched,
+        submitted,
+    } = prefetched;
     if super::activities::funding::receive(conn, state, signer, received).await? {
         return Ok(());
     }
@@ -304,6 +326,12 @@ async fn dispatch(
     let missing = || AppError::bad_request(format!("{} without an object", received.kind.as_str()));
     match received.kind {
         ActivityKind::Follow => follow::receive_follow(conn, state, signer, received).await?,
+        ActivityKind::Accept | ActivityKind::Reject | ActivityKind::TentativeReject
+            if crate::review::receive_answer(conn, signer, received).await? => {}
+        ActivityKind::TentativeReject => tracing::info!(
+            activity.id = %received.id,
+            "TentativeReject of something other than a submission; acknowledged"
+        ),
         ActivityKind::Accept | ActivityKind::Reject => {
             let accept = received.kind == ActivityKind::Accept;
             match partnership::answered(conn, received).await? {
@@ -315,6 +343,8 @@ async fn dispatch(
                 }
             }
         }
+        ActivityKind::Offer
+            if crate::review::receive_offer(conn, state, signer, received, submitted).await? => {}
         ActivityKind::Offer => partnership::receive_offer(conn, signer, received).await?,
         ActivityKind::Undo => {
             let inner = object.ok_or_else(missing)?;

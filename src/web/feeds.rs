@@ -175,6 +175,31 @@ fn respond(body: String, mime: &'static str) -> Response {
 const RSS: &str = "application/rss+xml; charset=utf-8";
 const ATOM: &str = "application/atom+xml; charset=utf-8";
 
+/// A feed of posts for a page of its own (`{page}/feed.rss` or `.atom`, by `ext`): the
+/// showcase's, say.
+pub fn list_feed(
+    title: &str,
+    description: &str,
+    page: &str,
+    lang: Lang,
+    posts: &[(&PostFull, &str)],
+    ext: &str,
+) -> Response {
+    let feed = Feed {
+        title: title.to_string(),
+        description: description.to_string(),
+        self_url: format!("{page}/feed.{ext}"),
+        page: page.to_string(),
+        lang,
+        items: posts.iter().map(|(p, a)| item(p, a, lang)).collect(),
+    };
+    if ext == "atom" {
+        respond(atom(&feed), ATOM)
+    } else {
+        respond(rss(&feed), RSS)
+    }
+}
+
 async fn organisation_feed(
     state: &AppState,
     handle: &str,

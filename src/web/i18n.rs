@@ -273,10 +273,24 @@ impl Strings {
     }
 }
 
+string_table!(
+    /// The editorial review's strings of one language (`review-*` in the files).
+    ReviewStrings, "review-", [
+    showcase, showcase_intro, no_showcase_posts, showcase_feed, from_showcase, all_showcase,
+    submit_title, submit_intro, showcase_field, showcase_hint, submit, submissions,
+    no_submissions, state_pending, state_changes_requested, state_approved, state_declined,
+    history, act_submitted, act_resubmitted, act_approved, act_changes_requested, act_declined,
+    act_edited, comment, comment_hint, reason, reason_hint, queue, queue_intro, queue_empty,
+    waiting, approve, request_changes, decline, submitted_by, to_showcase, notice_submitted,
+    notice_decided, submit_link, review_link, post, state, updated, changes_hint, no_showcase,
+    ]
+);
+
 struct Tables {
     strings: Vec<Strings>,
     search: Vec<SearchStrings>,
     forum: Vec<ForumStrings>,
+    review: Vec<ReviewStrings>,
 }
 
 fn load_tables() -> Result<Tables, String> {
@@ -286,6 +300,7 @@ fn load_tables() -> Result<Tables, String> {
         strings: Vec::new(),
         search: Vec::new(),
         forum: Vec::new(),
+        review: Vec::new(),
     };
     for lang in Lang::ALL {
         match Strings::load(lang) {
@@ -302,6 +317,12 @@ fn load_tables() -> Result<Tables, String> {
         }
         match ForumStrings::load(lang) {
             Ok(t) => tables.forum.push(t),
+            Err(missing) => {
+                problems.push(format!("locales/{lang}.ftl lacks {}", missing.join(", ")))
+            }
+        }
+        match ReviewStrings::load(lang) {
+            Ok(t) => tables.review.push(t),
             Err(missing) => {
                 problems.push(format!("locales/{lang}.ftl lacks {}", missing.join(", ")))
             }
@@ -370,6 +391,10 @@ pub fn search_strings(lang: Lang) -> &'static SearchStrings {
 
 pub fn forum_strings(lang: Lang) -> &'static ForumStrings {
     &tables().forum[lang as usize]
+}
+
+pub fn review_strings(lang: Lang) -> &'static ReviewStrings {
+    &tables().review[lang as usize]
 }
 
 /// A partnership's status in words; an unconfirmed one says so.

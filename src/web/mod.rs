@@ -77,6 +77,8 @@ pub fn router() -> Router<AppState> {
         .route("/posts/{id}/join", post(pages::event::join))
         .route("/events", get(pages::events::calendar))
         .route("/forum", get(pages::forum::index))
+        .route("/showcase", get(pages::showcase::page))
+        .route("/showcase/{file}", get(pages::showcase::feed))
         .route("/g/{handle}", get(pages::forum::group_or_actor))
         .route("/g/{handle}/t/{id}", get(pages::forum::thread))
         .route("/g/{handle}/feed.rss", get(feeds::group_rss))

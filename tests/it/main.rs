@@ -22,6 +22,7 @@ mod partnerships_io;
 mod posts;
 mod reactions;
 mod remote_actors;
+mod review;
 mod search;
 mod showcase;
 mod stored_words;

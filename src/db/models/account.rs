@@ -43,6 +43,8 @@ pub struct ApiToken {
 pub enum Role {
     Admin,
     Moderator,
+    /// Reviewer of submissions to the network's showcases.
+    Reviewer,
     /// Editor of the local organisation with this handle.
     Editor(String),
 }

@@ -15,4 +15,5 @@ pub mod partnership;
 pub mod post;
 pub mod relay;
 pub mod showcase;
+pub mod submission;
 pub mod web_session;

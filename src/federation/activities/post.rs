@@ -48,6 +48,8 @@ async fn recipients(
     }
     // An event's participants hear of its changes and cancellation.
     inboxes.extend(super::event::participant_inboxes(conn, &post.post).await?);
+    // Other networks' showcases it is submitted to hear of its edits and deletion.
+    inboxes.extend(crate::review::showcase_inboxes(conn, post.post.id).await?);
     if author.indexable && post.post.in_reply_to.is_none() {
         // Subscribed networks hold a copy: they get its edits and deletion too.
         inboxes.extend(subscribers.inboxes.iter().cloned());
@@ -450,6 +452,12 @@ async fn store_received(
             DbEvent::save(conn, &event).await?;
         }
     }
+    crate::review::after_edit(
+        conn,
+        post.id,
+        crate::db::models::submission::By::Actor(actor.id),
+    )
+    .await?;
     Ok(remember_audience(conn, obj, None).await?)
 }
 

@@ -32,6 +32,9 @@ pub enum ActivityKind {
     /// `Add`/`Remove` of a thread to a group's `featured` collection: pinning.
     Add,
     Remove,
+    /// A showcase's answer to a submission: changes asked for, not final (the `summary` says
+    /// which).
+    TentativeReject,
     #[serde(other)]
     Other,
 }
@@ -57,6 +60,7 @@ impl ActivityKind {
             ActivityKind::Block => "Block",
             ActivityKind::Add => "Add",
             ActivityKind::Remove => "Remove",
+            ActivityKind::TentativeReject => "TentativeReject",
             ActivityKind::Other => "Other",
         }
     }

@@ -11,6 +11,7 @@ pub mod participation;
 pub mod partnerships;
 pub mod post_form;
 pub mod posts;
+pub mod review;
 pub mod social;
 
 use crate::state::AppState;
@@ -35,6 +36,13 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/editor/posts/{id}/delete", post(posts::delete))
         .route("/editor/posts/{id}/pin", post(posts::pin))
         .route("/editor/posts/{id}/deliveries", get(posts::deliveries))
+        .route(
+            "/editor/posts/{id}/submissions",
+            get(review::submissions).post(review::submit),
+        )
+        // Handles start with a letter or digit: `_review` is no organisation's.
+        .route("/editor/_review", get(review::queue))
+        .route("/editor/_review/{id}", post(review::decide))
         .route("/editor/{handle}/followers", get(social::page))
         .route("/editor/{handle}/follows", post(social::follow))
         .route("/editor/{handle}/unfollow", post(social::unfollow))

@@ -21,6 +21,9 @@ use axum::response::Response;
 struct Dashboard {
     layout: EditorLayout,
     orgs: Vec<(String, String)>,
+    r: &'static crate::web::i18n::ReviewStrings,
+    /// For the network's reviewers: submissions waiting for them.
+    waiting: Option<i64>,
 }
 
 pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
@@ -39,9 +42,16 @@ pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
         }
         v
     };
+    let waiting = if crate::review::reviews_anything(&mut conn, &ctx.session.account).await? {
+        Some(crate::db::models::submission::waiting_count(&mut conn).await?)
+    } else {
+        None
+    };
     render(Dashboard {
         layout: ctx.layout(ctx.t.my_organisations, "/editor"),
         orgs: orgs.into_iter().map(|o| (o.handle, o.name)).collect(),
+        r: crate::web::i18n::review_strings(ctx.lang),
+        waiting,
     })
 }
 
@@ -99,6 +109,32 @@ pub struct PostRow {
     pub pinned: bool,
     pub languages: String,
     pub status: DeliveryStatus,
+    /// Its submissions to showcases: (showcase, state in words).
+    pub submissions: Vec<(String, &'static str)>,
+}
+
+/// A post's submissions to showcases, as the organisation's page lists them.
+async fn submission_states(
+    conn: &mut diesel_async::AsyncPgConnection,
+    post: &PostFull,
+    lang: Lang,
+) -> Result<Vec<(String, &'static str)>, WebError> {
+    let subs = crate::db::models::submission::of_post(conn, post.post.id).await?;
+    if subs.is_empty() {
+        return Ok(vec![]);
+    }
+    let groups = DbActor::by_ids(conn, subs.iter().map(|s| s.group_id)).await?;
+    let r = crate::web::i18n::review_strings(lang);
+    Ok(subs
+        .iter()
+        .map(|s| {
+            let name = groups.get(&s.group_id).map(|g| g.name.clone());
+            (
+                name.unwrap_or_default(),
+                super::review::state_label(s.state(), r),
+            )
+        })
+        .collect())
 }
 
 /// The id editor paths use for a local post: the UUID at the end of its URL.
@@ -121,6 +157,7 @@ struct OrgPage {
     posts: Vec<PostRow>,
     notice: Option<String>,
     tab: &'static str,
+    r: &'static crate::web::i18n::ReviewStrings,
 }
 
 pub async fn organisation(
@@ -147,6 +184,7 @@ pub async fn organisation(
                 .collect::<Vec<_>>()
                 .join(", "),
             status: delivery_status(&mut conn, p).await?,
+            submissions: submission_states(&mut conn, p, ctx.lang).await?,
         });
     }
     render(OrgPage {
@@ -157,6 +195,7 @@ pub async fn organisation(
         posts: rows,
         notice: n.text(ctx.t),
         tab: "posts",
+        r: crate::web::i18n::review_strings(ctx.lang),
     })
 }
 

@@ -27,6 +27,9 @@ struct HomePage {
     /// (URL, name, kind)
     organisations: Vec<(String, String, String)>,
     featured: Vec<PostCard>,
+    /// The latest posts of the network's showcase.
+    showcase: Vec<PostCard>,
+    r: &'static crate::web::i18n::ReviewStrings,
     /// Events running or to come, soonest first.
     upcoming: Vec<EventCard>,
     posts: Vec<PostCard>,
@@ -52,6 +55,7 @@ pub async fn home(
     let upcoming = DbEvent::upcoming(&mut conn, &filter, chrono::Utc::now(), 6).await?;
     let upcoming = event_cards(&mut conn, &upcoming, lang).await?;
     let post_count = DbPost::count_local(&mut conn).await?;
+    let showcase = super::showcase::latest_cards(&mut conn, lang, 3).await?;
     let records: Vec<stats::Record> = DbPartnership::all(&mut conn)
         .await?
         .iter()
@@ -88,6 +92,8 @@ pub async fn home(
             })
             .collect(),
         featured: cards(&featured),
+        showcase,
+        r: crate::web::i18n::review_strings(lang),
         upcoming,
         posts: cards(&latest),
         figures: vec![

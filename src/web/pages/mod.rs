@@ -16,6 +16,7 @@ pub mod ics;
 pub mod organisation;
 pub mod post;
 pub mod registry;
+pub mod showcase;
 pub mod stats;
 pub mod tag;
 
