@@ -94,8 +94,8 @@ async fn a_submission_from_nrw_is_reviewed_at_dfi_and_seen_on_both_sides() {
 
     // nrw submits a post; both sides see it waiting.
     let post = nrw.post("stadt-dortmund", "Jugendcamp").await;
-    let post_id = post["id"].as_str().unwrap().to_string();
-    let key = post_id.rsplit('/').next().unwrap().to_string();
+    let post_id = post["ap_id"].as_str().unwrap().to_string();
+    let key = post["id"].as_str().unwrap().to_string();
     let (status, sub) = nrw
         .call(
             Method::POST,
@@ -194,8 +194,8 @@ async fn a_submission_from_nrw_is_reviewed_at_dfi_and_seen_on_both_sides() {
 
     // A second post is declined with its reason.
     let second = nrw.post("stadt-dortmund", "Werbung").await;
-    let second_id = second["id"].as_str().unwrap().to_string();
-    let second_key = second_id.rsplit('/').next().unwrap();
+    let second_id = second["ap_id"].as_str().unwrap().to_string();
+    let second_key = second["id"].as_str().unwrap();
     nrw.call(
         Method::POST,
         &format!("/api/v1/posts/{second_key}/submissions"),
@@ -245,7 +245,7 @@ async fn a_submission_of_someone_elses_post_is_refused_with_nothing_stored() {
         "id": format!("{}/activities/offer/forged", nrw.inst.url("").trim_end_matches('/')),
         "type": "Offer",
         "actor": dortmund.ap_id.as_str(),
-        "object": essen_post["id"],
+        "object": essen_post["ap_id"],
         "target": showcase["id"],
         "to": [showcase["id"]]
     });
@@ -257,13 +257,14 @@ async fn a_submission_of_someone_elses_post_is_refused_with_nothing_stored() {
         SystemTime::now(),
     )
     .unwrap();
-    let status =
+    let resp =
         passerelle::federation::http::signed(dfi.http.post(&inbox).body(body), headers.into_iter())
             .send()
             .await
-            .unwrap()
-            .status();
-    assert_eq!(status, StatusCode::FORBIDDEN);
+            .unwrap();
+    let status = resp.status();
+    let text = resp.text().await.unwrap();
+    assert_eq!(status, StatusCode::FORBIDDEN, "{text}");
     assert_eq!(dfi.count("submissions").await, 0);
     assert!(queue(&dfi, "pending").await.is_empty());
 }

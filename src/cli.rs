@@ -96,6 +96,34 @@ enum Command {
     /// Network subscriptions: another network's instance announces its posts to ours.
     #[command(subcommand)]
     Relay(RelayCommand),
+    /// The network's showcase, where its reviewers approve submitted posts.
+    #[command(subcommand)]
+    Showcase(ShowcaseCommand),
+}
+
+#[derive(Subcommand)]
+enum ShowcaseCommand {
+    /// Set up a showcase: a group where only moderators post, whose announced posts are the
+    /// ones the network's reviewers approved. Grant reviewers with
+    /// `account grant --role reviewer`.
+    Create {
+        #[command(flatten)]
+        config: ConfigArg,
+        #[arg(long)]
+        handle: String,
+        /// Name, as `lang=text` (repeatable; at least one).
+        #[arg(long = "name", value_parser = parse_lang_text, required = true)]
+        names: Vec<(String, String)>,
+        /// Description, as `lang=text` (repeatable).
+        #[arg(long = "summary", value_parser = parse_lang_text)]
+        summaries: Vec<(String, String)>,
+        /// Usernames of the group's moderators (they review too).
+        #[arg(long = "moderator")]
+        moderators: Vec<String>,
+        /// A post edited after approval goes back to the review queue.
+        #[arg(long)]
+        review_edits: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -242,7 +270,7 @@ enum AccountCommand {
         #[arg(long)]
         moderator: bool,
     },
-    /// Grant a role: admin, moderator or editor:<organisation handle>.
+    /// Grant a role: admin, moderator, reviewer or editor:<organisation handle>.
     Grant {
         #[command(flatten)]
         config: ConfigArg,
@@ -587,6 +615,43 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     h.url
                 );
             }
+            Ok(())
+        }
+        Command::Showcase(ShowcaseCommand::Create {
+            config,
+            handle,
+            names,
+            summaries,
+            moderators,
+            review_edits,
+        }) => {
+            let state = state_for(&config).await?;
+            let texts = |pairs: Vec<(String, String)>, field: &str| {
+                pairs
+                    .into_iter()
+                    .map(|(l, t)| {
+                        l.parse::<crate::vocab::Lang>()
+                            .map(|l| (l, t))
+                            .map_err(|_| anyhow::anyhow!("{field}: unknown language `{l}`"))
+                    })
+                    .collect::<anyhow::Result<BTreeMap<_, _>>>()
+            };
+            let input = crate::forum::GroupInput {
+                handle,
+                name: texts(names, "name")?,
+                description: texts(summaries, "summary")?,
+                rules: BTreeMap::new(),
+                posting_restricted_to_mods: true,
+                moderators,
+            };
+            let mut conn = state.pool.get().await?;
+            let g = crate::review::create_showcase(&mut conn, &state, &input, review_edits, None)
+                .await
+                .map_err(cli_err)?;
+            println!(
+                "showcase {} (@{}@{}) set up",
+                g.actor.ap_id, g.actor.handle, g.actor.domain
+            );
             Ok(())
         }
         Command::Relay(RelayCommand::Subscribe {

@@ -26,7 +26,7 @@ pub struct ShowcaseView {
     /// A post edited after approval goes back to the queue.
     pub review_edits: bool,
     /// Submissions waiting for a reviewer.
-    pub waiting: usize,
+    pub waiting: i64,
 }
 
 /// A new showcase: a group (only moderators post in it) and whether edits are reviewed.
@@ -50,9 +50,7 @@ pub async fn showcases(State(state): State<AppState>) -> AppResult<Json<Vec<Show
         else {
             continue;
         };
-        let waiting = db::in_state(&mut conn, s.group_id, SubmissionState::Pending, 10_000)
-            .await?
-            .len();
+        let waiting = db::count_in_state(&mut conn, s.group_id, SubmissionState::Pending).await?;
         out.push(ShowcaseView {
             handle: g.actor.handle.clone(),
             id: g.actor.ap_id.to_string(),

@@ -322,6 +322,20 @@ pub async fn in_state(
         .await
 }
 
+/// How many of a showcase's submissions are in one state.
+pub async fn count_in_state(
+    conn: &mut AsyncPgConnection,
+    group_id: i64,
+    state: State,
+) -> QueryResult<i64> {
+    submissions::table
+        .filter(submissions::group_id.eq(group_id))
+        .filter(submissions::state.eq(state.as_str()))
+        .count()
+        .get_result(conn)
+        .await
+}
+
 /// Submissions waiting in any of our showcases.
 pub async fn waiting_count(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
     submissions::table
