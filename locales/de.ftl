@@ -794,3 +794,6 @@ fund-fail-too-short = muss mindestens { $duration } dauern
 fund-fail-too-long = darf höchstens { $duration } dauern
 fund-nav = Förderung
 fund-deadlines = Fristen für Förderanträge
+
+## europe
+stats-by-region-pair = Nach Regionenpaar (NUTS)

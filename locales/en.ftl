@@ -802,3 +802,6 @@ fund-fail-too-short = must last at least { $duration }
 fund-fail-too-long = may last at most { $duration }
 fund-nav = Funding
 fund-deadlines = Funding deadlines
+
+## europe
+stats-by-region-pair = By pair of regions (NUTS)

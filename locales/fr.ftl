@@ -805,3 +805,6 @@ fund-fail-too-short = doit durer au moins { $duration }
 fund-fail-too-long = peut durer au plus { $duration }
 fund-nav = Financements
 fund-deadlines = Échéances des appels à projets
+
+## europe
+stats-by-region-pair = Par paire de régions (NUTS)

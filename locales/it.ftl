@@ -802,3 +802,6 @@ fund-fail-too-short = deve durare almeno { $duration }
 fund-fail-too-long = può durare al massimo { $duration }
 fund-nav = Finanziamenti
 fund-deadlines = Scadenze dei bandi
+
+## europe
+stats-by-region-pair = Per coppia di regioni (NUTS)

@@ -818,3 +818,6 @@ fund-fail-too-short = musi trwać co najmniej { $duration }
 fund-fail-too-long = może trwać najwyżej { $duration }
 fund-nav = Dofinansowanie
 fund-deadlines = Terminy naborów
+
+## europe
+stats-by-region-pair = Według par regionów (NUTS)
