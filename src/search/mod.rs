@@ -416,16 +416,16 @@ pub fn merge(search: &Search, parts: Vec<Found>) -> (i64, Vec<Hit>, Facets) {
 /// answer.
 pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> {
     let started = std::time::Instant::now();
-    let peers = match search.scope {
+    let asked = match search.scope {
         Scope::All => state.config.federation.peers.clone(),
         Scope::Local => vec![],
     };
     let ours = async {
         let mut conn = state.conn().await?;
-        let holdings = if peers.is_empty() {
+        let holdings = if asked.is_empty() {
             local::Holdings::All
         } else {
-            local::Holdings::Except(&peers)
+            local::Holdings::Except(&asked)
         };
         local::search(&mut conn, search, holdings).await
     };

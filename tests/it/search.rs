@@ -394,6 +394,13 @@ async fn the_search_page_shows_hits_facets_and_errors_next_to_the_field() {
     assert!(!html.contains("<b>offen"));
 }
 
+/// A search of every network (nothing built first: each side's index is built by the test).
+async fn everywhere(ctx: &Ctx, query: &[(&str, &str)]) -> Value {
+    let (status, answer) = ctx.json(ctx.get("/api/v1/search").query(query)).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    answer
+}
+
 fn facet_sum(answer: &Value, facet: &str) -> i64 {
     answer["facets"][facet].as_array().map_or(0, |vs| {
         vs.iter().map(|v| v["count"].as_i64().unwrap()).sum()
@@ -424,6 +431,8 @@ async fn facets_count_a_peers_post_once_though_a_copy_is_held_here() {
             Profile {
                 country: Some("FR".into()),
                 languages: vec!["fr".into()],
+                discoverable: true,
+                indexable: true,
                 ..Profile::default()
             },
         )
@@ -464,11 +473,7 @@ async fn facets_count_a_peers_post_once_though_a_copy_is_held_here() {
     let (_, local) = search(&nrw, "q=jumelage&kind=post").await;
     assert_eq!(local["total"], 2, "the copy is in nrw's index: {local}");
 
-    let all = |nrw: &Ctx, q: &'static str| {
-        let req = nrw.get("/api/v1/search").query(&[("q", q)]);
-        async move { nrw.json(req).await.1 }
-    };
-    let answer = all(&nrw, "jumelage").await;
+    let answer = everywhere(&nrw, &[("q", "jumelage")]).await;
     assert_eq!(answer["total"], 2, "{answer}");
     assert_eq!(answer["hits"].as_array().unwrap().len(), 2, "{answer}");
     assert_eq!(facet_sum(&answer, "kind"), 2, "{answer}");
@@ -476,20 +481,14 @@ async fn facets_count_a_peers_post_once_though_a_copy_is_held_here() {
     assert_eq!(facet_count(&answer, "theme", "culture"), 1, "{answer}");
     assert_eq!(facet_count(&answer, "network", afccre.inst.domain()), 1);
     // Choosing a facet finds as many as it said.
-    let chosen = nrw
-        .json(
-            nrw.get("/api/v1/search")
-                .query(&[("q", "jumelage"), ("theme", "culture")]),
-        )
-        .await
-        .1;
+    let chosen = everywhere(&nrw, &[("q", "jumelage"), ("theme", "culture")]).await;
     assert_eq!(chosen["total"], 1, "{chosen}");
     assert_eq!(chosen["hits"].as_array().unwrap().len(), 1, "{chosen}");
 
     // afccre down: the copy answers for it, still once.
     let afccre_domain = afccre.inst.domain().to_string();
     afccre.inst.go_down().await;
-    let answer = all(&nrw, "jumelage").await;
+    let answer = everywhere(&nrw, &[("q", "jumelage")]).await;
     assert_eq!(answer["total"], 2, "{answer}");
     assert_eq!(facet_count(&answer, "kind", "post"), 2, "{answer}");
     assert_eq!(
