@@ -611,7 +611,7 @@ fn params(q: &str, sort: Sort) -> SearchParams {
 async fn run_query(conn: &mut AsyncPgConnection, p: &SearchParams) -> anyhow::Result<(f64, i64)> {
     let search = p.check().map_err(|e| anyhow::anyhow!(e.message))?;
     let t = Instant::now();
-    let found = local::search(conn, &search, false)
+    let found = local::search(conn, &search, local::Holdings::All)
         .await
         .map_err(|e| anyhow::anyhow!("{}: {}", p.q, e.message))?;
     Ok((t.elapsed().as_secs_f64() * 1000.0, found.total))

@@ -842,3 +842,5 @@ review-state = Stand
 review-updated = Zuletzt geändert
 review-changes-hint = Bearbeiten Sie den Beitrag und reichen Sie ihn dann erneut ein.
 review-no-showcase = Dieses Netzwerk hat noch kein Schaufenster.
+## europe
+stats-by-region-pair = Nach Regionenpaar (NUTS)

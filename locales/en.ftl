@@ -850,3 +850,5 @@ review-state = State
 review-updated = Last change
 review-changes-hint = Edit the post, then submit it again.
 review-no-showcase = This network has no showcase yet.
+## europe
+stats-by-region-pair = By pair of regions (NUTS)

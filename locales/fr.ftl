@@ -853,3 +853,5 @@ review-state = État
 review-updated = Dernière modification
 review-changes-hint = Modifiez la publication, puis proposez-la à nouveau.
 review-no-showcase = Ce réseau n’a pas encore de vitrine.
+## europe
+stats-by-region-pair = Par paire de régions (NUTS)

@@ -850,3 +850,5 @@ review-state = Stato
 review-updated = Ultima modifica
 review-changes-hint = Modificate il contributo, poi proponetelo di nuovo.
 review-no-showcase = Questa rete non ha ancora una vetrina.
+## europe
+stats-by-region-pair = Per coppia di regioni (NUTS)

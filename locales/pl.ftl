@@ -866,3 +866,5 @@ review-state = Stan
 review-updated = Ostatnia zmiana
 review-changes-hint = Popraw wpis, a potem zgłoś go ponownie.
 review-no-showcase = Ta sieć nie ma jeszcze witryny.
+## europe
+stats-by-region-pair = Według par regionów (NUTS)

@@ -21,6 +21,7 @@ pub mod locale;
 pub mod media;
 pub mod metrics;
 pub mod notify;
+pub mod nuts;
 pub mod orgs;
 pub mod partnerships;
 pub mod posts;

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::federation::keys;
 use crate::federation::urls::Urls;
 use crate::vocab::{OrgKind, theme};
-use diesel_async::AsyncPgConnection;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -31,6 +31,11 @@ pub struct Profile {
     pub country: Option<String>,
     pub region: Option<String>,
     pub official_code: Option<String>,
+    /// Eurostat LAU code, `CC_code` (`DE_05913000`); taken from `official_code` where that
+    /// is the LAU code (DE, FR, IT, PL) and none is given.
+    pub lau: Option<String>,
+    /// NUTS region, usually NUTS 3 (`DEA52`).
+    pub nuts: Option<String>,
     pub population: Option<i64>,
     pub website: Option<String>,
     /// Working languages, ISO 639-1 codes, the first being the main one.
@@ -119,6 +124,14 @@ impl Profile {
                 ));
             }
         }
+        if let Some(lau) = &self.lau {
+            crate::nuts::check_lau(lau, self.country.as_deref())
+                .map_err(|why| AppError::invalid("lau", why))?;
+        }
+        if let Some(nuts) = &self.nuts {
+            crate::nuts::check_nuts(nuts, self.country.as_deref())
+                .map_err(|why| AppError::invalid("nuts", why))?;
+        }
         if self.population.is_some_and(|p| p < 0) {
             return Err(AppError::invalid("population", "cannot be negative"));
         }
@@ -198,6 +211,15 @@ pub async fn create(
     }
     let keys = keys::generate().await?;
     let p = &input.profile;
+    let codes = ProfileChange {
+        lau: Some(crate::nuts::lau_of(
+            p.lau.as_deref(),
+            p.country.as_deref(),
+            p.official_code.as_deref(),
+        )),
+        nuts: Some(p.nuts.clone()),
+        ..ProfileChange::default()
+    };
     let new = NewActor {
         ap_id: urls.actor(&input.handle),
         local: true,
@@ -235,7 +257,14 @@ pub async fn create(
         latitude: p.latitude,
         longitude: p.longitude,
     };
-    Ok(DbActor::insert(conn, &new).await?)
+    // The EU-wide codes are columns the shared row type does not carry: set in the same
+    // transaction.
+    Ok(conn
+        .transaction(async |conn| {
+            let actor = DbActor::insert(conn, &new).await?;
+            DbActor::update_profile(conn, actor.id, &codes).await
+        })
+        .await?)
 }
 
 /// A change to an organisation's profile, as the API takes it: absent fields stay as they are.
@@ -248,6 +277,10 @@ pub struct ProfileUpdate {
     pub country: Option<String>,
     pub region: Option<String>,
     pub official_code: Option<String>,
+    /// Eurostat LAU code (`DE_05913000`); an empty string removes it.
+    pub lau: Option<String>,
+    /// NUTS region (`DEA52`); an empty string removes it.
+    pub nuts: Option<String>,
     pub population: Option<i64>,
     pub website: Option<String>,
     pub languages: Option<Vec<String>>,
@@ -274,6 +307,8 @@ pub async fn update(
             "required, at most 200 characters",
         ));
     }
+    let blank = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string());
+    let (lau, nuts) = (blank(&u.lau), blank(&u.nuts));
     let kind = u
         .kind
         .or_else(|| actor.org_kind.as_deref().and_then(|k| k.parse().ok()));
@@ -286,6 +321,14 @@ pub async fn update(
             .official_code
             .clone()
             .or_else(|| actor.official_code.clone()),
+        lau: match &lau {
+            Some(l) => Some(l.clone()).filter(|l| !l.is_empty()),
+            None => actor.lau.clone(),
+        },
+        nuts: match &nuts {
+            Some(n) => Some(n.clone()).filter(|n| !n.is_empty()),
+            None => actor.nuts.clone(),
+        },
         population: u.population,
         website: u.website.clone(),
         languages: u.languages.clone().unwrap_or_default(),
@@ -316,6 +359,8 @@ pub async fn update(
         latitude: u.latitude.map(Some),
         longitude: u.longitude.map(Some),
         updated: Some(chrono::Utc::now()),
+        lau: lau.map(|l| Some(l).filter(|l| !l.is_empty())),
+        nuts: nuts.map(|n| Some(n).filter(|n| !n.is_empty())),
     };
     Ok(DbActor::update_profile(conn, actor.id, &change).await?)
 }
@@ -425,7 +470,42 @@ pub async fn create_imported(
         handle = format!("{base}-{n}");
     }
     let new = imported_row(urls, &handle, name, kind, country, region, official_code);
-    Ok(DbActor::insert(conn, &new).await?)
+    let lau = crate::nuts::lau_of(None, country, official_code);
+    Ok(conn
+        .transaction(async |conn| {
+            let actor = DbActor::insert(conn, &new).await?;
+            if lau.is_none() {
+                return Ok(actor);
+            }
+            let codes = ProfileChange {
+                lau: Some(lau),
+                ..ProfileChange::default()
+            };
+            DbActor::update_profile(conn, actor.id, &codes).await
+        })
+        .await?)
+}
+
+/// Sets the EU-wide codes of many organisations at once (`ids[i]` gets `lau[i]` and
+/// `nuts[i]`): the bulk import's companion of [`imported_row`], whose row type lacks them.
+pub async fn set_eu_codes(
+    conn: &mut AsyncPgConnection,
+    ids: &[i64],
+    lau: &[Option<String>],
+    nuts: &[Option<String>],
+) -> diesel::QueryResult<usize> {
+    use diesel::sql_types::{Array, BigInt, Nullable, Text};
+    use diesel_async::RunQueryDsl;
+    diesel::sql_query(
+        "UPDATE actors a SET lau = v.lau, nuts = v.nuts \
+         FROM unnest($1::bigint[], $2::text[], $3::text[]) AS v(id, lau, nuts) \
+         WHERE a.id = v.id",
+    )
+    .bind::<Array<BigInt>, _>(ids)
+    .bind::<Array<Nullable<Text>>, _>(lau)
+    .bind::<Array<Nullable<Text>>, _>(nuts)
+    .execute(conn)
+    .await
 }
 
 /// The row of an organisation created from an imported list: no key pair yet (made on first

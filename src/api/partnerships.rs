@@ -416,7 +416,7 @@ const CSV_TYPES: [&str; 4] = [
     path = "/api/v1/admin/partnerships/import",
     tag = "admin",
     params(ImportQuery),
-    request_body(content = String, content_type = "text/csv", description = "A partnership list (columns: name_a, country_a, code_a, region_a, name_b, country_b, code_b, region_b, kind, founded_year)"),
+    request_body(content = String, content_type = "text/csv", description = "A partnership list (columns: name_a, country_a, code_a, region_a, name_b, country_b, code_b, region_b, kind, founded_year; optional EU-wide codes lau_a, nuts_a, lau_b, nuts_b)"),
     responses((status = 200, description = "Imported", body = ImportReport), (status = 415, description = "The body is not CSV", body = crate::error::ErrorEnvelope), (status = 422, description = "Invalid rows stopped the import, or the file has no usable header row", body = ImportRefused)),
     security(("bearer" = []))
 )]

@@ -21,6 +21,10 @@ pub struct OrganisationView {
     pub country: Option<String>,
     pub region: Option<String>,
     pub official_code: Option<String>,
+    /// Eurostat LAU code, `CC_code` (`DE_05913000`).
+    pub lau: Option<String>,
+    /// NUTS region, usually NUTS 3 (`DEA52`).
+    pub nuts: Option<String>,
     pub population: Option<i64>,
     pub website: Option<String>,
     pub languages: Vec<String>,
@@ -46,6 +50,8 @@ impl From<&DbActor> for OrganisationView {
             country: a.country.clone(),
             region: a.region.clone(),
             official_code: a.official_code.clone(),
+            lau: a.lau.clone(),
+            nuts: a.nuts.clone(),
             population: a.population,
             website: a.website.clone(),
             languages: a.languages.clone(),

@@ -39,6 +39,8 @@ diesel::table! {
         last_refreshed_at -> Timestamptz,
         moved_to -> Nullable<Text>,
         deleted_at -> Nullable<Timestamptz>,
+        lau -> Nullable<Text>,
+        nuts -> Nullable<Text>,
     }
 }
 

@@ -2,6 +2,7 @@
 //! localhost, each with its own database, filled with sample organisations, editors and
 //! bilingual posts. Every run resets the demo databases, so it starts clean each time.
 
+mod codes;
 mod data;
 mod events;
 mod forum;
@@ -374,6 +375,7 @@ async fn seed(
                 country: Some(o.country.into()),
                 region: Some(o.region.into()),
                 official_code: o.code.map(Into::into),
+                nuts: codes::nuts(o.handle).map(Into::into),
                 population: o.population,
                 languages: o.languages.iter().map(|l| l.to_string()).collect(),
                 themes: o.themes.iter().map(|t| t.to_string()).collect(),

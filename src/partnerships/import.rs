@@ -1,14 +1,16 @@
 //! Import of an existing partnership list (CSV), used by the CLI and the API.
 //!
 //! Columns (header row, any case, in any order, extra columns ignored): `name_a, country_a,
-//! code_a, region_a, name_b, country_b, code_b, region_b, kind, founded_year`; the codes,
-//! regions and year may be empty or absent. Commas, semicolons (German and French Excel) and
+//! code_a, region_a, name_b, country_b, code_b, region_b, kind, founded_year`, and the
+//! EU-wide codes `lau_a, nuts_a, lau_b, nuts_b` (see `crate::nuts`); the codes, regions and
+//! year may be empty or absent. Commas, semicolons (German and French Excel) and
 //! tabs are recognised as separators, and a UTF-8 byte-order mark is skipped.
 //!
 //! Every row is checked before anything is written. Unless invalid rows may be skipped, one
 //! bad row means nothing is imported, and the report names every bad row by its line in the
 //! file. Otherwise the import runs in one transaction: each side is matched to a known
-//! organisation (by country and official code, then by name and country, case-insensitively)
+//! organisation (by LAU code, given or derived from a national code that is one, then by
+//! country and official code, then by name and country, case-insensitively)
 //! or created as a local municipality, and a partnership is created unless a live one of
 //! that kind exists between the two. Importing the same file again changes nothing.
 
@@ -60,7 +62,17 @@ pub struct ImportReport {
 
 /// Column names the importer reads.
 const REQUIRED: [&str; 5] = ["name_a", "country_a", "name_b", "country_b", "kind"];
-const OPTIONAL: [&str; 5] = ["code_a", "region_a", "code_b", "region_b", "founded_year"];
+const OPTIONAL: [&str; 9] = [
+    "code_a",
+    "region_a",
+    "code_b",
+    "region_b",
+    "founded_year",
+    "lau_a",
+    "nuts_a",
+    "lau_b",
+    "nuts_b",
+];
 
 /// Rows per INSERT: far below PostgreSQL's 65,535 bind parameters.
 const INSERT_CHUNK: usize = 1000;
@@ -73,15 +85,25 @@ pub(crate) struct Side {
     pub(crate) country: String,
     pub(crate) code: Option<String>,
     pub(crate) region: Option<String>,
+    /// Eurostat LAU code: given, or derived from `code` where that is one.
+    pub(crate) lau: Option<String>,
+    pub(crate) nuts: Option<String>,
 }
+
+/// The "country" of keys by LAU code, which is unique across Europe.
+const LAU_KEY: &str = "LAU";
 
 impl Side {
     fn name_key(&self) -> Key {
         (self.country.clone(), self.name.to_lowercase())
     }
 
+    /// The LAU code when known, else the country and national code.
     fn code_key(&self) -> Option<Key> {
-        self.code.clone().map(|c| (self.country.clone(), c))
+        match &self.lau {
+            Some(l) => Some((LAU_KEY.into(), l.clone())),
+            None => self.code.clone().map(|c| (self.country.clone(), c)),
+        }
     }
 }
 
@@ -189,11 +211,30 @@ fn parse_side(
     }
     let region =
         Some(clean(header.field(record, &format!("region_{s}")))).filter(|r| !r.is_empty());
+    let mut eu_code = |column: String, check: fn(&str, Option<&str>) -> Result<(), String>| {
+        let raw = header.field(record, &column);
+        let v = raw.to_ascii_uppercase();
+        if v.is_empty() {
+            return None;
+        }
+        match check(&v, country_ok.then_some(country.as_str())) {
+            Ok(()) => Some(v),
+            Err(why) => {
+                problems.push(format!("{column} `{raw}`: {why}"));
+                None
+            }
+        }
+    };
+    let lau = eu_code(format!("lau_{s}"), crate::nuts::check_lau);
+    let nuts = eu_code(format!("nuts_{s}"), crate::nuts::check_nuts);
+    let lau = crate::nuts::lau_of(lau.as_deref(), Some(&country), code.as_deref());
     Side {
         name,
         country,
         code,
         region,
+        lau,
+        nuts,
     }
 }
 
@@ -360,7 +401,12 @@ struct OrgIndex {
 }
 
 impl OrgIndex {
-    fn add(&mut self, r: OrgRef, country: &str, name: &str, code: Option<&str>) {
+    fn add(&mut self, r: OrgRef, country: &str, name: &str, code: Option<&str>, lau: Option<&str>) {
+        if let Some(lau) = lau {
+            self.by_code
+                .entry((LAU_KEY.to_string(), lau.to_string()))
+                .or_insert(r);
+        }
         if let Some(code) = code {
             self.by_code
                 .entry((country.to_string(), code.to_string()))
@@ -376,6 +422,10 @@ impl OrgIndex {
     /// whose code says it is another municipality of the same name.
     fn find(&self, side: &Side) -> Option<OrgRef> {
         if let Some(r) = side.code_key().and_then(|k| self.by_code.get(&k)) {
+            return Some(*r);
+        }
+        let national = side.code.clone().map(|c| (side.country.clone(), c));
+        if let Some(r) = national.and_then(|k| self.by_code.get(&k)) {
             return Some(*r);
         }
         self.by_name
@@ -395,7 +445,8 @@ async fn known_organisations(
     conn: &mut AsyncPgConnection,
     countries: Vec<String>,
 ) -> QueryResult<OrgIndex> {
-    let rows: Vec<(i64, String, Option<String>, Option<String>)> = actors::table
+    type Known = (i64, String, Option<String>, Option<String>, Option<String>);
+    let rows: Vec<Known> = actors::table
         .filter(actors::country.eq_any(countries))
         .filter(actors::deleted_at.is_null())
         .filter(actors::actor_type.ne("Application"))
@@ -406,17 +457,19 @@ async fn known_organisations(
             actors::name,
             actors::country,
             actors::official_code,
+            actors::lau,
         ))
         .load(conn)
         .await?;
     let mut index = OrgIndex::default();
-    for (id, name, country, code) in rows {
+    for (id, name, country, code, lau) in rows {
         if let Some(country) = country {
             index.add(
                 OrgRef::Existing(id),
                 &country,
                 &clean(&name),
                 code.as_deref(),
+                lau.as_deref(),
             );
         }
     }
@@ -502,14 +555,34 @@ async fn create_organisations(
             .await?;
         ids.extend(rows.into_iter().map(|(id, h)| (h, id)));
     }
-    handles
+    let ids: Vec<i64> = handles
         .iter()
         .map(|h| {
             ids.get(h).copied().ok_or_else(|| {
                 AppError::internal(anyhow::anyhow!("the organisation `{h}` was not inserted"))
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    // The EU-wide codes, which the shared row type does not carry.
+    let coded: Vec<(i64, &Side)> = ids
+        .iter()
+        .copied()
+        .zip(sides)
+        .filter(|(_, s)| s.lau.is_some() || s.nuts.is_some())
+        .collect();
+    for chunk in coded.chunks(INSERT_CHUNK) {
+        orgs::set_eu_codes(
+            conn,
+            &chunk.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            &chunk.iter().map(|(_, s)| s.lau.clone()).collect::<Vec<_>>(),
+            &chunk
+                .iter()
+                .map(|(_, s)| s.nuts.clone())
+                .collect::<Vec<_>>(),
+        )
+        .await?;
+    }
+    Ok(ids)
 }
 
 struct Resolved {
@@ -587,7 +660,13 @@ async fn import_rows(
         let mut side = |found: Option<OrgRef>, side: Side| {
             found.unwrap_or_else(|| {
                 let r = OrgRef::New(to_create.len());
-                index.add(r, &side.country, &side.name, side.code.as_deref());
+                index.add(
+                    r,
+                    &side.country,
+                    &side.name,
+                    side.code.as_deref(),
+                    side.lau.as_deref(),
+                );
                 to_create.push(side);
                 r
             })
@@ -769,16 +848,61 @@ mod tests {
     #[test]
     fn matching_passes_over_a_namesake_with_another_code() {
         let mut index = OrgIndex::default();
-        index.add(OrgRef::Existing(1), "FR", "Saint-Martin", Some("01234"));
-        index.add(OrgRef::Existing(2), "FR", "saint-martin", None);
+        index.add(
+            OrgRef::Existing(1),
+            "FR",
+            "Saint-Martin",
+            Some("01234"),
+            None,
+        );
+        index.add(OrgRef::Existing(2), "FR", "saint-martin", None, None);
         let side = |code: Option<&str>| Side {
             name: "SAINT-MARTIN".into(),
             country: "FR".into(),
             code: code.map(String::from),
             region: None,
+            lau: None,
+            nuts: None,
         };
         assert_eq!(index.find(&side(Some("01234"))), Some(OrgRef::Existing(1)));
         assert_eq!(index.find(&side(Some("09999"))), Some(OrgRef::Existing(2)));
         assert_eq!(index.find(&side(None)), Some(OrgRef::Existing(1)));
+    }
+
+    #[test]
+    fn matching_keys_on_the_lau_code_across_spellings_and_national_codes() {
+        let mut index = OrgIndex::default();
+        index.add(OrgRef::Existing(7), "IT", "Roma", None, Some("IT_058091"));
+        index.add(
+            OrgRef::Existing(8),
+            "DE",
+            "Dortmund",
+            Some("05913000"),
+            Some("DE_05913000"),
+        );
+        let text = "name_a,country_a,lau_a,nuts_a,name_b,country_b,code_b,kind\n\
+                    Comune di Roma,it,it_058091,iti43,Stadt Dortmund,DE,5913000,twinning\n\
+                    Rome,IT,FR_058091,,Dortmund,DE,,twinning\n";
+        let parsed = parse(text).unwrap();
+        assert_eq!(parsed.valid.len(), 1, "{:?}", parsed.rejected);
+        let row = &parsed.valid[0];
+        assert_eq!(row.a.lau.as_deref(), Some("IT_058091"));
+        assert_eq!(row.a.nuts.as_deref(), Some("ITI43"));
+        assert_eq!(
+            row.b.lau.as_deref(),
+            Some("DE_05913000"),
+            "derived from the AGS"
+        );
+        assert_eq!(
+            index.find(&row.a),
+            Some(OrgRef::Existing(7)),
+            "another name"
+        );
+        assert_eq!(index.find(&row.b), Some(OrgRef::Existing(8)));
+        assert!(
+            parsed.rejected[0].reason.contains("lau_a `FR_058091`"),
+            "{:?}",
+            parsed.rejected
+        );
     }
 }

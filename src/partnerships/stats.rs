@@ -1,7 +1,10 @@
 //! Statistics of partnerships: per region, per country pair, per kind, per founding decade,
 //! and the share confirmed. Across the federation a partnership is counted once: each one has
-//! a key made of its kind and its two sides (by official code where known, else by actor id),
-//! whichever side proposed it; instances exchange their records and merge them by key.
+//! a key made of its kind and its two sides (by LAU code where known, given or derived from a
+//! national code that is one, else by official code, else by actor id), whichever side
+//! proposed it; instances exchange their records and merge them by key. Regions are NUTS
+//! regions (at the level of each country's own regions, see `crate::nuts`) where the sides
+//! have a NUTS code, so that regions and region pairs compare across every EU country.
 
 use crate::db::models::partnership::{DbPartnership, PartnershipFull};
 use crate::error::AppError;
@@ -19,14 +22,23 @@ pub struct Record {
     pub kind: String,
     pub countries: [Option<String>; 2],
     pub regions: [Option<String>; 2],
+    /// The sides' NUTS codes, where known.
+    #[serde(default)]
+    pub nuts: [Option<String>; 2],
     pub founded_year: Option<i32>,
     pub status: String,
     pub confirmed: bool,
 }
 
 fn side_key(a: &crate::db::models::actor::DbActor) -> String {
-    match (&a.country, &a.official_code) {
-        (Some(c), Some(code)) => format!("{c}:{code}"),
+    let lau = crate::nuts::lau_of(
+        a.lau.as_deref(),
+        a.country.as_deref(),
+        a.official_code.as_deref(),
+    );
+    match (lau, &a.country, &a.official_code) {
+        (Some(lau), _, _) => format!("LAU:{lau}"),
+        (None, Some(c), Some(code)) => format!("{c}:{code}"),
         _ => a.ap_id.to_string(),
     }
 }
@@ -41,6 +53,7 @@ pub fn record(p: &PartnershipFull) -> Record {
         kind: p.partnership.kind.code().into(),
         countries: [x.country.clone(), y.country.clone()],
         regions: [x.region.clone(), y.region.clone()],
+        nuts: [x.nuts.clone(), y.nuts.clone()],
         founded_year: p.partnership.founded_year,
         status: p.partnership.status.code().into(),
         confirmed: p.partnership.confirmed,
@@ -143,8 +156,11 @@ pub struct Stats {
     pub by_kind: BTreeMap<String, usize>,
     /// `DE–FR` (countries in alphabetical order).
     pub by_country_pair: BTreeMap<String, usize>,
-    /// Each partnership counts for the region of each side.
+    /// Each partnership counts for the region of each side: its NUTS region code (`DEA`,
+    /// `ITI4`) where the side has a NUTS code, else the region its profile names.
     pub by_region: BTreeMap<String, usize>,
+    /// `DEA–FRE`: the NUTS regions of the two sides (in code order), where both are known.
+    pub by_region_pair: BTreeMap<String, usize>,
     /// `1950s`, …; `unknown` without a founding year.
     pub by_decade: BTreeMap<String, usize>,
 }
@@ -166,10 +182,23 @@ pub fn compute(records: &[Record]) -> Stats {
             .collect();
         cs.sort();
         *s.by_country_pair.entry(cs.join("–")).or_default() += 1;
-        let mut regions: Vec<&String> = r.regions.iter().flatten().collect();
+        let nuts = r.nuts.clone().map(|n| {
+            n.as_deref()
+                .and_then(crate::nuts::statistics_region)
+                .map(String::from)
+        });
+        let mut regions: Vec<&String> = nuts
+            .iter()
+            .zip(&r.regions)
+            .filter_map(|(n, named)| n.as_ref().or(named.as_ref()))
+            .collect();
         regions.dedup();
         for region in regions {
             *s.by_region.entry(region.clone()).or_default() += 1;
+        }
+        if let [Some(a), Some(b)] = &nuts {
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            *s.by_region_pair.entry(format!("{a}–{b}")).or_default() += 1;
         }
         let decade = r
             .founded_year
@@ -192,6 +221,7 @@ pub fn to_csv(s: &Stats) -> String {
         ("kind", &s.by_kind),
         ("country_pair", &s.by_country_pair),
         ("region", &s.by_region),
+        ("region_pair", &s.by_region_pair),
         ("decade", &s.by_decade),
     ];
     let count = |n: usize| Cell::Int(i64::try_from(n).ok());
@@ -225,6 +255,7 @@ mod tests {
                 Some("Hauts-de-France".into()),
                 Some("Nordrhein-Westfalen".into()),
             ],
+            nuts: [None, None],
             founded_year: Some(1960),
             status: "active".into(),
             confirmed,
@@ -245,6 +276,32 @@ mod tests {
         assert_eq!(s.by_decade.get("1960s"), Some(&2));
         assert_eq!(s.by_region.get("Nordrhein-Westfalen"), Some(&2));
         assert!(to_csv(&s).contains("\ncountry_pair,DE–FR,2\n"));
+    }
+
+    #[test]
+    fn regions_and_region_pairs_come_from_nuts_in_every_country() {
+        let mut rome_warsaw = rec("twinning|LAU:IT_058091|LAU:PL_1465011", true);
+        rome_warsaw.countries = [Some("IT".into()), Some("PL".into())];
+        rome_warsaw.regions = [None, Some("Mazowsze".into())];
+        rome_warsaw.nuts = [Some("ITI43".into()), Some("PL911".into())];
+        let mut dortmund_amiens = rec("twinning|LAU:DE_05913000|LAU:FR_80021", true);
+        dortmund_amiens.nuts = [Some("FRE22".into()), Some("DEA52".into())];
+        let mut half = rec("twinning|LAU:DE_05913000|x", false);
+        half.nuts = [None, Some("DEA52".into())];
+        let s = compute(&[rome_warsaw, dortmund_amiens, half]);
+        assert_eq!(s.by_region_pair.get("ITI4–PL91"), Some(&1), "{s:?}");
+        assert_eq!(s.by_region_pair.get("DEA–FRE"), Some(&1), "{s:?}");
+        assert_eq!(s.by_region_pair.len(), 2, "only where both sides are known");
+        assert_eq!(s.by_region.get("DEA"), Some(&2));
+        assert_eq!(s.by_region.get("ITI4"), Some(&1));
+        assert_eq!(s.by_region.get("PL91"), Some(&1));
+        assert_eq!(
+            s.by_region.get("Hauts-de-France"),
+            Some(&1),
+            "a side without NUTS"
+        );
+        assert_eq!(s.by_region.get("Mazowsze"), None, "NUTS comes first");
+        assert!(to_csv(&s).contains("\nregion_pair,ITI4–PL91,1\n"));
     }
 
     #[test]

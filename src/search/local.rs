@@ -2,9 +2,14 @@
 //! matching documents are materialised first (so that PostgreSQL does not walk the
 //! publication index backwards looking for a rare word), then ranked or sorted, the page's
 //! snippets highlighted, and the facets counted over every match.
+//!
+//! Each hit is shown in one language (see the search-versions migration): its title and
+//! summary in the reader's language where it has it, else its main language; its snippet cut
+//! from that version when the query matches it there, else from a version the query matches.
 
 use super::{Found, Search, Sort};
 use crate::error::AppError;
+use crate::vocab::{Lang, sdg_hashtag, theme};
 use diesel::QueryableByName;
 use diesel::sql_types::{Array, BigInt, Bool, Date, Nullable, SmallInt, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -31,6 +36,8 @@ m AS MATERIALIZED (
         AND ($13::date IS NULL OR d.published >= $13::date)
         AND ($14::date IS NULL OR d.published < $14::date + 1)
         AND (NOT $15 OR d.local)
+        AND ($20::text[] IS NULL OR d.network <> ALL ($20::text[]))
+        AND ($21::text[] IS NULL OR d.network = ANY ($21::text[]))
         AND NOT EXISTS (SELECT 1 FROM domain_blocks b WHERE b.domain = d.network)
 ),
 page AS (
@@ -60,16 +67,35 @@ SELECT json_build_object(
     'total', (SELECT count(*) FROM m),
     'hits', coalesce((
         SELECT json_agg(json_build_object(
-            'kind', d.kind, 'ap_id', d.ap_id, 'url', d.url, 'title', d.title,
-            'snippet', ts_headline(search_config(d.languages[1]), d.body, q.q,
-                'StartSel=' || chr(1) || ', StopSel=' || chr(2)
-                || ', MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "'),
+            'kind', d.kind, 'ap_id', d.ap_id, 'url', d.url,
+            'title', coalesce(shown.title, d.title), 'language', shown.language,
+            'summary', nullif(shown.summary, ''),
+            'snippet', coalesce(cut.snippet, ''), 'snippet_language', cut.language,
             'network', d.network, 'author_name', d.author_name,
             'author_ap_id', d.author_ap_id, 'languages', d.languages, 'themes', d.themes,
-            'countries', d.countries, 'published', d.published,
+            'sdgs', d.sdgs, 'countries', d.countries, 'published', d.published,
             'score', CASE WHEN $16 THEN page.score ELSE ts_rank_cd(d.tsv, q.q, 32) END
         ) ORDER BY page.n)
-        FROM page JOIN search_documents d ON d.id = page.id, q), '[]'::json),
+        FROM page JOIN search_documents d ON d.id = page.id
+        CROSS JOIN q
+        LEFT JOIN LATERAL (
+            SELECT v.language, v.title, v.summary
+            FROM search_versions(d.kind, d.source_id) v
+            ORDER BY v.language = $22 DESC, v.main DESC, v.language
+            LIMIT 1
+        ) shown ON true
+        LEFT JOIN LATERAL (
+            SELECT v.language, ts_headline(search_config(v.language),
+                concat_ws(E'\n', v.summary, v.content), q.q,
+                'StartSel=' || chr(1) || ', StopSel=' || chr(2)
+                || ', MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "')
+                AS snippet
+            FROM search_versions(d.kind, d.source_id) v
+            ORDER BY to_tsvector(search_config(v.language),
+                    concat_ws(E'\n', v.title, v.summary, v.content)) @@ q.q DESC,
+                v.language = shown.language DESC, v.main DESC, v.language
+            LIMIT 1
+        ) cut ON true), '[]'::json),
     'facets', coalesce((
         SELECT json_object_agg(f, vals) FROM (
             SELECT f, json_agg(json_build_object('value', v, 'count', c) ORDER BY r) AS vals
@@ -90,12 +116,32 @@ struct Raw {
     found: Found,
 }
 
-/// Our own index. `local_only` keeps to our own content (what peers are given).
+/// Which documents of our index a search looks at, by the network they come from.
+#[derive(Debug, Clone, Copy)]
+pub enum Holdings<'a> {
+    /// Our own content only (what peers are given).
+    Own,
+    /// Everything we hold: our own, and what other networks sent.
+    All,
+    /// Everything but what came from these networks (peers that answer for themselves).
+    Except(&'a [String]),
+    /// Only what came from these networks (peers that did not answer).
+    Only(&'a [String]),
+}
+
+/// Our own index.
 pub async fn search(
     conn: &mut AsyncPgConnection,
     s: &Search,
-    local_only: bool,
+    holdings: Holdings<'_>,
 ) -> Result<Found, AppError> {
+    let lower = |n: &[String]| n.iter().map(|n| n.to_ascii_lowercase()).collect::<Vec<_>>();
+    let (local_only, except, only) = match holdings {
+        Holdings::Own => (true, None, None),
+        Holdings::All => (false, None, None),
+        Holdings::Except(n) => (false, Some(lower(n)), None),
+        Holdings::Only(n) => (false, None, Some(lower(n))),
+    };
     let (terms, prefixes): (Vec<String>, Vec<bool>) = s.query.terms.iter().cloned().unzip();
     let row: Row = diesel::sql_query(SEARCH_SQL)
         .bind::<Array<Text>, _>(terms)
@@ -117,6 +163,9 @@ pub async fn search(
         .bind::<BigInt, _>(s.offset + s.limit)
         .bind::<BigInt, _>(0i64)
         .bind::<BigInt, _>(FACET_VALUES as i64)
+        .bind::<Nullable<Array<Text>>, _>(except)
+        .bind::<Nullable<Array<Text>>, _>(only)
+        .bind::<Nullable<Text>, _>(&s.display_lang)
         .get_result(conn)
         .await?;
     let raw: Raw = serde_json::from_str(&row.answer).map_err(AppError::internal)?;
@@ -129,8 +178,25 @@ pub async fn search(
     let mut found = raw.found;
     for hit in &mut found.hits {
         hit.snippet = highlight(&hit.snippet);
+        hit.hashtags = hashtags(hit);
     }
     Ok(found)
+}
+
+/// A hit's hashtags: its themes' in the language of its title (or the first interface
+/// language), then its SDGs'.
+fn hashtags(hit: &super::Hit) -> Vec<String> {
+    let lang = hit
+        .language
+        .as_deref()
+        .and_then(|l| l.parse::<Lang>().ok())
+        .unwrap_or(Lang::ALL[0]);
+    hit.themes
+        .iter()
+        .filter_map(|t| theme(t))
+        .map(|t| t.hashtag(lang))
+        .chain(hit.sdgs.iter().map(|g| sdg_hashtag(*g)))
+        .collect()
 }
 
 /// Escapes the headline's text and turns its markers (U+0001, U+0002) into `<mark>`.

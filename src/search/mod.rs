@@ -58,6 +58,9 @@ pub struct SearchParams {
     pub org_kind: Option<String>,
     pub lang: Option<String>,
     pub network: Option<String>,
+    /// The language to show hits in where they have it (titles, summaries, snippets,
+    /// hashtags), else their main language: the reader's, not a filter (that is `lang`).
+    pub display_lang: Option<String>,
     /// Published on or after / before this day (YYYY-MM-DD).
     pub from: Option<String>,
     pub to: Option<String>,
@@ -82,6 +85,7 @@ pub struct Search {
     pub org_kind: Option<String>,
     pub lang: Option<String>,
     pub network: Option<String>,
+    pub display_lang: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub sort: Sort,
@@ -129,6 +133,13 @@ impl SearchParams {
         {
             return Err(bad("lang", "is a language code such as de or fr"));
         }
+        let display_lang = nonempty(&self.display_lang).map(|l| l.to_ascii_lowercase());
+        if let Some(l) = &display_lang
+            && l.parse::<Lang>().is_err()
+            && !crate::orgs::is_language_code(l)
+        {
+            return Err(bad("display_lang", "is a language code such as de or fr"));
+        }
         let day = |field: &str, v: &Option<String>| -> Result<Option<NaiveDate>, AppError> {
             nonempty(v)
                 .map(|s| {
@@ -166,6 +177,7 @@ impl SearchParams {
             org_kind: nonempty(&self.org_kind),
             lang,
             network: nonempty(&self.network).map(|n| n.to_ascii_lowercase()),
+            display_lang,
             from,
             to,
             sort: self.sort.unwrap_or_default(),
@@ -200,6 +212,7 @@ impl Search {
             ("org_kind", self.org_kind.clone()),
             ("lang", self.lang.clone()),
             ("network", self.network.clone()),
+            ("display_lang", self.display_lang.clone()),
             ("from", self.from.map(|d| d.to_string())),
             ("to", self.to.map(|d| d.to_string())),
         ];
@@ -215,9 +228,21 @@ pub struct Hit {
     pub kind: String,
     pub ap_id: String,
     pub url: String,
+    /// The title in the language asked for (`display_lang`) where the item has it, else in
+    /// its main language.
     pub title: String,
-    /// HTML: escaped text with the matched words in `<mark>`.
+    /// The language of `title` and `summary`.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Plain text, in the language of `title`.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// HTML: escaped text with the matched words in `<mark>`, cut from one language version:
+    /// that of `title` when the query matches it, else one that the query matches.
     pub snippet: String,
+    /// The language of `snippet`.
+    #[serde(default)]
+    pub snippet_language: Option<String>,
     pub network: String,
     #[serde(default)]
     pub author_name: Option<String>,
@@ -227,6 +252,11 @@ pub struct Hit {
     pub languages: Vec<String>,
     #[serde(default)]
     pub themes: Vec<String>,
+    #[serde(default)]
+    pub sdgs: Vec<i16>,
+    /// The themes' and SDGs' hashtags, the themes' in the language of `title`.
+    #[serde(default)]
+    pub hashtags: Vec<String>,
     #[serde(default)]
     pub countries: Vec<String>,
     pub published: DateTime<Utc>,
@@ -379,11 +409,25 @@ pub fn merge(search: &Search, parts: Vec<Found>) -> (i64, Vec<Hit>, Facets) {
 }
 
 /// Searches our index and, for `scope=all`, every peer at once; merges what came back.
+///
+/// Each match is counted once, in the hits as in the facets: a peer answers for its own
+/// content, so what we hold of a peer's content (relayed or fetched copies) is left out of our
+/// part while the peer is asked, and searched afterwards only for the peers that did not
+/// answer.
 pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> {
     let started = std::time::Instant::now();
+    let asked = match search.scope {
+        Scope::All => state.config.federation.peers.clone(),
+        Scope::Local => vec![],
+    };
     let ours = async {
         let mut conn = state.conn().await?;
-        local::search(&mut conn, search, false).await
+        let holdings = if asked.is_empty() {
+            local::Holdings::All
+        } else {
+            local::Holdings::Except(&asked)
+        };
+        local::search(&mut conn, search, holdings).await
     };
     let theirs = async {
         match search.scope {
@@ -392,17 +436,34 @@ pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> 
         }
     };
     let (ours, theirs) = tokio::join!(ours, theirs);
-    let ours = ours?;
+    let mut ours = ours?;
+    let silent: Vec<String> = theirs
+        .iter()
+        .filter(|(_, found)| found.is_none())
+        .map(|(answer, _)| answer.network.clone())
+        .collect();
+    let mut copies = None;
+    if !silent.is_empty() {
+        let mut conn = state.conn().await?;
+        let found = local::search(&mut conn, search, local::Holdings::Only(&silent)).await?;
+        ours.total += found.total;
+        copies = Some(found);
+    }
     let mut networks = vec![NetworkAnswer {
         network: state.config.instance.domain.clone(),
         status: "local".into(),
         total: ours.total,
-        hits: ours.hits.len(),
+        hits: ours.hits.len() + copies.as_ref().map_or(0, |c| c.hits.len()),
         milliseconds: started.elapsed().as_millis() as u64,
         error: None,
         names: network_names(state),
     }];
     let mut parts = vec![ours];
+    if let Some(mut c) = copies {
+        // Its total is in ours already.
+        c.total = 0;
+        parts.push(c);
+    }
     for (answer, found) in theirs {
         networks.push(answer);
         parts.extend(found);
@@ -436,12 +497,17 @@ mod tests {
             ap_id: ap_id.into(),
             url: ap_id.into(),
             title: ap_id.into(),
+            language: None,
+            summary: None,
             snippet: String::new(),
+            snippet_language: None,
             network: String::new(),
             author_name: None,
             author_ap_id: None,
             languages: vec![],
             themes: vec![],
+            sdgs: vec![],
+            hashtags: vec![],
             countries: vec![],
             published: chrono::NaiveDate::from_ymd_opt(2026, 1, day)
                 .and_then(|d| d.and_hms_opt(0, 0, 0))

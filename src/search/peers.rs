@@ -51,7 +51,7 @@ pub async fn answer(
     search.scope = Scope::Local;
     search.offset = 0;
     let mut conn = data.conn().await?;
-    let mut found = super::local::search(&mut conn, &search, true).await?;
+    let mut found = super::local::search(&mut conn, &search, super::local::Holdings::Own).await?;
     found.network_names = super::network_names(&data);
     Ok(Json(found))
 }
@@ -177,6 +177,24 @@ async fn ask(
     for hit in &mut found.hits {
         hit.snippet = clean_snippet(&hit.snippet);
         hit.network = peer.to_string();
+        // Shown as `lang` attributes and text: language codes only, bounded text.
+        let code = |l: &mut Option<String>| {
+            if l.as_deref()
+                .is_some_and(|l| !crate::orgs::is_language_code(l))
+            {
+                *l = None;
+            }
+        };
+        code(&mut hit.language);
+        code(&mut hit.snippet_language);
+        hit.summary = hit
+            .summary
+            .take()
+            .map(|s| s.chars().filter(|c| !c.is_control()).take(1000).collect());
+        hit.hashtags.truncate(40);
+        hit.hashtags.retain(|t| {
+            t.len() <= 100 && t.starts_with('#') && t[1..].chars().all(char::is_alphanumeric)
+        });
     }
     found.total = found.total.max(found.hits.len() as i64);
     found.network_names = bounded_names(std::mem::take(&mut found.network_names));
@@ -225,12 +243,17 @@ mod tests {
             ap_id: ap_id.into(),
             url: url.into(),
             title: "t".into(),
+            language: None,
+            summary: None,
             snippet: String::new(),
+            snippet_language: None,
             network: String::new(),
             author_name: None,
             author_ap_id: None,
             languages: vec![],
             themes: vec![],
+            sdgs: vec![],
+            hashtags: vec![],
             countries: vec![],
             published: chrono::Utc::now(),
             score: 0.1,

@@ -18,10 +18,22 @@ use axum::response::Response;
 pub struct HitView {
     pub url: String,
     pub title: String,
+    /// The language of the title when it is not the page's (for `lang`).
+    pub title_lang: Option<String>,
     pub kind: &'static str,
     /// Built by the search (escaped text and `<mark>`), so shown as HTML.
     pub snippet: String,
+    /// The language of the snippet when it is not the page's.
+    pub snippet_lang: Option<String>,
     pub meta: String,
+    /// Hashtags with the address of their page.
+    pub tags: Vec<(String, String)>,
+}
+
+/// A hit's language as a `lang` attribute needs it: only when known and not the page's.
+fn other_lang(l: &Option<String>, page: Lang) -> Option<String> {
+    l.clone()
+        .filter(|l| l != "und" && !l.eq_ignore_ascii_case(page.code()))
 }
 
 pub struct FacetLink {
@@ -141,6 +153,16 @@ fn view(answer: &Answer, params: &SearchParams, lang: Lang) -> (Vec<HitView>, Ve
         .map(|h| HitView {
             url: h.url.clone(),
             title: h.title.clone(),
+            title_lang: other_lang(&h.language, lang),
+            snippet_lang: other_lang(&h.snippet_language, lang),
+            tags: h
+                .hashtags
+                .iter()
+                .map(|t| {
+                    let slug = t.trim_start_matches('#').to_lowercase();
+                    (t.clone(), format!("/tags/{slug}?lang={}", lang.code()))
+                })
+                .collect(),
             kind: match h.kind.as_str() {
                 "organisation" => s.organisations,
                 "partnership" => s.partnerships,
@@ -236,6 +258,7 @@ pub async fn page(
     let params = match params {
         Ok(Query(mut p)) => {
             p.lang = page.language;
+            p.display_lang = Some(lang.code().to_string());
             p
         }
         Err(e) => {

@@ -8,6 +8,7 @@ mod db;
 mod delivery_queue;
 mod duplicates;
 mod editor_forms;
+mod eu_codes;
 mod event_editor;
 mod event_pages;
 mod forum_pages;

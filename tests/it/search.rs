@@ -363,7 +363,14 @@ async fn the_search_page_shows_hits_facets_and_errors_next_to_the_field() {
     let html = resp.text().await.unwrap();
     assert!(html.contains(r#"<html lang="fr">"#), "{html}");
     assert!(html.contains(r#"<article class="search-hit">"#));
-    assert!(html.contains(">Klimaschutzpartnerschaft mit Montbéliard</a>"));
+    // The post's French version is shown on the French page; the snippet comes from the
+    // version the German word matched, marked as German.
+    assert!(
+        html.contains(">Partenariat climatique avec Ludwigsburg</a>"),
+        "{html}"
+    );
+    assert!(!html.contains(">Klimaschutzpartnerschaft mit Montbéliard</a>"));
+    assert!(html.contains(r#"<p class="snippet" lang="de">"#), "{html}");
     assert!(html.contains("<mark>"));
     assert!(html.contains("Affiner"), "facets in French");
     assert!(html.contains("theme=climate"), "a facet narrows the search");
@@ -385,4 +392,233 @@ async fn the_search_page_shows_hits_facets_and_errors_next_to_the_field() {
         "{html}"
     );
     assert!(!html.contains("<b>offen"));
+}
+
+/// A search of every network (nothing built first: each side's index is built by the test).
+async fn everywhere(ctx: &Ctx, query: &[(&str, &str)]) -> Value {
+    let (status, answer) = ctx.json(ctx.get("/api/v1/search").query(query)).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    answer
+}
+
+fn facet_sum(answer: &Value, facet: &str) -> i64 {
+    answer["facets"][facet].as_array().map_or(0, |vs| {
+        vs.iter().map(|v| v["count"].as_i64().unwrap()).sum()
+    })
+}
+
+fn facet_count(answer: &Value, facet: &str, value: &str) -> i64 {
+    answer["facets"][facet]
+        .as_array()
+        .and_then(|vs| vs.iter().find(|v| v["value"] == value))
+        .map_or(0, |v| v["count"].as_i64().unwrap())
+}
+
+/// A post of a peer network that this network also holds a copy of (fetched, as a relay
+/// would bring it) is one match: the type facets add up to the matches, and a facet's count
+/// is what choosing it finds. While the peer is down, the copy stands in for it.
+#[tokio::test]
+async fn facets_count_a_peers_post_once_though_a_copy_is_held_here() {
+    let mut both = passerelle::testing::TestInstance::start_peers(2, |_| {})
+        .await
+        .unwrap();
+    let mut afccre = Ctx::with(both.pop().unwrap()).await;
+    let nrw = Ctx::with(both.pop().unwrap()).await;
+    afccre
+        .org_with(
+            "ville-amiens",
+            OrgKind::Municipality,
+            Profile {
+                country: Some("FR".into()),
+                languages: vec!["fr".into()],
+                discoverable: true,
+                indexable: true,
+                ..Profile::default()
+            },
+        )
+        .await;
+    let token = afccre.editor("redaction", &["ville-amiens"]).await;
+    let theirs = post(
+        &afccre,
+        "ville-amiens",
+        &token,
+        json!({"translations": [{"language": "fr", "title": "Fête du jumelage à Amiens",
+            "summary": "Le comité de jumelage invite.", "body": "Musique et danse."}],
+            "themes": ["culture"]}),
+    )
+    .await;
+    nrw.org("stadt-dortmund").await;
+    let token = nrw.editor("redaktion", &["stadt-dortmund"]).await;
+    post(
+        &nrw,
+        "stadt-dortmund",
+        &token,
+        json!({"translations": [{"language": "de", "title": "Jumelage mit Amiens",
+            "summary": "Besuch.", "body": "Ein Besuch."}], "themes": ["youth"]}),
+    )
+    .await;
+    afccre.inst.index_search().await.unwrap();
+
+    // nrw fetches afccre's post (as a subscription would bring it) and indexes its copy.
+    let ap_id = theirs["ap_id"].as_str().unwrap();
+    let (status, body) = nrw
+        .json(
+            nrw.get("/api/v1/search")
+                .query(&[("q", ap_id), ("resolve", "true"), ("scope", "local")])
+                .bearer_auth(&nrw.admin),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["resolved"]["type"], "post", "{body}");
+    let (_, local) = search(&nrw, "q=jumelage&kind=post").await;
+    assert_eq!(local["total"], 2, "the copy is in nrw's index: {local}");
+
+    let answer = everywhere(&nrw, &[("q", "jumelage")]).await;
+    assert_eq!(answer["total"], 2, "{answer}");
+    assert_eq!(answer["hits"].as_array().unwrap().len(), 2, "{answer}");
+    assert_eq!(facet_sum(&answer, "kind"), 2, "{answer}");
+    assert_eq!(facet_count(&answer, "kind", "post"), 2, "{answer}");
+    assert_eq!(facet_count(&answer, "theme", "culture"), 1, "{answer}");
+    assert_eq!(facet_count(&answer, "network", afccre.inst.domain()), 1);
+    // Choosing a facet finds as many as it said.
+    let chosen = everywhere(&nrw, &[("q", "jumelage"), ("theme", "culture")]).await;
+    assert_eq!(chosen["total"], 1, "{chosen}");
+    assert_eq!(chosen["hits"].as_array().unwrap().len(), 1, "{chosen}");
+
+    // afccre down: the copy answers for it, still once.
+    let afccre_domain = afccre.inst.domain().to_string();
+    afccre.inst.go_down().await;
+    let answer = everywhere(&nrw, &[("q", "jumelage")]).await;
+    assert_eq!(answer["total"], 2, "{answer}");
+    assert_eq!(facet_count(&answer, "kind", "post"), 2, "{answer}");
+    assert_eq!(
+        facet_count(&answer, "network", &afccre_domain),
+        1,
+        "{answer}"
+    );
+    assert!(
+        answer["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["ap_id"] == ap_id),
+        "{answer}"
+    );
+}
+
+/// A post with a German and a French version: the reader's version gives the title, summary
+/// and hashtags; the snippet is cut from one version only, the reader's when the query
+/// matches it, else the one it matches.
+#[tokio::test]
+async fn hits_are_shown_in_the_readers_language_and_snippets_in_one_language() {
+    let ctx = Ctx::new().await;
+    ludwigsburg(&ctx).await;
+    let hit = |answer: &Value| {
+        answer["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["kind"] == "post")
+            .cloned()
+            .unwrap_or_else(|| panic!("no post in {answer}"))
+    };
+    let (status, fr) = search(&ctx, "q=jumelage&display_lang=fr&kind=post").await;
+    assert_eq!(status, StatusCode::OK, "{fr}");
+    let h = hit(&fr);
+    assert_eq!(h["title"], "Partenariat climatique avec Ludwigsburg", "{h}");
+    assert_eq!(h["language"], "fr");
+    assert_eq!(h["summary"], "Nos jumelages grandissent.");
+    assert_eq!(h["snippet_language"], "fr");
+    let snippet = h["snippet"].as_str().unwrap();
+    assert!(snippet.contains("<mark>jumelages</mark>"), "{snippet}");
+    for german in [
+        "Jugendaustausch",
+        "Städtepartnerschaften",
+        "Bäume",
+        "Montbéliard",
+    ] {
+        assert!(
+            !snippet.contains(german),
+            "German in a French snippet: {snippet}"
+        );
+    }
+    let climat = passerelle::vocab::theme("climate").unwrap();
+    assert_eq!(
+        h["hashtags"],
+        json!([
+            climat.hashtag(passerelle::vocab::Lang::Fr),
+            passerelle::vocab::theme("youth")
+                .unwrap()
+                .hashtag(passerelle::vocab::Lang::Fr),
+            "#SDG13"
+        ])
+    );
+
+    // A German reader gets the German title; the only match is French, so is the snippet.
+    let (_, de) = search(&ctx, "q=jumelage&display_lang=de&kind=post").await;
+    let h = hit(&de);
+    assert_eq!(h["title"], "Klimaschutzpartnerschaft mit Montbéliard");
+    assert_eq!(h["summary"], "Unsere Städtepartnerschaften wachsen.");
+    assert_eq!(
+        h["hashtags"][0],
+        climat.hashtag(passerelle::vocab::Lang::De)
+    );
+    assert_eq!(h["snippet_language"], "fr", "{h}");
+    assert!(!h["snippet"].as_str().unwrap().contains("Jugend"), "{h}");
+
+    // And the other way round: a French reader, a German word.
+    let (_, fr) = search(&ctx, "q=jugendaustausch&display_lang=fr&kind=post").await;
+    let h = hit(&fr);
+    assert_eq!(h["title"], "Partenariat climatique avec Ludwigsburg");
+    assert_eq!(h["snippet_language"], "de", "{h}");
+    let snippet = h["snippet"].as_str().unwrap();
+    assert!(
+        snippet.contains("<mark>Jugendaustausch</mark>"),
+        "{snippet}"
+    );
+    assert!(
+        !snippet.contains("jumelages") && !snippet.contains("coopération"),
+        "{snippet}"
+    );
+
+    // An Italian reader: the post has no Italian version, so its main language.
+    let (_, it) = search(&ctx, "q=jumelage&display_lang=it&kind=post").await;
+    assert_eq!(
+        hit(&it)["title"],
+        "Klimaschutzpartnerschaft mit Montbéliard"
+    );
+    assert_eq!(hit(&it)["language"], "de");
+
+    // The page in French: the French title and hashtags, with no `lang` of their own.
+    let html = ctx
+        .get("/search?q=jumelage&lang=fr&scope=local&kind=post")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("<h3><a href=")
+            && html.contains(">Partenariat climatique avec Ludwigsburg</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&climat.hashtag(passerelle::vocab::Lang::Fr)),
+        "{html}"
+    );
+    // In German: the German title, and the French snippet marked as French.
+    let html = ctx
+        .get("/search?q=jumelage&lang=de&scope=local&kind=post")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(">Klimaschutzpartnerschaft mit Montbéliard</a>"),
+        "{html}"
+    );
+    assert!(html.contains(r#"<p class="snippet" lang="fr">"#), "{html}");
 }

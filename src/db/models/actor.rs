@@ -47,6 +47,10 @@ pub struct DbActor {
     pub published: DateTime<Utc>,
     pub updated: DateTime<Utc>,
     pub last_refreshed_at: DateTime<Utc>,
+    /// Eurostat LAU code, `CC_code` (see `crate::nuts`).
+    pub lau: Option<String>,
+    /// NUTS region code, usually NUTS 3.
+    pub nuts: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]
@@ -106,6 +110,8 @@ pub struct ProfileChange {
     pub latitude: Option<Option<f64>>,
     pub longitude: Option<Option<f64>>,
     pub updated: Option<DateTime<Utc>>,
+    pub lau: Option<Option<String>>,
+    pub nuts: Option<Option<String>>,
 }
 
 /// What the inbox needs to know of a stored signer, read in one query (`DbActor::signer`).

@@ -373,6 +373,8 @@ pub async fn create_organisation(
         kind,
         profile: Profile {
             country: form.opt("country").map(|c| c.to_uppercase()),
+            lau: form.opt("lau").map(|c| c.trim().to_uppercase()),
+            nuts: form.opt("nuts").map(|c| c.trim().to_uppercase()),
             languages: form
                 .val("languages")
                 .split(',')
@@ -394,9 +396,17 @@ pub async fn create_organisation(
         Err(e) if e.status.is_client_error() => {
             form.fail_app(&e, |f| {
                 let f = f.split(['[', '.']).next().unwrap_or(f);
-                ["handle", "name", "kind", "country", "languages"]
-                    .contains(&f)
-                    .then(|| f.to_string())
+                [
+                    "handle",
+                    "name",
+                    "kind",
+                    "country",
+                    "lau",
+                    "nuts",
+                    "languages",
+                ]
+                .contains(&f)
+                .then(|| f.to_string())
             });
             if let Some(m) = form.errors.remove("form") {
                 form.fail("handle", m);

@@ -69,6 +69,12 @@ fn chart(id: &'static str, title: &str, lang: Lang, counts: Vec<(String, usize)>
     }
 }
 
+/// A region as statistics count it: a NUTS region by its name where the table has one, else
+/// as it is (a NUTS code without a known name, or a region named in a profile).
+fn region_label(key: &str) -> String {
+    crate::nuts::name(key).map_or_else(|| key.to_string(), |n| n.to_string())
+}
+
 /// Largest first, then by name.
 fn by_count(m: &BTreeMap<String, usize>, label: impl Fn(&str) -> String) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = m.iter().map(|(k, n)| (label(k), *n)).collect();
@@ -119,9 +125,20 @@ pub async fn statistics(
         chart("decades", t.by_decade, lang, decades),
     ];
     if !s.by_region.is_empty() {
-        let mut regions = by_count(&s.by_region, |k| k.to_string());
+        let mut regions = by_count(&s.by_region, region_label);
         regions.truncate(20);
         charts.push(chart("regions", t.by_region, lang, regions));
+    }
+    if !s.by_region_pair.is_empty() {
+        let mut pairs = by_count(&s.by_region_pair, |k| {
+            k.split('–')
+                .map(region_label)
+                .collect::<Vec<_>>()
+                .join(" – ")
+        });
+        pairs.truncate(20);
+        let title = crate::locale::text(lang, "stats-by-region-pair").unwrap_or("NUTS");
+        charts.push(chart("region-pairs", title, lang, pairs));
     }
     charts.retain(|c| !c.rows.is_empty());
     let share = format_percent(s.share_confirmed, lang);

@@ -1,0 +1,1 @@
+DROP FUNCTION search_versions(TEXT, BIGINT);

@@ -1,0 +1,2 @@
+DROP INDEX actors_lau;
+ALTER TABLE actors DROP COLUMN lau, DROP COLUMN nuts;
