@@ -794,3 +794,24 @@ fund-fail-too-short = muss mindestens { $duration } dauern
 fund-fail-too-long = darf höchstens { $duration } dauern
 fund-nav = Förderung
 fund-deadlines = Fristen für Förderanträge
+
+## forumx
+forum-report = Melden
+forum-report-reason = Warum melden Sie diesen Beitrag?
+forum-send-report = Meldung senden
+forum-report-sent = Danke: Die Moderation der Gruppe hat Ihre Meldung erhalten.
+forum-moderation-view = Meldungen und Moderationsprotokoll
+forum-reports = Meldungen
+forum-no-reports = Keine Meldungen.
+forum-resolve = Als erledigt markieren
+forum-resolved-report = Erledigt
+forum-open-report = Offen
+forum-moderation-log = Moderationsprotokoll
+forum-no-log-entries = Noch nichts verzeichnet.
+forum-log-action = Aktion
+forum-log-object = Betrifft
+forum-log-by = Von
+forum-log-date = Wann
+forum-image = Bild (freiwillig)
+forum-image-alt = Bildbeschreibung (mit Bild erforderlich)
+forum-image-alt-required = Beschreiben Sie das Bild für Menschen, die es nicht sehen können.

@@ -802,3 +802,24 @@ fund-fail-too-short = must last at least { $duration }
 fund-fail-too-long = may last at most { $duration }
 fund-nav = Funding
 fund-deadlines = Funding deadlines
+
+## forumx
+forum-report = Report
+forum-report-reason = Why are you reporting this?
+forum-send-report = Send the report
+forum-report-sent = Thank you: the group's moderators have your report.
+forum-moderation-view = Reports and moderation log
+forum-reports = Reports
+forum-no-reports = No reports.
+forum-resolve = Mark resolved
+forum-resolved-report = Resolved
+forum-open-report = Open
+forum-moderation-log = Moderation log
+forum-no-log-entries = Nothing recorded yet.
+forum-log-action = Action
+forum-log-object = About
+forum-log-by = By
+forum-log-date = When
+forum-image = Image (optional)
+forum-image-alt = Image description (required with an image)
+forum-image-alt-required = Describe the image for people who cannot see it.

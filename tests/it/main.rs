@@ -11,6 +11,7 @@ mod editor_forms;
 mod event_editor;
 mod event_pages;
 mod forum_pages;
+mod forum_reports;
 mod funding;
 mod hardening;
 mod languages;
