@@ -28,7 +28,7 @@ async fn group(ctx: &Ctx, handle: &str, moderators: &[&str]) {
 }
 
 /// A thread started through the form; its page's path and its id (URL).
-async fn thread(ctx: &Ctx, ed: &Editor, org: &str) -> (String, String) {
+async fn thread(ed: &Editor, org: &str) -> (String, String) {
     let resp = ed
         .post(
             "/g/foerder/threads",
@@ -48,7 +48,7 @@ async fn thread(ctx: &Ctx, ed: &Editor, org: &str) -> (String, String) {
         .next()
         .unwrap()
         .to_string();
-    let html = ctx.page(&path).await;
+    let (_, html) = ed.get(&path).await;
     let id = html
         .split("name=\"object\" value=\"")
         .nth(1)
@@ -67,7 +67,7 @@ async fn a_report_from_the_thread_page_reaches_the_groups_moderators_only() {
     let modi = ctx.editor("modi", &[]).await;
     group(&ctx, "foerder", &["modi"]).await;
     let autorin = Editor::login(&ctx, "autorin").await;
-    let (path, thread_id) = thread(&ctx, &autorin, "stadt-bonn").await;
+    let (path, thread_id) = thread(&autorin, "stadt-bonn").await;
 
     // Lena, logged in without any organisation, reports it.
     let reader = Editor::login(&ctx, "lena").await;
@@ -183,7 +183,7 @@ async fn an_editor_reports_a_comment_through_the_api_and_bad_reports_are_refused
     let token = ctx.editor("redakteur", &["stadt-koeln"]).await;
     group(&ctx, "foerder", &[]).await;
     let ed = Editor::login(&ctx, "redakteur").await;
-    let (_, thread_id) = thread(&ctx, &ed, "stadt-koeln").await;
+    let (_, thread_id) = thread(&ed, "stadt-koeln").await;
     let (status, comment) = ctx
         .json(
             ctx.http
