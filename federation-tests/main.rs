@@ -9,6 +9,7 @@ mod fixtures;
 mod flows;
 mod forum;
 mod forum_lemmy;
+mod forum_mbin_friendica;
 mod funding;
 mod kill;
 mod lemmy;

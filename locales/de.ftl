@@ -844,3 +844,23 @@ review-changes-hint = Bearbeiten Sie den Beitrag und reichen Sie ihn dann erneut
 review-no-showcase = Dieses Netzwerk hat noch kein Schaufenster.
 ## europe
 stats-by-region-pair = Nach Regionenpaar (NUTS)
+## forumx
+forum-report = Melden
+forum-report-reason = Warum melden Sie diesen Beitrag?
+forum-send-report = Meldung senden
+forum-report-sent = Danke: Die Moderation der Gruppe hat Ihre Meldung erhalten.
+forum-moderation-view = Meldungen und Moderationsprotokoll
+forum-reports = Meldungen
+forum-no-reports = Keine Meldungen.
+forum-resolve = Als erledigt markieren
+forum-resolved-report = Erledigt
+forum-open-report = Offen
+forum-moderation-log = Moderationsprotokoll
+forum-no-log-entries = Noch nichts verzeichnet.
+forum-log-action = Aktion
+forum-log-object = Betrifft
+forum-log-by = Von
+forum-log-date = Wann
+forum-image = Bild (freiwillig)
+forum-image-alt = Bildbeschreibung (mit Bild erforderlich)
+forum-image-alt-required = Beschreiben Sie das Bild für Menschen, die es nicht sehen können.

@@ -852,3 +852,23 @@ review-changes-hint = Edit the post, then submit it again.
 review-no-showcase = This network has no showcase yet.
 ## europe
 stats-by-region-pair = By pair of regions (NUTS)
+## forumx
+forum-report = Report
+forum-report-reason = Why are you reporting this?
+forum-send-report = Send the report
+forum-report-sent = Thank you: the group's moderators have your report.
+forum-moderation-view = Reports and moderation log
+forum-reports = Reports
+forum-no-reports = No reports.
+forum-resolve = Mark resolved
+forum-resolved-report = Resolved
+forum-open-report = Open
+forum-moderation-log = Moderation log
+forum-no-log-entries = Nothing recorded yet.
+forum-log-action = Action
+forum-log-object = About
+forum-log-by = By
+forum-log-date = When
+forum-image = Image (optional)
+forum-image-alt = Image description (required with an image)
+forum-image-alt-required = Describe the image for people who cannot see it.

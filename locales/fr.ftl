@@ -855,3 +855,23 @@ review-changes-hint = Modifiez la publication, puis proposez-la à nouveau.
 review-no-showcase = Ce réseau n’a pas encore de vitrine.
 ## europe
 stats-by-region-pair = Par paire de régions (NUTS)
+## forumx
+forum-report = Signaler
+forum-report-reason = Pourquoi signalez-vous ce message ?
+forum-send-report = Envoyer le signalement
+forum-report-sent = Merci : la modération du groupe a reçu votre signalement.
+forum-moderation-view = Signalements et journal de modération
+forum-reports = Signalements
+forum-no-reports = Aucun signalement.
+forum-resolve = Marquer comme traité
+forum-resolved-report = Traité
+forum-open-report = Ouvert
+forum-moderation-log = Journal de modération
+forum-no-log-entries = Rien d'enregistré pour l'instant.
+forum-log-action = Action
+forum-log-object = Concerne
+forum-log-by = Par
+forum-log-date = Quand
+forum-image = Image (facultative)
+forum-image-alt = Description de l'image (obligatoire avec une image)
+forum-image-alt-required = Décrivez l'image pour les personnes qui ne peuvent pas la voir.

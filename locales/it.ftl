@@ -852,3 +852,23 @@ review-changes-hint = Modificate il contributo, poi proponetelo di nuovo.
 review-no-showcase = Questa rete non ha ancora una vetrina.
 ## europe
 stats-by-region-pair = Per coppia di regioni (NUTS)
+## forumx
+forum-report = Segnala
+forum-report-reason = Perché segnali questo messaggio?
+forum-send-report = Invia la segnalazione
+forum-report-sent = Grazie: la moderazione del gruppo ha ricevuto la tua segnalazione.
+forum-moderation-view = Segnalazioni e registro di moderazione
+forum-reports = Segnalazioni
+forum-no-reports = Nessuna segnalazione.
+forum-resolve = Segna come risolta
+forum-resolved-report = Risolta
+forum-open-report = Aperta
+forum-moderation-log = Registro di moderazione
+forum-no-log-entries = Ancora nulla di registrato.
+forum-log-action = Azione
+forum-log-object = Riguarda
+forum-log-by = Da
+forum-log-date = Quando
+forum-image = Immagine (facoltativa)
+forum-image-alt = Descrizione dell'immagine (obbligatoria con un'immagine)
+forum-image-alt-required = Descrivi l'immagine per chi non può vederla.

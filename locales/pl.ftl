@@ -868,3 +868,23 @@ review-changes-hint = Popraw wpis, a potem zgłoś go ponownie.
 review-no-showcase = Ta sieć nie ma jeszcze witryny.
 ## europe
 stats-by-region-pair = Według par regionów (NUTS)
+## forumx
+forum-report = Zgłoś
+forum-report-reason = Dlaczego zgłaszasz ten wpis?
+forum-send-report = Wyślij zgłoszenie
+forum-report-sent = Dziękujemy: moderacja grupy otrzymała Twoje zgłoszenie.
+forum-moderation-view = Zgłoszenia i dziennik moderacji
+forum-reports = Zgłoszenia
+forum-no-reports = Brak zgłoszeń.
+forum-resolve = Oznacz jako załatwione
+forum-resolved-report = Załatwione
+forum-open-report = Otwarte
+forum-moderation-log = Dziennik moderacji
+forum-no-log-entries = Na razie nic nie odnotowano.
+forum-log-action = Działanie
+forum-log-object = Dotyczy
+forum-log-by = Przez
+forum-log-date = Kiedy
+forum-image = Obraz (opcjonalnie)
+forum-image-alt = Opis obrazu (wymagany przy obrazie)
+forum-image-alt-required = Opisz obraz dla osób, które go nie widzą.

@@ -104,6 +104,16 @@ pub struct ForumPostView {
     pub translations: Vec<TranslationView>,
     pub published: DateTime<Utc>,
     pub removed: bool,
+    /// Its pictures, with their descriptions.
+    pub images: Vec<ForumImageView>,
+}
+
+/// A picture of a thread or comment.
+#[derive(utoipa::ToSchema, Debug, Serialize)]
+#[schema(as = ForumImage)]
+pub struct ForumImageView {
+    pub url: String,
+    pub alt: String,
 }
 
 /// A thread in a list.
@@ -136,6 +146,14 @@ fn post_view(p: &PostFull, authors: &HashMap<i64, DbActor>) -> ForumPostView {
         translations: p.translations.iter().map(TranslationView::of).collect(),
         published: p.post.published,
         removed: p.post.deleted_at.is_some(),
+        images: p
+            .images
+            .iter()
+            .map(|i| ForumImageView {
+                url: i.url.clone(),
+                alt: i.alt_text.clone(),
+            })
+            .collect(),
     }
 }
 

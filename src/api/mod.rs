@@ -6,6 +6,7 @@ pub mod auth;
 pub mod events;
 pub mod federation;
 pub mod forum;
+pub mod forum_reports;
 pub mod funding;
 pub mod json;
 pub mod media;
@@ -84,6 +85,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(forum::thread))
         .routes(routes!(forum::post_thread))
         .routes(routes!(forum::post_comment))
+        .routes(routes!(forum_reports::report))
+        .routes(routes!(forum_reports::list))
+        .routes(routes!(forum_reports::resolve))
         .routes(routes!(funding::list, funding::create))
         .routes(routes!(funding::check))
         .routes(routes!(funding::show, funding::replace, funding::delete))

@@ -476,6 +476,21 @@ diesel::joinable!(events -> posts (post_id));
 diesel::joinable!(event_participations -> posts (event_id));
 diesel::joinable!(event_participations -> actors (actor_id));
 
+diesel::table! {
+    group_reports (id) {
+        id -> Int8,
+        group_id -> Int8,
+        object_ap_id -> Text,
+        activity_ap_id -> Nullable<Text>,
+        account_id -> Nullable<Int8>,
+        actor_id -> Nullable<Int8>,
+        reason -> Text,
+        created_at -> Timestamptz,
+        resolved_at -> Nullable<Timestamptz>,
+        resolved_by -> Nullable<Int8>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     actors,
     accounts,
@@ -514,6 +529,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     reviewers,
     submissions,
     submission_events,
+    group_reports,
 );
 
 // Editorial review (migration 000060).

@@ -124,6 +124,7 @@ pub async fn publish(instances: &[DemoInstance]) -> anyhow::Result<()> {
                    déjà échangé avec leur jumelle sur ce sujet : méthode, calendrier, participation \
                    des habitants."
                 .into(),
+            image: None,
         },
     )
     .await
@@ -195,6 +196,7 @@ pub async fn publish(instances: &[DemoInstance]) -> anyhow::Result<()> {
             body: "Fragen zur Herbstrunde des Deutsch-Französischen Bürgerfonds beantworten wir \
                    hier. Bitte nennen Sie Ihre Stadt und Ihr Partnerschaftsprojekt."
                 .into(),
+            image: None,
         },
     )
     .await

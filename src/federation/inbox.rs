@@ -409,7 +409,7 @@ async fn dispatch(
             event::receive_leave(conn, state, signer, received.id.as_str(), object).await?
         }
         ActivityKind::Move => other::receive_move(conn, signer, received).await?,
-        ActivityKind::Flag => other::receive_flag(conn, signer, received).await?,
+        ActivityKind::Flag => other::receive_flag(conn, state, signer, received).await?,
         ActivityKind::Other => tracing::info!(
             kind = type_of(&received.raw).unwrap_or(""),
             activity.id = %received.id,

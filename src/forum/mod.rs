@@ -2,6 +2,8 @@
 //! and comments (`Note`), and moderation. The API, the web interface and the demo all go
 //! through here; `federation::activities::group` puts it on the wire.
 
+pub mod reports;
+
 use crate::db::models::account::Account;
 use crate::db::models::actor::{DbActor, NewActor};
 use crate::db::models::group::{self, DbGroup, GroupFull, Moderator};
@@ -192,6 +194,56 @@ pub struct ThreadInput {
     pub title: String,
     #[serde(default)]
     pub body: String,
+    /// A picture for the thread: uploaded here first (`/api/v1/organisations/{handle}/media`).
+    #[serde(default)]
+    pub image: Option<ThreadImage>,
+}
+
+/// A thread's picture: the address of an image uploaded to this instance, and its
+/// description for people who cannot see it.
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreadImage {
+    pub url: String,
+    pub alt: String,
+}
+
+impl ThreadImage {
+    /// An image uploaded here, described: the image of the post, or a 422 naming the field.
+    pub async fn check(
+        &self,
+        conn: &mut AsyncPgConnection,
+        state: &AppState,
+    ) -> Result<crate::db::models::post::ImageData, AppError> {
+        let alt = self.alt.trim();
+        if alt.is_empty() || chars(alt) > 1500 {
+            return Err(AppError::invalid(
+                "image.alt",
+                "describe the image for people who cannot see it (required, at most 1500 characters)",
+            ));
+        }
+        let media = format!("{}/media/", state.urls.base());
+        let file = self
+            .url
+            .strip_prefix(&media)
+            .filter(|f| !f.is_empty() && !f.contains(['/', '?', '#']))
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "image.url",
+                    format!("an image uploaded to this instance ({media}…)"),
+                )
+            })?;
+        let row = crate::db::models::media::DbMedia::by_file_name(conn, file)
+            .await?
+            .ok_or_else(|| {
+                AppError::invalid("image.url", "no image with this address was uploaded here")
+            })?;
+        Ok(crate::db::models::post::ImageData {
+            url: self.url.clone(),
+            alt_text: alt.to_string(),
+            media_type: Some(row.media_type),
+        })
+    }
 }
 
 /// A comment: Markdown, answering a thread or another comment (its id).
@@ -313,7 +365,10 @@ pub async fn post_thread(
     target: &Target,
     input: &ThreadInput,
 ) -> Result<PostFull, AppError> {
-    let data = input.validate()?;
+    let mut data = input.validate()?;
+    if let Some(image) = &input.image {
+        data.images.push(image.check(conn, state).await?);
+    }
     if let Target::Local(group) = target {
         if group::is_banned(conn, group.actor.id, author.id).await? {
             return Err(AppError::forbidden(format!(

@@ -160,6 +160,9 @@ string_table!(
     removed_comment, last_activity, started_by, mods_only, login_to_write, moderate, remove,
     lock, unlock, pin, unpin, reason, thread_started, comment_posted, moderation_done,
     back_to_group, group_feed, no_organisation,
+    report, report_reason, send_report, report_sent, moderation_view, reports, no_reports,
+    resolve, resolved_report, open_report, moderation_log, no_log_entries, log_action,
+    log_object, log_by, log_date, image, image_alt, image_alt_required,
     ]
 );
 

@@ -54,9 +54,21 @@ pub fn backoffice_router(state: AppState) -> Router<AppState> {
         .route("/logout", post(login::logout))
         .route("/media/{file}", get(crate::media::serve))
         .route("/static/editor.css", get(backoffice::stylesheet))
-        .route("/g/{handle}/threads", post(pages::forum::new_thread))
+        .route(
+            "/g/{handle}/threads",
+            post(pages::forum::new_thread).layer(crate::media::upload_limit(&state)),
+        )
         .route("/g/{handle}/t/{id}/reply", post(pages::forum::reply))
         .route("/g/{handle}/moderate", post(pages::forum::moderate))
+        .route(
+            "/g/{handle}/t/{id}/report",
+            post(pages::forum_moderation::report),
+        )
+        .route("/g/{handle}/moderation", get(pages::forum_moderation::view))
+        .route(
+            "/g/{handle}/reports/{id}/resolve",
+            post(pages::forum_moderation::resolve),
+        )
         .merge(editor::routes(&state))
         .merge(admin::router())
         .layer(axum::middleware::from_fn_with_state(

@@ -12,6 +12,7 @@ mod eu_codes;
 mod event_editor;
 mod event_pages;
 mod forum_pages;
+mod forum_reports;
 mod funding;
 mod hardening;
 mod languages;

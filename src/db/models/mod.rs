@@ -8,6 +8,7 @@ pub mod event;
 pub mod follow;
 pub mod funding;
 pub mod group;
+pub mod group_report;
 pub mod inbox;
 pub mod media;
 pub mod moderation;

@@ -3,6 +3,7 @@
 
 pub mod announce;
 pub mod event;
+pub mod flag;
 pub mod follow;
 pub mod group;
 pub mod other;

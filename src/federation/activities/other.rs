@@ -79,9 +79,11 @@ pub async fn receive_move(
     Ok(())
 }
 
-/// Flag: a report for the moderators.
+/// Flag: a report for the moderators (the instance's; and a group's, when it is about one
+/// of our groups' threads or comments: `flag::receive`).
 pub async fn receive_flag(
     conn: &mut AsyncPgConnection,
+    state: &crate::state::AppState,
     actor: &DbActor,
     activity: &Received,
 ) -> Result<(), AppError> {
@@ -98,6 +100,7 @@ pub async fn receive_flag(
         content.as_deref(),
     )
     .await?;
+    super::flag::receive(conn, state, actor, activity).await?;
     Ok(())
 }
 

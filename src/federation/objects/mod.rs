@@ -4,5 +4,6 @@
 pub mod actor;
 pub mod event;
 pub mod funding;
+pub mod images;
 pub mod partnership;
 pub mod post;

@@ -262,6 +262,11 @@ pub fn article_json(
             .filter_map(|p| Url::parse(p).ok())
             .collect(),
         audience,
+        // Lemmy shows a thread's picture from `image` (and its link from the attachment).
+        image: thread
+            .then(|| post.images.first())
+            .flatten()
+            .and_then(super::images::thread_image),
         replies: collection("replies", extras.counts.replies),
         likes: collection("likes", extras.counts.likes),
         shares: collection("shares", extras.counts.shares),
@@ -368,19 +373,6 @@ pub fn remote_post_data(obj: &ArticleJson) -> PostData {
         html_url: obj.url.as_ref().map(|u| u.to_string()),
         in_reply_to: obj.in_reply_to.as_ref().map(|u| u.to_string()),
         translations,
-        images: obj
-            .attachment
-            .iter()
-            .filter_map(Attachment::image)
-            .map(|a| crate::db::models::post::ImageData {
-                url: a.url.to_string(),
-                alt_text: a
-                    .name
-                    .clone()
-                    .filter(|n| !n.trim().is_empty())
-                    .unwrap_or_else(|| "(no description)".into()),
-                media_type: a.media_type.clone(),
-            })
-            .collect(),
+        images: super::images::received(obj),
     }
 }

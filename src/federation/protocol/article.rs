@@ -150,6 +150,14 @@ pub struct ArticleJson {
         deserialize_with = "first_url"
     )]
     pub audience: Option<Url>,
+    /// A thread's picture as Lemmy and Mbin give it beside the attachments (Lemmy: the
+    /// thumbnail of a link post); read where a post has no image attachment.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub image: Option<ImageJson>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",

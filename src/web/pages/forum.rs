@@ -72,6 +72,15 @@ pub struct Writer {
     pub title: String,
     pub body: String,
     pub reply_to: String,
+    /// A refused report: why, which post, and the reason typed.
+    pub report_error: Option<String>,
+    pub report_object: String,
+    pub report_reason: String,
+    /// For moderators: the group's reports waiting.
+    pub open_reports: i64,
+    /// A thread's picture stored with a refused attempt, and its description.
+    pub image_url: String,
+    pub image_alt: String,
 }
 
 #[derive(Template)]
@@ -108,6 +117,10 @@ struct ThreadPage {
     title: String,
     language: String,
     html: String,
+    /// The thread's pictures: address, description, and whether it is stored here (a
+    /// picture elsewhere is linked, not shown: a page never makes its readers ask another
+    /// server).
+    images: Vec<(String, String, bool)>,
     author: String,
     author_url: String,
     date: String,
@@ -119,7 +132,7 @@ struct ThreadPage {
     languages: Vec<(Lang, bool)>,
 }
 
-fn group_item(state: &AppState, g: &GroupFull, lang: Lang) -> GroupItem {
+pub(super) fn group_item(state: &AppState, g: &GroupFull, lang: Lang) -> GroupItem {
     GroupItem {
         name: g.name_in(lang.code()).to_string(),
         url: format!("/g/{}", g.actor.handle),
@@ -133,7 +146,7 @@ fn group_item(state: &AppState, g: &GroupFull, lang: Lang) -> GroupItem {
 }
 
 /// The thread's page here: `/g/{handle}/t/{id}`.
-fn thread_url(handle: &str, post: &DbPost) -> String {
+pub(super) fn thread_url(handle: &str, post: &DbPost) -> String {
     format!("/g/{handle}/t/{}", post.id)
 }
 
@@ -185,7 +198,7 @@ fn group_names(groups: &[GroupFull], lang: Lang) -> HashMap<String, (String, Str
         .collect()
 }
 
-fn layout(state: &AppState, pl: PageLang, title: String, path: &str) -> Layout {
+pub(super) fn layout(state: &AppState, pl: PageLang, title: String, path: &str) -> Layout {
     Layout::new(state, pl, title, path, Section::Forum)
 }
 
@@ -217,7 +230,7 @@ pub async fn index(
 }
 
 /// Who may write here: a session's organisations (all of them for admins).
-async fn writer(
+pub(super) async fn writer(
     state: &AppState,
     headers: &HeaderMap,
     group: &GroupFull,
@@ -228,6 +241,11 @@ async fn writer(
     let mut conn = state.conn().await?;
     let orgs = writable_orgs(&mut conn, &session.account).await?;
     let moderator = forum::may_moderate(&mut conn, group, &session.account).await?;
+    let open_reports = if moderator {
+        crate::db::models::group_report::open_count(&mut conn, group.actor.id).await?
+    } else {
+        0
+    };
     Ok(Some(Writer {
         csrf: session.csrf,
         orgs,
@@ -236,6 +254,12 @@ async fn writer(
         title: String::new(),
         body: String::new(),
         reply_to: String::new(),
+        report_error: None,
+        report_object: String::new(),
+        report_reason: String::new(),
+        open_reports,
+        image_url: String::new(),
+        image_alt: String::new(),
     }))
 }
 
@@ -335,12 +359,13 @@ fn notice(f: &'static ForumStrings, key: Option<&str>) -> Option<&'static str> {
         "thread_started" => Some(f.thread_started),
         "comment_posted" => Some(f.comment_posted),
         "moderation_done" => Some(f.moderation_done),
+        "report_sent" => Some(f.report_sent),
         _ => None,
     }
 }
 
 /// A thread of this group, by its number here.
-async fn group_thread(state: &AppState, g: &GroupFull, id: i64) -> AppResult<PostFull> {
+pub(super) async fn group_thread(state: &AppState, g: &GroupFull, id: i64) -> AppResult<PostFull> {
     let mut conn = state.conn().await?;
     let post = DbPost::by_id(&mut conn, id)
         .await?
@@ -412,7 +437,7 @@ fn threaded<'a>(root: &'a str, comments: &'a [PostFull]) -> Vec<(usize, &'a Post
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn thread_page(
+pub(super) async fn thread_page(
     state: &AppState,
     g: GroupFull,
     post: PostFull,
@@ -477,6 +502,14 @@ async fn thread_page(
         title,
         language: tr.map(|t| t.language.clone()).unwrap_or_default(),
         html: tr.map(|t| t.content_html.clone()).unwrap_or_default(),
+        images: post
+            .images
+            .iter()
+            .map(|i| {
+                let here = i.url.starts_with(&format!("{}/media/", state.urls.base()));
+                (i.url.clone(), i.alt_text.clone(), here)
+            })
+            .collect(),
         author,
         author_url,
         date: format_date(post.post.published.date_naive(), lang),
@@ -522,21 +555,128 @@ fn form_error(e: &AppError, t: &crate::web::i18n::Strings, f: &ForumStrings) -> 
         (StatusCode::UNPROCESSABLE_ENTITY, Some("title" | "body")) => {
             format!("{} {}", t.required, t.too_long)
         }
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("image.alt")) => f.image_alt_required.into(),
         (StatusCode::FORBIDDEN, _) if e.message.contains("locked") => f.locked_notice.into(),
         (StatusCode::FORBIDDEN, _) if e.message.contains("moderators") => f.mods_only.into(),
         _ => e.message.clone(),
     }
 }
 
-/// `POST /g/{handle}/threads`: a new thread from the group's page.
+/// A thread form's fields and its image file (the form is multipart when it carries one;
+/// a plain form is read too). A file over the media limit is reported, not kept.
+async fn read_thread_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    req: axum::extract::Request,
+) -> Result<(FormState, Option<Vec<u8>>, bool), WebError> {
+    use axum::extract::FromRequest;
+    let multipart = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|c| c.starts_with("multipart/form-data"));
+    if !multipart {
+        let Form(pairs) = Form::<Vec<(String, String)>>::from_request(req, state)
+            .await
+            .map_err(|e| WebError::new(StatusCode::BAD_REQUEST, e.body_text()))?;
+        return Ok((FormState::new(pairs), None, false));
+    }
+    let mut mp = axum::extract::Multipart::from_request(req, state)
+        .await
+        .map_err(|e| WebError::new(StatusCode::BAD_REQUEST, e.body_text()))?;
+    let max = state.config.media.max_bytes;
+    let (mut pairs, mut file, mut oversized) = (Vec::new(), None, false);
+    loop {
+        let mut field = match mp.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                oversized = true;
+                break;
+            }
+            Err(e) => return Err(WebError::new(StatusCode::BAD_REQUEST, e.body_text())),
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "image_file" {
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field
+                .chunk()
+                .await
+                .map_err(|e| WebError::new(StatusCode::BAD_REQUEST, e.body_text()))?
+            {
+                if bytes.len() + chunk.len() > max {
+                    oversized = true;
+                    bytes.clear();
+                    break;
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            if !bytes.is_empty() && !oversized {
+                file = Some(bytes);
+            }
+        } else {
+            let text = field
+                .text()
+                .await
+                .map_err(|e| WebError::new(StatusCode::BAD_REQUEST, e.body_text()))?;
+            pairs.push((name, text.replace(crate::input::NUL, "\u{fffd}")));
+        }
+    }
+    Ok((FormState::new(pairs), file, oversized))
+}
+
+/// The thread's picture: a file sent with the form (stored now, with its description), or
+/// one stored with an earlier attempt of the same form (`image_url`).
+async fn form_image(
+    state: &AppState,
+    session: &Session,
+    author: &DbActor,
+    form: &FormState,
+    file: Option<Vec<u8>>,
+    oversized: bool,
+) -> Result<Option<forum::ThreadImage>, AppError> {
+    let alt = form.val("image_alt").trim().to_string();
+    if oversized {
+        return Err(AppError::invalid(
+            "image.file",
+            format!(
+                "the image is larger than {} MB",
+                state.config.media.max_bytes / (1024 * 1024)
+            ),
+        ));
+    }
+    let url = match file {
+        Some(_) if alt.is_empty() => {
+            return Err(AppError::invalid(
+                "image.alt",
+                "describe the image for people who cannot see it",
+            ));
+        }
+        Some(bytes) => {
+            match crate::media::store(state, author.id, session.account.id, bytes, &alt).await? {
+                Ok(row) => crate::media::url(state, &row.file_name),
+                Err(_) => {
+                    return Err(AppError::invalid(
+                        "image.file",
+                        "not a JPEG, PNG, WebP or GIF image that can be read",
+                    ));
+                }
+            }
+        }
+        None if !form.val("image_url").is_empty() => form.val("image_url").to_string(),
+        None => return Ok(None),
+    };
+    Ok(Some(forum::ThreadImage { url, alt }))
+}
+
+/// `POST /g/{handle}/threads`: a new thread from the group's page, with an optional picture.
 pub async fn new_thread(
     State(state): State<AppState>,
     Path(handle): Path<String>,
     session: Session,
     headers: HeaderMap,
-    Form(pairs): Form<Vec<(String, String)>>,
+    req: axum::extract::Request,
 ) -> Result<Response, WebError> {
-    let form = FormState::new(pairs);
+    let (form, file, oversized) = read_thread_form(&state, &headers, req).await?;
     let g = local_group(&state, &handle).await?;
     let lang = PageLang::of(&state, &headers, &LangQuery { lang: None }).lang;
     session.check_csrf(&form, lang)?;
@@ -544,22 +684,28 @@ pub async fn new_thread(
     let Some(author) = author_of(&state, &session, &form).await? else {
         return Err(WebError::new(StatusCode::FORBIDDEN, f.no_organisation).lang(lang));
     };
-    let input = ThreadInput {
+    let mut input = ThreadInput {
         language: form_lang(&state, &form),
         title: form.val("title").to_string(),
         body: form.val("body").to_string(),
+        image: None,
     };
-    let mut conn = state.conn().await?;
-    let result = forum::post_thread(
-        &mut conn,
-        &state,
-        &session.account,
-        &author,
-        &Target::Local(g.clone()),
-        &input,
-    )
-    .await;
-    drop(conn);
+    let result = match form_image(&state, &session, &author, &form, file, oversized).await {
+        Ok(image) => {
+            input.image = image;
+            let mut conn = state.conn().await?;
+            forum::post_thread(
+                &mut conn,
+                &state,
+                &session.account,
+                &author,
+                &Target::Local(g.clone()),
+                &input,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
     match result {
         Ok(post) => Ok(Redirect::to(&format!(
             "{}?notice=thread_started",
@@ -573,6 +719,12 @@ pub async fn new_thread(
             w.error = Some(form_error(&e, crate::web::i18n::strings(lang), f));
             w.title = input.title;
             w.body = input.body;
+            if let Some(image) = input.image {
+                w.image_url = image.url;
+                w.image_alt = image.alt;
+            } else {
+                w.image_alt = form.val("image_alt").to_string();
+            }
             let status = e.status;
             Ok(group_page(
                 &state,

@@ -9,6 +9,7 @@ pub mod event;
 pub mod events;
 pub mod follow;
 pub mod forum;
+pub mod forum_moderation;
 pub mod funding;
 pub mod funding_ics;
 pub mod home;
