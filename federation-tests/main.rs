@@ -12,6 +12,7 @@ mod forum_lemmy;
 mod funding;
 mod kill;
 mod lemmy;
+mod partners;
 mod partnerships;
 mod processes;
 mod relays;

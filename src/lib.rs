@@ -22,6 +22,7 @@ pub mod media;
 pub mod metrics;
 pub mod notify;
 pub mod orgs;
+pub mod partners;
 pub mod partnerships;
 pub mod posts;
 pub mod search;

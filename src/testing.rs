@@ -47,6 +47,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-12-03-000021_forum/up.sql"),
     include_str!("../migrations/2026-12-03-000030_change_notifications/up.sql"),
     include_str!("../migrations/2026-12-03-000050_funding/up.sql"),
+    include_str!("../migrations/2026-12-03-000070_partner_search/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();

@@ -11,6 +11,7 @@ pub mod json;
 pub mod media;
 pub mod openapi;
 pub mod organisations;
+pub mod partners;
 pub mod partnerships;
 pub mod posts;
 pub mod relays;
@@ -86,6 +87,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(funding::list, funding::create))
         .routes(routes!(funding::check))
         .routes(routes!(funding::show, funding::replace, funding::delete))
+        .routes(routes!(partners::show, partners::put, partners::remove))
+        .routes(routes!(partners::suggestions))
+        .routes(routes!(partners::looking))
 }
 
 /// The API's routes, and `/api/openapi.json` describing them.

@@ -14,6 +14,7 @@ pub mod funding_ics;
 pub mod home;
 pub mod ics;
 pub mod organisation;
+pub mod partners;
 pub mod post;
 pub mod registry;
 pub mod stats;
