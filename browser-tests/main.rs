@@ -12,6 +12,7 @@ mod forum;
 mod funding;
 mod http;
 mod mobile;
+mod partners;
 mod partnerships;
 mod public;
 mod review;

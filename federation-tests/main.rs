@@ -13,6 +13,7 @@ mod forum_mbin_friendica;
 mod funding;
 mod kill;
 mod lemmy;
+mod partners;
 mod partnerships;
 mod processes;
 mod relays;

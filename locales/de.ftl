@@ -864,3 +864,100 @@ forum-log-date = Wann
 forum-image = Bild (freiwillig)
 forum-image-alt = Bildbeschreibung (mit Bild erforderlich)
 forum-image-alt-required = Beschreiben Sie das Bild für Menschen, die es nicht sehen können.
+## partners
+partners-tab = Partnersuche
+partners-and = und
+partners-any = alle
+partners-lang-de = Deutsch
+partners-lang-fr = Französisch
+partners-lang-en = Englisch
+partners-lang-it = Italienisch
+partners-lang-pl = Polnisch
+partners-lang-es = Spanisch
+partners-lang-nl = Niederländisch
+partners-lang-pt = Portugiesisch
+partners-lang-cs = Tschechisch
+partners-lang-da = Dänisch
+partners-purpose-twinning = eine neue Städtepartnerschaft
+partners-purpose-project = ein Projekt
+partners-purpose-school-exchange = einen Schulaustausch
+partners-purpose-learning = voneinander lernen zu einem Thema
+partners-reason-themes = arbeitet auch zu { $themes }
+partners-reason-sdgs = verfolgt auch Ziel { $goals }
+partners-reason-similar-size = ähnliche Größe
+partners-reason-wished-size = in der gesuchten Größe
+partners-reason-languages = spricht { $languages }
+partners-reason-wished-region = in { $region }, wo Sie Partner suchen
+partners-reason-wished-country = in { $country }, wo Sie Partner suchen
+partners-reason-near = { $km } km entfernt
+partners-reason-wished-kind = { $kind }, wie gesucht
+partners-reason-same-kind = ebenfalls { $kind }
+partners-reason-looking = sucht ebenfalls Partner
+partners-reason-looking-for = sucht ebenfalls { $purposes }
+partners-reason-projects = ähnliche Projekte ({ $words })
+partners-reason-partner-of-partner = { $count ->
+    [one] Partner Ihres Partners { $partners }
+   *[other] Partner Ihrer Partner { $partners }
+}
+partners-note-not-looking = Ihre Organisation hat nicht angegeben, dass sie Partner sucht: Diese Vorschläge vergleichen nur ihr Profil. Geben Sie an, was Sie suchen, um bessere zu erhalten.
+partners-looking-title = Partnersuche
+partners-looking-intro = Organisationen dieses Netzwerks und der Partnernetzwerke, die Partner suchen: für eine Städtepartnerschaft, ein Projekt, einen Schulaustausch oder um voneinander zu lernen.
+partners-filters = Filter
+partners-purpose = Gesucht für
+partners-theme = Thema
+partners-kind = Art der Organisation
+partners-language = Sprache
+partners-country = Land (ISO-Code)
+partners-show = Anzeigen
+partners-reset = Zurücksetzen
+partners-networks = Gefragte Netzwerke
+partners-network-count = { $n ->
+    [one] { $n } Organisation
+   *[other] { $n } Organisationen
+}
+partners-network-timeout = keine Antwort in der Zeit
+partners-network-failed = konnte nicht gefragt werden
+partners-looking-count = { $n ->
+    [one] { $n } Organisation sucht Partner.
+   *[other] { $n } Organisationen suchen Partner.
+}
+partners-none-looking = Keine Organisation mit diesen Filtern sucht Partner.
+partners-bad-filter = Ein Filter konnte nicht gelesen werden, siehe oben.
+partners-looking-for = Sucht:
+partners-wish-places = Wo
+partners-wish-themes = Themen
+partners-wish-languages = Sprachen
+partners-wish-kinds = Art des Partners
+partners-wish-size = Größe
+partners-size-range = { $min } bis { $max } Einwohner
+partners-size-from = ab { $min } Einwohnern
+partners-size-up-to = bis { $max } Einwohner
+partners-inhabitants = { $n } Einwohner
+partners-looking-form-title = Partnersuche
+partners-looking-form-intro = Geben Sie an, was Ihre Organisation sucht: Es wird dort gezeigt, wo Sie es erlauben, und verbessert die Vorschläge.
+partners-see-suggestions = Vorgeschlagene Partner ansehen
+partners-active = Wir suchen Partner
+partners-countries = Länder
+partners-countries-hint = Zweibuchstabige Codes, durch Kommas getrennt, zum Beispiel FR, PL. Leer: überall.
+partners-regions = Regionen
+partners-regions-hint = Eine Region pro Zeile, wie die Profile sie nennen.
+partners-themes = Themen
+partners-languages = Sprachen
+partners-size = Größe des Partners
+partners-population-min = Einwohner, mindestens
+partners-population-max = Einwohner, höchstens
+partners-partner-kinds = Art des Partners
+partners-description = Was Sie suchen, in eigenen Worten
+partners-visibility = Wo es gezeigt wird
+partners-listed = Auf den Seiten „Partnersuche“, hier und bei den Partnernetzwerken
+partners-suggested = Als Vorschlag für andere Organisationen
+partners-save = Speichern
+partners-saved = Gespeichert.
+partners-suggestions-title = Vorgeschlagene Partner
+partners-suggestions-intro = Organisationen dieses Netzwerks und der Partnernetzwerke, die passen würden, die besten zuerst, mit den Gründen.
+partners-edit-looking = Suche ändern
+partners-say-looking = Angeben, was Sie suchen
+partners-no-suggestions = Derzeit kein Vorschlag.
+partners-why = Warum:
+partners-propose = Partnerschaft vorschlagen
+partners-follow = Folgen

@@ -872,3 +872,100 @@ forum-log-date = When
 forum-image = Image (optional)
 forum-image-alt = Image description (required with an image)
 forum-image-alt-required = Describe the image for people who cannot see it.
+## partners
+partners-tab = Partner search
+partners-and = and
+partners-any = any
+partners-lang-de = German
+partners-lang-fr = French
+partners-lang-en = English
+partners-lang-it = Italian
+partners-lang-pl = Polish
+partners-lang-es = Spanish
+partners-lang-nl = Dutch
+partners-lang-pt = Portuguese
+partners-lang-cs = Czech
+partners-lang-da = Danish
+partners-purpose-twinning = a new twinning
+partners-purpose-project = a project
+partners-purpose-school-exchange = a school exchange
+partners-purpose-learning = learning on a theme
+partners-reason-themes = also works on { $themes }
+partners-reason-sdgs = also pursues goal { $goals }
+partners-reason-similar-size = similar size
+partners-reason-wished-size = in the size range you look for
+partners-reason-languages = speaks { $languages }
+partners-reason-wished-region = in { $region }, where you look for partners
+partners-reason-wished-country = in { $country }, where you look for partners
+partners-reason-near = { $km } km away
+partners-reason-wished-kind = a { $kind }, the kind you look for
+partners-reason-same-kind = also a { $kind }
+partners-reason-looking = is looking for partners too
+partners-reason-looking-for = is looking for { $purposes } too
+partners-reason-projects = similar projects ({ $words })
+partners-reason-partner-of-partner = { $count ->
+    [one] partner of your partner { $partners }
+   *[other] partner of your partners { $partners }
+}
+partners-note-not-looking = Your organisation has not said it is looking for partners: these suggestions compare its profile only. Say what you look for to get better ones.
+partners-looking-title = Looking for partners
+partners-looking-intro = Organisations of this network and its peer networks that are looking for partners: for a twinning, a project, a school exchange or to learn from each other.
+partners-filters = Filters
+partners-purpose = Looking for
+partners-theme = Theme
+partners-kind = Kind of organisation
+partners-language = Language
+partners-country = Country (ISO code)
+partners-show = Show
+partners-reset = Reset
+partners-networks = Networks asked
+partners-network-count = { $n ->
+    [one] { $n } organisation
+   *[other] { $n } organisations
+}
+partners-network-timeout = no answer in time
+partners-network-failed = could not be asked
+partners-looking-count = { $n ->
+    [one] { $n } organisation is looking.
+   *[other] { $n } organisations are looking.
+}
+partners-none-looking = No organisation matching these filters is looking for partners.
+partners-bad-filter = A filter could not be read; see above.
+partners-looking-for = Looking for:
+partners-wish-places = Where
+partners-wish-themes = Themes
+partners-wish-languages = Languages
+partners-wish-kinds = Kinds of partner
+partners-wish-size = Size
+partners-size-range = { $min } to { $max } inhabitants
+partners-size-from = from { $min } inhabitants
+partners-size-up-to = up to { $max } inhabitants
+partners-inhabitants = { $n } inhabitants
+partners-looking-form-title = Looking for partners
+partners-looking-form-intro = Say what your organisation is looking for: it is shown where you allow it and improves its suggestions.
+partners-see-suggestions = See suggested partners
+partners-active = We are looking for partners
+partners-countries = Countries
+partners-countries-hint = Two-letter codes separated by commas, for example FR, PL. Empty: anywhere.
+partners-regions = Regions
+partners-regions-hint = One region per line, as profiles name them.
+partners-themes = Themes
+partners-languages = Languages
+partners-size = Size of the partner
+partners-population-min = Inhabitants, at least
+partners-population-max = Inhabitants, at most
+partners-partner-kinds = Kinds of partner
+partners-description = What you look for, in your own words
+partners-visibility = Where it is shown
+partners-listed = On the “looking for partners” pages, here and at the peer networks
+partners-suggested = As a suggestion to other organisations
+partners-save = Save
+partners-saved = Saved.
+partners-suggestions-title = Suggested partners
+partners-suggestions-intro = Organisations of this network and its peer networks that would fit, best first, with the reasons.
+partners-edit-looking = Change what you look for
+partners-say-looking = Say what you look for
+partners-no-suggestions = No suggestion for now.
+partners-why = Why:
+partners-propose = Propose a partnership
+partners-follow = Follow

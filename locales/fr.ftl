@@ -875,3 +875,100 @@ forum-log-date = Quand
 forum-image = Image (facultative)
 forum-image-alt = Description de l'image (obligatoire avec une image)
 forum-image-alt-required = Décrivez l'image pour les personnes qui ne peuvent pas la voir.
+## partners
+partners-tab = Recherche de partenaires
+partners-and = et
+partners-any = tous
+partners-lang-de = allemand
+partners-lang-fr = français
+partners-lang-en = anglais
+partners-lang-it = italien
+partners-lang-pl = polonais
+partners-lang-es = espagnol
+partners-lang-nl = néerlandais
+partners-lang-pt = portugais
+partners-lang-cs = tchèque
+partners-lang-da = danois
+partners-purpose-twinning = un nouveau jumelage
+partners-purpose-project = un projet
+partners-purpose-school-exchange = un échange scolaire
+partners-purpose-learning = apprendre ensemble sur un thème
+partners-reason-themes = travaille aussi sur { $themes }
+partners-reason-sdgs = poursuit aussi l’objectif { $goals }
+partners-reason-similar-size = taille semblable
+partners-reason-wished-size = dans la taille recherchée
+partners-reason-languages = parle { $languages }
+partners-reason-wished-region = en { $region }, où vous cherchez des partenaires
+partners-reason-wished-country = en { $country }, où vous cherchez des partenaires
+partners-reason-near = à { $km } km
+partners-reason-wished-kind = { $kind }, comme vous le cherchez
+partners-reason-same-kind = également { $kind }
+partners-reason-looking = cherche aussi des partenaires
+partners-reason-looking-for = cherche aussi { $purposes }
+partners-reason-projects = projets semblables ({ $words })
+partners-reason-partner-of-partner = { $count ->
+    [one] partenaire de votre partenaire { $partners }
+   *[other] partenaire de vos partenaires { $partners }
+}
+partners-note-not-looking = Votre organisation n’a pas indiqué qu’elle cherche des partenaires : ces suggestions ne comparent que son profil. Indiquez ce que vous cherchez pour en obtenir de meilleures.
+partners-looking-title = Recherche de partenaires
+partners-looking-intro = Les organisations de ce réseau et des réseaux partenaires qui cherchent des partenaires : pour un jumelage, un projet, un échange scolaire ou pour apprendre les unes des autres.
+partners-filters = Filtres
+partners-purpose = Recherche
+partners-theme = Thème
+partners-kind = Type d’organisation
+partners-language = Langue
+partners-country = Pays (code ISO)
+partners-show = Afficher
+partners-reset = Réinitialiser
+partners-networks = Réseaux interrogés
+partners-network-count = { $n ->
+    [one] { $n } organisation
+   *[other] { $n } organisations
+}
+partners-network-timeout = pas de réponse à temps
+partners-network-failed = n’a pas pu être interrogé
+partners-looking-count = { $n ->
+    [one] { $n } organisation cherche des partenaires.
+   *[other] { $n } organisations cherchent des partenaires.
+}
+partners-none-looking = Aucune organisation correspondant à ces filtres ne cherche de partenaires.
+partners-bad-filter = Un filtre n’a pas pu être lu ; voir ci-dessus.
+partners-looking-for = Recherche :
+partners-wish-places = Où
+partners-wish-themes = Thèmes
+partners-wish-languages = Langues
+partners-wish-kinds = Types de partenaire
+partners-wish-size = Taille
+partners-size-range = de { $min } à { $max } habitants
+partners-size-from = à partir de { $min } habitants
+partners-size-up-to = jusqu’à { $max } habitants
+partners-inhabitants = { $n } habitants
+partners-looking-form-title = Recherche de partenaires
+partners-looking-form-intro = Indiquez ce que votre organisation cherche : c’est affiché là où vous l’autorisez et cela améliore ses suggestions.
+partners-see-suggestions = Voir les partenaires suggérés
+partners-active = Nous cherchons des partenaires
+partners-countries = Pays
+partners-countries-hint = Codes à deux lettres séparés par des virgules, par exemple FR, PL. Vide : partout.
+partners-regions = Régions
+partners-regions-hint = Une région par ligne, comme les profils les nomment.
+partners-themes = Thèmes
+partners-languages = Langues
+partners-size = Taille du partenaire
+partners-population-min = Habitants, au moins
+partners-population-max = Habitants, au plus
+partners-partner-kinds = Types de partenaire
+partners-description = Ce que vous cherchez, avec vos mots
+partners-visibility = Où c’est affiché
+partners-listed = Sur les pages « Recherche de partenaires », ici et dans les réseaux partenaires
+partners-suggested = Comme suggestion à d’autres organisations
+partners-save = Enregistrer
+partners-saved = Enregistré.
+partners-suggestions-title = Partenaires suggérés
+partners-suggestions-intro = Les organisations de ce réseau et des réseaux partenaires qui conviendraient, les meilleures d’abord, avec les raisons.
+partners-edit-looking = Modifier votre recherche
+partners-say-looking = Indiquer ce que vous cherchez
+partners-no-suggestions = Aucune suggestion pour l’instant.
+partners-why = Pourquoi :
+partners-propose = Proposer un partenariat
+partners-follow = Suivre

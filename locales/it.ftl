@@ -872,3 +872,100 @@ forum-log-date = Quando
 forum-image = Immagine (facoltativa)
 forum-image-alt = Descrizione dell'immagine (obbligatoria con un'immagine)
 forum-image-alt-required = Descrivi l'immagine per chi non può vederla.
+## partners
+partners-tab = Ricerca di partner
+partners-and = e
+partners-any = tutti
+partners-lang-de = tedesco
+partners-lang-fr = francese
+partners-lang-en = inglese
+partners-lang-it = italiano
+partners-lang-pl = polacco
+partners-lang-es = spagnolo
+partners-lang-nl = olandese
+partners-lang-pt = portoghese
+partners-lang-cs = ceco
+partners-lang-da = danese
+partners-purpose-twinning = un nuovo gemellaggio
+partners-purpose-project = un progetto
+partners-purpose-school-exchange = uno scambio scolastico
+partners-purpose-learning = imparare insieme su un tema
+partners-reason-themes = lavora anche su { $themes }
+partners-reason-sdgs = persegue anche l’obiettivo { $goals }
+partners-reason-similar-size = dimensioni simili
+partners-reason-wished-size = nelle dimensioni cercate
+partners-reason-languages = parla { $languages }
+partners-reason-wished-region = in { $region }, dove cercate partner
+partners-reason-wished-country = in { $country }, dove cercate partner
+partners-reason-near = a { $km } km
+partners-reason-wished-kind = { $kind }, come cercate
+partners-reason-same-kind = anch’esso { $kind }
+partners-reason-looking = cerca anch’esso partner
+partners-reason-looking-for = cerca anch’esso { $purposes }
+partners-reason-projects = progetti simili ({ $words })
+partners-reason-partner-of-partner = { $count ->
+    [one] partner del vostro partner { $partners }
+   *[other] partner dei vostri partner { $partners }
+}
+partners-note-not-looking = La vostra organizzazione non ha indicato di cercare partner: questi suggerimenti confrontano solo il suo profilo. Indicate cosa cercate per ottenerne di migliori.
+partners-looking-title = Ricerca di partner
+partners-looking-intro = Le organizzazioni di questa rete e delle reti partner che cercano partner: per un gemellaggio, un progetto, uno scambio scolastico o per imparare le une dalle altre.
+partners-filters = Filtri
+partners-purpose = Cerca
+partners-theme = Tema
+partners-kind = Tipo di organizzazione
+partners-language = Lingua
+partners-country = Paese (codice ISO)
+partners-show = Mostra
+partners-reset = Azzera
+partners-networks = Reti interpellate
+partners-network-count = { $n ->
+    [one] { $n } organizzazione
+   *[other] { $n } organizzazioni
+}
+partners-network-timeout = nessuna risposta in tempo
+partners-network-failed = non è stato possibile interpellarla
+partners-looking-count = { $n ->
+    [one] { $n } organizzazione cerca partner.
+   *[other] { $n } organizzazioni cercano partner.
+}
+partners-none-looking = Nessuna organizzazione con questi filtri cerca partner.
+partners-bad-filter = Un filtro non è stato letto; vedi sopra.
+partners-looking-for = Cerca:
+partners-wish-places = Dove
+partners-wish-themes = Temi
+partners-wish-languages = Lingue
+partners-wish-kinds = Tipi di partner
+partners-wish-size = Dimensioni
+partners-size-range = da { $min } a { $max } abitanti
+partners-size-from = da { $min } abitanti
+partners-size-up-to = fino a { $max } abitanti
+partners-inhabitants = { $n } abitanti
+partners-looking-form-title = Ricerca di partner
+partners-looking-form-intro = Indicate cosa cerca la vostra organizzazione: viene mostrato dove lo consentite e migliora i suggerimenti.
+partners-see-suggestions = Vedi i partner suggeriti
+partners-active = Cerchiamo partner
+partners-countries = Paesi
+partners-countries-hint = Codici di due lettere separati da virgole, ad esempio FR, PL. Vuoto: ovunque.
+partners-regions = Regioni
+partners-regions-hint = Una regione per riga, come la nominano i profili.
+partners-themes = Temi
+partners-languages = Lingue
+partners-size = Dimensioni del partner
+partners-population-min = Abitanti, almeno
+partners-population-max = Abitanti, al massimo
+partners-partner-kinds = Tipi di partner
+partners-description = Cosa cercate, con parole vostre
+partners-visibility = Dove viene mostrato
+partners-listed = Nelle pagine «Ricerca di partner», qui e nelle reti partner
+partners-suggested = Come suggerimento ad altre organizzazioni
+partners-save = Salva
+partners-saved = Salvato.
+partners-suggestions-title = Partner suggeriti
+partners-suggestions-intro = Le organizzazioni di questa rete e delle reti partner che sarebbero adatte, le migliori prima, con i motivi.
+partners-edit-looking = Modifica la ricerca
+partners-say-looking = Indicate cosa cercate
+partners-no-suggestions = Nessun suggerimento per ora.
+partners-why = Perché:
+partners-propose = Proponi un partenariato
+partners-follow = Segui

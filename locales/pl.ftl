@@ -888,3 +888,103 @@ forum-log-date = Kiedy
 forum-image = Obraz (opcjonalnie)
 forum-image-alt = Opis obrazu (wymagany przy obrazie)
 forum-image-alt-required = Opisz obraz dla osób, które go nie widzą.
+## partners
+partners-tab = Szukanie partnerów
+partners-and = i
+partners-any = wszystkie
+partners-lang-de = niemiecki
+partners-lang-fr = francuski
+partners-lang-en = angielski
+partners-lang-it = włoski
+partners-lang-pl = polski
+partners-lang-es = hiszpański
+partners-lang-nl = niderlandzki
+partners-lang-pt = portugalski
+partners-lang-cs = czeski
+partners-lang-da = duński
+partners-purpose-twinning = nowe partnerstwo miast
+partners-purpose-project = projekt
+partners-purpose-school-exchange = wymiana szkolna
+partners-purpose-learning = wspólna nauka w danym temacie
+partners-reason-themes = także zajmuje się tematem: { $themes }
+partners-reason-sdgs = także realizuje cel { $goals }
+partners-reason-similar-size = podobna wielkość
+partners-reason-wished-size = w poszukiwanym przedziale wielkości
+partners-reason-languages = mówi: { $languages }
+partners-reason-wished-region = w regionie { $region }, gdzie szukacie partnerów
+partners-reason-wished-country = w kraju { $country }, gdzie szukacie partnerów
+partners-reason-near = w odległości { $km } km
+partners-reason-wished-kind = { $kind }, tak jak szukacie
+partners-reason-same-kind = również { $kind }
+partners-reason-looking = także szuka partnerów
+partners-reason-looking-for = także szuka: { $purposes }
+partners-reason-projects = podobne projekty ({ $words })
+partners-reason-partner-of-partner = { $count ->
+    [one] partner waszego partnera { $partners }
+    [few] partner waszych partnerów { $partners }
+   *[other] partner waszych partnerów { $partners }
+}
+partners-note-not-looking = Wasza organizacja nie podała, że szuka partnerów: te propozycje porównują tylko jej profil. Podajcie, czego szukacie, aby otrzymać lepsze.
+partners-looking-title = Szukanie partnerów
+partners-looking-intro = Organizacje tej sieci i sieci partnerskich, które szukają partnerów: do partnerstwa miast, projektu, wymiany szkolnej lub wspólnej nauki.
+partners-filters = Filtry
+partners-purpose = Cel
+partners-theme = Temat
+partners-kind = Rodzaj organizacji
+partners-language = Język
+partners-country = Kraj (kod ISO)
+partners-show = Pokaż
+partners-reset = Wyczyść
+partners-networks = Zapytane sieci
+partners-network-count = { $n ->
+    [one] { $n } organizacja
+    [few] { $n } organizacje
+   *[other] { $n } organizacji
+}
+partners-network-timeout = brak odpowiedzi na czas
+partners-network-failed = nie udało się zapytać
+partners-looking-count = { $n ->
+    [one] { $n } organizacja szuka partnerów.
+    [few] { $n } organizacje szukają partnerów.
+   *[other] { $n } organizacji szuka partnerów.
+}
+partners-none-looking = Żadna organizacja spełniająca te filtry nie szuka partnerów.
+partners-bad-filter = Nie udało się odczytać filtra; zob. wyżej.
+partners-looking-for = Szuka:
+partners-wish-places = Gdzie
+partners-wish-themes = Tematy
+partners-wish-languages = Języki
+partners-wish-kinds = Rodzaje partnerów
+partners-wish-size = Wielkość
+partners-size-range = od { $min } do { $max } mieszkańców
+partners-size-from = od { $min } mieszkańców
+partners-size-up-to = do { $max } mieszkańców
+partners-inhabitants = { $n } mieszkańców
+partners-looking-form-title = Szukanie partnerów
+partners-looking-form-intro = Podajcie, czego szuka wasza organizacja: będzie to widoczne tam, gdzie pozwolicie, i poprawi propozycje.
+partners-see-suggestions = Zobacz proponowanych partnerów
+partners-active = Szukamy partnerów
+partners-countries = Kraje
+partners-countries-hint = Dwuliterowe kody oddzielone przecinkami, np. FR, PL. Puste: wszędzie.
+partners-regions = Regiony
+partners-regions-hint = Jeden region w wierszu, tak jak nazywają go profile.
+partners-themes = Tematy
+partners-languages = Języki
+partners-size = Wielkość partnera
+partners-population-min = Mieszkańców, co najmniej
+partners-population-max = Mieszkańców, najwyżej
+partners-partner-kinds = Rodzaje partnerów
+partners-description = Czego szukacie, własnymi słowami
+partners-visibility = Gdzie jest widoczne
+partners-listed = Na stronach „Szukanie partnerów”, tutaj i w sieciach partnerskich
+partners-suggested = Jako propozycja dla innych organizacji
+partners-save = Zapisz
+partners-saved = Zapisano.
+partners-suggestions-title = Proponowani partnerzy
+partners-suggestions-intro = Organizacje tej sieci i sieci partnerskich, które by pasowały, najlepsze najpierw, z uzasadnieniem.
+partners-edit-looking = Zmień, czego szukacie
+partners-say-looking = Podajcie, czego szukacie
+partners-no-suggestions = Na razie brak propozycji.
+partners-why = Dlaczego:
+partners-propose = Zaproponuj partnerstwo
+partners-follow = Obserwuj

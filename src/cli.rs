@@ -96,6 +96,9 @@ enum Command {
     /// Network subscriptions: another network's instance announces its posts to ours.
     #[command(subcommand)]
     Relay(RelayCommand),
+    /// Partner search: who is looking, and suggested partners for an organisation.
+    #[command(subcommand)]
+    Partners(PartnersCommand),
     /// The network's showcase, where its reviewers approve submitted posts.
     #[command(subcommand)]
     Showcase(ShowcaseCommand),
@@ -123,6 +126,46 @@ enum ShowcaseCommand {
         /// A post edited after approval goes back to the review queue.
         #[arg(long)]
         review_edits: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum PartnersCommand {
+    /// Organisations looking for partners, on this network and its peers.
+    Looking {
+        #[command(flatten)]
+        config: ConfigArg,
+        /// twinning, project, school-exchange or learning.
+        #[arg(long)]
+        purpose: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        theme: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        language: Option<String>,
+        /// This network only, without asking the peers.
+        #[arg(long)]
+        local: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Suggested partners for one of our organisations, with the reasons.
+    Suggest {
+        #[command(flatten)]
+        config: ConfigArg,
+        handle: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// The language of the reasons.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(long)]
+        local: bool,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -654,6 +697,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Partners(command) => partners_command(command).await,
         Command::Relay(RelayCommand::Subscribe {
             config,
             target,
@@ -909,4 +953,110 @@ async fn set_role(
         if grant { "to" } else { "from" }
     );
     Ok(())
+}
+
+async fn partners_command(command: PartnersCommand) -> anyhow::Result<()> {
+    use crate::partners::{LookingQuery, Scope};
+    let scope = |local: bool| if local { Scope::Local } else { Scope::All };
+    match command {
+        PartnersCommand::Looking {
+            config,
+            purpose,
+            country,
+            theme,
+            kind,
+            language,
+            local,
+            json,
+        } => {
+            let state = state_for(&config).await?;
+            let filter = LookingQuery {
+                purpose,
+                country,
+                theme,
+                kind,
+                language,
+                scope: None,
+            }
+            .filter()
+            .map_err(cli_err)?;
+            let list = crate::partners::looking(&state, &filter, scope(local))
+                .await
+                .map_err(cli_err)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+                return Ok(());
+            }
+            for n in &list.networks {
+                println!(
+                    "network {:<28} {:<9} {:>5} organisation(s) {:>5} ms {}",
+                    n.network,
+                    n.status,
+                    n.count,
+                    n.milliseconds,
+                    n.error.as_deref().unwrap_or("")
+                );
+            }
+            for o in &list.organisations {
+                println!(
+                    "{:<40} {:<4} {:<30} {}\n    {}",
+                    o.name,
+                    o.country.as_deref().unwrap_or(""),
+                    o.purposes.join(","),
+                    o.handle,
+                    o.url
+                );
+            }
+            Ok(())
+        }
+        PartnersCommand::Suggest {
+            config,
+            handle,
+            limit,
+            lang,
+            local,
+            json,
+        } => {
+            let state = state_for(&config).await?;
+            let lang: crate::vocab::Lang = lang
+                .parse()
+                .map_err(|_| anyhow::anyhow!("unknown language `{lang}`"))?;
+            let mut conn = state.conn().await.map_err(cli_err)?;
+            let org = DbActor::local_by_handle(&mut conn, &handle)
+                .await?
+                .filter(DbActor::is_organisation)
+                .ok_or_else(|| anyhow::anyhow!("no organisation `{handle}` here"))?;
+            drop(conn);
+            let answer = crate::partners::suggest(&state, &org, scope(local), limit, lang)
+                .await
+                .map_err(cli_err)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&answer)?);
+                return Ok(());
+            }
+            for n in &answer.networks {
+                println!(
+                    "network {:<28} {:<9} {:>5} suggestion(s) {:>5} ms {}",
+                    n.network,
+                    n.status,
+                    n.count,
+                    n.milliseconds,
+                    n.error.as_deref().unwrap_or("")
+                );
+            }
+            if let Some(note) = &answer.note {
+                println!("note: {note}");
+            }
+            for s in &answer.suggestions {
+                println!(
+                    "{:>3} %  {:<40} {}\n        {}",
+                    (s.score * 100.0).round(),
+                    s.name,
+                    s.handle,
+                    s.explanation
+                );
+            }
+            Ok(())
+        }
+    }
 }

@@ -28,7 +28,60 @@ pub struct Config {
     pub media: MediaConfig,
     pub metrics: MetricsConfig,
     pub log: LogConfig,
+    pub partners: PartnersConfig,
 }
+
+/// Partner search: the weight of each factor of a suggestion's score (see
+/// `partners::score`; a score is the weighted mean, so only the ratios matter, and 0 turns a
+/// factor off), and how many candidates get their posts read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnersConfig {
+    pub population: f64,
+    pub themes: f64,
+    pub sdgs: f64,
+    pub languages: f64,
+    pub place: f64,
+    pub distance: f64,
+    pub kind: f64,
+    pub looking: f64,
+    pub projects: f64,
+    pub partners_of_partners: f64,
+    /// The best this many by the other factors are compared on their posts' words.
+    pub shortlist: usize,
+}
+
+impl Default for PartnersConfig {
+    /// The shipped defaults (`config/defaults.toml`).
+    fn default() -> Self {
+        PartnersConfig {
+            population: 1.0,
+            themes: 2.0,
+            sdgs: 1.0,
+            languages: 1.5,
+            place: 2.0,
+            distance: 0.5,
+            kind: 1.0,
+            looking: 1.0,
+            projects: 1.5,
+            partners_of_partners: 1.0,
+            shortlist: 200,
+        }
+    }
+}
+
+/// The weights' keys in `[partners]`.
+const PARTNER_WEIGHTS: [&str; 10] = [
+    "population",
+    "themes",
+    "sdgs",
+    "languages",
+    "place",
+    "distance",
+    "kind",
+    "looking",
+    "projects",
+    "partners_of_partners",
+];
 
 /// Prometheus metrics, served apart from the public address.
 #[derive(Debug, Clone, Default)]
@@ -198,6 +251,24 @@ struct RawConfig {
     media: Option<RawMedia>,
     metrics: Option<RawMetrics>,
     log: Option<RawLog>,
+    partners: Option<RawPartners>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawPartners {
+    population: Option<f64>,
+    themes: Option<f64>,
+    sdgs: Option<f64>,
+    languages: Option<f64>,
+    place: Option<f64>,
+    distance: Option<f64>,
+    kind: Option<f64>,
+    looking: Option<f64>,
+    projects: Option<f64>,
+    partners_of_partners: Option<f64>,
+    shortlist: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -370,6 +441,17 @@ const KEYS: &[&str] = &[
     "database.direct_url",
     "metrics.listen",
     "log.format",
+    "partners.population",
+    "partners.themes",
+    "partners.sdgs",
+    "partners.languages",
+    "partners.place",
+    "partners.distance",
+    "partners.kind",
+    "partners.looking",
+    "partners.projects",
+    "partners.partners_of_partners",
+    "partners.shortlist",
 ];
 
 impl Layer {
@@ -600,6 +682,43 @@ impl Layer {
         let log = LogConfig {
             format: self.require::<LogFormat>("log.format")?.value,
         };
+        let mut weights = [0.0; PARTNER_WEIGHTS.len()];
+        for (slot, name) in weights.iter_mut().zip(PARTNER_WEIGHTS) {
+            let key = format!("partners.{name}");
+            let w: Sourced<f64> = self.require(&key)?;
+            if !(w.value.is_finite() && w.value >= 0.0) {
+                bail!(
+                    "configuration error in {}: key {key}: a weight of 0 or more",
+                    w.source
+                );
+            }
+            *slot = w.value;
+        }
+        let [
+            w_population,
+            w_themes,
+            w_sdgs,
+            w_languages,
+            w_place,
+            w_distance,
+            w_kind,
+            w_looking,
+            w_projects,
+            w_partners_of_partners,
+        ] = weights;
+        let partners = PartnersConfig {
+            population: w_population,
+            themes: w_themes,
+            sdgs: w_sdgs,
+            languages: w_languages,
+            place: w_place,
+            distance: w_distance,
+            kind: w_kind,
+            looking: w_looking,
+            projects: w_projects,
+            partners_of_partners: w_partners_of_partners,
+            shortlist: positive("partners.shortlist")? as usize,
+        };
         // Re-validate domains that came in as plain strings through the environment.
         for d in std::iter::once(&domain.value)
             .chain(peers.value.iter())
@@ -654,6 +773,7 @@ impl Layer {
             },
             metrics,
             log,
+            partners,
         })
     }
 }

@@ -23,6 +23,7 @@ pub mod metrics;
 pub mod notify;
 pub mod nuts;
 pub mod orgs;
+pub mod partners;
 pub mod partnerships;
 pub mod posts;
 pub mod review;

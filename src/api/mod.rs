@@ -12,6 +12,7 @@ pub mod json;
 pub mod media;
 pub mod openapi;
 pub mod organisations;
+pub mod partners;
 pub mod partnerships;
 pub mod posts;
 pub mod relays;
@@ -96,6 +97,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(review::organisation_submissions))
         .routes(routes!(review::queue))
         .routes(routes!(review::decide))
+        .routes(routes!(partners::show, partners::put, partners::remove))
+        .routes(routes!(partners::suggestions))
+        .routes(routes!(partners::looking))
 }
 
 /// The API's routes, and `/api/openapi.json` describing them.

@@ -458,6 +458,29 @@ diesel::joinable!(funding_programmes -> actors (network_id));
 diesel::joinable!(funding_translations -> funding_programmes (programme_id));
 diesel::joinable!(funding_calls -> funding_programmes (programme_id));
 
+// Partner search (migration 000070).
+diesel::table! {
+    partner_searches (actor_id) {
+        actor_id -> Int8,
+        active -> Bool,
+        purposes -> Array<Text>,
+        countries -> Array<Text>,
+        regions -> Array<Text>,
+        themes -> Array<Text>,
+        languages -> Array<Text>,
+        population_min -> Nullable<Int8>,
+        population_max -> Nullable<Int8>,
+        partner_kinds -> Array<Text>,
+        description -> Text,
+        listed -> Bool,
+        suggested -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(partner_searches -> actors (actor_id));
+
 diesel::joinable!(web_sessions -> accounts (account_id));
 diesel::joinable!(suspended_actors -> actors (actor_id));
 
@@ -530,6 +553,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     submissions,
     submission_events,
     group_reports,
+    partner_searches,
 );
 
 // Editorial review (migration 000060).

@@ -8,6 +8,7 @@ mod events;
 mod forum;
 pub mod funding;
 mod review;
+pub mod partners;
 
 use crate::app::{self, RunningInstance};
 use crate::auth;
@@ -145,6 +146,8 @@ pub async fn start(args: &DemoArgs) -> anyhow::Result<Vec<DemoInstance>> {
     // The dfi's funding programmes, sent to the networks subscribed to it.
     funding::seed(&out).await?;
     settle(&out).await;
+    // Organisations looking for partners on each network.
+    partners::seed(&out).await?;
     Ok(out)
 }
 

@@ -115,6 +115,8 @@ pub fn router() -> Router<AppState> {
             "/funding/{uuid}",
             get(pages::funding::programme_or_document),
         )
+        .route("/partners", get(pages::partners::looking))
+        .merge(crate::partners::peers::router())
 }
 
 async fn stylesheet() -> impl IntoResponse {

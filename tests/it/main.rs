@@ -20,6 +20,7 @@ mod open_data;
 mod openapi;
 mod operations;
 mod pages;
+mod partners;
 mod partnerships_io;
 mod posts;
 mod reactions;

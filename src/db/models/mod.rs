@@ -12,6 +12,7 @@ pub mod group_report;
 pub mod inbox;
 pub mod media;
 pub mod moderation;
+pub mod partner_search;
 pub mod partnership;
 pub mod post;
 pub mod relay;

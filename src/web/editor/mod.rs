@@ -6,6 +6,7 @@
 
 pub mod event_form;
 pub mod events;
+pub mod looking;
 pub mod lookup;
 pub mod participation;
 pub mod partnerships;
@@ -13,6 +14,7 @@ pub mod post_form;
 pub mod posts;
 pub mod review;
 pub mod social;
+pub mod suggestions;
 
 use crate::state::AppState;
 use axum::Router;
@@ -55,6 +57,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             "/editor/{handle}/partnerships/{id}",
             post(partnerships::act),
         )
+        .route(
+            "/editor/{handle}/looking",
+            get(looking::page).post(looking::save),
+        )
+        .route("/editor/{handle}/suggestions", get(suggestions::page))
         .route(
             "/editor/{handle}/events",
             get(events::list)

@@ -15,6 +15,7 @@ pub mod funding_ics;
 pub mod home;
 pub mod ics;
 pub mod organisation;
+pub mod partners;
 pub mod post;
 pub mod registry;
 pub mod showcase;
