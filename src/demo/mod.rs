@@ -7,8 +7,8 @@ mod data;
 mod events;
 mod forum;
 pub mod funding;
-mod review;
 pub mod partners;
+mod review;
 
 use crate::app::{self, RunningInstance};
 use crate::auth;

@@ -57,10 +57,11 @@ pub async fn publish(instances: &[DemoInstance]) -> anyhow::Result<()> {
         let org = DbActor::local_by_handle(&mut conn, handle)
             .await?
             .context("demo submitter")?;
-        let post = DbPost::page_by_actor(&mut conn, org.id, None, 1)
+        // Its latest project post (not a forum thread or a reply).
+        let post = DbPost::page_by_actor(&mut conn, org.id, None, 20)
             .await?
             .into_iter()
-            .next()
+            .find(|p| p.post.in_reply_to.is_none() && p.post.audience.is_none())
             .context("a post to submit")?;
         let admin = Account::by_username(&mut conn, "admin")
             .await?
