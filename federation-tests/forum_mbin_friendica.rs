@@ -210,9 +210,11 @@ async fn mbin_users_post_comment_and_report_in_our_group() {
             .await,
         1
     );
-    // The same Flag again changes nothing.
+    // The same Flag again (signed anew, a second later: the same signature would be a
+    // replay) changes nothing.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
     assert_eq!(
-        mbin.send(&nrw, &inbox, "jan", &flag).await,
+        mbin.send_at(&nrw, &inbox, "jan", &flag, later).await,
         StatusCode::ACCEPTED
     );
     assert_eq!(nrw.count("group_reports").await, 1);

@@ -436,6 +436,7 @@ fn shape(a: &DbActor) -> String {
     a.id = 0;
     a.name.clear();
     a.official_code = None;
+    a.lau = None;
     a.published = chrono::DateTime::UNIX_EPOCH;
     a.updated = chrono::DateTime::UNIX_EPOCH;
     a.last_refreshed_at = chrono::DateTime::UNIX_EPOCH;
