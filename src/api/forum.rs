@@ -271,8 +271,13 @@ pub async fn thread_detail(
 pub struct NewThread {
     /// A group here (its handle) or elsewhere (`@name@host`, or its URL).
     pub group: String,
-    #[serde(flatten)]
-    pub thread: ThreadInput,
+    pub language: crate::vocab::Lang,
+    pub title: String,
+    #[serde(default)]
+    pub body: String,
+    /// A picture for the thread: uploaded here first (`/api/v1/organisations/{handle}/media`).
+    #[serde(default)]
+    pub image: Option<crate::forum::ThreadImage>,
 }
 
 #[utoipa::path(post, path = "/api/v1/organisations/{handle}/threads", tag = "forum", params(("handle" = String, Path, description = "An organisation's handle on this instance")), request_body = NewThread, responses((status = 201, description = "The thread started (its editors)", body = ForumPostView)), security(("bearer" = [])))]
@@ -285,19 +290,18 @@ pub async fn post_thread(
     let author = find(&state, &handle).await?;
     let mut conn = state.conn().await?;
     auth.require_editor(&mut conn, &author).await?;
-    input.thread.validate()?;
+    let thread = ThreadInput {
+        language: input.language,
+        title: input.title,
+        body: input.body,
+        image: input.image,
+    };
+    thread.validate()?;
     drop(conn);
     let target = forum::resolve_group(&state, "group", &input.group).await?;
     let mut conn = state.conn().await?;
-    let post = forum::post_thread(
-        &mut conn,
-        &state,
-        &auth.account,
-        &author,
-        &target,
-        &input.thread,
-    )
-    .await?;
+    let post =
+        forum::post_thread(&mut conn, &state, &auth.account, &author, &target, &thread).await?;
     let authors = HashMap::from([(author.id, author)]);
     Ok((StatusCode::CREATED, Json(post_view(&post, &authors))))
 }

@@ -22,17 +22,39 @@ use serde::{Deserialize, Serialize};
 #[schema(as = PartnerSearch)]
 pub struct LookingView {
     pub organisation: String,
-    #[serde(flatten)]
-    pub search: LookingInput,
+    pub active: bool,
+    pub purposes: Vec<String>,
+    pub countries: Vec<String>,
+    pub regions: Vec<String>,
+    pub themes: Vec<String>,
+    pub languages: Vec<String>,
+    pub population_min: Option<i64>,
+    pub population_max: Option<i64>,
+    pub partner_kinds: Vec<String>,
+    pub description: String,
+    pub listed: bool,
+    pub suggested: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 impl LookingView {
     fn of(org: &DbActor, s: &DbPartnerSearch) -> LookingView {
+        let i = LookingInput::of(s);
         LookingView {
             organisation: org.handle.clone(),
-            search: LookingInput::of(s),
+            active: i.active,
+            purposes: i.purposes,
+            countries: i.countries,
+            regions: i.regions,
+            themes: i.themes,
+            languages: i.languages,
+            population_min: i.population_min,
+            population_max: i.population_max,
+            partner_kinds: i.partner_kinds,
+            description: i.description,
+            listed: i.listed,
+            suggested: i.suggested,
             created_at: s.created_at,
             updated_at: s.updated_at,
         }
