@@ -14,7 +14,10 @@ fn names(pairs: &[(Lang, &str)]) -> BTreeMap<Lang, String> {
     pairs.iter().map(|(l, s)| (*l, s.to_string())).collect()
 }
 
-fn instance<'a>(instances: &'a [DemoInstance], network: &str) -> anyhow::Result<&'a DemoInstance> {
+pub(super) fn instance<'a>(
+    instances: &'a [DemoInstance],
+    network: &str,
+) -> anyhow::Result<&'a DemoInstance> {
     instances
         .iter()
         .find(|d| d.network == network)

@@ -2,6 +2,7 @@
 //! Amiens (afccre) is approved and one of Dortmund (nrw) waits for the dfi's reviewers.
 
 use super::DemoInstance;
+use super::forum::instance;
 use crate::db::models::account::Account;
 use crate::db::models::actor::DbActor;
 use crate::db::models::post::DbPost;
@@ -10,13 +11,6 @@ use crate::review::{self, Decision};
 use crate::vocab::Lang;
 use anyhow::Context;
 use std::collections::BTreeMap;
-
-fn instance<'a>(instances: &'a [DemoInstance], network: &str) -> anyhow::Result<&'a DemoInstance> {
-    instances
-        .iter()
-        .find(|d| d.network == network)
-        .context("demo network")
-}
 
 /// Sets up the showcase and submits a post from each of the two other networks; approves
 /// the first.

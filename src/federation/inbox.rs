@@ -327,7 +327,7 @@ async fn dispatch(
     match received.kind {
         ActivityKind::Follow => follow::receive_follow(conn, state, signer, received).await?,
         ActivityKind::Accept | ActivityKind::Reject | ActivityKind::TentativeReject
-            if crate::review::receive_answer(conn, signer, received).await? => {}
+            if crate::review::receive_answer(conn, state, signer, received).await? => {}
         ActivityKind::TentativeReject => tracing::info!(
             activity.id = %received.id,
             "TentativeReject of something other than a submission; acknowledged"

@@ -64,6 +64,11 @@ impl Urls {
             .is_some_and(|rest| rest.starts_with("/g/"))
     }
 
+    /// The start of our ids of one kind of activity: `{base}/activities/{kind}/`.
+    pub fn activity_prefix(&self, kind: &str) -> String {
+        format!("{}/activities/{}/", self.base, kind.to_ascii_lowercase())
+    }
+
     pub fn shared_inbox(&self) -> String {
         format!("{}/inbox", self.base)
     }

@@ -347,7 +347,17 @@ pub async fn decide(
             }
             let submitter = DbActor::by_id(conn, sub.submitter_id).await?;
             if !submitter.local {
-                answer(conn, state, &showcase.actor, &submitter, &sub, decision).await?;
+                let post_id = post.ap_id.as_str();
+                answer(
+                    conn,
+                    state,
+                    &showcase.actor,
+                    &submitter,
+                    &sub,
+                    post_id,
+                    decision,
+                )
+                .await?;
             }
             Ok(updated)
         })
@@ -386,14 +396,14 @@ async fn answer(
     showcase: &DbActor,
     submitter: &DbActor,
     sub: &DbSubmission,
+    post_id: &str,
     decision: &Decision,
 ) -> Result<(), AppError> {
-    let post = DbPost::by_id(conn, sub.post_id).await?;
     let offer = ActivityStub {
         id: sub.offer_ap_id.clone(),
         kind: ActivityKind::Offer,
         actor: submitter.ap_id.to_string(),
-        object: post.map(|p| p.ap_id.to_string()).unwrap_or_default(),
+        object: post_id.to_string(),
     };
     let kind = decision.kind();
     let activity = Activity::new(
@@ -483,7 +493,17 @@ pub async fn receive_offer(
                 } else {
                     Decision::Decline(existing.comment.clone().unwrap_or_default())
                 };
-                answer(conn, state, &group.actor, signer, &existing, &decision).await?;
+                let post_id = post.ap_id.as_str();
+                answer(
+                    conn,
+                    state,
+                    &group.actor,
+                    signer,
+                    &existing,
+                    post_id,
+                    &decision,
+                )
+                .await?;
                 return Ok(true);
             }
             State::Pending | State::ChangesRequested => {}
@@ -515,12 +535,21 @@ pub async fn receive_offer(
 /// the showcase it went to. `false` when it answers something else.
 pub async fn receive_answer(
     conn: &mut AsyncPgConnection,
+    state: &AppState,
     signer: &DbActor,
     received: &Received,
 ) -> Result<bool, AppError> {
     let Some(offer) = received.object.as_ref().and_then(|o| o.id()) else {
         return Ok(false);
     };
+    // Our Offers' ids are `{base}/activities/offer/…`: any other answer (a Follow's
+    // Accept, say) costs no query here.
+    if !offer
+        .as_str()
+        .starts_with(&state.urls.activity_prefix("offer"))
+    {
+        return Ok(false);
+    }
     let Some(sub) = db::by_offer(conn, offer.as_str()).await? else {
         return Ok(false);
     };

@@ -22,9 +22,8 @@ use serde_json::Value;
 /// A fresh activity id: `{base}/activities/{kind}/{uuid}`.
 pub fn new_id(state: &AppState, kind: &str) -> String {
     format!(
-        "{}/activities/{}/{}",
-        state.urls.base(),
-        kind.to_ascii_lowercase(),
+        "{}{}",
+        state.urls.activity_prefix(kind),
         uuid::Uuid::new_v4().simple()
     )
 }
