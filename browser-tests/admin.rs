@@ -29,6 +29,7 @@ async fn an_admin_moderates_blocks_and_manages_accounts() {
         ends_on: None,
         images: vec![],
         in_reply_to: None,
+        funded_by: None,
     };
     let data = input.validate(&mut conn, state.urls.base()).await.unwrap();
     let post = passerelle::posts::publish_new(&mut conn, state, &org, &data)
@@ -207,6 +208,7 @@ async fn a_suspended_remote_account_is_refused() {
         ends_on: None,
         images: vec![],
         in_reply_to: None,
+        funded_by: None,
     };
     let state = afccre.inst.state();
     let data = input

@@ -103,6 +103,7 @@ async fn post(site: &Site, org: &passerelle::db::models::actor::DbActor) -> Stri
         ends_on: None,
         images: vec![],
         in_reply_to: None,
+        funded_by: None,
     };
     let state = site.inst.state();
     let mut conn = state.pool.get().await.unwrap();

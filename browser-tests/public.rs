@@ -111,6 +111,7 @@ async fn a_published_post_is_found_through_search() {
         ends_on: None,
         images: vec![],
         in_reply_to: None,
+        funded_by: None,
     };
     let state = site.inst.state();
     let mut conn = state.pool.get().await.unwrap();

@@ -64,6 +64,7 @@ async fn an_editor_submits_and_a_reviewer_asks_for_changes_then_approves() {
             ends_on: None,
             images: vec![],
             in_reply_to: None,
+            funded_by: None,
         };
         let data = input.validate(&mut conn, state.urls.base()).await.unwrap();
         passerelle::posts::publish_new(&mut conn, state, &org, &data)

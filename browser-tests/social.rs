@@ -98,6 +98,7 @@ async fn an_editor_follows_by_handle_and_the_other_side_accepts_the_request() {
         ends_on: None,
         images: vec![],
         in_reply_to: None,
+        funded_by: None,
     };
     let data = input.validate(&mut conn, state.urls.base()).await.unwrap();
     passerelle::posts::publish_new(&mut conn, state, &amiens, &data)

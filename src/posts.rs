@@ -42,6 +42,10 @@ pub struct PostInput {
     /// A reply: the URL of the post answered (local or remote). Replies are sent as `Note`s.
     #[serde(default)]
     pub in_reply_to: Option<String>,
+    /// The funding programme that funded the project: its number in this instance's
+    /// directory (`/api/v1/funding`) or its id (a URL), ours or a peer network's.
+    #[serde(default)]
+    pub funded_by: Option<String>,
 }
 
 #[derive(utoipa::ToSchema, Debug, Clone, Deserialize)]
@@ -251,6 +255,10 @@ impl PostInput {
             ),
             None => None,
         };
+        let funded_by = match self.funded_by.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(given) => Some(funded_by(conn, given).await?),
+        };
         let mut themes = self.themes.clone();
         themes.dedup();
         let mut sdgs = self.sdgs.clone();
@@ -276,10 +284,27 @@ impl PostInput {
             ends_on: self.ends_on,
             html_url: None,
             in_reply_to,
+            funded_by,
             translations,
             images,
         })
     }
+}
+
+/// The id of the funding programme a post names: one in this instance's directory, given
+/// by its number here or by its id.
+async fn funded_by(conn: &mut AsyncPgConnection, given: &str) -> Result<String, AppError> {
+    use crate::db::models::funding::DbProgramme;
+    let found = match given.parse::<i64>() {
+        Ok(id) => DbProgramme::by_id(conn, id).await?,
+        Err(_) => DbProgramme::by_ap_id(conn, given).await?,
+    };
+    found.map(|p| p.ap_id.to_string()).ok_or_else(|| {
+        AppError::invalid(
+            "funded_by",
+            format!("no funding programme `{given}` in this network's directory (/funding)"),
+        )
+    })
 }
 
 /// This instance's host as handles name it (`example.org`, `localhost:8101`).

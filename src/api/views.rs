@@ -117,6 +117,8 @@ pub struct PostView {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub images: Vec<ImageView>,
+    /// The id of the funding programme that funded the project.
+    pub funded_by: Option<String>,
     pub published: DateTime<Utc>,
     pub updated: Option<DateTime<Utc>>,
     pub pinned: bool,
@@ -161,6 +163,7 @@ impl PostView {
                     media_type: i.media_type.clone(),
                 })
                 .collect(),
+            funded_by: p.post.funded_by.clone(),
             published: p.post.published,
             updated: p.post.updated,
             pinned: p.post.pinned_at.is_some(),

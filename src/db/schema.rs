@@ -99,6 +99,7 @@ diesel::table! {
         locked_at -> Nullable<Timestamptz>,
         thread_root -> Nullable<Text>,
         last_activity_at -> Nullable<Timestamptz>,
+        funded_by -> Nullable<Text>,
     }
 }
 

@@ -446,6 +446,7 @@ async fn publish_posts(
             ends_on: p.ends_on.map(|d| d.parse()).transpose()?,
             images: vec![],
             in_reply_to: None,
+            funded_by: None,
         };
         let data = input
             .validate(&mut conn, state.urls.base())

@@ -307,6 +307,7 @@ impl EventInput {
             ends_on: None,
             images: self.images.clone(),
             in_reply_to: None,
+            funded_by: None,
         };
         let mut data = post_input.validate(conn, base_url).await.map_err(|e| {
             // Co-organisers are checked as partners: name the event's field.

@@ -33,6 +33,7 @@ pub fn passerelle_terms() -> Value {
         "eventLanguages": {"@id": "passerelle:eventLanguages", "@container": "@set"},
         "partnership": {"@id": "passerelle:partnership", "@type": "@id"},
         "relatedPosts": {"@id": "passerelle:relatedPosts", "@type": "@id", "@container": "@set"},
+        "fundedBy": {"@id": "passerelle:fundedBy", "@type": "@id"},
         "FundingProgramme": "passerelle:FundingProgramme",
         "FundingCall": "passerelle:FundingCall",
         "funder": "passerelle:funder",

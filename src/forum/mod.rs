@@ -273,6 +273,7 @@ fn one_language(
         ends_on: None,
         html_url: None,
         in_reply_to,
+        funded_by: None,
         translations: vec![TranslationData {
             language: language.code().to_string(),
             title: title.to_string(),

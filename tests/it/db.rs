@@ -22,6 +22,7 @@ async fn a_failed_post_insert_leaves_no_row() {
         ends_on: None,
         html_url: None,
         in_reply_to: None,
+        funded_by: None,
         translations: vec![TranslationData {
             language: "de".into(),
             title: "T".into(),
@@ -137,6 +138,7 @@ async fn the_inbox_new_post_statement_is_atomic() {
         ends_on: None,
         html_url: None,
         in_reply_to: None,
+        funded_by: None,
         translations: vec![TranslationData {
             language: "de".into(),
             title: title.into(),

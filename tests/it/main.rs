@@ -14,6 +14,7 @@ mod event_pages;
 mod forum_pages;
 mod forum_reports;
 mod funding;
+mod funding_editor;
 mod hardening;
 mod languages;
 mod open_data;

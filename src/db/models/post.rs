@@ -31,6 +31,8 @@ pub struct DbPost {
     pub deleted_at: Option<DateTime<Utc>>,
     /// The group (by actor id) the post belongs to: a Lemmy community, an Mbin magazine.
     pub audience: Option<String>,
+    /// The funding programme (its id) that funded the project.
+    pub funded_by: Option<String>,
 }
 
 // A missing Markdown body is bound as NULL rather than written as DEFAULT: the statement's
@@ -87,6 +89,8 @@ pub struct PostData {
     pub ends_on: Option<NaiveDate>,
     pub html_url: Option<String>,
     pub in_reply_to: Option<String>,
+    /// The funding programme (its id, ours or a peer network's) that funded the project.
+    pub funded_by: Option<String>,
     /// (language, title, summary, markdown, html)
     pub translations: Vec<TranslationData>,
     pub images: Vec<ImageData>,
@@ -355,6 +359,7 @@ struct NewPostRow<'a> {
     ends_on: Option<NaiveDate>,
     html_url: Option<&'a str>,
     in_reply_to: Option<&'a str>,
+    funded_by: Option<&'a str>,
     published: DateTime<Utc>,
 }
 
@@ -380,6 +385,7 @@ impl<'a> NewPostRow<'a> {
             ends_on: data.ends_on,
             html_url: data.html_url.as_deref(),
             in_reply_to: data.in_reply_to.as_deref(),
+            funded_by: data.funded_by.as_deref(),
             published: published.unwrap_or_else(Utc::now),
         }
     }
@@ -396,7 +402,8 @@ fn holds(full: &PostFull, data: &PostData) -> bool {
         && p.place == data.place
         && p.starts_on == data.starts_on
         && p.ends_on == data.ends_on
-        && p.html_url == data.html_url;
+        && p.html_url == data.html_url
+        && p.funded_by == data.funded_by;
     let translations = full.translations.len() == data.translations.len()
         && data.translations.iter().all(|t| {
             full.in_language(&t.language).is_some_and(|s| {
@@ -448,6 +455,7 @@ async fn replace_row(
             posts::starts_on.eq(data.starts_on),
             posts::ends_on.eq(data.ends_on),
             posts::html_url.eq(&data.html_url),
+            posts::funded_by.eq(&data.funded_by),
             posts::updated.eq(diesel::dsl::now),
         ))
         .returning(DbPost::as_returning())

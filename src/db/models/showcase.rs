@@ -72,3 +72,24 @@ pub async fn partner_places(
     regions.dedup();
     Ok((countries, regions))
 }
+
+impl DbPost {
+    /// Live projects (not replies) that name the funding programme `programme` (its id),
+    /// newest first: the programme page's list.
+    pub async fn funded_by(
+        conn: &mut AsyncPgConnection,
+        programme: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<PostFull>> {
+        let rows: Vec<DbPost> = posts::table
+            .filter(posts::funded_by.eq(programme))
+            .filter(posts::deleted_at.is_null())
+            .filter(posts::in_reply_to.is_null())
+            .order((posts::published.desc(), posts::id.desc()))
+            .limit(limit)
+            .select(DbPost::as_select())
+            .load(conn)
+            .await?;
+        load_many(conn, rows).await
+    }
+}

@@ -298,8 +298,9 @@ pub async fn receive_new(
     if authority(&obj.id) != actor.domain || obj.attributed_to != actor.ap_id.0 {
         return Ok(None);
     }
-    // Replies and posts to groups take the general path, which checks what a group allows.
-    if obj.in_reply_to.is_some() || obj.audience.is_some() {
+    // Replies and posts to groups take the general path, which checks what a group allows;
+    // a funded project too (the one-statement insert has no column for its programme).
+    if obj.in_reply_to.is_some() || obj.audience.is_some() || obj.funded_by.is_some() {
         return Ok(None);
     }
     let data = remote_post_data(&obj);

@@ -261,6 +261,11 @@ pub fn article_json(
             .iter()
             .filter_map(|p| Url::parse(p).ok())
             .collect(),
+        funded_by: post
+            .post
+            .funded_by
+            .as_deref()
+            .and_then(|u| Url::parse(u).ok()),
         audience,
         // Lemmy shows a thread's picture from `image` (and its link from the attachment).
         image: thread
@@ -372,6 +377,11 @@ pub fn remote_post_data(obj: &ArticleJson) -> PostData {
             .filter(|e| obj.start_time.as_ref().is_none_or(|s| *e >= s.date())),
         html_url: obj.url.as_ref().map(|u| u.to_string()),
         in_reply_to: obj.in_reply_to.as_ref().map(|u| u.to_string()),
+        funded_by: obj
+            .funded_by
+            .as_ref()
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .map(|u| u.to_string()),
         translations,
         images: super::images::received(obj),
     }

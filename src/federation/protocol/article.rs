@@ -143,6 +143,13 @@ pub struct ArticleJson {
         deserialize_with = "one_or_many"
     )]
     pub partners: Vec<Url>,
+    /// passerelle: the funding programme that funded the project (its id).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_url"
+    )]
+    pub funded_by: Option<Url>,
     /// The group the post belongs to (FEP-1b12; Lemmy, Mbin).
     #[serde(
         default,

@@ -6,6 +6,7 @@
 
 pub mod event_form;
 pub mod events;
+pub mod funding;
 pub mod looking;
 pub mod lookup;
 pub mod participation;
@@ -45,6 +46,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         // Handles start with a letter or digit: `_review` is no organisation's.
         .route("/editor/_review", get(review::queue))
         .route("/editor/_review/{id}", post(review::decide))
+        .route("/editor/_funding", get(funding::list).post(funding::create))
+        .route("/editor/_funding/new", get(funding::new_form))
+        .route("/editor/_funding/{id}", post(funding::update))
+        .route("/editor/_funding/{id}/edit", get(funding::edit_form))
+        .route("/editor/_funding/{id}/delete", post(funding::delete))
         .route("/editor/{handle}/followers", get(social::page))
         .route("/editor/{handle}/follows", post(social::follow))
         .route("/editor/{handle}/unfollow", post(social::unfollow))

@@ -150,6 +150,7 @@ pub fn read(form: &mut FormState, t: &Strings) -> PostInput {
         ends_on,
         images: image_inputs,
         in_reply_to: None,
+        funded_by: form.opt("funded_by"),
     }
 }
 
@@ -173,9 +174,8 @@ pub fn field_of(form: &FormState, api_field: &str) -> Option<String> {
             Some(i) => Some(format!("image_alt_{}", kept.get(i)?)),
             None => Some("image_file".into()),
         },
-        "themes" | "sdgs" | "partners" | "place" | "starts_on" | "ends_on" | "main_language" => {
-            Some(head.to_string())
-        }
+        "themes" | "sdgs" | "partners" | "place" | "starts_on" | "ends_on" | "main_language"
+        | "funded_by" => Some(head.to_string()),
         _ => None,
     }
 }
@@ -207,6 +207,9 @@ pub fn from_post(post: &PostFull) -> FormState {
     }
     if let Some(d) = post.post.ends_on {
         f.set("ends_on", d.to_string());
+    }
+    if let Some(p) = &post.post.funded_by {
+        f.set("funded_by", p);
     }
     for img in &post.images {
         attach_image(

@@ -24,6 +24,8 @@ struct Dashboard {
     r: &'static crate::web::i18n::ReviewStrings,
     /// For the network's reviewers: submissions waiting for them.
     waiting: Option<i64>,
+    /// For the keepers of the network's funding programmes: the link's text.
+    funding: Option<&'static str>,
 }
 
 pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
@@ -47,11 +49,18 @@ pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
     } else {
         None
     };
+    let keeps_funding = ctx.session.account.is_admin
+        || crate::db::models::funding::DbProgramme::edits_network(
+            &mut conn,
+            ctx.session.account.id,
+        )
+        .await?;
     render(Dashboard {
         layout: ctx.layout(ctx.t.my_organisations, "/editor"),
         orgs: orgs.into_iter().map(|o| (o.handle, o.name)).collect(),
         r: crate::web::i18n::review_strings(ctx.lang),
         waiting,
+        funding: keeps_funding.then(|| text(ctx.lang, "fund-form-list-title")),
     })
 }
 
@@ -216,9 +225,13 @@ struct PostFormPage {
     previews: Vec<(Lang, String, String, String)>,
     /// The dates as the post will show them, for the preview; empty without dates.
     preview_dates: String,
+    /// The funding programmes of the directory a post can name: (id, name, funder).
+    programmes: Vec<(String, String, String)>,
+    /// The programme field's label, its "none" choice and its hint.
+    funded: (&'static str, &'static str, &'static str),
 }
 
-fn form_page(
+async fn form_page(
     ctx: &Ctx,
     org: &DbActor,
     action: String,
@@ -236,6 +249,22 @@ fn form_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let programmes = {
+        let mut conn = ctx.state.conn().await?;
+        crate::db::models::funding::DbProgramme::all(&mut conn).await?
+    };
+    let mut programmes: Vec<(String, String, String)> = programmes
+        .iter()
+        .map(|p| {
+            let name = p.text(ctx.lang.code()).map(|t| t.name.clone());
+            (
+                p.programme.ap_id.to_string(),
+                name.unwrap_or_default(),
+                p.programme.funder.clone(),
+            )
+        })
+        .collect();
+    programmes.sort_by_key(|p| p.1.to_lowercase());
     let mut resp = render(PostFormPage {
         layout: ctx.layout(title, &action_path(&action)),
         handle: org.handle.clone(),
@@ -251,6 +280,12 @@ fn form_page(
             vec![]
         },
         preview_dates: preview_dates(&form, ctx.lang),
+        programmes,
+        funded: (
+            text(ctx.lang, "fund-funded-by"),
+            text(ctx.lang, "fund-funded-none"),
+            text(ctx.lang, "fund-funded-hint"),
+        ),
         form,
         action,
     })?;
@@ -296,6 +331,7 @@ pub async fn new_form(ctx: Ctx, Path(handle): Path<String>) -> Result<Response, 
         form,
         false,
     )
+    .await
 }
 
 /// A submitted post (or event) form: its fields and the image file, if one was chosen.
@@ -504,7 +540,7 @@ pub async fn create(
     let org = ctx.editable_org(&handle).await?;
     let action = format!("/editor/{handle}/posts");
     match submitted(&ctx, &org, mp).await? {
-        Err((form, preview)) => form_page(&ctx, &org, action, false, form, preview),
+        Err((form, preview)) => form_page(&ctx, &org, action, false, form, preview).await,
         Ok(data) => {
             let mut conn = ctx.state.conn().await?;
             crate::posts::publish_new(&mut conn, &ctx.state, &org, &data).await?;
@@ -531,13 +567,14 @@ pub async fn edit_form(ctx: Ctx, Path(id): Path<String>) -> Result<Response, Web
         form,
         false,
     )
+    .await
 }
 
 pub async fn update(ctx: Ctx, Path(id): Path<String>, mp: Multipart) -> Result<Response, WebError> {
     let (post, author) = editable_post(&ctx, &id).await?;
     let action = format!("/editor/posts/{id}");
     match submitted(&ctx, &author, mp).await? {
-        Err((form, preview)) => form_page(&ctx, &author, action, true, form, preview),
+        Err((form, preview)) => form_page(&ctx, &author, action, true, form, preview).await,
         Ok(data) => {
             let mut conn = ctx.state.conn().await?;
             crate::posts::publish_update(&mut conn, &ctx.state, &author, post.post.id, &data)
@@ -602,4 +639,9 @@ pub async fn deliveries(ctx: Ctx, Path(id): Path<String>) -> Result<Response, We
         url: post.post.ap_id.to_string(),
         status,
     })
+}
+
+/// A message of the languages' files (the funding programme field's texts).
+fn text(lang: Lang, id: &str) -> &'static str {
+    crate::locale::text(lang, id).unwrap_or("")
 }

@@ -5,9 +5,10 @@
 //! `/funding/programmes/{id}` is a programme's page; `/funding/{uuid}`, the id of one of
 //! ours, serves the same page to browsers and the `FundingProgramme` to federation clients.
 
-use super::{Layout, PageLang, Section, render};
+use super::{Layout, PageLang, PostCard, Section, render};
 use crate::db::models::actor::DbActor;
 use crate::db::models::funding::{DbProgramme, DurationUnit, ProgrammeFull};
+use crate::db::models::post::DbPost;
 use crate::error::{AppError, AppResult};
 use crate::funding::eligibility::{self, OrgInput, PlanInput, unit_words};
 use crate::funding::{Filter, countries};
@@ -625,7 +626,12 @@ struct ProgrammePage {
     kept_by: String,
     terms: Terms,
     calls: Vec<CallLine>,
+    /// The projects that name the programme as their funding.
+    projects: Vec<PostCard>,
 }
+
+/// How many of the projects a programme funded its page lists.
+const FUNDED_SHOWN: i64 = 50;
 
 async fn programme_page(
     state: &AppState,
@@ -638,8 +644,14 @@ async fn programme_page(
     let tx = Texts::new(lang);
     let mut conn = state.conn().await?;
     let network = DbActor::by_id(&mut conn, row.network_id).await?;
+    let funded = DbPost::funded_by(&mut conn, row.ap_id.as_str(), FUNDED_SHOWN).await?;
+    let authors = DbActor::by_ids(&mut conn, funded.iter().map(|p| p.post.actor_id)).await?;
     let full = DbProgramme::full(&mut conn, row).await?;
     drop(conn);
+    let projects = funded
+        .iter()
+        .filter_map(|p| Some(super::card(p, &authors.get(&p.post.actor_id)?.name, lang)))
+        .collect();
     let now = Utc::now();
     let text = full.text(lang.code());
     let name = text.map(|t| t.name.clone()).unwrap_or_default();
@@ -676,6 +688,7 @@ async fn programme_page(
         link: full.programme.link.clone(),
         name,
         calls,
+        projects,
         f: tx,
         layout,
     };

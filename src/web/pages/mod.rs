@@ -135,6 +135,11 @@ impl Layout {
                     "/funding",
                     path.starts_with("/funding"),
                 ),
+                (
+                    crate::locale::text(lang, "partners-nav").unwrap_or("?"),
+                    "/partners",
+                    path.starts_with("/partners"),
+                ),
             ],
             feeds: Vec::new(),
             remember: pl.picked,

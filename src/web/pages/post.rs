@@ -59,6 +59,8 @@ struct PostPage {
     counts: Vec<String>,
     /// For an `Event` post: when, where, who, how to join.
     event: Option<super::event::EventBox>,
+    /// The funding programme that funded the project: ("Funded by", its page, its name).
+    funded_by: Option<(&'static str, String, String)>,
 }
 
 /// `GET /posts/{id}`: the post's document for ActivityPub clients, its page for everyone
@@ -110,6 +112,10 @@ pub async fn page(
         .await?
         .into_iter()
         .collect();
+    let funded_by = match post.post.funded_by.as_deref() {
+        Some(id) => Some(funded_by(&mut conn, id, lang).await?),
+        None => None,
+    };
     let counts = crate::db::models::inbox::post_counts(&mut conn, &[post.post.id])
         .await?
         .remove(&post.post.id)
@@ -227,7 +233,28 @@ pub async fn page(
         replies,
         counts,
         event,
+        funded_by,
         layout,
     };
     render(state, &page, &page.layout)
+}
+
+/// A post's funding programme as its page names it: the programme's page here and its name
+/// in `lang` when the directory has it, else its id.
+async fn funded_by(
+    conn: &mut diesel_async::AsyncPgConnection,
+    id: &str,
+    lang: Lang,
+) -> AppResult<(&'static str, String, String)> {
+    use crate::db::models::funding::DbProgramme;
+    let label = crate::locale::text(lang, "fund-funded-by").unwrap_or("");
+    Ok(match DbProgramme::by_ap_id(conn, id).await? {
+        Some(row) => {
+            let href = format!("/funding/programmes/{}", row.id);
+            let full = DbProgramme::full(conn, row).await?;
+            let name = full.text(lang.code()).map(|t| t.name.clone());
+            (label, href, name.unwrap_or_else(|| id.to_string()))
+        }
+        None => (label, id.to_string(), id.to_string()),
+    })
 }

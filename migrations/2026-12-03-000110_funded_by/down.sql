@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS posts_funded_by;
+ALTER TABLE posts DROP COLUMN IF EXISTS funded_by;
