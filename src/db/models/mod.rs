@@ -19,3 +19,4 @@ pub mod relay;
 pub mod showcase;
 pub mod submission;
 pub mod web_session;
+pub mod person;
