@@ -79,8 +79,9 @@ pub(crate) fn resource_handle<'r>(
             for kind in ["o", "g", "u"] {
                 let actor_prefix = format!("{}/{kind}/", here.base);
                 if let Some(handle) = resource.strip_prefix(&actor_prefix) {
-                    return Ok((!handle.is_empty() && !handle.contains(['/', '?', '#']))
-                        .then_some(handle));
+                    return Ok(
+                        (!handle.is_empty() && !handle.contains(['/', '?', '#'])).then_some(handle)
+                    );
                 }
             }
             Ok((resource == format!("{}/actor", here.base)).then_some(INSTANCE_ACTOR_HANDLE))

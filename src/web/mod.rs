@@ -70,10 +70,7 @@ pub fn backoffice_router(state: AppState) -> Router<AppState> {
             "/g/{handle}/reports/{id}/resolve",
             post(pages::forum_moderation::resolve),
         )
-        .route(
-            "/editor/_me",
-            get(person::settings_page).post(person::save),
-        )
+        .route("/editor/_me", get(person::settings_page).post(person::save))
         .route("/editor/_me/off", post(person::turn_off))
         .merge(editor::routes(&state))
         .merge(admin::router())

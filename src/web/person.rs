@@ -143,7 +143,10 @@ async fn settings(
     let mut conn = ctx.state.conn().await?;
     let p = person::of_account(&mut conn, ctx.session.account.id).await?;
     drop(conn);
-    let handle = p.as_ref().map(|p| p.actor.handle.clone()).unwrap_or_default();
+    let handle = p
+        .as_ref()
+        .map(|p| p.actor.handle.clone())
+        .unwrap_or_default();
     if form.val("name").is_empty() && form.ok() {
         let name = p.as_ref().map_or_else(
             || ctx.session.account.username.clone(),
@@ -188,7 +191,10 @@ pub async fn settings_page(ctx: Ctx, Query(q): Query<SettingsQuery>) -> Result<R
 }
 
 /// `POST /editor/_me`: turn it on, or change the name.
-pub async fn save(ctx: Ctx, Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, WebError> {
+pub async fn save(
+    ctx: Ctx,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
     let mut form = FormState::new(pairs);
     ctx.csrf(&form)?;
     let input = PersonInput {
@@ -207,9 +213,7 @@ pub async fn save(ctx: Ctx, Form(pairs): Form<Vec<(String, String)>>) -> Result<
             let field = e.field.as_deref().unwrap_or("");
             let message = match field {
                 "handle" if e.message.contains("taken") => Some("person-handle-taken"),
-                "handle" if e.message.contains("does not change") => {
-                    Some("person-handle-fixed")
-                }
+                "handle" if e.message.contains("does not change") => Some("person-handle-fixed"),
                 "handle" => Some("person-handle-malformed"),
                 "name" => Some("person-name-too-long"),
                 _ => None,

@@ -22,6 +22,7 @@ mod operations;
 mod pages;
 mod partners;
 mod partnerships_io;
+mod person;
 mod posts;
 mod reactions;
 mod remote_actors;
