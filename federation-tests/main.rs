@@ -15,6 +15,7 @@ mod kill;
 mod lemmy;
 mod partners;
 mod partnerships;
+mod person;
 mod processes;
 mod relays;
 mod resilience;
