@@ -128,9 +128,9 @@ pub async fn enable(
         if !was_on {
             tracing::info!(actor.id = %existing.actor.ap_id, "person turned on again");
         }
-        return Ok(person::of_account(conn, account.id)
+        return person::of_account(conn, account.id)
             .await?
-            .ok_or_else(|| AppError::not_found("no person"))?);
+            .ok_or_else(|| AppError::not_found("no person"));
     }
     let handle = match handle {
         Some(h) => h.to_string(),
