@@ -10,6 +10,7 @@ mod flows;
 mod forum;
 mod forum_lemmy;
 mod forum_mbin_friendica;
+mod forum_report_forwarding;
 mod funding;
 mod kill;
 mod lemmy;

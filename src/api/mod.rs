@@ -104,6 +104,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(person::show, person::put, person::delete))
         .routes(routes!(person::post_thread))
         .routes(routes!(person::post_comment))
+        .routes(routes!(person::report))
 }
 
 /// The API's routes, and `/api/openapi.json` describing them.

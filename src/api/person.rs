@@ -111,3 +111,26 @@ pub async fn post_comment(
     let authors = HashMap::from([(author.id, author)]);
     Ok((StatusCode::CREATED, Json(post_view(&post, &authors))))
 }
+
+#[utoipa::path(post, path = "/api/v1/me/person/reports", tag = "forum", request_body = super::forum_reports::NewReport, responses((status = 201, description = "The report, as yourself: recorded for the group's moderators here or sent to the group elsewhere as your Flag", body = super::forum_reports::ReportView)), security(("bearer" = [])))]
+pub async fn report(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<super::forum_reports::NewReport>,
+) -> AppResult<(StatusCode, Json<super::forum_reports::ReportView>)> {
+    let reporter = me(&state, &auth).await?;
+    let mut conn = state.conn().await?;
+    let row = forum::reports::report(
+        &mut conn,
+        &state,
+        &auth.account,
+        Some(&reporter),
+        &input.object,
+        &input.reason,
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(super::forum_reports::view(&mut conn, row).await?),
+    ))
+}
