@@ -1,8 +1,8 @@
 //! Accounts' own actors (`Person`, see `forum::person`) as ActivityPub serves them: the actor
 //! at `/u/{handle}` (asked for as JSON; the web router serves the same URL's page), its
-//! `outbox` (the latest of what it wrote, as `Create`s), `followers` (a count: a Person
-//! writes in groups, and is not followed here) and its inbox. A Person turned off answers
-//! 410 Gone with a `Tombstone`, its collections 410 too.
+//! `outbox` (the latest threads and comments it wrote, as `Create`s), `followers` (a count:
+//! a Person writes in groups, and is not followed here) and its inbox. A Person turned off
+//! answers 410 Gone with a `Tombstone`, its collections 410 too.
 
 use super::objects::post::{PostExtras, create_json};
 use super::protocol::activity::Tombstone;
@@ -11,7 +11,6 @@ use super::routes::activity_json;
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
 use crate::db::models::person::{self, Person};
-use crate::db::models::post::DbPost;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::Router;
@@ -70,8 +69,7 @@ pub async fn person_document(state: &AppState, handle: &str) -> AppResult<Respon
 async fn outbox(State(state): State<AppState>, Path(handle): Path<String>) -> AppResult<Response> {
     let actor: DbActor = local_person(&state, &handle).await?.actor;
     let mut conn = state.conn().await?;
-    let total = DbPost::count_by_actor(&mut conn, actor.id).await?;
-    let posts = DbPost::page_by_actor(&mut conn, actor.id, None, 20).await?;
+    let (posts, total) = person::writings(&mut conn, actor.id, 20).await?;
     let extras = PostExtras::load_many(&mut conn, &posts).await?;
     let items = posts
         .iter()

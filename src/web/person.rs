@@ -4,7 +4,6 @@
 //! handle and a name, rename, turn it off), with CSRF like every form of the interface.
 
 use crate::db::models::person;
-use crate::db::models::post::DbPost;
 use crate::error::AppResult;
 use crate::forum::person::PersonInput;
 use crate::state::AppState;
@@ -80,7 +79,7 @@ pub async fn profile_or_actor(
     let pl = PageLang::of(&state, &headers, &query);
     let lang = pl.lang;
     let mut conn = state.conn().await?;
-    let posts = DbPost::page_by_actor(&mut conn, p.actor.id, None, 50).await?;
+    let (posts, _) = person::writings(&mut conn, p.actor.id, 50).await?;
     drop(conn);
     let mut writings = Vec::with_capacity(posts.len());
     for post in &posts {

@@ -312,6 +312,14 @@ async fn a_thread_written_as_the_person_is_theirs_and_bans_apply() {
         (StatusCode::CREATED, json!(id)),
         "{c}"
     );
+    let profile = ctx.page("/u/maria").await;
+    assert!(
+        profile.contains("Ich!"),
+        "its comments are listed too: {profile}"
+    );
+    let (_, outbox) = ctx.json(ctx.ap_get("/u/maria/outbox")).await;
+    assert_eq!(outbox["totalItems"], 2);
+    assert_eq!(outbox["orderedItems"][0]["object"]["type"], "Note");
 
     // The web forms offer "myself" beside the organisation, and write as it.
     let ed = Editor::login(&ctx, "maria").await;

@@ -156,3 +156,24 @@ pub async fn inboxes_that_saw(
     .await?;
     Ok(rows.into_iter().map(|r| (r.inbox, r.domain)).collect())
 }
+
+/// What a person wrote and still stands (threads and comments), newest first, and how many.
+pub async fn writings(
+    conn: &mut AsyncPgConnection,
+    actor_id: i64,
+    limit: i64,
+) -> QueryResult<(Vec<crate::db::models::post::PostFull>, i64)> {
+    use crate::db::models::post::DbPost;
+    use crate::db::schema::posts;
+    let live = posts::table
+        .filter(posts::actor_id.eq(actor_id))
+        .filter(posts::deleted_at.is_null());
+    let total = live.count().get_result(conn).await?;
+    let rows: Vec<DbPost> = live
+        .order(posts::id.desc())
+        .limit(limit)
+        .select(DbPost::as_select())
+        .load(conn)
+        .await?;
+    Ok((crate::db::models::post::load_many(conn, rows).await?, total))
+}
