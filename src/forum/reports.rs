@@ -1,6 +1,7 @@
 //! Reports about threads and comments: a local account reports one (from the thread page,
 //! or through the API as one of its organisations or its own Person); a group's moderators
-//! read the reports (those on other servers get them as a `Flag`) and mark them resolved. `federation::activities::flag` puts reports on the wire.
+//! read the reports (those on other servers get them as a `Flag`) and mark them resolved.
+//! `federation::activities::flag` puts reports on the wire.
 
 use crate::db::models::account::Account;
 use crate::db::models::actor::DbActor;

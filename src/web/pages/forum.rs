@@ -2,8 +2,10 @@
 //! group: its threads by latest activity, rules, moderators, how to follow it from the
 //! fediverse; the `Group` actor for ActivityPub clients), `/g/{handle}/t/{id}` (a thread
 //! with its comments threaded). Logged-in editors write threads and replies as one of
-//! their organisations, or as themselves (their own Person, when it is on); moderators remove, lock and pin from the same pages. The forms
-//! post to this module too (session and CSRF as in the editors' interface).
+//! their organisations, or as themselves (their own Person, when it is on, offered first:
+//! speaking for an organisation is the choice to make explicitly); moderators remove, lock
+//! and pin from the same pages. The forms post to this module too (session and CSRF as in
+//! the editors' interface).
 
 use super::{Layout, PageLang, Section, render};
 use crate::db::models::account::Account;
