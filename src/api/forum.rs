@@ -136,7 +136,7 @@ async fn authors(
     Ok(DbActor::by_ids(conn, posts.iter().map(|p| p.post.actor_id)).await?)
 }
 
-fn post_view(p: &PostFull, authors: &HashMap<i64, DbActor>) -> ForumPostView {
+pub(crate) fn post_view(p: &PostFull, authors: &HashMap<i64, DbActor>) -> ForumPostView {
     let author = authors.get(&p.post.actor_id);
     ForumPostView {
         ap_id: p.post.ap_id.to_string(),

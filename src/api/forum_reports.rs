@@ -45,7 +45,7 @@ pub struct ReportView {
     pub resolved: bool,
 }
 
-async fn view(
+pub(crate) async fn view(
     conn: &mut diesel_async::AsyncPgConnection,
     r: DbGroupReport,
 ) -> AppResult<ReportView> {

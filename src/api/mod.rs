@@ -14,6 +14,7 @@ pub mod openapi;
 pub mod organisations;
 pub mod partners;
 pub mod partnerships;
+pub mod person;
 pub mod posts;
 pub mod relays;
 pub mod review;
@@ -100,6 +101,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(partners::show, partners::put, partners::remove))
         .routes(routes!(partners::suggestions))
         .routes(routes!(partners::looking))
+        .routes(routes!(person::show, person::put, person::delete))
+        .routes(routes!(person::post_thread))
+        .routes(routes!(person::post_comment))
+        .routes(routes!(person::report))
 }
 
 /// The API's routes, and `/api/openapi.json` describing them.

@@ -603,3 +603,16 @@ diesel::table! {
 diesel::joinable!(submissions -> posts (post_id));
 diesel::joinable!(submission_events -> submissions (submission_id));
 diesel::joinable!(reviewers -> accounts (account_id));
+
+diesel::table! {
+    account_persons (account_id) {
+        account_id -> Int8,
+        actor_id -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(account_persons -> accounts (account_id));
+diesel::joinable!(account_persons -> actors (actor_id));
+diesel::allow_tables_to_appear_in_same_query!(account_persons, actors);
+diesel::allow_tables_to_appear_in_same_query!(account_persons, accounts);

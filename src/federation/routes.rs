@@ -45,6 +45,7 @@ pub fn router() -> Router<AppState> {
             axum::routing::post(super::inbox::personal),
         )
         .merge(super::groups::router())
+        .merge(super::persons::router())
 }
 
 /// Whether the client asked for ActivityPub JSON rather than a page.

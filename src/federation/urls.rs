@@ -1,5 +1,6 @@
 //! The URLs of local objects. Every id we mint is built here, so the scheme is in one place:
-//! `/o/{handle}` organisations, `/posts/{uuid}` posts, `/actor` the instance actor,
+//! `/o/{handle}` organisations, `/g/{handle}` groups, `/u/{handle}` people (an account's own
+//! actor), `/posts/{uuid}` posts, `/actor` the instance actor,
 //! `/inbox` the shared inbox.
 
 use url::Url;
@@ -62,6 +63,16 @@ impl Urls {
     pub fn is_group_url(&self, url: &str) -> bool {
         url.strip_prefix(self.base.as_str())
             .is_some_and(|rest| rest.starts_with("/g/"))
+    }
+
+    /// An account's own actor (a `Person`): `/u/{handle}`.
+    pub fn person(&self, handle: &str) -> String {
+        format!("{}/u/{handle}", self.base)
+    }
+
+    /// One of a Person's endpoints: `inbox`, `outbox`, `followers`.
+    pub fn person_part(&self, handle: &str, part: &str) -> String {
+        format!("{}/u/{handle}/{part}", self.base)
     }
 
     /// The start of our ids of one kind of activity: `{base}/activities/{kind}/`.

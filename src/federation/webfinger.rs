@@ -75,11 +75,14 @@ pub(crate) fn resource_handle<'r>(
             if url.host_str().is_none() {
                 return malformed("is a URL without a host");
             }
-            let actor_prefix = format!("{}/o/", here.base);
-            if let Some(handle) = resource.strip_prefix(&actor_prefix) {
-                return Ok(
-                    (!handle.is_empty() && !handle.contains(['/', '?', '#'])).then_some(handle)
-                );
+            // Organisations at `/o/`, groups at `/g/`, people at `/u/`.
+            for kind in ["o", "g", "u"] {
+                let actor_prefix = format!("{}/{kind}/", here.base);
+                if let Some(handle) = resource.strip_prefix(&actor_prefix) {
+                    return Ok(
+                        (!handle.is_empty() && !handle.contains(['/', '?', '#'])).then_some(handle)
+                    );
+                }
             }
             Ok((resource == format!("{}/actor", here.base)).then_some(INSTANCE_ACTOR_HANDLE))
         }
@@ -124,10 +127,23 @@ async fn answer(state: &AppState, resource: &str) -> AppResult<Response> {
     let actor = DbActor::local_by_handle(&mut conn, handle)
         .await?
         .ok_or_else(not_here)?;
+    // An actor's URL names that actor only (not another kind's at `/o/`, `/g/` or `/u/`).
+    let by_url = resource.starts_with("http://") || resource.starts_with("https://");
+    if by_url && !actor.ap_id.as_str().eq_ignore_ascii_case(resource) {
+        return Err(not_here());
+    }
+    // A person turned off is gone.
+    if actor.actor_type == "Person"
+        && crate::db::models::person::is_gone(&mut conn, actor.id).await?
+    {
+        return Err(not_here());
+    }
     let html = if actor.is_organisation() {
         state.urls.actor(&actor.handle)
     } else if actor.actor_type == "Group" {
         state.urls.group(&actor.handle)
+    } else if actor.actor_type == "Person" {
+        state.urls.person(&actor.handle)
     } else {
         state.urls.base().to_string()
     };
@@ -177,6 +193,9 @@ mod tests {
         assert_eq!(ok("acct:@stadt-bonn@nrw.example"), Some("stadt-bonn"));
         assert_eq!(ok("https://nrw.example/o/stadt-bonn"), Some("stadt-bonn"));
         assert_eq!(ok("https://nrw.example/actor"), Some(INSTANCE_ACTOR_HANDLE));
+        assert_eq!(ok("https://nrw.example/u/maria"), Some("maria"));
+        assert_eq!(ok("https://nrw.example/g/klima"), Some("klima"));
+        assert_eq!(ok("https://nrw.example/u/maria/outbox"), None);
         assert_eq!(ok("acct:stadt-bonn@other.example"), None);
         assert_eq!(ok("https://nrw.example/o/stadt-bonn/outbox"), None);
         assert_eq!(ok("https://other.example/o/stadt-bonn"), None);

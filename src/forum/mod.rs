@@ -2,6 +2,7 @@
 //! and comments (`Note`), and moderation. The API, the web interface and the demo all go
 //! through here; `federation::activities::group` puts it on the wire.
 
+pub mod person;
 pub mod reports;
 
 use crate::db::models::account::Account;

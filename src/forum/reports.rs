@@ -1,6 +1,7 @@
 //! Reports about threads and comments: a local account reports one (from the thread page,
-//! or through the API as one of its organisations); a group's moderators read the reports
-//! and mark them resolved. `federation::activities::flag` puts reports on the wire.
+//! or through the API as one of its organisations or its own Person); a group's moderators
+//! read the reports (those on other servers get them as a `Flag`) and mark them resolved.
+//! `federation::activities::flag` puts reports on the wire.
 
 use crate::db::models::account::Account;
 use crate::db::models::actor::DbActor;
@@ -8,7 +9,7 @@ use crate::db::models::group::DbGroup;
 use crate::db::models::group_report::{self, DbGroupReport, NewGroupReport};
 use crate::db::models::post::DbPost;
 use crate::error::AppError;
-use crate::federation::activities::flag;
+use crate::federation::activities::{flag, inbox_of, new_id, queue};
 use crate::state::AppState;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 
@@ -39,7 +40,7 @@ pub async fn report(
     if let Some(group) = DbGroup::local_by_ap_id(conn, &group_id).await? {
         let row = conn
             .transaction::<_, AppError, _>(async |conn| {
-                flag::record(
+                let row = flag::record(
                     conn,
                     &group.actor,
                     &NewGroupReport {
@@ -51,10 +52,16 @@ pub async fn report(
                         reason: &reason,
                     },
                 )
-                .await
+                .await?
+                .ok_or_else(|| {
+                    AppError::internal(anyhow::anyhow!("a local report was not stored"))
+                })?;
+                forward_to_moderators(conn, state, &group.actor, reporter, &object, &reason)
+                    .await?;
+                Ok(row)
             })
-            .await?
-            .ok_or_else(|| AppError::internal(anyhow::anyhow!("a local report was not stored")))?;
+            .await?;
+        state.wakeup.wake();
         tracing::info!(group = %group.actor.ap_id, object, "report made");
         return Ok(row);
     }
@@ -75,6 +82,45 @@ pub async fn report(
         .await?;
     state.wakeup.wake();
     Ok(row)
+}
+
+/// A report about a post of one of our groups goes to the group's moderators on other
+/// servers too, as a `Flag` (`object` the post, `to` those moderators, `audience` the group,
+/// the reason in `summary` and `content`): sent by the actor the account reported as (its
+/// organisation or its own Person), else by the group itself. In the caller's transaction.
+async fn forward_to_moderators(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    group: &DbActor,
+    reporter: Option<&DbActor>,
+    object: &str,
+    reason: &str,
+) -> Result<(), AppError> {
+    let remote: Vec<DbActor> = crate::db::models::group::moderator_actors(conn, group.id)
+        .await?
+        .into_iter()
+        .filter(|a| !a.local)
+        .collect();
+    if remote.is_empty() {
+        return Ok(());
+    }
+    let mut inboxes: Vec<(String, String)> = remote.iter().map(inbox_of).collect();
+    inboxes.sort();
+    inboxes.dedup();
+    let sender = reporter.unwrap_or(group);
+    let flag = serde_json::json!({
+        "id": new_id(state, "flag"),
+        "type": "Flag",
+        "actor": sender.ap_id.as_str(),
+        "object": object,
+        "to": remote.iter().map(|a| a.ap_id.as_str()).collect::<Vec<_>>(),
+        "audience": group.ap_id.as_str(),
+        "summary": reason,
+        "content": reason,
+    });
+    queue(conn, sender, flag, Some(object), &inboxes).await?;
+    tracing::info!(group = %group.ap_id, object, moderators = remote.len(), "report forwarded to remote moderators");
+    Ok(())
 }
 
 /// A moderator marks one of a group's open reports resolved; recorded in the log.

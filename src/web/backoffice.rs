@@ -94,6 +94,11 @@ pub struct EditorLayout {
 }
 
 impl EditorLayout {
+    /// The menu's link to the account's own fediverse person (`/editor/_me`).
+    pub fn me_label(&self) -> &'static str {
+        crate::locale::text(self.lang, "person-settings-title").unwrap_or("")
+    }
+
     pub fn anonymous(state: &AppState, lang: Lang, title: &str, path: &str) -> Self {
         let name = state
             .config

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod login;
 pub mod map;
 pub mod pages;
+pub mod person;
 pub mod search;
 pub mod session;
 pub mod web_error;
@@ -69,6 +70,8 @@ pub fn backoffice_router(state: AppState) -> Router<AppState> {
             "/g/{handle}/reports/{id}/resolve",
             post(pages::forum_moderation::resolve),
         )
+        .route("/editor/_me", get(person::settings_page).post(person::save))
+        .route("/editor/_me/off", post(person::turn_off))
         .merge(editor::routes(&state))
         .merge(admin::router())
         .layer(axum::middleware::from_fn_with_state(
@@ -117,6 +120,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/partners", get(pages::partners::looking))
         .merge(crate::partners::peers::router())
+        .route("/u/{handle}", get(person::profile_or_actor))
 }
 
 async fn stylesheet() -> impl IntoResponse {

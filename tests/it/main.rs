@@ -23,6 +23,7 @@ mod operations;
 mod pages;
 mod partners;
 mod partnerships_io;
+mod person;
 mod posts;
 mod reactions;
 mod remote_actors;

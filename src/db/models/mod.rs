@@ -14,6 +14,7 @@ pub mod media;
 pub mod moderation;
 pub mod partner_search;
 pub mod partnership;
+pub mod person;
 pub mod post;
 pub mod relay;
 pub mod showcase;

@@ -154,6 +154,16 @@ impl DbActor {
                 Some(urls.featured(handle)),
                 urls.actor(handle),
             )
+        } else if self.actor_type == "Person" {
+            // An account's own actor: it writes in groups; nobody follows it here.
+            (
+                urls.person_part(handle, "inbox"),
+                Some(urls.person_part(handle, "outbox")),
+                Some(urls.person_part(handle, "followers")),
+                None,
+                None,
+                urls.person(handle),
+            )
         } else {
             // The instance actor has no collections of its own.
             (

@@ -150,7 +150,11 @@ pub fn article_json(
             .collect()
     };
     let main = post.main();
-    let followers = Url::parse(&urls.followers(&author.handle))?;
+    // The author's own collection (a Person's is under `/u/`), else the organisation's.
+    let followers = match author.followers_url.as_deref() {
+        Some(f) => Url::parse(f)?,
+        None => Url::parse(&urls.followers(&author.handle))?,
+    };
     let tag = hashtags(post)
         .into_iter()
         .map(|name| {

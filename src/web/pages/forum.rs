@@ -2,8 +2,10 @@
 //! group: its threads by latest activity, rules, moderators, how to follow it from the
 //! fediverse; the `Group` actor for ActivityPub clients), `/g/{handle}/t/{id}` (a thread
 //! with its comments threaded). Logged-in editors write threads and replies as one of
-//! their organisations; moderators remove, lock and pin from the same pages. The forms
-//! post to this module too (session and CSRF as in the editors' interface).
+//! their organisations, or as themselves (their own Person, when it is on, offered first:
+//! speaking for an organisation is the choice to make explicitly); moderators remove, lock
+//! and pin from the same pages. The forms post to this module too (session and CSRF as in
+//! the editors' interface).
 
 use super::{Layout, PageLang, Section, render};
 use crate::db::models::account::Account;
@@ -66,7 +68,11 @@ pub struct CommentItem {
 /// What a logged-in visitor may write as, and the form's state.
 pub struct Writer {
     pub csrf: String,
-    pub orgs: Vec<String>,
+    /// Who the forms write as: (handle, label); the account's own Person first when it is
+    /// on, then its organisations.
+    pub orgs: Vec<(String, String)>,
+    /// The account has no Person on: the page offers to set one up (the link's text).
+    pub offer_person: Option<&'static str>,
     pub moderator: bool,
     pub error: Option<String>,
     pub title: String,
@@ -239,7 +245,28 @@ pub(super) async fn writer(
         return Ok(None);
     };
     let mut conn = state.conn().await?;
-    let orgs = writable_orgs(&mut conn, &session.account).await?;
+    let person = forum::person::active(&mut conn, session.account.id).await?;
+    let lang = PageLang::of(state, headers, &LangQuery { lang: None }).lang;
+    let offer_person = person
+        .is_none()
+        .then(|| crate::web::person::text(lang, "person-set-up"));
+    let orgs = person
+        .map(|p| {
+            let label = format!(
+                "{} (@{})",
+                crate::web::person::text(lang, "person-myself"),
+                p.handle
+            );
+            (p.handle, label)
+        })
+        .into_iter()
+        .chain(
+            writable_orgs(&mut conn, &session.account)
+                .await?
+                .into_iter()
+                .map(|h| (h.clone(), h)),
+        )
+        .collect();
     let moderator = forum::may_moderate(&mut conn, group, &session.account).await?;
     let open_reports = if moderator {
         crate::db::models::group_report::open_count(&mut conn, group.actor.id).await?
@@ -249,6 +276,7 @@ pub(super) async fn writer(
     Ok(Some(Writer {
         csrf: session.csrf,
         orgs,
+        offer_person,
         moderator,
         error: None,
         title: String::new(),
@@ -525,7 +553,8 @@ pub(super) async fn thread_page(
     Ok(resp)
 }
 
-/// The organisation a form writes as: one the session may write for.
+/// Who a form writes as: the account's own Person while it is on, or an organisation the
+/// session may write for.
 async fn author_of(
     state: &AppState,
     session: &Session,
@@ -533,6 +562,11 @@ async fn author_of(
 ) -> Result<Option<DbActor>, WebError> {
     let handle = form.val("as");
     let mut conn = state.conn().await?;
+    if let Some(me) = forum::person::active(&mut conn, session.account.id).await?
+        && me.handle.eq_ignore_ascii_case(handle)
+    {
+        return Ok(Some(me));
+    }
     if !writable_orgs(&mut conn, &session.account)
         .await?
         .iter()
