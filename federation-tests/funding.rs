@@ -143,3 +143,62 @@ async fn a_programme_created_at_dfi_reaches_nrw_and_afccre_and_follows_its_chang
         assert!(listed(net, &ap_id).await.is_some(), "the other stays");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_project_at_nrw_funded_by_a_dfi_programme_is_listed_on_the_programme_at_dfi() {
+    let mut all = TestInstance::start_peers(2, |_| {}).await.unwrap();
+    let nrw = net_of(all.pop().unwrap()).await;
+    let dfi = net_of(all.pop().unwrap()).await;
+    let (status, body) = nrw
+        .call(
+            Method::POST,
+            "/api/v1/admin/relays",
+            Some(json!({"target": dfi.domain()})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let programme = create(&dfi, serde_json::to_value(&programmes()[0]).unwrap()).await;
+    let ap_id = programme["ap_id"].as_str().unwrap().to_string();
+    let at_nrw = wait_for("the programme arrives", 20, || listed(&nrw, &ap_id)).await;
+
+    // dfi's town follows nrw's; nrw's town names the programme by its number at nrw.
+    nrw.org("stadt-dortmund", false).await;
+    dfi.org("ville-amiens", false).await;
+    dfi.follow("ville-amiens", &nrw.handle("stadt-dortmund"))
+        .await;
+    wait_for("the follow is accepted", 20, || async {
+        dfi.following_accepted("ville-amiens", &nrw.inst.url("/o/stadt-dortmund"))
+            .await
+            .filter(|a| *a)
+    })
+    .await;
+    let (status, post) = nrw
+        .call(
+            Method::POST,
+            "/api/v1/organisations/stadt-dortmund/posts",
+            Some(json!({
+                "translations": [{"language": "de", "title": "Partnerschaftstreffen",
+                                  "summary": "Drei Tage in Amiens.", "body": "Text"}],
+                "funded_by": at_nrw["id"].to_string()
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{post}");
+    assert_eq!(post["funded_by"], ap_id.as_str(), "the programme's own id");
+
+    // Received at dfi with its programme; the programme's page there lists it.
+    let post_id = post["ap_id"].as_str().unwrap().to_string();
+    let stored = wait_for("the post arrives at dfi", 20, || dfi.stored_post(&post_id)).await;
+    assert_eq!(stored.post.funded_by.as_deref(), Some(ap_id.as_str()));
+    let id = programme["id"].as_i64().unwrap();
+    let page = dfi
+        .http
+        .get(dfi.inst.url(&format!("/funding/programmes/{id}?lang=de")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Partnerschaftstreffen"), "{page}");
+}

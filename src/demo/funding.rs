@@ -249,14 +249,56 @@ pub async fn seed(instances: &[DemoInstance]) -> anyhow::Result<usize> {
     let state = &dfi.instance.state;
     let mut conn = state.pool.get().await?;
     let mut count = 0;
+    let mut first = None;
     for input in programmes() {
         let data = input
             .validate()
             .map_err(|e| anyhow::anyhow!("demo funding programme: {e}"))?;
-        fed::create_local(&mut conn, state, &data)
+        let full = fed::create_local(&mut conn, state, &data)
             .await
             .map_err(|e| anyhow::anyhow!("demo funding programme: {e}"))?;
+        first.get_or_insert(full.programme.ap_id.to_string());
         count += 1;
+    }
+    // A project of the dfi's first organisation, funded by the first programme (CERV
+    // Town-Twinning): its page says so and the programme's page lists it.
+    if let (Some(programme), Some(handle)) = (first, dfi.handles.first()) {
+        let author = crate::db::models::actor::DbActor::local_by_handle(&mut conn, handle)
+            .await?
+            .context("the dfi's first organisation")?;
+        let input = crate::posts::PostInput {
+            main_language: None,
+            translations: vec![
+                crate::posts::TranslationInput {
+                    language: crate::vocab::Lang::De,
+                    title: "Bürgerbegegnung mit 60 Gästen aus drei Partnerstädten".into(),
+                    summary: "Vier Tage Begegnung, Workshops zur Zukunft Europas und ein Fest auf dem Marktplatz.".into(),
+                    body: "Gefördert im Programm **CERV Town-Twinning** der Europäischen Union.".into(),
+                },
+                crate::posts::TranslationInput {
+                    language: crate::vocab::Lang::Fr,
+                    title: "Rencontre citoyenne avec 60 invités de trois villes jumelles".into(),
+                    summary: "Quatre jours de rencontres, des ateliers sur l’avenir de l’Europe et une fête sur la place du marché.".into(),
+                    body: "Financé par le programme **CERV Town-Twinning** de l’Union européenne.".into(),
+                },
+            ],
+            themes: vec!["european-integration".into()],
+            sdgs: vec![16],
+            partners: vec![],
+            place: None,
+            starts_on: None,
+            ends_on: None,
+            images: vec![],
+            in_reply_to: None,
+            funded_by: Some(programme),
+        };
+        let data = input
+            .validate(&mut conn, state.urls.base())
+            .await
+            .map_err(|e| anyhow::anyhow!("demo funded project: {e}"))?;
+        crate::posts::publish_new(&mut conn, state, &author, &data)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo funded project: {e}"))?;
     }
     state.wakeup.wake();
     Ok(count)
