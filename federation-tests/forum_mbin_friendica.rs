@@ -154,7 +154,11 @@ async fn mbin_users_post_comment_and_report_in_our_group() {
     assert_eq!(announce["actor"], group.as_str());
 
     // Jan's comment names the group only in `cc`: it joins the thread.
-    let comment = mbin.fixture(&nrw, "create_entry_comment.json");
+    // With a picture, as Mbin attaches one to a comment.
+    let mut comment = mbin.fixture(&nrw, "create_entry_comment.json");
+    comment["object"]["attachment"] = json!([{"type": "Image", "mediaType": "image/jpeg",
+        "url": format!("{}/media/cc/01/kommentarbild.jpg", mbin.base),
+        "name": "Plakat des Jugendfestes in Amiens"}]);
     let comment_id = comment["object"]["id"].as_str().unwrap().to_string();
     mbin.serve(&comment_id, comment["object"].clone());
     assert_eq!(
@@ -164,6 +168,25 @@ async fn mbin_users_post_comment_and_report_in_our_group() {
     let t = thread(&nrw, &page_id).await;
     assert_eq!(t["thread"]["comments"], 1, "{t}");
     assert_eq!(t["comments"][0]["ap_id"], comment_id.as_str());
+    // The comment's picture is named and linked on the thread page (not loaded from Mbin).
+    let page = nrw
+        .http
+        .get(
+            nrw.inst
+                .url(&format!("/g/partnerschaften/t/{}", stored.post.id)),
+        )
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Plakat des Jugendfestes in Amiens"), "{page}");
+    assert!(page.contains("/media/cc/01/kommentarbild.jpg\" rel=\"nofollow noopener\""));
+    assert!(
+        !page.contains("<img src=\"http"),
+        "no picture of another server is loaded"
+    );
 
     // Jan is banned, and reports all the same: a report is no contribution.
     let (status, body) = nrw

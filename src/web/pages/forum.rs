@@ -63,6 +63,8 @@ pub struct CommentItem {
     pub html: String,
     pub removed: bool,
     pub depth: usize,
+    /// (URL, alt text, stored here): a picture stored elsewhere is a link, not loaded.
+    pub images: Vec<(String, String, bool)>,
 }
 
 /// What a logged-in visitor may write as, and the form's state.
@@ -498,6 +500,7 @@ pub(super) async fn thread_page(
             )
         })
     };
+    let media = format!("{}/media/", state.urls.base());
     let items = threaded(post.post.ap_id.as_str(), &comments)
         .into_iter()
         .map(|(depth, c)| {
@@ -513,6 +516,11 @@ pub(super) async fn thread_page(
                 html: tr.map(|t| t.content_html.clone()).unwrap_or_default(),
                 removed: c.post.deleted_at.is_some(),
                 depth: depth.min(5),
+                images: c
+                    .images
+                    .iter()
+                    .map(|i| (i.url.clone(), i.alt_text.clone(), i.url.starts_with(&media)))
+                    .collect(),
             }
         })
         .collect();
