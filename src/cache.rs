@@ -239,3 +239,88 @@ mod etag_tests {
         assert!(!etag_matches(br#""a2""#, br#""a1""#));
     }
 }
+
+/// One value computed from the database and shared by the requests of a process until a
+/// change is announced (`crate::notify`) or it is older than the caller allows: for
+/// example every local organisation's profile, which each partner suggestion compares.
+/// As with [`DocumentCache`], a value read before a change and stored after it is not kept:
+/// [`Snapshot::put`] takes the generation from before the reading.
+pub struct Snapshot<T> {
+    slot: Arc<Mutex<Option<(u64, std::time::Instant, Arc<T>)>>>,
+    generation: Arc<AtomicU64>,
+}
+
+impl<T> Clone for Snapshot<T> {
+    fn clone(&self) -> Self {
+        Snapshot {
+            slot: self.slot.clone(),
+            generation: self.generation.clone(),
+        }
+    }
+}
+
+impl<T> Default for Snapshot<T> {
+    fn default() -> Self {
+        Snapshot {
+            slot: Arc::new(Mutex::new(None)),
+            generation: Arc::new(AtomicU64::new(0)),
+        }
+    }
+}
+
+impl<T> Snapshot<T> {
+    /// Taken before reading the value from the database; handed back to [`Self::put`].
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// The value, if one is kept that no change has made stale and is at most `max_age` old.
+    pub fn get(&self, max_age: std::time::Duration) -> Option<Arc<T>> {
+        let slot = self.slot.lock().ok()?;
+        let (generation, at, value) = slot.as_ref()?;
+        (*generation == self.generation() && at.elapsed() <= max_age).then(|| value.clone())
+    }
+
+    /// Keeps `value`, read after [`Self::generation`] answered `generation`, unless
+    /// something changed since.
+    pub fn put(&self, generation: u64, value: Arc<T>) {
+        if let Ok(mut slot) = self.slot.lock()
+            && generation == self.generation()
+        {
+            *slot = Some((generation, std::time::Instant::now(), value));
+        }
+    }
+
+    /// Something it was read from changed: the value is not used again.
+    pub fn clear(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        if let Ok(mut slot) = self.slot.lock() {
+            *slot = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod snapshot_tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_snapshot_read_before_a_change_is_not_kept() {
+        let s: Snapshot<u32> = Snapshot::default();
+        let g = s.generation();
+        s.put(g, Arc::new(1));
+        assert_eq!(s.get(Duration::from_secs(60)).as_deref(), Some(&1));
+        // Read, then a change is announced, then stored: stale, dropped.
+        let g = s.generation();
+        s.clear();
+        s.put(g, Arc::new(2));
+        assert_eq!(s.get(Duration::from_secs(60)), None);
+        // Too old for the caller.
+        let g = s.generation();
+        s.put(g, Arc::new(3));
+        std::thread::sleep(Duration::from_millis(5));
+        assert_eq!(s.get(Duration::ZERO), None);
+        assert_eq!(s.get(Duration::from_secs(60)).as_deref(), Some(&3));
+    }
+}

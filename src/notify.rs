@@ -32,6 +32,9 @@ pub enum Change {
     Actor(i64),
     /// Deliveries to this instance failed: it is no longer known to be answering.
     InstanceFailing(String),
+    /// A local organisation was added or suspended, or what it looks for changed (the
+    /// partner suggestions' candidates; migration 000111).
+    Candidates,
     /// Notifications may have been missed: forget everything.
     All,
 }
@@ -42,6 +45,7 @@ impl Change {
         match self {
             Change::Actor(id) => format!("actor:{id}"),
             Change::InstanceFailing(domain) => format!("failing:{domain}"),
+            Change::Candidates => "candidates".to_string(),
             Change::All => "all".to_string(),
         }
     }
@@ -54,6 +58,7 @@ impl Change {
             Some(("failing", domain)) if !domain.is_empty() => {
                 Some(Change::InstanceFailing(domain.to_string()))
             }
+            _ if payload == "candidates" => Some(Change::Candidates),
             _ => None,
         };
         parsed.unwrap_or(Change::All)
@@ -122,6 +127,7 @@ mod tests {
         for c in [
             Change::Actor(12),
             Change::InstanceFailing("peer.example:8443".into()),
+            Change::Candidates,
             Change::All,
         ] {
             assert_eq!(Change::parse(&c.payload()), c);

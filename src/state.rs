@@ -34,6 +34,9 @@ pub struct AppState {
     /// Rendered documents of local actors (`crate::cache`), kept fresh across processes
     /// through `crate::notify`.
     pub documents: DocumentCache,
+    /// Every local organisation's profile as partner suggestions compare them
+    /// (`partners::local`), read once and dropped on any change to them.
+    pub candidates: crate::cache::Snapshot<Vec<crate::db::models::partner_search::CandidateRow>>,
 }
 
 impl AppState {
@@ -54,6 +57,7 @@ impl AppState {
             keys: Default::default(),
             metrics: Default::default(),
             documents: Default::default(),
+            candidates: Default::default(),
         }
     }
 
@@ -62,11 +66,16 @@ impl AppState {
     /// stored, never changes, and a deleted actor's key is never asked for again.
     pub fn forget(&self, change: &Change) {
         match change {
-            Change::Actor(id) => self.documents.forget_actor(*id),
+            Change::Actor(id) => {
+                self.documents.forget_actor(*id);
+                self.candidates.clear();
+            }
+            Change::Candidates => self.candidates.clear(),
             Change::InstanceFailing(domain) => self.alive.forget(domain),
             Change::All => {
                 self.documents.clear();
                 self.alive.clear();
+                self.candidates.clear();
             }
         }
     }

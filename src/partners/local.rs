@@ -12,14 +12,17 @@
 use super::score::{self, Evidence};
 use super::text::TermVector;
 use super::{Candidate, Profile, Suggestion, order};
+use crate::cache::Snapshot;
 use crate::config::PartnersConfig;
-use crate::db::models::partner_search::{DbPartnerSearch, PostTexts};
+use crate::db::models::partner_search::{CandidateRow, DbPartnerSearch, PostTexts};
 use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
 use std::collections::HashMap;
 
 /// Pass 1 on candidates already loaded: the organisation itself and its partners left
-/// out, each scored on what needs no posts, best first, at most `keep`.
+/// out, each scored on what needs no posts, best first, at most `keep`. Only the kept ones
+/// become [`Suggestion`]s (names, reasons): for 20,000 candidates the score alone is cheap,
+/// the rest is not.
 pub fn first_pass(
     profile: &Profile,
     candidates: Vec<Candidate>,
@@ -27,26 +30,31 @@ pub fn first_pass(
     w: &PartnersConfig,
     keep: usize,
 ) -> Vec<Suggestion> {
-    let mut out: Vec<Suggestion> = candidates
+    let mut scored: Vec<(f64, &Candidate, Evidence)> = candidates
         .iter()
         .filter(|c| c.ap_id != profile.ap_id && !profile.partners.contains(&c.ap_id))
         .map(|c| {
             let pop = partners_of_partners.get(&c.id).cloned().unwrap_or_default();
-            Suggestion::new(c, score::evidence(profile, c, pop), w)
+            let e = score::evidence(profile, c, pop);
+            (Suggestion::score_of(&e, w), c, e)
         })
         .collect();
-    keep_best(&mut out, keep);
-    out
-}
-
-/// The best `n`, in order (a partial selection first, so that sorting 20,000 is avoided).
-fn keep_best(list: &mut Vec<Suggestion>, n: usize) {
-    if list.len() > n && n > 0 {
-        list.select_nth_unstable_by(n - 1, |a, b| b.score.total_cmp(&a.score));
-        list.truncate(n);
+    // Best first; equal scores by name, then id, as `order` has it.
+    let best_first = |a: &(f64, &Candidate, Evidence), b: &(f64, &Candidate, Evidence)| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| a.1.name.cmp(&b.1.name))
+            .then_with(|| a.1.ap_id.cmp(&b.1.ap_id))
+    };
+    // A partial selection first, so that sorting 20,000 is avoided.
+    if scored.len() > keep && keep > 0 {
+        scored.select_nth_unstable_by(keep - 1, best_first);
     }
-    order(list);
-    list.truncate(n);
+    scored.truncate(keep);
+    scored.sort_by(best_first);
+    scored
+        .into_iter()
+        .map(|(_, c, e)| Suggestion::new(c, e, w))
+        .collect()
 }
 
 /// Pass 2: the posts' factors added, weighed again, best `limit` kept.
@@ -74,19 +82,37 @@ pub fn second_pass(
     out
 }
 
+/// The longest a process uses the candidates it read without hearing of a change: a
+/// safety net only, as every change to them is announced (`crate::notify`).
+const CANDIDATES_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Every candidate, from the process's snapshot or read (and kept) anew.
+pub async fn candidates(
+    conn: &mut AsyncPgConnection,
+    kept: &Snapshot<Vec<CandidateRow>>,
+) -> QueryResult<Vec<Candidate>> {
+    let rows = match kept.get(CANDIDATES_MAX_AGE) {
+        Some(rows) => rows,
+        None => {
+            let generation = kept.generation();
+            let rows = std::sync::Arc::new(DbPartnerSearch::candidates(conn).await?);
+            kept.put(generation, rows.clone());
+            rows
+        }
+    };
+    Ok(rows.iter().map(Candidate::from).collect())
+}
+
 /// Our organisations best suited to `profile`.
 pub async fn suggestions(
     conn: &mut AsyncPgConnection,
+    kept: &Snapshot<Vec<CandidateRow>>,
     profile: &Profile,
     w: &PartnersConfig,
     limit: usize,
     shortlist: usize,
 ) -> QueryResult<Vec<Suggestion>> {
-    let candidates: Vec<Candidate> = DbPartnerSearch::candidates(conn)
-        .await?
-        .into_iter()
-        .map(Candidate::from)
-        .collect();
+    let candidates = candidates(conn, kept).await?;
     let pop = DbPartnerSearch::partners_of_partners(conn, &profile.partners).await?;
     let ids: HashMap<String, i64> = candidates.iter().map(|c| (c.ap_id.clone(), c.id)).collect();
     let first = first_pass(profile, candidates, &pop, w, shortlist.max(limit));

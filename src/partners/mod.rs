@@ -412,6 +412,12 @@ pub struct Candidate {
     pub purposes: Vec<String>,
 }
 
+impl From<&CandidateRow> for Candidate {
+    fn from(r: &CandidateRow) -> Candidate {
+        Candidate::from(r.clone())
+    }
+}
+
 impl From<CandidateRow> for Candidate {
     fn from(r: CandidateRow) -> Candidate {
         Candidate {
@@ -491,8 +497,17 @@ impl Suggestion {
     /// Factors, score and reasons from the evidence, with our weights.
     pub fn weigh(&mut self, w: &crate::config::PartnersConfig) {
         self.factors = Factors::of(&self.evidence);
-        self.score = (score::score(&self.factors, w) * 10_000.0).round() / 10_000.0;
+        self.score = Self::rounded(score::score(&self.factors, w));
         self.reasons = score::reasons(&self.evidence);
+    }
+
+    /// The score [`Self::weigh`] gives this evidence, without the rest of a suggestion.
+    pub fn score_of(e: &Evidence, w: &crate::config::PartnersConfig) -> f64 {
+        Self::rounded(score::score(&Factors::of(e), w))
+    }
+
+    fn rounded(score: f64) -> f64 {
+        (score * 10_000.0).round() / 10_000.0
     }
 }
 
@@ -603,8 +618,15 @@ pub async fn suggest(
     };
     let ours = async {
         let mut conn = state.conn().await?;
-        let found =
-            local::suggestions(&mut conn, &profile, weights, limit, weights.shortlist).await?;
+        let found = local::suggestions(
+            &mut conn,
+            &state.candidates,
+            &profile,
+            weights,
+            limit,
+            weights.shortlist,
+        )
+        .await?;
         Ok::<_, AppError>((found, started.elapsed().as_millis() as u64))
     };
     let theirs = async {

@@ -115,7 +115,8 @@ pub async fn answer_suggestions(
     let limit = params.limit.unwrap_or(20).clamp(1, MAX_LIMIT);
     let w = &data.config.partners;
     let mut conn = data.conn().await?;
-    let suggestions = local::suggestions(&mut conn, &profile, w, limit, w.shortlist).await?;
+    let suggestions =
+        local::suggestions(&mut conn, &data.candidates, &profile, w, limit, w.shortlist).await?;
     Ok(Json(SuggestAnswer {
         suggestions,
         network_names: network_names(&data),

@@ -457,3 +457,87 @@ async fn the_peer_endpoints_answer_only_signed_peers() {
         assert_eq!(resp.status(), StatusCode::UNAUTHORIZED, "{path}");
     }
 }
+
+/// The candidates each process keeps in memory follow every change: a new organisation, one
+/// that opts out of suggestions, a suspended one (each announced through PostgreSQL).
+#[tokio::test]
+async fn suggestions_follow_changes_to_the_candidates_kept_in_memory() {
+    let ctx = Ctx::new().await;
+    ctx.org_with(
+        "dortmund",
+        OrgKind::Municipality,
+        town("DE", 600_000, &["climate"], &["de", "fr"]),
+    )
+    .await;
+    ctx.org_with(
+        "amiens",
+        OrgKind::Municipality,
+        town("FR", 133_000, &["climate"], &["fr"]),
+    )
+    .await;
+    let token = ctx.editor("redaktion", &["dortmund"]).await;
+    let names = || async {
+        let (status, answer) = get(
+            &ctx,
+            &token,
+            "/api/v1/organisations/dortmund/suggestions?lang=en&scope=local",
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        answer["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // Polls: the announcement reaches the process's listener just after the commit.
+    let until = |want: &'static str, present: bool| {
+        let names = &names;
+        async move {
+            for _ in 0..50 {
+                if names().await.iter().any(|n| n == want) == present {
+                    return;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            panic!("{want} present: {present} never seen");
+        }
+    };
+    until("Stadt amiens", true).await;
+    // Kept now: a new organisation appears all the same.
+    ctx.org_with(
+        "lille",
+        OrgKind::Municipality,
+        town("FR", 230_000, &["climate"], &["fr", "de"]),
+    )
+    .await;
+    until("Stadt lille", true).await;
+    // One that says it does not want to be suggested goes.
+    put(
+        &ctx,
+        &ctx.admin,
+        "lille",
+        json!({"purposes": ["learning"], "suggested": false}),
+    )
+    .await;
+    until("Stadt lille", false).await;
+    // A suspended one goes too, and comes back when reinstated.
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    diesel_async::RunQueryDsl::execute(
+        diesel::sql_query(
+            "INSERT INTO suspended_actors (actor_id) SELECT id FROM actors WHERE handle = 'amiens'",
+        ),
+        &mut conn,
+    )
+    .await
+    .unwrap();
+    until("Stadt amiens", false).await;
+    diesel_async::RunQueryDsl::execute(
+        diesel::sql_query("DELETE FROM suspended_actors"),
+        &mut conn,
+    )
+    .await
+    .unwrap();
+    until("Stadt amiens", true).await;
+}
