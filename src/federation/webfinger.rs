@@ -61,7 +61,8 @@ pub(crate) fn resource_handle<'r>(
             let Some((handle, host)) = acct.rsplit_once('@') else {
                 return malformed("is an `acct:` URI without a host (expected `acct:name@host`)");
             };
-            if handle.is_empty() || handle.contains('@') {
+            // A name is one path segment of an actor's URL: no `/`, `?` or `#` in it.
+            if handle.is_empty() || handle.contains(['@', '/', '?', '#']) {
                 return malformed("is an `acct:` URI without a valid name");
             }
             if host.is_empty() || host.contains(['/', '?', '#']) {
@@ -213,6 +214,10 @@ mod tests {
             "acct:@nrw.example",
             "acct:a@b@nrw.example",
             "acct:stadt bonn@nrw.example",
+            // Found by the fuzz target `webfinger_resource`: a name that is no path segment.
+            "acct:s:/wi/twa@nrw.example",
+            "acct:stadt-bonn?x@nrw.example",
+            "acct:stadt#bonn@nrw.example",
             "https://",
             ":stadt-bonn",
         ] {
