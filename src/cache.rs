@@ -245,8 +245,11 @@ mod etag_tests {
 /// example every local organisation's profile, which each partner suggestion compares.
 /// As with [`DocumentCache`], a value read before a change and stored after it is not kept:
 /// [`Snapshot::put`] takes the generation from before the reading.
+/// The kept value: the generation it was read in, when it was kept, and the value.
+type Slot<T> = Arc<Mutex<Option<(u64, std::time::Instant, Arc<T>)>>>;
+
 pub struct Snapshot<T> {
-    slot: Arc<Mutex<Option<(u64, std::time::Instant, Arc<T>)>>>,
+    slot: Slot<T>,
     generation: Arc<AtomicU64>,
 }
 

@@ -296,6 +296,16 @@ fn line_of(record: &csv::StringRecord) -> usize {
 /// Reads and checks every row; only a file without a usable header row is an error.
 pub(crate) fn parse(text: &str) -> Result<Parsed, AppError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Lines as the file's author saw them: a lone CR (old Mac spreadsheets) ends a line too.
+    // The CSV reader ends a record there but counts lines by LF only, so the line numbers of
+    // the report would be wrong; a line break inside a cell is whitespace either way.
+    let normalised;
+    let text = if text.contains('\r') {
+        normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(text))
         .flexible(true)
@@ -776,6 +786,18 @@ mod tests {
         );
         let e = parse(&format!("{HEADER},x\u{0}\n")).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("file"));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_for_the_report_too() {
+        // Found by the fuzz target `import_csv`: a header ended by CR alone put the first
+        // row on "line 1".
+        let p = parse(
+            "Name_A;Country_A;Name_B;Country_B;Kind\rRennes;FR;Erlangen;DE;twinning\r\nAmiens;FR;Dortmund;DE;twinning\n",
+        )
+        .unwrap();
+        let lines: Vec<usize> = p.valid.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3]);
     }
 
     #[test]
