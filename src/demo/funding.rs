@@ -263,7 +263,13 @@ pub async fn seed(instances: &[DemoInstance]) -> anyhow::Result<usize> {
     // A project of the dfi's first organisation, funded by the first programme (CERV
     // Town-Twinning): its page says so and the programme's page lists it.
     if let (Some(programme), Some(handle)) = (first, dfi.handles.first()) {
-        let author = crate::db::models::actor::DbActor::local_by_handle(&mut conn, handle)
+        // Handles are listed as `@name@host`.
+        let name = handle
+            .trim_start_matches('@')
+            .split('@')
+            .next()
+            .unwrap_or_default();
+        let author = crate::db::models::actor::DbActor::local_by_handle(&mut conn, name)
             .await?
             .context("the dfi's first organisation")?;
         let input = crate::posts::PostInput {
