@@ -88,6 +88,18 @@ async fn follow_group(
     .await;
 }
 
+/// The forum page of our group's thread `id`, as a browser gets it.
+async fn thread_page(net: &Net, id: i64) -> String {
+    net.http
+        .get(net.inst.url(&format!("/g/partnerschaften/t/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mbin_users_post_comment_and_report_in_our_group() {
     let nrw = Net::start().await;
@@ -131,18 +143,7 @@ async fn mbin_users_post_comment_and_report_in_our_group() {
         "Menschen feiern auf dem Rathausplatz von Amiens, im Hintergrund der Belfried"
     );
     // The thread page names the picture and links it (it is not ours to show).
-    let page = nrw
-        .http
-        .get(
-            nrw.inst
-                .url(&format!("/g/partnerschaften/t/{}", stored.post.id)),
-        )
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = thread_page(&nrw, stored.post.id).await;
     assert!(page.contains("im Hintergrund der Belfried"), "{page}");
     assert!(page.contains("/media/7a/c1/7ac1e0f4b2d9.jpg"));
     // Passed on to Jan's instance, unchanged.
@@ -169,18 +170,7 @@ async fn mbin_users_post_comment_and_report_in_our_group() {
     assert_eq!(t["thread"]["comments"], 1, "{t}");
     assert_eq!(t["comments"][0]["ap_id"], comment_id.as_str());
     // The comment's picture is named and linked on the thread page (not loaded from Mbin).
-    let page = nrw
-        .http
-        .get(
-            nrw.inst
-                .url(&format!("/g/partnerschaften/t/{}", stored.post.id)),
-        )
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = thread_page(&nrw, stored.post.id).await;
     assert!(page.contains("Plakat des Jugendfestes in Amiens"), "{page}");
     assert!(page.contains("/media/cc/01/kommentarbild.jpg\" rel=\"nofollow noopener\""));
     assert!(

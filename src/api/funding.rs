@@ -216,7 +216,7 @@ impl FilterQuery {
 
 /// Only the network's admins and the editors of its own organisation keep the directory.
 async fn require_keeper(conn: &mut AsyncPgConnection, auth: &Auth) -> Result<(), AppError> {
-    if auth.account.is_admin || DbProgramme::edits_network(conn, auth.account.id).await? {
+    if crate::funding::keeps_directory(conn, &auth.account).await? {
         Ok(())
     } else {
         Err(AppError::forbidden(

@@ -93,6 +93,16 @@ pub struct ProgrammeInput {
     pub calls: Vec<CallInput>,
 }
 
+/// Whether an account keeps this network's funding directory: the network's admins and the
+/// editors of its own organisation of kind `network` (the API, the editors' pages).
+pub async fn keeps_directory(
+    conn: &mut diesel_async::AsyncPgConnection,
+    account: &crate::db::models::account::Account,
+) -> diesel::QueryResult<bool> {
+    Ok(account.is_admin
+        || crate::db::models::funding::DbProgramme::edits_network(conn, account.id).await?)
+}
+
 fn invalid(field: impl Into<String>, message: impl Into<String>) -> AppError {
     AppError::invalid(field, message)
 }

@@ -40,9 +40,7 @@ impl Texts {
 
 async fn require_keeper(ctx: &Ctx) -> Result<(), WebError> {
     let mut conn = ctx.state.conn().await?;
-    if ctx.session.account.is_admin
-        || DbProgramme::edits_network(&mut conn, ctx.session.account.id).await?
-    {
+    if crate::funding::keeps_directory(&mut conn, &ctx.session.account).await? {
         Ok(())
     } else {
         Err(ctx.forbidden())
@@ -193,19 +191,19 @@ pub async fn new_form(ctx: Ctx) -> Result<Response, WebError> {
 }
 
 /// One of this network's own programmes (a peer's is kept by its network).
-async fn own(ctx: &Ctx, id: i64) -> Result<ProgrammeFull, WebError> {
+async fn own(ctx: &Ctx, id: i64) -> Result<DbProgramme, WebError> {
     let mut conn = ctx.state.conn().await?;
-    let row = DbProgramme::by_id(&mut conn, id)
+    Ok(DbProgramme::by_id(&mut conn, id)
         .await?
         .filter(|p| p.local)
-        .ok_or_else(|| AppError::not_found(format!("no funding programme {id} of this network")))?;
-    Ok(DbProgramme::full(&mut conn, row).await?)
+        .ok_or_else(|| AppError::not_found(format!("no funding programme {id} of this network")))?)
 }
 
 /// `GET /editor/_funding/{id}/edit`
 pub async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
     require_keeper(&ctx).await?;
-    let full = own(&ctx, id).await?;
+    let row = own(&ctx, id).await?;
+    let full = DbProgramme::full(&mut *ctx.state.conn().await?, row).await?;
     form_page(&ctx, Some(id), from_programme(&full))
 }
 

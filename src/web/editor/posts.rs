@@ -49,12 +49,7 @@ pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
     } else {
         None
     };
-    let keeps_funding = ctx.session.account.is_admin
-        || crate::db::models::funding::DbProgramme::edits_network(
-            &mut conn,
-            ctx.session.account.id,
-        )
-        .await?;
+    let keeps_funding = crate::funding::keeps_directory(&mut conn, &ctx.session.account).await?;
     render(Dashboard {
         layout: ctx.layout(ctx.t.my_organisations, "/editor"),
         orgs: orgs.into_iter().map(|o| (o.handle, o.name)).collect(),
