@@ -16,6 +16,11 @@
 //! (one runtime, shared with the server), so both compete for the same cores; nothing
 //! asserts a time.
 //!
+//! With `--wrk` the load comes from `wrk` (Debian's package `wrk`), a separate process
+//! written in C with 2 threads, as an outside load generator would: the client then costs
+//! far less than this program's own, and the absolute rates mean more. The server still
+//! shares the 2 cores with it.
+//!
 //! Names (any substring selects): `static`, `actor-json`, `post-json`, `organisation-page`,
 //! `post-page`, `home-page`, `actor-json-304`; none runs them all (the static file always
 //! runs, as the ratios' base). Needs PostgreSQL on 127.0.0.1:5432 (or
@@ -66,6 +71,89 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     }
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
+}
+
+/// A duration as wrk prints it: `812.00us`, `1.23ms`, `2.00s`.
+fn wrk_duration(text: &str) -> Option<Duration> {
+    let (number, unit) = text
+        .find(|c: char| c.is_ascii_alphabetic())
+        .map(|i| text.split_at(i))?;
+    let n: f64 = number.parse().ok()?;
+    let secs = match unit {
+        "us" => n / 1e6,
+        "ms" => n / 1e3,
+        "s" => n,
+        "m" => n * 60.0,
+        _ => return None,
+    };
+    Some(Duration::from_secs_f64(secs))
+}
+
+/// Asks for `path` with wrk (`--wrk`): `connections` connections, 2 threads, going round
+/// the path's URLs with its headers (a Lua script written for the run).
+fn measure_wrk(path: &Path, connections: usize, seconds: f64) -> anyhow::Result<Figures> {
+    let base = url::Url::parse(&path.urls[0])?;
+    let origin = format!(
+        "{}://{}:{}",
+        base.scheme(),
+        base.host_str().unwrap_or("127.0.0.1"),
+        base.port_or_known_default().unwrap_or(80)
+    );
+    let mut script = format!("wrk.headers[\"Accept\"] = \"{}\"\n", path.accept);
+    if let Some(tag) = &path.if_none_match {
+        script.push_str(&format!(
+            "wrk.headers[\"If-None-Match\"] = '{}'\n",
+            tag.replace('\'', "")
+        ));
+    }
+    script.push_str("local paths = {\n");
+    for u in &path.urls {
+        let u = url::Url::parse(u)?;
+        script.push_str(&format!("  \"{}\",\n", u.path()));
+    }
+    script.push_str(
+        "}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  \
+         return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n",
+    );
+    let file = std::env::temp_dir().join(format!("passerelle-reads-{}.lua", std::process::id()));
+    std::fs::write(&file, script)?;
+    let run = |secs: f64| {
+        std::process::Command::new("wrk")
+            .args(["-t2", &format!("-c{connections}")])
+            .arg(format!("-d{}s", secs.ceil() as u64))
+            .args(["--latency", "-s"])
+            .arg(&file)
+            .arg(&origin)
+            .output()
+    };
+    run(1.0)?; // warm-up: connections opened, caches filled
+    let out = run(seconds)?;
+    let _ = std::fs::remove_file(&file);
+    let text = String::from_utf8_lossy(&out.stdout);
+    anyhow::ensure!(out.status.success(), "wrk failed: {text}");
+    let mut figures = Figures {
+        rate: 0.0,
+        p50: Duration::ZERO,
+        p99: Duration::ZERO,
+        errors: 0,
+    };
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["50%", d] => figures.p50 = wrk_duration(d).unwrap_or_default(),
+            ["99%", d] => figures.p99 = wrk_duration(d).unwrap_or_default(),
+            ["Requests/sec:", r] => figures.rate = r.parse().unwrap_or(0.0),
+            ["Non-2xx", "or", "3xx", "responses:", n] => figures.errors += n.parse().unwrap_or(0),
+            ["Socket", "errors:", rest @ ..] => {
+                figures.errors += rest
+                    .iter()
+                    .filter_map(|w| w.trim_end_matches(',').parse::<usize>().ok())
+                    .sum::<usize>()
+            }
+            _ => {}
+        }
+    }
+    Ok(figures)
 }
 
 /// Asks for `path` from `connections` connections at once for `seconds`.
@@ -299,6 +387,7 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
+    let use_wrk = std::env::args().any(|a| a == "--wrk");
     let want = |n: &str| n == "static" || names.is_empty() || names.iter().any(|a| n.contains(a));
     let connections: usize = env_or("PASSERELLE_BENCH_CONNECTIONS", 64);
     let seconds: f64 = env_or("PASSERELLE_BENCH_SECONDS", 5.0);
@@ -316,9 +405,10 @@ fn main() {
             }
         };
         println!(
-            "{} organisations, {} posts; {connections} connections, {seconds} s per path",
+            "{} organisations, {} posts; {connections} connections, {seconds} s per path; client: {}",
             handles.len(),
-            posts.len()
+            posts.len(),
+            if use_wrk { "wrk (2 threads, a separate process)" } else { "in this process" }
         );
         let mut base = None;
         for mut path in paths(&inst, &handles, &posts) {
@@ -335,7 +425,18 @@ fn main() {
                     .ok()
                     .and_then(|r| r.headers().get("etag")?.to_str().ok().map(String::from));
             }
-            let f = measure(&path, connections, seconds).await;
+            let f = if use_wrk {
+                let (p, c, s) = (&path, connections, seconds);
+                match tokio::task::block_in_place(|| measure_wrk(p, c, s)) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        println!("{}: {e:#}", path.name);
+                        continue;
+                    }
+                }
+            } else {
+                measure(&path, connections, seconds).await
+            };
             let base_rate = *base.get_or_insert(f.rate);
             println!(
                 "{:<18} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  errors {:>4}  ratio to static {:.3}  target {}",

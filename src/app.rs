@@ -43,6 +43,10 @@ pub async fn router(state: AppState) -> anyhow::Result<Router> {
             web::headers::SecurityHeaders::new(&state.config),
             web::headers::security_headers,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::cache::pages,
+        ))
         .layer(axum::middleware::from_fn(
             federation::routes::authorized_fetch,
         ))

@@ -327,3 +327,224 @@ mod snapshot_tests {
         assert_eq!(s.get(Duration::from_secs(60)).as_deref(), Some(&3));
     }
 }
+
+/// How long a kept page may be shown at most, changes or not: some pages depend on the
+/// clock (the home page's and the calendar's upcoming events, funding calls' deadlines).
+pub const PAGE_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Most pages kept; past this the cache starts again empty.
+const PAGE_MAX_ENTRIES: usize = 5_000;
+
+/// Largest body kept.
+const PAGE_MAX_BYTES: usize = 1024 * 1024;
+
+/// Tables no public page or document reads, left without the `content` trigger of
+/// migration 000120 (they change with every delivery, fetch, login or indexing step).
+/// Every other table of the schema must have it (`it::pages::every_table_announces_changes`).
+pub const PAGE_CACHE_EXEMPT: &[&str] = &[
+    "__diesel_schema_migrations",
+    "api_tokens",
+    "deliveries",
+    "gone_inboxes",
+    "instances",
+    "login_failures",
+    "outbound_activities",
+    "received_activities",
+    "search_lexeme_suffixes",
+    "search_lexemes",
+    "search_pending",
+    "seen_signatures",
+    "web_sessions",
+];
+
+/// Paths never kept: answers that depend on other servers (search and partner suggestions
+/// ask the peer networks), on the requester (the API, the editors' and admins' pages, the
+/// login), or that must reach the database each time (health checks), and files.
+const PAGE_UNCACHED_PREFIXES: &[&str] = &[
+    "/api/",
+    "/search",
+    "/federation/",
+    "/partners",
+    "/health",
+    "/metrics",
+    "/static/",
+    "/media/",
+    "/editor",
+    "/admin",
+    "/login",
+    "/logout",
+    "/.well-known/",
+];
+
+struct Page {
+    at: std::time::Instant,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+}
+
+/// Public pages and documents (HTML and ActivityPub JSON) as they were answered to a
+/// visitor without a session, kept per address, `Accept`, `Accept-Language` and language
+/// cookie until any content changes (`crate::notify`, [`Change::Content`]) or
+/// [`PAGE_MAX_AGE`] passes. A write through this process (any request other than
+/// GET/HEAD/OPTIONS) drops them at once, before its answer leaves, so a visitor always
+/// reads their own writes; other processes' writes arrive through PostgreSQL within
+/// milliseconds. As in [`DocumentCache`], a page read before a change and finished after it
+/// is not kept.
+///
+/// [`Change::Content`]: crate::notify::Change::Content
+#[derive(Clone, Default)]
+pub struct PageCache {
+    entries: Arc<Mutex<HashMap<String, Page>>>,
+    generation: Arc<AtomicU64>,
+}
+
+impl PageCache {
+    fn get(&self, key: &str) -> Option<(axum::http::HeaderMap, Bytes)> {
+        let entries = self.entries.lock().ok()?;
+        let page = entries.get(key)?;
+        (page.at.elapsed() <= PAGE_MAX_AGE).then(|| (page.headers.clone(), page.body.clone()))
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    fn put(&self, key: String, headers: axum::http::HeaderMap, body: Bytes, generation: u64) {
+        let Ok(mut entries) = self.entries.lock() else {
+            return;
+        };
+        if self.generation.load(Ordering::Acquire) != generation {
+            return;
+        }
+        if entries.len() >= PAGE_MAX_ENTRIES {
+            entries.clear();
+        }
+        let at = std::time::Instant::now();
+        entries.insert(key, Page { at, headers, body });
+    }
+
+    /// Something pages are built from changed: none kept so far is shown again.
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            self.generation.fetch_add(1, Ordering::AcqRel);
+            entries.clear();
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.lock().map(|e| e.len()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The key of a request whose answer may be kept, or `None`: only GET, no session or other
+/// cookie than the language's, no credentials, and not a path of
+/// [`PAGE_UNCACHED_PREFIXES`].
+fn page_key(req: &axum::extract::Request) -> Option<String> {
+    use axum::http::{Method, header};
+    if req.method() != Method::GET {
+        return None;
+    }
+    let path = req.uri().path();
+    if PAGE_UNCACHED_PREFIXES.iter().any(|p| path.starts_with(p)) {
+        return None;
+    }
+    let headers = req.headers();
+    if headers.contains_key(header::AUTHORIZATION) {
+        return None;
+    }
+    let mut lang_cookie = "";
+    for value in headers.get_all(header::COOKIE) {
+        let value = value.to_str().ok()?;
+        for pair in value.split(';') {
+            let pair = pair.trim();
+            if pair.is_empty() {
+                continue;
+            }
+            match pair.split_once('=') {
+                Some((name, v)) if name.trim() == crate::web::LANG_COOKIE => lang_cookie = v,
+                _ => return None,
+            }
+        }
+    }
+    let text = |name: header::HeaderName| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    Some(format!(
+        "{}\n{}\n{}\n{lang_cookie}",
+        req.uri(),
+        text(header::ACCEPT),
+        text(header::ACCEPT_LANGUAGE)
+    ))
+}
+
+/// Whether a request carries an HTTP signature: another server fetching, whose answer may
+/// hold what only that server may see (a followers-only post). Such a request is answered
+/// from pages kept for anonymous visitors (everyone may see those) but its own answer is
+/// never kept.
+fn signed(req: &axum::extract::Request) -> bool {
+    req.headers().contains_key("signature") || req.headers().contains_key("signature-input")
+}
+
+/// The middleware of [`PageCache`] (see there).
+pub async fn pages(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{Method, StatusCode, header};
+    let cache = &state.pages;
+    let Some(key) = page_key(&req) else {
+        let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+        let resp = next.run(req).await;
+        if writes {
+            cache.clear();
+        }
+        return resp;
+    };
+    if let Some((headers, body)) = cache.get(&key) {
+        let mut resp = axum::response::Response::new(axum::body::Body::from(body));
+        *resp.headers_mut() = headers;
+        return resp;
+    }
+    let keep = !signed(&req);
+    let generation = cache.generation();
+    let resp = next.run(req).await;
+    let h = resp.headers();
+    let storable_type = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| {
+            t.starts_with("text/html")
+                || t.starts_with("application/activity+json")
+                || t.starts_with("application/ld+json")
+        });
+    let private = h.contains_key(header::SET_COOKIE)
+        || h.get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("no-store") || v.contains("private"));
+    let small = axum::body::HttpBody::size_hint(resp.body())
+        .upper()
+        .is_some_and(|n| n <= PAGE_MAX_BYTES as u64);
+    if !keep || resp.status() != StatusCode::OK || !storable_type || private || !small {
+        return resp;
+    }
+    let (mut parts, body) = resp.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, PAGE_MAX_BYTES).await else {
+        return axum::response::IntoResponse::into_response(StatusCode::INTERNAL_SERVER_ERROR);
+    };
+    if !parts.headers.contains_key(header::ETAG)
+        && let Ok(v) = etag_of(&bytes).parse()
+    {
+        parts.headers.insert(header::ETAG, v);
+    }
+    cache.put(key, parts.headers.clone(), bytes.clone(), generation);
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
+}

@@ -35,6 +35,8 @@ pub enum Change {
     /// A local organisation was added or suspended, or what it looks for changed (the
     /// partner suggestions' candidates; migration 000111).
     Candidates,
+    /// Something a public page or document is built from changed (migration 000120).
+    Content,
     /// Notifications may have been missed: forget everything.
     All,
 }
@@ -46,6 +48,7 @@ impl Change {
             Change::Actor(id) => format!("actor:{id}"),
             Change::InstanceFailing(domain) => format!("failing:{domain}"),
             Change::Candidates => "candidates".to_string(),
+            Change::Content => "content".to_string(),
             Change::All => "all".to_string(),
         }
     }
@@ -59,6 +62,7 @@ impl Change {
                 Some(Change::InstanceFailing(domain.to_string()))
             }
             _ if payload == "candidates" => Some(Change::Candidates),
+            _ if payload == "content" => Some(Change::Content),
             _ => None,
         };
         parsed.unwrap_or(Change::All)
@@ -128,6 +132,7 @@ mod tests {
             Change::Actor(12),
             Change::InstanceFailing("peer.example:8443".into()),
             Change::Candidates,
+            Change::Content,
             Change::All,
         ] {
             assert_eq!(Change::parse(&c.payload()), c);

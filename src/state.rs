@@ -37,6 +37,9 @@ pub struct AppState {
     /// Every local organisation's profile as partner suggestions compare them
     /// (`partners::local`), read once and dropped on any change to them.
     pub candidates: crate::cache::Snapshot<Vec<crate::db::models::partner_search::CandidateRow>>,
+    /// Public pages and documents as answered to visitors without a session
+    /// (`cache::PageCache`), dropped on any change to what they are built from.
+    pub pages: crate::cache::PageCache,
 }
 
 impl AppState {
@@ -58,6 +61,7 @@ impl AppState {
             metrics: Default::default(),
             documents: Default::default(),
             candidates: Default::default(),
+            pages: Default::default(),
         }
     }
 
@@ -69,13 +73,16 @@ impl AppState {
             Change::Actor(id) => {
                 self.documents.forget_actor(*id);
                 self.candidates.clear();
+                self.pages.clear();
             }
             Change::Candidates => self.candidates.clear(),
+            Change::Content => self.pages.clear(),
             Change::InstanceFailing(domain) => self.alive.forget(domain),
             Change::All => {
                 self.documents.clear();
                 self.alive.clear();
                 self.candidates.clear();
+                self.pages.clear();
             }
         }
     }

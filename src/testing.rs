@@ -55,6 +55,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-12-03-000110_funded_by/up.sql"),
     include_str!("../migrations/2026-12-03-000100_person/up.sql"),
     include_str!("../migrations/2026-12-03-000111_candidate_changes/up.sql"),
+    include_str!("../migrations/2026-12-04-000120_content_changes/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();

@@ -20,6 +20,7 @@ mod languages;
 mod open_data;
 mod openapi;
 mod operations;
+mod page_cache;
 mod pages;
 mod partners;
 mod partnerships_io;
