@@ -459,6 +459,8 @@ fn remote_actor(
         themes: vec![],
         latitude: None,
         longitude: None,
+        lau: None,
+        nuts: None,
     }
 }
 

@@ -153,6 +153,8 @@ async fn a_server_killed_mid_fan_out_delivers_everything_after_restart() {
                     themes: vec![],
                     latitude: None,
                     longitude: None,
+                    lau: None,
+                    nuts: None,
                 },
             )
             .await

@@ -146,6 +146,8 @@ async fn followers(conn: &mut diesel_async::AsyncPgConnection, org: &DbActor, si
                 themes: vec![],
                 latitude: None,
                 longitude: None,
+                lau: None,
+                nuts: None,
             },
         )
         .await

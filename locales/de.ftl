@@ -421,6 +421,7 @@ profile-region = Region
 profile-code-ags = Gemeindeschlüssel (AGS)
 profile-code-insee = INSEE-Code
 profile-code-lau = LAU-Code
+profile-nuts = NUTS-Region
 profile-population = Einwohner
 profile-website = Webseite
 profile-languages = Sprachen

@@ -430,6 +430,7 @@ profile-region = Region
 profile-code-ags = German municipality code (AGS)
 profile-code-insee = INSEE code
 profile-code-lau = LAU code
+profile-nuts = NUTS region
 profile-population = Population
 profile-website = Website
 profile-languages = Languages

@@ -430,6 +430,7 @@ profile-region = Région
 profile-code-ags = Code communal allemand (AGS)
 profile-code-insee = Code INSEE
 profile-code-lau = Code LAU
+profile-nuts = Région NUTS
 profile-population = Population
 profile-website = Site web
 profile-languages = Langues

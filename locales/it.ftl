@@ -430,6 +430,7 @@ profile-region = Regione
 profile-code-ags = Codice comunale tedesco (AGS)
 profile-code-insee = Codice INSEE
 profile-code-lau = Codice LAU
+profile-nuts = Regione NUTS
 profile-population = Abitanti
 profile-website = Sito web
 profile-languages = Lingue

@@ -445,6 +445,7 @@ profile-region = Region
 profile-code-ags = Niemiecki kod gminy (AGS)
 profile-code-insee = Kod INSEE
 profile-code-lau = Kod LAU
+profile-nuts = Region NUTS
 profile-population = Liczba mieszkańców
 profile-website = Strona internetowa
 profile-languages = Języki

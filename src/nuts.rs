@@ -137,7 +137,9 @@ pub fn label(code: &str) -> String {
     }
 }
 
-/// NUTS 1 and 2 regions of DE, FR, IT and PL (NUTS 2024), sorted by code.
+/// NUTS 1 and 2 regions of DE, FR, IT and PL (NUTS 2024), sorted by code. `scripts/check-nuts`
+/// checks the codes (all there, none extra) against a NUTS 2024 table; the names are as
+/// Eurostat's list writes them and are not checked by it.
 const NAMES: &[(&str, &str)] = &[
     ("DE1", "Baden-Württemberg"),
     ("DE11", "Stuttgart"),

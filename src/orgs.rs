@@ -256,6 +256,8 @@ pub async fn create(
         themes: p.themes.clone(),
         latitude: p.latitude,
         longitude: p.longitude,
+        lau: None,
+        nuts: None,
     };
     // The EU-wide codes are columns the shared row type does not carry: set in the same
     // transaction.
@@ -406,6 +408,8 @@ pub async fn ensure_instance_actor(
         themes: vec![],
         latitude: None,
         longitude: None,
+        lau: None,
+        nuts: None,
     };
     match DbActor::insert(conn, &new).await {
         Ok(a) => Ok(a),
@@ -556,5 +560,7 @@ pub fn imported_row(
         themes: vec![],
         latitude: None,
         longitude: None,
+        lau: None,
+        nuts: None,
     }
 }

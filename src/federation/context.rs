@@ -16,6 +16,8 @@ pub fn passerelle_terms() -> Value {
         "region": "passerelle:region",
         "officialCode": "passerelle:officialCode",
         "officialCodeScheme": "passerelle:officialCodeScheme",
+        "lau": "passerelle:lau",
+        "nuts": "passerelle:nuts",
         "population": {"@id": "passerelle:population", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
         "website": {"@id": "passerelle:website", "@type": "@id"},
         "workingLanguages": {"@id": "passerelle:workingLanguages", "@container": "@set"},

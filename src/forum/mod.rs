@@ -184,6 +184,8 @@ fn group_actor_row(
         themes: vec![],
         latitude: None,
         longitude: None,
+        lau: None,
+        nuts: None,
     }
 }
 

@@ -87,6 +87,8 @@ fn person_row(urls: &Urls, handle: &str, name: String, keys: keys::KeyPair) -> N
         themes: vec![],
         latitude: None,
         longitude: None,
+        lau: None,
+        nuts: None,
     }
 }
 

@@ -30,6 +30,20 @@ async fn organisations_carry_lau_and_nuts_codes_checked_by_country() {
         (org["lau"].as_str(), org["nuts"].as_str()),
         (Some("IT_058091"), Some("ITI43"))
     );
+    // Both travel in the actor document and are shown on the profile page.
+    let (status, doc) = ctx.json(ctx.ap_get("/o/comune-roma")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (doc["lau"].as_str(), doc["nuts"].as_str()),
+        (Some("IT_058091"), Some("ITI43"))
+    );
+    assert!(
+        doc["@context"]
+            .to_string()
+            .contains("\"nuts\":\"passerelle:nuts\"")
+    );
+    let page = ctx.page("/o/comune-roma?lang=en").await;
+    assert!(page.contains("IT_058091") && page.contains("NUTS region") && page.contains("ITI43"));
 
     // A German municipality's AGS is its LAU code.
     let (status, org) = create(

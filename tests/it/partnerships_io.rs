@@ -90,6 +90,8 @@ async fn remote_amiens(ctx: &Ctx) -> DbActor {
         themes: vec![],
         latitude: Some(49.8941),
         longitude: Some(2.2958),
+        lau: None,
+        nuts: None,
     };
     DbActor::upsert_remote(&mut conn, &new).await.unwrap()
 }

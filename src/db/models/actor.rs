@@ -86,6 +86,9 @@ pub struct NewActor {
     pub themes: Vec<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    /// Eurostat LAU code and NUTS region (see `crate::nuts`).
+    pub lau: Option<String>,
+    pub nuts: Option<String>,
 }
 
 /// Editable profile of a local organisation; `None` leaves a field as it is.

@@ -90,6 +90,16 @@ impl DbActor {
             };
             push(name, text::escape(code));
         }
+        if let Some(lau) = self
+            .lau
+            .as_deref()
+            .filter(|l| Some(*l) != self.official_code.as_deref())
+        {
+            push(label("code-lau"), text::escape(lau));
+        }
+        if let Some(nuts) = &self.nuts {
+            push(label("nuts"), text::escape(nuts));
+        }
         if let Some(pop) = self.population {
             push(label("population"), crate::text::format_number(pop, lang));
         }
@@ -216,6 +226,8 @@ impl DbActor {
                 .official_code
                 .as_ref()
                 .and(self.official_code_scheme().map(String::from)),
+            lau: self.lau.clone(),
+            nuts: self.nuts.clone(),
             population: self.population,
             website: self.website.as_deref().and_then(|w| Url::parse(w).ok()),
             working_languages: self.languages.clone(),
@@ -295,6 +307,15 @@ pub fn remote_actor_row(json: &ActorJson) -> NewActor {
         country: json.country.clone(),
         region: json.region.clone(),
         official_code: json.official_code.clone(),
+        // Kept only when well formed and agreeing with the country it names.
+        lau: json
+            .lau
+            .clone()
+            .filter(|l| crate::nuts::check_lau(l, json.country.as_deref()).is_ok()),
+        nuts: json
+            .nuts
+            .clone()
+            .filter(|n| crate::nuts::check_nuts(n, json.country.as_deref()).is_ok()),
         population: json.population,
         website: json.website.as_ref().map(Url::to_string),
         languages: json.working_languages.clone(),
@@ -331,6 +352,23 @@ mod tests {
     fn row_of(v: Value) -> NewActor {
         let json: ActorJson = serde_json::from_value(v).expect("the actor parses");
         remote_actor_row(&json)
+    }
+
+    #[test]
+    fn eu_codes_are_read_when_well_formed_for_the_country() {
+        let mut v = minimal("https://jumelage.example/o/comune-roma");
+        v["country"] = json!("IT");
+        v["lau"] = json!("IT_058091");
+        v["nuts"] = json!("ITI43");
+        let row = row_of(v.clone());
+        assert_eq!(
+            (row.lau.as_deref(), row.nuts.as_deref()),
+            (Some("IT_058091"), Some("ITI43"))
+        );
+        v["lau"] = json!("DE_05913000");
+        v["nuts"] = json!("<b>");
+        let row = row_of(v);
+        assert_eq!((row.lau, row.nuts), (None, None));
     }
 
     #[test]

@@ -155,6 +155,20 @@ pub struct ActorJson {
         deserialize_with = "skip_error"
     )]
     pub official_code_scheme: Option<String>,
+    /// Eurostat LAU code, `CC_code` (`DE_05913000`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub lau: Option<String>,
+    /// NUTS region, usually NUTS 3 (`DEA52`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_error"
+    )]
+    pub nuts: Option<String>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
