@@ -14,8 +14,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// Most entries kept; past this the cache starts again empty (documents are cheap to make
-/// again, and a bounded map needs no eviction bookkeeping on the read path).
+/// Most actor documents kept (see [`Kept`]).
 const MAX_ENTRIES: usize = 10_000;
 
 /// A rendered document and its entity tag.
@@ -45,26 +44,44 @@ struct Entry {
     document: Document,
 }
 
-#[derive(Clone, Default)]
-pub struct DocumentCache {
-    entries: Arc<Mutex<HashMap<String, Entry>>>,
+/// Values kept under string keys, at most `max` of them (past that the map starts again
+/// empty: values are cheap to make again, and a bounded map needs no eviction bookkeeping on
+/// the read path). Every forgetting bumps a generation, and a value is stored only if no
+/// forgetting happened since the reading it was made from began ([`Self::generation`]).
+struct Kept<V> {
+    entries: Arc<Mutex<HashMap<String, V>>>,
     generation: Arc<AtomicU64>,
 }
 
-impl DocumentCache {
-    pub fn get(&self, key: &str) -> Option<Document> {
+impl<V> Clone for Kept<V> {
+    fn clone(&self) -> Self {
+        Kept {
+            entries: self.entries.clone(),
+            generation: self.generation.clone(),
+        }
+    }
+}
+
+impl<V> Default for Kept<V> {
+    fn default() -> Self {
+        Kept {
+            entries: Default::default(),
+            generation: Default::default(),
+        }
+    }
+}
+
+impl<V> Kept<V> {
+    fn read<T>(&self, key: &str, f: impl FnOnce(&V) -> Option<T>) -> Option<T> {
         let entries = self.entries.lock().ok()?;
-        entries.get(key).map(|e| e.document.clone())
+        entries.get(key).and_then(f)
     }
 
-    /// Taken before reading what a document is rendered from; handed back to [`Self::put`].
-    pub fn generation(&self) -> u64 {
+    fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
     }
 
-    /// Keeps `document` (rendered from actor `actor_id`) under `key`, unless something was
-    /// forgotten since `generation` was taken.
-    pub fn put(&self, key: String, actor_id: i64, document: Document, generation: u64) {
+    fn put(&self, key: String, value: V, generation: u64, max: usize) {
         let Ok(mut entries) = self.entries.lock() else {
             return;
         };
@@ -72,30 +89,62 @@ impl DocumentCache {
         if self.generation.load(Ordering::Acquire) != generation {
             return;
         }
-        if entries.len() >= MAX_ENTRIES {
+        if entries.len() >= max {
             entries.clear();
         }
-        entries.insert(key, Entry { actor_id, document });
+        entries.insert(key, value);
+    }
+
+    /// Drops the values `drop` names (every value when `None`).
+    fn forget(&self, drop: Option<&dyn Fn(&V) -> bool>) {
+        if let Ok(mut entries) = self.entries.lock() {
+            self.generation.fetch_add(1, Ordering::AcqRel);
+            match drop {
+                Some(drop) => entries.retain(|_, v| !drop(v)),
+                None => entries.clear(),
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.entries.lock().map(|e| e.len()).unwrap_or(0)
+    }
+}
+
+#[derive(Clone, Default)]
+pub struct DocumentCache {
+    kept: Kept<Entry>,
+}
+
+impl DocumentCache {
+    pub fn get(&self, key: &str) -> Option<Document> {
+        self.kept.read(key, |e| Some(e.document.clone()))
+    }
+
+    /// Taken before reading what a document is rendered from; handed back to [`Self::put`].
+    pub fn generation(&self) -> u64 {
+        self.kept.generation()
+    }
+
+    /// Keeps `document` (rendered from actor `actor_id`) under `key`, unless something was
+    /// forgotten since `generation` was taken.
+    pub fn put(&self, key: String, actor_id: i64, document: Document, generation: u64) {
+        let entry = Entry { actor_id, document };
+        self.kept.put(key, entry, generation, MAX_ENTRIES);
     }
 
     /// Drops every document rendered from actor `actor_id`.
     pub fn forget_actor(&self, actor_id: i64) {
-        if let Ok(mut entries) = self.entries.lock() {
-            self.generation.fetch_add(1, Ordering::AcqRel);
-            entries.retain(|_, e| e.actor_id != actor_id);
-        }
+        self.kept.forget(Some(&|e: &Entry| e.actor_id == actor_id));
     }
 
     /// Drops everything.
     pub fn clear(&self) {
-        if let Ok(mut entries) = self.entries.lock() {
-            self.generation.fetch_add(1, Ordering::AcqRel);
-            entries.clear();
-        }
+        self.kept.forget(None);
     }
 
     pub fn len(&self) -> usize {
-        self.entries.lock().map(|e| e.len()).unwrap_or(0)
+        self.kept.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -394,45 +443,33 @@ struct Page {
 /// [`Change::Content`]: crate::notify::Change::Content
 #[derive(Clone, Default)]
 pub struct PageCache {
-    entries: Arc<Mutex<HashMap<String, Page>>>,
-    generation: Arc<AtomicU64>,
+    kept: Kept<Page>,
 }
 
 impl PageCache {
     fn get(&self, key: &str) -> Option<(axum::http::HeaderMap, Bytes)> {
-        let entries = self.entries.lock().ok()?;
-        let page = entries.get(key)?;
-        (page.at.elapsed() <= PAGE_MAX_AGE).then(|| (page.headers.clone(), page.body.clone()))
+        self.kept.read(key, |page| {
+            (page.at.elapsed() <= PAGE_MAX_AGE).then(|| (page.headers.clone(), page.body.clone()))
+        })
     }
 
     fn generation(&self) -> u64 {
-        self.generation.load(Ordering::Acquire)
+        self.kept.generation()
     }
 
     fn put(&self, key: String, headers: axum::http::HeaderMap, body: Bytes, generation: u64) {
-        let Ok(mut entries) = self.entries.lock() else {
-            return;
-        };
-        if self.generation.load(Ordering::Acquire) != generation {
-            return;
-        }
-        if entries.len() >= PAGE_MAX_ENTRIES {
-            entries.clear();
-        }
         let at = std::time::Instant::now();
-        entries.insert(key, Page { at, headers, body });
+        let page = Page { at, headers, body };
+        self.kept.put(key, page, generation, PAGE_MAX_ENTRIES);
     }
 
     /// Something pages are built from changed: none kept so far is shown again.
     pub fn clear(&self) {
-        if let Ok(mut entries) = self.entries.lock() {
-            self.generation.fetch_add(1, Ordering::AcqRel);
-            entries.clear();
-        }
+        self.kept.forget(None);
     }
 
     pub fn len(&self) -> usize {
-        self.entries.lock().map(|e| e.len()).unwrap_or(0)
+        self.kept.len()
     }
 
     pub fn is_empty(&self) -> bool {

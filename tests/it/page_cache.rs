@@ -16,16 +16,19 @@ async fn sql(ctx: &Ctx, statement: &str) {
     conn.batch_execute(statement).await.unwrap();
 }
 
-async fn text(ctx: &Ctx, path: &str, accept: &str) -> String {
-    let resp = ctx
-        .get(path)
-        .header("Accept", accept)
-        .header("Accept-Language", "de")
-        .send()
-        .await
-        .unwrap();
+/// The body of a GET of `path` with `headers`, which must answer 200.
+async fn fetch(ctx: &Ctx, path: &str, headers: &[(&str, &str)]) -> String {
+    let mut req = ctx.get(path);
+    for (name, value) in headers {
+        req = req.header(*name, *value);
+    }
+    let resp = req.send().await.unwrap();
     assert_eq!(resp.status(), StatusCode::OK, "{path}");
     resp.text().await.unwrap()
+}
+
+async fn text(ctx: &Ctx, path: &str, accept: &str) -> String {
+    fetch(ctx, path, &[("Accept", accept), ("Accept-Language", "de")]).await
 }
 
 /// Asks for `path` until its answer contains `wanted` (changes from elsewhere arrive through
@@ -144,29 +147,18 @@ async fn answers_for_a_session_or_a_language_are_kept_apart() {
     let path = format!("/posts/{}", post["id"].as_str().unwrap());
     let de = text(&ctx, &path, "text/html").await;
     assert!(de.contains("Sprachen (de)"));
-    let fr = ctx
-        .get(&path)
-        .header("Accept-Language", "fr")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let fr = fetch(&ctx, &path, &[("Accept-Language", "fr")]).await;
     assert!(
         fr.contains("Sprachen (fr)"),
         "the French visitor is not given the German page"
     );
-    let by_cookie = ctx
-        .get(&path)
-        .header("Accept-Language", "de")
-        .header("Cookie", format!("{}=fr", passerelle::web::LANG_COOKIE))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let cookie = format!("{}=fr", passerelle::web::LANG_COOKIE);
+    let by_cookie = fetch(
+        &ctx,
+        &path,
+        &[("Accept-Language", "de"), ("Cookie", &cookie)],
+    )
+    .await;
     assert!(
         by_cookie.contains("Sprachen (fr)"),
         "the language cookie counts"
@@ -179,15 +171,11 @@ async fn answers_for_a_session_or_a_language_are_kept_apart() {
          UPDATE post_translations SET title = 'Unangekündigt' WHERE language = 'de'; COMMIT",
     )
     .await;
-    let resp = ctx
-        .get(&path)
-        .header("Accept-Language", "de")
-        .header("Cookie", "passerelle_session=nothing")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::OK);
-    assert!(resp.text().await.unwrap().contains("Unangekündigt"));
+    let session = [
+        ("Accept-Language", "de"),
+        ("Cookie", "passerelle_session=nothing"),
+    ];
+    assert!(fetch(&ctx, &path, &session).await.contains("Unangekündigt"));
 }
 
 #[derive(QueryableByName)]
