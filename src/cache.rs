@@ -14,8 +14,11 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// Most actor documents kept (see [`Kept`]).
-const MAX_ENTRIES: usize = 10_000;
+/// How many actor documents are kept at most, and how many bytes of them (see [`Kept`]).
+const DOCUMENTS: Bounds = Bounds {
+    entries: 10_000,
+    bytes: 64 * 1024 * 1024,
+};
 
 /// A rendered document and its entity tag.
 #[derive(Clone, Debug)]
@@ -44,19 +47,45 @@ struct Entry {
     document: Document,
 }
 
-/// Values kept under string keys, at most `max` of them (past that the map starts again
-/// empty: values are cheap to make again, and a bounded map needs no eviction bookkeeping on
-/// the read path). Every forgetting bumps a generation, and a value is stored only if no
+/// What a kept value costs in memory, roughly: its body's bytes.
+trait Weigh {
+    fn weight(&self) -> usize;
+}
+
+/// The bounds of a [`Kept`] map.
+#[derive(Clone, Copy)]
+struct Bounds {
+    entries: usize,
+    bytes: usize,
+}
+
+struct Map<V> {
+    values: HashMap<String, V>,
+    bytes: usize,
+}
+
+impl<V> Default for Map<V> {
+    fn default() -> Self {
+        Map {
+            values: HashMap::new(),
+            bytes: 0,
+        }
+    }
+}
+
+/// Values kept under string keys within [`Bounds`] (past them the map starts again empty:
+/// values are cheap to make again, and a bounded map needs no eviction bookkeeping on the
+/// read path). Every forgetting bumps a generation, and a value is stored only if no
 /// forgetting happened since the reading it was made from began ([`Self::generation`]).
 struct Kept<V> {
-    entries: Arc<Mutex<HashMap<String, V>>>,
+    map: Arc<Mutex<Map<V>>>,
     generation: Arc<AtomicU64>,
 }
 
 impl<V> Clone for Kept<V> {
     fn clone(&self) -> Self {
         Kept {
-            entries: self.entries.clone(),
+            map: self.map.clone(),
             generation: self.generation.clone(),
         }
     }
@@ -65,49 +94,62 @@ impl<V> Clone for Kept<V> {
 impl<V> Default for Kept<V> {
     fn default() -> Self {
         Kept {
-            entries: Default::default(),
+            map: Default::default(),
             generation: Default::default(),
         }
     }
 }
 
-impl<V> Kept<V> {
+impl<V: Weigh> Kept<V> {
     fn read<T>(&self, key: &str, f: impl FnOnce(&V) -> Option<T>) -> Option<T> {
-        let entries = self.entries.lock().ok()?;
-        entries.get(key).and_then(f)
+        let map = self.map.lock().ok()?;
+        map.values.get(key).and_then(f)
     }
 
     fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
     }
 
-    fn put(&self, key: String, value: V, generation: u64, max: usize) {
-        let Ok(mut entries) = self.entries.lock() else {
+    fn put(&self, key: String, value: V, generation: u64, bounds: Bounds) {
+        let Ok(mut map) = self.map.lock() else {
             return;
         };
         // Checked under the lock: forgetting also bumps the generation under it.
         if self.generation.load(Ordering::Acquire) != generation {
             return;
         }
-        if entries.len() >= max {
-            entries.clear();
+        let weight = value.weight();
+        if map.values.len() >= bounds.entries || map.bytes + weight > bounds.bytes {
+            *map = Map::default();
         }
-        entries.insert(key, value);
+        map.bytes += weight;
+        if let Some(old) = map.values.insert(key, value) {
+            map.bytes = map.bytes.saturating_sub(old.weight());
+        }
     }
 
     /// Drops the values `drop` names (every value when `None`).
     fn forget(&self, drop: Option<&dyn Fn(&V) -> bool>) {
-        if let Ok(mut entries) = self.entries.lock() {
+        if let Ok(mut map) = self.map.lock() {
             self.generation.fetch_add(1, Ordering::AcqRel);
             match drop {
-                Some(drop) => entries.retain(|_, v| !drop(v)),
-                None => entries.clear(),
+                Some(drop) => {
+                    map.values.retain(|_, v| !drop(v));
+                    map.bytes = map.values.values().map(Weigh::weight).sum();
+                }
+                None => *map = Map::default(),
             }
         }
     }
 
     fn len(&self) -> usize {
-        self.entries.lock().map(|e| e.len()).unwrap_or(0)
+        self.map.lock().map(|m| m.values.len()).unwrap_or(0)
+    }
+}
+
+impl Weigh for Entry {
+    fn weight(&self) -> usize {
+        self.document.body.len()
     }
 }
 
@@ -130,7 +172,7 @@ impl DocumentCache {
     /// forgotten since `generation` was taken.
     pub fn put(&self, key: String, actor_id: i64, document: Document, generation: u64) {
         let entry = Entry { actor_id, document };
-        self.kept.put(key, entry, generation, MAX_ENTRIES);
+        self.kept.put(key, entry, generation, DOCUMENTS);
     }
 
     /// Drops every document rendered from actor `actor_id`.
@@ -180,6 +222,31 @@ mod tests {
         assert!(c.get("a").is_none());
         c.put("a".into(), 7, doc("fresh"), c.generation());
         assert_eq!(c.get("a").unwrap().body, "fresh");
+    }
+
+    #[test]
+    fn the_kept_map_starts_again_past_its_bounds() {
+        let k: Kept<Entry> = Kept::default();
+        let bounds = Bounds {
+            entries: 3,
+            bytes: 10,
+        };
+        let entry = |s: &str| Entry {
+            actor_id: 1,
+            document: doc(s),
+        };
+        k.put("a".into(), entry("1234"), k.generation(), bounds);
+        k.put("b".into(), entry("1234"), k.generation(), bounds);
+        assert_eq!(k.len(), 2);
+        k.put("c".into(), entry("1234"), k.generation(), bounds); // 12 bytes > 10
+        assert_eq!(k.len(), 1);
+        assert!(k.read("c", |_| Some(())).is_some());
+        k.put("c".into(), entry("12"), k.generation(), bounds); // replaced, not added
+        k.put("d".into(), entry("12"), k.generation(), bounds);
+        k.put("e".into(), entry("12"), k.generation(), bounds);
+        assert_eq!(k.len(), 3);
+        k.put("f".into(), entry("1"), k.generation(), bounds); // a fourth entry
+        assert_eq!(k.len(), 1);
     }
 
     #[test]
@@ -381,8 +448,12 @@ mod snapshot_tests {
 /// clock (the home page's and the calendar's upcoming events, funding calls' deadlines).
 pub const PAGE_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// Most pages kept; past this the cache starts again empty.
-const PAGE_MAX_ENTRIES: usize = 5_000;
+/// How many pages are kept at most, and how many bytes of them; past either the cache
+/// starts again empty.
+const PAGES: Bounds = Bounds {
+    entries: 5_000,
+    bytes: 128 * 1024 * 1024,
+};
 
 /// Largest body kept.
 const PAGE_MAX_BYTES: usize = 1024 * 1024;
@@ -431,6 +502,12 @@ struct Page {
     body: Bytes,
 }
 
+impl Weigh for Page {
+    fn weight(&self) -> usize {
+        self.body.len() + 1024
+    }
+}
+
 /// Public pages and documents (HTML and ActivityPub JSON) as they were answered to a
 /// visitor without a session, kept per address, `Accept`, `Accept-Language` and language
 /// cookie until any content changes (`crate::notify`, [`Change::Content`]) or
@@ -460,7 +537,7 @@ impl PageCache {
     fn put(&self, key: String, headers: axum::http::HeaderMap, body: Bytes, generation: u64) {
         let at = std::time::Instant::now();
         let page = Page { at, headers, body };
-        self.kept.put(key, page, generation, PAGE_MAX_ENTRIES);
+        self.kept.put(key, page, generation, PAGES);
     }
 
     /// Something pages are built from changed: none kept so far is shown again.
