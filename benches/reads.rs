@@ -22,8 +22,9 @@
 //! shares the 2 cores with it.
 //!
 //! Names (any substring selects): `static`, `actor-json`, `post-json`, `organisation-page`,
-//! `post-page`, `home-page`, `actor-json-304`; none runs them all (the static file always
-//! runs, as the ratios' base). Needs PostgreSQL on 127.0.0.1:5432 (or
+//! `post-page`, `home-page`, `actor-json-304`, `post-page-built`, `home-page-built` (the
+//! same pages with a session cookie, so built for every request); none runs them all (the
+//! static file always runs, as the ratios' base). Needs PostgreSQL on 127.0.0.1:5432 (or
 //! `PASSERELLE_TEST_DATABASE`).
 
 use passerelle::auth;
@@ -38,6 +39,9 @@ use std::time::{Duration, Instant};
 const ORGANISATIONS: usize = 30;
 const POSTS_PER_ORGANISATION: usize = 10;
 const AP: &str = "application/activity+json";
+/// A session cookie naming no session: the page is built as for an anonymous visitor, but
+/// not served from or kept among the kept pages.
+const BUILT: &str = "passerelle_session=none";
 
 /// What one path measured.
 struct Figures {
@@ -54,6 +58,9 @@ struct Path {
     accept: &'static str,
     /// Sent as `If-None-Match` when set: the 304 path.
     if_none_match: Option<String>,
+    /// Sent as `Cookie` when set: a session cookie (even one naming no session) keeps the
+    /// answer out of the kept pages, so the page is built for every request.
+    cookie: Option<&'static str>,
     /// The target from issue 19, for the printout.
     target: &'static str,
 }
@@ -105,6 +112,9 @@ fn measure_wrk(path: &Path, connections: usize, seconds: f64) -> anyhow::Result<
             "wrk.headers[\"If-None-Match\"] = '{}'\n",
             tag.replace('\'', "")
         ));
+    }
+    if let Some(c) = path.cookie {
+        script.push_str(&format!("wrk.headers[\"Cookie\"] = \"{c}\"\n"));
     }
     script.push_str("local paths = {\n");
     for u in &path.urls {
@@ -168,6 +178,7 @@ async fn measure(path: &Path, connections: usize, seconds: f64) -> Figures {
                 let (urls, next, errors) = (urls.clone(), next.clone(), errors.clone());
                 let accept = path.accept;
                 let inm = path.if_none_match.clone();
+                let cookie = path.cookie;
                 tokio::spawn(async move {
                     // One client per task: one connection each, as separate visitors have.
                     let client = reqwest::Client::builder()
@@ -180,6 +191,9 @@ async fn measure(path: &Path, connections: usize, seconds: f64) -> Figures {
                         let mut req = client.get(&urls[i]).header("accept", accept);
                         if let Some(tag) = &inm {
                             req = req.header("if-none-match", tag);
+                        }
+                        if let Some(c) = cookie {
+                            req = req.header("cookie", c);
                         }
                         let started = Instant::now();
                         let ok = match req.send().await {
@@ -306,6 +320,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             urls: vec![inst.url("/static/style.css")],
             accept: "text/css",
             if_none_match: None,
+            cookie: None,
             target: "(the ratios' base)",
         },
         Path {
@@ -313,6 +328,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             urls: actors.clone(),
             accept: AP,
             if_none_match: None,
+            cookie: None,
             target: "≥ 10,000/s, p99 < 10 ms",
         },
         Path {
@@ -321,6 +337,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             accept: AP,
             // Filled in by `main` from a first answer.
             if_none_match: Some(String::new()),
+            cookie: None,
             target: "(conditional GET)",
         },
         Path {
@@ -328,6 +345,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             urls: posts.to_vec(),
             accept: AP,
             if_none_match: None,
+            cookie: None,
             target: "≥ 10,000/s, p99 < 10 ms",
         },
         Path {
@@ -335,6 +353,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             urls: actors,
             accept: "text/html",
             if_none_match: None,
+            cookie: None,
             target: "≥ 3,000/s",
         },
         Path {
@@ -342,6 +361,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             urls: posts.to_vec(),
             accept: "text/html",
             if_none_match: None,
+            cookie: None,
             target: "≥ 3,000/s",
         },
         Path {
@@ -349,7 +369,26 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             urls: vec![inst.url("/")],
             accept: "text/html",
             if_none_match: None,
+            cookie: None,
             target: "≥ 2,000/s",
+        },
+        // The same pages built for every request, as after each change or for a visitor
+        // with a session: what the kept pages save.
+        Path {
+            name: "post-page-built",
+            urls: posts.to_vec(),
+            accept: "text/html",
+            if_none_match: None,
+            cookie: Some(BUILT),
+            target: "(not kept)",
+        },
+        Path {
+            name: "home-page-built",
+            urls: vec![inst.url("/")],
+            accept: "text/html",
+            if_none_match: None,
+            cookie: Some(BUILT),
+            target: "(not kept)",
         },
     ]
 }
