@@ -458,8 +458,9 @@ const PAGES: Bounds = Bounds {
 /// Largest body kept.
 const PAGE_MAX_BYTES: usize = 1024 * 1024;
 
-/// Tables no public page or document reads, left without the `content` trigger of
-/// migration 000120 (they change with every delivery, fetch, login or indexing step).
+/// Tables no kept page or document reads, left without the `content` trigger of migration
+/// 000120 (they change with every delivery, fetch, login or indexing step; search answers,
+/// the only readers of the search index, are never kept).
 /// Every other table of the schema must have it (`it::pages::every_table_announces_changes`).
 pub const PAGE_CACHE_EXEMPT: &[&str] = &[
     "__diesel_schema_migrations",
@@ -470,6 +471,8 @@ pub const PAGE_CACHE_EXEMPT: &[&str] = &[
     "login_failures",
     "outbound_activities",
     "received_activities",
+    "search_documents",
+    "search_languages",
     "search_lexeme_suffixes",
     "search_lexemes",
     "search_pending",

@@ -7,12 +7,14 @@
 -- must not empty the caches; PostgreSQL folds the equal notifications of one transaction
 -- into one.
 --
--- Left out, because no public page reads them and they change with every delivery, fetch
--- or login: the delivery queue and its bookkeeping (deliveries, outbound_activities,
--- instances, gone_inboxes), replay protection (seen_signatures, received_activities),
--- sessions, tokens and login failures, and the indexer's own queue and word lists
--- (search_pending, search_lexemes, search_lexeme_suffixes). A table added later either
--- gets the trigger or is named in `PAGE_CACHE_EXEMPT` (src/cache.rs); a test checks it.
+-- Left out, because no kept page reads them and they change with every delivery, fetch,
+-- login or indexing step: the delivery queue and its bookkeeping (deliveries,
+-- outbound_activities, instances, gone_inboxes), replay protection (seen_signatures,
+-- received_activities), sessions, tokens and login failures, and the search index with its
+-- queue, word lists and languages (search_documents, search_pending, search_lexemes,
+-- search_lexeme_suffixes, search_languages), since search answers are never kept. A table
+-- added later either gets the trigger or is named in `PAGE_CACHE_EXEMPT` (src/cache.rs);
+-- a test checks it.
 CREATE FUNCTION notify_content_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -28,7 +30,7 @@ BEGIN
     FOREACH t IN ARRAY ARRAY[
         'actors', 'accounts', 'editors', 'posts', 'post_translations', 'post_images',
         'follows', 'relays', 'domain_blocks', 'domain_allows', 'reactions', 'reports',
-        'partnerships', 'search_documents', 'search_languages', 'media', 'suspended_actors',
+        'partnerships', 'media', 'suspended_actors',
         'events', 'event_participations', 'groups', 'group_moderators', 'group_bans',
         'moderation_log', 'funding_programmes', 'funding_translations', 'funding_calls',
         'partner_searches', 'group_reports', 'showcases', 'reviewers', 'submissions',
