@@ -994,9 +994,15 @@ async fn bench_send_only(sink_rt: &tokio::runtime::Handle, bound: f64) -> anyhow
         "ratio to 2-thread signing bound",
         fmt_ratio(r / bound),
     );
+    if let Ok(mut kept) = SEND_RATE.lock() {
+        *kept = Some(r);
+    }
     drop(sinks);
     Ok(())
 }
+
+/// The rate of 2a in this run: the bound the queue's deliveries are held to (issue 19).
+static SEND_RATE: std::sync::Mutex<Option<f64>> = std::sync::Mutex::new(None);
 
 // ---------------------------------------------------------------------------------------
 // 2. Deliveries/s through the persistent queue
@@ -1077,9 +1083,16 @@ async fn bench_deliveries(
     record(&label, "deliveries/s", fmt_rate(r));
     record(
         &label,
-        "ratio to 2-thread signing bound (target >= 0.8)",
-        format!("{} ({})", fmt_ratio(r / bound), met(r / bound, 0.8)),
+        "ratio to 2-thread signing bound",
+        fmt_ratio(r / bound),
     );
+    if let Some(send) = SEND_RATE.lock().ok().and_then(|s| *s) {
+        record(
+            &label,
+            "ratio to sign + POST without the queue, 2a (target >= 0.9)",
+            format!("{} ({})", fmt_ratio(r / send), met(r / send, 0.9)),
+        );
+    }
     record(
         &label,
         "claimed deliveries in flight, mean / max (limit)",
@@ -1734,7 +1747,8 @@ fn main() {
         if want("database") {
             bounded("database", start, 90, bench_database()).await;
         }
-        if want("send") {
+        // The deliveries are held to 2a's rate in the same run: `deliveries` runs it too.
+        if want("send") || want("deliveries") {
             bounded("send only", start, 90, bench_send_only(&sinks, bound)).await;
         }
         if want("deliveries") {
