@@ -42,6 +42,7 @@ pub fn etag_of(body: &[u8]) -> String {
     format!("\"{}\"", hex::encode(&digest[..16]))
 }
 
+#[derive(Clone)]
 struct Entry {
     actor_id: i64,
     document: Document,
@@ -77,18 +78,10 @@ impl<V> Default for Map<V> {
 /// values are cheap to make again, and a bounded map needs no eviction bookkeeping on the
 /// read path). Every forgetting bumps a generation, and a value is stored only if no
 /// forgetting happened since the reading it was made from began ([`Self::generation`]).
+#[derive(Clone)]
 struct Kept<V> {
     map: Arc<Mutex<Map<V>>>,
     generation: Arc<AtomicU64>,
-}
-
-impl<V> Clone for Kept<V> {
-    fn clone(&self) -> Self {
-        Kept {
-            map: self.map.clone(),
-            generation: self.generation.clone(),
-        }
-    }
 }
 
 impl<V> Default for Kept<V> {
@@ -499,6 +492,7 @@ const PAGE_UNCACHED_PREFIXES: &[&str] = &[
     "/.well-known/",
 ];
 
+#[derive(Clone)]
 struct Page {
     at: std::time::Instant,
     headers: axum::http::HeaderMap,
@@ -573,19 +567,21 @@ fn page_key(req: &axum::extract::Request) -> Option<String> {
     if headers.contains_key(header::AUTHORIZATION) {
         return None;
     }
+    // Only the language's cookie may be there: any other (a session) makes the answer the
+    // visitor's own.
+    if headers
+        .get_all(header::COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_err())
+    {
+        return None;
+    }
     let mut lang_cookie = "";
-    for value in headers.get_all(header::COOKIE) {
-        let value = value.to_str().ok()?;
-        for pair in value.split(';') {
-            let pair = pair.trim();
-            if pair.is_empty() {
-                continue;
-            }
-            match pair.split_once('=') {
-                Some((name, v)) if name.trim() == crate::web::LANG_COOKIE => lang_cookie = v,
-                _ => return None,
-            }
+    for (name, value) in crate::web::session::cookies(headers) {
+        if name != crate::web::LANG_COOKIE {
+            return None;
         }
+        lang_cookie = value;
     }
     let text = |name: header::HeaderName| {
         headers

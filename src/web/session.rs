@@ -34,14 +34,22 @@ pub(super) fn random_token(prefix: &str) -> String {
     )
 }
 
-/// A cookie's value from the request's `Cookie` headers.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+/// Every `name=value` pair of the request's `Cookie` headers (a pair without `=` as a name
+/// with an empty value).
+pub fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| c.split_once('=').unwrap_or((c, "")))
+}
+
+/// A cookie's value from the request's `Cookie` headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    cookies(headers)
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
 }
