@@ -208,6 +208,7 @@ pub struct RunningInstance {
     worker: tokio::task::JoinHandle<()>,
     indexer: tokio::task::JoinHandle<()>,
     listener: tokio::task::JoinHandle<()>,
+    content_watcher: tokio::task::JoinHandle<()>,
     metrics: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
@@ -221,6 +222,7 @@ impl RunningInstance {
         let _ = self.worker.await;
         let _ = self.indexer.await;
         let _ = self.listener.await;
+        let _ = self.content_watcher.await;
         if let Some(m) = self.metrics {
             let _ = m.await;
         }
@@ -233,6 +235,7 @@ impl RunningInstance {
         self.worker.abort();
         self.indexer.abort();
         self.listener.abort();
+        self.content_watcher.abort();
         if let Some(m) = self.metrics {
             m.abort();
         }
@@ -284,6 +287,14 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
             stop_rx.clone(),
         ))
     };
+    let content_watcher = {
+        let forgetting = state.clone();
+        tokio::spawn(crate::notify::watch_content(
+            state.config.database.url.clone(),
+            move |change| forgetting.forget(&change),
+            stop_rx.clone(),
+        ))
+    };
     let indexer = tokio::spawn(crate::search::indexer::run(state.clone(), stop_rx));
     tokio::spawn(crate::auth::prepare_dummy_hash());
     tracing::info!(
@@ -302,6 +313,7 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
         worker,
         indexer,
         listener,
+        content_watcher,
         metrics,
     })
 }

@@ -451,7 +451,7 @@ const PAGES: Bounds = Bounds {
 /// Largest body kept.
 const PAGE_MAX_BYTES: usize = 1024 * 1024;
 
-/// Tables no kept page or document reads, left without the `content` trigger of migration
+/// Tables no kept page or document reads, left without the content trigger of migration
 /// 000120 (they change with every delivery, fetch, login or indexing step; search answers,
 /// the only readers of the search index, are never kept).
 /// Every other table of the schema must have it (`it::pages::every_table_announces_changes`).
@@ -510,9 +510,9 @@ impl Weigh for Page {
 /// cookie until any content changes (`crate::notify`, [`Change::Content`]) or
 /// [`PAGE_MAX_AGE`] passes. A write through this process (any request other than
 /// GET/HEAD/OPTIONS) drops them at once, before its answer leaves, so a visitor always
-/// reads their own writes; other processes' writes arrive through PostgreSQL within
-/// milliseconds. As in [`DocumentCache`], a page read before a change and finished after it
-/// is not kept.
+/// reads their own writes; other processes' writes are read from PostgreSQL's
+/// `content_version` within about 25 ms of their commit ([`crate::notify::ContentWatch`]).
+/// As in [`DocumentCache`], a page read before a change and finished after it is not kept.
 ///
 /// [`Change::Content`]: crate::notify::Change::Content
 #[derive(Clone, Default)]

@@ -1,7 +1,7 @@
 //! Public pages kept in memory (`cache::PageCache`): kept for visitors without a session,
 //! dropped at once by a write through this process, dropped within moments by a change
 //! made anywhere else (another process, the command line, plain SQL) through the triggers
-//! of migration 000120, never kept for a signed-in editor.
+//! of migrations 000120 and 000130, never kept for a signed-in editor.
 
 use crate::common::{AP, Ctx, bilingual};
 use crate::pages::publish;
@@ -31,8 +31,8 @@ async fn text(ctx: &Ctx, path: &str, accept: &str) -> String {
     fetch(ctx, path, &[("Accept", accept), ("Accept-Language", "de")]).await
 }
 
-/// Asks for `path` until its answer contains `wanted` (changes from elsewhere arrive through
-/// PostgreSQL's notifications), for at most five seconds.
+/// Asks for `path` until its answer contains `wanted` (changes from elsewhere are read from
+/// PostgreSQL every few milliseconds), for at most five seconds.
 async fn eventually(ctx: &Ctx, path: &str, accept: &str, wanted: &str) -> String {
     let mut last = String::new();
     for _ in 0..100 {
@@ -139,6 +139,42 @@ async fn pages_are_kept_until_what_they_show_changes() {
     assert!(!after.contains("Dritter Titel"), "{after}");
 }
 
+/// A change seen before its transaction commits (the trigger has run, the commit has not)
+/// does not leave a page built meanwhile, from the old content, kept after the commit.
+#[tokio::test]
+async fn a_page_built_before_a_slow_commit_is_dropped_once_it_commits() {
+    use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-c").await;
+    let post = publish(&ctx, "stadt-c", &ctx.admin, &bilingual("Alter Titel")).await;
+    let id = post["id"].as_str().unwrap().to_string();
+    let path = format!("/posts/{id}");
+    assert!(text(&ctx, &path, "text/html").await.contains("Alter Titel"));
+
+    let url = ctx.inst.state().config.database.url.clone();
+    let mut writer = AsyncPgConnection::establish(url.as_str()).await.unwrap();
+    writer
+        .batch_execute(&format!(
+            "BEGIN; UPDATE post_translations SET title = 'Neuer Titel' \
+             WHERE post_id = (SELECT id FROM posts WHERE ap_id LIKE '%/posts/{id}') \
+             AND language = 'de'"
+        ))
+        .await
+        .unwrap();
+    // The processes read the moved sequence and drop their pages; the page is built again
+    // from what is committed, and kept.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for _ in 0..3 {
+        assert!(text(&ctx, &path, "text/html").await.contains("Alter Titel"));
+    }
+    writer.batch_execute("COMMIT").await.unwrap();
+    let body = eventually(&ctx, &path, "text/html", "Neuer Titel").await;
+    assert!(
+        body.contains("Neuer Titel"),
+        "the page kept before the commit outlived it"
+    );
+}
+
 #[tokio::test]
 async fn answers_for_a_session_or_a_language_are_kept_apart() {
     let ctx = Ctx::new().await;
@@ -198,7 +234,7 @@ async fn every_table_announces_changes() {
     .unwrap();
     let triggered: Vec<Name> = diesel::sql_query(
         "SELECT c.relname::text AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid \
-         JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname = 'notify_content_change'",
+         JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname = 'note_content_change'",
     )
     .load(&mut conn)
     .await
