@@ -117,16 +117,18 @@ pub async fn listen(
             }
             anyhow::Ok(())
         };
-        tokio::select! {
-            ended = session => match ended {
-                Ok(()) => tracing::warn!("the change listener's connection closed; reconnecting"),
-                Err(e) => tracing::warn!(error = %e, "the change listener lost its connection; reconnecting"),
-            },
-            changed = shutdown.changed() => if changed.is_err() || *shutdown.borrow() { return },
+        match unless_shut_down(session, &mut shutdown).await {
+            None => return,
+            Some(Ok(())) => tracing::warn!("the change listener's connection closed; reconnecting"),
+            Some(Err(e)) => {
+                tracing::warn!(error = %e, "the change listener lost its connection; reconnecting")
+            }
         }
-        tokio::select! {
-            _ = tokio::time::sleep(retry) => {}
-            changed = shutdown.changed() => if changed.is_err() || *shutdown.borrow() { return },
+        if unless_shut_down(tokio::time::sleep(retry), &mut shutdown)
+            .await
+            .is_none()
+        {
+            return;
         }
         retry = (retry * 2).min(MAX_RETRY);
     }
@@ -202,17 +204,34 @@ pub async fn watch_content(
             return;
         }
         let session = read_content(&url, &mut watch, &apply);
-        tokio::select! {
-            ended = session => if let Err(e) = ended {
-                tracing::warn!(error = %e, "the content watcher lost its connection; reconnecting");
-            },
-            changed = shutdown.changed() => if changed.is_err() || *shutdown.borrow() { return },
+        match unless_shut_down(session, &mut shutdown).await {
+            None => return,
+            Some(Ok(())) => {}
+            Some(Err(e)) => {
+                tracing::warn!(error = %e, "the content watcher lost its connection; reconnecting")
+            }
         }
-        tokio::select! {
-            _ = tokio::time::sleep(retry) => {}
-            changed = shutdown.changed() => if changed.is_err() || *shutdown.borrow() { return },
+        if unless_shut_down(tokio::time::sleep(retry), &mut shutdown)
+            .await
+            .is_none()
+        {
+            return;
         }
         retry = (retry * 2).min(MAX_RETRY);
+    }
+}
+
+/// `work`'s outcome, or `None` when `shutdown` turns true (or its sender is gone) first.
+async fn unless_shut_down<T>(
+    work: impl std::future::Future<Output = T>,
+    shutdown: &mut watch::Receiver<bool>,
+) -> Option<T> {
+    let mut work = std::pin::pin!(work);
+    loop {
+        tokio::select! {
+            done = &mut work => return Some(done),
+            changed = shutdown.changed() => if changed.is_err() || *shutdown.borrow() { return None },
+        }
     }
 }
 
