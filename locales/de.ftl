@@ -322,6 +322,7 @@ search-f-org-kind = Art der Organisation
 search-f-language = Sprache
 search-f-year = Jahr
 search-f-network = Netzwerk
+search-capped = Nur die neuesten Treffer wurden sortiert und gezählt. Weitere Wörter oder ein Filter ergeben genaue Zahlen.
 
 ## Messages with variables
 
@@ -345,6 +346,7 @@ count-replies = { $n ->
    *[other] { $n } Antworten
 }
 results-count = { $n } Treffer
+search-matches-more = Mehr als { $n } Treffer
 search-matches-count = { $n } Treffer
 map-missing-count = { $n ->
     [one] { $n } Organisation ohne Koordinaten, nicht auf der Karte

@@ -322,6 +322,7 @@ search-f-org-kind = Kind of organisation
 search-f-language = Language
 search-f-year = Year
 search-f-network = Network
+search-capped = Only the newest matches were sorted and counted. More words or a filter give exact figures.
 
 ## Messages with variables
 
@@ -351,6 +352,7 @@ results-count = { $n ->
     [one] { $n } result
    *[other] { $n } results
 }
+search-matches-more = More than { $n } matches
 search-matches-count = { $n ->
     [one] { $n } match
    *[other] { $n } matches

@@ -322,6 +322,7 @@ search-f-org-kind = Type d’organisation
 search-f-language = Langue
 search-f-year = Année
 search-f-network = Réseau
+search-capped = Seuls les résultats les plus récents ont été triés et comptés. D’autres mots ou un filtre donnent des chiffres exacts.
 
 ## Messages with variables
 
@@ -351,6 +352,7 @@ results-count = { $n ->
     [one] { $n } résultat
    *[other] { $n } résultats
 }
+search-matches-more = Plus de { $n } résultats
 search-matches-count = { $n ->
     [one] { $n } résultat
    *[other] { $n } résultats

@@ -322,6 +322,7 @@ search-f-org-kind = Tipo di organizzazione
 search-f-language = Lingua
 search-f-year = Anno
 search-f-network = Rete
+search-capped = Sono stati ordinati e contati solo i risultati più recenti. Altre parole o un filtro danno cifre esatte.
 
 ## Messages with variables
 
@@ -351,6 +352,7 @@ results-count = { $n ->
     [one] { $n } risultato
    *[other] { $n } risultati
 }
+search-matches-more = Più di { $n } risultati
 search-matches-count = { $n ->
     [one] { $n } risultato
    *[other] { $n } risultati

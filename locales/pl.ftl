@@ -322,6 +322,7 @@ search-f-org-kind = Rodzaj organizacji
 search-f-language = Język
 search-f-year = Rok
 search-f-network = Sieć
+search-capped = Posortowano i policzono tylko najnowsze wyniki. Więcej słów lub filtr dają dokładne liczby.
 
 ## Messages with variables
 
@@ -357,6 +358,7 @@ results-count = { $n ->
     [many] { $n } wyników
    *[other] { $n } wyniku
 }
+search-matches-more = Ponad { $n } wyników
 search-matches-count = { $n ->
     [one] { $n } wynik
     [few] { $n } wyniki

@@ -1,7 +1,15 @@
 //! The search over this instance's index (`search_documents`), in one statement: the
 //! matching documents are materialised first (so that PostgreSQL does not walk the
 //! publication index backwards looking for a rare word), then ranked or sorted, the page's
-//! snippets highlighted, and the facets counted over every match.
+//! snippets highlighted, and the facets counted over the matches.
+//!
+//! A search ranks and counts at most `CANDIDATES` matches. When the words match more
+//! documents than that (counted from the full-text index alone, filters aside), it reads only
+//! the matches published since a time chosen from the statistics of `published`
+//! (`search_newest_since`), so that about the right number are newer, and keeps the newest
+//! `CANDIDATES` of them: the answer then says `capped` and its total is a lower bound. When
+//! the filters leave too few in that window, the window is widened by what it held, and at the
+//! end takes everything: no match that belongs among the newest is ever left out.
 //!
 //! Each hit is shown in one language (see the search-versions migration): its title and
 //! summary in the reader's language where it has it, else its main language; its snippet cut
@@ -11,41 +19,72 @@ use super::{Found, Search, Sort};
 use crate::error::AppError;
 use crate::vocab::{Lang, sdg_hashtag, theme};
 use diesel::QueryableByName;
-use diesel::sql_types::{Array, BigInt, Bool, Date, Nullable, SmallInt, Text};
+use diesel::sql_types::{Array, BigInt, Bool, Date, Double, Nullable, SmallInt, Text, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 /// Values shown per facet.
 pub const FACET_VALUES: usize = 20;
 
+/// The most matches a search ranks and counts: beyond, it takes the newest this many.
+pub const CANDIDATES: i64 = 2_000;
+
+/// How many more documents than needed the first window is meant to hold, against the
+/// estimate's error (the statistics are a sample, the filters take some matches away).
+const WINDOW_MARGIN: f64 = 3.0;
+
+/// The widest first window, as a share of all documents: the planner's estimate can be low
+/// (phrases especially), and a window too wide reads too many matches.
+const FIRST_WINDOW_MOST: f64 = 0.25;
+
+/// A window stops reading after this many times `CANDIDATES` matches (and is narrowed).
+const WINDOW_MOST: i64 = 4;
+
+/// Readings of the index one search makes at most.
+const MAX_READINGS: u32 = 4;
+
+/// The query, made once (widening German compound parts takes milliseconds), and how many
+/// documents the planner expects it to match with the filters.
+const QUERY_SQL: &str = r#"
+SELECT q::text AS q, search_estimate(q, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) AS estimate
+FROM (SELECT search_query($1, $2, $3, $4) AS q OFFSET 0) x
+"#;
+
 const SEARCH_SQL: &str = r#"
-WITH q AS (SELECT search_query($1, $2, $3, $4) AS q),
-m AS MATERIALIZED (
+WITH q AS (SELECT $1::text::tsquery AS q),
+w AS MATERIALIZED (
     SELECT d.id, d.published, d.kind, d.themes, d.sdgs, d.countries, d.regions, d.org_kinds,
-        d.languages, d.network,
-        CASE WHEN $16 THEN ts_rank_cd(d.tsv, q.q, 32) ELSE 0 END AS score
+        d.languages, d.network
     FROM search_documents d, q
     WHERE d.tsv @@ q.q
-        AND ($5::text IS NULL OR d.kind = $5)
-        AND ($6::text IS NULL OR d.themes @> ARRAY[$6::text])
-        AND ($7::smallint IS NULL OR d.sdgs @> ARRAY[$7::smallint])
-        AND ($8::text IS NULL OR d.countries @> ARRAY[$8::text])
-        AND ($9::text IS NULL OR d.regions @> ARRAY[$9::text])
-        AND ($10::text IS NULL OR d.org_kinds @> ARRAY[$10::text])
-        AND ($11::text IS NULL OR d.languages @> ARRAY[$11::text])
-        AND ($12::text IS NULL OR d.network = $12)
-        AND ($13::date IS NULL OR d.published >= $13::date)
-        AND ($14::date IS NULL OR d.published < $14::date + 1)
-        AND (NOT $15 OR d.local)
-        AND ($20::text[] IS NULL OR d.network <> ALL ($20::text[]))
-        AND ($21::text[] IS NULL OR d.network = ANY ($21::text[]))
+        AND ($2::text IS NULL OR d.kind = $2)
+        AND ($3::text IS NULL OR d.themes @> ARRAY[$3::text])
+        AND ($4::smallint IS NULL OR d.sdgs @> ARRAY[$4::smallint])
+        AND ($5::text IS NULL OR d.countries @> ARRAY[$5::text])
+        AND ($6::text IS NULL OR d.regions @> ARRAY[$6::text])
+        AND ($7::text IS NULL OR d.org_kinds @> ARRAY[$7::text])
+        AND ($8::text IS NULL OR d.languages @> ARRAY[$8::text])
+        AND ($9::text IS NULL OR d.network = $9)
+        AND ($10::date IS NULL OR d.published >= $10::date)
+        AND ($11::date IS NULL OR d.published < $11::date + 1)
+        AND (NOT $12 OR d.local)
+        AND ($17::text[] IS NULL OR d.network <> ALL ($17::text[]))
+        AND ($18::text[] IS NULL OR d.network = ANY ($18::text[]))
         AND NOT EXISTS (SELECT 1 FROM domain_blocks b WHERE b.domain = d.network)
+        AND ($20::timestamptz IS NULL OR d.published >= $20::timestamptz)
+    LIMIT $22
+),
+m AS MATERIALIZED (
+    SELECT n.*, CASE WHEN $13 THEN (
+            SELECT ts_rank_cd(d.tsv, q.q, 32) FROM search_documents d, q WHERE d.id = n.id)
+        ELSE 0 END AS score
+    FROM (SELECT * FROM w ORDER BY published DESC, id DESC LIMIT $21) n
 ),
 page AS (
     SELECT id, score, row_number() OVER (
-        ORDER BY CASE WHEN $16 THEN score END DESC NULLS LAST, published DESC, id DESC) AS n
+        ORDER BY CASE WHEN $13 THEN score END DESC NULLS LAST, published DESC, id DESC) AS n
     FROM m
     ORDER BY n
-    LIMIT $17 OFFSET $18
+    LIMIT $14 OFFSET $15
 ),
 facet AS (
     SELECT 'kind' AS f, kind AS v FROM m
@@ -63,8 +102,8 @@ counted AS (
     FROM facet GROUP BY f, v
 )
 SELECT json_build_object(
-    'usable', (SELECT q IS NOT NULL FROM q),
     'total', (SELECT count(*) FROM m),
+    'window', (SELECT count(*) FROM w),
     'hits', coalesce((
         SELECT json_agg(json_build_object(
             'kind', d.kind, 'ap_id', d.ap_id, 'url', d.url,
@@ -74,14 +113,14 @@ SELECT json_build_object(
             'network', d.network, 'author_name', d.author_name,
             'author_ap_id', d.author_ap_id, 'languages', d.languages, 'themes', d.themes,
             'sdgs', d.sdgs, 'countries', d.countries, 'published', d.published,
-            'score', CASE WHEN $16 THEN page.score ELSE ts_rank_cd(d.tsv, q.q, 32) END
+            'score', CASE WHEN $13 THEN page.score ELSE ts_rank_cd(d.tsv, q.q, 32) END
         ) ORDER BY page.n)
         FROM page JOIN search_documents d ON d.id = page.id
         CROSS JOIN q
         LEFT JOIN LATERAL (
             SELECT v.language, v.title, v.summary
             FROM search_versions(d.kind, d.source_id) v
-            ORDER BY v.language = $22 DESC, v.main DESC, v.language
+            ORDER BY v.language = $19 DESC, v.main DESC, v.language
             LIMIT 1
         ) shown ON true
         LEFT JOIN LATERAL (
@@ -99,7 +138,7 @@ SELECT json_build_object(
     'facets', coalesce((
         SELECT json_object_agg(f, vals) FROM (
             SELECT f, json_agg(json_build_object('value', v, 'count', c) ORDER BY r) AS vals
-            FROM counted WHERE r <= $19 GROUP BY f) x), '{}'::json)
+            FROM counted WHERE r <= $16 GROUP BY f) x), '{}'::json)
 )::text AS answer
 "#;
 
@@ -109,9 +148,24 @@ struct Row {
     answer: String,
 }
 
+#[derive(QueryableByName)]
+struct Query {
+    #[diesel(sql_type = Nullable<Text>)]
+    q: Option<String>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    estimate: Option<i64>,
+}
+
+#[derive(QueryableByName)]
+struct Since {
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    since: Option<chrono::DateTime<chrono::Utc>>,
+}
+
 #[derive(serde::Deserialize)]
 struct Raw {
-    usable: Option<bool>,
+    /// The matches in the window, before keeping the newest `candidates`.
+    window: i64,
     #[serde(flatten)]
     found: Found,
 }
@@ -143,9 +197,10 @@ pub async fn search(
         Holdings::Only(n) => (false, None, Some(lower(n))),
     };
     let (terms, prefixes): (Vec<String>, Vec<bool>) = s.query.terms.iter().cloned().unzip();
-    let row: Row = diesel::sql_query(SEARCH_SQL)
-        .bind::<Array<Text>, _>(terms)
-        .bind::<Array<Bool>, _>(prefixes)
+    let cap = s.candidates.max(1);
+    let made: Query = diesel::sql_query(QUERY_SQL)
+        .bind::<Array<Text>, _>(&terms)
+        .bind::<Array<Bool>, _>(&prefixes)
         .bind::<Array<Text>, _>(&s.query.phrases)
         .bind::<Array<Text>, _>(&s.query.excluded)
         .bind::<Nullable<Text>, _>(&s.kind)
@@ -158,24 +213,91 @@ pub async fn search(
         .bind::<Nullable<Text>, _>(&s.network)
         .bind::<Nullable<Date>, _>(s.from)
         .bind::<Nullable<Date>, _>(s.to)
-        .bind::<Bool, _>(local_only)
-        .bind::<Bool, _>(s.sort == Sort::Relevance)
-        .bind::<BigInt, _>(s.offset + s.limit)
-        .bind::<BigInt, _>(0i64)
-        .bind::<BigInt, _>(FACET_VALUES as i64)
-        .bind::<Nullable<Array<Text>>, _>(except)
-        .bind::<Nullable<Array<Text>>, _>(only)
-        .bind::<Nullable<Text>, _>(&s.display_lang)
         .get_result(conn)
         .await?;
-    let raw: Raw = serde_json::from_str(&row.answer).map_err(AppError::internal)?;
-    if raw.usable == Some(false) {
+    let Some(q) = made.q else {
         return Err(super::bad(
             "q",
             "the search query holds only words too common to search for",
         ));
-    }
+    };
+    // The most matches one reading takes: a window that holds more was chosen too wide
+    // (the estimate was low) and is narrowed.
+    let most = WINDOW_MOST * (cap + 1);
+    let wanted = WINDOW_MARGIN * (cap + 1) as f64;
+    // The share of all documents the window should hold: enough for `cap` matches, were
+    // the matches spread over time as the documents are (then it is also the share of the
+    // matches that the window holds).
+    let mut share = match made.estimate {
+        Some(e) if (e as f64) > wanted => (wanted / e as f64).min(FIRST_WINDOW_MOST),
+        _ => 1.0,
+    };
+    let mut readings = 0;
+    let raw = loop {
+        readings += 1;
+        let since = if share < 1.0 {
+            diesel::sql_query("SELECT search_newest_since($1) AS since")
+                .bind::<Double, _>(share)
+                .get_result::<Since>(conn)
+                .await?
+                .since
+        } else {
+            None
+        };
+        // Without statistics there is no window to narrow to: that reading takes all.
+        let limit = if readings >= MAX_READINGS || (share < 1.0 && since.is_none()) {
+            i64::MAX
+        } else {
+            most
+        };
+        let row: Row = diesel::sql_query(SEARCH_SQL)
+            .bind::<Text, _>(&q)
+            .bind::<Nullable<Text>, _>(&s.kind)
+            .bind::<Nullable<Text>, _>(&s.theme)
+            .bind::<Nullable<SmallInt>, _>(s.sdg)
+            .bind::<Nullable<Text>, _>(&s.country)
+            .bind::<Nullable<Text>, _>(&s.region)
+            .bind::<Nullable<Text>, _>(&s.org_kind)
+            .bind::<Nullable<Text>, _>(&s.lang)
+            .bind::<Nullable<Text>, _>(&s.network)
+            .bind::<Nullable<Date>, _>(s.from)
+            .bind::<Nullable<Date>, _>(s.to)
+            .bind::<Bool, _>(local_only)
+            .bind::<Bool, _>(s.sort == Sort::Relevance)
+            .bind::<BigInt, _>(s.offset + s.limit)
+            .bind::<BigInt, _>(0i64)
+            .bind::<BigInt, _>(FACET_VALUES as i64)
+            .bind::<Nullable<Array<Text>>, _>(&except)
+            .bind::<Nullable<Array<Text>>, _>(&only)
+            .bind::<Nullable<Text>, _>(&s.display_lang)
+            .bind::<Nullable<Timestamptz>, _>(since)
+            .bind::<BigInt, _>(cap)
+            .bind::<BigInt, _>(limit)
+            .get_result(conn)
+            .await?;
+        let raw: Raw = serde_json::from_str(&row.answer).map_err(AppError::internal)?;
+        if raw.window >= limit {
+            // Far more than needed (the estimate was low): narrow the window four times.
+            share = share.min(1.0) / 4.0;
+        } else if since.is_none() || raw.window > cap {
+            break raw;
+        } else {
+            // Too few in the window (filters, or matches older than most documents): widen
+            // it by what it held.
+            share = if raw.window == 0 {
+                share * 16.0
+            } else {
+                share * wanted / raw.window as f64
+            };
+        }
+        if readings + 1 >= MAX_READINGS {
+            // The last reading takes every match, whatever it costs: the answer is right.
+            share = 1.0;
+        }
+    };
+    let capped = raw.window > cap;
     let mut found = raw.found;
+    found.capped = capped;
     for hit in &mut found.hits {
         hit.snippet = highlight(&hit.snippet);
         hit.hashtags = hashtags(hit);

@@ -92,6 +92,8 @@ pub struct Search {
     pub scope: Scope,
     pub limit: i64,
     pub offset: i64,
+    /// The most matches ranked and counted (`local::CANDIDATES`; tests ask for fewer).
+    pub candidates: i64,
 }
 
 fn nonempty(v: &Option<String>) -> Option<String> {
@@ -184,6 +186,7 @@ impl SearchParams {
             scope: self.scope.unwrap_or_default(),
             limit,
             offset,
+            candidates: local::CANDIDATES,
         })
     }
 }
@@ -283,6 +286,9 @@ pub struct NetworkAnswer {
     pub total: i64,
     pub hits: usize,
     pub milliseconds: u64,
+    /// More than `total` matched here (see `Answer::capped`).
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub capped: bool,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<String>,
     /// The network's name in each language its operator gave one (`instance.name`), for
@@ -304,7 +310,12 @@ impl NetworkAnswer {
 /// The result of a search on one index (ours, or a peer's answer).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Found {
+    /// Every match; when `capped`, a lower bound (the candidates that were looked at).
     pub total: i64,
+    /// More than `total` matched: the hits were sorted and the facets counted over the
+    /// newest `total` matches only (see `local::CANDIDATES`).
+    #[serde(default)]
+    pub capped: bool,
     pub hits: Vec<Hit>,
     pub facets: Facets,
     /// The answering network's names by language code (see `NetworkAnswer::names`).
@@ -320,7 +331,13 @@ pub struct Answer {
     pub sort: Sort,
     /// Matches over every network that answered; a match held by two networks counts once
     /// when both returned it among their hits (beyond the hits, the count may hold both).
+    /// When `capped`, a lower bound.
     pub total: i64,
+    /// Some network had more matches than it ranks: there are more than `total`; the hits
+    /// are the best (or newest) of each network's newest matches, and the facets count
+    /// those. Narrowing the search (more words, a filter) gives exact counts again.
+    #[serde(default)]
+    pub capped: bool,
     pub offset: i64,
     pub hits: Vec<Hit>,
     pub facets: Facets,
@@ -348,12 +365,22 @@ pub fn router() -> axum::Router<AppState> {
     axum::Router::new().route("/federation/search", axum::routing::get(peers::answer))
 }
 
-pub fn merge(search: &Search, parts: Vec<Found>) -> (i64, Vec<Hit>, Facets) {
+/// What `merge` makes of several indexes' results.
+pub struct Merged {
+    pub total: i64,
+    pub capped: bool,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+pub fn merge(search: &Search, parts: Vec<Found>) -> Merged {
     let mut total = 0;
+    let mut capped = false;
     let mut by_id: BTreeMap<String, Hit> = BTreeMap::new();
     let mut facets: BTreeMap<String, BTreeMap<String, i64>> = BTreeMap::new();
     for part in parts {
         total += part.total;
+        capped |= part.capped;
         for hit in part.hits {
             match by_id.get(&hit.ap_id) {
                 Some(h) => {
@@ -405,7 +432,12 @@ pub fn merge(search: &Search, parts: Vec<Found>) -> (i64, Vec<Hit>, Facets) {
             (name, values)
         })
         .collect();
-    (total, hits, facets)
+    Merged {
+        total,
+        capped,
+        hits,
+        facets,
+    }
 }
 
 /// Searches our index and, for `scope=all`, every peer at once; merges what came back.
@@ -447,6 +479,7 @@ pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> 
         let mut conn = state.conn().await?;
         let found = local::search(&mut conn, search, local::Holdings::Only(&silent)).await?;
         ours.total += found.total;
+        ours.capped |= found.capped;
         copies = Some(found);
     }
     let mut networks = vec![NetworkAnswer {
@@ -455,6 +488,7 @@ pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> 
         total: ours.total,
         hits: ours.hits.len() + copies.as_ref().map_or(0, |c| c.hits.len()),
         milliseconds: started.elapsed().as_millis() as u64,
+        capped: ours.capped || copies.as_ref().is_some_and(|c| c.capped),
         error: None,
         names: network_names(state),
     }];
@@ -468,7 +502,12 @@ pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> 
         networks.push(answer);
         parts.extend(found);
     }
-    let (total, hits, facets) = merge(search, parts);
+    let Merged {
+        total,
+        capped,
+        hits,
+        facets,
+    } = merge(search, parts);
     let peers = networks.iter().skip(1);
     state.metrics.search(
         search.scope == Scope::All,
@@ -479,6 +518,7 @@ pub async fn run(state: &AppState, search: &Search) -> Result<Answer, AppError> 
         query: search.text.clone(),
         sort: search.sort,
         total,
+        capped,
         offset: search.offset,
         hits,
         facets,
@@ -555,6 +595,7 @@ mod tests {
             total: 0,
             hits: 0,
             milliseconds: 1,
+            capped: false,
             error: None,
             names: BTreeMap::new(),
         };
@@ -578,20 +619,28 @@ mod tests {
             vec![
                 Found {
                     total: 2,
+                    capped: false,
                     hits: vec![hit("a", 0.5, 1), hit("b", 0.2, 3)],
                     facets: facet(&[("climate", 2)]),
                     network_names: BTreeMap::new(),
                 },
                 Found {
                     total: 2,
+                    capped: false,
                     hits: vec![hit("b", 0.3, 3), hit("c", 0.4, 2)],
                     facets: facet(&[("climate", 1), ("youth", 1)]),
                     network_names: BTreeMap::new(),
                 },
             ]
         };
-        let (total, hits, facets) = merge(&search, parts());
+        let Merged {
+            total,
+            capped,
+            hits,
+            facets,
+        } = merge(&search, parts());
         assert_eq!(total, 3, "b is held by both and counted once");
+        assert!(!capped);
         let ids: Vec<&str> = hits.iter().map(|h| h.ap_id.as_str()).collect();
         assert_eq!(ids, ["a", "c", "b"]);
         assert_eq!(
@@ -615,8 +664,22 @@ mod tests {
         search.limit = 2;
         search.offset = 1;
         // b (3rd), c (2nd), a (1st): skip one.
-        let (_, hits, _) = merge(&search, parts());
+        let hits = merge(&search, parts()).hits;
         let ids: Vec<&str> = hits.iter().map(|h| h.ap_id.as_str()).collect();
         assert_eq!(ids, ["c", "a"], "newest first, second page of one");
+        let mut one_capped = parts();
+        one_capped[1].capped = true;
+        let m = merge(&search, one_capped);
+        assert!(
+            m.capped,
+            "one network's lower bound makes the sum a lower bound"
+        );
+    }
+
+    #[test]
+    fn an_older_peer_that_does_not_say_capped_is_read_as_exact() {
+        let found: Found =
+            serde_json::from_str(r#"{"total": 3, "hits": [], "facets": {}}"#).unwrap();
+        assert!(!found.capped);
     }
 }

@@ -86,6 +86,7 @@ pub async fn fan_out(state: &AppState, search: &Search) -> Vec<(NetworkAnswer, O
                         total: 0,
                         hits: 0,
                         milliseconds: ms,
+                        capped: false,
                         error: Some(format!("no answer within {} ms", budget.as_millis())),
                         names: BTreeMap::new(),
                     },
@@ -99,6 +100,7 @@ pub async fn fan_out(state: &AppState, search: &Search) -> Vec<(NetworkAnswer, O
                         total: found.total,
                         hits: found.hits.len(),
                         milliseconds: ms,
+                        capped: found.capped,
                         error: None,
                         names: found.network_names.clone(),
                     },
@@ -118,6 +120,7 @@ fn failed(peer: &str, ms: u64, error: String) -> NetworkAnswer {
         total: 0,
         hits: 0,
         milliseconds: ms,
+        capped: false,
         error: Some(error),
         names: BTreeMap::new(),
     }

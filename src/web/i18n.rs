@@ -146,7 +146,7 @@ string_table!(
     title, label, hint, submit, what, everything, organisations, partnerships, posts, order,
     relevance, newest, only_here, result_pages, no_matches, narrow, remove_filters, networks,
     answered, local, timeout, failed, next, previous, f_kind, f_theme, f_sdg, f_country,
-    f_region, f_org_kind, f_language, f_year, f_network,
+    f_region, f_org_kind, f_language, f_year, f_network, capped,
     ]
 );
 
@@ -229,6 +229,7 @@ messages! {
     count_replies(n: count) => "count-replies";
     results_count(n: count) => "results-count";
     search_matches_count(n: count) => "search-matches-count";
+    search_matches_more(n: count) => "search-matches-more";
     map_missing_count(n: count) => "map-missing-count";
     delivered_count(delivered: count, instances: count) => "delivered-count";
     waiting_count(n: count) => "waiting-count";

@@ -38,7 +38,8 @@ fn other_lang(l: &Option<String>, page: Lang) -> Option<String> {
 
 pub struct FacetLink {
     pub label: String,
-    pub count: String,
+    /// None when the answer is capped: the counts would be of the newest matches only.
+    pub count: Option<String>,
     pub href: String,
     pub current: bool,
 }
@@ -64,8 +65,10 @@ struct SearchPage {
     only_here: bool,
     error: Option<String>,
     searched: bool,
-    /// "12 matches", in the visitor's language.
+    /// "12 matches", in the visitor's language ("More than 2,000 matches" when capped).
     matches: String,
+    /// More matched than were ranked and counted (`Answer::capped`).
+    capped: bool,
     hits: Vec<HitView>,
     facets: Vec<FacetView>,
     networks: Vec<NetworkView>,
@@ -218,7 +221,7 @@ fn view(answer: &Answer, params: &SearchParams, lang: Lang) -> (Vec<HitView>, Ve
                     };
                     FacetLink {
                         label: facet_label(key, &v.value, lang),
-                        count: format_number(v.count, lang),
+                        count: (!answer.capped).then(|| format_number(v.count, lang)),
                         href: href(params, lang, &change),
                         current,
                     }
@@ -303,6 +306,7 @@ pub async fn page(
     let offset = params.offset.unwrap_or(0).max(0);
     let limit = params.limit.unwrap_or(20).clamp(1, search::MAX_LIMIT);
     let total = answer.as_ref().map_or(0, |a| a.total);
+    let capped = answer.as_ref().is_some_and(|a| a.capped);
     let next_href =
         (answer.is_some() && offset + limit < total && offset + 2 * limit <= search::MAX_DEPTH)
             .then(|| {
@@ -367,7 +371,12 @@ pub async fn page(
         only_here: params.scope == Some(Scope::Local),
         error,
         searched,
-        matches: super::i18n::strings(lang).search_matches_count(total),
+        matches: if capped {
+            super::i18n::strings(lang).search_matches_more(total)
+        } else {
+            super::i18n::strings(lang).search_matches_count(total)
+        },
+        capped,
         hits,
         facets,
         networks,

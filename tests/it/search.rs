@@ -622,3 +622,143 @@ async fn hits_are_shown_in_the_readers_language_and_snippets_in_one_language() {
     );
     assert!(html.contains(r#"<p class="snippet" lang="fr">"#), "{html}");
 }
+
+/// Ranks at most `candidates` matches: beyond, the newest, with a lower-bound total, the
+/// facets counted over them; a filter that leaves few matches in the first window widens it.
+#[tokio::test]
+async fn more_matches_than_ranked_are_capped_to_the_newest_and_said_so() {
+    use diesel_async::SimpleAsyncConnection;
+    use passerelle::search::{Sort, local};
+    let ctx = Ctx::new().await;
+    ctx.org_with(
+        "annecy",
+        OrgKind::Municipality,
+        Profile {
+            country: Some("FR".into()),
+            discoverable: true,
+            indexable: true,
+            ..Profile::default()
+        },
+    )
+    .await;
+    let token = ctx.editor("redaction", &["annecy"]).await;
+    // Twelve posts a day apart; every other one (the older half's too) about youth.
+    for i in 0..12 {
+        let themes = if i % 2 == 0 {
+            json!(["youth"])
+        } else {
+            json!(["culture"])
+        };
+        post(
+            &ctx,
+            "annecy",
+            &token,
+            json!({
+                "translations": [{"language": "fr", "title": format!("Rencontre numéro {i}"),
+                                  "summary": "Jeunesse et culture.",
+                                  "body": "Une rencontre des comités de jumelage."}],
+                "themes": themes
+            }),
+        )
+        .await;
+    }
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    conn.batch_execute(
+        "UPDATE posts SET published = now() - make_interval(days => 20 - id::int) \
+         WHERE local; ANALYZE search_documents",
+    )
+    .await
+    .unwrap();
+    ctx.inst.index_search().await.unwrap();
+    conn.batch_execute("ANALYZE search_documents")
+        .await
+        .unwrap();
+
+    let run = |q: &str, sort: Sort, theme: Option<&str>, candidates: i64| {
+        let mut s = passerelle::search::SearchParams {
+            q: q.into(),
+            theme: theme.map(str::to_string),
+            sort: Some(sort),
+            kind: Some("post".into()),
+            ..Default::default()
+        }
+        .check()
+        .unwrap();
+        s.candidates = candidates;
+        s
+    };
+    let titles =
+        |f: &passerelle::search::Found| f.hits.iter().map(|h| h.title.clone()).collect::<Vec<_>>();
+    let numbered = |n: &[u32]| {
+        n.iter()
+            .map(|i| format!("Rencontre numéro {i}"))
+            .collect::<Vec<_>>()
+    };
+
+    let exact = local::search(
+        &mut conn,
+        &run("rencontre", Sort::Newest, None, 20),
+        local::Holdings::All,
+    )
+    .await
+    .unwrap();
+    assert_eq!((exact.total, exact.capped), (12, false));
+
+    let newest = local::search(
+        &mut conn,
+        &run("rencontre", Sort::Newest, None, 5),
+        local::Holdings::All,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (newest.total, newest.capped),
+        (5, true),
+        "more than five: capped"
+    );
+    assert_eq!(titles(&newest), numbered(&[11, 10, 9, 8, 7]));
+    let kinds: i64 = newest.facets["kind"].iter().map(|v| v.count).sum();
+    assert_eq!(
+        kinds, 5,
+        "facets count the five ranked: {:?}",
+        newest.facets
+    );
+
+    let best = local::search(
+        &mut conn,
+        &run("rencontre", Sort::Relevance, None, 5),
+        local::Holdings::All,
+    )
+    .await
+    .unwrap();
+    let mut ranked = titles(&best);
+    ranked.sort();
+    let mut expected = numbered(&[11, 10, 9, 8, 7]);
+    expected.sort();
+    assert_eq!(ranked, expected, "relevance ranks the newest five");
+
+    // Youth: posts 0, 2, …, 10. The first window (sized for twelve matches) holds too few
+    // of them; it is widened until five are found, and none newer is skipped.
+    let youth = local::search(
+        &mut conn,
+        &run("rencontre", Sort::Newest, Some("youth"), 5),
+        local::Holdings::All,
+    )
+    .await
+    .unwrap();
+    assert_eq!((youth.total, youth.capped), (5, true));
+    assert_eq!(titles(&youth), numbered(&[10, 8, 6, 4, 2]));
+    let few = local::search(
+        &mut conn,
+        &run("rencontre", Sort::Newest, Some("youth"), 6),
+        local::Holdings::All,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (few.total, few.capped),
+        (6, false),
+        "exactly six: not capped"
+    );
+    assert_eq!(titles(&few), numbered(&[10, 8, 6, 4, 2, 0]));
+}
