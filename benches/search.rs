@@ -825,11 +825,7 @@ async fn measure(
         }
         out.push(Measured {
             name: c.name.clone(),
-            matches: if lo == hi {
-                lo
-            } else {
-                format!("{lo}–{hi}")
-            },
+            matches: if lo == hi { lo } else { format!("{lo}–{hi}") },
             stats: stats(ms.clone()),
             samples: ms,
             target_ms: c.target_ms,

@@ -39,14 +39,31 @@ const FIRST_WINDOW_MOST: f64 = 0.25;
 /// A window stops reading after this many times `CANDIDATES` matches (and is narrowed).
 const WINDOW_MOST: i64 = 4;
 
+/// A first window wider than this share of all documents is not read until a probe of the
+/// matches (filters aside) has found `PROBE_ROWS` (or more than the candidates, if fewer).
+const PROBE_ABOVE: f64 = 0.1;
+const PROBE_ROWS: i64 = 200;
+
 /// Readings of the index one search makes at most.
 const MAX_READINGS: u32 = 4;
 
-/// The query, made once (widening German compound parts takes milliseconds), and how many
-/// documents the planner expects it to match with the filters.
+/// The query, made once (widening German compound parts takes milliseconds), how many
+/// documents the planner expects it to match with the filters, and, when that estimate
+/// calls for a wide window, how many it matches up to `PROBE_ROWS` (filters aside): the
+/// planner's estimate for words it has no statistics of is a default, far too high for a
+/// rare word, whose matches are then all read at once rather than through a window (whose
+/// range of `published` would cost more to scan than the few matches).
 const QUERY_SQL: &str = r#"
-SELECT q::text AS q, search_estimate(q, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) AS estimate
-FROM (SELECT search_query($1, $2, $3, $4) AS q OFFSET 0) x
+SELECT q::text AS q, e AS estimate,
+    CASE WHEN e > $15 AND e < $16 THEN (
+        SELECT count(*) FROM (
+            SELECT FROM search_documents d WHERE d.tsv @@ x.q LIMIT $17) p)
+    END AS probe
+FROM (
+    SELECT q, search_estimate(q, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) AS e
+    FROM (SELECT search_query($1, $2, $3, $4) AS q OFFSET 0) y
+    OFFSET 0
+) x
 "#;
 
 const SEARCH_SQL: &str = r#"
@@ -154,6 +171,8 @@ struct Query {
     q: Option<String>,
     #[diesel(sql_type = Nullable<BigInt>)]
     estimate: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    probe: Option<i64>,
 }
 
 #[derive(QueryableByName)]
@@ -198,6 +217,11 @@ pub async fn search(
     };
     let (terms, prefixes): (Vec<String>, Vec<bool>) = s.query.terms.iter().cloned().unzip();
     let cap = s.candidates.max(1);
+    // The most matches one reading takes: a window that holds more was chosen too wide
+    // (the estimate was low) and is narrowed.
+    let most = WINDOW_MOST * (cap + 1);
+    let wanted = WINDOW_MARGIN * (cap + 1) as f64;
+    let probe_rows = PROBE_ROWS.min(cap + 1);
     let made: Query = diesel::sql_query(QUERY_SQL)
         .bind::<Array<Text>, _>(&terms)
         .bind::<Array<Bool>, _>(&prefixes)
@@ -213,6 +237,9 @@ pub async fn search(
         .bind::<Nullable<Text>, _>(&s.network)
         .bind::<Nullable<Date>, _>(s.from)
         .bind::<Nullable<Date>, _>(s.to)
+        .bind::<BigInt, _>(wanted as i64)
+        .bind::<BigInt, _>((wanted / PROBE_ABOVE) as i64)
+        .bind::<BigInt, _>(probe_rows)
         .get_result(conn)
         .await?;
     let Some(q) = made.q else {
@@ -221,15 +248,12 @@ pub async fn search(
             "the search query holds only words too common to search for",
         ));
     };
-    // The most matches one reading takes: a window that holds more was chosen too wide
-    // (the estimate was low) and is narrowed.
-    let most = WINDOW_MOST * (cap + 1);
-    let wanted = WINDOW_MARGIN * (cap + 1) as f64;
     // The share of all documents the window should hold: enough for `cap` matches, were
     // the matches spread over time as the documents are (then it is also the share of the
     // matches that the window holds).
-    let mut share = match made.estimate {
-        Some(e) if (e as f64) > wanted => (wanted / e as f64).min(FIRST_WINDOW_MOST),
+    let mut share = match (made.estimate, made.probe) {
+        (_, Some(p)) if p < probe_rows => 1.0,
+        (Some(e), _) if (e as f64) > wanted => (wanted / e as f64).min(FIRST_WINDOW_MOST),
         _ => 1.0,
     };
     let mut readings = 0;

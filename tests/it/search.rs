@@ -624,11 +624,12 @@ async fn hits_are_shown_in_the_readers_language_and_snippets_in_one_language() {
 }
 
 /// Ranks at most `candidates` matches: beyond, the newest, with a lower-bound total, the
-/// facets counted over them; a filter that leaves few matches in the first window widens it.
+/// facets counted over them; a window of recent documents that holds too few matches (here:
+/// the word's posts are older than the rest) is widened until none newer is left out.
 #[tokio::test]
 async fn more_matches_than_ranked_are_capped_to_the_newest_and_said_so() {
     use diesel_async::SimpleAsyncConnection;
-    use passerelle::search::{Sort, local};
+    use passerelle::search::{Found, Sort, local};
     let ctx = Ctx::new().await;
     ctx.org_with(
         "annecy",
@@ -642,8 +643,12 @@ async fn more_matches_than_ranked_are_capped_to_the_newest_and_said_so() {
     )
     .await;
     let token = ctx.editor("redaction", &["annecy"]).await;
-    // Twelve posts a day apart; every other one (the older half's too) about youth.
-    for i in 0..12 {
+    // Twelve meetings, every other one about youth, then thirty newer concerts.
+    for (i, title) in (0..12)
+        .map(|i| format!("Rencontre numéro {i}"))
+        .chain((0..30).map(|i| format!("Concert numéro {i}")))
+        .enumerate()
+    {
         let themes = if i % 2 == 0 {
             json!(["youth"])
         } else {
@@ -654,18 +659,18 @@ async fn more_matches_than_ranked_are_capped_to_the_newest_and_said_so() {
             "annecy",
             &token,
             json!({
-                "translations": [{"language": "fr", "title": format!("Rencontre numéro {i}"),
+                "translations": [{"language": "fr", "title": title,
                                   "summary": "Jeunesse et culture.",
-                                  "body": "Une rencontre des comités de jumelage."}],
+                                  "body": "Les comités de jumelage invitent."}],
                 "themes": themes
             }),
         )
         .await;
     }
     let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    // A day apart, in the order of creation.
     conn.batch_execute(
-        "UPDATE posts SET published = now() - make_interval(days => 20 - id::int) \
-         WHERE local; ANALYZE search_documents",
+        "UPDATE posts SET published = now() - make_interval(days => 100 - id::int) WHERE local",
     )
     .await
     .unwrap();
@@ -673,10 +678,23 @@ async fn more_matches_than_ranked_are_capped_to_the_newest_and_said_so() {
     conn.batch_execute("ANALYZE search_documents")
         .await
         .unwrap();
+    // The statistics exist: the windowed reading is what is tested below.
+    #[derive(diesel::QueryableByName)]
+    struct Since {
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
+        since: Option<chrono::DateTime<chrono::Utc>>,
+    }
+    let since: Since = diesel_async::RunQueryDsl::get_result(
+        diesel::sql_query("SELECT search_newest_since(0.5) AS since"),
+        &mut conn,
+    )
+    .await
+    .unwrap();
+    assert!(since.since.is_some());
 
-    let run = |q: &str, sort: Sort, theme: Option<&str>, candidates: i64| {
+    let mut search = async |sort: Sort, theme: Option<&str>, candidates: i64| -> Found {
         let mut s = passerelle::search::SearchParams {
-            q: q.into(),
+            q: "rencontre".into(),
             theme: theme.map(str::to_string),
             sort: Some(sort),
             kind: Some("post".into()),
@@ -685,32 +703,21 @@ async fn more_matches_than_ranked_are_capped_to_the_newest_and_said_so() {
         .check()
         .unwrap();
         s.candidates = candidates;
-        s
+        local::search(&mut conn, &s, local::Holdings::All)
+            .await
+            .unwrap()
     };
-    let titles =
-        |f: &passerelle::search::Found| f.hits.iter().map(|h| h.title.clone()).collect::<Vec<_>>();
+    let titles = |f: &Found| f.hits.iter().map(|h| h.title.clone()).collect::<Vec<_>>();
     let numbered = |n: &[u32]| {
         n.iter()
             .map(|i| format!("Rencontre numéro {i}"))
             .collect::<Vec<_>>()
     };
 
-    let exact = local::search(
-        &mut conn,
-        &run("rencontre", Sort::Newest, None, 20),
-        local::Holdings::All,
-    )
-    .await
-    .unwrap();
+    let exact = search(Sort::Newest, None, 20).await;
     assert_eq!((exact.total, exact.capped), (12, false));
 
-    let newest = local::search(
-        &mut conn,
-        &run("rencontre", Sort::Newest, None, 5),
-        local::Holdings::All,
-    )
-    .await
-    .unwrap();
+    let newest = search(Sort::Newest, None, 5).await;
     assert_eq!(
         (newest.total, newest.capped),
         (5, true),
@@ -724,41 +731,27 @@ async fn more_matches_than_ranked_are_capped_to_the_newest_and_said_so() {
         newest.facets
     );
 
-    let best = local::search(
-        &mut conn,
-        &run("rencontre", Sort::Relevance, None, 5),
-        local::Holdings::All,
-    )
-    .await
-    .unwrap();
+    let best = search(Sort::Relevance, None, 5).await;
     let mut ranked = titles(&best);
     ranked.sort();
     let mut expected = numbered(&[11, 10, 9, 8, 7]);
     expected.sort();
     assert_eq!(ranked, expected, "relevance ranks the newest five");
 
-    // Youth: posts 0, 2, …, 10. The first window (sized for twelve matches) holds too few
-    // of them; it is widened until five are found, and none newer is skipped.
-    let youth = local::search(
-        &mut conn,
-        &run("rencontre", Sort::Newest, Some("youth"), 5),
-        local::Holdings::All,
-    )
-    .await
-    .unwrap();
-    assert_eq!((youth.total, youth.capped), (5, true));
-    assert_eq!(titles(&youth), numbered(&[10, 8, 6, 4, 2]));
-    let few = local::search(
-        &mut conn,
-        &run("rencontre", Sort::Newest, Some("youth"), 6),
-        local::Holdings::All,
-    )
-    .await
-    .unwrap();
+    // Two: the estimate calls for a window of the newest quarter of the documents, which
+    // holds only concerts; it is widened.
+    let two = search(Sort::Newest, None, 2).await;
+    assert_eq!((two.total, two.capped), (2, true));
+    assert_eq!(titles(&two), numbered(&[11, 10]));
+
+    let youth = search(Sort::Newest, Some("youth"), 2).await;
+    assert_eq!((youth.total, youth.capped), (2, true));
+    assert_eq!(titles(&youth), numbered(&[10, 8]));
+    let all_youth = search(Sort::Newest, Some("youth"), 6).await;
     assert_eq!(
-        (few.total, few.capped),
+        (all_youth.total, all_youth.capped),
         (6, false),
         "exactly six: not capped"
     );
-    assert_eq!(titles(&few), numbered(&[10, 8, 6, 4, 2, 0]));
+    assert_eq!(titles(&all_youth), numbered(&[10, 8, 6, 4, 2, 0]));
 }
