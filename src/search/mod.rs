@@ -263,7 +263,8 @@ pub struct Hit {
     #[serde(default)]
     pub countries: Vec<String>,
     pub published: DateTime<Utc>,
-    /// Relevance in [0, 1): ts_rank_cd normalised as rank / (rank + 1).
+    /// Relevance in [0, 1): ts_rank (weights: title A, summary B, …) normalised as
+    /// rank / (rank + 1).
     pub score: f64,
 }
 
