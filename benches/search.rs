@@ -812,8 +812,8 @@ async fn measure(
         }
         totals.sort_by_key(|t| t.trim_end_matches('+').parse::<i64>().unwrap_or(0));
         let (lo, hi) = (
-            totals.iter().next().cloned().unwrap_or_default(),
-            totals.iter().next_back().cloned().unwrap_or_default(),
+            <[String]>::first(&totals).cloned().unwrap_or_default(),
+            <[String]>::last(&totals).cloned().unwrap_or_default(),
         );
         if verbose {
             println!(
