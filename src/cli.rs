@@ -648,7 +648,11 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     n.error.as_deref().unwrap_or("")
                 );
             }
-            println!("{} match(es)", answer.total);
+            if answer.capped {
+                println!("more than {} matches (the newest ranked)", answer.total);
+            } else {
+                println!("{} match(es)", answer.total);
+            }
             for h in &answer.hits {
                 println!(
                     "{:<12} {}  {}\n             {}",
