@@ -214,6 +214,23 @@ pub enum Holdings<'a> {
     Only(&'a [String]),
 }
 
+/// Binds a search's ten filters (kind to `to`), in that order, as the next parameters.
+macro_rules! bind_filters {
+    ($query:expr, $s:expr) => {
+        $query
+            .bind::<Nullable<Text>, _>(&$s.kind)
+            .bind::<Nullable<Text>, _>(&$s.theme)
+            .bind::<Nullable<SmallInt>, _>($s.sdg)
+            .bind::<Nullable<Text>, _>(&$s.country)
+            .bind::<Nullable<Text>, _>(&$s.region)
+            .bind::<Nullable<Text>, _>(&$s.org_kind)
+            .bind::<Nullable<Text>, _>(&$s.lang)
+            .bind::<Nullable<Text>, _>(&$s.network)
+            .bind::<Nullable<Date>, _>($s.from)
+            .bind::<Nullable<Date>, _>($s.to)
+    };
+}
+
 /// Our own index.
 pub async fn search(
     conn: &mut AsyncPgConnection,
@@ -234,29 +251,22 @@ pub async fn search(
     let most = WINDOW_MOST * (cap + 1);
     let wanted = WINDOW_MARGIN * (cap + 1) as f64;
     let probe_rows = PROBE_ROWS.min(cap + 1);
-    let made: Query = diesel::sql_query(QUERY_SQL)
-        .bind::<Array<Text>, _>(&terms)
-        .bind::<Array<Bool>, _>(&prefixes)
-        .bind::<Array<Text>, _>(&s.query.phrases)
-        .bind::<Array<Text>, _>(&s.query.excluded)
-        .bind::<Nullable<Text>, _>(&s.kind)
-        .bind::<Nullable<Text>, _>(&s.theme)
-        .bind::<Nullable<SmallInt>, _>(s.sdg)
-        .bind::<Nullable<Text>, _>(&s.country)
-        .bind::<Nullable<Text>, _>(&s.region)
-        .bind::<Nullable<Text>, _>(&s.org_kind)
-        .bind::<Nullable<Text>, _>(&s.lang)
-        .bind::<Nullable<Text>, _>(&s.network)
-        .bind::<Nullable<Date>, _>(s.from)
-        .bind::<Nullable<Date>, _>(s.to)
-        .bind::<BigInt, _>(wanted as i64)
-        .bind::<BigInt, _>((wanted / PROBE_ABOVE) as i64)
-        .bind::<BigInt, _>(probe_rows)
-        .bind::<Bool, _>(
-            s.query.terms.is_empty() && s.query.phrases.len() == 1 && s.query.excluded.is_empty(),
-        )
-        .get_result(conn)
-        .await?;
+    let made: Query = bind_filters!(
+        diesel::sql_query(QUERY_SQL)
+            .bind::<Array<Text>, _>(&terms)
+            .bind::<Array<Bool>, _>(&prefixes)
+            .bind::<Array<Text>, _>(&s.query.phrases)
+            .bind::<Array<Text>, _>(&s.query.excluded),
+        s
+    )
+    .bind::<BigInt, _>(wanted as i64)
+    .bind::<BigInt, _>((wanted / PROBE_ABOVE) as i64)
+    .bind::<BigInt, _>(probe_rows)
+    .bind::<Bool, _>(
+        s.query.terms.is_empty() && s.query.phrases.len() == 1 && s.query.excluded.is_empty(),
+    )
+    .get_result(conn)
+    .await?;
     let Some(q) = made.q else {
         return Err(super::bad(
             "q",
@@ -289,18 +299,7 @@ pub async fn search(
         } else {
             most
         };
-        let row: Row = diesel::sql_query(SEARCH_SQL)
-            .bind::<Text, _>(&q)
-            .bind::<Nullable<Text>, _>(&s.kind)
-            .bind::<Nullable<Text>, _>(&s.theme)
-            .bind::<Nullable<SmallInt>, _>(s.sdg)
-            .bind::<Nullable<Text>, _>(&s.country)
-            .bind::<Nullable<Text>, _>(&s.region)
-            .bind::<Nullable<Text>, _>(&s.org_kind)
-            .bind::<Nullable<Text>, _>(&s.lang)
-            .bind::<Nullable<Text>, _>(&s.network)
-            .bind::<Nullable<Date>, _>(s.from)
-            .bind::<Nullable<Date>, _>(s.to)
+        let row: Row = bind_filters!(diesel::sql_query(SEARCH_SQL).bind::<Text, _>(&q), s)
             .bind::<Bool, _>(local_only)
             .bind::<Bool, _>(s.sort == Sort::Relevance)
             .bind::<BigInt, _>(s.offset + s.limit)

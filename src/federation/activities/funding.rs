@@ -26,6 +26,7 @@ async fn peer_inboxes(
     state: &AppState,
     me: &DbActor,
 ) -> Result<Vec<(String, String)>, AppError> {
+    lock_subscribers(conn).await?;
     let peers = &state.config.federation.peers;
     Ok(DbFollow::follower_inboxes(conn, me.id)
         .await?
@@ -138,6 +139,20 @@ pub async fn delete_local(
         Ok(())
     })
     .await
+}
+
+/// Taken, until the transaction ends, by whoever reads the peer networks subscribed to us to
+/// send them a programme, and by a subscription before it is stored and backfilled: a
+/// programme created while a subscription arrives then reaches the new subscriber one way or
+/// the other (without it, each transaction could miss the other's uncommitted row: the
+/// programme's fan-out the new subscriber, the backfill the new programme).
+pub async fn lock_subscribers(conn: &mut AsyncPgConnection) -> Result<(), AppError> {
+    use diesel_async::RunQueryDsl;
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('passerelle.network_subscribers'))")
+        .execute(conn)
+        .await
+        .map(drop)
+        .map_err(AppError::from)
 }
 
 /// Sends a peer network that has just subscribed every programme we keep, oldest first.

@@ -64,6 +64,7 @@ pub async fn receive_subscription(
     instance: &DbActor,
     activity_id: &str,
 ) -> Result<(), AppError> {
+    super::funding::lock_subscribers(conn).await?;
     let follow =
         DbFollow::upsert(conn, subscriber.id, instance.id, false, Some(activity_id)).await?;
     if is_peer_instance_actor(state, subscriber) {
