@@ -412,4 +412,43 @@ mod tests {
             "/search?q=klima+%26+co&country=DE&offset=20&lang=fr"
         );
     }
+
+    #[test]
+    fn a_capped_answer_shows_facet_values_without_counts() {
+        let mut facets = search::Facets::new();
+        facets.insert(
+            "theme".into(),
+            vec![search::FacetValue {
+                value: "climate".into(),
+                count: 1234,
+            }],
+        );
+        let mut answer = Answer {
+            query: "partnerschaft".into(),
+            sort: Sort::Relevance,
+            total: 2000,
+            capped: false,
+            offset: 0,
+            hits: vec![],
+            facets,
+            networks: vec![],
+            resolved: None,
+        };
+        let p = SearchParams {
+            q: "partnerschaft".into(),
+            ..SearchParams::default()
+        };
+        let count = |a: &Answer| view(a, &p, Lang::De).1[0].links[0].count.clone();
+        assert_eq!(count(&answer).as_deref(), Some("1.234"));
+        answer.capped = true;
+        assert_eq!(
+            count(&answer),
+            None,
+            "counts of the newest only are not shown"
+        );
+        assert_eq!(
+            crate::web::i18n::strings(Lang::De).search_matches_more(2000),
+            "Mehr als 2.000 Treffer"
+        );
+    }
 }
