@@ -117,20 +117,10 @@ pub async fn listen(
             }
             anyhow::Ok(())
         };
-        match unless_shut_down(session, &mut shutdown).await {
-            None => return,
-            Some(Ok(())) => tracing::warn!("the change listener's connection closed; reconnecting"),
-            Some(Err(e)) => {
-                tracing::warn!(error = %e, "the change listener lost its connection; reconnecting")
-            }
-        }
-        if unless_shut_down(tokio::time::sleep(retry), &mut shutdown)
-            .await
-            .is_none()
-        {
+        let ended = unless_shut_down(session, &mut shutdown).await;
+        if !reconnect_after(ended, "the change listener", &mut retry, &mut shutdown).await {
             return;
         }
-        retry = (retry * 2).min(MAX_RETRY);
     }
 }
 
@@ -204,20 +194,10 @@ pub async fn watch_content(
             return;
         }
         let session = read_content(&url, &mut watch, &apply);
-        match unless_shut_down(session, &mut shutdown).await {
-            None => return,
-            Some(Ok(())) => {}
-            Some(Err(e)) => {
-                tracing::warn!(error = %e, "the content watcher lost its connection; reconnecting")
-            }
-        }
-        if unless_shut_down(tokio::time::sleep(retry), &mut shutdown)
-            .await
-            .is_none()
-        {
+        let ended = unless_shut_down(session, &mut shutdown).await;
+        if !reconnect_after(ended, "the content watcher", &mut retry, &mut shutdown).await {
             return;
         }
-        retry = (retry * 2).min(MAX_RETRY);
     }
 }
 
@@ -233,6 +213,30 @@ async fn unless_shut_down<T>(
             changed = shutdown.changed() => if changed.is_err() || *shutdown.borrow() { return None },
         }
     }
+}
+
+/// After a session of `what` ended (`None`: shut down meanwhile): reports how, waits
+/// `retry` unless shut down first, and doubles `retry` for the next time. False when
+/// shutting down.
+async fn reconnect_after(
+    ended: Option<anyhow::Result<()>>,
+    what: &str,
+    retry: &mut std::time::Duration,
+    shutdown: &mut watch::Receiver<bool>,
+) -> bool {
+    match ended {
+        None => return false,
+        Some(Ok(())) => tracing::warn!("{what}'s connection closed; reconnecting"),
+        Some(Err(e)) => tracing::warn!(error = %e, "{what} lost its connection; reconnecting"),
+    }
+    if unless_shut_down(tokio::time::sleep(*retry), shutdown)
+        .await
+        .is_none()
+    {
+        return false;
+    }
+    *retry = (*retry * 2).min(MAX_RETRY);
+    true
 }
 
 /// [`watch_content`]'s readings on one connection, until it fails.
