@@ -32,3 +32,4 @@ mod review;
 mod search;
 mod showcase;
 mod stored_words;
+mod subscriptions;

@@ -4,7 +4,7 @@
 //! delivery queue; a network that subscribes later is sent every programme we keep. What
 //! peers send is stored attributed to their network and cannot be edited here.
 
-use super::relay::{instance_actor, is_peer_instance_actor};
+use super::relay::{SubscribersLock, instance_actor, is_peer_instance_actor, lock_subscribers};
 use super::{inbox_of, new_id, queue};
 use crate::db::models::actor::DbActor;
 use crate::db::models::follow::DbFollow;
@@ -26,7 +26,7 @@ async fn peer_inboxes(
     state: &AppState,
     me: &DbActor,
 ) -> Result<Vec<(String, String)>, AppError> {
-    lock_subscribers(conn).await?;
+    lock_subscribers(conn, SubscribersLock::Read).await?;
     let peers = &state.config.federation.peers;
     Ok(DbFollow::follower_inboxes(conn, me.id)
         .await?
@@ -139,20 +139,6 @@ pub async fn delete_local(
         Ok(())
     })
     .await
-}
-
-/// Taken, until the transaction ends, by whoever reads the peer networks subscribed to us to
-/// send them a programme, and by a subscription before it is stored and backfilled: a
-/// programme created while a subscription arrives then reaches the new subscriber one way or
-/// the other (without it, each transaction could miss the other's uncommitted row: the
-/// programme's fan-out the new subscriber, the backfill the new programme).
-pub async fn lock_subscribers(conn: &mut AsyncPgConnection) -> Result<(), AppError> {
-    use diesel_async::RunQueryDsl;
-    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('passerelle.network_subscribers'))")
-        .execute(conn)
-        .await
-        .map(drop)
-        .map_err(AppError::from)
 }
 
 /// Sends a peer network that has just subscribed every programme we keep, oldest first.

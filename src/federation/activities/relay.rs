@@ -56,6 +56,42 @@ pub fn is_peer_instance_actor(state: &AppState, actor: &DbActor) -> bool {
             .any(|p| p.eq_ignore_ascii_case(&actor.domain))
 }
 
+/// How a transaction takes the lock on our instance actor's subscribers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubscribersLock {
+    /// Shared: reading the subscribers to send them a post or a programme. Publications do
+    /// not wait for each other.
+    Read,
+    /// Exclusive: storing a subscription and sending it what it missed (backfill).
+    Change,
+}
+
+/// Taken until the transaction ends, before the subscribers are read or a subscription is
+/// stored. A post or programme published while a subscription arrives then reaches the new
+/// subscriber one way or the other: the subscription waits for publications in progress to
+/// commit and its backfill sees them, and a publication that starts later waits for the
+/// subscription and reads it. (Without it, each transaction could miss the other's
+/// uncommitted row: the fan-out the new subscriber, the backfill the new post.)
+pub async fn lock_subscribers(
+    conn: &mut AsyncPgConnection,
+    how: SubscribersLock,
+) -> Result<(), AppError> {
+    use diesel_async::RunQueryDsl;
+    let sql = match how {
+        SubscribersLock::Read => {
+            "SELECT pg_advisory_xact_lock_shared(hashtext('passerelle.network_subscribers'))"
+        }
+        SubscribersLock::Change => {
+            "SELECT pg_advisory_xact_lock(hashtext('passerelle.network_subscribers'))"
+        }
+    };
+    diesel::sql_query(sql)
+        .execute(conn)
+        .await
+        .map(drop)
+        .map_err(AppError::from)
+}
+
 /// Inbound Follow of our instance actor: a peer network subscribing.
 pub async fn receive_subscription(
     conn: &mut AsyncPgConnection,
@@ -64,7 +100,7 @@ pub async fn receive_subscription(
     instance: &DbActor,
     activity_id: &str,
 ) -> Result<(), AppError> {
-    super::funding::lock_subscribers(conn).await?;
+    lock_subscribers(conn, SubscribersLock::Change).await?;
     let follow =
         DbFollow::upsert(conn, subscriber.id, instance.id, false, Some(activity_id)).await?;
     if is_peer_instance_actor(state, subscriber) {
@@ -161,6 +197,7 @@ pub struct Subscribers {
 }
 
 pub async fn subscribers(conn: &mut AsyncPgConnection) -> Result<Subscribers, AppError> {
+    lock_subscribers(conn, SubscribersLock::Read).await?;
     let instance = DbActor::instance_actor(conn).await?;
     let announce_to = match &instance {
         Some(me) => DbFollow::follower_inboxes(conn, me.id).await?,
