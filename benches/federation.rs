@@ -840,7 +840,8 @@ async fn bench_database() -> anyhow::Result<()> {
         let mut times = Vec::new();
         for _ in 0..10 {
             let t = Instant::now();
-            let got = queue::claim(&mut conn, 64, 8, &[], 0).await?;
+            let got =
+                queue::claim(&mut conn, 64, 8, &[], 0, &mut queue::Payloads::default()).await?;
             times.push(t.elapsed());
             anyhow::ensure!(!got.is_empty(), "nothing claimed");
         }
@@ -853,7 +854,7 @@ async fn bench_database() -> anyhow::Result<()> {
         let mut times = Vec::new();
         for _ in 0..10 {
             let t = Instant::now();
-            queue::claim(&mut conn, 1, 8, &[], 0).await?;
+            queue::claim(&mut conn, 1, 8, &[], 0, &mut queue::Payloads::default()).await?;
             times.push(t.elapsed());
         }
         times.sort();
@@ -866,7 +867,15 @@ async fn bench_database() -> anyhow::Result<()> {
     // finish(Delivered): one connection in sequence, then 32 at once.
     let claimed = {
         let mut conn = state.pool.get().await?;
-        queue::claim(&mut conn, 4760, 4760, &[], 600).await?
+        queue::claim(
+            &mut conn,
+            4760,
+            4760,
+            &[],
+            600,
+            &mut queue::Payloads::default(),
+        )
+        .await?
     };
     anyhow::ensure!(claimed.len() == 4760, "claimed {} of 4760", claimed.len());
     let (claimed, batched) = claimed.split_at(2200);
@@ -1669,7 +1678,8 @@ async fn pg_settings() -> anyhow::Result<()> {
 }
 
 /// The (concurrency, per_domain, pool) configurations the deliveries benchmark runs:
-/// `PASSERELLE_BENCH_DELIVERY_CONFIGS` ("64/8/16,256/16/32") or the three below.
+/// `PASSERELLE_BENCH_DELIVERY_CONFIGS` ("128/8/16,256/16/32") or the three below: the
+/// defaults first (`delivery.concurrency` 128, `per_domain` 8, a pool of 16).
 fn delivery_configs() -> Vec<(usize, usize, usize)> {
     let parse = |c: &str| -> Option<(usize, usize, usize)> {
         let mut it = c.trim().split('/').map(|n| n.parse::<usize>().ok());
@@ -1679,7 +1689,7 @@ fn delivery_configs() -> Vec<(usize, usize, usize)> {
         .ok()
         .map(|v| v.split(',').filter_map(parse).collect::<Vec<_>>())
         .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| vec![(64, 8, 16), (128, 16, 32), (256, 16, 32)])
+        .unwrap_or_else(|| vec![(128, 8, 16), (64, 8, 16), (256, 16, 32)])
 }
 
 fn main() {

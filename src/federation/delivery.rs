@@ -11,7 +11,7 @@
 //! back only once its outcome is stored, so one process never holds more than
 //! `concurrency` claimed, unrecorded deliveries.
 
-use crate::db::models::delivery::{self, Claimed, Finished, Outcome};
+use crate::db::models::delivery::{self, Claimed, Finished, Outcome, Payloads};
 use crate::federation::fetch::knock;
 use crate::federation::objects::actor::authority;
 use crate::federation::signatures::{Knocks, Scheme, SigningKey, sign_request};
@@ -219,6 +219,7 @@ async fn dispatch(
     // (the queue is short, or its instances are at their limit).
     let low_water = (cfg.concurrency / 4).max(1);
     let mut queue_short = true;
+    let mut payloads = Payloads::default();
     loop {
         if *shutdown.borrow() {
             break;
@@ -229,7 +230,7 @@ async fn dispatch(
                 .lock()
                 .map(|m| m.iter().map(|(d, n)| (d.clone(), *n)).collect())
                 .unwrap_or_default();
-            let got = claim(state, free, &busy).await;
+            let got = claim(state, free, &busy, &mut payloads).await;
             queue_short = got.len() < free;
             got
         } else {
@@ -282,7 +283,12 @@ async fn dispatch(
     }
 }
 
-async fn claim(state: &AppState, free: usize, busy: &[(String, i64)]) -> Vec<Claimed> {
+async fn claim(
+    state: &AppState,
+    free: usize,
+    busy: &[(String, i64)],
+    payloads: &mut Payloads,
+) -> Vec<Claimed> {
     let cfg = &state.config.delivery;
     match state.pool.get().await {
         Ok(mut conn) => delivery::claim(
@@ -291,6 +297,7 @@ async fn claim(state: &AppState, free: usize, busy: &[(String, i64)]) -> Vec<Cla
             cfg.per_domain as i64,
             busy,
             cfg.lease_seconds as i64,
+            payloads,
         )
         .await
         .unwrap_or_else(|e| {
@@ -380,7 +387,7 @@ async fn deliver_one(
     mut d: Claimed,
     base_ms: u64,
 ) -> Finished {
-    let payload = Bytes::from(std::mem::take(&mut d.payload));
+    let payload = std::mem::take(&mut d.payload);
     let outcome = match state.keys.get(&state.pool, d.actor_id).await {
         Ok(key) => send(&state.http, &state.knocks, signers, key, &d.inbox, payload).await,
         Err(e) => Outcome::Retry(None, format!("no signing key: {e}")),

@@ -5,7 +5,7 @@ use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Bool, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use passerelle::app;
-use passerelle::db::models::delivery::{self as queue, Claimed, Finished, Outcome};
+use passerelle::db::models::delivery::{self as queue, Claimed, Finished, Outcome, Payloads};
 use passerelle::orgs::{self, NewOrganisation, Profile};
 use passerelle::state::AppState;
 use passerelle::testing::{TestDb, test_config};
@@ -90,18 +90,24 @@ async fn claims_respect_the_room_left_per_instance_and_leases() {
     let mut conn = state.pool.get().await.unwrap();
     // d0 already has 3 of its 4 in flight here, d1 is full, d2 has none.
     let busy = vec![("d0.example".to_string(), 3), ("d1.example".to_string(), 4)];
-    let first = queue::claim(&mut conn, 50, 4, &busy, 60).await.unwrap();
+    let first = queue::claim(&mut conn, 50, 4, &busy, 60, &mut Payloads::default())
+        .await
+        .unwrap();
     let counts = per_domain(&first);
     assert_eq!(counts.get("d0.example"), Some(&1), "{counts:?}");
     assert_eq!(counts.get("d1.example"), None, "{counts:?}");
     assert_eq!(counts.get("d2.example"), Some(&4), "{counts:?}");
     // Leased rows are no longer due and are not claimed again.
     assert!(!row(&mut conn, first[0].id).await.due);
-    let second = queue::claim(&mut conn, 50, 4, &[], 60).await.unwrap();
+    let second = queue::claim(&mut conn, 50, 4, &[], 60, &mut Payloads::default())
+        .await
+        .unwrap();
     assert_eq!(second.len(), 12, "4 per instance");
     assert!(second.iter().all(|d| first.iter().all(|f| f.id != d.id)));
     // The limit caps the batch.
-    let third = queue::claim(&mut conn, 2, 10, &[], 60).await.unwrap();
+    let third = queue::claim(&mut conn, 2, 10, &[], 60, &mut Payloads::default())
+        .await
+        .unwrap();
     assert_eq!(third.len(), 2);
 }
 
@@ -109,16 +115,20 @@ async fn claims_respect_the_room_left_per_instance_and_leases() {
 async fn a_lease_that_ran_out_makes_the_delivery_due_again() {
     let (_db, state) = queued(1, 1).await;
     let mut conn = state.pool.get().await.unwrap();
-    let first = queue::claim(&mut conn, 10, 10, &[], 1).await.unwrap();
+    let first = queue::claim(&mut conn, 10, 10, &[], 1, &mut Payloads::default())
+        .await
+        .unwrap();
     assert_eq!(first.len(), 1);
     assert!(
-        queue::claim(&mut conn, 10, 10, &[], 1)
+        queue::claim(&mut conn, 10, 10, &[], 1, &mut Payloads::default())
             .await
             .unwrap()
             .is_empty()
     );
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    let again = queue::claim(&mut conn, 10, 10, &[], 1).await.unwrap();
+    let again = queue::claim(&mut conn, 10, 10, &[], 1, &mut Payloads::default())
+        .await
+        .unwrap();
     assert_eq!(again.len(), 1, "a crashed worker's claim is taken over");
     assert_eq!(again[0].id, first[0].id);
 }
@@ -145,7 +155,9 @@ async fn health(conn: &mut AsyncPgConnection, domain: &str) -> Health {
 async fn a_batch_of_outcomes_is_recorded_in_one_go() {
     let (_db, state) = queued(4, 2).await;
     let mut conn = state.pool.get().await.unwrap();
-    let claimed = queue::claim(&mut conn, 4, 1, &[], 60).await.unwrap();
+    let claimed = queue::claim(&mut conn, 4, 1, &[], 60, &mut Payloads::default())
+        .await
+        .unwrap();
     assert_eq!(claimed.len(), 4);
     let outcome = |d: &Claimed| match d.domain.as_str() {
         "d0.example" => Outcome::Delivered(202),

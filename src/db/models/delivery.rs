@@ -6,6 +6,7 @@ use crate::db::schema::{
     deliveries, domain_allows, domain_blocks, gone_inboxes, outbound_activities,
 };
 use crate::vocab::text_column;
+use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use diesel::deserialize::FromSqlRow;
 use diesel::dsl;
@@ -13,6 +14,7 @@ use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Int4, Text, Timestamptz};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -148,28 +150,106 @@ pub async fn enqueue(
     Ok(activity_id)
 }
 
-/// A delivery a worker has claimed.
-#[derive(Debug, Clone, QueryableByName)]
+/// A delivery a worker has claimed, with its activity's payload.
+#[derive(Debug, Clone)]
 pub struct Claimed {
-    #[diesel(sql_type = BigInt)]
     pub id: i64,
-    #[diesel(sql_type = Text)]
     pub inbox: String,
-    #[diesel(sql_type = Text)]
     pub domain: String,
-    #[diesel(sql_type = Int4)]
     pub attempts: i32,
-    #[diesel(sql_type = Timestamptz)]
     pub created_at: DateTime<Utc>,
-    #[diesel(sql_type = Text)]
-    pub payload: String,
-    #[diesel(sql_type = BigInt)]
+    pub activity_id: i64,
+    /// The activity as sent: shared by every delivery of the activity (`Bytes` clones
+    /// share one buffer).
+    pub payload: Bytes,
+    /// The sending actor, whose key signs the request.
     pub actor_id: i64,
+}
+
+/// A row of `claim_deliveries`.
+#[derive(QueryableByName)]
+struct ClaimedRow {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = Text)]
+    inbox: String,
+    #[diesel(sql_type = Text)]
+    domain: String,
+    #[diesel(sql_type = Int4)]
+    attempts: i32,
+    #[diesel(sql_type = Timestamptz)]
+    created_at: DateTime<Utc>,
+    #[diesel(sql_type = BigInt)]
+    activity_id: i64,
+}
+
+/// The payloads and senders of activities whose deliveries this worker claimed lately, so
+/// that each activity is read once while its deliveries go out, not once per delivery (a
+/// fan-out to 500 instances shares one payload). Activities are never changed once queued,
+/// so nothing here goes stale; the oldest are dropped past [`Payloads::KEEP_BYTES`].
+#[derive(Debug, Default)]
+pub struct Payloads {
+    by_activity: HashMap<i64, (Bytes, i64)>,
+    order: VecDeque<i64>,
+    bytes: usize,
+}
+
+impl Payloads {
+    /// At most this many payload bytes are kept (the newest activity is always kept).
+    pub const KEEP_BYTES: usize = 8 << 20;
+
+    fn get(&self, activity_id: i64) -> Option<&(Bytes, i64)> {
+        self.by_activity.get(&activity_id)
+    }
+
+    fn insert(&mut self, activity_id: i64, payload: Bytes, actor_id: i64) {
+        self.bytes += payload.len();
+        if let Some((old, _)) = self.by_activity.insert(activity_id, (payload, actor_id)) {
+            self.bytes -= old.len();
+        } else {
+            self.order.push_back(activity_id);
+        }
+        while self.bytes > Self::KEEP_BYTES && self.order.len() > 1 {
+            if let Some(oldest) = self.order.pop_front()
+                && let Some((p, _)) = self.by_activity.remove(&oldest)
+            {
+                self.bytes -= p.len();
+            }
+        }
+    }
+
+    /// Reads the activities of `ids` not kept yet, in one query.
+    async fn load_missing(&mut self, conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<()> {
+        let mut missing: Vec<i64> = ids
+            .iter()
+            .copied()
+            .filter(|id| self.get(*id).is_none())
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let rows: Vec<(i64, String, i64)> = outbound_activities::table
+            .filter(outbound_activities::id.eq_any(&missing))
+            .select((
+                outbound_activities::id,
+                outbound_activities::payload,
+                outbound_activities::actor_id,
+            ))
+            .load(conn)
+            .await?;
+        for (id, payload, actor_id) in rows {
+            self.insert(id, Bytes::from(payload), actor_id);
+        }
+        Ok(())
+    }
 }
 
 /// Claims up to `limit` due deliveries, leasing them for `lease_seconds`. `busy` gives the
 /// deliveries this worker already has in flight per instance: an instance gets at most
-/// `per_domain` minus those, and none once it is full.
+/// `per_domain` minus those, and none once it is full. The payloads come from `payloads`,
+/// which reads those it does not hold in one more query.
 ///
 /// Only the first `4 × limit` due rows (in `deliveries_due` order, stepping over leased
 /// rows) are ranked per instance, so a claim costs the same with 20 or 200,000 pending;
@@ -182,6 +262,7 @@ pub async fn claim(
     per_domain: i64,
     busy: &[(String, i64)],
     lease_seconds: i64,
+    payloads: &mut Payloads,
 ) -> QueryResult<Vec<Claimed>> {
     let busy_domains: Vec<&str> = busy.iter().map(|(d, _)| d.as_str()).collect();
     let busy_counts: Vec<i64> = busy.iter().map(|(_, n)| *n).collect();
@@ -190,17 +271,38 @@ pub async fn claim(
         .filter(|(_, n)| *n >= per_domain)
         .map(|(d, _)| d.as_str())
         .collect();
-    // The query is the function `claim_deliveries` (migration 000008), which keeps the
-    // plan that walks `deliveries_due` in order whatever the table's statistics say.
-    diesel::sql_query("SELECT * FROM claim_deliveries($1, $2, $3, $4, $5, $6)")
-        .bind::<BigInt, _>(limit)
-        .bind::<BigInt, _>(per_domain)
-        .bind::<Array<Text>, _>(full)
-        .bind::<Array<Text>, _>(busy_domains)
-        .bind::<Array<BigInt>, _>(busy_counts)
-        .bind::<diesel::sql_types::Double, _>(lease_seconds as f64)
-        .load(conn)
-        .await
+    // The query is the function `claim_deliveries` (migrations 000008 and 000150), which
+    // keeps the plan that walks `deliveries_due` in order whatever the table's statistics
+    // say.
+    let rows: Vec<ClaimedRow> =
+        diesel::sql_query("SELECT * FROM claim_deliveries($1, $2, $3, $4, $5, $6)")
+            .bind::<BigInt, _>(limit)
+            .bind::<BigInt, _>(per_domain)
+            .bind::<Array<Text>, _>(full)
+            .bind::<Array<Text>, _>(busy_domains)
+            .bind::<Array<BigInt>, _>(busy_counts)
+            .bind::<diesel::sql_types::Double, _>(lease_seconds as f64)
+            .load(conn)
+            .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.activity_id).collect();
+    payloads.load_missing(conn, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            // An activity is deleted only with its deliveries, so each row finds its own.
+            let (payload, actor_id) = payloads.get(r.activity_id)?.clone();
+            Some(Claimed {
+                id: r.id,
+                inbox: r.inbox,
+                domain: r.domain,
+                attempts: r.attempts,
+                created_at: r.created_at,
+                activity_id: r.activity_id,
+                payload,
+                actor_id,
+            })
+        })
+        .collect())
 }
 
 /// How a delivery attempt ended.
@@ -318,7 +420,8 @@ pub async fn finish_many(conn: &mut AsyncPgConnection, done: &[Finished]) -> Que
 }
 
 /// Records a batch of deliveries that all succeeded, and their instances' health, in one
-/// statement (one round trip, one commit): the usual case, and the one that must be cheap.
+/// statement (one round trip, one commit that does not wait for the WAL flush): the usual
+/// case, and the one that must be cheap.
 async fn finish_delivered(conn: &mut AsyncPgConnection, done: &[Finished]) -> QueryResult<()> {
     let ids: Vec<i64> = done.iter().map(|f| f.delivery.id).collect();
     let statuses: Vec<i32> = done
@@ -331,21 +434,14 @@ async fn finish_delivered(conn: &mut AsyncPgConnection, done: &[Finished]) -> Qu
     let mut domains: Vec<&str> = done.iter().map(|f| f.delivery.domain.as_str()).collect();
     domains.sort_unstable();
     domains.dedup();
-    diesel::sql_query(format!(
-        "WITH done AS (
-             UPDATE deliveries d
-             SET state = 'delivered', attempts = d.attempts + 1, last_status = t.status,
-                 last_error = NULL, finished_at = now(), locked_until = NULL
-             FROM unnest($1::bigint[], $2::int[]) AS t(id, status)
-             WHERE d.id = t.id
-         ), {}",
-        alive_ctes("$3")
-    ))
-    .bind::<Array<BigInt>, _>(&ids)
-    .bind::<Array<Int4>, _>(&statuses)
-    .bind::<Array<Text>, _>(&domains)
-    .execute(conn)
-    .await?;
+    // `record_delivered` (migration 000150) commits without waiting for the WAL flush.
+    diesel::sql_query("SELECT record_delivered($1, $2, $3, $4)")
+        .bind::<Array<BigInt>, _>(&ids)
+        .bind::<Array<Int4>, _>(&statuses)
+        .bind::<Array<Text>, _>(&domains)
+        .bind::<diesel::sql_types::Double, _>(SUCCESS_REFRESH_SECONDS as f64)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
