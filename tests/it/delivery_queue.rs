@@ -216,3 +216,57 @@ async fn a_batch_of_outcomes_is_recorded_in_one_go() {
         .unwrap();
     assert_eq!(xmin(&mut conn).await, before);
 }
+
+#[tokio::test]
+async fn each_claimed_delivery_carries_its_activity_s_payload_read_once() {
+    let (_db, state) = queued(2, 2).await;
+    let mut conn = state.pool.get().await.unwrap();
+    let org: i64 = diesel::sql_query("SELECT actor_id AS n FROM outbound_activities LIMIT 1")
+        .get_result::<N>(&mut conn)
+        .await
+        .unwrap()
+        .n;
+    let inboxes = vec![(
+        "https://d0.example/inbox/x".to_string(),
+        "d0.example".to_string(),
+    )];
+    let second = queue::enqueue(
+        &mut conn,
+        "https://here.example/activities/2",
+        org,
+        "Update",
+        None,
+        r#"{"type":"Update"}"#,
+        &inboxes,
+    )
+    .await
+    .unwrap();
+    let mut payloads = Payloads::default();
+    let claimed = queue::claim(&mut conn, 10, 10, &[], 60, &mut payloads)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 5);
+    for d in &claimed {
+        let expected: &[u8] = if d.activity_id == second {
+            br#"{"type":"Update"}"#
+        } else {
+            b"{}"
+        };
+        assert_eq!(&d.payload[..], expected);
+        assert_eq!(d.actor_id, org);
+    }
+    // The four deliveries of the first activity share one buffer.
+    let first: Vec<_> = claimed.iter().filter(|d| d.activity_id != second).collect();
+    assert_eq!(first.len(), 4);
+    assert!(
+        first
+            .iter()
+            .all(|d| d.payload.as_ptr() == first[0].payload.as_ptr())
+    );
+}
+
+#[derive(QueryableByName)]
+struct N {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}

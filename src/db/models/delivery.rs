@@ -787,3 +787,30 @@ pub async fn queue_gauges(conn: &mut AsyncPgConnection) -> QueryResult<QueueGaug
     .get_result(conn)
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_keep_the_newest_within_their_budget() {
+        let mut p = Payloads::default();
+        let big = Payloads::KEEP_BYTES / 3 + 1;
+        for id in 1..=4 {
+            p.insert(id, Bytes::from(vec![b'x'; big]), 7);
+        }
+        assert!(
+            p.get(1).is_none() && p.get(2).is_none(),
+            "the oldest are dropped"
+        );
+        assert!(p.get(3).is_some() && p.get(4).is_some());
+        assert!(p.bytes <= Payloads::KEEP_BYTES);
+        // One payload larger than the budget is still kept while it is the newest.
+        p.insert(5, Bytes::from(vec![b'x'; Payloads::KEEP_BYTES + 1]), 7);
+        assert_eq!(
+            p.get(5).map(|(b, a)| (b.len(), *a)),
+            Some((Payloads::KEEP_BYTES + 1, 7))
+        );
+        assert_eq!(p.order.len(), 1);
+    }
+}
