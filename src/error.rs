@@ -18,6 +18,16 @@ pub struct AppError {
     pub field: Option<String>,
     /// The cause of a 500 or 503, logged and never shown.
     pub cause: Option<anyhow::Error>,
+    /// The message in the interface's languages, for the web forms (the API answers with
+    /// `message`, in English).
+    pub localized: Option<Box<Localized>>,
+}
+
+/// A message of the locale files (`locales/*.ftl`) with its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Localized {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -52,7 +62,29 @@ impl AppError {
             message: message.into(),
             field: None,
             cause: None,
+            localized: None,
         }
+    }
+
+    /// The same error, with its message also in the interface's languages: `id` in the
+    /// locale files, with `args`.
+    pub fn localized(mut self, id: &'static str, args: &[(&'static str, String)]) -> Self {
+        self.localized = Some(Box::new(Localized {
+            id,
+            args: args.to_vec(),
+        }));
+        self
+    }
+
+    /// The message for someone reading `lang`, when the error has one in the interface's
+    /// languages.
+    pub fn message_in(&self, lang: crate::locale::Lang) -> Option<String> {
+        let l = self.localized.as_ref()?;
+        let mut args = fluent_bundle::FluentArgs::new();
+        for (k, v) in &l.args {
+            args.set(*k, v.clone());
+        }
+        crate::locale::format(lang, l.id, &args)
     }
 
     pub fn not_found(what: impl Into<String>) -> Self {

@@ -111,14 +111,15 @@ fn invalid(field: impl Into<String>, message: impl Into<String>) -> AppError {
 fn count<T: TryFrom<i64>>(v: Option<i64>, field: &str) -> Result<Option<T>, AppError> {
     let Some(n) = v else { return Ok(None) };
     if n < 0 {
-        return Err(invalid(field, "must not be negative"));
+        return Err(invalid(field, "must not be negative").localized("fund-check-negative", &[]));
     }
     if n > NUMBER_MAX {
-        return Err(invalid(field, format!("at most {NUMBER_MAX}")));
+        return Err(invalid(field, format!("at most {NUMBER_MAX}"))
+            .localized("fund-check-at-most", &[("max", NUMBER_MAX.to_string())]));
     }
     T::try_from(n)
         .map(Some)
-        .map_err(|_| invalid(field, "is too large"))
+        .map_err(|_| invalid(field, "is too large").localized("fund-check-too-large", &[]))
 }
 
 /// A list of country codes, normalised; an unknown one is refused with its position.
@@ -130,6 +131,7 @@ fn country_list(codes: &[String], field: &str) -> Result<Vec<String>, AppError> 
                 format!("{field}[{i}]"),
                 format!("unknown country `{c}`: use a two-letter ISO code such as DE or FR"),
             )
+            .localized("fund-check-country", &[("code", c.trim().to_string())])
         })?;
         if !out.contains(&code) {
             out.push(code);
@@ -142,7 +144,8 @@ fn country_list(codes: &[String], field: &str) -> Result<Vec<String>, AppError> 
 fn text(s: &str, field: &str, max: usize) -> Result<String, AppError> {
     let s = s.trim();
     if s.chars().count() > max {
-        return Err(invalid(field, format!("at most {max} characters")));
+        return Err(invalid(field, format!("at most {max} characters"))
+            .localized("fund-check-too-long", &[("max", max.to_string())]));
     }
     Ok(s.to_string())
 }
@@ -179,6 +182,7 @@ impl ProgrammeInput {
             None => None,
             Some(l) => Some(web_link(l).ok_or_else(|| {
                 invalid("link", "an address that starts with http:// or https://")
+                    .localized("fund-check-link", &[])
             })?),
         };
         let mut applicant_kinds = Vec::new();
@@ -200,7 +204,8 @@ impl ProgrammeInput {
             return Err(invalid(
                 "required_countries",
                 format!("{c} is required but not among the eligible countries"),
-            ));
+            )
+            .localized("fund-check-required-country", &[("code", c.clone())]));
         }
         let min_partners = count(self.min_partners, "min_partners")?;
         let min_countries = count(self.min_countries, "min_countries")?;
@@ -211,7 +216,8 @@ impl ProgrammeInput {
             return Err(invalid(
                 "min_eu_countries",
                 "more EU countries than countries in all",
-            ));
+            )
+            .localized("fund-check-eu-countries", &[]));
         }
         let min_participants = count(self.min_participants, "min_participants")?;
         let min_invited = count(self.min_invited, "min_invited")?;
@@ -221,20 +227,23 @@ impl ProgrammeInput {
             return Err(invalid(
                 "min_invited",
                 "more invited participants than participants in all",
-            ));
+            )
+            .localized("fund-check-invited", &[]));
         }
         let grant_min = count(self.grant_min, "grant_min")?;
         let grant_max = count(self.grant_max, "grant_max")?;
         if let (Some(lo), Some(hi)) = (grant_min, grant_max)
             && hi < lo
         {
-            return Err(invalid("grant_max", "below the smallest grant"));
+            return Err(invalid("grant_max", "below the smallest grant")
+                .localized("fund-check-grant-max", &[]));
         }
         let mut lump_sums = Vec::new();
         for (i, s) in self.lump_sums.iter().enumerate() {
             let s: i64 = count(Some(*s), &format!("lump_sums[{i}]"))?.unwrap_or_default();
             if s == 0 {
-                return Err(invalid(format!("lump_sums[{i}]"), "a lump sum above zero"));
+                return Err(invalid(format!("lump_sums[{i}]"), "a lump sum above zero")
+                    .localized("fund-check-lump-sum", &[]));
             }
             lump_sums.push(s);
         }
@@ -242,7 +251,8 @@ impl ProgrammeInput {
         lump_sums.dedup();
         let cofunding_rate = match count::<i16>(self.cofunding_rate, "cofunding_rate")? {
             Some(r) if !(1..=100).contains(&r) => {
-                return Err(invalid("cofunding_rate", "a percentage from 1 to 100"));
+                return Err(invalid("cofunding_rate", "a percentage from 1 to 100")
+                    .localized("fund-check-rate", &[]));
             }
             r => r,
         };
@@ -251,7 +261,8 @@ impl ProgrammeInput {
         if let (Some(lo), Some(hi)) = (duration_min, duration_max)
             && hi < lo
         {
-            return Err(invalid("duration_max", "below the shortest duration"));
+            return Err(invalid("duration_max", "below the shortest duration")
+                .localized("fund-check-duration-max", &[]));
         }
         let duration_unit = match self.duration_unit.as_deref().map(str::trim) {
             None | Some("") => DurationUnit::Months,
@@ -310,10 +321,10 @@ impl ProgrammeInput {
                 continue;
             }
             if name.is_empty() {
-                return Err(invalid(
-                    field("name"),
-                    "a description needs a name beside it",
-                ));
+                return Err(
+                    invalid(field("name"), "a description needs a name beside it")
+                        .localized("fund-check-name-beside", &[]),
+                );
             }
             out.push(TextData {
                 language: lang.code().to_string(),
@@ -332,7 +343,8 @@ impl ProgrammeInput {
 
     fn calls(&self) -> Result<Vec<CallData>, AppError> {
         if self.calls.len() > CALLS_MAX {
-            return Err(invalid("calls", format!("at most {CALLS_MAX} calls")));
+            return Err(invalid("calls", format!("at most {CALLS_MAX} calls"))
+                .localized("fund-check-calls", &[("max", CALLS_MAX.to_string())]));
         }
         self.calls
             .iter()
@@ -363,7 +375,8 @@ impl ProgrammeInput {
                 if let (Some(open), Some(end)) = (opens_on, deadline)
                     && end.date_naive() < open
                 {
-                    return Err(invalid(field("deadline"), "before the call opens"));
+                    return Err(invalid(field("deadline"), "before the call opens")
+                        .localized("fund-check-deadline-before", &[]));
                 }
                 Ok(CallData {
                     opens_on,

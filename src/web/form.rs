@@ -106,9 +106,15 @@ impl FormState {
 
     /// An error from a domain function: next to its field if it names one we show (after
     /// `map` translates the field's name), else on the form as a whole.
-    pub fn fail_app(&mut self, e: &AppError, map: impl Fn(&str) -> Option<String>) {
+    pub fn fail_app(
+        &mut self,
+        lang: crate::locale::Lang,
+        e: &AppError,
+        map: impl Fn(&str) -> Option<String>,
+    ) {
         let field = e.field.as_deref().and_then(&map);
         let message = match &e.field {
+            _ if e.localized.is_some() => e.message_in(lang).unwrap_or_else(|| e.message.clone()),
             Some(f) => e
                 .message
                 .strip_prefix(&format!("{f}: "))
@@ -143,9 +149,15 @@ mod tests {
                 .contains(r#"aria-describedby="title-error""#)
         );
         let e = AppError::invalid("translations[0].title", "required");
-        f.fail_app(&e, |name| name.ends_with(".title").then(|| "t".into()));
+        f.fail_app(crate::locale::Lang::En, &e, |name| {
+            name.ends_with(".title").then(|| "t".into())
+        });
         assert_eq!(f.err("t"), Some("required"));
-        f.fail_app(&AppError::conflict("taken"), |_| None);
+        f.fail_app(
+            crate::locale::Lang::En,
+            &AppError::conflict("taken"),
+            |_| None,
+        );
         assert_eq!(f.err("form"), Some("taken"));
     }
 }

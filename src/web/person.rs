@@ -219,7 +219,7 @@ pub async fn save(
             };
             match message {
                 Some(id) => form.fail(field, text(lang, id)),
-                None => form.fail_app(&e, |f| {
+                None => form.fail_app(ctx.lang, &e, |f| {
                     Some(f.to_string()).filter(|f| f == "handle" || f == "name")
                 }),
             }

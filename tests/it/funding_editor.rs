@@ -71,6 +71,29 @@ async fn the_networks_editors_keep_programmes_through_the_web_form() {
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = resp.text().await.unwrap();
     assert!(html.contains("id=\"countries-error\""), "{html}");
+    // In the visitor's language, naming what was typed.
+    assert!(html.contains("Unbekanntes Land „Germany“"), "{html}");
+    assert!(!html.contains("unknown country"), "{html}");
+    assert_eq!(ctx.count("funding_programmes").await, 0);
+    // A rule against another one, in French.
+    let resp = net
+        .post(
+            "/editor/_funding?lang=fr",
+            &[
+                ("name_de", "Kleiner Fonds"),
+                ("funder", "Land NRW"),
+                ("grant_min", "5000"),
+                ("grant_max", "1000"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("id=\"grant_max-error\""), "{html}");
+    assert!(
+        html.contains("Inférieure à la plus petite subvention."),
+        "{html}"
+    );
     assert_eq!(ctx.count("funding_programmes").await, 0);
 
     // Saved: in the directory with every rule as typed.

@@ -107,7 +107,7 @@ pub async fn create(
             Notice::AccountCreated,
         )),
         Err(e) if e.status.is_client_error() => {
-            form.fail_app(&e, |f| Some(f.to_string()));
+            form.fail_app(ctx.lang, &e, |f| Some(f.to_string()));
             if let Some(m) = form.errors.remove("form") {
                 form.fail("username", m);
             }
@@ -218,14 +218,14 @@ pub async fn roles(
     let role = match crate::auth::parse_role(form.val("role").trim()) {
         Ok(r) => r,
         Err(e) => {
-            form.fail_app(&e, |_| Some("role".into()));
+            form.fail_app(ctx.lang, &e, |_| Some("role".into()));
             return show_account(&ctx, &account, form, None, None).await;
         }
     };
     let mut conn = ctx.state.conn().await?;
     if let Err(e) = crate::auth::set_role(&mut conn, &account, &role, grant).await {
         if e.status.is_client_error() {
-            form.fail_app(&e, |_| Some("role".into()));
+            form.fail_app(ctx.lang, &e, |_| Some("role".into()));
             return show_account(&ctx, &account, form, None, None).await;
         }
         return Err(e.into());
@@ -282,7 +282,7 @@ pub async fn tokens(
             show_account(&ctx, &account, FormState::default(), Some(secret), None).await
         }
         Err(e) if e.status.is_client_error() => {
-            form.fail_app(&e, |_| Some("name".into()));
+            form.fail_app(ctx.lang, &e, |_| Some("name".into()));
             show_account(&ctx, &account, form, None, None).await
         }
         Err(e) => Err(e.into()),
@@ -394,7 +394,7 @@ pub async fn create_organisation(
             &format!("@{}", o.handle),
         )),
         Err(e) if e.status.is_client_error() => {
-            form.fail_app(&e, |f| {
+            form.fail_app(ctx.lang, &e, |f| {
                 let f = f.split(['[', '.']).next().unwrap_or(f);
                 [
                     "handle",

@@ -243,7 +243,7 @@ async fn save(
     let data = match input.validate() {
         Ok(d) => d,
         Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => {
-            form.fail_app(&e, |f| map.field(f));
+            form.fail_app(ctx.lang, &e, |f| map.field(f));
             return form_page(&ctx, id, form);
         }
         Err(e) => return Err(e.into()),

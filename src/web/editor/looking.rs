@@ -212,7 +212,7 @@ pub async fn save(
     let data = match input.validate() {
         Ok(d) => d,
         Err(e) => {
-            form.fail_app(&e, |f| Some(form_field(f)));
+            form.fail_app(ctx.lang, &e, |f| Some(form_field(f)));
             return show(&ctx, &org, form, None);
         }
     };

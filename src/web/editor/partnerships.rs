@@ -177,7 +177,7 @@ pub async fn propose(
             ))
         }
         Err(e) if e.status.is_client_error() => {
-            form.fail_app(&e, |f| {
+            form.fail_app(ctx.lang, &e, |f| {
                 ["partner", "kind", "founded_year"]
                     .contains(&f)
                     .then(|| f.to_string())

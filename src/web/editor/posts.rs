@@ -520,7 +520,7 @@ async fn submitted(
         Ok(data) => Ok(Ok(data)),
         Err(e) if e.field.is_some() || e.status == StatusCode::CONFLICT => {
             let f = form.clone();
-            form.fail_app(&e, |name| post_form::field_of(&f, name));
+            form.fail_app(ctx.lang, &e, |name| post_form::field_of(&f, name));
             Ok(Err((form, false)))
         }
         Err(e) => Err(e.into()),
