@@ -102,6 +102,18 @@ async fn a_person_writes_in_a_group_elsewhere_under_its_own_key() {
     .await;
     assert_eq!(status, StatusCode::OK, "{me}");
     let person_id = me["id"].as_str().unwrap().to_string();
+
+    // A Follow of the Person is rejected, not left pending: dfi's follow goes away, and nrw
+    // stores none.
+    dfi.follow("dfi-redaktion", &format!("@maria@{}", nrw.domain()))
+        .await;
+    let follows_of_maria =
+        format!("follows f JOIN actors a ON a.id = f.followed_id WHERE a.ap_id = '{person_id}'");
+    wait_for("nrw rejects the follow of the Person", 20, || async {
+        (dfi.count(&follows_of_maria).await == 0).then_some(())
+    })
+    .await;
+    assert_eq!(nrw.count(&follows_of_maria).await, 0);
     let (status, c) = as_account(
         &nrw,
         &maria,

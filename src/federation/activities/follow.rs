@@ -156,6 +156,12 @@ pub async fn receive_follow(
     if super::relay::is_instance_actor(state, &target) {
         return super::relay::receive_subscription(conn, state, actor, &target, activity_id).await;
     }
+    // A person writing as itself is not followed on this network: the Follow is answered
+    // with a Reject, so that the follower's server does not keep it pending for ever.
+    if target.actor_type == "Person" {
+        let follow = DbFollow::upsert(conn, actor.id, target.id, false, Some(activity_id)).await?;
+        return answer(conn, state, &target, actor, &follow, false).await;
+    }
     // Organisations, and groups (which accept every follower, FEP-1b12).
     if !target.is_organisation() && target.actor_type != "Group" {
         return Err(AppError::not_found(format!(
