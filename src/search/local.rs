@@ -78,13 +78,23 @@ FROM (
 ) x
 "#;
 
+/// The search. A phrase ("comité de jumelage") is looked up in the GIN index with its words
+/// joined by `&` (`loose`) and checked exactly (`ts_match_vq`, which no index takes) on the
+/// rows found: the index answers a phrase query no more precisely, and takes twice as long
+/// over it (80 against 38 ms for that phrase at 1,000,000 posts). A query with a negation is
+/// left as it is, since loosening a phrase under `!` would exclude too much.
 const SEARCH_SQL: &str = r#"
-WITH q AS (SELECT $1::text::tsquery AS q),
+WITH q AS (
+    SELECT $1::text::tsquery AS q,
+        CASE WHEN $1 ~ '<(-|[0-9]+)>' AND $1 !~ '!'
+            THEN regexp_replace($1, '<(-|[0-9]+)>', '&', 'g')::tsquery END AS loose
+),
 w AS MATERIALIZED (
     SELECT d.id, d.published, d.kind, d.themes, d.sdgs, d.countries, d.regions, d.org_kinds,
         d.languages, d.network
     FROM search_documents d, q
-    WHERE d.tsv @@ q.q
+    WHERE d.tsv @@ coalesce(q.loose, q.q)
+        AND (q.loose IS NULL OR ts_match_vq(d.tsv, q.q))
         AND ($2::text IS NULL OR d.kind = $2)
         AND ($3::text IS NULL OR d.themes @> ARRAY[$3::text])
         AND ($4::smallint IS NULL OR d.sdgs @> ARRAY[$4::smallint])

@@ -108,6 +108,7 @@ async fn german_compounds_french_accents_and_stems_match() {
         "feuerwehr",
         "\"les écoles entre\"",
         "partnerschaft -jumelage",
+        "partnerschaft -\"entre les écoles\"",
     ] {
         let (_, answer) = search(&ctx, &format!("q={q}&kind=post")).await;
         assert_eq!(answer["total"], 0, "{q} should not find the post: {answer}");
