@@ -58,10 +58,11 @@ const MAX_READINGS: u32 = 4;
 /// rare word, whose matches are then all read at once rather than through a window (whose
 /// range of `published` would cost more to scan than the few matches).
 ///
-/// A query that is one phrase is estimated as any of its words: the planner takes the words
-/// of a phrase as independent, and so expects "comité de jumelage" in 21,000 documents where
-/// it is in 113,000; a window too wide reads far too many matches before it is narrowed, one
-/// too narrow only takes another reading.
+/// A query that is one phrase is estimated as the rarest word of each of its forms
+/// (`search_phrase_words`, migration 000160): the planner takes the words of a phrase as
+/// independent, and so expects "comité de jumelage" in 22,000 documents where it is in
+/// 113,000, and any of its words would be "de", in half of all documents. A window too wide
+/// reads far too many matches before it is narrowed; one too narrow takes another reading.
 const QUERY_SQL: &str = r#"
 SELECT q::text AS q, e AS estimate,
     CASE WHEN e > $15 AND e < $16 THEN (
@@ -70,8 +71,7 @@ SELECT q::text AS q, e AS estimate,
     END AS probe
 FROM (
     SELECT q, search_estimate(
-            CASE WHEN $18 THEN regexp_replace(q::text, '<(-|[0-9]+)>', '|', 'g')::tsquery
-                ELSE q END,
+            CASE WHEN $18 THEN search_phrase_words(q::text) ELSE q END,
             $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) AS e
     FROM (SELECT search_query($1, $2, $3, $4) AS q OFFSET 0) y
     OFFSET 0
