@@ -91,7 +91,7 @@ WITH q AS (
 ),
 w AS MATERIALIZED (
     SELECT d.id, d.published, d.kind, d.themes, d.sdgs, d.countries, d.regions, d.org_kinds,
-        d.languages, d.network
+        d.languages, d.network, d.tsv
     FROM search_documents d, q
     WHERE d.tsv @@ coalesce(q.loose, q.q)
         AND (q.loose IS NULL OR ts_match_vq(d.tsv, q.q))
@@ -113,10 +113,10 @@ w AS MATERIALIZED (
     LIMIT $22
 ),
 m AS MATERIALIZED (
-    SELECT n.*, CASE WHEN $13 THEN (
-            SELECT ts_rank(d.tsv, q.q, 32) FROM search_documents d, q WHERE d.id = n.id)
-        ELSE 0 END AS score
-    FROM (SELECT * FROM w ORDER BY published DESC, id DESC LIMIT $21) n
+    SELECT n.id, n.published, n.kind, n.themes, n.sdgs, n.countries, n.regions, n.org_kinds,
+        n.languages, n.network,
+        CASE WHEN $13 THEN ts_rank(n.tsv, q.q, 32) ELSE 0 END AS score
+    FROM (SELECT * FROM w ORDER BY published DESC, id DESC LIMIT $21) n, q
 ),
 page AS (
     SELECT id, score, row_number() OVER (
