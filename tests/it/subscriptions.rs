@@ -1,16 +1,14 @@
 //! A peer network's subscription and our publications, when they happen at the same time.
 
+use crate::common::Ctx;
 use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Text};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use passerelle::app;
 use passerelle::db::models::actor::{DbActor, NewActor};
 use passerelle::db::models::post::{DbPost, PostData, TranslationData};
 use passerelle::error::AppError;
 use passerelle::federation::activities::{post, relay};
-use passerelle::orgs::{self, NewOrganisation, Profile};
-use passerelle::testing::{TestDb, test_config};
-use passerelle::vocab::OrgKind;
+use passerelle::testing::TestInstance;
 use serde_json::json;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -99,32 +97,13 @@ async fn count(conn: &mut AsyncPgConnection, sql: &str, bind: &str) -> i64 {
 /// must wait for the publication to commit, and then its backfill sends the post.
 #[tokio::test]
 async fn a_post_published_while_a_peer_subscribes_reaches_the_peer() {
-    let db = TestDb::new().await.unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let state = app::prepare(test_config(port, &db, &[PEER.to_string()]).unwrap())
+    let inst = TestInstance::start_with(|c| c.federation.peers = vec![PEER.to_string()])
         .await
         .unwrap();
+    let ctx = Ctx::with(inst).await;
+    let state = ctx.inst.state().clone();
+    let author = ctx.org("stadt-lock").await;
     let mut setup = state.pool.get().await.unwrap();
-    let author = orgs::create(
-        &mut setup,
-        &state.urls,
-        &NewOrganisation {
-            handle: "stadt-lock".into(),
-            name: "Stadt Lock".into(),
-            kind: OrgKind::Municipality,
-            profile: Profile {
-                discoverable: true,
-                indexable: true,
-                ..Profile::default()
-            },
-        },
-    )
-    .await
-    .unwrap();
     let peer = DbActor::upsert_remote(&mut setup, &peer_actor())
         .await
         .unwrap();
