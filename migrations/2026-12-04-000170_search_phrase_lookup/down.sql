@@ -1,0 +1,1 @@
+DROP FUNCTION search_phrase_lookup(TEXT);
