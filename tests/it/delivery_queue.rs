@@ -270,3 +270,44 @@ struct N {
     #[diesel(sql_type = BigInt)]
     n: i64,
 }
+
+#[tokio::test]
+async fn a_claim_whose_payloads_outgrow_the_store_still_carries_each() {
+    let (_db, state) = queued(1, 1).await;
+    let mut conn = state.pool.get().await.unwrap();
+    let org: i64 = diesel::sql_query("SELECT actor_id AS n FROM outbound_activities LIMIT 1")
+        .get_result::<N>(&mut conn)
+        .await
+        .unwrap()
+        .n;
+    // Three activities of 3 MB each: more than the store keeps (8 MB).
+    let big = format!("\"{}\"", "x".repeat(3 << 20));
+    for i in 0..3 {
+        let inboxes = vec![(
+            format!("https://e{i}.example/inbox"),
+            format!("e{i}.example"),
+        )];
+        queue::enqueue(
+            &mut conn,
+            &format!("https://here.example/activities/big{i}"),
+            org,
+            "Create",
+            None,
+            &big,
+            &inboxes,
+        )
+        .await
+        .unwrap();
+    }
+    let claimed = queue::claim(&mut conn, 10, 10, &[], 60, &mut Payloads::default())
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 4, "every claimed delivery is handed out");
+    assert_eq!(
+        claimed
+            .iter()
+            .filter(|d| d.payload.len() == big.len())
+            .count(),
+        3
+    );
+}

@@ -218,17 +218,27 @@ impl Payloads {
         }
     }
 
-    /// Reads the activities of `ids` not kept yet, in one query.
-    async fn load_missing(&mut self, conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<()> {
-        let mut missing: Vec<i64> = ids
-            .iter()
-            .copied()
-            .filter(|id| self.get(*id).is_none())
-            .collect();
-        missing.sort_unstable();
-        missing.dedup();
+    /// The payloads and senders of the activities `ids`: those kept, and the others read in
+    /// one query (and kept). The answer holds every one found even when keeping them
+    /// dropped some of this very claim's from the store.
+    async fn fetch(
+        &mut self,
+        conn: &mut AsyncPgConnection,
+        ids: &[i64],
+    ) -> QueryResult<HashMap<i64, (Bytes, i64)>> {
+        let mut found = HashMap::new();
+        let mut missing = Vec::new();
+        for &id in ids {
+            match self.get(id) {
+                Some(kept) => {
+                    found.insert(id, kept.clone());
+                }
+                None if !missing.contains(&id) => missing.push(id),
+                None => {}
+            }
+        }
         if missing.is_empty() {
-            return Ok(());
+            return Ok(found);
         }
         let rows: Vec<(i64, String, i64)> = outbound_activities::table
             .filter(outbound_activities::id.eq_any(&missing))
@@ -240,9 +250,11 @@ impl Payloads {
             .load(conn)
             .await?;
         for (id, payload, actor_id) in rows {
-            self.insert(id, Bytes::from(payload), actor_id);
+            let payload = Bytes::from(payload);
+            self.insert(id, payload.clone(), actor_id);
+            found.insert(id, (payload, actor_id));
         }
-        Ok(())
+        Ok(found)
     }
 }
 
@@ -285,12 +297,12 @@ pub async fn claim(
             .load(conn)
             .await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.activity_id).collect();
-    payloads.load_missing(conn, &ids).await?;
+    let found = payloads.fetch(conn, &ids).await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
             // An activity is deleted only with its deliveries, so each row finds its own.
-            let (payload, actor_id) = payloads.get(r.activity_id)?.clone();
+            let (payload, actor_id) = found.get(&r.activity_id)?.clone();
             Some(Claimed {
                 id: r.id,
                 inbox: r.inbox,
