@@ -105,7 +105,8 @@ impl FormState {
     }
 
     /// An error from a domain function: next to its field if it names one we show (after
-    /// `map` translates the field's name), else on the form as a whole.
+    /// `map` translates the field's name), else on the form as a whole; in `lang` where the
+    /// error has a localized message.
     pub fn fail_app(
         &mut self,
         lang: crate::locale::Lang,
@@ -113,15 +114,16 @@ impl FormState {
         map: impl Fn(&str) -> Option<String>,
     ) {
         let field = e.field.as_deref().and_then(&map);
-        let message = match &e.field {
-            _ if e.localized.is_some() => e.message_in(lang).unwrap_or_else(|| e.message.clone()),
+        // In the reader's language where the error has it, else the API's message without
+        // the field's name in front.
+        let message = e.message_in(lang).unwrap_or_else(|| match &e.field {
             Some(f) => e
                 .message
                 .strip_prefix(&format!("{f}: "))
                 .unwrap_or(&e.message)
                 .to_string(),
             None => e.message.clone(),
-        };
+        });
         self.fail(field.as_deref().unwrap_or("form"), message);
     }
 }
