@@ -59,8 +59,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-12-04-000130_content_version/up.sql"),
     include_str!("../migrations/2026-12-04-000140_search_window/up.sql"),
     include_str!("../migrations/2026-12-04-000150_delivery_claim_ids/up.sql"),
-    include_str!("../migrations/2026-12-04-000160_search_phrase_estimate/up.sql"),
-    include_str!("../migrations/2026-12-04-000170_search_phrase_lookup/up.sql"),
+    include_str!("../migrations/2026-12-04-000160_search_phrases/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();

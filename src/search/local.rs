@@ -63,8 +63,17 @@ const MAX_READINGS: u32 = 4;
 /// independent, and so expects "comité de jumelage" in 22,000 documents where it is in
 /// 113,000, and any of its words would be "de", in half of all documents. A window too wide
 /// reads far too many matches before it is narrowed; one too narrow takes another reading.
+///
+/// `loose` is the query the GIN index is asked (see [`SEARCH_SQL`]), made once for all the
+/// readings: a phrase's words joined by `&`, for a one-phrase query without the words in
+/// more than a fifth of the documents (`search_phrase_lookup`, migration 000160: 23 ms
+/// without "de" against 38 ms). None when the query has no phrase, or has a negation, since
+/// loosening a phrase under `!` would exclude too much.
 const QUERY_SQL: &str = r#"
 SELECT q::text AS q, e AS estimate,
+    CASE WHEN q::text !~ '<(-|[0-9]+)>' OR q::text ~ '!' THEN NULL
+        WHEN $18 AND q::text !~ '[()]' THEN search_phrase_lookup(q::text)::text
+        ELSE regexp_replace(q::text, '<(-|[0-9]+)>', '&', 'g') END AS loose,
     CASE WHEN e > $15 AND e < $16 THEN (
         SELECT count(*) FROM (
             SELECT FROM search_documents d WHERE d.tsv @@ x.q LIMIT $17) p)
@@ -78,20 +87,12 @@ FROM (
 ) x
 "#;
 
-/// The search. A phrase ("comité de jumelage") is looked up in the GIN index with its words
-/// joined by `&` (`loose`) and checked exactly (`ts_match_vq`, which no index takes) on the
-/// rows found: the index answers a phrase query no more precisely, and takes twice as long
-/// over it (80 against 38 ms for that phrase at 1,000,000 posts). A query that is one phrase
-/// also leaves out of the lookup the words in more than a fifth of the documents
-/// (`search_phrase_lookup`, migration 000170: 23 ms without "de"). A query with a negation
-/// is left as it is, since loosening a phrase under `!` would exclude too much.
+/// The search. A phrase ("comité de jumelage") is looked up in the GIN index by `loose`
+/// (`$23`, made by [`QUERY_SQL`]) and checked exactly (`ts_match_vq`, which no index takes)
+/// on the rows found: the index answers a phrase query no more precisely, and takes twice as
+/// long over it (80 against 38 ms for that phrase at 1,000,000 posts).
 const SEARCH_SQL: &str = r#"
-WITH q AS (
-    SELECT $1::text::tsquery AS q,
-        CASE WHEN $1 !~ '<(-|[0-9]+)>' OR $1 ~ '!' THEN NULL
-            WHEN $23 AND $1 !~ '[()]' THEN search_phrase_lookup($1)
-            ELSE regexp_replace($1, '<(-|[0-9]+)>', '&', 'g')::tsquery END AS loose
-),
+WITH q AS (SELECT $1::text::tsquery AS q, $23::text::tsquery AS loose),
 w AS MATERIALIZED (
     SELECT d.id, d.published, d.kind, d.themes, d.sdgs, d.countries, d.regions, d.org_kinds,
         d.languages, d.network, d.tsv
@@ -198,6 +199,8 @@ struct Query {
     estimate: Option<i64>,
     #[diesel(sql_type = Nullable<BigInt>)]
     probe: Option<i64>,
+    #[diesel(sql_type = Nullable<Text>)]
+    loose: Option<String>,
 }
 
 #[derive(QueryableByName)]
@@ -324,7 +327,7 @@ pub async fn search(
             .bind::<Nullable<Timestamptz>, _>(since)
             .bind::<BigInt, _>(cap)
             .bind::<BigInt, _>(limit)
-            .bind::<Bool, _>(one_phrase)
+            .bind::<Nullable<Text>, _>(&made.loose)
             .get_result(conn)
             .await?;
         let raw: Raw = serde_json::from_str(&row.answer).map_err(AppError::internal)?;

@@ -1,1 +1,0 @@
-DROP FUNCTION search_phrase_lookup(TEXT);
