@@ -291,7 +291,7 @@ cannot-suspend-local = Organizacjami tej instancji zarządza się w dziale „Or
 
 search-title = Szukaj
 search-label = Szukane słowa
-search-hint = Organizacje, partnerstwa i projekty ze wszystkich sieci. „kilka słów” jako wyrażenie, klima* dla początku słowa, -słowo, aby wykluczyć.
+search-hint = Organizacje, partnerstwa i projekty ze wszystkich sieci. „kilka słów” jako wyrażenie, klima* dla początku słowa, -słowo lub -„kilka słów”, aby wykluczyć.
 search-submit = Szukaj
 search-what = Co
 search-everything = Wszystko

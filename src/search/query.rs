@@ -1,6 +1,8 @@
-//! What a person types, read into words, prefixes (`klima*`), phrases (`"neues Projekt"`) and
-//! excluded words (`-schule`). Words are runs of letters and digits; a hyphenated or
-//! apostrophed word (`Klima-Schutz`, `l'école`) is a phrase of its parts. The analysis
+//! What a person types, read into words, prefixes (`klima*`), phrases (`"neues Projekt"`),
+//! excluded words (`-schule`) and excluded phrases (`-"neues Projekt"`). Words are runs of
+//! letters and digits; a hyphenated or apostrophed word (`Klima-Schutz`, `l'école`) is a
+//! phrase of its parts, also when excluded (`-Klima-Schutz` leaves out the phrase, not each
+//! word). The analysis
 //! (stemming, accents, compounds) happens in PostgreSQL: see the search migration.
 
 use crate::error::AppError;
@@ -16,7 +18,7 @@ pub struct ParsedQuery {
     pub terms: Vec<(String, bool)>,
     /// Words that must appear in this order.
     pub phrases: Vec<String>,
-    /// Words that must not appear.
+    /// Words, and phrases (words joined by a space), that must not appear.
     pub excluded: Vec<String>,
 }
 
@@ -51,13 +53,23 @@ impl ParsedQuery {
         let mut rest = q;
         while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
             rest = &rest[start..];
+            // `-` before a word or a quotation mark leaves it out; alone, it is no word.
+            let negated = rest.len() > 1 && rest.starts_with('-');
+            if negated {
+                rest = &rest[1..];
+            }
             if let Some(after) = rest.strip_prefix(['"', '“', '„', '«']) {
                 let end = after.find(['"', '“', '”', '»']).ok_or_else(|| {
                     invalid("a quotation mark is not closed: write \"two words\" for a phrase")
                 })?;
                 let words = words_of(&after[..end]);
                 if !words.is_empty() {
-                    parsed.phrases.push(words.join(" "));
+                    let phrase = words.join(" ");
+                    if negated {
+                        parsed.excluded.push(phrase);
+                    } else {
+                        parsed.phrases.push(phrase);
+                    }
                 }
                 rest = &after[end..];
                 rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
@@ -66,15 +78,11 @@ impl ParsedQuery {
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let token = &rest[..end];
             rest = &rest[end..];
-            let (negated, token) = match token.strip_prefix('-') {
-                Some(t) if !t.is_empty() => (true, t),
-                _ => (false, token),
-            };
             let prefix = token.ends_with('*');
             let words = words_of(token);
             match (negated, words.len()) {
                 (_, 0) => {}
-                (true, _) => parsed.excluded.extend(words),
+                (true, _) => parsed.excluded.push(words.join(" ")),
                 (false, 1) => parsed
                     .terms
                     .push((words.into_iter().next().unwrap_or_default(), prefix)),
@@ -110,6 +118,25 @@ mod tests {
         );
         assert_eq!(p.phrases, vec!["neues Projekt"]);
         assert_eq!(p.excluded, vec!["Schule"]);
+    }
+
+    #[test]
+    fn excluded_phrases_stay_phrases() {
+        let p = ParsedQuery::parse(
+            r#"partnerschaft -"entre les écoles" -Klima-Schutz -„Städte partner“"#,
+        )
+        .unwrap();
+        assert_eq!(p.terms, vec![("partnerschaft".to_string(), false)]);
+        assert!(p.phrases.is_empty());
+        assert_eq!(
+            p.excluded,
+            vec!["entre les écoles", "Klima Schutz", "Städte partner"]
+        );
+        // A dash alone leaves out nothing.
+        let p = ParsedQuery::parse("jugend - schule").unwrap();
+        assert_eq!(p.terms.len(), 2);
+        assert!(p.excluded.is_empty());
+        assert!(ParsedQuery::parse(r#"-"nur ausgeschlossen""#).is_err());
     }
 
     #[test]
@@ -173,7 +200,13 @@ mod properties {
             .iter()
             .map(|(w, prefix)| format!("{w}{}", if *prefix { "*" } else { "" }));
         let phrases = p.phrases.iter().map(|ph| format!("\"{ph}\""));
-        let excluded = p.excluded.iter().map(|w| format!("-{w}"));
+        let excluded = p.excluded.iter().map(|w| {
+            if w.contains(' ') {
+                format!("-\"{w}\"")
+            } else {
+                format!("-{w}")
+            }
+        });
         terms
             .chain(phrases)
             .chain(excluded)
@@ -198,7 +231,7 @@ mod properties {
         fn a_parsed_query_reads_the_same_when_written_back(q in query_text()) {
             if let Ok(p) = ParsedQuery::parse(&q) {
                 let words = p.terms.iter().map(|(w, _)| w.as_str())
-                    .chain(p.excluded.iter().map(String::as_str));
+                    .chain(p.excluded.iter().flat_map(|e| e.split(' ')));
                 for w in words {
                     prop_assert!(!w.is_empty() && w.chars().all(char::is_alphanumeric), "{w:?}");
                 }

@@ -96,6 +96,8 @@ async fn german_compounds_french_accents_and_stems_match() {
         "Schülerinnen",
         "jugend*",              // a prefix
         "\"entre les écoles\"", // a phrase
+        // An excluded phrase leaves out its words in that order only.
+        "partnerschaft -\"écoles entre\"",
     ] {
         let (status, answer) = search(&ctx, &format!("q={q}")).await;
         assert_eq!(status, StatusCode::OK, "{q}: {answer}");
