@@ -108,21 +108,26 @@ pub async fn create_account(
     moderator: bool,
 ) -> Result<Account, AppError> {
     if !valid_username(username) {
-        return Err(AppError::invalid(
-            "username",
-            "3–64 letters, digits, `.`, `_` or `-`",
-        ));
+        return Err(
+            AppError::invalid("username", "3–64 letters, digits, `.`, `_` or `-`")
+                .localized("account-check-username", &[]),
+        );
     }
     if password.chars().count() < MIN_PASSWORD_LEN {
         return Err(AppError::invalid(
             "password",
             format!("at least {MIN_PASSWORD_LEN} characters"),
+        )
+        .localized(
+            "account-check-password",
+            &[("min", MIN_PASSWORD_LEN.to_string())],
         ));
     }
     if Account::by_username(conn, username).await?.is_some() {
-        return Err(AppError::conflict(format!(
-            "the username `{username}` is taken"
-        )));
+        return Err(
+            AppError::conflict(format!("the username `{username}` is taken"))
+                .localized("account-check-taken", &[("name", username.to_string())]),
+        );
     }
     let hash = hash_password(password.to_string()).await?;
     Ok(Account::insert(
@@ -292,10 +297,10 @@ pub async fn issue_token(
 ) -> Result<(ApiToken, String), AppError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        return Err(AppError::invalid(
-            "name",
-            "required, at most 100 characters",
-        ));
+        return Err(
+            AppError::invalid("name", "required, at most 100 characters")
+                .localized("check-required-max", &[("max", "100".into())]),
+        );
     }
     let (token, hash) = new_token();
     let row = ApiToken::insert(conn, account.id, name, &hash).await?;

@@ -102,7 +102,8 @@ impl Profile {
             return Err(AppError::invalid(
                 "country",
                 "an ISO 3166-1 alpha-2 code in capitals, like DE or FR",
-            ));
+            )
+            .localized("fund-check-country", &[("code", c.clone())]));
         }
         if let Some(code) = &self.official_code {
             let ok = match (self.country.as_deref(), kind) {
@@ -191,23 +192,26 @@ pub async fn create(
         return Err(AppError::invalid(
             "handle",
             "1–64 lowercase letters, digits, `-`, `_` or `.`, starting with a letter or digit",
-        ));
+        )
+        .localized("org-check-handle", &[]));
     }
     if input.name.trim().is_empty() || input.name.chars().count() > 200 {
-        return Err(AppError::invalid(
-            "name",
-            "required, at most 200 characters",
-        ));
+        return Err(
+            AppError::invalid("name", "required, at most 200 characters")
+                .localized("check-required-max", &[("max", "200".into())]),
+        );
     }
     input.profile.validate(Some(input.kind))?;
     if DbActor::local_by_handle(conn, &input.handle)
         .await?
         .is_some()
     {
-        return Err(AppError::conflict(format!(
-            "the handle `{}` is taken",
-            input.handle
-        )));
+        return Err(
+            AppError::conflict(format!("the handle `{}` is taken", input.handle)).localized(
+                "org-check-handle-taken",
+                &[("handle", input.handle.clone())],
+            ),
+        );
     }
     let keys = keys::generate().await?;
     let p = &input.profile;
@@ -304,10 +308,10 @@ pub async fn update(
     if let Some(name) = &u.name
         && (name.trim().is_empty() || name.chars().count() > 200)
     {
-        return Err(AppError::invalid(
-            "name",
-            "required, at most 200 characters",
-        ));
+        return Err(
+            AppError::invalid("name", "required, at most 200 characters")
+                .localized("check-required-max", &[("max", "200".into())]),
+        );
     }
     let blank = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string());
     let (lau, nuts) = (blank(&u.lau), blank(&u.nuts));

@@ -115,10 +115,10 @@ impl PostInput {
                 ));
             }
             if chars(&t.body) > MAX_BODY {
-                return Err(AppError::invalid(
-                    f("body"),
-                    format!("at most {MAX_BODY} characters"),
-                ));
+                return Err(
+                    AppError::invalid(f("body"), format!("at most {MAX_BODY} characters"))
+                        .localized("check-too-long", &[("max", MAX_BODY.to_string())]),
+                );
             }
             translations.push(TranslationData {
                 language: t.language.code().to_string(),
@@ -140,7 +140,8 @@ impl PostInput {
                 return Err(AppError::invalid(
                     format!("themes[{i}]"),
                     format!("unknown theme `{t}`"),
-                ));
+                )
+                .localized("check-theme", &[("theme", t.clone())]));
             }
         }
         for (i, g) in self.sdgs.iter().enumerate() {
@@ -157,13 +158,14 @@ impl PostInput {
             return Err(AppError::invalid("ends_on", "before starts_on"));
         }
         if self.place.as_deref().is_some_and(|p| chars(p) > 200) {
-            return Err(AppError::invalid("place", "at most 200 characters"));
+            return Err(AppError::invalid("place", "at most 200 characters")
+                .localized("check-too-long", &[("max", "200".into())]));
         }
         if self.images.len() > MAX_IMAGES {
-            return Err(AppError::invalid(
-                "images",
-                format!("at most {MAX_IMAGES} images"),
-            ));
+            return Err(
+                AppError::invalid("images", format!("at most {MAX_IMAGES} images"))
+                    .localized("post-check-images", &[("max", MAX_IMAGES.to_string())]),
+            );
         }
         let mut images = Vec::new();
         let media = format!("{base_url}/media/");
@@ -173,7 +175,8 @@ impl PostInput {
                 return Err(AppError::invalid(
                     format!("images[{i}].alt"),
                     "describe the image for people who cannot see it (required, at most 1500 characters)",
-                ));
+                )
+                .localized("post-check-alt", &[("max", "1500".into())]));
             }
             // Only images stored here: a page never makes its readers ask another server.
             let field = format!("images[{i}].url");
@@ -304,6 +307,7 @@ async fn funded_by(conn: &mut AsyncPgConnection, given: &str) -> Result<String, 
             "funded_by",
             format!("no funding programme `{given}` in this network's directory (/funding)"),
         )
+        .localized("post-check-funded-by", &[("given", given.to_string())])
     })
 }
 

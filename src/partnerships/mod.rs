@@ -56,10 +56,10 @@ fn check_details(
 ) -> Result<(), AppError> {
     let this_year = chrono::Utc::now().year();
     if year.is_some_and(|y| !(1800..=this_year).contains(&y)) {
-        return Err(AppError::invalid(
-            "founded_year",
-            format!("a year from 1800 to {this_year}"),
-        ));
+        return Err(
+            AppError::invalid("founded_year", format!("a year from 1800 to {this_year}"))
+                .localized("partnership-check-year", &[("year", this_year.to_string())]),
+        );
     }
     for (i, l) in languages.iter().enumerate() {
         if !crate::orgs::is_language_code(l) {
@@ -71,18 +71,24 @@ fn check_details(
     }
     for (i, t) in themes.iter().enumerate() {
         if crate::vocab::theme(t).is_none() {
-            return Err(AppError::invalid(
-                format!("themes[{i}]"),
-                format!("unknown theme `{t}`"),
-            ));
+            return Err(
+                AppError::invalid(format!("themes[{i}]"), format!("unknown theme `{t}`"))
+                    .localized("check-theme", &[("theme", t.clone())]),
+            );
         }
     }
     for (l, d) in description {
-        if !crate::orgs::is_language_code(l) || d.chars().count() > 2000 {
+        if !crate::orgs::is_language_code(l) {
             return Err(AppError::invalid(
                 format!("description.{l}"),
-                "a two-letter language code, at most 2000 characters",
+                "a two-letter language code",
             ));
+        }
+        if d.chars().count() > 2000 {
+            return Err(
+                AppError::invalid(format!("description.{l}"), "at most 2000 characters")
+                    .localized("check-too-long", &[("max", "2000".into())]),
+            );
         }
     }
     Ok(())
@@ -106,16 +112,16 @@ pub async fn propose(
     p: &Proposal,
 ) -> Result<PartnershipFull, AppError> {
     if subject.id == partner.id {
-        return Err(AppError::invalid(
-            "partner",
-            "an organisation cannot partner with itself",
-        ));
+        return Err(
+            AppError::invalid("partner", "an organisation cannot partner with itself")
+                .localized("partnership-check-self", &[]),
+        );
     }
     if !partner.is_organisation() {
-        return Err(AppError::invalid(
-            "partner",
-            "partnerships are between organisations",
-        ));
+        return Err(
+            AppError::invalid("partner", "partnerships are between organisations")
+                .localized("partnership-check-not-org", &[]),
+        );
     }
     check_details(p.founded_year, &p.languages, &p.themes, &p.description)?;
     let offer_id = (!partner.local).then(|| new_id(state, "offer"));
@@ -158,7 +164,8 @@ pub async fn propose(
         Some(_) => {
             return Err(AppError::conflict(
                 "these organisations already have this partnership, or a proposal for it",
-            ));
+            )
+            .localized("partnership-check-exists", &[]));
         }
         None => {
             DbPartnership::insert(

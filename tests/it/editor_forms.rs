@@ -164,3 +164,71 @@ async fn the_preview_shows_place_dates_partners_themes_and_goals_by_name() {
         assert!(preview.contains(shown), "{shown} in {preview}");
     }
 }
+
+/// The domain's own checks (those the form cannot make by itself) answer in the editor's
+/// language, next to the field they concern.
+#[tokio::test]
+async fn the_domain_checks_answer_in_the_editors_language() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-koeln").await;
+    ctx.editor("redaktion", &["stadt-koeln"]).await;
+    let (cookie, csrf) = session(&ctx, "redaktion", "/editor/stadt-koeln/posts/new").await;
+    let post = |extra: (&'static str, String)| {
+        multipart(
+            &[
+                ("csrf", &csrf),
+                ("main_language", "de"),
+                ("title_de", "Apfelernte"),
+                ("summary_de", "Zwanzig Jugendliche ernten Äpfel."),
+                (extra.0, &extra.1),
+                ("action", "publish"),
+            ],
+            None,
+            &[],
+        )
+    };
+    let (status, html) = send(
+        &ctx,
+        &cookie,
+        "/editor/stadt-koeln/posts?lang=de",
+        post(("place", "K".repeat(201))),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(
+        html.contains("id=\"place-error\">Höchstens 200 Zeichen.</p>"),
+        "{html}"
+    );
+    let (status, html) = send(
+        &ctx,
+        &cookie,
+        "/editor/stadt-koeln/posts?lang=fr",
+        post(("funded_by", "nirgendwo".into())),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(
+        html.contains("Aucun programme de financement «\u{202f}nirgendwo\u{202f}»"),
+        "{html}"
+    );
+    assert!(!html.contains("no funding programme"), "{html}");
+
+    // A partnership proposed to the organisation itself.
+    let resp = reqwest::Client::new()
+        .post(ctx.url("/editor/stadt-koeln/partnerships?lang=fr"))
+        .header(COOKIE, &cookie)
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(crate::common::urlencoded(&[
+            ("csrf", csrf.as_str()),
+            ("partner", "@stadt-koeln"),
+            ("kind", "twinning"),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    let html = resp.text().await.unwrap();
+    assert!(
+        html.contains("Une organisation ne peut pas être partenaire d’elle-même."),
+        "{html}"
+    );
+}
