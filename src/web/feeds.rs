@@ -1,5 +1,6 @@
-//! RSS 2.0 and Atom feeds of an organisation's projects and of a theme's, in the visitor's
-//! language (`?lang=`, else as for pages), each item linking to its HTML page.
+//! RSS 2.0 and Atom feeds of an organisation's projects, a theme's, a group's threads and the
+//! showcase, in the visitor's language (`?lang=`, else as for pages), each item linking to
+//! its HTML page.
 
 use super::pages::tag::tag_title;
 use super::{LangQuery, negotiate_lang};
@@ -172,32 +173,49 @@ fn respond(body: String, mime: &'static str) -> Response {
         .into_response()
 }
 
-const RSS: &str = "application/rss+xml; charset=utf-8";
-const ATOM: &str = "application/atom+xml; charset=utf-8";
+/// The two formats every feed is served in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Rss,
+    Atom,
+}
 
-/// A feed of posts for a page of its own (`{page}/feed.rss` or `.atom`, by `ext`): the
-/// showcase's, say.
+impl Format {
+    /// The ending of the feed's file name (`feed.rss`, `feed.atom`).
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Rss => "rss",
+            Format::Atom => "atom",
+        }
+    }
+
+    fn respond(self, feed: &Feed) -> Response {
+        match self {
+            Format::Rss => respond(rss(feed), "application/rss+xml; charset=utf-8"),
+            Format::Atom => respond(atom(feed), "application/atom+xml; charset=utf-8"),
+        }
+    }
+}
+
+/// A feed of posts for a page of its own (`{page}/feed.rss` or `.atom`): the showcase's,
+/// say.
 pub fn list_feed(
     title: &str,
     description: &str,
     page: &str,
     lang: Lang,
     posts: &[(&PostFull, &str)],
-    ext: &str,
+    format: Format,
 ) -> Response {
     let feed = Feed {
         title: title.to_string(),
         description: description.to_string(),
-        self_url: format!("{page}/feed.{ext}"),
+        self_url: format!("{page}/feed.{}", format.ext()),
         page: page.to_string(),
         lang,
         items: posts.iter().map(|(p, a)| item(p, a, lang)).collect(),
     };
-    if ext == "atom" {
-        respond(atom(&feed), ATOM)
-    } else {
-        respond(rss(&feed), RSS)
-    }
+    format.respond(&feed)
 }
 
 async fn organisation_feed(
@@ -307,64 +325,27 @@ async fn group_feed(
     })
 }
 
-pub async fn group_rss(
-    State(state): State<AppState>,
-    Path(handle): Path<String>,
-    headers: HeaderMap,
-    Query(q): Query<LangQuery>,
-) -> AppResult<Response> {
-    let feed = group_feed(&state, &handle, &headers, &q, "rss").await?;
-    Ok(respond(rss(&feed), RSS))
-}
+/// Which page's feed a route serves (a const parameter of [`serve`]).
+pub const ORGANISATION: u8 = 0;
+pub const GROUP: u8 = 1;
+pub const THEME: u8 = 2;
 
-pub async fn group_atom(
+/// `/o/{handle}`, `/g/{handle}` or `/tags/{tag}` + `/feed.rss` or `/feed.atom`: one handler
+/// for the six routes, told by its const parameters which page and which format.
+pub async fn serve<const SOURCE: u8, const ATOM: bool>(
     State(state): State<AppState>,
-    Path(handle): Path<String>,
+    Path(key): Path<String>,
     headers: HeaderMap,
     Query(q): Query<LangQuery>,
 ) -> AppResult<Response> {
-    let feed = group_feed(&state, &handle, &headers, &q, "atom").await?;
-    Ok(respond(atom(&feed), ATOM))
-}
-
-pub async fn organisation_rss(
-    State(state): State<AppState>,
-    Path(handle): Path<String>,
-    headers: HeaderMap,
-    Query(q): Query<LangQuery>,
-) -> AppResult<Response> {
-    let feed = organisation_feed(&state, &handle, &headers, &q, "rss").await?;
-    Ok(respond(rss(&feed), RSS))
-}
-
-pub async fn organisation_atom(
-    State(state): State<AppState>,
-    Path(handle): Path<String>,
-    headers: HeaderMap,
-    Query(q): Query<LangQuery>,
-) -> AppResult<Response> {
-    let feed = organisation_feed(&state, &handle, &headers, &q, "atom").await?;
-    Ok(respond(atom(&feed), ATOM))
-}
-
-pub async fn theme_rss(
-    State(state): State<AppState>,
-    Path(tag): Path<String>,
-    headers: HeaderMap,
-    Query(q): Query<LangQuery>,
-) -> AppResult<Response> {
-    let feed = theme_feed(&state, &tag, &headers, &q, "rss").await?;
-    Ok(respond(rss(&feed), RSS))
-}
-
-pub async fn theme_atom(
-    State(state): State<AppState>,
-    Path(tag): Path<String>,
-    headers: HeaderMap,
-    Query(q): Query<LangQuery>,
-) -> AppResult<Response> {
-    let feed = theme_feed(&state, &tag, &headers, &q, "atom").await?;
-    Ok(respond(atom(&feed), ATOM))
+    let format = if ATOM { Format::Atom } else { Format::Rss };
+    let ext = format.ext();
+    let feed = match SOURCE {
+        GROUP => group_feed(&state, &key, &headers, &q, ext).await?,
+        THEME => theme_feed(&state, &key, &headers, &q, ext).await?,
+        _ => organisation_feed(&state, &key, &headers, &q, ext).await?,
+    };
+    Ok(format.respond(&feed))
 }
 
 #[cfg(test)]

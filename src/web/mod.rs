@@ -96,17 +96,35 @@ pub fn router() -> Router<AppState> {
         .route("/showcase/{file}", get(pages::showcase::feed))
         .route("/g/{handle}", get(pages::forum::group_or_actor))
         .route("/g/{handle}/t/{id}", get(pages::forum::thread))
-        .route("/g/{handle}/feed.rss", get(feeds::group_rss))
-        .route("/g/{handle}/feed.atom", get(feeds::group_atom))
+        .route(
+            "/g/{handle}/feed.rss",
+            get(feeds::serve::<{ feeds::GROUP }, false>),
+        )
+        .route(
+            "/g/{handle}/feed.atom",
+            get(feeds::serve::<{ feeds::GROUP }, true>),
+        )
         .route("/events.ics", get(pages::ics::network))
         .route("/tags/{tag}/events.ics", get(pages::ics::theme))
         .route("/o/{handle}/events.ics", get(pages::ics::organisation))
         .route("/static/style.css", get(stylesheet))
         .route("/tags/{tag}", get(pages::tag::tag))
-        .route("/tags/{tag}/feed.rss", get(feeds::theme_rss))
-        .route("/tags/{tag}/feed.atom", get(feeds::theme_atom))
-        .route("/o/{handle}/feed.rss", get(feeds::organisation_rss))
-        .route("/o/{handle}/feed.atom", get(feeds::organisation_atom))
+        .route(
+            "/tags/{tag}/feed.rss",
+            get(feeds::serve::<{ feeds::THEME }, false>),
+        )
+        .route(
+            "/tags/{tag}/feed.atom",
+            get(feeds::serve::<{ feeds::THEME }, true>),
+        )
+        .route(
+            "/o/{handle}/feed.rss",
+            get(feeds::serve::<{ feeds::ORGANISATION }, false>),
+        )
+        .route(
+            "/o/{handle}/feed.atom",
+            get(feeds::serve::<{ feeds::ORGANISATION }, true>),
+        )
         .route("/o/{handle}/follow", post(pages::follow::follow))
         .route("/registry", get(pages::registry::registry))
         .route("/statistics", get(pages::stats::statistics))

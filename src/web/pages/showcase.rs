@@ -126,13 +126,11 @@ pub async fn feed(
     let page = format!("{}/showcase", state.urls.base());
     let items: Vec<(&PostFull, &str)> = posts.iter().map(|(p, a)| (p, a.name.as_str())).collect();
     let title = format!("{} – {network}", r.showcase);
-    match file.as_str() {
-        "feed.rss" => Ok(crate::web::feeds::list_feed(
-            &title, &network, &page, lang, &items, "rss",
-        )),
-        "feed.atom" => Ok(crate::web::feeds::list_feed(
-            &title, &network, &page, lang, &items, "atom",
-        )),
-        _ => Err(AppError::not_found("no such feed")),
-    }
+    use crate::web::feeds::{Format, list_feed};
+    let format = match file.as_str() {
+        "feed.rss" => Format::Rss,
+        "feed.atom" => Format::Atom,
+        _ => return Err(AppError::not_found("no such feed")),
+    };
+    Ok(list_feed(&title, &network, &page, lang, &items, format))
 }
