@@ -12,6 +12,7 @@ pub mod inbox;
 pub mod keys;
 pub mod nodeinfo;
 pub mod objects;
+pub mod peers;
 pub mod persons;
 pub mod protocol;
 pub mod resolve;

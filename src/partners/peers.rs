@@ -1,7 +1,8 @@
-//! Partner search across networks, as the search does it (`search::peers`): every
-//! configured peer is asked at once with a GET signed by our instance actor; whatever has not
-//! answered within `federation.search_timeout_ms` is reported as timed out, an answer that
-//! cannot be read as failed, and a peer vouches only for its own organisations.
+//! Partner search across networks, through the same calls as the search
+//! (`federation::peers`): every configured peer is asked at once with a GET signed by our
+//! instance actor; whatever has not answered within `federation.search_timeout_ms` is
+//! reported as timed out, an answer that cannot be read as failed, and a peer vouches only
+//! for its own organisations.
 //!
 //! - `GET /federation/partners/suggestions?profile=<JSON>&limit=<n>`: the peer ranks its own
 //!   organisations for our organisation's [`Profile`] and answers their [`Evidence`]
@@ -19,25 +20,16 @@ use super::{
 };
 use crate::db::models::partner_search::{DbPartnerSearch, LookingFilter};
 use crate::error::{AppError, AppResult};
-use crate::federation::activities::relay::is_peer_instance_actor;
-use crate::federation::fetch::knock;
-use crate::federation::http::signed;
-use crate::federation::objects::actor::authority;
-use crate::federation::signatures::{SigningKey, sign_request};
+use crate::federation::peers::{self, bounded_names, vouches_for};
 use crate::state::{AppState, FedData};
 use axum::Json;
 use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
 use axum::http::{HeaderMap, Method, Uri};
-use futures::StreamExt;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant, SystemTime};
-use url::Url;
 
-/// The largest answer read from a peer.
-const MAX_ANSWER_BYTES: usize = 2 * 1024 * 1024;
 /// The largest profile a peer may send, in bytes of JSON.
 const MAX_PROFILE_BYTES: usize = 32 * 1024;
 
@@ -77,22 +69,6 @@ pub fn router() -> axum::Router<AppState> {
         )
 }
 
-async fn check_peer(
-    data: &FedData,
-    method: &Method,
-    uri: &Uri,
-    headers: &HeaderMap,
-) -> AppResult<()> {
-    let actor = crate::federation::inbox::verify_request(data, method, uri, headers, b"").await?;
-    if !is_peer_instance_actor(data, &actor) {
-        return Err(AppError::forbidden(format!(
-            "{} is not the instance actor of one of this network's peers",
-            actor.ap_id
-        )));
-    }
-    Ok(())
-}
-
 /// GET /federation/partners/suggestions: our organisations for a peer's profile.
 pub async fn answer_suggestions(
     data: FedData,
@@ -101,7 +77,7 @@ pub async fn answer_suggestions(
     headers: HeaderMap,
     params: Result<Query<SuggestParams>, QueryRejection>,
 ) -> AppResult<Json<SuggestAnswer>> {
-    check_peer(&data, &method, &uri, &headers).await?;
+    peers::check_peer(&data, &method, &uri, &headers).await?;
     let Query(params) = params.map_err(|e| AppError::bad_request(e.body_text()))?;
     if params.profile.len() > MAX_PROFILE_BYTES {
         return Err(AppError::invalid(
@@ -131,7 +107,7 @@ pub async fn answer_looking(
     headers: HeaderMap,
     params: Result<Query<LookingQuery>, QueryRejection>,
 ) -> AppResult<Json<LookingAnswer>> {
-    check_peer(&data, &method, &uri, &headers).await?;
+    peers::check_peer(&data, &method, &uri, &headers).await?;
     let Query(params) = params.map_err(|e| AppError::bad_request(e.body_text()))?;
     let filter = params.filter()?;
     let mut conn = data.conn().await?;
@@ -214,115 +190,27 @@ pub async fn looking(
         .collect()
 }
 
-/// Asks every peer at once; each answer or failure comes back within the budget.
+/// Every peer's answer to `path`, with how its call went.
 async fn fan_out<T: DeserializeOwned>(
     state: &AppState,
     path: &str,
     params: &[(&'static str, String)],
 ) -> Vec<(NetworkStatus, Option<T>)> {
-    let peers = state.config.federation.peers.clone();
-    if peers.is_empty() {
-        return vec![];
-    }
-    let budget = Duration::from_millis(state.config.federation.search_timeout_ms);
-    let key = match state.keys.instance(&state.pool).await {
-        Ok(k) => k,
-        Err(e) => {
-            return peers
-                .into_iter()
-                .map(|p| {
-                    (
-                        status(&p, "failed", 0, Some(format!("cannot sign: {e}"))),
-                        None,
-                    )
-                })
-                .collect();
-        }
-    };
-    let key = &key;
-    futures::stream::iter(peers)
-        .map(|peer| async move {
-            let started = Instant::now();
-            let outcome =
-                tokio::time::timeout(budget, ask::<T>(state, key, &peer, path, params)).await;
-            let ms = started.elapsed().as_millis() as u64;
-            match outcome {
-                Err(_) => (
-                    status(
-                        &peer,
-                        "timeout",
-                        ms,
-                        Some(format!("no answer within {} ms", budget.as_millis())),
-                    ),
-                    None,
-                ),
-                Ok(Err(e)) => (status(&peer, "failed", ms, Some(e)), None),
-                Ok(Ok(answer)) => (status(&peer, "answered", ms, None), Some(answer)),
-            }
-        })
-        .buffer_unordered(16)
-        .collect()
+    peers::fan_out::<T>(state, path, params)
         .await
-}
-
-fn status(peer: &str, status: &str, ms: u64, error: Option<String>) -> NetworkStatus {
-    NetworkStatus {
-        network: peer.to_string(),
-        status: status.to_string(),
-        count: 0,
-        milliseconds: ms,
-        error,
-        names: BTreeMap::new(),
-    }
-}
-
-/// One peer's answer, read, bounded and parsed.
-async fn ask<T: DeserializeOwned>(
-    state: &AppState,
-    key: &SigningKey,
-    peer: &str,
-    path: &str,
-    params: &[(&'static str, String)],
-) -> Result<T, String> {
-    let mut url = Url::parse(&format!("{}://{peer}{path}", state.config.scheme()))
-        .map_err(|e| format!("bad peer address: {e}"))?;
-    url.query_pairs_mut()
-        .extend_pairs(params.iter().map(|(k, v)| (*k, v.as_str())));
-    let mut resp = knock(&state.knocks, &authority(&url), |scheme| {
-        let url = url.clone();
-        async move {
-            let headers = sign_request(key, scheme, &Method::GET, &url, None, SystemTime::now())
-                .map_err(|e| format!("signing: {e}"))?;
-            signed(
-                state.http.get(url).header("accept", "application/json"),
-                headers,
-            )
-            .send()
-            .await
-            .map_err(|e| format!("unreachable: {e}"))
-        }
-    })
-    .await?;
-    let status = resp.status();
-    let mut body = Vec::new();
-    while let Some(chunk) = resp.chunk().await.map_err(|e| format!("reading: {e}"))? {
-        body.extend_from_slice(&chunk);
-        if body.len() > MAX_ANSWER_BYTES {
-            return Err(format!("answer larger than {MAX_ANSWER_BYTES} bytes"));
-        }
-    }
-    if !status.is_success() {
-        let text: String = String::from_utf8_lossy(&body).chars().take(200).collect();
-        return Err(format!("HTTP {}: {text}", status.as_u16()));
-    }
-    serde_json::from_slice(&body).map_err(|e| format!("unreadable answer: {e}"))
-}
-
-/// A peer's organisation is its own: its id on the peer's host, a readable http(s) link.
-fn vouches_for(peer: &str, ap_id: &str, url: &str) -> bool {
-    let own = Url::parse(ap_id).is_ok_and(|u| authority(&u).eq_ignore_ascii_case(peer));
-    let link = Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
-    own && link
+        .into_iter()
+        .map(|(call, answer)| {
+            let status = NetworkStatus {
+                network: call.peer,
+                status: call.status.to_string(),
+                count: 0,
+                milliseconds: call.milliseconds,
+                error: call.error,
+                names: BTreeMap::new(),
+            };
+            (status, answer)
+        })
+        .collect()
 }
 
 fn short(s: &str, max: usize) -> String {
@@ -383,39 +271,4 @@ fn bounded_looking(mut o: LookingOrg, peer: &str) -> LookingOrg {
     o.partner_kinds = short_list(o.partner_kinds, 10, 40);
     o.description = short(&o.description, super::DESCRIPTION_MAX);
     o
-}
-
-/// A peer's names, as far as a page shows them: a few languages, short plain text.
-fn bounded_names(names: BTreeMap<String, String>) -> BTreeMap<String, String> {
-    names
-        .into_iter()
-        .filter(|(l, _)| l.len() <= 8 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .map(|(l, n)| (l, short(&n, 100).trim().to_string()))
-        .filter(|(_, n)| !n.is_empty())
-        .take(16)
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_peer_vouches_only_for_its_own_organisations() {
-        assert!(vouches_for(
-            "b.example:8443",
-            "https://b.example:8443/o/amiens",
-            "https://b.example:8443/o/amiens"
-        ));
-        assert!(!vouches_for(
-            "b.example",
-            "https://c.example/o/x",
-            "https://c.example/o/x"
-        ));
-        assert!(!vouches_for(
-            "b.example",
-            "https://b.example/o/x",
-            "javascript:alert(1)"
-        ));
-    }
 }

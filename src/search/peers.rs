@@ -12,23 +12,12 @@
 
 use super::{Found, Hit, NetworkAnswer, Scope, Search, SearchParams};
 use crate::error::{AppError, AppResult};
-use crate::federation::activities::relay::is_peer_instance_actor;
-use crate::federation::fetch::knock;
-use crate::federation::http::signed;
-use crate::federation::objects::actor::authority;
-use crate::federation::signatures::{SigningKey, sign_request};
+use crate::federation::peers::{self, Call, bounded_names};
 use crate::state::{AppState, FedData};
 use axum::Json;
 use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
 use axum::http::{HeaderMap, Method, Uri};
-use futures::StreamExt;
-use std::collections::BTreeMap;
-use std::time::{Duration, Instant, SystemTime};
-use url::Url;
-
-/// The largest answer read from a peer.
-const MAX_ANSWER_BYTES: usize = 2 * 1024 * 1024;
 
 /// GET /federation/search: a peer's search of our own content.
 pub async fn answer(
@@ -38,14 +27,7 @@ pub async fn answer(
     headers: HeaderMap,
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> AppResult<Json<Found>> {
-    let actor =
-        crate::federation::inbox::verify_request(&data, &method, &uri, &headers, b"").await?;
-    if !is_peer_instance_actor(&data, &actor) {
-        return Err(AppError::forbidden(format!(
-            "{} is not the instance actor of one of this network's peers",
-            actor.ap_id
-        )));
-    }
+    peers::check_peer(&data, &method, &uri, &headers).await?;
     let Query(params) = params.map_err(|e| AppError::bad_request(e.body_text()))?;
     let mut search = params.check()?;
     search.scope = Scope::Local;
@@ -58,116 +40,32 @@ pub async fn answer(
 
 /// Asks every peer at once; each answer or failure comes back within the budget.
 pub async fn fan_out(state: &AppState, search: &Search) -> Vec<(NetworkAnswer, Option<Found>)> {
-    let peers = state.config.federation.peers.clone();
-    if peers.is_empty() {
-        return vec![];
-    }
-    let budget = Duration::from_millis(state.config.federation.search_timeout_ms);
-    let key = match state.keys.instance(&state.pool).await {
-        Ok(k) => k,
-        Err(e) => {
-            return peers
-                .into_iter()
-                .map(|p| (failed(&p, 0, format!("cannot sign: {e}")), None))
-                .collect();
-        }
-    };
-    let key = &key;
-    futures::stream::iter(peers)
-        .map(|peer| async move {
-            let started = Instant::now();
-            let outcome = tokio::time::timeout(budget, ask(state, key, &peer, search)).await;
-            let ms = started.elapsed().as_millis() as u64;
-            match outcome {
-                Err(_) => (
-                    NetworkAnswer {
-                        network: peer.clone(),
-                        status: "timeout".into(),
-                        total: 0,
-                        hits: 0,
-                        milliseconds: ms,
-                        capped: false,
-                        error: Some(format!("no answer within {} ms", budget.as_millis())),
-                        names: BTreeMap::new(),
-                    },
-                    None,
-                ),
-                Ok(Err(e)) => (failed(&peer, ms, e), None),
-                Ok(Ok(found)) => (
-                    NetworkAnswer {
-                        network: peer.clone(),
-                        status: "answered".into(),
-                        total: found.total,
-                        hits: found.hits.len(),
-                        milliseconds: ms,
-                        capped: found.capped,
-                        error: None,
-                        names: found.network_names.clone(),
-                    },
-                    Some(found),
-                ),
-            }
-        })
-        .buffer_unordered(16)
-        .collect()
+    peers::fan_out::<Found>(state, "/federation/search", &search.peer_params())
         .await
+        .into_iter()
+        .map(|(call, found)| {
+            let found = found.map(|f| checked(&call.peer, f));
+            (network_answer(call, found.as_ref()), found)
+        })
+        .collect()
 }
 
-fn failed(peer: &str, ms: u64, error: String) -> NetworkAnswer {
+fn network_answer(call: Call, found: Option<&Found>) -> NetworkAnswer {
     NetworkAnswer {
-        network: peer.to_string(),
-        status: "failed".into(),
-        total: 0,
-        hits: 0,
-        milliseconds: ms,
-        capped: false,
-        error: Some(error),
-        names: BTreeMap::new(),
+        network: call.peer,
+        status: call.status.into(),
+        total: found.map_or(0, |f| f.total),
+        hits: found.map_or(0, |f| f.hits.len()),
+        milliseconds: call.milliseconds,
+        capped: found.is_some_and(|f| f.capped),
+        error: call.error,
+        names: found.map(|f| f.network_names.clone()).unwrap_or_default(),
     }
 }
 
-/// One peer's answer, read, bounded and checked.
-async fn ask(
-    state: &AppState,
-    key: &SigningKey,
-    peer: &str,
-    search: &Search,
-) -> Result<Found, String> {
-    let mut url = Url::parse(&format!(
-        "{}://{peer}/federation/search",
-        state.config.scheme()
-    ))
-    .map_err(|e| format!("bad peer address: {e}"))?;
-    url.query_pairs_mut().extend_pairs(search.peer_params());
-    let mut resp = knock(&state.knocks, &authority(&url), |scheme| {
-        let url = url.clone();
-        async move {
-            let headers = sign_request(key, scheme, &Method::GET, &url, None, SystemTime::now())
-                .map_err(|e| format!("signing: {e}"))?;
-            signed(
-                state.http.get(url).header("accept", "application/json"),
-                headers,
-            )
-            .send()
-            .await
-            .map_err(|e| format!("unreachable: {e}"))
-        }
-    })
-    .await?;
-    let status = resp.status();
-    let mut body = Vec::new();
-    while let Some(chunk) = resp.chunk().await.map_err(|e| format!("reading: {e}"))? {
-        body.extend_from_slice(&chunk);
-        if body.len() > MAX_ANSWER_BYTES {
-            return Err(format!("answer larger than {MAX_ANSWER_BYTES} bytes"));
-        }
-    }
-    if !status.is_success() {
-        let text: String = String::from_utf8_lossy(&body).chars().take(200).collect();
-        return Err(format!("HTTP {}: {text}", status.as_u16()));
-    }
-    let mut found: Found =
-        serde_json::from_slice(&body).map_err(|e| format!("unreadable answer: {e}"))?;
+/// One peer's answer, checked: only its own content, snippets reduced to text and marks,
+/// language codes only, bounded text.
+fn checked(peer: &str, mut found: Found) -> Found {
     let before = found.hits.len();
     found.hits.retain(|h| vouches_for(peer, h));
     if found.hits.len() < before {
@@ -204,28 +102,13 @@ async fn ask(
     for values in found.facets.values_mut() {
         values.retain(|v| v.count > 0);
     }
-    Ok(found)
+    found
 }
 
-/// A peer's names, as far as a page shows them: a few languages, short plain text.
-fn bounded_names(names: BTreeMap<String, String>) -> BTreeMap<String, String> {
-    names
-        .into_iter()
-        .filter(|(l, _)| l.len() <= 8 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .map(|(l, n)| {
-            let n: String = n.chars().filter(|c| !c.is_control()).take(100).collect();
-            (l, n.trim().to_string())
-        })
-        .filter(|(_, n)| !n.is_empty())
-        .take(16)
-        .collect()
-}
-
-/// A peer's hit is its own: its id on the peer's host, a readable http(s) link.
+/// A peer's hit is its own (see [`peers::vouches_for`]) and of a kind a page shows.
 fn vouches_for(peer: &str, hit: &Hit) -> bool {
-    let own = Url::parse(&hit.ap_id).is_ok_and(|u| authority(&u).eq_ignore_ascii_case(peer));
-    let link = Url::parse(&hit.url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
-    own && link && ["organisation", "partnership", "post"].contains(&hit.kind.as_str())
+    peers::vouches_for(peer, &hit.ap_id, &hit.url)
+        && ["organisation", "partnership", "post"].contains(&hit.kind.as_str())
 }
 
 /// A peer's snippet, reduced to text and `<mark>`.
