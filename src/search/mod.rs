@@ -47,6 +47,8 @@ pub enum Scope {
 #[derive(utoipa::IntoParams, Debug, Clone, Default, Serialize, Deserialize)]
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
+    /// What to find: words (all must appear), `prefix*`, `"a phrase"`, and `-word` or
+    /// `-"a phrase"` to leave out; at most 300 characters and 12 words and phrases.
     #[serde(default)]
     pub q: String,
     /// organisation, partnership or post.
