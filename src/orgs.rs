@@ -103,7 +103,7 @@ impl Profile {
                 "country",
                 "an ISO 3166-1 alpha-2 code in capitals, like DE or FR",
             )
-            .localized("fund-check-country", &[("code", c.clone())]));
+            .localized("check-country", &[("code", c.clone())]));
         }
         if let Some(code) = &self.official_code {
             let ok = match (self.country.as_deref(), kind) {

@@ -131,7 +131,7 @@ fn country_list(codes: &[String], field: &str) -> Result<Vec<String>, AppError> 
                 format!("{field}[{i}]"),
                 format!("unknown country `{c}`: use a two-letter ISO code such as DE or FR"),
             )
-            .localized("fund-check-country", &[("code", c.trim().to_string())])
+            .localized("check-country", &[("code", c.trim().to_string())])
         })?;
         if !out.contains(&code) {
             out.push(code);

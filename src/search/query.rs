@@ -2,8 +2,8 @@
 //! excluded words (`-schule`) and excluded phrases (`-"neues Projekt"`). Words are runs of
 //! letters and digits; a hyphenated or apostrophed word (`Klima-Schutz`, `l'école`) is a
 //! phrase of its parts, also when excluded (`-Klima-Schutz` leaves out the phrase, not each
-//! word). The analysis
-//! (stemming, accents, compounds) happens in PostgreSQL: see the search migration.
+//! word). The analysis (stemming, accents, compounds) happens in PostgreSQL: see the search
+//! migration.
 
 use crate::error::AppError;
 
