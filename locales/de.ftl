@@ -1037,6 +1037,13 @@ account-check-password = Mindestens { $min } Zeichen.
 account-check-taken = Der Benutzername „{ $name }“ ist vergeben.
 org-check-handle = 1 bis 64 Kleinbuchstaben, Ziffern, „-“, „_“ oder „.“, am Anfang ein Buchstabe oder eine Ziffer.
 org-check-handle-taken = Die Kennung „{ $handle }“ ist vergeben.
+search-q-empty = Die Suche ist leer.
+search-q-too-long = Die Suche ist länger als { $max } Zeichen.
+search-q-control = Die Suche enthält Steuerzeichen.
+search-q-unclosed = Ein Anführungszeichen ist nicht geschlossen: Schreiben Sie „zwei Wörter“ für eine Wortgruppe.
+search-q-no-words = Die Suche enthält keine Wörter.
+search-q-only-excluded = Bitte geben Sie an, was gefunden werden soll, nicht nur, was wegfallen soll.
+search-q-too-many = Die Suche hat mehr als { $max } Wörter und Wortgruppen.
 ## person
 person-profile-intro = Schreibt im Forum dieses Netzwerks als Person.
 person-address = Adresse im Fediverse

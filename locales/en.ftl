@@ -1045,6 +1045,13 @@ account-check-password = At least { $min } characters.
 account-check-taken = The username “{ $name }” is taken.
 org-check-handle = 1 to 64 lowercase letters, digits, “-”, “_” or “.”, starting with a letter or digit.
 org-check-handle-taken = The handle “{ $handle }” is taken.
+search-q-empty = The search is empty.
+search-q-too-long = The search is longer than { $max } characters.
+search-q-control = The search holds control characters.
+search-q-unclosed = A quotation mark is not closed: write “two words” for a phrase.
+search-q-no-words = The search holds no words.
+search-q-only-excluded = Say what to find, not only what to leave out.
+search-q-too-many = The search has more than { $max } words and phrases.
 ## person
 person-profile-intro = Writes in this network's forum as themselves.
 person-address = Fediverse address

@@ -1048,6 +1048,13 @@ account-check-password = Au moins { $min } caractères.
 account-check-taken = Le nom d’utilisateur « { $name } » est déjà pris.
 org-check-handle = De 1 à 64 lettres minuscules, chiffres, « - », « _ » ou « . », en commençant par une lettre ou un chiffre.
 org-check-handle-taken = L’identifiant « { $handle } » est déjà pris.
+search-q-empty = La recherche est vide.
+search-q-too-long = La recherche dépasse { $max } caractères.
+search-q-control = La recherche contient des caractères de contrôle.
+search-q-unclosed = Un guillemet n’est pas fermé : écrivez « deux mots » pour une expression.
+search-q-no-words = La recherche ne contient aucun mot.
+search-q-only-excluded = Dites ce qu’il faut trouver, pas seulement ce qu’il faut exclure.
+search-q-too-many = La recherche compte plus de { $max } mots et expressions.
 ## person
 person-profile-intro = Écrit en son nom dans le forum de ce réseau.
 person-address = Adresse dans le fédivers

@@ -1045,6 +1045,13 @@ account-check-password = Almeno { $min } caratteri.
 account-check-taken = Il nome utente «{ $name }» è già in uso.
 org-check-handle = Da 1 a 64 lettere minuscole, cifre, «-», «_» o «.», che inizino con una lettera o una cifra.
 org-check-handle-taken = L’identificativo «{ $handle }» è già in uso.
+search-q-empty = La ricerca è vuota.
+search-q-too-long = La ricerca supera { $max } caratteri.
+search-q-control = La ricerca contiene caratteri di controllo.
+search-q-unclosed = Una virgoletta non è chiusa: scrivete «due parole» per un’espressione.
+search-q-no-words = La ricerca non contiene parole.
+search-q-only-excluded = Dite cosa cercare, non solo cosa escludere.
+search-q-too-many = La ricerca ha più di { $max } parole ed espressioni.
 ## person
 person-profile-intro = Scrive a nome proprio nel forum di questa rete.
 person-address = Indirizzo nel fediverso

@@ -1064,6 +1064,13 @@ account-check-password = Co najmniej { $min } znaków.
 account-check-taken = Nazwa użytkownika „{ $name }” jest zajęta.
 org-check-handle = Od 1 do 64 małych liter, cyfr, „-”, „_” lub „.”, zaczynając od litery lub cyfry.
 org-check-handle-taken = Identyfikator „{ $handle }” jest zajęty.
+search-q-empty = Wyszukiwanie jest puste.
+search-q-too-long = Wyszukiwanie jest dłuższe niż { $max } znaków.
+search-q-control = Wyszukiwanie zawiera znaki sterujące.
+search-q-unclosed = Cudzysłów nie jest zamknięty: napisz „dwa słowa”, aby szukać wyrażenia.
+search-q-no-words = Wyszukiwanie nie zawiera słów.
+search-q-only-excluded = Napisz, czego szukać, a nie tylko, co wykluczyć.
+search-q-too-many = Wyszukiwanie ma więcej niż { $max } słów i wyrażeń.
 ## person
 person-profile-intro = Pisze na forum tej sieci we własnym imieniu.
 person-address = Adres w fediwersum

@@ -39,15 +39,17 @@ impl ParsedQuery {
     pub fn parse(q: &str) -> Result<ParsedQuery, AppError> {
         let q = q.trim();
         if q.is_empty() {
-            return Err(invalid("the search query is empty"));
+            return Err(invalid("the search query is empty").localized("search-q-empty", &[]));
         }
         if q.chars().count() > MAX_QUERY_CHARS {
             return Err(invalid(format!(
                 "the search query is longer than {MAX_QUERY_CHARS} characters"
-            )));
+            ))
+            .localized("search-q-too-long", &[("max", MAX_QUERY_CHARS.to_string())]));
         }
         if q.chars().any(|c| c.is_control()) {
-            return Err(invalid("the search query holds control characters"));
+            return Err(invalid("the search query holds control characters")
+                .localized("search-q-control", &[]));
         }
         let mut parsed = ParsedQuery::default();
         let mut rest = q;
@@ -61,6 +63,7 @@ impl ParsedQuery {
             if let Some(after) = rest.strip_prefix(['"', '“', '„', '«']) {
                 let end = after.find(['"', '“', '”', '»']).ok_or_else(|| {
                     invalid("a quotation mark is not closed: write \"two words\" for a phrase")
+                        .localized("search-q-unclosed", &[])
                 })?;
                 let words = words_of(&after[..end]);
                 if !words.is_empty() {
@@ -90,16 +93,18 @@ impl ParsedQuery {
             }
         }
         if parsed.terms.is_empty() && parsed.phrases.is_empty() {
-            return Err(invalid(if parsed.excluded.is_empty() {
-                "the search query holds no words"
+            return Err(if parsed.excluded.is_empty() {
+                invalid("the search query holds no words").localized("search-q-no-words", &[])
             } else {
-                "say what to find, not only what to leave out"
-            }));
+                invalid("say what to find, not only what to leave out")
+                    .localized("search-q-only-excluded", &[])
+            });
         }
         if parsed.terms.len() + parsed.phrases.len() + parsed.excluded.len() > MAX_CLAUSES {
             return Err(invalid(format!(
                 "the search query has more than {MAX_CLAUSES} words and phrases"
-            )));
+            ))
+            .localized("search-q-too-many", &[("max", MAX_CLAUSES.to_string())]));
         }
         Ok(parsed)
     }

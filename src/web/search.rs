@@ -278,7 +278,8 @@ pub async fn page(
                 Err(e) if e.status.is_client_error() => error = Some(e.message),
                 Err(e) => return Err(e),
             },
-            Err(e) => error = Some(e.message),
+            // In the reader's language where the check has the words for it.
+            Err(e) => error = Some(e.message_in(lang).unwrap_or(e.message)),
         }
     }
     let (hits, facets) = answer

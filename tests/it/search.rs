@@ -402,6 +402,11 @@ async fn the_search_page_shows_hits_facets_and_errors_next_to_the_field() {
     let html = resp.text().await.unwrap();
     assert!(html.contains(r#"aria-invalid="true""#), "{html}");
     assert!(html.contains(r#"id="q-error""#));
+    // In the page's language.
+    assert!(
+        html.contains("Ein Anführungszeichen ist nicht geschlossen"),
+        "{html}"
+    );
     assert!(
         html.contains("value=\"&#34;&#60;b&#62;offen\"")
             || html.contains("value=\"&quot;&lt;b&gt;offen\""),
