@@ -1,5 +1,7 @@
 //! The editors' post form: a file over the upload limit keeps everything typed and states
 //! the limit; the preview shows images, place, dates, partners, themes and the SDGs by name.
+//! The domain's checks behind the post, partnership and account forms answer in the
+//! reader's language.
 
 use crate::common::Ctx;
 use crate::hardening::session;
@@ -229,6 +231,41 @@ async fn the_domain_checks_answer_in_the_editors_language() {
     let html = resp.text().await.unwrap();
     assert!(
         html.contains("Une organisation ne peut pas être partenaire d’elle-même."),
+        "{html}"
+    );
+}
+
+/// The back office's account form answers in the administrator's language too.
+#[tokio::test]
+async fn the_account_form_answers_in_the_administrators_language() {
+    let ctx = Ctx::new().await;
+    {
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        passerelle::auth::create_account(&mut conn, "chefin", "editor-password-1", true, false)
+            .await
+            .unwrap();
+    }
+    let (cookie, csrf) = session(&ctx, "chefin", "/admin/accounts").await;
+    let create = |lang: &str, username: &str| {
+        reqwest::Client::new()
+            .post(ctx.url(&format!("/admin/accounts?lang={lang}")))
+            .header(COOKIE, &cookie)
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(crate::common::urlencoded(&[
+                ("csrf", csrf.as_str()),
+                ("username", username),
+                ("password", "a-long-enough-password"),
+            ]))
+            .send()
+    };
+    let html = create("fr", "chefin").await.unwrap().text().await.unwrap();
+    assert!(
+        html.contains("Le nom d’utilisateur «\u{202f}chefin\u{202f}» est déjà pris."),
+        "{html}"
+    );
+    let html = create("de", "x").await.unwrap().text().await.unwrap();
+    assert!(
+        html.contains("3 bis 64 Buchstaben, Ziffern, „.“, „_“ oder „-“."),
         "{html}"
     );
 }
