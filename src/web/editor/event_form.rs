@@ -334,6 +334,10 @@ fn quoted(message: &str) -> Option<&str> {
 /// An error of the domain's checks said in the editor's language: by field and cause. A
 /// cause without a translation keeps the domain's (English) words.
 pub fn translate(e: &AppError, lang: Lang) -> String {
+    // The check's own words, where it has them (those an event shares with a post).
+    if let Some(m) = e.message_in(lang) {
+        return m;
+    }
     let t = strings(lang);
     let field = e.field.as_deref().unwrap_or("");
     let head = field.split(['[', '.']).next().unwrap_or("");
