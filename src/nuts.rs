@@ -22,48 +22,125 @@ pub fn eurostat_country(iso: &str) -> &str {
     }
 }
 
+/// Why a code was refused: the API's English words, and the interface's message for them
+/// (a Fluent id and its arguments), so that a form says it in its reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub english: String,
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Refusal {
+    fn new(english: impl Into<String>, id: &'static str, args: &[(&'static str, &str)]) -> Self {
+        Refusal {
+            english: english.into(),
+            id,
+            args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+        }
+    }
+
+    /// As the 422 of `field`, with its localized message.
+    pub fn into_app_error(self, field: &str) -> crate::error::AppError {
+        crate::error::AppError::invalid(field, self.english).localized(self.id, &self.args)
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english)
+    }
+}
+
+/// A code that starts (`start`) with another country's code than the organisation's.
+fn other_country(start: &str, country: &str) -> Refusal {
+    Refusal::new(
+        format!("starts with {start} but the organisation's country is {country}"),
+        "code-check-country",
+        &[("start", start), ("country", country)],
+    )
+}
+
 /// What is wrong with a LAU code for an organisation in `country`, if anything.
-pub fn check_lau(lau: &str, country: Option<&str>) -> Result<(), String> {
+pub fn check_lau(lau: &str, country: Option<&str>) -> Result<(), Refusal> {
+    let form = |english: &str| Refusal::new(english, "code-check-lau-form", &[]);
     let Some((prefix, code)) = lau.split_once('_') else {
-        return Err(
-            "a LAU code is the country code, `_` and the national LAU code, e.g. DE_05913000"
-                .into(),
-        );
+        return Err(form(
+            "a LAU code is the country code, `_` and the national LAU code, e.g. DE_05913000",
+        ));
     };
     if !(prefix.len() == 2 && prefix.bytes().all(|b| b.is_ascii_uppercase())) {
-        return Err("starts with a country code in capitals, e.g. DE_ or FR_".into());
+        return Err(form(
+            "starts with a country code in capitals, e.g. DE_ or FR_",
+        ));
     }
     if let Some(c) = country
         && eurostat_country(c) != prefix
     {
-        return Err(format!(
-            "starts with {prefix}_ but the organisation's country is {c}"
-        ));
+        return Err(other_country(&format!("{prefix}_"), c));
     }
     let digits = |n: usize| code.len() == n && code.bytes().all(|b| b.is_ascii_digit());
+    let fixed = |n: usize, example: &str, english: &str| {
+        (
+            digits(n),
+            Refusal::new(
+                english,
+                "code-check-lau-digits",
+                &[
+                    ("prefix", prefix),
+                    ("n", &n.to_string()),
+                    ("example", example),
+                ],
+            ),
+        )
+    };
     let (ok, rule) = match prefix {
-        "DE" => (digits(8), "DE_ and the 8-digit AGS, e.g. DE_05913000"),
+        "DE" => fixed(
+            8,
+            "DE_05913000",
+            "DE_ and the 8-digit AGS, e.g. DE_05913000",
+        ),
         "FR" => (
             code.len() == 5
                 && code
                     .bytes()
                     .enumerate()
                     .all(|(i, b)| b.is_ascii_digit() || (i == 1 && (b == b'A' || b == b'B'))),
-            "FR_ and the 5-character INSEE code, e.g. FR_80021 or FR_2A004",
+            Refusal::new(
+                "FR_ and the 5-character INSEE code, e.g. FR_80021 or FR_2A004",
+                "code-check-lau-fr",
+                &[],
+            ),
         ),
-        "IT" => (digits(6), "IT_ and the 6-digit ISTAT code, e.g. IT_058091"),
-        "PL" => (digits(7), "PL_ and the 7-digit TERYT code, e.g. PL_1465011"),
-        "ES" | "AT" | "BE" => (digits(5), "the country code, _ and 5 digits"),
+        "IT" => fixed(
+            6,
+            "IT_058091",
+            "IT_ and the 6-digit ISTAT code, e.g. IT_058091",
+        ),
+        "PL" => fixed(
+            7,
+            "PL_1465011",
+            "PL_ and the 7-digit TERYT code, e.g. PL_1465011",
+        ),
+        "ES" | "AT" | "BE" => fixed(
+            5,
+            &format!("{prefix}_12345"),
+            "the country code, _ and 5 digits",
+        ),
         _ => (
             (1..=12).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric()),
-            "the country code, _ and 1 to 12 letters or digits",
+            Refusal::new(
+                "the country code, _ and 1 to 12 letters or digits",
+                "code-check-lau-other",
+                &[],
+            ),
         ),
     };
-    if ok { Ok(()) } else { Err(rule.into()) }
+    if ok { Ok(()) } else { Err(rule) }
 }
 
 /// What is wrong with a NUTS code for an organisation in `country`, if anything.
-pub fn check_nuts(nuts: &str, country: Option<&str>) -> Result<(), String> {
+pub fn check_nuts(nuts: &str, country: Option<&str>) -> Result<(), Refusal> {
     // ASCII only, so that the slices below cut between characters.
     let ok = (3..=5).contains(&nuts.len())
         && nuts
@@ -71,17 +148,16 @@ pub fn check_nuts(nuts: &str, country: Option<&str>) -> Result<(), String> {
             .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
         && nuts[..2].bytes().all(|b| b.is_ascii_uppercase());
     if !ok {
-        return Err(
-            "a NUTS code is the country code and 1 to 3 letters or digits, e.g. DEA52".into(),
-        );
+        return Err(Refusal::new(
+            "a NUTS code is the country code and 1 to 3 letters or digits, e.g. DEA52",
+            "code-check-nuts-form",
+            &[],
+        ));
     }
     if let Some(c) = country
         && eurostat_country(c) != &nuts[..2]
     {
-        return Err(format!(
-            "starts with {} but the organisation's country is {c}",
-            &nuts[..2]
-        ));
+        return Err(other_country(&nuts[..2], c));
     }
     Ok(())
 }
@@ -331,6 +407,32 @@ mod tests {
         ] {
             assert!(check_lau(lau, country).is_err(), "{lau}");
         }
+    }
+
+    #[test]
+    fn refusals_keep_the_apis_words_and_speak_the_readers_language() {
+        use crate::locale::Lang;
+        let e = check_lau("DE_5913000", Some("DE")).unwrap_err();
+        assert_eq!(e.to_string(), "DE_ and the 8-digit AGS, e.g. DE_05913000");
+        let e = e.into_app_error("lau");
+        assert_eq!(
+            e.message_in(Lang::De).as_deref(),
+            Some("DE_ und 8 Ziffern, z. B. DE_05913000.")
+        );
+        let e = check_nuts("DEA52", Some("FR")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "starts with DE but the organisation's country is FR"
+        );
+        assert_eq!(
+            e.into_app_error("nuts").message_in(Lang::Fr).as_deref(),
+            Some("Commence par DE, mais le pays de l’organisation est FR.")
+        );
+        let e = check_lau("DE_05913000", Some("FR")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "starts with DE_ but the organisation's country is FR"
+        );
     }
 
     #[test]

@@ -127,11 +127,11 @@ impl Profile {
         }
         if let Some(lau) = &self.lau {
             crate::nuts::check_lau(lau, self.country.as_deref())
-                .map_err(|why| AppError::invalid("lau", why))?;
+                .map_err(|why| why.into_app_error("lau"))?;
         }
         if let Some(nuts) = &self.nuts {
             crate::nuts::check_nuts(nuts, self.country.as_deref())
-                .map_err(|why| AppError::invalid("nuts", why))?;
+                .map_err(|why| why.into_app_error("nuts"))?;
         }
         if self.population.is_some_and(|p| p < 0) {
             return Err(AppError::invalid("population", "cannot be negative"));

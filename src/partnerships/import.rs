@@ -211,20 +211,21 @@ fn parse_side(
     }
     let region =
         Some(clean(header.field(record, &format!("region_{s}")))).filter(|r| !r.is_empty());
-    let mut eu_code = |column: String, check: fn(&str, Option<&str>) -> Result<(), String>| {
-        let raw = header.field(record, &column);
-        let v = raw.to_ascii_uppercase();
-        if v.is_empty() {
-            return None;
-        }
-        match check(&v, country_ok.then_some(country.as_str())) {
-            Ok(()) => Some(v),
-            Err(why) => {
-                problems.push(format!("{column} `{raw}`: {why}"));
-                None
+    let mut eu_code =
+        |column: String, check: fn(&str, Option<&str>) -> Result<(), crate::nuts::Refusal>| {
+            let raw = header.field(record, &column);
+            let v = raw.to_ascii_uppercase();
+            if v.is_empty() {
+                return None;
             }
-        }
-    };
+            match check(&v, country_ok.then_some(country.as_str())) {
+                Ok(()) => Some(v),
+                Err(why) => {
+                    problems.push(format!("{column} `{raw}`: {why}"));
+                    None
+                }
+            }
+        };
     let lau = eu_code(format!("lau_{s}"), crate::nuts::check_lau);
     let nuts = eu_code(format!("nuts_{s}"), crate::nuts::check_nuts);
     let lau = crate::nuts::lau_of(lau.as_deref(), Some(&country), code.as_deref());
