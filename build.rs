@@ -10,7 +10,10 @@ fn main() {
     // The embedded migrations (diesel's embed_migrations!) see a new migration only when
     // the crate is compiled again.
     println!("cargo::rerun-if-changed=migrations");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // Read when the script runs (not when it is compiled), so that a build script compiled
+    // for a checkout elsewhere, sharing the target directory, reads this one.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("locales");
     let text = std::fs::read_to_string(dir.join("languages.toml"))
         .unwrap_or_else(|e| panic!("reading locales/languages.toml: {e}"));
     let table: toml::Table = text
