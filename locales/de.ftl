@@ -1010,7 +1010,6 @@ fund-check-negative = Darf nicht negativ sein.
 fund-check-at-most = Höchstens { $max }.
 fund-check-too-large = Diese Zahl ist zu groß.
 check-country = Unbekanntes Land „{ $code }“: Bitte einen Code aus zwei Buchstaben angeben, z. B. DE oder FR.
-fund-check-too-long = Höchstens { $max } Zeichen.
 fund-check-link = Eine Adresse, die mit http:// oder https:// beginnt.
 fund-check-required-country = { $code } ist vorgeschrieben, steht aber nicht unter den förderfähigen Ländern.
 fund-check-eu-countries = Mehr EU-Mitgliedstaaten als Länder insgesamt.

@@ -1018,7 +1018,6 @@ fund-check-negative = Must not be negative.
 fund-check-at-most = At most { $max }.
 fund-check-too-large = This number is too large.
 check-country = Unknown country “{ $code }”: use a two-letter code such as DE or FR.
-fund-check-too-long = At most { $max } characters.
 fund-check-link = An address that starts with http:// or https://.
 fund-check-required-country = { $code } is required but not among the eligible countries.
 fund-check-eu-countries = More EU member states than countries in all.

@@ -1018,7 +1018,6 @@ fund-check-negative = Non può essere negativo.
 fund-check-at-most = Al massimo { $max }.
 fund-check-too-large = Questo numero è troppo grande.
 check-country = Paese sconosciuto «{ $code }»: usa un codice di due lettere, p. es. DE o FR.
-fund-check-too-long = Al massimo { $max } caratteri.
 fund-check-link = Un indirizzo che inizia con http:// o https://.
 fund-check-required-country = { $code } è obbligatorio ma non è tra i paesi ammissibili.
 fund-check-eu-countries = Più Stati membri dell’UE che paesi in totale.

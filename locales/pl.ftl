@@ -1037,7 +1037,6 @@ fund-check-negative = Nie może być ujemna.
 fund-check-at-most = Najwyżej { $max }.
 fund-check-too-large = Ta liczba jest za duża.
 check-country = Nieznany kraj „{ $code }”: podaj kod dwuliterowy, np. DE lub FR.
-fund-check-too-long = Najwyżej { $max } znaków.
 fund-check-link = Adres zaczynający się od http:// lub https://.
 fund-check-required-country = { $code } jest wymagany, ale nie ma go wśród krajów kwalifikujących się.
 fund-check-eu-countries = Więcej państw członkowskich UE niż krajów łącznie.

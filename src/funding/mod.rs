@@ -145,7 +145,7 @@ fn text(s: &str, field: &str, max: usize) -> Result<String, AppError> {
     let s = s.trim();
     if s.chars().count() > max {
         return Err(invalid(field, format!("at most {max} characters"))
-            .localized("fund-check-too-long", &[("max", max.to_string())]));
+            .localized("check-too-long", &[("max", max.to_string())]));
     }
     Ok(s.to_string())
 }
