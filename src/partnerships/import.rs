@@ -18,6 +18,7 @@ use crate::db::models::partnership::NewPartnership;
 use crate::db::schema::{actors, partnerships};
 use crate::error::AppError;
 use crate::federation::urls::Urls;
+use crate::nuts::Refusal;
 use crate::orgs::{self, Profile};
 use crate::vocab::{OrgKind, PartnershipKind, PartnershipStatus};
 use diesel::prelude::*;
@@ -211,21 +212,20 @@ fn parse_side(
     }
     let region =
         Some(clean(header.field(record, &format!("region_{s}")))).filter(|r| !r.is_empty());
-    let mut eu_code =
-        |column: String, check: fn(&str, Option<&str>) -> Result<(), crate::nuts::Refusal>| {
-            let raw = header.field(record, &column);
-            let v = raw.to_ascii_uppercase();
-            if v.is_empty() {
-                return None;
+    let mut eu_code = |column: String, check: fn(&str, Option<&str>) -> Result<(), Refusal>| {
+        let raw = header.field(record, &column);
+        let v = raw.to_ascii_uppercase();
+        if v.is_empty() {
+            return None;
+        }
+        match check(&v, country_ok.then_some(country.as_str())) {
+            Ok(()) => Some(v),
+            Err(why) => {
+                problems.push(format!("{column} `{raw}`: {why}"));
+                None
             }
-            match check(&v, country_ok.then_some(country.as_str())) {
-                Ok(()) => Some(v),
-                Err(why) => {
-                    problems.push(format!("{column} `{raw}`: {why}"));
-                    None
-                }
-            }
-        };
+        }
+    };
     let lau = eu_code(format!("lau_{s}"), crate::nuts::check_lau);
     let nuts = eu_code(format!("nuts_{s}"), crate::nuts::check_nuts);
     let lau = crate::nuts::lau_of(lau.as_deref(), Some(&country), code.as_deref());
