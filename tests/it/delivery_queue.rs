@@ -221,11 +221,7 @@ async fn a_batch_of_outcomes_is_recorded_in_one_go() {
 async fn each_claimed_delivery_carries_its_activity_s_payload_read_once() {
     let (_db, state) = queued(2, 2).await;
     let mut conn = state.pool.get().await.unwrap();
-    let org: i64 = diesel::sql_query("SELECT actor_id AS n FROM outbound_activities LIMIT 1")
-        .get_result::<N>(&mut conn)
-        .await
-        .unwrap()
-        .n;
+    let org = sender(&mut conn).await;
     let inboxes = vec![(
         "https://d0.example/inbox/x".to_string(),
         "d0.example".to_string(),
@@ -271,15 +267,20 @@ struct N {
     n: i64,
 }
 
+/// The actor that sent the activities `queued` made.
+async fn sender(conn: &mut AsyncPgConnection) -> i64 {
+    diesel::sql_query("SELECT actor_id AS n FROM outbound_activities LIMIT 1")
+        .get_result::<N>(conn)
+        .await
+        .unwrap()
+        .n
+}
+
 #[tokio::test]
 async fn a_claim_whose_payloads_outgrow_the_store_still_carries_each() {
     let (_db, state) = queued(1, 1).await;
     let mut conn = state.pool.get().await.unwrap();
-    let org: i64 = diesel::sql_query("SELECT actor_id AS n FROM outbound_activities LIMIT 1")
-        .get_result::<N>(&mut conn)
-        .await
-        .unwrap()
-        .n;
+    let org = sender(&mut conn).await;
     // Three activities of 3 MB each: more than the store keeps (8 MB).
     let big = format!("\"{}\"", "x".repeat(3 << 20));
     for i in 0..3 {
