@@ -587,7 +587,9 @@ async fn drain(
             samples.push(
                 count(
                     &mut monitor,
-                    "SELECT count(*) AS n FROM deliveries WHERE state = 'pending' AND locked_until > now()",
+                    "SELECT count(*) AS n FROM delivery_leases l, unnest(l.ids) AS t(id)
+                     WHERE l.until > now()
+                       AND EXISTS (SELECT 1 FROM deliveries d WHERE d.id = t.id AND d.state = 'pending')",
                 )
                 .await?,
             );
@@ -893,7 +895,7 @@ async fn bench_database() -> anyhow::Result<()> {
                     retry_at: chrono::Utc::now(),
                 })
                 .collect();
-            queue::finish_many(&mut conn, &done).await?;
+            queue::finish_many(&mut conn, &done, &[]).await?;
         }
         let e = t.elapsed();
         record(

@@ -48,7 +48,10 @@ async fn an_instance_that_was_down_receives_its_backlog() {
     }
     wait_for("all delivered, the instance healthy again", 20, || async {
         let done = afccre
-            .count("deliveries d JOIN outbound_activities a ON a.id = d.activity_id WHERE a.kind = 'Create' AND d.state = 'delivered'")
+            .count(
+                "delivered_batches b JOIN outbound_activities a ON a.id = b.activity_id, \
+                 unnest(b.inboxes) AS t(inbox) WHERE a.kind = 'Create'",
+            )
             .await
             == 3;
         let healthy = afccre.count("instances WHERE failing_since IS NULL").await == 1;

@@ -186,11 +186,29 @@ diesel::table! {
         state -> Text,
         attempts -> Int4,
         next_attempt_at -> Timestamptz,
-        locked_until -> Nullable<Timestamptz>,
         last_status -> Nullable<Int4>,
         last_error -> Nullable<Text>,
         created_at -> Timestamptz,
         finished_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    delivered_batches (id) {
+        id -> Int8,
+        activity_id -> Int8,
+        inboxes -> Array<Text>,
+        domains -> Array<Text>,
+        attempts -> Array<Int4>,
+        delivered_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    delivery_leases (id) {
+        id -> Int8,
+        until -> Timestamptz,
+        ids -> Array<Int8>,
     }
 }
 
@@ -486,6 +504,7 @@ diesel::joinable!(web_sessions -> accounts (account_id));
 diesel::joinable!(suspended_actors -> actors (actor_id));
 
 diesel::joinable!(deliveries -> outbound_activities (activity_id));
+diesel::joinable!(delivered_batches -> outbound_activities (activity_id));
 diesel::joinable!(outbound_activities -> actors (actor_id));
 diesel::joinable!(reactions -> actors (actor_id));
 diesel::joinable!(reactions -> posts (post_id));
@@ -517,6 +536,8 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(
     actors,
+    delivered_batches,
+    delivery_leases,
     accounts,
     editors,
     api_tokens,

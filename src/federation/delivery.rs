@@ -185,6 +185,10 @@ pub fn backoff(base_ms: u64, attempts: i32) -> Duration {
 /// Deliveries in flight in this process, per instance.
 type InFlight = Arc<Mutex<HashMap<String, i64>>>;
 
+/// This process's claims whose outcomes are not all recorded: lease id → deliveries still
+/// to record. The recorder releases a lease with the last of them.
+type Unrecorded = Arc<Mutex<HashMap<i64, usize>>>;
+
 /// A finished attempt on its way to the recorder, with the permit it holds until stored.
 struct Done {
     finished: Finished,
@@ -196,9 +200,17 @@ struct Done {
 pub async fn run(state: AppState, wakeup: Wakeup, shutdown: watch::Receiver<bool>) {
     let (tx, rx) = mpsc::unbounded_channel();
     let recorded = Arc::new(Notify::new());
+    let unrecorded = Unrecorded::default();
     tokio::join!(
-        dispatch(&state, &wakeup, shutdown.clone(), tx, recorded.clone()),
-        record(&state, rx, shutdown, &recorded),
+        dispatch(
+            &state,
+            &wakeup,
+            shutdown.clone(),
+            tx,
+            recorded.clone(),
+            unrecorded.clone()
+        ),
+        record(&state, rx, shutdown, &recorded, &unrecorded),
     );
 }
 
@@ -209,6 +221,7 @@ async fn dispatch(
     mut shutdown: watch::Receiver<bool>,
     tx: mpsc::UnboundedSender<Done>,
     recorded: Arc<Notify>,
+    unrecorded: Unrecorded,
 ) {
     let cfg = state.config.delivery.clone();
     let signers = Signers::default();
@@ -244,6 +257,11 @@ async fn dispatch(
                 changed = shutdown.changed() => if changed.is_err() { break },
             }
             continue;
+        }
+        if let Ok(mut m) = unrecorded.lock() {
+            for d in &batch {
+                *m.entry(d.lease).or_default() += 1;
+            }
         }
         for d in batch {
             let permit = match global.clone().try_acquire_owned() {
@@ -317,6 +335,7 @@ async fn record(
     mut rx: mpsc::UnboundedReceiver<Done>,
     mut shutdown: watch::Receiver<bool>,
     recorded: &Notify,
+    unrecorded: &Unrecorded,
 ) {
     let mut deadline: Option<tokio::time::Instant> = None;
     let linger_until = (state.config.delivery.concurrency / 4).clamp(1, 64);
@@ -352,19 +371,32 @@ async fn record(
                 state.alive.forget(&f.delivery.domain);
             }
         }
-        store(state, &finished).await;
+        let mut released = Vec::new();
+        if let Ok(mut m) = unrecorded.lock() {
+            for f in &finished {
+                let lease = f.delivery.lease;
+                if let Some(n) = m.get_mut(&lease) {
+                    *n -= 1;
+                    if *n == 0 {
+                        m.remove(&lease);
+                        released.push(lease);
+                    }
+                }
+            }
+        }
+        store(state, &finished, &released).await;
         // Only now are the permits given back.
         drop(permits);
         recorded.notify_one();
     }
 }
 
-async fn store(state: &AppState, finished: &[Finished]) {
+async fn store(state: &AppState, finished: &[Finished], released: &[i64]) {
     // One retry: two processes reviving the same instances may deadlock, and PostgreSQL
     // then aborts one of them.
     for attempt in 1..=2 {
         let result = match state.pool.get().await {
-            Ok(mut conn) => delivery::finish_many(&mut conn, finished)
+            Ok(mut conn) => delivery::finish_many(&mut conn, finished, released)
                 .await
                 .map_err(anyhow::Error::from),
             Err(e) => Err(e.into()),

@@ -1,6 +1,7 @@
 //! The delivery queue's own operations on a real database: batched claims under the
 //! per-instance limit and leases, batched recording of outcomes, and instance health.
 
+use diesel::OptionalExtension;
 use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Bool, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -65,13 +66,38 @@ struct Row {
     due: bool,
 }
 
-async fn row(conn: &mut AsyncPgConnection, id: i64) -> Row {
+/// A delivery still in the queue: its state, and whether a claim could take it (due, and
+/// held by no live lease). None once it is delivered.
+async fn row(conn: &mut AsyncPgConnection, id: i64) -> Option<Row> {
     diesel::sql_query(
-        "SELECT state, (next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())) AS due
-         FROM deliveries WHERE id = $1",
+        "SELECT state, (next_attempt_at <= now() AND NOT EXISTS (
+                    SELECT 1 FROM delivery_leases l WHERE l.until > now() AND d.id = ANY (l.ids)
+                )) AS due
+         FROM deliveries d WHERE id = $1",
     )
     .bind::<BigInt, _>(id)
     .get_result(conn)
+    .await
+    .optional()
+    .unwrap()
+}
+
+#[derive(QueryableByName)]
+struct Delivered {
+    #[diesel(sql_type = Text)]
+    inbox: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    attempts: i32,
+}
+
+/// The deliveries recorded as delivered, by inbox.
+async fn delivered(conn: &mut AsyncPgConnection) -> Vec<Delivered> {
+    diesel::sql_query(
+        "SELECT t.inbox, t.attempts FROM delivered_batches b,
+                unnest(b.inboxes, b.attempts) AS t(inbox, attempts)
+         ORDER BY t.inbox",
+    )
+    .load(conn)
     .await
     .unwrap()
 }
@@ -98,7 +124,7 @@ async fn claims_respect_the_room_left_per_instance_and_leases() {
     assert_eq!(counts.get("d1.example"), None, "{counts:?}");
     assert_eq!(counts.get("d2.example"), Some(&4), "{counts:?}");
     // Leased rows are no longer due and are not claimed again.
-    assert!(!row(&mut conn, first[0].id).await.due);
+    assert!(!row(&mut conn, first[0].id).await.unwrap().due);
     let second = queue::claim(&mut conn, 50, 4, &[], 60, &mut Payloads::default())
         .await
         .unwrap();
@@ -174,20 +200,39 @@ async fn a_batch_of_outcomes_is_recorded_in_one_go() {
             retry_at,
         })
         .collect();
-    queue::finish_many(&mut conn, &done).await.unwrap();
+    queue::finish_many(&mut conn, &done, &[claimed[0].lease])
+        .await
+        .unwrap();
     for d in &claimed {
-        let r = row(&mut conn, d.id).await;
         let expected = match d.domain.as_str() {
-            "d0.example" => "delivered",
-            "d1.example" => "gone",
-            "d2.example" => "rejected",
-            _ => "pending",
+            "d0.example" => None,
+            "d1.example" => Some("gone"),
+            "d2.example" => Some("rejected"),
+            _ => Some("pending"),
         };
-        assert_eq!(r.state, expected, "{}", d.domain);
-        if expected == "pending" {
+        let r = row(&mut conn, d.id).await;
+        assert_eq!(
+            r.as_ref().map(|r| r.state.as_str()),
+            expected,
+            "{}",
+            d.domain
+        );
+        if let Some(r) = r
+            && expected == Some("pending")
+        {
             assert!(!r.due, "a retry waits for its backoff");
         }
     }
+    // The delivered one left the queue and is kept with its inbox and attempts.
+    let kept = delivered(&mut conn).await;
+    assert_eq!(kept.len(), 1);
+    let d0 = claimed.iter().find(|d| d.domain == "d0.example").unwrap();
+    assert_eq!(
+        (kept[0].inbox.as_str(), kept[0].attempts),
+        (d0.inbox.as_str(), 1)
+    );
+    let s = queue::summary(&mut conn).await.unwrap();
+    assert_eq!((s.delivered, s.gave_up), (1, 2), "{s:?}");
     let h = health(&mut conn, "d3.example").await;
     assert!(h.failing && !h.unreachable);
     let h = health(&mut conn, "d0.example").await;
@@ -310,5 +355,89 @@ async fn a_claim_whose_payloads_outgrow_the_store_still_carries_each() {
             .filter(|d| d.payload.len() == big.len())
             .count(),
         3
+    );
+}
+
+#[tokio::test]
+async fn a_claim_writes_one_lease_and_leaves_the_deliveries_as_they_were() {
+    let (_db, state) = queued(2, 3).await;
+    let mut conn = state.pool.get().await.unwrap();
+    #[derive(QueryableByName)]
+    struct Version {
+        #[diesel(sql_type = Text)]
+        v: String,
+    }
+    let versions = async |conn: &mut AsyncPgConnection| -> Vec<String> {
+        diesel::sql_query(
+            "SELECT ctid::text || xmin::text || xmax::text AS v FROM deliveries ORDER BY id",
+        )
+        .load::<Version>(conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.v)
+        .collect()
+    };
+    let before = versions(&mut conn).await;
+    let claimed = queue::claim(&mut conn, 4, 10, &[], 60, &mut Payloads::default())
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 4);
+    assert_eq!(
+        versions(&mut conn).await,
+        before,
+        "no delivery row was written"
+    );
+    assert!(
+        claimed.iter().all(|d| d.lease == claimed[0].lease),
+        "one lease"
+    );
+    let leases = diesel::sql_query("SELECT count(*) AS n FROM delivery_leases")
+        .get_result::<N>(&mut conn)
+        .await
+        .unwrap()
+        .n;
+    assert_eq!(leases, 1);
+}
+
+#[tokio::test]
+async fn a_released_lease_frees_its_retries_once_due_and_only_then() {
+    let (_db, state) = queued(1, 2).await;
+    let mut conn = state.pool.get().await.unwrap();
+    let claimed = queue::claim(&mut conn, 2, 10, &[], 60, &mut Payloads::default())
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 2);
+    // The first fails and is due again at once; the second is still in flight.
+    let failed = Finished {
+        delivery: claimed[0].clone(),
+        outcome: Outcome::Retry(Some(503), "HTTP 503".into()),
+        retry_at: chrono::Utc::now() - chrono::Duration::seconds(1),
+    };
+    queue::finish_many(&mut conn, std::slice::from_ref(&failed), &[])
+        .await
+        .unwrap();
+    assert!(
+        queue::claim(&mut conn, 2, 10, &[], 60, &mut Payloads::default())
+            .await
+            .unwrap()
+            .is_empty(),
+        "the lease holds while its claim has a delivery in flight"
+    );
+    let ok = Finished {
+        delivery: claimed[1].clone(),
+        outcome: Outcome::Delivered(202),
+        retry_at: chrono::Utc::now(),
+    };
+    queue::finish_many(&mut conn, &[ok], &[claimed[1].lease])
+        .await
+        .unwrap();
+    let again = queue::claim(&mut conn, 2, 10, &[], 60, &mut Payloads::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        again.iter().map(|d| (d.id, d.attempts)).collect::<Vec<_>>(),
+        vec![(claimed[0].id, 1)],
+        "the retry, and not the delivered one"
     );
 }

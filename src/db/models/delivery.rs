@@ -153,6 +153,9 @@ pub async fn enqueue(
 /// A delivery a worker has claimed, with its activity's payload.
 #[derive(Debug, Clone)]
 pub struct Claimed {
+    /// The claim's lease (a row of `delivery_leases`), shared by the deliveries claimed
+    /// together: see [`finish_many`].
+    pub lease: i64,
     pub id: i64,
     pub inbox: String,
     pub domain: String,
@@ -169,6 +172,8 @@ pub struct Claimed {
 /// A row of `claim_deliveries`.
 #[derive(QueryableByName)]
 struct ClaimedRow {
+    #[diesel(sql_type = BigInt)]
+    lease_id: i64,
     #[diesel(sql_type = BigInt)]
     id: i64,
     #[diesel(sql_type = Text)]
@@ -263,11 +268,12 @@ impl Payloads {
 /// `per_domain` minus those, and none once it is full. The payloads come from `payloads`,
 /// which reads those it does not hold in one more query.
 ///
-/// Only the first `4 × limit` due rows (in `deliveries_due` order, stepping over leased
-/// rows) are ranked per instance, so a claim costs the same with 20 or 200,000 pending;
-/// only the rows taken are locked (`SKIP LOCKED`). The lease sets `locked_until` alone, so
-/// that the row's new version can stay off the indexes (a heap-only tuple); a crashed
-/// worker's rows become due again when its lease runs out.
+/// The claim is one row of `delivery_leases` holding the ids taken; the deliveries
+/// themselves are not written. Claims take turns (an advisory lock), each leaving out the
+/// deliveries of the live leases; only the first `4 × limit` due rows past those (in
+/// `deliveries_due` order) are ranked per instance, so a claim costs the same with 20 or
+/// 200,000 pending. A crashed worker's deliveries become due again when its lease runs out;
+/// [`finish_many`] removes a lease once its claim's outcomes are all recorded.
 pub async fn claim(
     conn: &mut AsyncPgConnection,
     limit: i64,
@@ -283,7 +289,7 @@ pub async fn claim(
         .filter(|(_, n)| *n >= per_domain)
         .map(|(d, _)| d.as_str())
         .collect();
-    // The query is the function `claim_deliveries` (migrations 000008 and 000150), which
+    // The query is the function `claim_deliveries` (migration 000180), which
     // keeps the plan that walks `deliveries_due` in order whatever the table's statistics
     // say.
     let rows: Vec<ClaimedRow> =
@@ -304,6 +310,7 @@ pub async fn claim(
             // An activity is deleted only with its deliveries, so each row finds its own.
             let (payload, actor_id) = found.get(&r.activity_id)?.clone();
             Some(Claimed {
+                lease: r.lease_id,
                 id: r.id,
                 inbox: r.inbox,
                 domain: r.domain,
@@ -337,7 +344,8 @@ pub struct Finished {
     pub retry_at: DateTime<Utc>,
 }
 
-/// Stores one attempt's outcome and the instance's health.
+/// Stores one attempt's outcome and the instance's health. The claim's lease stays (see
+/// [`finish_many`]).
 pub async fn finish(
     conn: &mut AsyncPgConnection,
     d: &Claimed,
@@ -351,78 +359,66 @@ pub async fn finish(
             outcome: outcome.clone(),
             retry_at,
         }],
+        &[],
     )
     .await
 }
 
 /// Stores many attempts' outcomes and their instances' health, the instances touched only
-/// where their state changes. A batch that all succeeded (the usual case) is one statement;
-/// otherwise one transaction holds the delivered ones in a single UPDATE and the others
-/// one by one.
+/// where their state changes, and removes the leases `released` (claims whose outcomes are
+/// now all recorded; their deliveries that are to be tried again become claimable when due).
 ///
-/// That transaction commits with `synchronous_commit = off`: it does not wait for its WAL
-/// flush. If PostgreSQL itself crashed within the next few hundred milliseconds, these
-/// outcomes would be lost and the deliveries, still pending under an expired lease, sent
-/// again — which at-least-once delivery allows (receivers deduplicate by activity id). A
-/// crash of this process loses nothing that was committed. Never used for received
-/// activities, whose loss would be lost data.
-pub async fn finish_many(conn: &mut AsyncPgConnection, done: &[Finished]) -> QueryResult<()> {
-    if done.is_empty() {
+/// A delivered delivery leaves `deliveries`: `record_delivered` (migration 000180) deletes
+/// it and keeps its inbox, instance and attempts in `delivered_batches`, one row per
+/// activity. A batch that all succeeded (the usual case) is that one statement; otherwise one
+/// transaction holds it and the other outcomes one by one.
+///
+/// Either commits with `synchronous_commit = off`: it does not wait for its WAL flush. If
+/// PostgreSQL itself crashed within the next few hundred milliseconds, these outcomes would
+/// be lost and the deliveries, still pending, sent again once their lease runs out — which
+/// at-least-once delivery allows (receivers deduplicate by activity id). A crash of this
+/// process loses nothing that was committed. Never used for received activities, whose loss
+/// would be lost data.
+pub async fn finish_many(
+    conn: &mut AsyncPgConnection,
+    done: &[Finished],
+    released: &[i64],
+) -> QueryResult<()> {
+    if done.is_empty() && released.is_empty() {
         return Ok(());
     }
-    if done
-        .iter()
-        .all(|f| matches!(f.outcome, Outcome::Delivered(_)))
-    {
-        return finish_delivered(conn, done).await;
+    let mut delivered: Vec<i64> = Vec::new();
+    // Instances that answered, and those that did not.
+    let mut alive: Vec<&str> = Vec::new();
+    let mut failing: Vec<&str> = Vec::new();
+    for f in done {
+        let d = &f.delivery;
+        match &f.outcome {
+            Outcome::Delivered(_) => {
+                delivered.push(d.id);
+                alive.push(&d.domain);
+            }
+            Outcome::Rejected(..) | Outcome::Gone => alive.push(&d.domain),
+            Outcome::Retry(..) => failing.push(&d.domain),
+        }
+    }
+    // A domain that both failed and answered in this batch counts as answering.
+    failing.retain(|d| !alive.contains(d));
+    alive.sort_unstable();
+    alive.dedup();
+    failing.sort_unstable();
+    failing.dedup();
+    if delivered.len() == done.len() {
+        return record_delivered(conn, &delivered, &alive, released).await;
     }
     conn.transaction(async |conn| {
         diesel::sql_query("SET LOCAL synchronous_commit = off")
             .execute(conn)
             .await?;
-        let mut ids = Vec::new();
-        let mut statuses = Vec::new();
-        let mut alive: Vec<&str> = Vec::new();
-        let mut failing: Vec<&str> = Vec::new();
         for f in done {
-            let d = &f.delivery;
-            match &f.outcome {
-                Outcome::Delivered(s) => {
-                    ids.push(d.id);
-                    statuses.push(i32::from(*s));
-                    alive.push(&d.domain);
-                }
-                Outcome::Retry(..) => {
-                    record_one(conn, f).await?;
-                    failing.push(&d.domain);
-                }
-                // The server answered: it is up.
-                Outcome::Rejected(..) | Outcome::Gone => {
-                    record_one(conn, f).await?;
-                    alive.push(&d.domain);
-                }
-            }
+            record_one(conn, f).await?;
         }
-        if !ids.is_empty() {
-            diesel::sql_query(
-                "UPDATE deliveries d
-                 SET state = 'delivered', attempts = d.attempts + 1, last_status = t.status,
-                     last_error = NULL, finished_at = now(), locked_until = NULL
-                 FROM unnest($1::bigint[], $2::int[]) AS t(id, status)
-                 WHERE d.id = t.id",
-            )
-            .bind::<Array<BigInt>, _>(&ids)
-            .bind::<Array<Int4>, _>(&statuses)
-            .execute(conn)
-            .await?;
-        }
-        // A domain that both failed and answered in this batch counts as answering.
-        failing.retain(|d| !alive.contains(d));
-        alive.sort_unstable();
-        alive.dedup();
-        failing.sort_unstable();
-        failing.dedup();
-        instances_alive(conn, &alive).await?;
+        record_delivered(conn, &delivered, &alive, released).await?;
         for domain in failing {
             instance_failure(conn, domain).await?;
         }
@@ -431,27 +427,20 @@ pub async fn finish_many(conn: &mut AsyncPgConnection, done: &[Finished]) -> Que
     .await
 }
 
-/// Records a batch of deliveries that all succeeded, and their instances' health, in one
-/// statement (one round trip, one commit that does not wait for the WAL flush): the usual
-/// case, and the one that must be cheap.
-async fn finish_delivered(conn: &mut AsyncPgConnection, done: &[Finished]) -> QueryResult<()> {
-    let ids: Vec<i64> = done.iter().map(|f| f.delivery.id).collect();
-    let statuses: Vec<i32> = done
-        .iter()
-        .map(|f| match f.outcome {
-            Outcome::Delivered(s) => i32::from(s),
-            _ => 0,
-        })
-        .collect();
-    let mut domains: Vec<&str> = done.iter().map(|f| f.delivery.domain.as_str()).collect();
-    domains.sort_unstable();
-    domains.dedup();
-    // `record_delivered` (migration 000150) commits without waiting for the WAL flush.
+/// `record_delivered` (migration 000180): the deliveries `ids` succeeded, the instances
+/// `alive` answered, the leases `released` are done with. One statement (one round trip,
+/// its plan kept per connection), committed without waiting for the WAL flush.
+async fn record_delivered(
+    conn: &mut AsyncPgConnection,
+    ids: &[i64],
+    alive: &[&str],
+    released: &[i64],
+) -> QueryResult<()> {
     diesel::sql_query("SELECT record_delivered($1, $2, $3, $4)")
-        .bind::<Array<BigInt>, _>(&ids)
-        .bind::<Array<Int4>, _>(&statuses)
-        .bind::<Array<Text>, _>(&domains)
+        .bind::<Array<BigInt>, _>(ids)
+        .bind::<Array<Text>, _>(alive)
         .bind::<diesel::sql_types::Double, _>(SUCCESS_REFRESH_SECONDS as f64)
+        .bind::<Array<BigInt>, _>(released)
         .execute(conn)
         .await?;
     Ok(())
@@ -472,7 +461,6 @@ async fn record_one(conn: &mut AsyncPgConnection, f: &Finished) -> QueryResult<(
                     deliveries::last_status.eq(status(s)),
                     deliveries::last_error.eq(Some(clip(e))),
                     deliveries::finished_at.eq(diesel::dsl::now),
-                    deliveries::locked_until.eq(None::<DateTime<Utc>>),
                 ))
                 .execute(conn)
                 .await?;
@@ -492,7 +480,6 @@ async fn record_one(conn: &mut AsyncPgConnection, f: &Finished) -> QueryResult<(
                 deliveries::state.eq(DeliveryState::Gone),
                 deliveries::last_status.eq(Some(410)),
                 deliveries::finished_at.eq(diesel::dsl::now),
-                deliveries::locked_until.eq(None::<DateTime<Utc>>),
             ))
             .execute(conn)
             .await?;
@@ -511,7 +498,6 @@ async fn record_one(conn: &mut AsyncPgConnection, f: &Finished) -> QueryResult<(
                     deliveries::last_error.eq(Some(clip(e))),
                     deliveries::next_attempt_at.eq(f.retry_at),
                     deliveries::finished_at.eq(give_up.then(Utc::now)),
-                    deliveries::locked_until.eq(None::<DateTime<Utc>>),
                 ))
                 .execute(conn)
                 .await?;
@@ -576,7 +562,7 @@ async fn instance_failure(conn: &mut AsyncPgConnection, domain: &str) -> QueryRe
     .await?;
     // Pending deliveries to an instance now unreachable are given up.
     diesel::sql_query(
-        "UPDATE deliveries SET state = 'failed', last_error = 'instance unreachable', finished_at = now(), locked_until = NULL
+        "UPDATE deliveries SET state = 'failed', last_error = 'instance unreachable', finished_at = now()
          WHERE state = 'pending' AND domain = $1 AND EXISTS (SELECT 1 FROM instances WHERE domain = $1 AND unreachable)",
     )
     .bind::<Text, _>(domain)
@@ -700,24 +686,46 @@ pub async fn blocks(conn: &mut AsyncPgConnection) -> QueryResult<Vec<DomainBlock
         .await
 }
 
-/// The deliveries of one object's activities, oldest first: (instance, state, attempts,
+#[derive(QueryableByName)]
+struct ReportRow {
+    #[diesel(sql_type = Text)]
+    domain: String,
+    #[diesel(sql_type = Text)]
+    state: DeliveryState,
+    #[diesel(sql_type = Int4)]
+    attempts: i32,
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    last_error: Option<String>,
+}
+
+/// The deliveries of one object's activities, oldest activity first, an activity's
+/// delivered ones (from `delivered_batches`) before its others: (instance, state, attempts,
 /// last error).
 pub async fn report_for_object(
     conn: &mut AsyncPgConnection,
     object_ap_id: &str,
 ) -> QueryResult<Vec<(String, DeliveryState, i32, Option<String>)>> {
-    deliveries::table
-        .inner_join(outbound_activities::table)
-        .filter(outbound_activities::object_ap_id.eq(object_ap_id))
-        .order(deliveries::id.asc())
-        .select((
-            deliveries::domain,
-            deliveries::state,
-            deliveries::attempts,
-            deliveries::last_error,
-        ))
-        .load(conn)
-        .await
+    let rows: Vec<ReportRow> = diesel::sql_query(
+        "SELECT r.domain, r.state, r.attempts, r.last_error FROM (
+             SELECT a.id AS activity, 0 AS part, b.id AS n, t.i, t.domain, 'delivered' AS state,
+                    t.attempts, NULL::text AS last_error
+             FROM outbound_activities a
+             JOIN delivered_batches b ON b.activity_id = a.id
+             CROSS JOIN unnest(b.domains, b.attempts) WITH ORDINALITY AS t(domain, attempts, i)
+             WHERE a.object_ap_id = $1
+             UNION ALL
+             SELECT a.id, 1, d.id, 0, d.domain, d.state, d.attempts, d.last_error
+             FROM outbound_activities a JOIN deliveries d ON d.activity_id = a.id
+             WHERE a.object_ap_id = $1
+         ) r ORDER BY r.activity, r.part, r.n, r.i",
+    )
+    .bind::<Text, _>(object_ap_id)
+    .load(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.domain, r.state, r.attempts, r.last_error))
+        .collect())
 }
 
 #[derive(utoipa::ToSchema, Debug, QueryableByName, serde::Serialize)]
@@ -736,7 +744,8 @@ pub async fn summary(conn: &mut AsyncPgConnection) -> QueryResult<QueueSummary> 
     diesel::sql_query(
         "SELECT count(*) FILTER (WHERE state = 'pending') AS pending,
                 count(*) FILTER (WHERE state = 'pending' AND attempts > 0) AS failing,
-                count(*) FILTER (WHERE state = 'delivered') AS delivered,
+                (SELECT COALESCE(sum(cardinality(inboxes)), 0) FROM delivered_batches)::int8
+                    AS delivered,
                 count(*) FILTER (WHERE state IN ('failed', 'gone', 'rejected')) AS gave_up
          FROM deliveries",
     )

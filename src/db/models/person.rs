@@ -145,11 +145,16 @@ pub async fn inboxes_that_saw(
     actor_id: i64,
 ) -> QueryResult<Vec<(String, String)>> {
     let rows: Vec<Inbox> = diesel::sql_query(
-        "SELECT DISTINCT d.inbox, d.domain FROM deliveries d \
-           JOIN outbound_activities a ON a.id = d.activity_id \
-          WHERE a.actor_id = $1 \
-             OR a.object_ap_id IN (SELECT ap_id FROM posts WHERE actor_id = $1) \
-          ORDER BY d.inbox",
+        "WITH seen AS ( \
+             SELECT a.id FROM outbound_activities a \
+             WHERE a.actor_id = $1 \
+                OR a.object_ap_id IN (SELECT ap_id FROM posts WHERE actor_id = $1) \
+         ) \
+         SELECT d.inbox, d.domain FROM deliveries d JOIN seen ON seen.id = d.activity_id \
+         UNION \
+         SELECT t.inbox, t.domain FROM delivered_batches b JOIN seen ON seen.id = b.activity_id, \
+                unnest(b.inboxes, b.domains) AS t(inbox, domain) \
+         ORDER BY inbox",
     )
     .bind::<diesel::sql_types::BigInt, _>(actor_id)
     .load(conn)
