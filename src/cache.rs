@@ -454,11 +454,13 @@ const PAGE_MAX_BYTES: usize = 1024 * 1024;
 /// Tables no kept page or document reads, left without the content trigger of migration
 /// 000120 (they change with every delivery, fetch, login or indexing step; search answers,
 /// the only readers of the search index, are never kept).
-/// Every other table of the schema must have it (`it::pages::every_table_announces_changes`).
+/// Every other table of the schema must have it (`it::page_cache::every_table_announces_changes`).
 pub const PAGE_CACHE_EXEMPT: &[&str] = &[
     "__diesel_schema_migrations",
     "api_tokens",
     "deliveries",
+    "delivered_batches",
+    "delivery_leases",
     "gone_inboxes",
     "instances",
     "login_failures",
