@@ -1556,7 +1556,13 @@ async fn bench_fanout(sink_rt: &tokio::runtime::Handle) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let enqueue = t0.elapsed();
-    let queued = count(&mut conn, "SELECT count(*) AS n FROM deliveries").await?;
+    // Queued, whether still pending or already delivered by the worker.
+    let queued = count(
+        &mut conn,
+        "SELECT (SELECT count(*) FROM deliveries)
+              + (SELECT COALESCE(sum(cardinality(inboxes)), 0) FROM delivered_batches)::int8 AS n",
+    )
+    .await?;
     drop(conn);
     record(label, "followers", followers.to_string());
     record(

@@ -170,6 +170,13 @@ impl Net {
     }
 }
 
+/// Every delivery queued, pending, given up or delivered (delivered ones leave `deliveries`
+/// for `delivered_batches`), as a table `(activity_id, inbox, domain)` to put after `FROM`
+/// with an alias.
+pub const SENT: &str = "(SELECT activity_id, inbox, domain FROM deliveries \
+     UNION ALL SELECT b.activity_id, t.inbox, t.domain FROM delivered_batches b, \
+     unnest(b.inboxes, b.domains) AS t(inbox, domain))";
+
 /// Waits until `check` returns `Some`, polling; panics with `what` after `secs` seconds.
 pub async fn wait_for<T, F, Fut>(what: &str, secs: u64, mut check: F) -> T
 where

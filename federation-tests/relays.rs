@@ -3,7 +3,7 @@
 //! answers a Follow with Accept and a Follow back, relays what subscribers send, announces
 //! others' posts, and answers an Undo{Follow} with an Undo of it.
 
-use crate::common::{Net, wait_for};
+use crate::common::{Net, SENT, wait_for};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -384,7 +384,7 @@ async fn a_litepub_relay_gets_our_public_posts_and_relays_others_to_us() {
     // One Create per post.
     assert_eq!(
         nrw.count(&format!(
-            "deliveries d JOIN outbound_activities o ON o.id = d.activity_id \
+            "{SENT} d JOIN outbound_activities o ON o.id = d.activity_id \
              WHERE d.inbox = '{}' AND o.kind = 'Create'",
             relay.inbox()
         ))
@@ -478,7 +478,7 @@ async fn a_mastodon_style_subscription_follows_public_and_unsubscribing_undoes_i
     let post = nrw.post("stadt-bochum", "Plus de relais").await;
     assert_eq!(
         nrw.count(&format!(
-            "deliveries d JOIN outbound_activities o ON o.id = d.activity_id \
+            "{SENT} d JOIN outbound_activities o ON o.id = d.activity_id \
              WHERE d.inbox = '{}' AND o.object_ap_id = '{}'",
             relay.inbox(),
             post["ap_id"].as_str().unwrap()
@@ -504,7 +504,7 @@ async fn a_rejecting_relay_is_shown_rejected_and_a_follow_from_a_stranger_is_rej
     let post = nrw.post("stadt-essen", "Pas pour ce relais").await;
     assert_eq!(
         nrw.count(&format!(
-            "deliveries d JOIN outbound_activities o ON o.id = d.activity_id \
+            "{SENT} d JOIN outbound_activities o ON o.id = d.activity_id \
              WHERE d.inbox = '{}' AND o.object_ap_id = '{}'",
             refusing.inbox(),
             post["ap_id"].as_str().unwrap()

@@ -441,3 +441,75 @@ async fn a_released_lease_frees_its_retries_once_due_and_only_then() {
         "the retry, and not the delivered one"
     );
 }
+
+#[tokio::test]
+async fn reports_and_a_person_s_inboxes_read_the_delivered_batches_too() {
+    let (_db, state) = queued(1, 1).await;
+    let mut conn = state.pool.get().await.unwrap();
+    let org = sender(&mut conn).await;
+    let object = "https://here.example/posts/1";
+    let inboxes: Vec<(String, String)> = ["a", "b", "c"]
+        .iter()
+        .map(|d| (format!("https://{d}.example/inbox"), format!("{d}.example")))
+        .collect();
+    queue::enqueue(
+        &mut conn,
+        "https://here.example/activities/report",
+        org,
+        "Create",
+        Some(object),
+        "{}",
+        &inboxes,
+    )
+    .await
+    .unwrap();
+    let claimed = queue::claim(&mut conn, 10, 10, &[], 60, &mut Payloads::default())
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 4);
+    // c.example's delivery is still in flight; the others have answered.
+    let done: Vec<Finished> = claimed
+        .iter()
+        .filter(|d| d.domain != "c.example")
+        .map(|d| Finished {
+            delivery: d.clone(),
+            outcome: if d.domain == "b.example" {
+                Outcome::Rejected(403, "no".into())
+            } else {
+                Outcome::Delivered(202)
+            },
+            retry_at: chrono::Utc::now(),
+        })
+        .collect();
+    assert_eq!(done.len(), 3);
+    queue::finish_many(&mut conn, &done, &[]).await.unwrap();
+
+    let report: Vec<(String, String, i32)> = queue::report_for_object(&mut conn, object)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(d, s, a, _)| (d, s.to_string(), a))
+        .collect();
+    assert_eq!(
+        report,
+        vec![
+            ("a.example".to_string(), "delivered".to_string(), 1),
+            ("b.example".to_string(), "rejected".to_string(), 1),
+            ("c.example".to_string(), "pending".to_string(), 0),
+        ]
+    );
+    // Whoever was sent something of the actor, delivered or not, hears of its deletion.
+    let saw = passerelle::db::models::person::inboxes_that_saw(&mut conn, org)
+        .await
+        .unwrap();
+    let saw: Vec<&str> = saw.iter().map(|(i, _)| i.as_str()).collect();
+    assert_eq!(
+        saw,
+        vec![
+            "https://a.example/inbox",
+            "https://b.example/inbox",
+            "https://c.example/inbox",
+            "https://d0.example/inbox/0",
+        ]
+    );
+}

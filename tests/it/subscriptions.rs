@@ -167,7 +167,11 @@ async fn a_post_published_while_a_peer_subscribes_reaches_the_peer() {
     // The peer gets the post: its Create, or the backfill's Announce of it.
     let to_peer = count(
         &mut setup,
-        "SELECT count(*) AS n FROM deliveries d JOIN outbound_activities a ON a.id = d.activity_id
+        "SELECT count(*) AS n FROM (
+             SELECT activity_id, domain FROM deliveries
+             UNION ALL
+             SELECT b.activity_id, t.domain FROM delivered_batches b, unnest(b.domains) AS t(domain)
+         ) d JOIN outbound_activities a ON a.id = d.activity_id
          WHERE d.domain = 'peer.example' AND a.object_ap_id = $1",
         &ap_id,
     )
