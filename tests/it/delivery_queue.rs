@@ -102,6 +102,25 @@ async fn delivered(conn: &mut AsyncPgConnection) -> Vec<Delivered> {
     .unwrap()
 }
 
+/// Claims up to `limit` for a worker with nothing in flight, leasing for `lease` seconds.
+async fn claim(
+    conn: &mut AsyncPgConnection,
+    limit: i64,
+    per_domain: i64,
+    lease: i64,
+) -> Vec<Claimed> {
+    queue::claim(
+        conn,
+        limit,
+        per_domain,
+        &[],
+        lease,
+        &mut Payloads::default(),
+    )
+    .await
+    .unwrap()
+}
+
 fn per_domain(claimed: &[Claimed]) -> std::collections::BTreeMap<String, usize> {
     let mut m = std::collections::BTreeMap::new();
     for d in claimed {
@@ -125,15 +144,11 @@ async fn claims_respect_the_room_left_per_instance_and_leases() {
     assert_eq!(counts.get("d2.example"), Some(&4), "{counts:?}");
     // Leased rows are no longer due and are not claimed again.
     assert!(!row(&mut conn, first[0].id).await.unwrap().due);
-    let second = queue::claim(&mut conn, 50, 4, &[], 60, &mut Payloads::default())
-        .await
-        .unwrap();
+    let second = claim(&mut conn, 50, 4, 60).await;
     assert_eq!(second.len(), 12, "4 per instance");
     assert!(second.iter().all(|d| first.iter().all(|f| f.id != d.id)));
     // The limit caps the batch.
-    let third = queue::claim(&mut conn, 2, 10, &[], 60, &mut Payloads::default())
-        .await
-        .unwrap();
+    let third = claim(&mut conn, 2, 10, 60).await;
     assert_eq!(third.len(), 2);
 }
 
@@ -141,20 +156,11 @@ async fn claims_respect_the_room_left_per_instance_and_leases() {
 async fn a_lease_that_ran_out_makes_the_delivery_due_again() {
     let (_db, state) = queued(1, 1).await;
     let mut conn = state.pool.get().await.unwrap();
-    let first = queue::claim(&mut conn, 10, 10, &[], 1, &mut Payloads::default())
-        .await
-        .unwrap();
+    let first = claim(&mut conn, 10, 10, 1).await;
     assert_eq!(first.len(), 1);
-    assert!(
-        queue::claim(&mut conn, 10, 10, &[], 1, &mut Payloads::default())
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(claim(&mut conn, 10, 10, 1).await.is_empty());
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    let again = queue::claim(&mut conn, 10, 10, &[], 1, &mut Payloads::default())
-        .await
-        .unwrap();
+    let again = claim(&mut conn, 10, 10, 1).await;
     assert_eq!(again.len(), 1, "a crashed worker's claim is taken over");
     assert_eq!(again[0].id, first[0].id);
 }
@@ -181,9 +187,7 @@ async fn health(conn: &mut AsyncPgConnection, domain: &str) -> Health {
 async fn a_batch_of_outcomes_is_recorded_in_one_go() {
     let (_db, state) = queued(4, 2).await;
     let mut conn = state.pool.get().await.unwrap();
-    let claimed = queue::claim(&mut conn, 4, 1, &[], 60, &mut Payloads::default())
-        .await
-        .unwrap();
+    let claimed = claim(&mut conn, 4, 1, 60).await;
     assert_eq!(claimed.len(), 4);
     let outcome = |d: &Claimed| match d.domain.as_str() {
         "d0.example" => Outcome::Delivered(202),
@@ -345,9 +349,7 @@ async fn a_claim_whose_payloads_outgrow_the_store_still_carries_each() {
         .await
         .unwrap();
     }
-    let claimed = queue::claim(&mut conn, 10, 10, &[], 60, &mut Payloads::default())
-        .await
-        .unwrap();
+    let claimed = claim(&mut conn, 10, 10, 60).await;
     assert_eq!(claimed.len(), 4, "every claimed delivery is handed out");
     assert_eq!(
         claimed
@@ -379,9 +381,7 @@ async fn a_claim_writes_one_lease_and_leaves_the_deliveries_as_they_were() {
         .collect()
     };
     let before = versions(&mut conn).await;
-    let claimed = queue::claim(&mut conn, 4, 10, &[], 60, &mut Payloads::default())
-        .await
-        .unwrap();
+    let claimed = claim(&mut conn, 4, 10, 60).await;
     assert_eq!(claimed.len(), 4);
     assert_eq!(
         versions(&mut conn).await,
@@ -404,9 +404,7 @@ async fn a_claim_writes_one_lease_and_leaves_the_deliveries_as_they_were() {
 async fn a_released_lease_frees_its_retries_once_due_and_only_then() {
     let (_db, state) = queued(1, 2).await;
     let mut conn = state.pool.get().await.unwrap();
-    let claimed = queue::claim(&mut conn, 2, 10, &[], 60, &mut Payloads::default())
-        .await
-        .unwrap();
+    let claimed = claim(&mut conn, 2, 10, 60).await;
     assert_eq!(claimed.len(), 2);
     // The first fails and is due again at once; the second is still in flight.
     let failed = Finished {
@@ -418,10 +416,7 @@ async fn a_released_lease_frees_its_retries_once_due_and_only_then() {
         .await
         .unwrap();
     assert!(
-        queue::claim(&mut conn, 2, 10, &[], 60, &mut Payloads::default())
-            .await
-            .unwrap()
-            .is_empty(),
+        claim(&mut conn, 2, 10, 60).await.is_empty(),
         "the lease holds while its claim has a delivery in flight"
     );
     let ok = Finished {
@@ -432,9 +427,7 @@ async fn a_released_lease_frees_its_retries_once_due_and_only_then() {
     queue::finish_many(&mut conn, &[ok], &[claimed[1].lease])
         .await
         .unwrap();
-    let again = queue::claim(&mut conn, 2, 10, &[], 60, &mut Payloads::default())
-        .await
-        .unwrap();
+    let again = claim(&mut conn, 2, 10, 60).await;
     assert_eq!(
         again.iter().map(|d| (d.id, d.attempts)).collect::<Vec<_>>(),
         vec![(claimed[0].id, 1)],
@@ -463,9 +456,7 @@ async fn reports_and_a_person_s_inboxes_read_the_delivered_batches_too() {
     )
     .await
     .unwrap();
-    let claimed = queue::claim(&mut conn, 10, 10, &[], 60, &mut Payloads::default())
-        .await
-        .unwrap();
+    let claimed = claim(&mut conn, 10, 10, 60).await;
     assert_eq!(claimed.len(), 4);
     // c.example's delivery is still in flight; the others have answered.
     let done: Vec<Finished> = claimed
