@@ -1,6 +1,7 @@
 //! The persistent delivery queue: activities we send, one delivery row per destination
-//! inbox, claimed by workers with `FOR UPDATE SKIP LOCKED` under a lease; and the health of
-//! remote instances.
+//! inbox, claimed by workers in batches, each batch under one lease (`delivery_leases`),
+//! and kept per activity once delivered (`delivered_batches`); and the health of remote
+//! instances.
 
 use crate::db::schema::{
     deliveries, domain_allows, domain_blocks, gone_inboxes, outbound_activities,
