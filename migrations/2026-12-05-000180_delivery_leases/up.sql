@@ -74,15 +74,12 @@ SET enable_seqscan = off
 SET jit = off
 AS $$
 #variable_conflict use_column
-DECLARE
-    held bigint;
 BEGIN
     -- One claim at a time, in every process: the next one waits for this one's commit, and
     -- its statements, each with a snapshot of its own, see the lease written here.
     PERFORM pg_advisory_xact_lock(hashtext('passerelle.delivery_claim'));
     -- Leases of processes that died.
     DELETE FROM delivery_leases l WHERE l.until < now();
-    SELECT COALESCE(sum(cardinality(l.ids)), 0) INTO held FROM delivery_leases l;
     RETURN QUERY
     WITH leased AS MATERIALIZED (
         SELECT unnest(l.ids) AS id FROM delivery_leases l
@@ -95,7 +92,7 @@ BEGIN
         WHERE dd.state = 'pending' AND dd.next_attempt_at <= now()
           AND dd.domain <> ALL (full_domains)
         ORDER BY dd.next_attempt_at
-        LIMIT lim * 4 + held
+        LIMIT lim * 4 + (SELECT count(*) FROM leased)
     ), free AS (
         SELECT due.* FROM due LEFT JOIN leased ON leased.id = due.id WHERE leased.id IS NULL
     ), ranked AS (
