@@ -272,14 +272,18 @@ pub async fn page(
     let mut answer = None;
     let searched = !params.q.trim().is_empty();
     if searched && error.is_none() {
-        match params.check() {
-            Ok(checked) => match search::run(&state, &checked).await {
-                Ok(a) => answer = Some(a),
-                Err(e) if e.status.is_client_error() => error = Some(e.message),
-                Err(e) => return Err(e),
-            },
-            // In the reader's language where the check has the words for it.
-            Err(e) => error = Some(e.message_in(lang).unwrap_or(e.message)),
+        let result = match params.check() {
+            Ok(checked) => search::run(&state, &checked).await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(a) => answer = Some(a),
+            // A query or filter refused: said in the reader's language where the check has
+            // the words for it.
+            Err(e) if e.status.is_client_error() => {
+                error = Some(e.message_in(lang).unwrap_or(e.message))
+            }
+            Err(e) => return Err(e),
         }
     }
     let (hits, facets) = answer
