@@ -5,9 +5,9 @@
 //! after the lease.
 //!
 //! Two loops run side by side: the dispatcher claims as many deliveries as it has free
-//! permits (`delivery.concurrency`), refilling when a quarter of them are free again, and
+//! permits (`delivery.concurrency`), refilling when half of them are free again, and
 //! spawns one task per delivery; the recorder collects finished attempts and stores
-//! whatever has accumulated in one transaction (`delivery::finish_many`). A permit is given
+//! whatever has accumulated in one transaction (`delivery::finish_many_with`). A permit is given
 //! back only once its outcome is stored, so one process never holds more than
 //! `concurrency` claimed, unrecorded deliveries.
 
@@ -227,10 +227,11 @@ async fn dispatch(
     let signers = Signers::default();
     let global = Arc::new(Semaphore::new(cfg.concurrency));
     let inflight: InFlight = Arc::default();
-    // Refill once a quarter of the permits are free, so that claims come in batches; but
+    // Refill once half of the permits are free, so that claims come in batches (a claim
+    // costs PostgreSQL about 0.3 ms whatever its size, and 5 µs a delivery); but
     // claim for any free permit when the last claim found fewer due deliveries than asked
     // (the queue is short, or its instances are at their limit).
-    let low_water = (cfg.concurrency / 4).max(1);
+    let low_water = (cfg.concurrency / 2).max(1);
     let mut queue_short = true;
     let mut payloads = Payloads::default();
     loop {
@@ -338,7 +339,7 @@ async fn record(
     unrecorded: &Unrecorded,
 ) {
     let mut deadline: Option<tokio::time::Instant> = None;
-    let linger_until = (state.config.delivery.concurrency / 4).clamp(1, 64);
+    let linger_until = (state.config.delivery.concurrency / 2).clamp(1, 128);
     loop {
         let first = tokio::select! {
             got = rx.recv() => got,
@@ -395,12 +396,29 @@ async fn store(state: &AppState, finished: &[Finished], released: &[i64]) {
     // One retry: two processes reviving the same instances may deadlock, and PostgreSQL
     // then aborts one of them.
     for attempt in 1..=2 {
+        // An instance that answered is written only when this process has not written it
+        // lately; those it is written for now are forgotten again if the write fails.
+        let claimed = Mutex::new(Vec::new());
+        let write_alive = |domain: &str| {
+            let claim = state.alive.claim(domain);
+            if claim && let Ok(mut c) = claimed.lock() {
+                c.push(domain.to_string());
+            }
+            claim
+        };
         let result = match state.pool.get().await {
-            Ok(mut conn) => delivery::finish_many(&mut conn, finished, released)
+            Ok(mut conn) => delivery::finish_many_with(&mut conn, finished, released, &write_alive)
                 .await
                 .map_err(anyhow::Error::from),
             Err(e) => Err(e.into()),
         };
+        if result.is_err()
+            && let Ok(c) = claimed.lock()
+        {
+            for domain in c.iter() {
+                state.alive.forget(domain);
+            }
+        }
         match result {
             Ok(()) => return,
             Err(e) if attempt == 2 => tracing::error!(

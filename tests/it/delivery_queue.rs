@@ -504,3 +504,106 @@ async fn reports_and_a_person_s_inboxes_read_the_delivered_batches_too() {
         ]
     );
 }
+
+#[tokio::test]
+async fn a_success_writes_an_instance_s_health_only_where_the_worker_asks() {
+    let (_db, state) = queued(2, 2).await;
+    let mut conn = state.pool.get().await.unwrap();
+    let claimed = claim(&mut conn, 4, 2, 60).await;
+    assert_eq!(claimed.len(), 4);
+    let retry_at = chrono::Utc::now() + chrono::Duration::hours(1);
+    let finished = |d: &Claimed, outcome: Outcome| Finished {
+        delivery: d.clone(),
+        outcome,
+        retry_at,
+    };
+    let on = |dom: &str| -> Vec<&Claimed> { claimed.iter().filter(|d| d.domain == dom).collect() };
+    let (d0, d1) = (on("d0.example"), on("d1.example"));
+    let [a0, a1, b0, b1] = [d0[0], d0[1], d1[0], d1[1]];
+    // Both instances fail once.
+    queue::finish_many(
+        &mut conn,
+        &[
+            finished(a0, Outcome::Retry(Some(503), "HTTP 503".into())),
+            finished(b0, Outcome::Retry(None, "timeout".into())),
+        ],
+        &[],
+    )
+    .await
+    .unwrap();
+    assert!(health(&mut conn, "d0.example").await.failing);
+    assert!(health(&mut conn, "d1.example").await.failing);
+    // Then both answer; the worker asks for d1 to be written only (it wrote d0 moments ago,
+    // as far as it knows). The deliveries are recorded either way.
+    let asked = std::sync::Mutex::new(Vec::new());
+    queue::finish_many_with(
+        &mut conn,
+        &[
+            finished(a1, Outcome::Delivered(202)),
+            finished(b1, Outcome::Delivered(202)),
+        ],
+        &[claimed[0].lease],
+        &|d| {
+            asked.lock().unwrap().push(d.to_string());
+            d == "d1.example"
+        },
+    )
+    .await
+    .unwrap();
+    let mut asked = asked.into_inner().unwrap();
+    asked.sort();
+    assert_eq!(
+        asked,
+        ["d0.example", "d1.example"],
+        "asked once per instance"
+    );
+    assert!(
+        health(&mut conn, "d0.example").await.failing,
+        "left as it was"
+    );
+    assert!(!health(&mut conn, "d1.example").await.failing, "revived");
+    let kept = delivered(&mut conn).await;
+    assert_eq!(kept.len(), 2, "both successes recorded");
+    let leases: i64 = diesel::sql_query("SELECT count(*) AS n FROM delivery_leases")
+        .get_result::<Count>(&mut conn)
+        .await
+        .unwrap()
+        .n;
+    assert_eq!(leases, 0, "the lease is released");
+    // A failure among the successes is written whatever the worker says of the others.
+    let more = {
+        drop(conn);
+        let mut conn = state.pool.get().await.unwrap();
+        diesel::sql_query("UPDATE deliveries SET next_attempt_at = now() WHERE state = 'pending'")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        claim(&mut conn, 4, 2, 60).await
+    };
+    assert_eq!(more.len(), 2, "the two retries");
+    let mut conn = state.pool.get().await.unwrap();
+    let done: Vec<Finished> = more
+        .iter()
+        .map(|d| match d.domain.as_str() {
+            "d0.example" => finished(d, Outcome::Delivered(202)),
+            _ => finished(d, Outcome::Retry(Some(502), "HTTP 502".into())),
+        })
+        .collect();
+    queue::finish_many_with(&mut conn, &done, &[], &|_| false)
+        .await
+        .unwrap();
+    assert!(
+        health(&mut conn, "d0.example").await.failing,
+        "not asked for"
+    );
+    assert!(
+        health(&mut conn, "d1.example").await.failing,
+        "failed again"
+    );
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}

@@ -385,6 +385,19 @@ pub async fn finish_many(
     done: &[Finished],
     released: &[i64],
 ) -> QueryResult<()> {
+    finish_many_with(conn, done, released, &|_| true).await
+}
+
+/// [`finish_many`], writing the health of an instance that answered only where
+/// `write_alive` says so: the worker leaves out those it recorded as answering moments ago
+/// (`crate::state::RecentlyAlive`), so that a busy queue does not look up the same instances
+/// for every batch. Instances that failed are always written.
+pub async fn finish_many_with(
+    conn: &mut AsyncPgConnection,
+    done: &[Finished],
+    released: &[i64],
+    write_alive: &(dyn Fn(&str) -> bool + Sync),
+) -> QueryResult<()> {
     if done.is_empty() && released.is_empty() {
         return Ok(());
     }
@@ -409,6 +422,7 @@ pub async fn finish_many(
     alive.dedup();
     failing.sort_unstable();
     failing.dedup();
+    alive.retain(|d| write_alive(d));
     if delivered.len() == done.len() {
         return record_delivered(conn, &delivered, &alive, released).await;
     }
