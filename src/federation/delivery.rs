@@ -4,11 +4,12 @@
 //! slow or dead instance from holding back the others; a crashed process's claims expire
 //! after the lease.
 //!
-//! Two loops run side by side: the dispatcher claims as many deliveries as it has free
-//! permits (`delivery.concurrency`), refilling when half of them are free again, and
-//! spawns one task per delivery; the recorder collects finished attempts and stores
-//! whatever has accumulated in one transaction (`delivery::finish_many_with`). A permit is given
-//! back only once its outcome is stored, so one process never holds more than
+//! One loop does the worker's database work, one call at a time: it records the outcomes
+//! that came back and, in the same call, claims deliveries for the room they leave
+//! (`delivery::finish_and_claim`), once half of the room (`delivery.concurrency`) is free or
+//! whenever the queue was found short. Each delivery is sent by a task of its own, which
+//! hands its outcome back to the loop; outcomes are recorded in batches. A delivery's room
+//! is given back only once its outcome is stored, so one process never holds more than
 //! `concurrency` claimed, unrecorded deliveries.
 
 use crate::db::models::delivery::{self, Claimed, Finished, Outcome, Payloads};
@@ -23,7 +24,7 @@ use rand::Rng;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
-use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, mpsc, watch};
+use tokio::sync::{mpsc, watch};
 use url::Url;
 
 /// Notes that an instance answered or sent a signed request (it is alive): writes to
@@ -39,8 +40,13 @@ pub async fn note_alive(state: &AppState, domain: &str) -> Result<(), crate::err
 const POLL: Duration = Duration::from_millis(500);
 /// At most this many deliveries are claimed, or recorded, at once.
 const MAX_BATCH: usize = 512;
-/// How long the recorder waits for more outcomes when it has only a few to store.
+/// How long the worker waits for more outcomes to record when the queue is short (there is
+/// nothing to claim with the room they free).
 const RECORD_LINGER: Duration = Duration::from_millis(5);
+/// How long it waits, at most, for the outcomes that free enough room for a claim when
+/// there are deliveries to claim: recording without claiming would be a call for nothing
+/// but the record.
+const RECORD_LINGER_BUSY: Duration = Duration::from_millis(50);
 /// After a stop, how long the recorder waits for deliveries still in flight.
 const STOP_GRACE: Duration = Duration::from_secs(3);
 pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -182,252 +188,245 @@ pub fn backoff(base_ms: u64, attempts: i32) -> Duration {
     Duration::from_millis((ms as f64 * jitter) as u64)
 }
 
-/// Deliveries in flight in this process, per instance.
-type InFlight = Arc<Mutex<HashMap<String, i64>>>;
-
-/// This process's claims whose outcomes are not all recorded: lease id → deliveries still
-/// to record. The recorder releases a lease with the last of them.
-type Unrecorded = Arc<Mutex<HashMap<i64, usize>>>;
-
-/// A finished attempt on its way to the recorder, with the permit it holds until stored.
-struct Done {
-    finished: Finished,
-    permit: OwnedSemaphorePermit,
+/// What one worker holds between its calls to the database.
+struct Pump<'a> {
+    state: &'a AppState,
+    signers: Signers,
+    /// Where finished attempts come back.
+    tx: mpsc::UnboundedSender<Finished>,
+    /// Claimed deliveries whose outcomes are not recorded yet.
+    in_flight: usize,
+    /// Deliveries per instance whose answer is not in yet.
+    per_domain: HashMap<String, i64>,
+    /// Claims whose outcomes are not all recorded: lease id → deliveries still to record.
+    /// A lease is released with the last of them.
+    unrecorded: HashMap<i64, usize>,
+    payloads: Payloads,
+    /// The last claim found fewer due deliveries than asked: claim for any free room.
+    queue_short: bool,
+    /// The last claim found none: wait for news before claiming again.
+    drained: bool,
 }
 
 /// Runs the worker until `shutdown` turns true, then records what is still in flight (for
 /// at most a few seconds; anything later is re-sent after its lease).
-pub async fn run(state: AppState, wakeup: Wakeup, shutdown: watch::Receiver<bool>) {
-    let (tx, rx) = mpsc::unbounded_channel();
-    let recorded = Arc::new(Notify::new());
-    let unrecorded = Unrecorded::default();
-    tokio::join!(
-        dispatch(
-            &state,
-            &wakeup,
-            shutdown.clone(),
-            tx,
-            recorded.clone(),
-            unrecorded.clone()
-        ),
-        record(&state, rx, shutdown, &recorded, &unrecorded),
-    );
-}
-
-/// Claims due deliveries and starts them, as permits allow.
-async fn dispatch(
-    state: &AppState,
-    wakeup: &Wakeup,
-    mut shutdown: watch::Receiver<bool>,
-    tx: mpsc::UnboundedSender<Done>,
-    recorded: Arc<Notify>,
-    unrecorded: Unrecorded,
-) {
+///
+/// One loop does all of the worker's database work, in one call at a time: it records the
+/// outcomes that came back and, in the same call, claims deliveries for the room they left
+/// (`delivery::finish_and_claim`). Each claimed delivery is sent by a task of its own, which
+/// hands its outcome back to the loop. At most `delivery.concurrency` deliveries are claimed
+/// and unrecorded at once.
+pub async fn run(state: AppState, wakeup: Wakeup, mut shutdown: watch::Receiver<bool>) {
     let cfg = state.config.delivery.clone();
-    let signers = Signers::default();
-    let global = Arc::new(Semaphore::new(cfg.concurrency));
-    let inflight: InFlight = Arc::default();
-    // Refill once half of the permits are free, so that claims come in batches (a claim
-    // costs PostgreSQL about 0.3 ms whatever its size, and 5 µs a delivery); but
-    // claim for any free permit when the last claim found fewer due deliveries than asked
-    // (the queue is short, or its instances are at their limit).
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let mut pump = Pump {
+        state: &state,
+        signers: Signers::default(),
+        tx,
+        in_flight: 0,
+        per_domain: HashMap::new(),
+        unrecorded: HashMap::new(),
+        payloads: Payloads::default(),
+        queue_short: true,
+        drained: false,
+    };
+    // Claim once half of the room is free, so that claims come in batches (a call costs
+    // PostgreSQL about 0.3 ms whatever its size, and a few µs a delivery), or for any room
+    // when the last claim found fewer due deliveries than asked (the queue is short, or its
+    // instances are at their limit).
     let low_water = (cfg.concurrency / 2).max(1);
-    let mut queue_short = true;
-    let mut payloads = Payloads::default();
+    let mut deadline: Option<tokio::time::Instant> = None;
     loop {
-        if *shutdown.borrow() {
+        if deadline.is_none() && *shutdown.borrow() {
+            deadline = Some(tokio::time::Instant::now() + STOP_GRACE);
+        }
+        let stopping = deadline.is_some();
+        if stopping && pump.in_flight == 0 {
             break;
         }
-        let free = global.available_permits().min(MAX_BATCH);
-        let batch = if free > 0 && (free >= low_water || queue_short) {
-            let busy: Vec<(String, i64)> = inflight
-                .lock()
-                .map(|m| m.iter().map(|(d, n)| (d.clone(), *n)).collect())
-                .unwrap_or_default();
-            let got = claim(state, free, &busy, &mut payloads).await;
-            queue_short = got.len() < free;
-            got
-        } else {
-            Vec::new()
-        };
-        if batch.is_empty() {
+        let room = cfg.concurrency.saturating_sub(pump.in_flight);
+        let claim_now =
+            !stopping && !pump.drained && room > 0 && (room >= low_water || pump.queue_short);
+        let mut batch: Vec<Finished> = Vec::new();
+        if !claim_now || !rx.is_empty() {
             tokio::select! {
-                _ = wakeup.notified() => queue_short = true,
-                _ = recorded.notified() => {}
-                _ = tokio::time::sleep(POLL) => queue_short = true,
-                changed = shutdown.changed() => if changed.is_err() { break },
+                got = rx.recv() => match got {
+                    Some(f) => batch.push(f),
+                    None => break,
+                },
+                _ = wakeup.notified(), if !stopping => {
+                    pump.queue_short = true;
+                    pump.drained = false;
+                }
+                _ = tokio::time::sleep(POLL), if !stopping => {
+                    pump.queue_short = true;
+                    pump.drained = false;
+                }
+                changed = shutdown.changed(), if !stopping => {
+                    if changed.is_err() || *shutdown.borrow() {
+                        deadline = Some(tokio::time::Instant::now() + STOP_GRACE);
+                    }
+                    continue;
+                }
+                _ = tokio::time::sleep_until(deadline.unwrap_or_else(tokio::time::Instant::now)), if stopping => break,
             }
+            if !batch.is_empty() {
+                // Outcomes that arrive meanwhile join the batch, until they free enough room
+                // for a claim: a call per handful of deliveries would cost PostgreSQL more
+                // than the deliveries.
+                let linger_until = low_water.saturating_sub(room).clamp(1, MAX_BATCH);
+                let wait = if pump.queue_short || pump.drained || stopping {
+                    RECORD_LINGER
+                } else {
+                    RECORD_LINGER_BUSY
+                };
+                let linger = tokio::time::Instant::now() + wait;
+                while batch.len() < MAX_BATCH {
+                    match rx.try_recv() {
+                        Ok(f) => batch.push(f),
+                        Err(_) if batch.len() >= linger_until || stopping => break,
+                        Err(_) => match tokio::time::timeout_at(linger, rx.recv()).await {
+                            Ok(Some(f)) => batch.push(f),
+                            _ => break,
+                        },
+                    }
+                }
+                // News for a drained queue: claim again if there is room.
+                pump.drained = false;
+            }
+        }
+        let released = pump.answered(&batch);
+        let room = cfg.concurrency.saturating_sub(pump.in_flight);
+        let want =
+            if !stopping && !pump.drained && room > 0 && (room >= low_water || pump.queue_short) {
+                room.min(MAX_BATCH)
+            } else {
+                0
+            };
+        if batch.is_empty() && released.is_empty() && want == 0 {
             continue;
         }
-        if let Ok(mut m) = unrecorded.lock() {
-            for d in &batch {
-                *m.entry(d.lease).or_default() += 1;
-            }
+        let claimed = pump.call(&batch, &released, want).await;
+        if want > 0 {
+            pump.queue_short = claimed.len() < want;
+            pump.drained = claimed.is_empty();
         }
-        for d in batch {
-            let permit = match global.clone().try_acquire_owned() {
-                Ok(p) => p,
-                Err(_) => match global.clone().acquire_owned().await {
-                    Ok(p) => p,
-                    Err(_) => return,
-                },
-            };
-            if let Ok(mut m) = inflight.lock() {
-                *m.entry(d.domain.clone()).or_default() += 1;
-            }
-            let (state, signers, inflight, tx) =
-                (state.clone(), signers.clone(), inflight.clone(), tx.clone());
-            let base = cfg.retry_base_ms;
-            tokio::spawn(async move {
-                let finished = deliver_one(&state, &signers, d, base).await;
-                // The instance's slot is free once its answer is in; the global permit
-                // only once the outcome is stored.
-                if let Ok(mut m) = inflight.lock()
-                    && let Some(n) = m.get_mut(&finished.delivery.domain)
-                {
-                    *n -= 1;
-                    if *n <= 0 {
-                        m.remove(&finished.delivery.domain);
-                    }
-                }
-                let id = finished.delivery.id;
-                if tx.send(Done { finished, permit }).is_err() {
-                    tracing::warn!(
-                        delivery.id = id,
-                        "worker stopped before recording a delivery; its lease will expire"
-                    );
-                }
-            });
+        for d in claimed {
+            pump.start(d, cfg.retry_base_ms);
         }
+    }
+    if pump.in_flight > 0 {
+        tracing::warn!(
+            deliveries = pump.in_flight,
+            "worker stopped before recording every delivery; their leases will expire"
+        );
     }
 }
 
-async fn claim(
-    state: &AppState,
-    free: usize,
-    busy: &[(String, i64)],
-    payloads: &mut Payloads,
-) -> Vec<Claimed> {
-    let cfg = &state.config.delivery;
-    match state.pool.get().await {
-        Ok(mut conn) => delivery::claim(
-            &mut conn,
-            free as i64,
-            cfg.per_domain as i64,
-            busy,
-            cfg.lease_seconds as i64,
-            payloads,
-        )
-        .await
-        .unwrap_or_else(|e| {
-            tracing::warn!(error = %e, "claiming deliveries failed");
-            Vec::new()
-        }),
-        Err(e) => {
-            tracing::warn!(error = %e, "no database connection for deliveries");
-            Vec::new()
-        }
-    }
-}
-
-/// Stores finished attempts: whatever has arrived since the last transaction, in one.
-async fn record(
-    state: &AppState,
-    mut rx: mpsc::UnboundedReceiver<Done>,
-    mut shutdown: watch::Receiver<bool>,
-    recorded: &Notify,
-    unrecorded: &Unrecorded,
-) {
-    let mut deadline: Option<tokio::time::Instant> = None;
-    let linger_until = (state.config.delivery.concurrency / 2).clamp(1, 128);
-    loop {
-        let first = tokio::select! {
-            got = rx.recv() => got,
-            _ = shutdown.changed(), if deadline.is_none() => {
-                deadline = Some(tokio::time::Instant::now() + STOP_GRACE);
-                continue;
-            }
-            _ = tokio::time::sleep_until(deadline.unwrap_or_else(tokio::time::Instant::now)), if deadline.is_some() => None,
-        };
-        let Some(first) = first else { break };
-        let mut batch = vec![first];
-        // Outcomes that arrive within `RECORD_LINGER` join the batch, up to `linger_until`
-        // of them: a statement per handful of deliveries would cost PostgreSQL more than
-        // the deliveries themselves.
-        let linger = tokio::time::Instant::now() + RECORD_LINGER;
-        while batch.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(d) => batch.push(d),
-                Err(_) if batch.len() >= linger_until || deadline.is_some() => break,
-                Err(_) => match tokio::time::timeout_at(linger, rx.recv()).await {
-                    Ok(Some(d)) => batch.push(d),
-                    _ => break,
-                },
-            }
-        }
-        let (finished, permits): (Vec<Finished>, Vec<OwnedSemaphorePermit>) =
-            batch.into_iter().map(|d| (d.finished, d.permit)).unzip();
-        for f in &finished {
-            if !matches!(f.outcome, Outcome::Delivered(_)) {
-                state.alive.forget(&f.delivery.domain);
-            }
-        }
+impl Pump<'_> {
+    /// Takes note of outcomes that came back: their instances' slots are free, and so is
+    /// their room once they are recorded. Returns the leases whose claims are now all
+    /// answered, to release with the record.
+    fn answered(&mut self, batch: &[Finished]) -> Vec<i64> {
         let mut released = Vec::new();
-        if let Ok(mut m) = unrecorded.lock() {
-            for f in &finished {
-                let lease = f.delivery.lease;
-                if let Some(n) = m.get_mut(&lease) {
-                    *n -= 1;
-                    if *n == 0 {
-                        m.remove(&lease);
-                        released.push(lease);
-                    }
+        for f in batch {
+            let domain = &f.delivery.domain;
+            if let Some(n) = self.per_domain.get_mut(domain) {
+                *n -= 1;
+                if *n <= 0 {
+                    self.per_domain.remove(domain);
+                }
+            }
+            if !matches!(f.outcome, Outcome::Delivered(_)) {
+                self.state.alive.forget(domain);
+            }
+            let lease = f.delivery.lease;
+            if let Some(n) = self.unrecorded.get_mut(&lease) {
+                *n -= 1;
+                if *n == 0 {
+                    self.unrecorded.remove(&lease);
+                    released.push(lease);
                 }
             }
         }
-        store(state, &finished, &released).await;
-        // Only now are the permits given back.
-        drop(permits);
-        recorded.notify_one();
+        self.in_flight = self.in_flight.saturating_sub(batch.len());
+        released
     }
-}
 
-async fn store(state: &AppState, finished: &[Finished], released: &[i64]) {
-    // One retry: two processes reviving the same instances may deadlock, and PostgreSQL
-    // then aborts one of them.
-    for attempt in 1..=2 {
-        // An instance that answered is written only when this process has not written it
-        // lately; those it is written for now are forgotten again if the write fails.
-        let claimed = Mutex::new(Vec::new());
-        let write_alive = |domain: &str| {
-            let claim = state.alive.claim(domain);
-            if claim && let Ok(mut c) = claimed.lock() {
-                c.push(domain.to_string());
-            }
-            claim
+    /// Records `batch` and releases `released`, and claims up to `want` deliveries, in one
+    /// call. One retry: two processes reviving the same instances may deadlock, and
+    /// PostgreSQL then aborts one of them. If both fail, the outcomes are lost to the
+    /// record: their leases run out and the deliveries are sent again.
+    async fn call(&mut self, batch: &[Finished], released: &[i64], want: usize) -> Vec<Claimed> {
+        let cfg = &self.state.config.delivery;
+        let busy: Vec<(String, i64)> = self
+            .per_domain
+            .iter()
+            .map(|(d, n)| (d.clone(), *n))
+            .collect();
+        let request = delivery::ClaimRequest {
+            limit: want as i64,
+            per_domain: cfg.per_domain as i64,
+            busy: &busy,
+            lease_seconds: cfg.lease_seconds as i64,
         };
-        let result = match state.pool.get().await {
-            Ok(mut conn) => delivery::finish_many_with(&mut conn, finished, released, &write_alive)
+        for attempt in 1..=2 {
+            // An instance that answered is written only when this process has not written
+            // it lately; those it is written for now are forgotten again if the call fails.
+            let claimed = Mutex::new(Vec::new());
+            let write_alive = |domain: &str| {
+                let claim = self.state.alive.claim(domain);
+                if claim && let Ok(mut c) = claimed.lock() {
+                    c.push(domain.to_string());
+                }
+                claim
+            };
+            let result = match self.state.pool.get().await {
+                Ok(mut conn) => delivery::finish_and_claim(
+                    &mut conn,
+                    batch,
+                    released,
+                    &write_alive,
+                    &request,
+                    &mut self.payloads,
+                )
                 .await
                 .map_err(anyhow::Error::from),
-            Err(e) => Err(e.into()),
-        };
-        if result.is_err()
-            && let Ok(c) = claimed.lock()
-        {
-            for domain in c.iter() {
-                state.alive.forget(domain);
+                Err(e) => Err(e.into()),
+            };
+            if result.is_err()
+                && let Ok(c) = claimed.lock()
+            {
+                for domain in c.iter() {
+                    self.state.alive.forget(domain);
+                }
+            }
+            match result {
+                Ok(got) => return got,
+                Err(e) if attempt == 2 => tracing::error!(
+                    error = %e,
+                    deliveries = batch.len(),
+                    "recording deliveries failed; their leases will expire and they will be sent again"
+                ),
+                Err(e) => {
+                    tracing::warn!(error = %e, "recording or claiming deliveries failed; trying again")
+                }
             }
         }
-        match result {
-            Ok(()) => return,
-            Err(e) if attempt == 2 => tracing::error!(
-                error = %e,
-                deliveries = finished.len(),
-                "recording deliveries failed; their leases will expire and they will be sent again"
-            ),
-            Err(e) => tracing::warn!(error = %e, "recording deliveries failed; trying again"),
-        }
+        Vec::new()
+    }
+
+    /// Sends `d` in a task of its own, which hands its outcome back to the loop.
+    fn start(&mut self, d: Claimed, retry_base_ms: u64) {
+        self.in_flight += 1;
+        *self.per_domain.entry(d.domain.clone()).or_default() += 1;
+        *self.unrecorded.entry(d.lease).or_default() += 1;
+        let (state, signers, tx) = (self.state.clone(), self.signers.clone(), self.tx.clone());
+        tokio::spawn(async move {
+            let finished = deliver_one(&state, &signers, d, retry_base_ms).await;
+            // The loop is gone only once the worker has stopped; the lease then runs out.
+            let _ = tx.send(finished);
+        });
     }
 }
 

@@ -607,3 +607,103 @@ struct Count {
     #[diesel(sql_type = BigInt)]
     n: i64,
 }
+
+#[tokio::test]
+async fn one_call_records_outcomes_then_claims_with_what_they_freed() {
+    let (_db, state) = queued(1, 4).await;
+    let mut conn = state.pool.get().await.unwrap();
+    let first = claim(&mut conn, 2, 10, 60).await;
+    assert_eq!(first.len(), 2);
+    let lease = first[0].lease;
+    // One delivered, one to retry at once; the claim's lease is released in the same call,
+    // which then claims for a worker that has nothing in flight.
+    let past = chrono::Utc::now() - chrono::Duration::seconds(5);
+    let done = [
+        Finished {
+            delivery: first[0].clone(),
+            outcome: Outcome::Delivered(202),
+            retry_at: past,
+        },
+        Finished {
+            delivery: first[1].clone(),
+            outcome: Outcome::Retry(Some(503), "HTTP 503".into()),
+            retry_at: past,
+        },
+    ];
+    let request = queue::ClaimRequest {
+        limit: 10,
+        per_domain: 10,
+        busy: &[],
+        lease_seconds: 60,
+    };
+    let mut payloads = Payloads::default();
+    let next = queue::finish_and_claim(
+        &mut conn,
+        &done,
+        &[lease],
+        &|_| true,
+        &request,
+        &mut payloads,
+    )
+    .await
+    .unwrap();
+    let mut ids: Vec<i64> = next.iter().map(|d| d.id).collect();
+    ids.sort();
+    let all: Vec<i64> = diesel::sql_query("SELECT id AS n FROM deliveries ORDER BY id")
+        .load::<Count>(&mut conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.n)
+        .collect();
+    assert_eq!(all.len(), 3, "the delivered one left the queue");
+    assert!(
+        !ids.contains(&first[0].id),
+        "the delivered one is not claimed again"
+    );
+    assert_eq!(
+        ids, all,
+        "the retry, freed in the same call, and the two never claimed"
+    );
+    assert!(
+        next.iter().all(|d| d.payload.as_ref() == b"{}"),
+        "with their payloads"
+    );
+    let retried = next.iter().find(|d| d.id == first[1].id).unwrap();
+    assert_eq!(retried.attempts, 1, "the retry carries its attempt");
+    let leases: Vec<i64> = diesel::sql_query("SELECT id AS n FROM delivery_leases")
+        .load::<Count>(&mut conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.n)
+        .collect();
+    assert_eq!(
+        leases,
+        [next[0].lease],
+        "the old lease is gone, the new one holds the claim"
+    );
+    // All delivered, nothing left to claim: one statement, and an empty claim.
+    let done: Vec<Finished> = next
+        .iter()
+        .map(|d| Finished {
+            delivery: d.clone(),
+            outcome: Outcome::Delivered(202),
+            retry_at: past,
+        })
+        .collect();
+    let none = queue::finish_and_claim(
+        &mut conn,
+        &done,
+        &[next[0].lease],
+        &|_| true,
+        &request,
+        &mut payloads,
+    )
+    .await
+    .unwrap();
+    assert!(none.is_empty());
+    assert_eq!(delivered(&mut conn).await.len(), 4);
+    let s = queue::summary(&mut conn).await.unwrap();
+    assert_eq!((s.delivered, s.gave_up), (4, 0), "{s:?}");
+}

@@ -283,13 +283,7 @@ pub async fn claim(
     lease_seconds: i64,
     payloads: &mut Payloads,
 ) -> QueryResult<Vec<Claimed>> {
-    let busy_domains: Vec<&str> = busy.iter().map(|(d, _)| d.as_str()).collect();
-    let busy_counts: Vec<i64> = busy.iter().map(|(_, n)| *n).collect();
-    let full: Vec<&str> = busy
-        .iter()
-        .filter(|(_, n)| *n >= per_domain)
-        .map(|(d, _)| d.as_str())
-        .collect();
+    let (full, busy_domains, busy_counts) = busy_arrays(busy, per_domain);
     // The query is the function `claim_deliveries` (migration 000180), which
     // keeps the plan that walks `deliveries_due` in order whatever the table's statistics
     // say.
@@ -303,6 +297,32 @@ pub async fn claim(
             .bind::<diesel::sql_types::Double, _>(lease_seconds as f64)
             .load(conn)
             .await?;
+    with_payloads(conn, rows, payloads).await
+}
+
+/// The instances that are full (`per_domain` in flight), and the in-flight counts, as the
+/// claim's arrays.
+fn busy_arrays(busy: &[(String, i64)], per_domain: i64) -> (Vec<&str>, Vec<&str>, Vec<i64>) {
+    let full = busy
+        .iter()
+        .filter(|(_, n)| *n >= per_domain)
+        .map(|(d, _)| d.as_str())
+        .collect();
+    let domains = busy.iter().map(|(d, _)| d.as_str()).collect();
+    let counts = busy.iter().map(|(_, n)| *n).collect();
+    (full, domains, counts)
+}
+
+/// Claimed rows with their activities' payloads and senders, from `payloads` or read in
+/// one more query.
+async fn with_payloads(
+    conn: &mut AsyncPgConnection,
+    rows: Vec<ClaimedRow>,
+    payloads: &mut Payloads,
+) -> QueryResult<Vec<Claimed>> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let ids: Vec<i64> = rows.iter().map(|r| r.activity_id).collect();
     let found = payloads.fetch(conn, &ids).await?;
     Ok(rows
@@ -398,8 +418,52 @@ pub async fn finish_many_with(
     released: &[i64],
     write_alive: &(dyn Fn(&str) -> bool + Sync),
 ) -> QueryResult<()> {
-    if done.is_empty() && released.is_empty() {
-        return Ok(());
+    let none = ClaimRequest {
+        limit: 0,
+        per_domain: 0,
+        busy: &[],
+        lease_seconds: 0,
+    };
+    finish_and_claim(
+        conn,
+        done,
+        released,
+        write_alive,
+        &none,
+        &mut Payloads::default(),
+    )
+    .await
+    .map(|_| ())
+}
+
+/// What the worker asks a claim for: see [`claim`].
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimRequest<'a> {
+    /// At most this many deliveries; none (and no claim) when 0.
+    pub limit: i64,
+    pub per_domain: i64,
+    /// This process's deliveries in flight per instance.
+    pub busy: &'a [(String, i64)],
+    pub lease_seconds: i64,
+}
+
+/// [`finish_many_with`] and then [`claim`], in one transaction and, when every outcome is
+/// a success (the usual case), in one statement (`record_and_claim`, migration 000200): the
+/// worker records what came back and takes the next deliveries in a single round trip.
+/// The claim comes after the record, so that it sees the deliveries just recorded as done
+/// and the leases just released as free. The whole commits without waiting for its WAL
+/// flush, the claim's lease included (see [`finish_many`]: a lease lost with PostgreSQL
+/// means its deliveries may be sent twice, never lost).
+pub async fn finish_and_claim(
+    conn: &mut AsyncPgConnection,
+    done: &[Finished],
+    released: &[i64],
+    write_alive: &(dyn Fn(&str) -> bool + Sync),
+    claim: &ClaimRequest<'_>,
+    payloads: &mut Payloads,
+) -> QueryResult<Vec<Claimed>> {
+    if done.is_empty() && released.is_empty() && claim.limit <= 0 {
+        return Ok(Vec::new());
     }
     let mut delivered: Vec<i64> = Vec::new();
     // Instances that answered, and those that did not.
@@ -423,42 +487,50 @@ pub async fn finish_many_with(
     failing.sort_unstable();
     failing.dedup();
     alive.retain(|d| write_alive(d));
-    if delivered.len() == done.len() {
-        return record_delivered(conn, &delivered, &alive, released).await;
-    }
-    conn.transaction(async |conn| {
-        diesel::sql_query("SET LOCAL synchronous_commit = off")
-            .execute(conn)
-            .await?;
-        for f in done {
-            record_one(conn, f).await?;
-        }
-        record_delivered(conn, &delivered, &alive, released).await?;
-        for domain in failing {
-            instance_failure(conn, domain).await?;
-        }
-        Ok(())
-    })
-    .await
+    let rows = if delivered.len() == done.len() {
+        record_and_claim(conn, &delivered, &alive, released, claim).await?
+    } else {
+        conn.transaction(async |conn| {
+            diesel::sql_query("SET LOCAL synchronous_commit = off")
+                .execute(conn)
+                .await?;
+            for f in done {
+                record_one(conn, f).await?;
+            }
+            let rows = record_and_claim(conn, &delivered, &alive, released, claim).await?;
+            for domain in failing {
+                instance_failure(conn, domain).await?;
+            }
+            Ok::<_, diesel::result::Error>(rows)
+        })
+        .await?
+    };
+    with_payloads(conn, rows, payloads).await
 }
 
-/// `record_delivered` (migration 000180): the deliveries `ids` succeeded, the instances
-/// `alive` answered, the leases `released` are done with. One statement (one round trip,
-/// its plan kept per connection), committed without waiting for the WAL flush.
-async fn record_delivered(
+/// `record_and_claim` (migration 000200): `record_delivered` for the deliveries `ids`, the
+/// instances `alive` and the leases `released`, then `claim_deliveries` as `claim` asks.
+async fn record_and_claim(
     conn: &mut AsyncPgConnection,
     ids: &[i64],
     alive: &[&str],
     released: &[i64],
-) -> QueryResult<()> {
-    diesel::sql_query("SELECT record_delivered($1, $2, $3, $4)")
+    claim: &ClaimRequest<'_>,
+) -> QueryResult<Vec<ClaimedRow>> {
+    let (full, busy_domains, busy_counts) = busy_arrays(claim.busy, claim.per_domain);
+    diesel::sql_query("SELECT * FROM record_and_claim($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
         .bind::<Array<BigInt>, _>(ids)
         .bind::<Array<Text>, _>(alive)
         .bind::<diesel::sql_types::Double, _>(SUCCESS_REFRESH_SECONDS as f64)
         .bind::<Array<BigInt>, _>(released)
-        .execute(conn)
-        .await?;
-    Ok(())
+        .bind::<BigInt, _>(claim.limit.max(0))
+        .bind::<BigInt, _>(claim.per_domain)
+        .bind::<Array<Text>, _>(full)
+        .bind::<Array<Text>, _>(busy_domains)
+        .bind::<Array<BigInt>, _>(busy_counts)
+        .bind::<diesel::sql_types::Double, _>(claim.lease_seconds as f64)
+        .load(conn)
+        .await
 }
 
 /// Records one outcome other than `Delivered`.
