@@ -47,7 +47,7 @@ const RECORD_LINGER: Duration = Duration::from_millis(5);
 /// there are deliveries to claim: recording without claiming would be a call for nothing
 /// but the record.
 const RECORD_LINGER_BUSY: Duration = Duration::from_millis(50);
-/// After a stop, how long the recorder waits for deliveries still in flight.
+/// After a stop, how long the worker waits for the outcomes of deliveries still in flight.
 const STOP_GRACE: Duration = Duration::from_secs(3);
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -55,7 +55,7 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 ///
 /// An RSA signature takes about a millisecond of CPU. Run on the async runtime's worker
 /// threads, dozens of queued signatures would stand between the worker's database round
-/// trips (claiming, recording outcomes) and the CPU: permits would wait to be given back
+/// trips (claiming, recording outcomes) and the CPU: room would wait to be given back
 /// while the cores, once the signatures were done, sat idle. On threads of their own the
 /// operating system shares the cores between signing and everything else, and a signing
 /// thread takes the next signature from the queue without a round through the runtime.
@@ -204,7 +204,9 @@ struct Pump<'a> {
     payloads: Payloads,
     /// The last claim found fewer due deliveries than asked: claim for any free room.
     queue_short: bool,
-    /// The last claim found none: wait for news before claiming again.
+    /// The last claim found fewer than asked: wait for news (outcomes, new deliveries, the
+    /// poll) before claiming again, rather than claim again at once for nothing (a claim
+    /// held back by one slow instance's limit would find nothing more).
     drained: bool,
 }
 
@@ -291,7 +293,7 @@ pub async fn run(state: AppState, wakeup: Wakeup, mut shutdown: watch::Receiver<
                         },
                     }
                 }
-                // News for a drained queue: claim again if there is room.
+                // News after a short claim: claim again if there is room.
                 pump.drained = false;
             }
         }
@@ -309,7 +311,7 @@ pub async fn run(state: AppState, wakeup: Wakeup, mut shutdown: watch::Receiver<
         let claimed = pump.call(&batch, &released, want).await;
         if want > 0 {
             pump.queue_short = claimed.len() < want;
-            pump.drained = claimed.is_empty();
+            pump.drained = claimed.len() < want;
         }
         for d in claimed {
             pump.start(d, cfg.retry_base_ms);
