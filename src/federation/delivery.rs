@@ -202,7 +202,8 @@ struct Pump<'a> {
     /// A lease is released with the last of them.
     unrecorded: HashMap<i64, usize>,
     payloads: Payloads,
-    /// The last claim found fewer due deliveries than asked: claim for any free room.
+    /// The last claim found fewer due deliveries than asked, or deliveries were queued
+    /// since: claim for any free room, not only once half of it is free.
     queue_short: bool,
     /// The last claim found fewer than asked: wait for news (outcomes, new deliveries, the
     /// poll) before claiming again, rather than claim again at once for nothing (a claim
