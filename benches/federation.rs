@@ -1098,7 +1098,7 @@ async fn bench_deliveries(
     );
     record(
         &label,
-        "claimed deliveries in flight, mean / max (limit)",
+        "claimed, unrecorded deliveries (leased), mean / max (limit)",
         format!("{:.1} / {} ({concurrency})", d.in_flight.0, d.in_flight.1),
     );
     record(
