@@ -15,6 +15,18 @@ use passerelle::vocab::OrgKind;
 /// An unserved instance (no worker runs) with `per_domain` deliveries queued for each of
 /// `domains` instances.
 async fn queued(domains: usize, per_domain: usize) -> (TestDb, AppState) {
+    let inboxes: Vec<(String, String)> = (0..domains * per_domain)
+        .map(|i| {
+            let d = format!("d{}.example", i % domains);
+            (format!("https://{d}/inbox/{i}"), d)
+        })
+        .collect();
+    queued_to(&inboxes).await
+}
+
+/// An unserved instance (no worker runs) with one activity queued for `inboxes` (URL and
+/// instance).
+async fn queued_to(inboxes: &[(String, String)]) -> (TestDb, AppState) {
     let db = TestDb::new().await.unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -37,12 +49,6 @@ async fn queued(domains: usize, per_domain: usize) -> (TestDb, AppState) {
     )
     .await
     .unwrap();
-    let inboxes: Vec<(String, String)> = (0..domains * per_domain)
-        .map(|i| {
-            let d = format!("d{}.example", i % domains);
-            (format!("https://{d}/inbox/{i}"), d)
-        })
-        .collect();
     queue::enqueue(
         &mut conn,
         "https://here.example/activities/1",
@@ -50,7 +56,7 @@ async fn queued(domains: usize, per_domain: usize) -> (TestDb, AppState) {
         "Create",
         None,
         "{}",
-        &inboxes,
+        inboxes,
     )
     .await
     .unwrap();
@@ -701,4 +707,62 @@ async fn one_call_records_outcomes_then_claims_with_what_they_freed() {
     assert_eq!(delivered(&mut conn).await.len(), 4);
     let s = queue::summary(&mut conn).await.unwrap();
     assert_eq!((s.delivered, s.gave_up), (4, 0), "{s:?}");
+}
+
+#[tokio::test]
+async fn a_stopped_worker_records_what_it_has_in_flight_before_it_returns() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // An instance that takes 300 ms to answer.
+    let arrived = Arc::new(AtomicUsize::new(0));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let seen = arrived.clone();
+    let app = axum::Router::new().route(
+        "/inbox/{n}",
+        axum::routing::post(move || {
+            let seen = seen.clone();
+            async move {
+                seen.fetch_add(1, Ordering::SeqCst);
+                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+                axum::http::StatusCode::ACCEPTED
+            }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let domain = format!("127.0.0.1:{port}");
+    let inboxes: Vec<(String, String)> = (0..6)
+        .map(|i| (format!("http://{domain}/inbox/{i}"), domain.clone()))
+        .collect();
+    let (_db, state) = queued_to(&inboxes).await;
+    // (diesel's `RunQueryDsl::load` would shadow the atomic's.)
+    let sent = || AtomicUsize::load(&arrived, Ordering::SeqCst);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let wakeup = passerelle::state::Wakeup::default();
+    let worker = tokio::spawn(passerelle::federation::delivery::run(
+        state.clone(),
+        wakeup.clone(),
+        stopped,
+    ));
+    wakeup.wake();
+    // Stop once all six are on their way, before any has been answered.
+    for _ in 0..500 {
+        if sent() == 6 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert_eq!(sent(), 6, "all six sent");
+    stop.send(true).unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(20), worker)
+        .await
+        .expect("the worker returns after a stop")
+        .unwrap();
+    // Their answers came in after the stop and were recorded before it returned.
+    let mut conn = state.pool.get().await.unwrap();
+    let s = queue::summary(&mut conn).await.unwrap();
+    assert_eq!((s.delivered, s.pending), (6, 0), "{s:?}");
+    let leases = numbers(&mut conn, "SELECT id AS n FROM delivery_leases").await;
+    assert!(leases.is_empty(), "their lease is released");
+    assert_eq!(sent(), 6, "none sent twice");
 }
