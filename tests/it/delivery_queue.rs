@@ -542,7 +542,7 @@ async fn a_success_writes_an_instance_s_health_only_where_the_worker_asks() {
     // Then both answer; the worker asks for d1 to be written only (it wrote d0 moments ago,
     // as far as it knows). The deliveries are recorded either way.
     let asked = std::sync::Mutex::new(Vec::new());
-    queue::finish_many_with(
+    queue::finish_and_claim(
         &mut conn,
         &[
             finished(a1, Outcome::Delivered(202)),
@@ -553,6 +553,8 @@ async fn a_success_writes_an_instance_s_health_only_where_the_worker_asks() {
             asked.lock().unwrap().push(d.to_string());
             d == "d1.example"
         },
+        &queue::ClaimRequest::NONE,
+        &mut Payloads::default(),
     )
     .await
     .unwrap();
@@ -591,9 +593,16 @@ async fn a_success_writes_an_instance_s_health_only_where_the_worker_asks() {
             _ => finished(d, Outcome::Retry(Some(502), "HTTP 502".into())),
         })
         .collect();
-    queue::finish_many_with(&mut conn, &done, &[], &|_| false)
-        .await
-        .unwrap();
+    queue::finish_and_claim(
+        &mut conn,
+        &done,
+        &[],
+        &|_| false,
+        &queue::ClaimRequest::NONE,
+        &mut Payloads::default(),
+    )
+    .await
+    .unwrap();
     assert!(
         health(&mut conn, "d0.example").await.failing,
         "not asked for"

@@ -405,31 +405,12 @@ pub async fn finish_many(
     done: &[Finished],
     released: &[i64],
 ) -> QueryResult<()> {
-    finish_many_with(conn, done, released, &|_| true).await
-}
-
-/// [`finish_many`], writing the health of an instance that answered only where
-/// `write_alive` says so: the worker leaves out those it recorded as answering moments ago
-/// (`crate::state::RecentlyAlive`), so that a busy queue does not look up the same instances
-/// for every batch. Instances that failed are always written.
-pub async fn finish_many_with(
-    conn: &mut AsyncPgConnection,
-    done: &[Finished],
-    released: &[i64],
-    write_alive: &(dyn Fn(&str) -> bool + Sync),
-) -> QueryResult<()> {
-    let none = ClaimRequest {
-        limit: 0,
-        per_domain: 0,
-        busy: &[],
-        lease_seconds: 0,
-    };
     finish_and_claim(
         conn,
         done,
         released,
-        write_alive,
-        &none,
+        &|_| true,
+        &ClaimRequest::NONE,
         &mut Payloads::default(),
     )
     .await
@@ -447,9 +428,23 @@ pub struct ClaimRequest<'a> {
     pub lease_seconds: i64,
 }
 
-/// [`finish_many_with`] and then [`claim`], in one transaction and, when every outcome is
-/// a success (the usual case), in one statement (`record_and_claim`, migration 000200): the
+impl ClaimRequest<'static> {
+    /// No claim: [`finish_and_claim`] only records.
+    pub const NONE: Self = Self {
+        limit: 0,
+        per_domain: 0,
+        busy: &[],
+        lease_seconds: 0,
+    };
+}
+
+/// [`finish_many`] and then [`claim`], in one transaction and, when every outcome is a
+/// success (the usual case), in one statement (`record_and_claim`, migration 000200): the
 /// worker records what came back and takes the next deliveries in a single round trip.
+/// An instance that answered is written only where `write_alive` says so: the worker leaves
+/// out those it recorded as answering moments ago (`crate::state::RecentlyAlive`), so that a
+/// busy queue does not look up the same instances for every batch; instances that failed
+/// are always written.
 /// The claim comes after the record, so that it sees the deliveries just recorded as done
 /// and the leases just released as free. The whole commits without waiting for its WAL
 /// flush, the claim's lease included (see [`finish_many`]: a lease lost with PostgreSQL
@@ -490,10 +485,8 @@ pub async fn finish_and_claim(
     let rows = if delivered.len() == done.len() {
         record_and_claim(conn, &delivered, &alive, released, claim).await?
     } else {
+        // `record_and_claim` turns the synchronous commit off for the whole transaction.
         conn.transaction(async |conn| {
-            diesel::sql_query("SET LOCAL synchronous_commit = off")
-                .execute(conn)
-                .await?;
             for f in done {
                 record_one(conn, f).await?;
             }
