@@ -194,21 +194,26 @@ struct Pump<'a> {
     signers: Signers,
     /// Where finished attempts come back.
     tx: mpsc::UnboundedSender<Finished>,
-    /// Claimed deliveries whose outcomes are not recorded yet.
-    in_flight: usize,
     /// Deliveries per instance whose answer is not in yet.
     per_domain: HashMap<String, i64>,
     /// Claims whose outcomes are not all recorded: lease id → deliveries still to record.
     /// A lease is released with the last of them.
     unrecorded: HashMap<i64, usize>,
     payloads: Payloads,
-    /// The last claim found fewer due deliveries than asked, or deliveries were queued
-    /// since: claim for any free room, not only once half of it is free.
-    queue_short: bool,
-    /// The last claim found fewer than asked: wait for news (outcomes, new deliveries, the
-    /// poll) before claiming again, rather than claim again at once for nothing (a claim
-    /// held back by one slow instance's limit would find nothing more).
-    drained: bool,
+    queue: Queue,
+}
+
+/// What the worker knows of the queue from its last claim, and so when to claim next.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Queue {
+    /// The last claim got all it asked for: claim again once half of the room is free.
+    Filled,
+    /// Deliveries were queued since, or the last claim found fewer than asked and news came
+    /// since (outcomes, the poll): claim for any free room.
+    Short,
+    /// The last claim found fewer than asked and nothing has happened since: claiming again
+    /// at once would find nothing more (a claim held back by one slow instance's limit, say).
+    Drained,
 }
 
 /// Runs the worker until `shutdown` turns true, then records what is still in flight (for
@@ -226,45 +231,30 @@ pub async fn run(state: AppState, wakeup: Wakeup, mut shutdown: watch::Receiver<
         state: &state,
         signers: Signers::default(),
         tx,
-        in_flight: 0,
         per_domain: HashMap::new(),
         unrecorded: HashMap::new(),
         payloads: Payloads::default(),
-        queue_short: true,
-        drained: false,
+        queue: Queue::Short,
     };
-    // Claim once half of the room is free, so that claims come in batches (a call costs
-    // PostgreSQL about 0.3 ms whatever its size, and a few µs a delivery), or for any room
-    // when the last claim found fewer due deliveries than asked (the queue is short, or its
-    // instances are at their limit).
-    let low_water = (cfg.concurrency / 2).max(1);
     let mut deadline: Option<tokio::time::Instant> = None;
     loop {
         if deadline.is_none() && *shutdown.borrow() {
             deadline = Some(tokio::time::Instant::now() + STOP_GRACE);
         }
         let stopping = deadline.is_some();
-        if stopping && pump.in_flight == 0 {
+        if stopping && pump.in_flight() == 0 {
             break;
         }
-        let room = cfg.concurrency.saturating_sub(pump.in_flight);
-        let claim_now =
-            !stopping && !pump.drained && room > 0 && (room >= low_water || pump.queue_short);
+        let room = pump.room();
         let mut batch: Vec<Finished> = Vec::new();
-        if !claim_now || !rx.is_empty() {
+        if pump.wants(stopping) == 0 || !rx.is_empty() {
             tokio::select! {
                 got = rx.recv() => match got {
                     Some(f) => batch.push(f),
                     None => break,
                 },
-                _ = wakeup.notified(), if !stopping => {
-                    pump.queue_short = true;
-                    pump.drained = false;
-                }
-                _ = tokio::time::sleep(POLL), if !stopping => {
-                    pump.queue_short = true;
-                    pump.drained = false;
-                }
+                _ = wakeup.notified(), if !stopping => pump.queue = Queue::Short,
+                _ = tokio::time::sleep(POLL), if !stopping => pump.queue = Queue::Short,
                 changed = shutdown.changed(), if !stopping => {
                     if changed.is_err() || *shutdown.borrow() {
                         deadline = Some(tokio::time::Instant::now() + STOP_GRACE);
@@ -277,8 +267,8 @@ pub async fn run(state: AppState, wakeup: Wakeup, mut shutdown: watch::Receiver<
                 // Outcomes that arrive meanwhile join the batch, until they free enough room
                 // for a claim: a call per handful of deliveries would cost PostgreSQL more
                 // than the deliveries.
-                let linger_until = low_water.saturating_sub(room).clamp(1, MAX_BATCH);
-                let wait = if pump.queue_short || pump.drained || stopping {
+                let linger_until = pump.low_water().saturating_sub(room).clamp(1, MAX_BATCH);
+                let wait = if pump.queue != Queue::Filled || stopping {
                     RECORD_LINGER
                 } else {
                     RECORD_LINGER_BUSY
@@ -295,38 +285,71 @@ pub async fn run(state: AppState, wakeup: Wakeup, mut shutdown: watch::Receiver<
                     }
                 }
                 // News after a short claim: claim again if there is room.
-                pump.drained = false;
+                if pump.queue == Queue::Drained {
+                    pump.queue = Queue::Short;
+                }
             }
         }
         let released = pump.answered(&batch);
-        let room = cfg.concurrency.saturating_sub(pump.in_flight);
-        let want =
-            if !stopping && !pump.drained && room > 0 && (room >= low_water || pump.queue_short) {
-                room.min(MAX_BATCH)
-            } else {
-                0
-            };
+        let want = pump.wants(stopping);
         if batch.is_empty() && released.is_empty() && want == 0 {
             continue;
         }
         let claimed = pump.call(&batch, &released, want).await;
         if want > 0 {
-            pump.queue_short = claimed.len() < want;
-            pump.drained = claimed.len() < want;
+            pump.queue = if claimed.len() < want {
+                Queue::Drained
+            } else {
+                Queue::Filled
+            };
         }
         for d in claimed {
             pump.start(d, cfg.retry_base_ms);
         }
     }
-    if pump.in_flight > 0 {
+    if pump.in_flight() > 0 {
         tracing::warn!(
-            deliveries = pump.in_flight,
+            deliveries = pump.in_flight(),
             "worker stopped before recording every delivery; their leases will expire"
         );
     }
 }
 
 impl Pump<'_> {
+    /// Claimed deliveries whose outcomes are not recorded yet.
+    fn in_flight(&self) -> usize {
+        self.unrecorded.values().sum()
+    }
+
+    /// Room for claims: at most `delivery.concurrency` deliveries are claimed and
+    /// unrecorded at once.
+    fn room(&self) -> usize {
+        self.state
+            .config
+            .delivery
+            .concurrency
+            .saturating_sub(self.in_flight())
+    }
+
+    /// Claims wait for this much room, so that they come in batches (a call costs
+    /// PostgreSQL about 0.3 ms whatever its size, and a few µs a delivery), unless the queue
+    /// was found short.
+    fn low_water(&self) -> usize {
+        (self.state.config.delivery.concurrency / 2).max(1)
+    }
+
+    /// How many deliveries to claim now: none while stopping.
+    fn wants(&self, stopping: bool) -> usize {
+        let room = self.room();
+        let claim = !stopping
+            && match self.queue {
+                Queue::Filled => room >= self.low_water(),
+                Queue::Short => room > 0,
+                Queue::Drained => false,
+            };
+        if claim { room.min(MAX_BATCH) } else { 0 }
+    }
+
     /// Takes note of outcomes that came back: their instances' slots are free, and so is
     /// their room once they are recorded. Returns the leases whose claims are now all
     /// answered, to release with the record.
@@ -352,7 +375,6 @@ impl Pump<'_> {
                 }
             }
         }
-        self.in_flight = self.in_flight.saturating_sub(batch.len());
         released
     }
 
@@ -421,7 +443,6 @@ impl Pump<'_> {
 
     /// Sends `d` in a task of its own, which hands its outcome back to the loop.
     fn start(&mut self, d: Claimed, retry_base_ms: u64) {
-        self.in_flight += 1;
         *self.per_domain.entry(d.domain.clone()).or_default() += 1;
         *self.unrecorded.entry(d.lease).or_default() += 1;
         let (state, signers, tx) = (self.state.clone(), self.signers.clone(), self.tx.clone());
