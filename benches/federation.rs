@@ -1017,6 +1017,11 @@ async fn bench_send_only(
 // ---------------------------------------------------------------------------------------
 // 2. Deliveries/s through the persistent queue
 
+/// The summary table's name for one configuration of the deliveries benchmark.
+fn deliveries_label(concurrency: usize, per_domain: usize, pool: usize) -> String {
+    format!("2 deliveries c={concurrency} pd={per_domain} pool={pool}")
+}
+
 async fn bench_deliveries(
     sink_rt: &tokio::runtime::Handle,
     bound: f64,
@@ -1024,7 +1029,7 @@ async fn bench_deliveries(
     per_domain: usize,
     pool: usize,
 ) -> anyhow::Result<f64> {
-    let label = format!("2 deliveries c={concurrency} pd={per_domain} pool={pool}");
+    let label = deliveries_label(concurrency, per_domain, pool);
     println!(
         "\n== 2. {DELIVERIES} deliveries to {DELIVERY_SINKS} sinks through the queue \
          (concurrency {concurrency}, per_domain {per_domain}, pool {pool}) =="
@@ -1548,13 +1553,9 @@ async fn bench_fanout(sink_rt: &tokio::runtime::Handle) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let enqueue = t0.elapsed();
-    // Queued, whether still pending or already delivered by the worker.
-    let queued = count(
-        &mut conn,
-        "SELECT (SELECT count(*) FROM deliveries)
-              + (SELECT COALESCE(sum(cardinality(inboxes)), 0) FROM delivered_batches)::int8 AS n",
-    )
-    .await?;
+    // Queued, whether still pending, already delivered by the worker or given up.
+    let s = queue::summary(&mut conn).await?;
+    let queued = s.pending + s.delivered + s.gave_up;
     drop(conn);
     record(label, "followers", followers.to_string());
     record(
@@ -1773,7 +1774,7 @@ fn main() {
                     let r = bench_deliveries(&sinks, bound, c, pd, pool).await?;
                     let after = bench_send_only(&sinks, bound, "2a send only, after").await?;
                     let send = (before + after) / 2.0;
-                    let label = format!("2 deliveries c={c} pd={pd} pool={pool}");
+                    let label = deliveries_label(c, pd, pool);
                     record(
                         &label,
                         "ratio to sign + POST without the queue, 2a (mean of before and after; target >= 0.9)",
