@@ -207,6 +207,7 @@ pub struct RunningInstance {
     worker_stop: watch::Sender<bool>,
     worker: tokio::task::JoinHandle<()>,
     indexer: tokio::task::JoinHandle<()>,
+    maintenance: tokio::task::JoinHandle<()>,
     listener: tokio::task::JoinHandle<()>,
     content_watcher: tokio::task::JoinHandle<()>,
     metrics: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
@@ -221,6 +222,7 @@ impl RunningInstance {
         let _ = self.task.await;
         let _ = self.worker.await;
         let _ = self.indexer.await;
+        let _ = self.maintenance.await;
         let _ = self.listener.await;
         let _ = self.content_watcher.await;
         if let Some(m) = self.metrics {
@@ -234,6 +236,7 @@ impl RunningInstance {
         self.task.abort();
         self.worker.abort();
         self.indexer.abort();
+        self.maintenance.abort();
         self.listener.abort();
         self.content_watcher.abort();
         if let Some(m) = self.metrics {
@@ -295,6 +298,7 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
             stop_rx.clone(),
         ))
     };
+    let maintenance = tokio::spawn(crate::maintenance::run(state.clone(), stop_rx.clone()));
     let indexer = tokio::spawn(crate::search::indexer::run(state.clone(), stop_rx));
     tokio::spawn(crate::auth::prepare_dummy_hash());
     tracing::info!(
@@ -312,6 +316,7 @@ pub async fn start(state: AppState, listener: TcpListener) -> anyhow::Result<Run
         worker_stop,
         worker,
         indexer,
+        maintenance,
         listener,
         content_watcher,
         metrics,

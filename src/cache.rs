@@ -460,6 +460,7 @@ pub const PAGE_CACHE_EXEMPT: &[&str] = &[
     "api_tokens",
     "deliveries",
     "delivered_batches",
+    "delivery_reach",
     "delivery_leases",
     "gone_inboxes",
     "instances",

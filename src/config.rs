@@ -29,6 +29,19 @@ pub struct Config {
     pub metrics: MetricsConfig,
     pub log: LogConfig,
     pub partners: PartnersConfig,
+    pub retention: RetentionConfig,
+}
+
+/// How long the server keeps records of its traffic (see `maintenance`).
+#[derive(Debug, Clone)]
+pub struct RetentionConfig {
+    /// Sent activities, their deliveries and their delivery reports are forgotten this many
+    /// days after they were created, once every delivery is finished; where they went is
+    /// kept (a person's `Delete` goes there).
+    pub sent_days: u64,
+    /// Received activities' ids, against which a repeated delivery is recognised, are kept
+    /// this many days.
+    pub received_days: u64,
 }
 
 /// Partner search: the weight of each factor of a suggestion's score (see
@@ -252,6 +265,15 @@ struct RawConfig {
     metrics: Option<RawMetrics>,
     log: Option<RawLog>,
     partners: Option<RawPartners>,
+    retention: Option<RawRetention>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "validation only")]
+struct RawRetention {
+    sent_days: Option<u64>,
+    received_days: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -452,6 +474,8 @@ const KEYS: &[&str] = &[
     "partners.projects",
     "partners.partners_of_partners",
     "partners.shortlist",
+    "retention.sent_days",
+    "retention.received_days",
 ];
 
 impl Layer {
@@ -719,6 +743,10 @@ impl Layer {
             partners_of_partners: w_partners_of_partners,
             shortlist: positive("partners.shortlist")? as usize,
         };
+        let retention = RetentionConfig {
+            sent_days: positive("retention.sent_days")?,
+            received_days: positive("retention.received_days")?,
+        };
         // Re-validate domains that came in as plain strings through the environment.
         for d in std::iter::once(&domain.value)
             .chain(peers.value.iter())
@@ -774,6 +802,7 @@ impl Layer {
             metrics,
             log,
             partners,
+            retention,
         })
     }
 }
@@ -929,6 +958,22 @@ url = "postgres://postgres@127.0.0.1/x"
             let err = load(MINIMAL, &[(var, value)]).unwrap_err().to_string();
             assert!(err.contains(key), "{var}={value}: {err}");
         }
+    }
+
+    #[test]
+    fn retention_defaults_to_thirty_days_and_is_checked() {
+        let c = load(MINIMAL, &[]).unwrap();
+        assert_eq!((c.retention.sent_days, c.retention.received_days), (30, 30));
+        let c = load(
+            &format!("{MINIMAL}\n[retention]\nsent_days = 90\n"),
+            &[("PASSERELLE_RETENTION_RECEIVED_DAYS", "7")],
+        )
+        .unwrap();
+        assert_eq!((c.retention.sent_days, c.retention.received_days), (90, 7));
+        let err = load(&format!("{MINIMAL}\n[retention]\nsent_days = 0\n"), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("retention.sent_days"), "{err}");
     }
 
     #[test]

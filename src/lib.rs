@@ -18,6 +18,7 @@ pub mod funding;
 pub mod health;
 pub mod input;
 pub mod locale;
+pub mod maintenance;
 pub mod media;
 pub mod metrics;
 pub mod notify;

@@ -55,6 +55,11 @@ struct OutcomeLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct KindLabels {
+    kind: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct ScopeLabels {
     scope: &'static str,
 }
@@ -80,6 +85,7 @@ pub struct Metrics {
     unreachable_instances: Gauge,
     search_seconds: HistogramFamily<ScopeLabels>,
     peer_seconds: HistogramFamily<OutcomeLabels>,
+    forgotten: Family<KindLabels, Counter>,
 }
 
 impl Default for Metrics {
@@ -158,6 +164,12 @@ impl Metrics {
             Unit::Seconds,
             peer_seconds.clone(),
         );
+        let forgotten = Family::<KindLabels, Counter>::default();
+        registry.register(
+            "maintenance_forgotten",
+            "Old records deleted by this process's maintenance passes, by kind (sent_activities, received_activities, signatures, login_failures, sessions)",
+            forgotten.clone(),
+        );
         Metrics {
             registry,
             requests,
@@ -170,6 +182,7 @@ impl Metrics {
             unreachable_instances,
             search_seconds,
             peer_seconds,
+            forgotten,
         }
     }
 
@@ -209,6 +222,13 @@ impl Metrics {
                 outcome,
             })
             .inc();
+    }
+
+    /// Counts what a maintenance pass forgot.
+    pub fn forgotten(&self, f: &crate::maintenance::Forgotten) {
+        for (kind, n) in f.by_kind() {
+            self.forgotten.get_or_create(&KindLabels { kind }).inc_by(n);
+        }
     }
 
     /// Counts a finished delivery attempt.

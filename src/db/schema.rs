@@ -205,6 +205,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    delivery_reach (actor_id, inbox) {
+        actor_id -> Int8,
+        inbox -> Text,
+        domain -> Text,
+        last_sent_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     delivery_leases (id) {
         id -> Int8,
         until -> Timestamptz,
@@ -505,6 +514,7 @@ diesel::joinable!(suspended_actors -> actors (actor_id));
 
 diesel::joinable!(deliveries -> outbound_activities (activity_id));
 diesel::joinable!(delivered_batches -> outbound_activities (activity_id));
+diesel::joinable!(delivery_reach -> actors (actor_id));
 diesel::joinable!(outbound_activities -> actors (actor_id));
 diesel::joinable!(reactions -> actors (actor_id));
 diesel::joinable!(reactions -> posts (post_id));
@@ -537,6 +547,7 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(
     actors,
     delivered_batches,
+    delivery_reach,
     delivery_leases,
     accounts,
     editors,

@@ -17,6 +17,7 @@ mod funding;
 mod funding_editor;
 mod hardening;
 mod languages;
+mod maintenance;
 mod open_data;
 mod openapi;
 mod operations;

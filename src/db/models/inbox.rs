@@ -1,6 +1,6 @@
 //! What the inbox records: received activity ids (idempotency), likes and boosts, reports.
 
-use crate::db::schema::{reactions, reports, seen_signatures};
+use crate::db::schema::{reactions, reports};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
@@ -306,16 +306,6 @@ pub async fn add_report(
             reports::content.eq(content),
         ))
         .on_conflict_do_nothing()
-        .execute(conn)
-        .await
-}
-
-/// Forgets signatures older than any that could still verify.
-pub async fn forget_old_signatures(conn: &mut AsyncPgConnection) -> QueryResult<usize> {
-    diesel::delete(seen_signatures::table)
-        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
-            "seen_at < now() - interval '13 hours'",
-        ))
         .execute(conn)
         .await
 }

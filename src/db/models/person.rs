@@ -139,7 +139,8 @@ struct Inbox {
 }
 
 /// Every inbox that was sent something of this actor: its own activities, and what others
-/// (a group announcing its threads) sent about its posts. Where its `Delete` goes.
+/// (a group announcing its threads) sent about its posts, including activities the
+/// maintenance pass has since forgotten (`delivery_reach`). Where its `Delete` goes.
 pub async fn inboxes_that_saw(
     conn: &mut AsyncPgConnection,
     actor_id: i64,
@@ -154,6 +155,8 @@ pub async fn inboxes_that_saw(
          UNION \
          SELECT t.inbox, t.domain FROM delivered_batches b JOIN seen ON seen.id = b.activity_id, \
                 unnest(b.inboxes, b.domains) AS t(inbox, domain) \
+         UNION \
+         SELECT r.inbox, r.domain FROM delivery_reach r WHERE r.actor_id = $1 \
          ORDER BY inbox",
     )
     .bind::<diesel::sql_types::BigInt, _>(actor_id)

@@ -1,0 +1,197 @@
+//! Keeps what the server stores of its traffic bounded. Every [`INTERVAL`] each process
+//! runs a pass that forgets, a batch at a time, what no longer serves a purpose:
+//!
+//! * sent activities older than `retention.sent_days` whose deliveries are all finished,
+//!   with their deliveries and delivered batches; the inboxes they went to stay in
+//!   `delivery_reach`, so that a person's later `Update` or `Delete` reaches them
+//!   (migration 000210, `forget_sent`);
+//! * ids of received activities older than `retention.received_days`;
+//! * signatures that could no longer verify (replay protection);
+//! * failed logins older than the lock-out window, and expired sessions.
+//!
+//! Each batch is one statement in its own transaction, so a pass never holds many locks
+//! for long and a pass interrupted anywhere leaves nothing half done. Several processes may
+//! run passes at once: the sent activities a pass is forgetting are locked and skipped by
+//! the others, and the other deletions are harmless to repeat.
+
+use crate::config::RetentionConfig;
+use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use diesel::QueryableByName;
+use diesel::sql_types::{BigInt, Integer, Timestamptz};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use rand::Rng;
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// Time between two passes of one process.
+pub const INTERVAL: Duration = Duration::from_secs(600);
+/// Rows deleted per statement.
+pub const BATCH: i64 = 1000;
+
+/// What one pass forgot, by kind.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Forgotten {
+    pub sent_activities: u64,
+    pub received_activities: u64,
+    pub signatures: u64,
+    pub login_failures: u64,
+    pub sessions: u64,
+}
+
+impl Forgotten {
+    pub fn total(&self) -> u64 {
+        self.sent_activities
+            + self.received_activities
+            + self.signatures
+            + self.login_failures
+            + self.sessions
+    }
+
+    /// Each kind with its count, as the metrics and the log name them.
+    pub fn by_kind(&self) -> [(&'static str, u64); 5] {
+        [
+            ("sent_activities", self.sent_activities),
+            ("received_activities", self.received_activities),
+            ("signatures", self.signatures),
+            ("login_failures", self.login_failures),
+            ("sessions", self.sessions),
+        ]
+    }
+}
+
+/// A signature is kept until no verifier could accept it any more: its date may be up to
+/// the allowed clock skew ahead of its arrival, and it verifies until the skew has passed
+/// after that date. An hour more for the clocks of this server's processes.
+pub fn signature_lifetime() -> chrono::Duration {
+    let skew = chrono::Duration::from_std(crate::federation::signatures::CLOCK_SKEW)
+        .unwrap_or_else(|_| chrono::Duration::hours(12));
+    skew * 2 + chrono::Duration::hours(1)
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = Integer)]
+    n: i32,
+}
+
+/// Deletes the rows of `table` whose `column` is before `cutoff`, `batch` at a time, oldest
+/// first; returns how many.
+async fn delete_before(
+    conn: &mut AsyncPgConnection,
+    table: &str,
+    column: &str,
+    cutoff: DateTime<Utc>,
+    batch: i64,
+) -> diesel::QueryResult<u64> {
+    // Both names come from this module, never from input.
+    let sql = format!(
+        "WITH gone AS (
+             DELETE FROM {table} WHERE ctid = ANY (ARRAY(
+                 SELECT ctid FROM {table} WHERE {column} < $1 ORDER BY {column} LIMIT $2))
+             RETURNING 1)
+         SELECT count(*)::int4 AS n FROM gone"
+    );
+    let mut total = 0;
+    loop {
+        let c: Count = diesel::sql_query(&sql)
+            .bind::<Timestamptz, _>(cutoff)
+            .bind::<BigInt, _>(batch)
+            .get_result(conn)
+            .await?;
+        total += c.n as u64;
+        if i64::from(c.n) < batch {
+            return Ok(total);
+        }
+    }
+}
+
+/// One pass at `now`, deleting at most `batch` rows per statement.
+pub async fn pass(
+    conn: &mut AsyncPgConnection,
+    retention: &RetentionConfig,
+    now: DateTime<Utc>,
+    batch: i64,
+) -> diesel::QueryResult<Forgotten> {
+    let days = |d: u64| chrono::Duration::days(d.min(100_000) as i64);
+    let mut forgotten = Forgotten::default();
+    let sent_cutoff = now - days(retention.sent_days);
+    loop {
+        let c: Count = diesel::sql_query("SELECT forget_sent($1, $2) AS n")
+            .bind::<Timestamptz, _>(sent_cutoff)
+            .bind::<Integer, _>(batch.clamp(1, i32::MAX as i64) as i32)
+            .get_result(conn)
+            .await?;
+        forgotten.sent_activities += c.n as u64;
+        if i64::from(c.n) < batch {
+            break;
+        }
+    }
+    forgotten.received_activities = delete_before(
+        conn,
+        "received_activities",
+        "received_at",
+        now - days(retention.received_days),
+        batch,
+    )
+    .await?;
+    forgotten.signatures = delete_before(
+        conn,
+        "seen_signatures",
+        "seen_at",
+        now - signature_lifetime(),
+        batch,
+    )
+    .await?;
+    forgotten.login_failures = delete_before(
+        conn,
+        "login_failures",
+        "failed_at",
+        now - chrono::Duration::minutes(crate::auth::FAILURE_WINDOW_MINUTES),
+        batch,
+    )
+    .await?;
+    forgotten.sessions = delete_before(conn, "web_sessions", "expires_at", now, batch).await?;
+    Ok(forgotten)
+}
+
+/// Runs a pass every [`INTERVAL`] (the first within a minute of the start, at a random
+/// moment so that processes started together spread out) until `stop` turns true.
+pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
+    let first = Duration::from_millis(rand::thread_rng().gen_range(1_000..60_000));
+    let mut wait = first;
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            changed = stop.changed() => {
+                if changed.is_err() || *stop.borrow() {
+                    return;
+                }
+                continue;
+            }
+        }
+        wait = INTERVAL;
+        let result = match state.pool.get().await {
+            Ok(mut conn) => pass(&mut conn, &state.config.retention, Utc::now(), BATCH)
+                .await
+                .map_err(anyhow::Error::from),
+            Err(e) => Err(e.into()),
+        };
+        match result {
+            Ok(f) => {
+                state.metrics.forgotten(&f);
+                if f.total() > 0 {
+                    tracing::info!(
+                        sent_activities = f.sent_activities,
+                        received_activities = f.received_activities,
+                        signatures = f.signatures,
+                        login_failures = f.login_failures,
+                        sessions = f.sessions,
+                        "maintenance pass forgot old records"
+                    );
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "maintenance pass failed; trying again later"),
+        }
+    }
+}
