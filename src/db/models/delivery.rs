@@ -810,12 +810,16 @@ pub async fn report_for_object(
 
 #[derive(utoipa::ToSchema, Debug, QueryableByName, serde::Serialize)]
 pub struct QueueSummary {
+    /// Deliveries waiting to be sent.
     #[diesel(sql_type = BigInt)]
     pub pending: i64,
+    /// Of those, deliveries that failed at least once.
     #[diesel(sql_type = BigInt)]
     pub failing: i64,
+    /// Deliveries done, of the activities still kept (see `retention.sent_days`).
     #[diesel(sql_type = BigInt)]
     pub delivered: i64,
+    /// Deliveries given up (failed, gone, rejected), of the activities still kept.
     #[diesel(sql_type = BigInt)]
     pub gave_up: i64,
 }
