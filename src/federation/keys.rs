@@ -51,21 +51,30 @@ pub async fn ensure_keys(
 
 /// Signing keys of local actors, loaded once per process; the instance actor's (it signs
 /// every fetch) also without looking the actor up again.
+///
+/// Callers asking for a key that is not loaded yet wait for one load: a fan-out's first
+/// wave of deliveries (`delivery.concurrency` tasks at once) reads the actor and parses its
+/// key once, not once per task.
 #[derive(Default, Clone)]
 pub struct KeyCache {
-    by_actor: Arc<Mutex<HashMap<i64, Arc<SigningKey>>>>,
-    instance: Arc<tokio::sync::OnceCell<Arc<SigningKey>>>,
+    by_actor: Arc<Mutex<HashMap<i64, Arc<OnceKey>>>>,
+    instance: Arc<OnceKey>,
 }
+
+type OnceKey = tokio::sync::OnceCell<Arc<SigningKey>>;
 
 impl KeyCache {
     /// The signing key of the local actor `actor_id`, made first if it has none.
     pub async fn get(&self, pool: &DbPool, actor_id: i64) -> anyhow::Result<Arc<SigningKey>> {
-        if let Some(k) = self.cached(actor_id)? {
-            return Ok(k);
-        }
-        let mut conn = pool.get().await?;
-        let actor = DbActor::by_id(&mut conn, actor_id).await?;
-        self.load(&mut conn, actor).await
+        let cell = self.cell(actor_id)?;
+        let key = cell
+            .get_or_try_init(|| async {
+                let mut conn = pool.get().await?;
+                let actor = DbActor::by_id(&mut conn, actor_id).await?;
+                self.load(&mut conn, actor).await
+            })
+            .await?;
+        Ok(key.clone())
     }
 
     /// The instance actor's signing key: it signs our fetches.
@@ -83,15 +92,19 @@ impl KeyCache {
         Ok(key.clone())
     }
 
-    fn cached(&self, actor_id: i64) -> anyhow::Result<Option<Arc<SigningKey>>> {
+    /// The place of `actor_id`'s key, empty until it is loaded (a failed load leaves it
+    /// empty: the next caller tries again).
+    fn cell(&self, actor_id: i64) -> anyhow::Result<Arc<OnceKey>> {
         Ok(self
             .by_actor
             .lock()
             .map_err(|_| anyhow::anyhow!("key cache poisoned"))?
-            .get(&actor_id)
-            .cloned())
+            .entry(actor_id)
+            .or_default()
+            .clone())
     }
 
+    /// Reads `actor`'s private key (made first if it has none).
     async fn load(
         &self,
         conn: &mut AsyncPgConnection,
@@ -104,14 +117,9 @@ impl KeyCache {
             .private_key_pem
             .as_deref()
             .ok_or_else(|| anyhow::anyhow!("actor {} has no private key", actor.id))?;
-        let key = Arc::new(SigningKey::from_pkcs8_pem(
+        Ok(Arc::new(SigningKey::from_pkcs8_pem(
             Urls::key_id(actor.ap_id.as_str()),
             pem,
-        )?);
-        self.by_actor
-            .lock()
-            .map_err(|_| anyhow::anyhow!("key cache poisoned"))?
-            .insert(actor.id, key.clone());
-        Ok(key)
+        )?))
     }
 }

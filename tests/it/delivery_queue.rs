@@ -775,3 +775,27 @@ async fn a_stopped_worker_records_what_it_has_in_flight_before_it_returns() {
     assert!(leases.is_empty(), "their lease is released");
     assert_eq!(sent(), 6, "none sent twice");
 }
+
+#[tokio::test]
+async fn a_first_wave_of_deliveries_loads_the_sender_s_key_once() {
+    let (_db, state) = queued(1, 1).await;
+    let org = {
+        let mut conn = state.pool.get().await.unwrap();
+        sender(&mut conn).await
+    };
+    // As many tasks as the worker starts at once, all asking before any key is loaded.
+    let keys: Vec<_> = futures::future::join_all((0..32).map(|_| {
+        let state = state.clone();
+        tokio::spawn(async move { state.keys.get(&state.pool, org).await.unwrap() })
+    }))
+    .await
+    .into_iter()
+    .map(|k| k.unwrap())
+    .collect();
+    assert!(
+        keys.iter().all(|k| std::sync::Arc::ptr_eq(k, &keys[0])),
+        "every task got the one key loaded"
+    );
+    let again = state.keys.get(&state.pool, org).await.unwrap();
+    assert!(std::sync::Arc::ptr_eq(&again, &keys[0]));
+}
