@@ -76,13 +76,14 @@ struct Count {
 }
 
 /// Deletes the rows of `table` whose `column` is before `cutoff`, `batch` at a time, oldest
-/// first; returns how many.
+/// first, until none is left or `stopping()`; returns how many.
 async fn delete_before(
     conn: &mut AsyncPgConnection,
     table: &str,
     column: &str,
     cutoff: DateTime<Utc>,
     batch: i64,
+    stopping: &(dyn Fn() -> bool + Sync),
 ) -> diesel::QueryResult<u64> {
     // Both names come from this module, never from input.
     let sql = format!(
@@ -100,18 +101,21 @@ async fn delete_before(
             .get_result(conn)
             .await?;
         total += c.n as u64;
-        if i64::from(c.n) < batch {
+        if i64::from(c.n) < batch || stopping() {
             return Ok(total);
         }
     }
 }
 
-/// One pass at `now`, deleting at most `batch` rows per statement.
+/// One pass at `now`, deleting at most `batch` rows per statement. A pass that finds much
+/// to forget (the first after an upgrade, say) takes many batches: `stopping()` is asked
+/// between them, and a pass cut short leaves the rest to the next one.
 pub async fn pass(
     conn: &mut AsyncPgConnection,
     retention: &RetentionConfig,
     now: DateTime<Utc>,
     batch: i64,
+    stopping: &(dyn Fn() -> bool + Sync),
 ) -> diesel::QueryResult<Forgotten> {
     let days = |d: u64| chrono::Duration::days(d.min(100_000) as i64);
     let mut forgotten = Forgotten::default();
@@ -123,35 +127,37 @@ pub async fn pass(
             .get_result(conn)
             .await?;
         forgotten.sent_activities += c.n as u64;
-        if i64::from(c.n) < batch {
+        if i64::from(c.n) < batch || stopping() {
             break;
         }
     }
-    forgotten.received_activities = delete_before(
-        conn,
-        "received_activities",
-        "received_at",
-        now - days(retention.received_days),
-        batch,
-    )
-    .await?;
-    forgotten.signatures = delete_before(
-        conn,
-        "seen_signatures",
-        "seen_at",
-        now - signature_lifetime(),
-        batch,
-    )
-    .await?;
-    forgotten.login_failures = delete_before(
-        conn,
-        "login_failures",
-        "failed_at",
-        now - chrono::Duration::minutes(crate::auth::FAILURE_WINDOW_MINUTES),
-        batch,
-    )
-    .await?;
-    forgotten.sessions = delete_before(conn, "web_sessions", "expires_at", now, batch).await?;
+    let steps: [(&str, &str, DateTime<Utc>, &mut u64); 4] = [
+        (
+            "received_activities",
+            "received_at",
+            now - days(retention.received_days),
+            &mut forgotten.received_activities,
+        ),
+        (
+            "seen_signatures",
+            "seen_at",
+            now - signature_lifetime(),
+            &mut forgotten.signatures,
+        ),
+        (
+            "login_failures",
+            "failed_at",
+            now - chrono::Duration::minutes(crate::auth::FAILURE_WINDOW_MINUTES),
+            &mut forgotten.login_failures,
+        ),
+        ("web_sessions", "expires_at", now, &mut forgotten.sessions),
+    ];
+    for (table, column, cutoff, count) in steps {
+        if stopping() {
+            break;
+        }
+        *count = delete_before(conn, table, column, cutoff, batch, stopping).await?;
+    }
     Ok(forgotten)
 }
 
@@ -171,10 +177,17 @@ pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
             }
         }
         wait = INTERVAL;
+        let stopping = || *stop.borrow();
         let result = match state.pool.get().await {
-            Ok(mut conn) => pass(&mut conn, &state.config.retention, Utc::now(), BATCH)
-                .await
-                .map_err(anyhow::Error::from),
+            Ok(mut conn) => pass(
+                &mut conn,
+                &state.config.retention,
+                Utc::now(),
+                BATCH,
+                &stopping,
+            )
+            .await
+            .map_err(anyhow::Error::from),
             Err(e) => Err(e.into()),
         };
         match result {

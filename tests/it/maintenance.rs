@@ -180,7 +180,7 @@ async fn old_finished_activities_are_forgotten_and_where_they_went_stays() {
         ]
     );
 
-    let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 1000)
+    let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 1000, &|| false)
         .await
         .unwrap();
     assert_eq!(f.sent_activities, 1, "{f:?}");
@@ -210,7 +210,7 @@ async fn old_finished_activities_are_forgotten_and_where_they_went_stays() {
     // A person's Delete still reaches every inbox it reached before.
     assert_eq!(saw(&mut conn, org).await, before);
     // Nothing more to forget until c answers.
-    let again = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 1000)
+    let again = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 1000, &|| false)
         .await
         .unwrap();
     assert_eq!(again, Forgotten::default());
@@ -219,7 +219,7 @@ async fn old_finished_activities_are_forgotten_and_where_they_went_stays() {
         .await
         .unwrap();
     answer(&mut conn, |_| Some(Outcome::Delivered(202))).await;
-    let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 1000)
+    let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 1000, &|| false)
         .await
         .unwrap();
     assert_eq!(f.sent_activities, 1, "{f:?}");
@@ -292,7 +292,7 @@ async fn what_others_sent_about_a_post_stays_as_reach_of_its_author() {
         before,
         ["https://e.example/inbox", "https://f.example/inbox"]
     );
-    let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 1)
+    let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 1, &|| false)
         .await
         .unwrap();
     assert_eq!(f.sent_activities, 2, "{f:?}");
@@ -340,7 +340,7 @@ async fn old_arrivals_signatures_logins_and_sessions_go_and_recent_ones_stay() {
     .await
     .unwrap();
     // In batches of two: every batch is taken until none is left.
-    let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 2)
+    let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 2, &|| false)
         .await
         .unwrap();
     assert_eq!(
@@ -365,4 +365,29 @@ async fn old_arrivals_signatures_logins_and_sessions_go_and_recent_ones_stay() {
         left,
         ["received 2", "signatures 1", "failures 1", "sessions 1"]
     );
+}
+
+#[tokio::test]
+async fn a_pass_asked_to_stop_ends_between_batches_and_the_next_one_goes_on() {
+    let (_db, state, _) = instance().await;
+    let mut conn = state.pool.get().await.unwrap();
+    diesel::sql_query(
+        "INSERT INTO received_activities (ap_id, kind, actor, received_at)
+         SELECT 'https://r.example/a/' || i, 'Create', 'https://r.example/u', now() - interval '40 days'
+         FROM generate_series(1, 5) i",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    // The stop comes while the second batch of two is deleted.
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    let stopping = || asked.fetch_add(1, std::sync::atomic::Ordering::SeqCst) >= 2;
+    let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 2, &stopping)
+        .await
+        .unwrap();
+    assert_eq!(f.received_activities, 4, "{f:?}");
+    let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 2, &|| false)
+        .await
+        .unwrap();
+    assert_eq!(f.received_activities, 1, "{f:?}");
 }
