@@ -1,10 +1,15 @@
 //! Shared set-up: a running instance with an admin, organisations and editors.
 
+use diesel::QueryableByName;
+use diesel::sql_types::{BigInt, Text};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use passerelle::auth;
 use passerelle::db::models::account::Account;
 use passerelle::db::models::actor::DbActor;
+use passerelle::db::models::post::{PostData, TranslationData};
 use passerelle::orgs::{self, NewOrganisation, Profile};
-use passerelle::testing::TestInstance;
+use passerelle::state::AppState;
+use passerelle::testing::{TestDb, TestInstance, test_config};
 use passerelle::vocab::OrgKind;
 use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
 use reqwest::{Client, RequestBuilder, Response, StatusCode};
@@ -290,4 +295,78 @@ impl Editor {
             .await
             .unwrap()
     }
+}
+
+/// A German article with one language version, no images, no partners.
+pub fn post_data() -> PostData {
+    PostData {
+        object_type: "Article".into(),
+        main_language: "de".into(),
+        themes: vec![],
+        sdgs: vec![],
+        partners: vec![],
+        place: None,
+        starts_on: None,
+        ends_on: None,
+        html_url: None,
+        in_reply_to: None,
+        funded_by: None,
+        translations: vec![TranslationData {
+            language: "de".into(),
+            title: "Jugendaustausch".into(),
+            summary: "Zwanzig Jugendliche reisen zur Partnerstadt.".into(),
+            body_markdown: None,
+            content_html: "<p>Zwanzig Jugendliche reisen zur Partnerstadt.</p>".into(),
+        }],
+        images: vec![],
+    }
+}
+
+#[derive(QueryableByName)]
+struct Number {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// The column `n` (bigint) of the rows of `sql`.
+pub async fn numbers(conn: &mut AsyncPgConnection, sql: &str) -> Vec<i64> {
+    diesel::sql_query(sql)
+        .load::<Number>(conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.n)
+        .collect()
+}
+
+#[derive(QueryableByName)]
+struct Name {
+    #[diesel(sql_type = Text)]
+    name: String,
+}
+
+/// The column `name` (text) of the rows of `sql`.
+pub async fn names(conn: &mut AsyncPgConnection, sql: &str) -> Vec<String> {
+    diesel::sql_query(sql)
+        .load::<Name>(conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.name)
+        .collect()
+}
+
+/// A prepared instance on a database of its own that is not served: no HTTP listener, no
+/// delivery worker, no maintenance task; the test drives its parts itself.
+pub async fn unserved() -> (TestDb, AppState) {
+    let db = TestDb::new().await.unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let state = passerelle::app::prepare(test_config(port, &db, &[]).unwrap())
+        .await
+        .unwrap();
+    (db, state)
 }

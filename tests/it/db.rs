@@ -1,6 +1,6 @@
 //! The database layer: atomic writes, migrations under a lock, every column readable.
 
-use crate::common::Ctx;
+use crate::common::{Ctx, post_data};
 use passerelle::db::models::post::{DbPost, ImageData, PostData, TranslationData};
 use passerelle::testing::TestDb;
 
@@ -12,29 +12,12 @@ async fn a_failed_post_insert_leaves_no_row() {
     // Bypass validation to make the last insert of the transaction fail (empty alt text
     // violates a CHECK constraint): the post and its translations must be rolled back too.
     let data = PostData {
-        object_type: "Article".into(),
-        main_language: "de".into(),
-        themes: vec![],
-        sdgs: vec![],
-        partners: vec![],
-        place: None,
-        starts_on: None,
-        ends_on: None,
-        html_url: None,
-        in_reply_to: None,
-        funded_by: None,
-        translations: vec![TranslationData {
-            language: "de".into(),
-            title: "T".into(),
-            summary: "S".into(),
-            body_markdown: None,
-            content_html: String::new(),
-        }],
         images: vec![ImageData {
             url: "https://i.example/a.jpg".into(),
             alt_text: " ".into(),
             media_type: None,
         }],
+        ..post_data()
     };
     let result = DbPost::create(
         &mut conn,
@@ -129,16 +112,7 @@ async fn the_inbox_new_post_statement_is_atomic() {
     let mut conn = ctx.inst.state().pool.get().await.unwrap();
     let one = |title: &str, sdg: i16| PostData {
         object_type: "Note".into(),
-        main_language: "de".into(),
-        themes: vec![],
         sdgs: vec![sdg],
-        partners: vec![],
-        place: None,
-        starts_on: None,
-        ends_on: None,
-        html_url: None,
-        in_reply_to: None,
-        funded_by: None,
         translations: vec![TranslationData {
             language: "de".into(),
             title: title.into(),
@@ -146,7 +120,7 @@ async fn the_inbox_new_post_statement_is_atomic() {
             body_markdown: None,
             content_html: "<p>Text</p>".into(),
         }],
-        images: vec![],
+        ..post_data()
     };
     // (signature, activity n, post n, SDG): the outcome.
     let mut receive = async |signature: &str, activity: u32, post: u32, sdg: i16| {

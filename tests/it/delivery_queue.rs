@@ -1,15 +1,15 @@
 //! The delivery queue's own operations on a real database: batched claims under the
 //! per-instance limit and leases, batched recording of outcomes, and instance health.
 
+use crate::common::numbers;
 use diesel::OptionalExtension;
 use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Bool, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use passerelle::app;
 use passerelle::db::models::delivery::{self as queue, Claimed, Finished, Outcome, Payloads};
 use passerelle::orgs::{self, NewOrganisation, Profile};
 use passerelle::state::AppState;
-use passerelle::testing::{TestDb, test_config};
+use passerelle::testing::TestDb;
 use passerelle::vocab::OrgKind;
 
 /// An unserved instance (no worker runs) with `per_domain` deliveries queued for each of
@@ -27,15 +27,7 @@ async fn queued(domains: usize, per_domain: usize) -> (TestDb, AppState) {
 /// An unserved instance (no worker runs) with one activity queued for `inboxes` (URL and
 /// instance).
 async fn queued_to(inboxes: &[(String, String)]) -> (TestDb, AppState) {
-    let db = TestDb::new().await.unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let state = app::prepare(test_config(port, &db, &[]).unwrap())
-        .await
-        .unwrap();
+    let (db, state) = crate::common::unserved().await;
     let mut conn = state.pool.get().await.unwrap();
     let org = orgs::create(
         &mut conn,
@@ -611,23 +603,6 @@ async fn a_success_writes_an_instance_s_health_only_where_the_worker_asks() {
         health(&mut conn, "d1.example").await.failing,
         "failed again"
     );
-}
-
-#[derive(QueryableByName)]
-struct Number {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-/// The column `n` of the rows of `sql`.
-async fn numbers(conn: &mut AsyncPgConnection, sql: &str) -> Vec<i64> {
-    diesel::sql_query(sql)
-        .load::<Number>(conn)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| r.n)
-        .collect()
 }
 
 #[tokio::test]

@@ -3,19 +3,18 @@
 //! old ids of received activities, signatures, failed logins and sessions go, recent ones
 //! stay.
 
+use crate::common::{names, post_data};
 use chrono::{Duration, Utc};
-use diesel::QueryableByName;
-use diesel::sql_types::{BigInt, Text};
+use diesel::sql_types::BigInt;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use passerelle::app;
 use passerelle::config::RetentionConfig;
 use passerelle::db::models::delivery::{self as queue, Finished, Outcome, Payloads};
 use passerelle::db::models::person::inboxes_that_saw;
-use passerelle::db::models::post::{DbPost, PostData, TranslationData};
+use passerelle::db::models::post::DbPost;
 use passerelle::maintenance::{self, Forgotten};
 use passerelle::orgs::{self, NewOrganisation, Profile};
 use passerelle::state::AppState;
-use passerelle::testing::{TestDb, test_config};
+use passerelle::testing::TestDb;
 use passerelle::vocab::OrgKind;
 
 const RETENTION: RetentionConfig = RetentionConfig {
@@ -25,15 +24,7 @@ const RETENTION: RetentionConfig = RetentionConfig {
 
 /// An unserved instance (no worker, no maintenance task of its own) and one organisation.
 async fn instance() -> (TestDb, AppState, i64) {
-    let db = TestDb::new().await.unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let state = app::prepare(test_config(port, &db, &[]).unwrap())
-        .await
-        .unwrap();
+    let (db, state) = crate::common::unserved().await;
     let org = org(&state, "stadt-alt").await;
     (db, state, org)
 }
@@ -109,22 +100,6 @@ async fn answer(conn: &mut AsyncPgConnection, outcome: impl Fn(&str) -> Option<O
     let mut leases: Vec<i64> = claimed.iter().map(|d| d.lease).collect();
     leases.dedup();
     queue::finish_many(conn, &done, &leases).await.unwrap();
-}
-
-#[derive(QueryableByName)]
-struct Name {
-    #[diesel(sql_type = Text)]
-    name: String,
-}
-
-async fn names(conn: &mut AsyncPgConnection, sql: &str) -> Vec<String> {
-    diesel::sql_query(sql)
-        .load::<Name>(conn)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|n| n.name)
-        .collect()
 }
 
 async fn saw(conn: &mut AsyncPgConnection, actor: i64) -> Vec<String> {
@@ -245,35 +220,9 @@ async fn what_others_sent_about_a_post_stays_as_reach_of_its_author() {
     let author = org(&state, "stadt-autor").await;
     let mut conn = state.pool.get().await.unwrap();
     let post = "https://here.example/posts/thread";
-    DbPost::create(
-        &mut conn,
-        post,
-        author,
-        true,
-        &PostData {
-            object_type: "Page".into(),
-            main_language: "de".into(),
-            themes: vec![],
-            sdgs: vec![],
-            partners: vec![],
-            place: None,
-            starts_on: None,
-            ends_on: None,
-            html_url: None,
-            in_reply_to: None,
-            funded_by: None,
-            translations: vec![TranslationData {
-                language: "de".into(),
-                title: "Thema".into(),
-                summary: "".into(),
-                body_markdown: None,
-                content_html: "<p>Thema</p>".into(),
-            }],
-            images: vec![],
-        },
-    )
-    .await
-    .unwrap();
+    DbPost::create(&mut conn, post, author, true, &post_data())
+        .await
+        .unwrap();
     // The group announced the author's thread to e and f, long ago; in batches of one.
     for (i, d) in ["e.example", "f.example"].iter().enumerate() {
         sent(

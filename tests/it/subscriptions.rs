@@ -1,11 +1,11 @@
 //! A peer network's subscription and our publications, when they happen at the same time.
 
-use crate::common::Ctx;
+use crate::common::{Ctx, post_data};
 use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Text};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use passerelle::db::models::actor::{DbActor, NewActor};
-use passerelle::db::models::post::{DbPost, PostData, TranslationData};
+use passerelle::db::models::post::DbPost;
 use passerelle::error::AppError;
 use passerelle::federation::activities::{post, relay};
 use passerelle::testing::TestInstance;
@@ -49,30 +49,6 @@ fn peer_actor() -> NewActor {
         longitude: None,
         lau: None,
         nuts: None,
-    }
-}
-
-fn post_data() -> PostData {
-    PostData {
-        object_type: "Article".into(),
-        main_language: "de".into(),
-        themes: vec![],
-        sdgs: vec![],
-        partners: vec![],
-        place: None,
-        starts_on: None,
-        ends_on: None,
-        html_url: None,
-        in_reply_to: None,
-        funded_by: None,
-        translations: vec![TranslationData {
-            language: "de".into(),
-            title: "Jugendaustausch".into(),
-            summary: "Zwanzig Jugendliche reisen zur Partnerstadt.".into(),
-            body_markdown: None,
-            content_html: "<p>Zwanzig Jugendliche reisen zur Partnerstadt.</p>".into(),
-        }],
-        images: vec![],
     }
 }
 
