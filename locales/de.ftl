@@ -357,6 +357,10 @@ delivered-count = Zugestellt an { $delivered } von { $instances } { $instances 
    *[other] Instanzen
 }
 waiting-count = { $n } wartend
+records-not-kept = Vor mehr als { $days } { $days ->
+    [one] Tag
+   *[other] Tagen
+} veröffentlicht: So lange werden die Zustellungen nicht aufbewahrt.
 try-again-in-minutes = Bitte versuchen Sie es in { $n } { $n ->
     [one] Minute
    *[other] Minuten

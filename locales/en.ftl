@@ -366,6 +366,10 @@ delivered-count = Delivered to { $delivered } of { $instances } { $instances ->
    *[other] instances
 }
 waiting-count = { $n } waiting
+records-not-kept = Published more than { $days } { $days ->
+    [one] day
+   *[other] days
+} ago: deliveries are not kept on record that long.
 try-again-in-minutes = Please try again in { $n } { $n ->
     [one] minute
    *[other] minutes

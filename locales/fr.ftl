@@ -366,6 +366,10 @@ delivered-count = Distribué à { $delivered } sur { $instances } { $instances 
    *[other] instances
 }
 waiting-count = { $n } en attente
+records-not-kept = Publié il y a plus de { $days } { $days ->
+    [one] jour
+   *[other] jours
+} : les envois ne sont pas conservés aussi longtemps.
 try-again-in-minutes = Réessayez dans { $n } { $n ->
     [one] minute
    *[other] minutes

@@ -366,6 +366,10 @@ delivered-count = Consegnato a { $delivered } su { $instances } { $instances ->
    *[other] istanze
 }
 waiting-count = { $n } in attesa
+records-not-kept = Pubblicato più di { $days } { $days ->
+    [one] giorno
+   *[other] giorni
+} fa: le consegne non vengono conservate così a lungo.
 try-again-in-minutes = Riprova tra { $n } { $n ->
     [one] minuto
    *[other] minuti

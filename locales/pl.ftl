@@ -379,6 +379,11 @@ waiting-count = { $n ->
     [few] { $n } oczekujące
    *[many] { $n } oczekujących
 }
+records-not-kept = Opublikowano ponad { $days } { $days ->
+    [one] dzień
+    [few] dni
+   *[many] dni
+} temu: tak długo nie przechowujemy zapisów doręczeń.
 try-again-in-minutes = Spróbuj ponownie za { $n } { $n ->
     [one] minutę
     [few] minuty

@@ -340,3 +340,51 @@ async fn a_pass_asked_to_stop_ends_between_batches_and_the_next_one_goes_on() {
         .unwrap();
     assert_eq!(f.received_activities, 1, "{f:?}");
 }
+
+#[tokio::test]
+async fn an_old_post_without_delivery_records_tells_its_editor_they_are_not_kept() {
+    let ctx = crate::common::Ctx::new().await;
+    ctx.org("stadt-essen").await;
+    let token = ctx.editor("redaktion", &["stadt-essen"]).await;
+    let mut ap_ids = Vec::new();
+    for title in ["Alt", "Neu"] {
+        let resp = ctx
+            .http
+            .post(ctx.url("/api/v1/organisations/stadt-essen/posts"))
+            .bearer_auth(&token)
+            .json(&crate::common::bilingual(title))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), reqwest::StatusCode::CREATED);
+        let post: serde_json::Value = resp.json().await.unwrap();
+        ap_ids.push(post["ap_id"].as_str().unwrap().to_string());
+    }
+    // "Alt" was published 40 days ago; neither was sent anywhere (no followers), so no
+    // delivery is on record for either.
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    diesel::sql_query("UPDATE posts SET published = now() - interval '40 days' WHERE ap_id = $1")
+        .bind::<diesel::sql_types::Text, _>(&ap_ids[0])
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let ed = crate::common::Editor::login(&ctx, "redaktion").await;
+    let (_, html) = ed.get("/editor/stadt-essen?lang=en").await;
+    let not_kept = "Published more than 30 days ago: deliveries are not kept on record that long.";
+    assert_eq!(html.matches(not_kept).count(), 1, "{html}");
+    assert_eq!(
+        html.matches("Not sent to any other instance yet.").count(),
+        1,
+        "{html}"
+    );
+    let key = ap_ids[0].rsplit('/').next().unwrap();
+    let (_, html) = ed
+        .get(&format!("/editor/posts/{key}/deliveries?lang=fr"))
+        .await;
+    assert!(
+        html.contains(
+            "Publié il y a plus de 30\u{a0}jours\u{202f}: les envois ne sont pas conservés aussi longtemps."
+        ),
+        "{html}"
+    );
+}

@@ -62,6 +62,11 @@ pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
 /// Delivery of a post's activities, by instance (the latest activity counts per instance).
 pub struct DeliveryStatus {
     pub instances: usize,
+    /// No delivery is on record and the post is older than the records are kept: whether
+    /// it was sent is no longer known.
+    pub not_kept: bool,
+    /// How long delivery records are kept (`retention.sent_days`), in days.
+    pub kept_days: usize,
     pub delivered: usize,
     pub pending: usize,
     /// (instance, state, attempts, last error)
@@ -71,6 +76,7 @@ pub struct DeliveryStatus {
 pub async fn delivery_status(
     conn: &mut diesel_async::AsyncPgConnection,
     post: &PostFull,
+    kept_days: u64,
 ) -> Result<DeliveryStatus, WebError> {
     let rows = delivery::report_for_object(conn, post.post.ap_id.as_str()).await?;
     let mut last: Vec<(String, DeliveryState, i32, Option<String>)> = Vec::new();
@@ -80,8 +86,12 @@ pub async fn delivery_status(
             None => last.push(r),
         }
     }
+    let kept = chrono::Duration::days(kept_days.min(100_000) as i64);
+    let not_kept = last.is_empty() && post.post.published < chrono::Utc::now() - kept;
     Ok(DeliveryStatus {
         instances: last.len(),
+        not_kept,
+        kept_days: kept_days as usize,
         delivered: last
             .iter()
             .filter(|r| r.1 == DeliveryState::Delivered)
@@ -187,7 +197,7 @@ pub async fn organisation(
                 .map(|t| t.language.clone())
                 .collect::<Vec<_>>()
                 .join(", "),
-            status: delivery_status(&mut conn, p).await?,
+            status: delivery_status(&mut conn, p, ctx.state.config.retention.sent_days).await?,
             submissions: submission_states(&mut conn, p, ctx.lang).await?,
         });
     }
@@ -622,7 +632,7 @@ struct DeliveriesPage {
 pub async fn deliveries(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let (post, author) = editable_post(&ctx, &id).await?;
     let mut conn = ctx.state.conn().await?;
-    let status = delivery_status(&mut conn, &post).await?;
+    let status = delivery_status(&mut conn, &post, ctx.state.config.retention.sent_days).await?;
     let tr = post.in_language(ctx.lang.code()).or_else(|| post.main());
     render(DeliveriesPage {
         layout: ctx.layout(
