@@ -287,6 +287,9 @@ pub struct BoostView {
 /// Where a post's activities went: how many inboxes, in which state, and the failing ones.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DeliveryReport {
+    /// How long delivery records are kept (`retention.sent_days`): an activity sent longer
+    /// ago, all of whose deliveries are finished, is no longer counted here.
+    pub records_kept_days: u64,
     pub inboxes: usize,
     pub delivered: usize,
     pub pending: usize,
@@ -341,6 +344,7 @@ pub async fn deliveries(
         })
         .collect();
     Ok(Json(DeliveryReport {
+        records_kept_days: state.config.retention.sent_days,
         inboxes: rows.len(),
         delivered: count(DeliveryState::Delivered),
         pending: count(DeliveryState::Pending),

@@ -378,6 +378,15 @@ async fn an_old_post_without_delivery_records_tells_its_editor_they_are_not_kept
         "{html}"
     );
     let key = ap_ids[0].rsplit('/').next().unwrap();
+    let (status, report) = ctx
+        .json(
+            ctx.get(&format!("/api/v1/posts/{key}/deliveries"))
+                .bearer_auth(&token),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert_eq!(report["records_kept_days"], 30);
+    assert_eq!(report["inboxes"], 0);
     let (_, html) = ed
         .get(&format!("/editor/posts/{key}/deliveries?lang=fr"))
         .await;
