@@ -71,13 +71,15 @@ impl KeyCache {
             .get_or_try_init(|| async {
                 let mut conn = pool.get().await?;
                 let actor = DbActor::by_id(&mut conn, actor_id).await?;
-                self.load(&mut conn, actor).await
+                load(&mut conn, actor).await
             })
             .await?;
         Ok(key.clone())
     }
 
-    /// The instance actor's signing key: it signs our fetches.
+    /// The instance actor's signing key: it signs our fetches. Kept apart so that a fetch
+    /// need not look the instance actor up, and in the same place as [`Self::get`] keeps it,
+    /// so that it is loaded once either way.
     pub async fn instance(&self, pool: &DbPool) -> anyhow::Result<Arc<SigningKey>> {
         let key = self
             .instance
@@ -86,7 +88,10 @@ impl KeyCache {
                 let actor = DbActor::instance_actor(&mut conn)
                     .await?
                     .ok_or_else(|| anyhow::anyhow!("this instance has no instance actor yet"))?;
-                self.load(&mut conn, actor).await
+                self.cell(actor.id)?
+                    .get_or_try_init(|| load(&mut conn, actor))
+                    .await
+                    .cloned()
             })
             .await?;
         Ok(key.clone())
@@ -103,23 +108,19 @@ impl KeyCache {
             .or_default()
             .clone())
     }
+}
 
-    /// Reads `actor`'s private key (made first if it has none).
-    async fn load(
-        &self,
-        conn: &mut AsyncPgConnection,
-        actor: DbActor,
-    ) -> anyhow::Result<Arc<SigningKey>> {
-        let actor = ensure_keys(conn, actor)
-            .await
-            .map_err(|e| anyhow::anyhow!(e.message))?;
-        let pem = actor
-            .private_key_pem
-            .as_deref()
-            .ok_or_else(|| anyhow::anyhow!("actor {} has no private key", actor.id))?;
-        Ok(Arc::new(SigningKey::from_pkcs8_pem(
-            Urls::key_id(actor.ap_id.as_str()),
-            pem,
-        )?))
-    }
+/// Reads `actor`'s private key (made first if it has none).
+async fn load(conn: &mut AsyncPgConnection, actor: DbActor) -> anyhow::Result<Arc<SigningKey>> {
+    let actor = ensure_keys(conn, actor)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.message))?;
+    let pem = actor
+        .private_key_pem
+        .as_deref()
+        .ok_or_else(|| anyhow::anyhow!("actor {} has no private key", actor.id))?;
+    Ok(Arc::new(SigningKey::from_pkcs8_pem(
+        Urls::key_id(actor.ap_id.as_str()),
+        pem,
+    )?))
 }
