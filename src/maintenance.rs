@@ -41,11 +41,7 @@ pub struct Forgotten {
 
 impl Forgotten {
     pub fn total(&self) -> u64 {
-        self.sent_activities
-            + self.received_activities
-            + self.signatures
-            + self.login_failures
-            + self.sessions
+        self.by_kind().iter().map(|(_, n)| n).sum()
     }
 
     /// Each kind with its count, as the metrics and the log name them.
@@ -75,27 +71,34 @@ struct Count {
     n: i32,
 }
 
-/// Deletes the rows of `table` whose `column` is before `cutoff`, `batch` at a time, oldest
-/// first, until none is left or `stopping()`; returns how many.
-async fn delete_before(
-    conn: &mut AsyncPgConnection,
-    table: &str,
-    column: &str,
-    cutoff: DateTime<Utc>,
-    batch: i64,
-    stopping: &(dyn Fn() -> bool + Sync),
-) -> diesel::QueryResult<u64> {
+/// Forgets the sent activities created before `$1`, `$2` at most (migration 000210).
+const FORGET_SENT: &str = "SELECT forget_sent($1, $2::int4) AS n";
+
+/// The statement that deletes the rows of `table` whose `column` is before `$1`, `$2` at
+/// most, oldest first.
+fn delete_oldest(table: &str, column: &str) -> String {
     // Both names come from this module, never from input.
-    let sql = format!(
+    format!(
         "WITH gone AS (
              DELETE FROM {table} WHERE ctid = ANY (ARRAY(
                  SELECT ctid FROM {table} WHERE {column} < $1 ORDER BY {column} LIMIT $2))
              RETURNING 1)
          SELECT count(*)::int4 AS n FROM gone"
-    );
+    )
+}
+
+/// Runs `sql` (forgetting at most `batch` rows older than `cutoff`, and saying how many as
+/// `n`) until a batch comes short or `stopping()`; returns how many in all.
+async fn in_batches(
+    conn: &mut AsyncPgConnection,
+    sql: &str,
+    cutoff: DateTime<Utc>,
+    batch: i64,
+    stopping: &(dyn Fn() -> bool + Sync),
+) -> diesel::QueryResult<u64> {
     let mut total = 0;
     loop {
-        let c: Count = diesel::sql_query(&sql)
+        let c: Count = diesel::sql_query(sql)
             .bind::<Timestamptz, _>(cutoff)
             .bind::<BigInt, _>(batch)
             .get_result(conn)
@@ -118,19 +121,18 @@ pub async fn pass(
     stopping: &(dyn Fn() -> bool + Sync),
 ) -> diesel::QueryResult<Forgotten> {
     let days = |d: u64| chrono::Duration::days(d.min(100_000) as i64);
-    let mut forgotten = Forgotten::default();
-    let sent_cutoff = now - days(retention.sent_days);
-    loop {
-        let c: Count = diesel::sql_query("SELECT forget_sent($1, $2) AS n")
-            .bind::<Timestamptz, _>(sent_cutoff)
-            .bind::<Integer, _>(batch.clamp(1, i32::MAX as i64) as i32)
-            .get_result(conn)
-            .await?;
-        forgotten.sent_activities += c.n as u64;
-        if i64::from(c.n) < batch || stopping() {
-            break;
-        }
-    }
+    let sent_activities = in_batches(
+        conn,
+        FORGET_SENT,
+        now - days(retention.sent_days),
+        batch,
+        stopping,
+    )
+    .await?;
+    let mut forgotten = Forgotten {
+        sent_activities,
+        ..Forgotten::default()
+    };
     let steps: [(&str, &str, DateTime<Utc>, &mut u64); 4] = [
         (
             "received_activities",
@@ -156,7 +158,7 @@ pub async fn pass(
         if stopping() {
             break;
         }
-        *count = delete_before(conn, table, column, cutoff, batch, stopping).await?;
+        *count = in_batches(conn, &delete_oldest(table, column), cutoff, batch, stopping).await?;
     }
     Ok(forgotten)
 }
