@@ -50,7 +50,14 @@ BEGIN
     IF cardinality(ids) = 0 THEN
         RETURN 0;
     END IF;
-    WITH went AS (
+    WITH acts AS (
+        -- Each activity's sender, and the author of its object when that is someone
+        -- else's post.
+        SELECT a.id, a.actor_id, p.actor_id AS author
+        FROM outbound_activities a
+        LEFT JOIN posts p ON p.ap_id = a.object_ap_id AND p.actor_id <> a.actor_id
+        WHERE a.id = ANY (ids)
+    ), went AS (
         SELECT d.activity_id, d.inbox, d.domain, COALESCE(d.finished_at, d.created_at) AS at
         FROM deliveries d WHERE d.activity_id = ANY (ids)
         UNION ALL
@@ -58,13 +65,12 @@ BEGIN
         FROM delivered_batches b, unnest(b.inboxes, b.domains) AS t(inbox, domain)
         WHERE b.activity_id = ANY (ids)
     ), reached AS (
-        SELECT a.actor_id, went.inbox, went.domain, went.at
-        FROM went JOIN outbound_activities a ON a.id = went.activity_id
+        SELECT acts.actor_id, went.inbox, went.domain, went.at
+        FROM went JOIN acts ON acts.id = went.activity_id
         UNION ALL
-        SELECT p.actor_id, went.inbox, went.domain, went.at
-        FROM went JOIN outbound_activities a ON a.id = went.activity_id
-                  JOIN posts p ON p.ap_id = a.object_ap_id
-        WHERE p.actor_id <> a.actor_id
+        SELECT acts.author, went.inbox, went.domain, went.at
+        FROM went JOIN acts ON acts.id = went.activity_id
+        WHERE acts.author IS NOT NULL
     )
     INSERT INTO delivery_reach (actor_id, inbox, domain, last_sent_at)
     SELECT reached.actor_id, reached.inbox, min(reached.domain), max(reached.at)
