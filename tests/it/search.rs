@@ -494,6 +494,33 @@ async fn facets_count_a_peers_post_once_though_a_copy_is_held_here() {
     let (_, local) = search(&nrw, "q=jumelage&kind=post").await;
     assert_eq!(local["total"], 2, "the copy is in nrw's index: {local}");
 
+    // While afccre is blocked here, its copy is neither found nor counted; lifting the block
+    // brings it back.
+    let blocks = nrw.url("/api/v1/admin/domain-blocks");
+    let (status, _) = nrw
+        .json(
+            nrw.http
+                .post(&blocks)
+                .bearer_auth(&nrw.admin)
+                .json(&json!({"domain": afccre.inst.domain()})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, blocked) = search(&nrw, "q=jumelage&kind=post").await;
+    assert_eq!(blocked["total"], 1, "{blocked}");
+    assert_eq!(titles(&blocked), ["Jumelage mit Amiens"], "{blocked}");
+    assert_eq!(facet_sum(&blocked, "kind"), 1, "{blocked}");
+    let (status, _) = nrw
+        .json(
+            nrw.http
+                .delete(format!("{blocks}/{}", afccre.inst.domain()))
+                .bearer_auth(&nrw.admin),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, local) = search(&nrw, "q=jumelage&kind=post").await;
+    assert_eq!(local["total"], 2, "{local}");
+
     let answer = everywhere(&nrw, &[("q", "jumelage")]).await;
     assert_eq!(answer["total"], 2, "{answer}");
     assert_eq!(answer["hits"].as_array().unwrap().len(), 2, "{answer}");
