@@ -49,3 +49,29 @@ BEGIN
     RETURN coalesce(hits, '[]'::json);
 END
 $$;
+
+-- The time since which a window's documents are read (migration 000140), the same answer
+-- in PL/pgSQL: as an SQL function, its read of `pg_stats` (a view over five catalogs) was
+-- planned on every call, 1.6 ms; the kept plan takes 0.15 ms.
+CREATE OR REPLACE FUNCTION search_newest_since(share DOUBLE PRECISION) RETURNS TIMESTAMPTZ
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    b TIMESTAMPTZ[];
+    p DOUBLE PRECISION;
+    k INTEGER;
+BEGIN
+    IF NOT (share > 0 AND share < 1) THEN
+        RETURN NULL;
+    END IF;
+    SELECT s.histogram_bounds::text::timestamptz[] INTO b
+    FROM pg_stats s
+    WHERE s.schemaname = current_schema() AND s.tablename = 'search_documents'
+        AND s.attname = 'published';
+    IF NOT cardinality(b) > 1 THEN
+        RETURN NULL;
+    END IF;
+    p := (1 - share) * (cardinality(b) - 1);
+    k := least(floor(p)::integer, cardinality(b) - 2);
+    RETURN b[k + 1] + (b[k + 2] - b[k + 1]) * (p - k);
+END
+$$;
