@@ -1,7 +1,7 @@
 //! The search over this instance's index (`search_documents`), in one statement: the
 //! matching documents are materialised first (so that PostgreSQL does not walk the
 //! publication index backwards looking for a rare word), then ranked or sorted, the page's
-//! snippets highlighted, and the facets counted over the matches.
+//! snippets highlighted, and the matches' facet values gathered (counted here, in Rust).
 //!
 //! A search ranks and counts at most `CANDIDATES` matches. When the words match more
 //! documents than that (counted from the full-text index alone, filters aside), it reads only
@@ -25,6 +25,7 @@ use crate::vocab::{Lang, sdg_hashtag, theme};
 use diesel::QueryableByName;
 use diesel::sql_types::{Array, BigInt, Bool, Date, Double, Nullable, SmallInt, Text, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use std::collections::HashMap;
 
 /// Values shown per facet.
 pub const FACET_VALUES: usize = 20;
@@ -88,7 +89,7 @@ FROM (
 "#;
 
 /// The search. A phrase ("comité de jumelage") is looked up in the GIN index by `loose`
-/// (`$23`, made by [`QUERY_SQL`]) and checked exactly (`ts_match_vq`, which no index takes)
+/// (`$22`, made by [`QUERY_SQL`]) and checked exactly (`ts_match_vq`, which no index takes)
 /// on the rows found: the index answers a phrase query no more precisely, and takes twice as
 /// long over it (80 against 38 ms for that phrase at 1,000,000 posts).
 ///
@@ -98,7 +99,7 @@ FROM (
 /// with the list of blocks, read once, rather than by a lookup per match (about 4 ms for
 /// 6,000 matches).
 const SEARCH_SQL: &str = r#"
-WITH q AS (SELECT $1::text::tsquery AS q, $23::text::tsquery AS loose),
+WITH q AS (SELECT $1::text::tsquery AS q, $22::text::tsquery AS loose),
 w AS MATERIALIZED (
     SELECT d.id, d.published, d.kind, d.themes, d.sdgs, d.countries, d.regions, d.org_kinds,
         d.languages, d.network, d.tsv
@@ -116,17 +117,17 @@ w AS MATERIALIZED (
         AND ($10::date IS NULL OR d.published >= $10::date)
         AND ($11::date IS NULL OR d.published < $11::date + 1)
         AND (NOT $12 OR d.local)
-        AND ($17::text[] IS NULL OR d.network <> ALL ($17::text[]))
-        AND ($18::text[] IS NULL OR d.network = ANY ($18::text[]))
+        AND ($16::text[] IS NULL OR d.network <> ALL ($16::text[]))
+        AND ($17::text[] IS NULL OR d.network = ANY ($17::text[]))
         AND d.network <> ALL (ARRAY(SELECT b.domain FROM domain_blocks b))
-        AND ($20::timestamptz IS NULL OR d.published >= $20::timestamptz)
-    LIMIT $22
+        AND ($19::timestamptz IS NULL OR d.published >= $19::timestamptz)
+    LIMIT $21
 ),
 m AS MATERIALIZED (
     SELECT n.id, n.published, n.kind, n.themes, n.sdgs, n.countries, n.regions, n.org_kinds,
         n.languages, n.network,
         CASE WHEN $13 THEN ts_rank(n.tsv, q.q, 32) ELSE 0 END AS score
-    FROM (SELECT * FROM w ORDER BY published DESC, id DESC LIMIT $21) n, q
+    FROM (SELECT * FROM w ORDER BY published DESC, id DESC LIMIT $20) n, q
 ),
 page AS (
     SELECT id, score, row_number() OVER (
@@ -134,33 +135,22 @@ page AS (
     FROM m
     ORDER BY n
     LIMIT $14 OFFSET $15
-),
-facet AS (
-    SELECT 'kind' AS f, kind AS v FROM m
-    UNION ALL SELECT 'theme', unnest(themes) FROM m
-    UNION ALL SELECT 'sdg', unnest(sdgs)::text FROM m
-    UNION ALL SELECT 'country', unnest(countries) FROM m
-    UNION ALL SELECT 'region', unnest(regions) FROM m
-    UNION ALL SELECT 'org_kind', unnest(org_kinds) FROM m
-    UNION ALL SELECT 'language', unnest(languages) FROM m
-    UNION ALL SELECT 'year', extract(year FROM published)::int::text FROM m
-    UNION ALL SELECT 'network', network FROM m
-),
-counted AS (
-    SELECT f, v, count(*) AS c, row_number() OVER (PARTITION BY f ORDER BY count(*) DESC, v) AS r
-    FROM facet GROUP BY f, v
 )
 SELECT json_build_object(
     'total', (SELECT count(*) FROM m),
     'window', (SELECT count(*) FROM w),
     'hits', (
         SELECT search_hits(ARRAY(SELECT id FROM page ORDER BY n),
-            ARRAY(SELECT score FROM page ORDER BY n), q.q, $19, $13)
+            ARRAY(SELECT score FROM page ORDER BY n), q.q, $18, $13)
         FROM q),
-    'facets', coalesce((
-        SELECT json_object_agg(f, vals) FROM (
-            SELECT f, json_agg(json_build_object('value', v, 'count', c) ORDER BY r) AS vals
-            FROM counted WHERE r <= $16 GROUP BY f) x), '{}'::json)
+    'facets', '{}'::json,
+    'facet_columns', (
+        SELECT json_build_object(
+            'kind', json_agg(kind), 'theme', json_agg(themes), 'sdg', json_agg(sdgs),
+            'country', json_agg(countries), 'region', json_agg(regions),
+            'org_kind', json_agg(org_kinds), 'language', json_agg(languages),
+            'year', json_agg(extract(year FROM published)::int), 'network', json_agg(network))
+        FROM m)
 )::text AS answer
 "#;
 
@@ -192,8 +182,56 @@ struct Since {
 struct Raw {
     /// The matches in the window, before keeping the newest `candidates`.
     window: i64,
+    /// The ranked matches' facet values, counted here.
+    facet_columns: FacetColumns,
     #[serde(flatten)]
     found: Found,
+}
+
+/// The facet values of the ranked matches, one entry per match (null when none matched):
+/// counted in Rust, which takes a fraction of what grouping them in SQL took (about 9 ms for
+/// 2,000 matches: nine scans, 19,000 rows into one hash aggregate).
+#[derive(serde::Deserialize)]
+struct FacetColumns {
+    kind: Option<Vec<String>>,
+    theme: Option<Vec<Vec<String>>>,
+    sdg: Option<Vec<Vec<i16>>>,
+    country: Option<Vec<Vec<String>>>,
+    region: Option<Vec<Vec<String>>>,
+    org_kind: Option<Vec<Vec<String>>>,
+    language: Option<Vec<Vec<String>>>,
+    year: Option<Vec<i32>>,
+    network: Option<Vec<String>>,
+}
+
+impl FacetColumns {
+    /// Each facet's values with their counts, most frequent first (see
+    /// [`super::top_values`]); a facet without values is left out.
+    fn count(self) -> super::Facets {
+        fn tally<T: ToString>(values: impl IntoIterator<Item = T>) -> HashMap<String, i64> {
+            let mut counts = HashMap::new();
+            for v in values {
+                *counts.entry(v.to_string()).or_insert(0) += 1;
+            }
+            counts
+        }
+        let flat = |v: Option<Vec<Vec<String>>>| tally(v.into_iter().flatten().flatten());
+        [
+            ("kind", tally(self.kind.into_iter().flatten())),
+            ("theme", flat(self.theme)),
+            ("sdg", tally(self.sdg.into_iter().flatten().flatten())),
+            ("country", flat(self.country)),
+            ("region", flat(self.region)),
+            ("org_kind", flat(self.org_kind)),
+            ("language", flat(self.language)),
+            ("year", tally(self.year.into_iter().flatten())),
+            ("network", tally(self.network.into_iter().flatten())),
+        ]
+        .into_iter()
+        .filter(|(_, counts)| !counts.is_empty())
+        .map(|(name, counts)| (name.to_string(), super::top_values(counts)))
+        .collect()
+    }
 }
 
 /// Which documents of our index a search looks at, by the network they come from.
@@ -299,7 +337,6 @@ pub async fn search(
             .bind::<Bool, _>(s.sort == Sort::Relevance)
             .bind::<BigInt, _>(s.offset + s.limit)
             .bind::<BigInt, _>(0i64)
-            .bind::<BigInt, _>(FACET_VALUES as i64)
             .bind::<Nullable<Array<Text>>, _>(&except)
             .bind::<Nullable<Array<Text>>, _>(&only)
             .bind::<Nullable<Text>, _>(&s.display_lang)
@@ -332,6 +369,7 @@ pub async fn search(
     let capped = raw.window > cap;
     let mut found = raw.found;
     found.capped = capped;
+    found.facets = raw.facet_columns.count();
     for hit in &mut found.hits {
         hit.snippet = highlight(&hit.snippet);
         hit.hashtags = hashtags(hit);
