@@ -150,7 +150,6 @@ SELECT json_build_object(
         SELECT search_hits(ARRAY(SELECT id FROM page ORDER BY n),
             ARRAY(SELECT score FROM page ORDER BY n), q.q, $18, $13)
         FROM q),
-    'facets', '{}'::json,
     'facet_columns', (
         SELECT json_build_object(
             'kind', json_agg(kind), 'theme', json_agg(themes), 'sdg', json_agg(sdgs),
@@ -192,10 +191,11 @@ struct Since {
 struct Raw {
     /// The matches in the window, before keeping the newest `candidates`.
     window: i64,
+    /// The ranked matches (the newest `candidates` of the window).
+    total: i64,
+    hits: Vec<super::Hit>,
     /// The ranked matches' facet values, counted here.
     facet_columns: FacetColumns,
-    #[serde(flatten)]
-    found: Found,
 }
 
 /// The facet values of the ranked matches, one entry per match (null when none matched):
@@ -389,15 +389,18 @@ pub async fn search(
             share = 1.0;
         }
     };
-    let capped = raw.window > cap;
-    let mut found = raw.found;
-    found.capped = capped;
-    found.facets = raw.facet_columns.count();
-    for hit in &mut found.hits {
+    let mut hits = raw.hits;
+    for hit in &mut hits {
         hit.snippet = highlight(&hit.snippet);
         hit.hashtags = hashtags(hit);
     }
-    Ok(found)
+    Ok(Found {
+        total: raw.total,
+        capped: raw.window > cap,
+        hits,
+        facets: raw.facet_columns.count(),
+        network_names: Default::default(),
+    })
 }
 
 /// A hit's hashtags: its themes' in the language of its title (or the first interface
