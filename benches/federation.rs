@@ -1028,12 +1028,8 @@ async fn bench_deliveries(
     sink_rt: &tokio::runtime::Handle,
     bound: f64,
     (concurrency, per_domain, pool): (usize, usize, usize),
-    round: usize,
+    label: &str,
 ) -> anyhow::Result<f64> {
-    let label = format!(
-        "{}, round {round}",
-        deliveries_label(concurrency, per_domain, pool)
-    );
     println!(
         "\n== 2. {DELIVERIES} deliveries to {DELIVERY_SINKS} sinks through the queue \
          (concurrency {concurrency}, per_domain {per_domain}, pool {pool}) =="
@@ -1070,7 +1066,7 @@ async fn bench_deliveries(
     }
     let enqueue = t0.elapsed();
     record(
-        &label,
+        label,
         "enqueue (100 activities × 200 inboxes)",
         format!(
             "{} ({})",
@@ -1088,7 +1084,7 @@ async fn bench_deliveries(
     .await?;
     let r = rate(d.summary.delivered as f64, d.elapsed);
     record(
-        &label,
+        label,
         "delivered / POSTs received / gave up",
         format!(
             "{} / {} / {}{}",
@@ -1098,24 +1094,24 @@ async fn bench_deliveries(
             if d.timed_out { " (TIMED OUT)" } else { "" }
         ),
     );
-    record(&label, "time until all delivered", fmt_dur(d.elapsed));
-    record(&label, "deliveries/s", fmt_rate(r));
+    record(label, "time until all delivered", fmt_dur(d.elapsed));
+    record(label, "deliveries/s", fmt_rate(r));
     record(
-        &label,
+        label,
         "ratio to 2-thread signing bound",
         fmt_ratio(r / bound),
     );
     record(
-        &label,
+        label,
         "claimed, unrecorded deliveries (leased), mean / max (limit)",
         format!("{:.1} / {} ({concurrency})", d.in_flight.0, d.in_flight.1),
     );
     record(
-        &label,
+        label,
         "transaction ids per delivery (commits + savepoints)",
         format!("{:.2}", d.xids as f64 / d.summary.delivered.max(1) as f64),
     );
-    record_cores(&label, d.cpu);
+    record_cores(label, d.cpu);
     drop(state);
     drop(db);
     Ok(r)
@@ -1805,11 +1801,12 @@ fn main() {
                     let mut send = vec![bench_send_only(&sinks, bound, "2a send only").await?];
                     let mut ratios = Vec::new();
                     for round in 1..=rounds {
-                        let r = bench_deliveries(&sinks, bound, config, round).await?;
+                        let round_label = format!("{label}, round {round}");
+                        let r = bench_deliveries(&sinks, bound, config, &round_label).await?;
                         send.push(bench_send_only(&sinks, bound, "2a send only").await?);
                         let ratio = r / ((send[round - 1] + send[round]) / 2.0);
                         record(
-                            &format!("{label}, round {round}"),
+                            &round_label,
                             "ratio to 2a (mean of the runs just before and after)",
                             fmt_ratio(ratio),
                         );
