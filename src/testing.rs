@@ -66,6 +66,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-12-06-000200_record_and_claim/up.sql"),
     include_str!("../migrations/2026-12-07-000210_retention/up.sql"),
     include_str!("../migrations/2026-12-08-000220_search_kept_plans/up.sql"),
+    include_str!("../migrations/2026-12-09-000230_search_documents_narrow/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();
