@@ -225,6 +225,41 @@ async fn organisations_are_found_and_newest_first_orders_by_date() {
 }
 
 #[tokio::test]
+async fn relevance_ranks_a_word_in_the_title_above_one_in_the_text() {
+    let ctx = Ctx::new().await;
+    let token = ludwigsburg(&ctx).await;
+    // The older post has the word in its title; the newer ones only in their text.
+    for (title, body) in [
+        ("Baumpflanzung im Stadtpark", "Wir pflanzen Bäume."),
+        ("Bericht aus dem Rathaus", "Auch eine Baumpflanzung war dabei."),
+        ("Neues vom Markt", "Nach der Baumpflanzung gab es Kuchen."),
+    ] {
+        post(
+            &ctx,
+            "ludwigsburg",
+            &token,
+            json!({"translations": [{"language": "de", "title": title, "summary": "Aus Ludwigsburg.", "body": body}]}),
+        )
+        .await;
+    }
+    let (status, ranked) = search(&ctx, "q=baumpflanzung").await;
+    assert_eq!(status, StatusCode::OK, "{ranked}");
+    assert_eq!(titles(&ranked)[0], "Baumpflanzung im Stadtpark", "{ranked}");
+    let scores: Vec<f64> = ranked["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["score"].as_f64().expect("every hit has a score"))
+        .collect();
+    assert_eq!(scores.len(), 3, "{ranked}");
+    assert!(scores[0] > scores[1] && scores[1] > 0.0, "{ranked}");
+    // Newest first, the same three in the other order, scored too.
+    let (_, newest) = search(&ctx, "q=baumpflanzung&sort=newest").await;
+    assert_eq!(titles(&newest)[2], "Baumpflanzung im Stadtpark", "{newest}");
+    assert!(newest["hits"][0]["score"].as_f64().unwrap() > 0.0, "{newest}");
+}
+
+#[tokio::test]
 async fn not_indexable_and_deleted_content_is_never_found() {
     let ctx = Ctx::new().await;
     ctx.org_with(
