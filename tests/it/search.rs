@@ -231,7 +231,10 @@ async fn relevance_ranks_a_word_in_the_title_above_one_in_the_text() {
     // The older post has the word in its title; the newer ones only in their text.
     for (title, body) in [
         ("Baumpflanzung im Stadtpark", "Wir pflanzen Bäume."),
-        ("Bericht aus dem Rathaus", "Auch eine Baumpflanzung war dabei."),
+        (
+            "Bericht aus dem Rathaus",
+            "Auch eine Baumpflanzung war dabei.",
+        ),
         ("Neues vom Markt", "Nach der Baumpflanzung gab es Kuchen."),
     ] {
         post(
@@ -256,7 +259,10 @@ async fn relevance_ranks_a_word_in_the_title_above_one_in_the_text() {
     // Newest first, the same three in the other order, scored too.
     let (_, newest) = search(&ctx, "q=baumpflanzung&sort=newest").await;
     assert_eq!(titles(&newest)[2], "Baumpflanzung im Stadtpark", "{newest}");
-    assert!(newest["hits"][0]["score"].as_f64().unwrap() > 0.0, "{newest}");
+    assert!(
+        newest["hits"][0]["score"].as_f64().unwrap() > 0.0,
+        "{newest}"
+    );
 }
 
 #[tokio::test]
