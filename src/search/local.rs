@@ -439,50 +439,41 @@ pub async fn search(
 /// of the whole.
 fn index_keys(query: &str) -> Vec<String> {
     let whole = || vec![query.to_string()];
-    let mut keys: Vec<String> = Vec::new();
+    // The operands, cut at each `|` outside a lexeme.
+    let mut operands = Vec::new();
     let (mut start, mut quoted, mut escaped) = (0, false, false);
     let bytes = query.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if quoted {
+        match (quoted, bytes[i]) {
             // Inside a lexeme, `\` escapes the next character and `''` is a quote.
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'\'' {
-                if bytes.get(i + 1) == Some(&b'\'') {
-                    i += 1;
-                } else {
-                    quoted = false;
-                }
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'\'') if bytes.get(i + 1) == Some(&b'\'') => i += 1,
+            (true, b'\'') => quoted = false,
+            (true, _) => {}
+            (false, b'\'') => quoted = true,
+            (false, b'(' | b')' | b'!') => return whole(),
+            (false, b'|') => {
+                operands.push(&query[start..i]);
+                start = i + 1;
             }
-        } else {
-            match b {
-                b'\'' => quoted = true,
-                b'(' | b')' | b'!' => return whole(),
-                b'|' => {
-                    let key = query[start..i].trim();
-                    if key.is_empty() {
-                        return whole();
-                    }
-                    if !keys.iter().any(|k| k == key) {
-                        keys.push(key.to_string());
-                    }
-                    start = i + 1;
-                }
-                _ => {}
-            }
+            (false, _) => {}
         }
         i += 1;
     }
-    let last = query[start..].trim();
-    if quoted || last.is_empty() {
+    if quoted {
         return whole();
     }
-    if !keys.iter().any(|k| k == last) {
-        keys.push(last.to_string());
+    operands.push(&query[start..]);
+    let mut keys: Vec<String> = Vec::new();
+    for operand in operands.into_iter().map(str::trim) {
+        if operand.is_empty() {
+            return whole();
+        }
+        if !keys.iter().any(|k| k == operand) {
+            keys.push(operand.to_string());
+        }
     }
     keys
 }
