@@ -511,10 +511,13 @@ impl Weigh for Page {
 /// Public pages and documents (HTML and ActivityPub JSON) as they were answered to a
 /// visitor without a session, kept per address, `Accept`, `Accept-Language` and language
 /// cookie until any content changes (`crate::notify`, [`Change::Content`]) or
-/// [`PAGE_MAX_AGE`] passes. A write through this process (any request other than
-/// GET/HEAD/OPTIONS) drops them at once, before its answer leaves, so a visitor always
-/// reads their own writes; other processes' writes are read from PostgreSQL's
-/// `content_version` within about 25 ms of their commit ([`crate::notify::ContentWatch`]).
+/// [`PAGE_MAX_AGE`] passes. A write through this process by a signed-in account (a web
+/// session or an API token, see [`AuthenticatedWrite`]) that succeeded drops them at once,
+/// before its answer leaves, so an editor always reads their own writes; every other
+/// change, here or in another process, is read from PostgreSQL's `content_version` within
+/// about 25 ms of its commit ([`crate::notify::ContentWatch`]). A request that anyone may
+/// send (a refused inbox POST, a form posted with a stale cookie) does not drop them, so
+/// that it cannot keep every visitor's page being built again.
 /// As in [`DocumentCache`], a page read before a change and finished after it is not kept.
 ///
 /// [`Change::Content`]: crate::notify::Change::Content
@@ -609,6 +612,25 @@ fn signed(req: &axum::extract::Request) -> bool {
     req.headers().contains_key("signature") || req.headers().contains_key("signature-input")
 }
 
+/// Put by the [`pages`] middleware on a write request, and set by the extractors of a
+/// signed-in caller (`web::session::Session`, `api::auth::Auth`) once its credentials are
+/// found live: a write that succeeded with it drops this process's kept pages at once.
+#[derive(Clone, Default)]
+pub struct AuthenticatedWrite(Arc<std::sync::atomic::AtomicBool>);
+
+impl AuthenticatedWrite {
+    /// Notes on the request, if it is a write, that its caller is signed in.
+    pub fn mark(extensions: &axum::http::Extensions) {
+        if let Some(m) = extensions.get::<AuthenticatedWrite>() {
+            m.0.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn is_set(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
 /// The middleware of [`PageCache`] (see there).
 pub async fn pages(
     axum::extract::State(state): axum::extract::State<crate::state::AppState>,
@@ -618,9 +640,17 @@ pub async fn pages(
     use axum::http::{Method, StatusCode, header};
     let cache = &state.pages;
     let Some(key) = page_key(&req) else {
+        let mut req = req;
         let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-        let resp = next.run(req).await;
+        let mark = AuthenticatedWrite::default();
         if writes {
+            req.extensions_mut().insert(mark.clone());
+        }
+        let resp = next.run(req).await;
+        if writes
+            && mark.is_set()
+            && !(resp.status().is_client_error() || resp.status().is_server_error())
+        {
             cache.clear();
         }
         return resp;

@@ -43,6 +43,7 @@ impl FromRequestParts<AppState> for Auth {
         let (token, account) = ApiToken::authenticate(&mut conn, &hash_token(token))
             .await?
             .ok_or_else(|| AppError::unauthorized("unknown or revoked token"))?;
+        crate::cache::AuthenticatedWrite::mark(&parts.extensions);
         Ok(Auth {
             account,
             token_id: token.id,

@@ -116,7 +116,10 @@ impl FromRequestParts<AppState> for Session {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         match Session::from_headers(state, &parts.headers).await {
-            Ok(Some(s)) => Ok(s),
+            Ok(Some(s)) => {
+                crate::cache::AuthenticatedWrite::mark(&parts.extensions);
+                Ok(s)
+            }
             Ok(None) => {
                 let next = parts.uri.path_and_query().map_or("/editor", |p| p.as_str());
                 let next = if parts.method == axum::http::Method::GET {

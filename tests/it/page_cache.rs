@@ -1,5 +1,6 @@
 //! Public pages kept in memory (`cache::PageCache`): kept for visitors without a session,
-//! dropped at once by a write through this process, dropped within moments by a change
+//! dropped at once by a signed-in account's write through this process (not by writes
+//! anyone may send), dropped within moments by a change
 //! made anywhere else (another process, the command line, plain SQL) through the triggers
 //! of migrations 000120 and 000130, never kept for a signed-in editor.
 
@@ -87,6 +88,39 @@ async fn pages_are_kept_until_what_they_show_changes() {
     for accept in [html, AP] {
         let body = text(&ctx, &path, accept).await;
         assert!(body.contains("Erster Titel (de)"), "kept: {accept}");
+    }
+
+    // Writes anyone may send, which change nothing, leave the kept pages kept: an unsigned
+    // POST to the inbox, an editor's form posted with a cookie of no live session, an API
+    // write with an unknown token.
+    let refused = [
+        ctx.http
+            .post(ctx.url("/inbox"))
+            .header("Content-Type", AP)
+            .body("{}"),
+        ctx.http
+            .post(ctx.url(&format!("/editor/posts/{id}/delete")))
+            .header("Cookie", "passerelle_session=pss_not-a-session")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body("csrf=x"),
+        ctx.http
+            .put(ctx.url(&format!("/api/v1/posts/{id}")))
+            .bearer_auth("not-a-token")
+            .json(&bilingual("Fremder Titel")),
+    ];
+    for req in refused {
+        let resp = req.send().await.unwrap();
+        // Refused, or sent to the login page (the client follows the redirect).
+        assert!(
+            resp.status().is_client_error() || resp.url().path() == "/login",
+            "{} {}",
+            resp.status(),
+            resp.url()
+        );
+    }
+    for accept in [html, AP] {
+        let body = text(&ctx, &path, accept).await;
+        assert!(body.contains("Erster Titel (de)"), "still kept: {accept}");
     }
 
     // Plain SQL, as another process or the command line would change it: the trigger
