@@ -1,5 +1,5 @@
 //! The NUTS 3 regions of the demo's organisations (NUTS 2024, Eurostat); their LAU codes
-//! follow from their AGS and INSEE codes (`crate::nuts::lau_of`).
+//! follow from their AGS, INSEE, ISTAT and TERYT codes (`crate::nuts::lau_of`).
 
 /// The NUTS 3 region of a demo organisation, by handle.
 pub fn nuts(handle: &str) -> Option<&'static str> {
@@ -24,6 +24,9 @@ pub fn nuts(handle: &str) -> Option<&'static str> {
         "ville-strasbourg" => "FRF11",
         "ville-montbeliard" => "FRC21",
         "ville-nancy" => "FRF31",
+        // Città metropolitana di Torino; Lubelski (with the city of Lublin).
+        "citta-di-torino" => "ITC11",
+        "miasto-lublin" => "PL814",
         _ => return None,
     })
 }

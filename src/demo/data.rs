@@ -1,6 +1,7 @@
-//! The demo's sample data: real municipalities with their official codes (AGS, INSEE code),
-//! rounded populations and coordinates, and project posts in German and French about real
-//! partnerships (../shared/DOMAIN.md). Associations marked "Beispiel/exemple" are invented.
+//! The demo's sample data: real municipalities with their official codes (AGS, INSEE,
+//! ISTAT and TERYT codes), rounded populations and coordinates, and project posts in German,
+//! French, Italian and Polish about real partnerships (../shared/DOMAIN.md). Associations
+//! marked "Beispiel/exemple" are invented.
 
 pub struct Org {
     pub handle: &'static str,
@@ -122,6 +123,38 @@ pub const NETWORKS: &[Network] = &[
                 "Stuttgart und Straßburg verbindet seit 1962 eine Städtepartnerschaft.",
                 "Stuttgart et Strasbourg sont jumelées depuis 1962."
             ),
+            // jumelage.eu opening to Europe: an Italian and a Polish municipality, partners
+            // of Cologne (the ring partnership of 1958) and of Münster (since 1991).
+            org!(
+                "citta-di-torino",
+                "Città di Torino",
+                "municipality",
+                "IT",
+                "Piemonte",
+                Some("001272"),
+                Some(845_000),
+                45.0703,
+                7.6869,
+                &["it", "de", "fr"],
+                &["youth", "culture", "education"],
+                "Turin gehört seit 1958 mit Köln, Lille, Lüttich, Rotterdam und Esch-sur-Alzette zur Ringpartnerschaft.",
+                "Depuis 1958, Turin forme avec Cologne, Lille, Liège, Rotterdam et Esch-sur-Alzette un jumelage en anneau."
+            ),
+            org!(
+                "miasto-lublin",
+                "Miasto Lublin",
+                "municipality",
+                "PL",
+                "Lubelskie",
+                Some("0663011"),
+                Some(330_000),
+                51.2465,
+                22.5684,
+                &["pl", "de"],
+                &["culture", "remembrance", "reconciliation"],
+                "Lublin und Münster sind seit 1991 Partnerstädte.",
+                "Lublin et Münster sont jumelées depuis 1991."
+            ),
         ],
         posts: &[
             Post {
@@ -170,6 +203,54 @@ pub const NETWORKS: &[Network] = &[
                 place: "Strasbourg",
                 starts_on: Some("2026-10-05"),
                 ends_on: Some("2026-10-07"),
+                pinned: false,
+            },
+            Post {
+                author: "citta-di-torino",
+                versions: &[
+                    (
+                        "it",
+                        "Scambio giovanile Torino–Colonia 2026",
+                        "Venti studenti delle scuole superiori di Torino trascorrono una settimana a Colonia: laboratori di teatro, visita al Duomo e incontri con il consiglio dei giovani.",
+                        "Dal **1958** Torino e Colonia fanno parte del gemellaggio ad anello con Lilla, Liegi, Rotterdam ed Esch-sur-Alzette.\n\n- Laboratori di teatro in due lingue\n- Visita al Duomo e al Museo del Cioccolato\n- Incontro con il consiglio dei giovani di Colonia",
+                    ),
+                    (
+                        "de",
+                        "Jugendaustausch Turin–Köln 2026",
+                        "Zwanzig Schülerinnen und Schüler aus Turin verbringen eine Woche in Köln: Theaterwerkstätten, Dombesuch und Treffen mit dem Jugendrat.",
+                        "Seit **1958** gehören Turin und Köln zur Ringpartnerschaft mit Lille, Lüttich, Rotterdam und Esch-sur-Alzette.\n\n- Zweisprachige Theaterwerkstätten\n- Besuch des Doms und des Schokoladenmuseums\n- Treffen mit dem Kölner Jugendrat",
+                    ),
+                ],
+                themes: &["youth", "culture", "education"],
+                sdgs: &[4],
+                partners: &["nrw:stadt-koeln"],
+                place: "Köln",
+                starts_on: Some("2026-07-06"),
+                ends_on: Some("2026-07-12"),
+                pinned: false,
+            },
+            Post {
+                author: "miasto-lublin",
+                versions: &[
+                    (
+                        "pl",
+                        "Lublin i Münster: 35 lat partnerstwa",
+                        "Z okazji jubileuszu zapraszamy na wspólny festiwal kultury, debatę o pamięci i spotkanie wolontariuszy z obu miast.",
+                        "Partnerstwo Lublina i Münster istnieje od **1991** roku i łączy szkoły, uczelnie oraz stowarzyszenia.\n\n- Festiwal kultury na Starym Mieście\n- Debata o wspólnej pamięci europejskiej\n- Spotkanie wolontariuszy obu miast",
+                    ),
+                    (
+                        "de",
+                        "Lublin und Münster: 35 Jahre Partnerschaft",
+                        "Zum Jubiläum laden wir zu einem gemeinsamen Kulturfestival, einer Debatte über Erinnerung und einem Treffen der Ehrenamtlichen beider Städte ein.",
+                        "Die Partnerschaft zwischen Lublin und Münster besteht seit **1991** und verbindet Schulen, Hochschulen und Vereine.\n\n- Kulturfestival in der Altstadt\n- Debatte über gemeinsame europäische Erinnerung\n- Treffen der Ehrenamtlichen beider Städte",
+                    ),
+                ],
+                themes: &["culture", "remembrance", "reconciliation"],
+                sdgs: &[16],
+                partners: &["nrw:stadt-muenster"],
+                place: "Lublin",
+                starts_on: Some("2026-09-18"),
+                ends_on: Some("2026-09-20"),
                 pinned: false,
             },
         ],
@@ -563,6 +644,8 @@ pub const PARTNERSHIPS: &[(&str, &str, &str, i32)] = &[
         1955,
     ),
     ("nrw:stadt-koeln", "afccre:ville-lille", "twinning", 1958),
+    ("nrw:stadt-koeln", "dfi:citta-di-torino", "twinning", 1958),
+    ("nrw:stadt-muenster", "dfi:miasto-lublin", "twinning", 1991),
     (
         "nrw:stadt-dortmund",
         "afccre:ville-amiens",
@@ -590,3 +673,43 @@ pub const PARTNERSHIPS: &[(&str, &str, &str, i32)] = &[
         2024,
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::NETWORKS;
+
+    /// The demo opens to Europe: an Italian and a Polish municipality, each with a post
+    /// written first in its own language, an official code that gives its LAU code, and a
+    /// confirmed partnership.
+    #[test]
+    fn an_italian_and_a_polish_municipality_write_in_their_languages() {
+        for (country, lang) in [("IT", "it"), ("PL", "pl")] {
+            let (network, org) = NETWORKS
+                .iter()
+                .flat_map(|n| n.orgs.iter().map(move |o| (n, o)))
+                .find(|(_, o)| o.country == country && o.kind == "municipality")
+                .unwrap_or_else(|| panic!("no municipality in {country}"));
+            assert!(
+                crate::nuts::lau_of(None, Some(country), org.code).is_some(),
+                "{}: no LAU code from {:?}",
+                org.handle,
+                org.code
+            );
+            assert!(
+                network
+                    .posts
+                    .iter()
+                    .any(|p| p.author == org.handle && p.versions[0].0 == lang),
+                "{}: no post written in {lang}",
+                org.handle
+            );
+            let handle = format!("{}:{}", network.name, org.handle);
+            assert!(
+                super::PARTNERSHIPS
+                    .iter()
+                    .any(|(a, b, _, _)| *a == handle || *b == handle),
+                "{handle}: no partnership"
+            );
+        }
+    }
+}
