@@ -357,6 +357,10 @@ delivered-count = Zugestellt an { $delivered } von { $instances } { $instances 
    *[other] Instanzen
 }
 waiting-count = { $n } wartend
+proposals-awaiting-answer = { $n ->
+    [one] Ein Partnerschaftsvorschlag wartet auf Ihre Antwort
+   *[other] { $n } Partnerschaftsvorschläge warten auf Ihre Antwort
+}
 records-not-kept = Vor mehr als { $days } { $days ->
     [one] Tag
    *[other] Tagen

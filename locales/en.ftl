@@ -366,6 +366,10 @@ delivered-count = Delivered to { $delivered } of { $instances } { $instances ->
    *[other] instances
 }
 waiting-count = { $n } waiting
+proposals-awaiting-answer = { $n ->
+    [one] One partnership proposal awaits your answer
+   *[other] { $n } partnership proposals await your answer
+}
 records-not-kept = Published more than { $days } { $days ->
     [one] day
    *[other] days

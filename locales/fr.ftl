@@ -366,6 +366,10 @@ delivered-count = Distribué à { $delivered } sur { $instances } { $instances 
    *[other] instances
 }
 waiting-count = { $n } en attente
+proposals-awaiting-answer = { $n ->
+    [one] Une proposition de partenariat attend votre réponse
+   *[other] { $n } propositions de partenariat attendent votre réponse
+}
 records-not-kept = Publié il y a plus de { $days } { $days ->
     [one] jour
    *[other] jours

@@ -366,6 +366,10 @@ delivered-count = Consegnato a { $delivered } su { $instances } { $instances ->
    *[other] istanze
 }
 waiting-count = { $n } in attesa
+proposals-awaiting-answer = { $n ->
+    [one] Una proposta di partenariato attende la vostra risposta
+   *[other] { $n } proposte di partenariato attendono la vostra risposta
+}
 records-not-kept = Pubblicato più di { $days } { $days ->
     [one] giorno
    *[other] giorni

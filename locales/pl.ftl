@@ -379,6 +379,11 @@ waiting-count = { $n ->
     [few] { $n } oczekujące
    *[many] { $n } oczekujących
 }
+proposals-awaiting-answer = { $n ->
+    [one] Jedna propozycja partnerstwa czeka na Państwa odpowiedź
+    [few] { $n } propozycje partnerstwa czekają na Państwa odpowiedź
+   *[many] { $n } propozycji partnerstwa czeka na Państwa odpowiedź
+}
 records-not-kept = Opublikowano ponad { $days } { $days ->
     [one] dzień
     [few] dni

@@ -233,6 +233,7 @@ messages! {
     map_missing_count(n: count) => "map-missing-count";
     delivered_count(delivered: count, instances: count) => "delivered-count";
     waiting_count(n: count) => "waiting-count";
+    proposals_awaiting_answer(n: count) => "proposals-awaiting-answer";
     records_not_kept(days: count) => "records-not-kept";
     try_again_in_minutes(n: count) => "try-again-in-minutes";
     lookup_malformed(target: text) => "lookup-malformed";

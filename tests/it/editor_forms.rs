@@ -1,7 +1,8 @@
 //! The editors' post form: a file over the upload limit keeps everything typed and states
 //! the limit; the preview shows images, place, dates, partners, themes and the SDGs by name.
 //! The domain's checks behind the post, partnership and account forms answer in the
-//! reader's language.
+//! reader's language. A partnership proposal waits on its addressee's dashboard, and its
+//! card shows the proposer's description.
 
 use crate::common::Ctx;
 use crate::hardening::session;
@@ -267,5 +268,108 @@ async fn the_account_form_answers_in_the_administrators_language() {
     assert!(
         html.contains("3 bis 64 Buchstaben, Ziffern, „.“, „_“ oder „-“."),
         "{html}"
+    );
+}
+
+/// A proposal's addressee learns of it on the dashboard, with a link to the card, and the
+/// card shows what the proposer wrote about the partnership, in the editor's language.
+#[tokio::test]
+async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_words() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-koeln").await;
+    ctx.org("ville-lille").await;
+    ctx.editor("koeln", &["stadt-koeln"]).await;
+    ctx.editor("lille", &["ville-lille"]).await;
+    let (koeln, csrf) = session(&ctx, "koeln", "/editor/stadt-koeln/partnerships").await;
+    let resp = reqwest::Client::new()
+        .post(ctx.url("/editor/stadt-koeln/partnerships?lang=de"))
+        .header(COOKIE, &koeln)
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(crate::common::urlencoded(&[
+            ("csrf", csrf.as_str()),
+            ("partner", "@ville-lille"),
+            ("kind", "twinning"),
+            ("founded_year", "1958"),
+            (
+                "description_de",
+                "Ringpartnerschaft mit Turin, Lüttich und Rotterdam.",
+            ),
+            (
+                "description_fr",
+                "Jumelage en anneau avec Turin, Liège et Rotterdam.",
+            ),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.status().is_success(), "{}", resp.status());
+
+    let (lille, _) = session(&ctx, "lille", "/editor/ville-lille/partnerships").await;
+    let get = |path: &str| {
+        reqwest::Client::new()
+            .get(ctx.url(path))
+            .header(COOKIE, &lille)
+            .send()
+    };
+    let dashboard = get("/editor?lang=de").await.unwrap().text().await.unwrap();
+    assert!(
+        dashboard.contains(
+            "<a href=\"/editor/ville-lille/partnerships?lang=de\">Ein Partnerschaftsvorschlag wartet auf Ihre Antwort</a>"
+        ),
+        "{dashboard}"
+    );
+    let card = get("/editor/ville-lille/partnerships?lang=fr")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        card.contains(
+            "<p class=\"description\" lang=\"fr\">Jumelage en anneau avec Turin, Liège et Rotterdam.</p>"
+        ),
+        "{card}"
+    );
+    // The proposer waits for the answer: nothing waits for them.
+    let theirs = reqwest::Client::new()
+        .get(ctx.url("/editor?lang=de"))
+        .header(COOKIE, &koeln)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!theirs.contains("wartet auf Ihre Antwort"), "{theirs}");
+
+    // Accepted, it no longer waits.
+    let csrf = card
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_string();
+    let id = card
+        .split("id=\"partnership-")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_string();
+    let resp = reqwest::Client::new()
+        .post(ctx.url(&format!("/editor/ville-lille/partnerships/{id}?lang=de")))
+        .header(COOKIE, &lille)
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(crate::common::urlencoded(&[
+            ("csrf", csrf.as_str()),
+            ("verb", "accept"),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.status().is_success(), "{}", resp.status());
+    let dashboard = get("/editor?lang=de").await.unwrap().text().await.unwrap();
+    assert!(
+        !dashboard.contains("wartet auf Ihre Antwort"),
+        "{dashboard}"
     );
 }

@@ -250,6 +250,29 @@ impl DbPartnership {
         Self::with_actors(conn, rows).await
     }
 
+    /// For each of `actor_ids`, how many proposals wait for its answer
+    /// ([`DbPartnership::awaits_answer_from`]); actors with none are left out.
+    pub async fn awaiting_answer(
+        conn: &mut AsyncPgConnection,
+        actor_ids: &[i64],
+    ) -> QueryResult<std::collections::HashMap<i64, i64>> {
+        let rows: Vec<DbPartnership> = partnerships::table
+            .filter(partnerships::object_id.eq_any(actor_ids))
+            .filter(partnerships::confirmed.eq(false))
+            .filter(
+                partnerships::status
+                    .ne_all([PartnershipStatus::Declined, PartnershipStatus::Ended]),
+            )
+            .select(DbPartnership::as_select())
+            .load(conn)
+            .await?;
+        let mut counts = std::collections::HashMap::new();
+        for r in rows.iter().filter(|r| r.awaits_answer_from(r.object_id)) {
+            *counts.entry(r.object_id).or_insert(0) += 1;
+        }
+        Ok(counts)
+    }
+
     /// The registry: partnerships matching `f`, sorted by founding year, paginated.
     pub async fn registry(
         conn: &mut AsyncPgConnection,

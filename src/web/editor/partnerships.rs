@@ -33,12 +33,36 @@ pub struct Row {
     pub awaits_them: bool,
     pub can_change: bool,
     pub dormant: bool,
+    /// The proposer's description, in the editor's language where it has one, else in
+    /// another (empty when it has none), and that language's code.
+    pub description: String,
+    pub description_lang: String,
+}
+
+/// A partnership's description (a map of language codes to texts) in `lang`, else in the
+/// first language it has, with the language's code.
+fn description_in(description: &serde_json::Value, lang: Lang) -> (String, String) {
+    let Some(texts) = description.as_object() else {
+        return Default::default();
+    };
+    let written = |(l, t): (&String, &serde_json::Value)| {
+        t.as_str()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| (t.to_string(), l.clone()))
+    };
+    texts
+        .get_key_value(lang.code())
+        .and_then(written)
+        .or_else(|| texts.iter().find_map(written))
+        .unwrap_or_default()
 }
 
 fn row(p: &PartnershipFull, org: &DbActor, lang: Lang) -> Row {
     let r = &p.partnership;
     let partner = p.partner_of(org.id);
     let open = !r.status.is_closed();
+    let description = description_in(&r.description, lang);
     Row {
         id: r.id,
         partner: partner.name.clone(),
@@ -50,6 +74,8 @@ fn row(p: &PartnershipFull, org: &DbActor, lang: Lang) -> Row {
         awaits_them: r.awaits_answer_from(partner.id),
         can_change: open && r.status != PartnershipStatus::Proposed,
         dormant: r.status == PartnershipStatus::Dormant,
+        description: description.0,
+        description_lang: description.1,
     }
 }
 

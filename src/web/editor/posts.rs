@@ -20,7 +20,9 @@ use axum::response::Response;
 #[template(path = "editor/dashboard.html")]
 struct Dashboard {
     layout: EditorLayout,
-    orgs: Vec<(String, String)>,
+    /// Handle, name, and the line saying how many partnership proposals wait for its
+    /// answer (empty when none).
+    orgs: Vec<(String, String, String)>,
     r: &'static crate::web::i18n::ReviewStrings,
     /// For the network's reviewers: submissions waiting for them.
     waiting: Option<i64>,
@@ -50,9 +52,21 @@ pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
         None
     };
     let keeps_funding = crate::funding::keeps_directory(&mut conn, &ctx.session.account).await?;
+    let ids: Vec<i64> = orgs.iter().map(|o| o.id).collect();
+    let proposals =
+        crate::db::models::partnership::DbPartnership::awaiting_answer(&mut conn, &ids).await?;
     render(Dashboard {
         layout: ctx.layout(ctx.t.my_organisations, "/editor"),
-        orgs: orgs.into_iter().map(|o| (o.handle, o.name)).collect(),
+        orgs: orgs
+            .into_iter()
+            .map(|o| {
+                let waiting = proposals
+                    .get(&o.id)
+                    .map(|n| ctx.t.proposals_awaiting_answer(*n))
+                    .unwrap_or_default();
+                (o.handle, o.name, waiting)
+            })
+            .collect(),
         r: crate::web::i18n::review_strings(ctx.lang),
         waiting,
         funding: keeps_funding.then(|| text(ctx.lang, "fund-form-list-title")),
