@@ -181,6 +181,7 @@ followers-and-follows = Follower:innen und Gefolgte
 follow-someone = Einem Konto im Fediverse folgen
 fediverse-address = Adresse im Fediverse
 fediverse-address-hint = Zum Beispiel @ville-amiens@afccre.example oder die Adresse des Profils.
+partner-choices-hint = Tippen Sie einen Namen, um unter den hier bekannten Organisationen zu wählen, oder geben Sie die Adresse einer anderen an, zum Beispiel @ville-amiens@afccre.example.
 follow = Folgen
 unfollow = Nicht mehr folgen
 follow-sent = Folgeanfrage gesendet an

@@ -181,6 +181,7 @@ followers-and-follows = Followers and follows
 follow-someone = Follow an account on the fediverse
 fediverse-address = Fediverse address
 fediverse-address-hint = For example @ville-amiens@afccre.example, or the profile’s URL.
+partner-choices-hint = Type a name to choose among the organisations known here, or enter the address of another, for example @ville-amiens@afccre.example.
 follow = Follow
 unfollow = Unfollow
 follow-sent = Follow request sent to

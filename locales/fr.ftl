@@ -181,6 +181,7 @@ followers-and-follows = Abonnés et abonnements
 follow-someone = Suivre un compte du fédivers
 fediverse-address = Adresse dans le fédivers
 fediverse-address-hint = Par exemple @stadt-dortmund@nrw.example ou l’adresse du profil.
+partner-choices-hint = Tapez un nom pour choisir parmi les organisations connues ici, ou indiquez l’adresse d’une autre, par exemple @stadt-dortmund@nrw.example.
 follow = Suivre
 unfollow = Ne plus suivre
 follow-sent = Demande d’abonnement envoyée à

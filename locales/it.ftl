@@ -181,6 +181,7 @@ followers-and-follows = Follower e account seguiti
 follow-someone = Segui un account del fediverso
 fediverse-address = Indirizzo nel fediverso
 fediverse-address-hint = Ad esempio @ville-amiens@afccre.example o l’indirizzo del profilo.
+partner-choices-hint = Digita un nome per scegliere tra le organizzazioni note qui, oppure indica l’indirizzo di un’altra, ad esempio @ville-amiens@afccre.example.
 follow = Segui
 unfollow = Non seguire più
 follow-sent = Richiesta di seguire inviata a
@@ -367,8 +368,8 @@ delivered-count = Consegnato a { $delivered } su { $instances } { $instances ->
 }
 waiting-count = { $n } in attesa
 proposals-awaiting-answer = { $n ->
-    [one] Una proposta di partenariato attende la vostra risposta
-   *[other] { $n } proposte di partenariato attendono la vostra risposta
+    [one] Una proposta di partenariato attende la tua risposta
+   *[other] { $n } proposte di partenariato attendono la tua risposta
 }
 records-not-kept = Pubblicato più di { $days } { $days ->
     [one] giorno

@@ -181,6 +181,7 @@ followers-and-follows = Obserwujący i obserwowani
 follow-someone = Obserwuj konto w fediwersum
 fediverse-address = Adres w fediwersum
 fediverse-address-hint = Na przykład @stadt-dortmund@nrw.example albo adres profilu.
+partner-choices-hint = Wpisz nazwę, aby wybrać spośród organizacji znanych tutaj, albo podaj adres innej, na przykład @stadt-dortmund@nrw.example.
 follow = Obserwuj
 unfollow = Przestań obserwować
 follow-sent = Wysłano prośbę o obserwowanie do
@@ -380,9 +381,9 @@ waiting-count = { $n ->
    *[many] { $n } oczekujących
 }
 proposals-awaiting-answer = { $n ->
-    [one] Jedna propozycja partnerstwa czeka na Państwa odpowiedź
-    [few] { $n } propozycje partnerstwa czekają na Państwa odpowiedź
-   *[many] { $n } propozycji partnerstwa czeka na Państwa odpowiedź
+    [one] Jedna propozycja partnerstwa czeka na twoją odpowiedź
+    [few] { $n } propozycje partnerstwa czekają na twoją odpowiedź
+   *[many] { $n } propozycji partnerstwa czeka na twoją odpowiedź
 }
 records-not-kept = Opublikowano ponad { $days } { $days ->
     [one] dzień

@@ -80,7 +80,7 @@ string_table!(
     add_image, alt_text, alt_hint, alt_required, alt_required_upload, choose_image,
     remove_image, upload_too_large, not_an_image, too_many_pixels, sdg, starts_on, ends_on,
     ends_before_start, partners_hint, publish, save_changes, cancel, followers_and_follows,
-    follow_someone, fediverse_address, fediverse_address_hint, follow, unfollow, follow_sent,
+    follow_someone, fediverse_address, fediverse_address_hint, partner_choices_hint, follow, unfollow, follow_sent,
     unfollowed, cannot_follow_self, follow_requests, following, awaiting_approval, accept,
     reject, decline, request_accepted, request_rejected, no_such_request, none,
     propose_partnership, propose, founded_year, description, awaiting_partner, mark_dormant,

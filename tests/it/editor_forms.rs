@@ -1,8 +1,9 @@
 //! The editors' post form: a file over the upload limit keeps everything typed and states
 //! the limit; the preview shows images, place, dates, partners, themes and the SDGs by name.
 //! The domain's checks behind the post, partnership and account forms answer in the
-//! reader's language. A partnership proposal waits on its addressee's dashboard, and its
-//! card shows the proposer's description.
+//! reader's language. A partnership's partner is picked from the organisations known here;
+//! a proposal waits on its addressee's dashboard, and its card shows the proposer's
+//! description.
 
 use crate::common::Ctx;
 use crate::hardening::session;
@@ -271,8 +272,9 @@ async fn the_account_form_answers_in_the_administrators_language() {
     );
 }
 
-/// A proposal's addressee learns of it on the dashboard, with a link to the card, and the
-/// card shows what the proposer wrote about the partnership, in the editor's language.
+/// The partner is picked from a list of the organisations known here; the proposal's
+/// addressee learns of it on the dashboard, with a link to the card, and the card shows what
+/// the proposer wrote about the partnership, in the editor's language.
 #[tokio::test]
 async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_words() {
     let ctx = Ctx::new().await;
@@ -281,6 +283,27 @@ async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_word
     ctx.editor("koeln", &["stadt-koeln"]).await;
     ctx.editor("lille", &["ville-lille"]).await;
     let (koeln, csrf) = session(&ctx, "koeln", "/editor/stadt-koeln/partnerships").await;
+    // The partner is chosen from the organisations known here (not the proposer itself).
+    let form = reqwest::Client::new()
+        .get(ctx.url("/editor/stadt-koeln/partnerships?lang=de"))
+        .header(COOKIE, &koeln)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let picker = form
+        .split("<datalist id=\"partner-choices\">")
+        .nth(1)
+        .and_then(|s| s.split("</datalist>").next())
+        .unwrap_or_else(|| panic!("no picker in {form}"));
+    assert!(
+        picker.contains("<option value=\"@ville-lille\">"),
+        "{picker}"
+    );
+    assert!(!picker.contains("@stadt-koeln"), "{picker}");
+    assert!(form.contains("list=\"partner-choices\""), "{form}");
     let resp = reqwest::Client::new()
         .post(ctx.url("/editor/stadt-koeln/partnerships?lang=de"))
         .header(COOKIE, &koeln)

@@ -254,6 +254,37 @@ impl DbActor {
             .await
     }
 
+    /// The organisations a partnership may be proposed to, for the editors' picker: every
+    /// one known here (local or not, not deleted) but `except`, local ones first, then by
+    /// name, at most `limit`. Each as its name and the address the form takes (`@handle` for a
+    /// local one, `@handle@domain` for another).
+    pub async fn partner_choices(
+        conn: &mut AsyncPgConnection,
+        except: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<(String, String)>> {
+        let rows: Vec<(String, String, String, bool)> = actors::table
+            .filter(actors::actor_type.eq("Organization"))
+            .filter(actors::deleted_at.is_null())
+            .filter(actors::id.ne(except))
+            .order((actors::local.desc(), actors::name.asc(), actors::id.asc()))
+            .limit(limit)
+            .select((actors::name, actors::handle, actors::domain, actors::local))
+            .load(conn)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(name, handle, domain, local)| {
+                let address = if local {
+                    format!("@{handle}")
+                } else {
+                    format!("@{handle}@{domain}")
+                };
+                (name, address)
+            })
+            .collect())
+    }
+
     pub async fn count_local_orgs(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
         actors::table
             .filter(actors::local.eq(true))

@@ -88,10 +88,15 @@ struct Page {
     rows: Vec<Row>,
     kinds: Vec<(&'static str, &'static str)>,
     languages: Vec<Lang>,
+    /// The picker's organisations: name and address.
+    choices: Vec<(String, String)>,
     form: FormState,
     notice: Option<String>,
     tab: &'static str,
 }
+
+/// The most organisations the partner picker offers.
+const PARTNER_CHOICES: i64 = 2_000;
 
 async fn show(
     ctx: &Ctx,
@@ -101,6 +106,7 @@ async fn show(
 ) -> Result<Response, WebError> {
     let mut conn = ctx.state.conn().await?;
     let all = DbPartnership::of_actor(&mut conn, org.id).await?;
+    let choices = DbActor::partner_choices(&mut conn, org.id, PARTNER_CHOICES).await?;
     let status = if form.ok() {
         StatusCode::OK
     } else {
@@ -119,6 +125,7 @@ async fn show(
             .map(|k| (k.code(), k.label(ctx.lang)))
             .collect(),
         languages: Lang::ALL.to_vec(),
+        choices,
         form,
         notice,
         tab: "partnerships",
