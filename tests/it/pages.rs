@@ -395,10 +395,20 @@ async fn project_page_has_every_language_version_images_and_partners() {
     )));
     assert!(html.contains(&format!("<a href=\"{}\">", ville_x.id)));
     assert!(html.contains("<a href=\"/tags/climate\">Climat</a>"));
+    // The hashtags in the language of the version shown first.
+    let tags = |html: &str| {
+        html.split("<p class=\"tags\">")
+            .nth(1)
+            .and_then(|s| s.split("</p>").next())
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("no hashtags in {html}"))
+    };
+    assert!(tags(&html).contains("#Climat"), "{}", tags(&html));
     assert!(html.contains("20 juillet 2026 – 26 juillet 2026"));
-    // German visitors get the German version first.
+    // German visitors get the German version first, and German hashtags.
     let (_, html) = page(&ctx, &path, "de").await;
     assert!(html.find("id=\"v-de\"").unwrap() < html.find("id=\"v-fr\"").unwrap());
+    assert!(tags(&html).contains("#Klima"), "{}", tags(&html));
 }
 
 /// What a browser gets for `path`: status, content type and text.

@@ -124,7 +124,11 @@ pub fn mention_name(actor: &DbActor) -> String {
 
 /// The hashtags of a post: its themes in its main language, then its SDGs.
 pub fn hashtags(post: &PostFull) -> Vec<String> {
-    let lang: Lang = post.post.main_language.parse().unwrap_or(Lang::De);
+    hashtags_in(post, post.post.main_language.parse().unwrap_or(Lang::De))
+}
+
+/// The hashtags of a post with its themes in `lang` (the language of the version shown).
+pub fn hashtags_in(post: &PostFull, lang: Lang) -> Vec<String> {
     post.post
         .themes
         .iter()

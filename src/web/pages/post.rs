@@ -9,7 +9,7 @@ use crate::db::models::actor::DbActor;
 use crate::db::models::event::EventFull;
 use crate::db::models::post::{DbPost, PostFull};
 use crate::error::{AppError, AppResult};
-use crate::federation::objects::post::hashtags;
+use crate::federation::objects::post::hashtags_in;
 use crate::state::AppState;
 use crate::vocab::{Lang, theme};
 use crate::web::i18n::{format_date, strings};
@@ -213,7 +213,15 @@ pub async fn page(
             .filter_map(|t| theme(t))
             .map(|t| (t.label(lang).to_string(), format!("/tags/{}", t.slug)))
             .collect(),
-        tags: hashtags(&post),
+        // In the language of the version shown first, as its title.
+        tags: hashtags_in(
+            &post,
+            first
+                .language
+                .parse()
+                .or_else(|_| post.post.main_language.parse())
+                .unwrap_or(Lang::De),
+        ),
         partners: post
             .post
             .partners
