@@ -148,6 +148,16 @@ fn facet_label(facet: &str, value: &str, lang: Lang) -> String {
     }
 }
 
+/// A network (its host, as documents name it) by the name it gave in `lang` or another
+/// language, when it answered this search; else by its host.
+fn network_name(answer: &Answer, host: &str, lang: Lang) -> String {
+    answer
+        .networks
+        .iter()
+        .find(|n| n.network.eq_ignore_ascii_case(host))
+        .map_or_else(|| host.to_string(), |n| n.name_in(lang).to_string())
+}
+
 fn view(answer: &Answer, params: &SearchParams, lang: Lang) -> (Vec<HitView>, Vec<FacetView>) {
     let s = search_strings(lang);
     let hits = answer
@@ -174,11 +184,7 @@ fn view(answer: &Answer, params: &SearchParams, lang: Lang) -> (Vec<HitView>, Ve
             snippet: h.snippet.clone(),
             meta: [
                 h.author_name.clone().unwrap_or_default(),
-                answer
-                    .networks
-                    .iter()
-                    .find(|n| n.network.eq_ignore_ascii_case(&h.network))
-                    .map_or_else(|| h.network.clone(), |n| n.name_in(lang).to_string()),
+                network_name(answer, &h.network, lang),
                 format_date(h.published.date_naive(), lang),
             ]
             .into_iter()
@@ -220,7 +226,11 @@ fn view(answer: &Answer, params: &SearchParams, lang: Lang) -> (Vec<HitView>, Ve
                         ]
                     };
                     FacetLink {
-                        label: facet_label(key, &v.value, lang),
+                        label: if *key == "network" {
+                            network_name(answer, &v.value, lang)
+                        } else {
+                            facet_label(key, &v.value, lang)
+                        },
                         count: (!answer.capped).then(|| format_number(v.count, lang)),
                         href: href(params, lang, &change),
                         current,
@@ -455,5 +465,59 @@ mod tests {
             crate::web::i18n::strings(Lang::De).search_matches_more(2000),
             "Mehr als 2.000 Treffer"
         );
+    }
+
+    /// The network facet names each network as the network itself does, in the reader's
+    /// language, and by its host only when it gave no name (or did not answer).
+    #[test]
+    fn the_network_facet_names_networks() {
+        let mut facets = search::Facets::new();
+        facets.insert(
+            "network".into(),
+            ["nrw.example", "other.example"]
+                .into_iter()
+                .map(|n| search::FacetValue {
+                    value: n.into(),
+                    count: 3,
+                })
+                .collect(),
+        );
+        let answer = Answer {
+            query: "jugend".into(),
+            sort: Sort::Relevance,
+            total: 6,
+            capped: false,
+            offset: 0,
+            hits: vec![],
+            facets,
+            networks: vec![search::NetworkAnswer {
+                network: "nrw.example".into(),
+                status: "answered".into(),
+                total: 3,
+                hits: 3,
+                milliseconds: 12,
+                capped: false,
+                error: None,
+                names: [
+                    ("de".to_string(), "Netzwerk NRW".to_string()),
+                    ("fr".to_string(), "Réseau NRW".to_string()),
+                ]
+                .into(),
+            }],
+            resolved: None,
+        };
+        let p = SearchParams {
+            q: "jugend".into(),
+            ..SearchParams::default()
+        };
+        let labels = |lang| {
+            view(&answer, &p, lang).1[0]
+                .links
+                .iter()
+                .map(|l| l.label.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels(Lang::Fr), ["Réseau NRW", "other.example"]);
+        assert_eq!(labels(Lang::It), ["Netzwerk NRW", "other.example"]);
     }
 }
