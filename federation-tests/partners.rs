@@ -256,6 +256,11 @@ async fn suggestions_at_nrw_include_afccre_with_reasons_and_a_proposal_completes
         page.contains("Lille") && !page.contains(">Dortmund<"),
         "{page}"
     );
+    // Another network's organisation says which network it is in by that network's name.
+    assert!(
+        page.contains(" · Test network</p>") && !page.contains(" · localhost:"),
+        "{page}"
+    );
 
     // Dortmund proposes to Lille from the suggestion; Lille accepts at afccre.
     let (status, proposed) = nrw

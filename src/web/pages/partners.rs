@@ -77,7 +77,9 @@ pub fn about(
     parts.join(" · ")
 }
 
-fn row(o: &LookingOrg, here: &str, tx: &Texts) -> Row {
+/// `networks`: how each network answered, for their names (a row of a network that did
+/// not name itself shows its host).
+fn row(o: &LookingOrg, here: &str, networks: &[NetworkStatus], tx: &Texts) -> Row {
     let lang = tx.lang;
     let mut wishes = Vec::new();
     let mut wish = |id: &str, v: String| {
@@ -135,7 +137,10 @@ fn row(o: &LookingOrg, here: &str, tx: &Texts) -> Row {
         name: o.name.clone(),
         url: o.url.clone(),
         handle: o.handle.clone(),
-        network: o.network.clone(),
+        network: networks
+            .iter()
+            .find(|n| n.network.eq_ignore_ascii_case(&o.network))
+            .map_or_else(|| o.network.clone(), |n| n.name_in(tx.lang).to_string()),
         local: o.network == here,
         about: about(
             o.kind.as_deref(),
@@ -261,7 +266,7 @@ pub async fn looking(
             (
                 list.organisations
                     .iter()
-                    .map(|o| row(o, &here, &tx))
+                    .map(|o| row(o, &here, &list.networks, &tx))
                     .collect(),
                 network_lines(&list.networks, &tx),
                 filter,
