@@ -1,7 +1,7 @@
-//! Every public page and the editors' main forms at a phone's width (390 px) and a desktop's
-//! (1280 px): no sideways scrolling, a screenshot of each kept under
-//! `target/browser-screenshots/`, and axe-core (installed from npm into `browser-tests/axe/`
-//! by `.ci/test`) injected into the page and reporting no violation.
+//! Every public page and the editors' main forms at the narrowest phones' width (320 px), a
+//! common phone's (390 px) and a desktop's (1280 px): no sideways scrolling, a screenshot of
+//! each kept under `target/browser-screenshots/`, and axe-core (installed from npm into
+//! `browser-tests/axe/` by `.ci/test`) injected into the page and reporting no violation.
 
 use crate::common::{Browser, PASSWORD, Site, screenshot_dir};
 use diesel::{ExpressionMethods, QueryDsl};
@@ -12,8 +12,10 @@ use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-/// A phone (an iPhone 12 to 15 is 390 CSS pixels wide) and a desktop.
-const WIDTHS: [u32; 2] = [390, 1280];
+/// The narrowest phones still in use (320 CSS pixels: an iPhone SE of the first
+/// generation, small Android phones), a common one (an iPhone 12 to 15 is 390) and a
+/// desktop.
+const WIDTHS: [u32; 3] = [320, 390, 1280];
 
 /// Municipalities of the registry, with coordinates: a dense set, as in the Ruhr and on the
 /// Upper Rhine, and partners further away.
@@ -236,8 +238,13 @@ async fn every_page_fits_a_phone_and_passes_axe() {
         ("events", "/events?lang=fr".into()),
         ("event", format!("{event}?lang=fr")),
         ("login", "/login?lang=de".into()),
+        ("forum", "/forum?lang=de".into()),
+        ("showcase", "/showcase?lang=fr".into()),
+        ("funding", "/funding?lang=de".into()),
+        ("partners", "/partners?lang=pl".into()),
     ];
     let editor = [
+        ("dashboard", "/editor?lang=de"),
         ("editor", "/editor/stadt-dortmund?lang=de"),
         ("editor-post", "/editor/stadt-dortmund/posts/new?lang=de"),
         ("editor-event", "/editor/stadt-dortmund/events/new?lang=fr"),
@@ -249,6 +256,8 @@ async fn every_page_fits_a_phone_and_passes_axe() {
             "editor-followers",
             "/editor/stadt-dortmund/followers?lang=de",
         ),
+        ("editor-looking", "/editor/stadt-dortmund/looking?lang=it"),
+        ("editor-person", "/editor/_me?lang=de"),
     ];
     let mut problems = Vec::new();
     for width in WIDTHS {
