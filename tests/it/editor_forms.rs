@@ -396,3 +396,41 @@ async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_word
         "{dashboard}"
     );
 }
+
+/// Browsers send a form's fields in the order of the page: the image's file comes after
+/// every other field of the post and event forms, so that a body cut off in a file over
+/// even the route's limit still holds everything typed.
+#[tokio::test]
+async fn the_file_field_comes_after_every_field_typed() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-koeln").await;
+    ctx.editor("redaktion", &["stadt-koeln"]).await;
+    let (cookie, _) = session(&ctx, "redaktion", "/editor/stadt-koeln/posts/new").await;
+    for path in [
+        "/editor/stadt-koeln/posts/new?lang=de",
+        "/editor/stadt-koeln/events/new?lang=de",
+    ] {
+        let html = reqwest::Client::new()
+            .get(ctx.url(path))
+            .header(COOKIE, &cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let form = html
+            .split("enctype=\"multipart/form-data\"")
+            .nth(1)
+            .and_then(|s| s.split("</form>").next())
+            .unwrap_or_else(|| panic!("{path}: no multipart form in {html}"));
+        let names: Vec<&str> = form
+            .split(" name=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .filter(|n| *n != "action")
+            .collect();
+        assert!(names.len() > 10, "{path}: {names:?}");
+        assert_eq!(names.last(), Some(&"image_file"), "{path}: {names:?}");
+    }
+}
