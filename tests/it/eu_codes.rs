@@ -158,4 +158,25 @@ async fn the_import_matches_on_lau_codes_and_statistics_pair_nuts_regions() {
             "{name} missing from the statistics page"
         );
     }
+
+    // The registry's region pair: regions by NUTS, named, in every country.
+    let html = ctx.page("/registry?lang=it").await;
+    assert!(
+        html.contains("<option value=\"ITI4\">Lazio (ITI4)</option>"),
+        "{html}"
+    );
+    for (pair, shown, not_shown) in [
+        ("region1=ITI4&region2=PL91", "Warszawa", "Amiens"),
+        ("region1=PL91&region2=ITI4", "Warszawa", "Amiens"),
+        ("region1=FRE&region2=DEA", "Amiens", "Warszawa"),
+    ] {
+        let html = ctx.page(&format!("/registry?lang=it&{pair}")).await;
+        let table = html
+            .split("<tbody>")
+            .nth(1)
+            .and_then(|s| s.split("</tbody>").next())
+            .unwrap_or_else(|| panic!("{pair}: no table in {html}"));
+        assert!(table.contains(shown), "{pair}: {table}");
+        assert!(!table.contains(not_shown), "{pair}: {table}");
+    }
 }

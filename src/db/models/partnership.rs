@@ -316,23 +316,38 @@ impl DbPartnership {
             );
         }
         if let Some((x, y)) = &f.regions {
-            // A region matches by name, or by country code for a whole country (Bayern × IT).
+            // A region matches by NUTS code (the organisation's NUTS code starts with it:
+            // DE1 holds DE111), by name (an organisation without a NUTS code), or by country
+            // code for a whole country (Bayern × IT).
+            let within = |code: &String| {
+                if code.len() >= 3 && crate::nuts::check_nuts(code, None).is_ok() {
+                    format!("{code}%")
+                } else {
+                    // A pattern no NUTS code matches.
+                    String::from("\u{1}")
+                }
+            };
+            let (x_nuts, y_nuts) = (within(x), within(y));
             let side_a_x = a
                 .field(actors::region)
                 .eq(x.clone())
-                .or(a.field(actors::country).eq(x.clone()));
+                .or(a.field(actors::country).eq(x.clone()))
+                .or(a.field(actors::nuts).like(x_nuts.clone()).assume_not_null());
             let side_b_y = b
                 .field(actors::region)
                 .eq(y.clone())
-                .or(b.field(actors::country).eq(y.clone()));
+                .or(b.field(actors::country).eq(y.clone()))
+                .or(b.field(actors::nuts).like(y_nuts.clone()).assume_not_null());
             let side_a_y = a
                 .field(actors::region)
                 .eq(y.clone())
-                .or(a.field(actors::country).eq(y.clone()));
+                .or(a.field(actors::country).eq(y.clone()))
+                .or(a.field(actors::nuts).like(y_nuts).assume_not_null());
             let side_b_x = b
                 .field(actors::region)
                 .eq(x.clone())
-                .or(b.field(actors::country).eq(x.clone()));
+                .or(b.field(actors::country).eq(x.clone()))
+                .or(b.field(actors::nuts).like(x_nuts).assume_not_null());
             both!(
                 side_a_x
                     .clone()

@@ -47,10 +47,11 @@ impl DbPost {
 }
 
 /// The countries and regions of organisations that have a partnership (not declined), for
-/// the registry's filters: (countries, regions), each sorted and without repeats.
+/// the registry's filters: (countries, regions as value and label), each sorted and without
+/// repeats.
 pub async fn partner_places(
     conn: &mut AsyncPgConnection,
-) -> QueryResult<(Vec<String>, Vec<String>)> {
+) -> QueryResult<(Vec<String>, Vec<(String, String)>)> {
     let live = partnerships::status.ne(PartnershipStatus::Declined);
     let subjects = partnerships::table
         .filter(live)
@@ -58,17 +59,28 @@ pub async fn partner_places(
     let objects = partnerships::table
         .filter(partnerships::status.ne(PartnershipStatus::Declined))
         .select(partnerships::object_id);
-    let rows: Vec<(Option<String>, Option<String>)> = actors::table
+    let rows: Vec<(Option<String>, Option<String>, Option<String>)> = actors::table
         .filter(actors::id.eq_any(subjects).or(actors::id.eq_any(objects)))
-        .select((actors::country, actors::region))
+        .select((actors::country, actors::region, actors::nuts))
         .distinct()
         .load(conn)
         .await?;
-    let mut countries: Vec<String> = rows.iter().filter_map(|(c, _)| c.clone()).collect();
-    let mut regions: Vec<String> = rows.iter().filter_map(|(_, r)| r.clone()).collect();
+    let mut countries: Vec<String> = rows.iter().filter_map(|(c, _, _)| c.clone()).collect();
     countries.sort();
     countries.dedup();
-    regions.sort();
+    // An organisation with a NUTS code is in its region at its country's statistics level
+    // (a Land, a région, a regione, a województwo), in every EU country; one without, in
+    // the region it names.
+    let mut regions: Vec<(String, String)> = rows
+        .iter()
+        .filter_map(|(_, named, nuts)| {
+            match nuts.as_deref().and_then(crate::nuts::statistics_region) {
+                Some(code) => Some((code.to_string(), crate::nuts::label(code))),
+                None => named.clone().map(|n| (n.clone(), n)),
+            }
+        })
+        .collect();
+    regions.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
     regions.dedup();
     Ok((countries, regions))
 }

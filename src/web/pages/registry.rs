@@ -268,8 +268,8 @@ pub async fn registry(
     let page = RegistryPage {
         countries1: options(&pairs(&countries), given(&p.country1), t.any),
         countries2: options(&pairs(&countries), given(&p.country2), t.any),
-        regions1: options(&pairs(&regions), given(&p.region1), t.any),
-        regions2: options(&pairs(&regions), given(&p.region2), t.any),
+        regions1: options(&regions, given(&p.region1), t.any),
+        regions2: options(&regions, given(&p.region2), t.any),
         kinds: options(
             &PartnershipKind::ALL
                 .iter()
