@@ -177,7 +177,8 @@ pub struct RegistryQuery {
     organisation: Option<String>,
     /// Two country codes: `DE,FR`.
     countries: Option<String>,
-    /// Two regions (or a region and a country code): `Bayern,IT`.
+    /// Two regions (or a region and a country code): NUTS codes (`DE2,ITC1`, matching every
+    /// organisation whose NUTS code starts with them), region names (`Bayern,IT`).
     regions: Option<String>,
     kind: Option<String>,
     status: Option<String>,
