@@ -272,6 +272,41 @@ async fn the_account_form_answers_in_the_administrators_language() {
     );
 }
 
+/// The text of an editor's page, for the session `cookie`.
+async fn editor_page(ctx: &Ctx, cookie: &str, path: &str) -> String {
+    let resp = reqwest::Client::new()
+        .get(ctx.url(path))
+        .header(COOKIE, cookie)
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.status().is_success(), "{path}: {}", resp.status());
+    resp.text().await.unwrap()
+}
+
+/// Posts an editor's form (urlencoded) for the session `cookie`; the answer must be a page
+/// (the client follows the redirect after a change).
+async fn post_form(ctx: &Ctx, cookie: &str, path: &str, fields: &[(&str, &str)]) -> String {
+    let resp = reqwest::Client::new()
+        .post(ctx.url(path))
+        .header(COOKIE, cookie)
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(crate::common::urlencoded(fields))
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.status().is_success(), "{path}: {}", resp.status());
+    resp.text().await.unwrap()
+}
+
+/// The first value of `attribute="…"` after `marker` in `html`.
+fn value_after<'a>(html: &'a str, marker: &str) -> &'a str {
+    html.split(marker)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_else(|| panic!("no {marker} in {html}"))
+}
+
 /// The partner is picked from a list of the organisations known here; the proposal's
 /// addressee learns of it on the dashboard, with a link to the card, and the card shows what
 /// the proposer wrote about the partnership, in the editor's language.
@@ -284,15 +319,7 @@ async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_word
     ctx.editor("lille", &["ville-lille"]).await;
     let (koeln, csrf) = session(&ctx, "koeln", "/editor/stadt-koeln/partnerships").await;
     // The partner is chosen from the organisations known here (not the proposer itself).
-    let form = reqwest::Client::new()
-        .get(ctx.url("/editor/stadt-koeln/partnerships?lang=de"))
-        .header(COOKIE, &koeln)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let form = editor_page(&ctx, &koeln, "/editor/stadt-koeln/partnerships?lang=de").await;
     let picker = form
         .split("<datalist id=\"partner-choices\">")
         .nth(1)
@@ -304,12 +331,12 @@ async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_word
     );
     assert!(!picker.contains("@stadt-koeln"), "{picker}");
     assert!(form.contains("list=\"partner-choices\""), "{form}");
-    let resp = reqwest::Client::new()
-        .post(ctx.url("/editor/stadt-koeln/partnerships?lang=de"))
-        .header(COOKIE, &koeln)
-        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(crate::common::urlencoded(&[
-            ("csrf", csrf.as_str()),
+    post_form(
+        &ctx,
+        &koeln,
+        "/editor/stadt-koeln/partnerships?lang=de",
+        &[
+            ("csrf", &csrf),
             ("partner", "@ville-lille"),
             ("kind", "twinning"),
             ("founded_year", "1958"),
@@ -321,32 +348,20 @@ async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_word
                 "description_fr",
                 "Jumelage en anneau avec Turin, Liège et Rotterdam.",
             ),
-        ]))
-        .send()
-        .await
-        .unwrap();
-    assert!(resp.status().is_success(), "{}", resp.status());
+        ],
+    )
+    .await;
 
     let (lille, _) = session(&ctx, "lille", "/editor/ville-lille/partnerships").await;
-    let get = |path: &str| {
-        reqwest::Client::new()
-            .get(ctx.url(path))
-            .header(COOKIE, &lille)
-            .send()
-    };
-    let dashboard = get("/editor?lang=de").await.unwrap().text().await.unwrap();
+    let waiting = "wartet auf Ihre Antwort";
+    let dashboard = editor_page(&ctx, &lille, "/editor?lang=de").await;
     assert!(
         dashboard.contains(
             "<a href=\"/editor/ville-lille/partnerships?lang=de\">Ein Partnerschaftsvorschlag wartet auf Ihre Antwort</a>"
         ),
         "{dashboard}"
     );
-    let card = get("/editor/ville-lille/partnerships?lang=fr")
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let card = editor_page(&ctx, &lille, "/editor/ville-lille/partnerships?lang=fr").await;
     assert!(
         card.contains(
             "<p class=\"description\" lang=\"fr\">Jumelage en anneau avec Turin, Liège et Rotterdam.</p>"
@@ -354,47 +369,23 @@ async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_word
         "{card}"
     );
     // The proposer waits for the answer: nothing waits for them.
-    let theirs = reqwest::Client::new()
-        .get(ctx.url("/editor?lang=de"))
-        .header(COOKIE, &koeln)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(!theirs.contains("wartet auf Ihre Antwort"), "{theirs}");
+    let theirs = editor_page(&ctx, &koeln, "/editor?lang=de").await;
+    assert!(!theirs.contains(waiting), "{theirs}");
 
     // Accepted, it no longer waits.
-    let csrf = card
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap()
-        .to_string();
-    let id = card
-        .split("id=\"partnership-")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap()
-        .to_string();
-    let resp = reqwest::Client::new()
-        .post(ctx.url(&format!("/editor/ville-lille/partnerships/{id}?lang=de")))
-        .header(COOKIE, &lille)
-        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(crate::common::urlencoded(&[
-            ("csrf", csrf.as_str()),
+    let id = value_after(&card, "id=\"partnership-");
+    post_form(
+        &ctx,
+        &lille,
+        &format!("/editor/ville-lille/partnerships/{id}?lang=de"),
+        &[
+            ("csrf", value_after(&card, "name=\"csrf\" value=\"")),
             ("verb", "accept"),
-        ]))
-        .send()
-        .await
-        .unwrap();
-    assert!(resp.status().is_success(), "{}", resp.status());
-    let dashboard = get("/editor?lang=de").await.unwrap().text().await.unwrap();
-    assert!(
-        !dashboard.contains("wartet auf Ihre Antwort"),
-        "{dashboard}"
-    );
+        ],
+    )
+    .await;
+    let dashboard = editor_page(&ctx, &lille, "/editor?lang=de").await;
+    assert!(!dashboard.contains(waiting), "{dashboard}");
 }
 
 /// Browsers send a form's fields in the order of the page: the image's file comes after
@@ -410,15 +401,7 @@ async fn the_file_field_comes_after_every_field_typed() {
         "/editor/stadt-koeln/posts/new?lang=de",
         "/editor/stadt-koeln/events/new?lang=de",
     ] {
-        let html = reqwest::Client::new()
-            .get(ctx.url(path))
-            .header(COOKIE, &cookie)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let html = editor_page(&ctx, &cookie, path).await;
         let form = html
             .split("enctype=\"multipart/form-data\"")
             .nth(1)
