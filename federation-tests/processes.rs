@@ -2,7 +2,8 @@
 //! (`http.reuse_port`) and the delivery queue; one of them is killed (SIGKILL) in the middle
 //! of a fan-out, and the other delivers what it had claimed once its lease runs out. A third
 //! process on a port of its own then checks that a change made through one process is seen
-//! through another at once, although each keeps rendered actor documents in memory.
+//! through another within moments, although each keeps rendered actor documents and public
+//! pages in memory.
 
 use crate::common::wait_for;
 use axum::extract::{Path, State};
@@ -171,6 +172,20 @@ async fn actor_name(http: &reqwest::Client, base: &str, handle: &str) -> String 
     doc["name"].as_str().unwrap_or_default().to_string()
 }
 
+/// Whether the organisation's HTML page, as a visitor without a session gets it (kept by
+/// the process that answers), names it `name`.
+async fn page_names(http: &reqwest::Client, base: &str, handle: &str, name: &str) -> bool {
+    http.get(format!("{base}/o/{handle}"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .contains(&format!("{name}</h1>"))
+}
+
 async fn rename(http: &reqwest::Client, base: &str, token: &str, handle: &str, name: &str) {
     let resp = http
         .patch(format!("{base}/api/v1/organisations/{handle}"))
@@ -327,18 +342,28 @@ async fn two_processes_share_a_port_and_the_queue_and_survive_a_kill() {
         Some(&format!("127.0.0.1:{other_port}")),
     );
     wait_ready(&other).await;
-    // Both render and keep the document first.
-    assert_eq!(actor_name(&http, &base, "koeln").await, "Stadt koeln");
+    // Both render and keep the document and the page first (the shared port's requests
+    // reach either of its two processes).
+    for _ in 0..4 {
+        assert_eq!(actor_name(&http, &base, "koeln").await, "Stadt koeln");
+        assert!(page_names(&http, &base, "koeln", "Stadt koeln").await);
+    }
     assert_eq!(actor_name(&http, &other, "koeln").await, "Stadt koeln");
-    // A change through one process is seen through the other, in both directions.
+    assert!(page_names(&http, &other, "koeln", "Stadt koeln").await);
+    // A change through one process is seen through the other, in both directions, in the
+    // ActivityPub document and in the HTML page.
     rename(&http, &other, &token, "koeln", "Stadt Köln").await;
     wait_for("the shared port's process sees the new name", 5, || async {
-        (actor_name(&http, &base, "koeln").await == "Stadt Köln").then_some(())
+        (actor_name(&http, &base, "koeln").await == "Stadt Köln"
+            && page_names(&http, &base, "koeln", "Stadt Köln").await)
+            .then_some(())
     })
     .await;
     rename(&http, &base, &token, "koeln", "Stadt Köln am Rhein").await;
     wait_for("the other process sees the new name", 5, || async {
-        (actor_name(&http, &other, "koeln").await == "Stadt Köln am Rhein").then_some(())
+        (actor_name(&http, &other, "koeln").await == "Stadt Köln am Rhein"
+            && page_names(&http, &other, "koeln", "Stadt Köln am Rhein").await)
+            .then_some(())
     })
     .await;
 
