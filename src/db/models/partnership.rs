@@ -328,26 +328,21 @@ impl DbPartnership {
                 }
             };
             let (x_nuts, y_nuts) = (within(x), within(y));
-            let side_a_x = a
-                .field(actors::region)
-                .eq(x.clone())
-                .or(a.field(actors::country).eq(x.clone()))
-                .or(a.field(actors::nuts).like(x_nuts.clone()).assume_not_null());
-            let side_b_y = b
-                .field(actors::region)
-                .eq(y.clone())
-                .or(b.field(actors::country).eq(y.clone()))
-                .or(b.field(actors::nuts).like(y_nuts.clone()).assume_not_null());
-            let side_a_y = a
-                .field(actors::region)
-                .eq(y.clone())
-                .or(a.field(actors::country).eq(y.clone()))
-                .or(a.field(actors::nuts).like(y_nuts).assume_not_null());
-            let side_b_x = b
-                .field(actors::region)
-                .eq(x.clone())
-                .or(b.field(actors::country).eq(x.clone()))
-                .or(b.field(actors::nuts).like(x_nuts).assume_not_null());
+            // Whether a side (`a` or `b`) lies in a region, given as its value and its NUTS
+            // pattern.
+            macro_rules! in_region {
+                ($side:expr, $value:expr, $nuts:expr) => {
+                    $side
+                        .field(actors::region)
+                        .eq($value.clone())
+                        .or($side.field(actors::country).eq($value.clone()))
+                        .or($side.field(actors::nuts).like($nuts.clone()))
+                };
+            }
+            let side_a_x = in_region!(a, x, x_nuts);
+            let side_b_y = in_region!(b, y, y_nuts);
+            let side_a_y = in_region!(a, y, y_nuts);
+            let side_b_x = in_region!(b, x, x_nuts);
             both!(
                 side_a_x
                     .clone()
