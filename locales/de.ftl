@@ -650,6 +650,8 @@ ed-err-no-post = Diesen Beitrag gibt es hier nicht.
 nul-refused = Enthält ein NUL-Zeichen (U+0000), das nicht gespeichert werden kann (hier als � gezeigt).
 image-too-many-pixels = Das Bild hat zu viele Pixel (höchstens 40 Megapixel, z. B. 8000 × 5000, und 12.000 je Seite).
 partners-hint-remote = Eine Organisation je Zeile: ein Name dieser Instanz (stadt-dortmund), @name@server einer anderen Instanz oder die Adresse eines Profils. Jeder Partner wird bei der Vorschau nachgeschlagen.
+partners-typed = Adressen der Partner
+partners-other = Weitere Partner (Adressen)
 too-many-partners = Höchstens { $max } Partner je Beitrag.
 
 ## forum

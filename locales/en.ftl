@@ -658,6 +658,8 @@ ed-err-no-post = There is no such post here.
 nul-refused = Contains a NUL character (U+0000), which cannot be stored (shown here as �).
 image-too-many-pixels = The image has too many pixels (at most 40 megapixels, e.g. 8000 × 5000, and 12,000 per side).
 partners-hint-remote = One organisation per line: a handle on this instance (stadt-dortmund), @name@server on another instance, or a profile’s URL. Each partner is looked up when you preview.
+partners-typed = Partners’ addresses
+partners-other = Other partners (addresses)
 too-many-partners = At most { $max } partners per post.
 
 ## forum

@@ -661,6 +661,8 @@ ed-err-no-post = Cette publication n’existe pas ici.
 nul-refused = Contient un caractère NUL (U+0000), qui ne peut pas être enregistré (affiché ici comme �).
 image-too-many-pixels = L’image a trop de pixels (40 mégapixels au plus, p. ex. 8000 × 5000, et 12 000 par côté).
 partners-hint-remote = Une organisation par ligne : un identifiant de cette instance (ville-amiens), @nom@serveur d’une autre instance ou l’adresse d’un profil. Chaque partenaire est vérifié dès l’aperçu.
+partners-typed = Adresses des partenaires
+partners-other = Autres partenaires (adresses)
 too-many-partners = { $max } partenaires au plus par publication.
 
 ## forum

@@ -658,6 +658,8 @@ ed-err-no-post = Questa pubblicazione non esiste qui.
 nul-refused = Contiene un carattere NUL (U+0000), che non può essere salvato (mostrato qui come �).
 image-too-many-pixels = L’immagine ha troppi pixel (al massimo 40 megapixel, p. es. 8000 × 5000, e 12.000 per lato).
 partners-hint-remote = Un’organizzazione per riga: un nome di questa istanza (comune-esempio), @nome@server di un’altra istanza o l’indirizzo di un profilo. Ogni partner viene cercato già nell’anteprima.
+partners-typed = Indirizzi dei partner
+partners-other = Altri partner (indirizzi)
 too-many-partners = Al massimo { $max } partner per pubblicazione.
 
 ## forum

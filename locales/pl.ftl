@@ -675,6 +675,8 @@ ed-err-no-post = Nie ma tu takiego wpisu.
 nul-refused = Zawiera znak NUL (U+0000), którego nie można zapisać (pokazany tu jako �).
 image-too-many-pixels = Obraz ma zbyt wiele pikseli (najwyżej 40 megapikseli, np. 8000 × 5000, i 12 000 na bok).
 partners-hint-remote = Jedna organizacja w wierszu: nazwa w tej instancji (stadt-dortmund), @nazwa@serwer z innej instancji albo adres profilu. Każdy partner jest sprawdzany już przy podglądzie.
+partners-typed = Adresy partnerów
+partners-other = Inni partnerzy (adresy)
 too-many-partners = Najwyżej { $max } partnerów na wpis.
 
 ## forum

@@ -136,7 +136,7 @@ string_table!(
     ed_err_whole_number, ed_err_decimal, ed_err_url, ed_err_external_required, ed_err_latitude,
     ed_err_longitude, ed_err_both_coordinates, ed_err_country, ed_err_language, ed_err_no_post,
     // security
-    nul_refused, image_too_many_pixels, partners_hint_remote,
+    nul_refused, image_too_many_pixels, partners_hint_remote, partners_typed, partners_other,
     ]
 );
 

@@ -128,10 +128,21 @@ async fn a_file_over_the_limit_keeps_what_was_typed_and_states_the_limit() {
 #[tokio::test]
 async fn the_preview_shows_place_dates_partners_themes_and_goals_by_name() {
     let ctx = Ctx::new().await;
-    ctx.org("stadt-koeln").await;
+    let koeln = ctx.org("stadt-koeln").await;
     ctx.org("ville-lille").await;
+    let amiens = partner_of(&ctx, &koeln, "ville-amiens").await;
     ctx.editor("redaktion", &["stadt-koeln"]).await;
     let (cookie, csrf) = session(&ctx, "redaktion", "/editor/stadt-koeln/posts/new").await;
+    // The organisation's partner is there to tick, named, with its address.
+    let form = editor_page(&ctx, &cookie, "/editor/stadt-koeln/posts/new?lang=de").await;
+    assert!(
+        form.contains(&format!(
+            "<input type=\"checkbox\" name=\"partner\" value=\"{}\"> Stadt ville-amiens <span class=\"meta\">@ville-amiens</span>",
+            amiens.ap_id
+        )),
+        "{form}"
+    );
+    assert!(form.contains("<label for=\"partners\">Weitere Partner (Adressen)</label>"));
     let body = multipart(
         &[
             ("csrf", &csrf),
@@ -144,7 +155,8 @@ async fn the_preview_shows_place_dates_partners_themes_and_goals_by_name() {
             ("place", "Köln-Porz"),
             ("starts_on", "2027-09-20"),
             ("ends_on", "2027-09-22"),
-            ("partners", "ville-lille"),
+            ("partner", amiens.ap_id.as_str()),
+            ("partners", "ville-lille\n@ville-amiens"),
             ("action", "preview"),
         ],
         None,
@@ -161,12 +173,100 @@ async fn the_preview_shows_place_dates_partners_themes_and_goals_by_name() {
         "<strong>Herbst</strong>",
         "<dd>Köln-Porz</dd>",
         "<dd>20. September 2027 – 22. September 2027</dd>",
-        "<li>ville-lille</li>",
+        // Partners by name, the one ticked and typed again once.
+        "<li>Stadt ville-amiens <span class=\"meta\">@ville-amiens</span></li><li>Stadt ville-lille <span class=\"meta\">@ville-lille</span></li></ul>",
         "<li>Jugend</li>",
         "<li>Ziel 13 – Maßnahmen zum Klimaschutz</li>",
     ] {
         assert!(preview.contains(shown), "{shown} in {preview}");
     }
+}
+
+/// A new organisation `handle` in a confirmed partnership with `org`.
+async fn partner_of(
+    ctx: &Ctx,
+    org: &passerelle::db::models::actor::DbActor,
+    handle: &str,
+) -> passerelle::db::models::actor::DbActor {
+    use passerelle::db::models::partnership::{DbPartnership, NewPartnership};
+    use passerelle::vocab::{PartnershipKind, PartnershipStatus};
+    let partner = ctx.org(handle).await;
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    DbPartnership::insert(
+        &mut conn,
+        &NewPartnership {
+            ap_id: ctx.url(&format!("/partnerships/{handle}")),
+            subject_id: org.id,
+            object_id: partner.id,
+            kind: PartnershipKind::Twinning,
+            founded_year: Some(1960),
+            status: PartnershipStatus::Active,
+            ended_on: None,
+            confirmed: true,
+            imported: false,
+            languages: vec![],
+            themes: vec![],
+            description: serde_json::json!({}),
+            offer_activity_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    partner
+}
+
+/// A post's partners are ticked among the organisation's partners or typed: both are
+/// stored, once each, and the edit form shows them ticked, by name.
+#[tokio::test]
+async fn partners_are_ticked_or_typed_and_come_back_ticked() {
+    let ctx = Ctx::new().await;
+    let koeln = ctx.org("stadt-koeln").await;
+    let amiens = partner_of(&ctx, &koeln, "ville-amiens").await;
+    let lille = ctx.org("ville-lille").await;
+    ctx.editor("redaktion", &["stadt-koeln"]).await;
+    let (cookie, csrf) = session(&ctx, "redaktion", "/editor/stadt-koeln/posts/new").await;
+    let body = multipart(
+        &[
+            ("csrf", &csrf),
+            ("main_language", "de"),
+            ("title_de", "Apfelernte"),
+            ("summary_de", "Zwanzig Jugendliche ernten Äpfel."),
+            ("partner", amiens.ap_id.as_str()),
+            ("partners", "@ville-lille, @ville-amiens"),
+            ("action", "publish"),
+        ],
+        None,
+        &[],
+    );
+    let (status, html) = send(&ctx, &cookie, "/editor/stadt-koeln/posts?lang=de", body).await;
+    // Published: the client follows the redirect to the organisation's page.
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("<h1>Stadt stadt-koeln</h1>"), "{html}");
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    let posts = passerelle::db::models::post::DbPost::latest_local(&mut conn, 1)
+        .await
+        .unwrap();
+    let post = &posts.first().expect("the post is stored").post;
+    assert_eq!(
+        post.partners,
+        vec![amiens.ap_id.to_string(), lille.ap_id.to_string()]
+    );
+    let key = post.ap_id.to_string();
+    let id = key.rsplit('/').next().unwrap();
+    let form = editor_page(&ctx, &cookie, &format!("/editor/posts/{id}/edit?lang=de")).await;
+    for (who, name) in [
+        (&amiens, "Stadt ville-amiens"),
+        (&lille, "Stadt ville-lille"),
+    ] {
+        assert!(
+            form.contains(&format!(
+                "name=\"partner\" value=\"{}\" checked> {name} <span class=\"meta\">@",
+                who.ap_id
+            )),
+            "{name} ticked in {form}"
+        );
+    }
+    assert!(form.contains("></textarea>"), "nothing left typed: {form}");
 }
 
 /// The domain's own checks (those the form cannot make by itself) answer in the editor's

@@ -274,13 +274,31 @@ impl DbActor {
             .await?;
         Ok(rows
             .into_iter()
-            .map(|(name, handle, domain, local)| {
-                let address = if local {
-                    format!("@{handle}")
-                } else {
-                    format!("@{handle}@{domain}")
-                };
-                (name, address)
+            .map(|(name, handle, domain, local)| (name, form_address(&handle, &domain, local)))
+            .collect())
+    }
+
+    /// The actors of `ap_ids` known here, each as its id, name and the address a form takes
+    /// (as in [`DbActor::partner_choices`]), in no particular order.
+    pub async fn named_by_ap_ids(
+        conn: &mut AsyncPgConnection,
+        ap_ids: &[String],
+    ) -> QueryResult<Vec<(String, String, String)>> {
+        let rows: Vec<(String, String, String, String, bool)> = actors::table
+            .filter(actors::ap_id.eq_any(ap_ids))
+            .select((
+                actors::ap_id,
+                actors::name,
+                actors::handle,
+                actors::domain,
+                actors::local,
+            ))
+            .load(conn)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, handle, domain, local)| {
+                (id, name, form_address(&handle, &domain, local))
             })
             .collect())
     }
@@ -350,5 +368,15 @@ impl DbActor {
 
     pub fn is_organisation(&self) -> bool {
         self.actor_type == "Organization"
+    }
+}
+
+/// The address an editors' form takes for an actor: `@handle` for a local one,
+/// `@handle@domain` for another.
+pub fn form_address(handle: &str, domain: &str, local: bool) -> String {
+    if local {
+        format!("@{handle}")
+    } else {
+        format!("@{handle}@{domain}")
     }
 }

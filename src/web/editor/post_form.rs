@@ -138,13 +138,7 @@ pub fn read(form: &mut FormState, t: &Strings) -> PostInput {
         translations,
         themes: form.all("themes").into_iter().map(String::from).collect(),
         sdgs,
-        partners: form
-            .val("partners")
-            .split([',', '\n'])
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(String::from)
-            .collect(),
+        partners: partners_of(form),
         place: form.opt("place"),
         starts_on,
         ends_on,
@@ -152,6 +146,25 @@ pub fn read(form: &mut FormState, t: &Strings) -> PostInput {
         in_reply_to: None,
         funded_by: form.opt("funded_by"),
     }
+}
+
+/// The partners chosen: the ticked ones (`partner`, their ids) first, then those typed in
+/// `partners` (one per line or separated by commas), each once.
+pub fn partners_of(form: &FormState) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let typed = form.val("partners");
+    let all = form
+        .all("partner")
+        .into_iter()
+        .chain(typed.split([',', '\n']))
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    for p in all {
+        if !out.iter().any(|o| o == p) {
+            out.push(p.to_string());
+        }
+    }
+    out
 }
 
 /// Where an error of [`PostInput::validate`] belongs in this form.
@@ -198,7 +211,10 @@ pub fn from_post(post: &PostFull) -> FormState {
     for g in &post.post.sdgs {
         f.push("sdgs", g.to_string());
     }
-    f.set("partners", post.post.partners.join("\n"));
+    // Every stored partner is a known organisation's id: ticked in the partners' list.
+    for p in &post.post.partners {
+        f.push("partner", p);
+    }
     if let Some(p) = &post.post.place {
         f.set("place", p);
     }

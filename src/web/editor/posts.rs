@@ -244,6 +244,11 @@ struct PostFormPage {
     previews: Vec<(Lang, String, String, String)>,
     /// The dates as the post will show them, for the preview; empty without dates.
     preview_dates: String,
+    /// The organisations to tick as partners: the organisation's partners and those already
+    /// chosen, as (id, name, address).
+    partner_picks: Vec<(String, String, String)>,
+    /// The preview's partners, as (name, address), once they are looked up.
+    preview_partners: Vec<(String, String)>,
     /// The funding programmes of the directory a post can name: (id, name, funder).
     programmes: Vec<(String, String, String)>,
     /// The programme field's label, its "none" choice and its hint.
@@ -256,7 +261,7 @@ async fn form_page(
     action: String,
     editing: bool,
     form: FormState,
-    preview: bool,
+    preview: Option<Vec<String>>,
 ) -> Result<Response, WebError> {
     let title = if editing {
         ctx.t.edit_post
@@ -268,10 +273,22 @@ async fn form_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let programmes = {
-        let mut conn = ctx.state.conn().await?;
-        crate::db::models::funding::DbProgramme::all(&mut conn).await?
+    let mut conn = ctx.state.conn().await?;
+    let programmes = crate::db::models::funding::DbProgramme::all(&mut conn).await?;
+    let partner_picks = partner_picks(&mut conn, org, &form).await?;
+    let preview_partners = match &preview {
+        Some(ids) => {
+            let named = DbActor::named_by_ap_ids(&mut conn, ids).await?;
+            ids.iter()
+                .map(|id| match named.iter().find(|n| &n.0 == id) {
+                    Some((_, name, address)) => (name.clone(), address.clone()),
+                    None => (id.clone(), String::new()),
+                })
+                .collect()
+        }
+        None => vec![],
     };
+    drop(conn);
     let mut programmes: Vec<(String, String, String)> = programmes
         .iter()
         .map(|p| {
@@ -293,11 +310,13 @@ async fn form_page(
         themes: THEMES.iter().map(|t| (t.slug, t.label(ctx.lang))).collect(),
         sdgs: (1..=17).map(|g| (g, sdg_name(g, ctx.lang))).collect(),
         images: post_form::images(&form),
-        previews: if preview {
+        previews: if preview.is_some() {
             post_form::previews(&form)
         } else {
             vec![]
         },
+        partner_picks,
+        preview_partners,
         preview_dates: preview_dates(&form, ctx.lang),
         programmes,
         funded: (
@@ -310,6 +329,46 @@ async fn form_page(
     })?;
     *resp.status_mut() = status;
     Ok(resp)
+}
+
+/// The organisations an editor can tick as a post's partners: those the organisation has a
+/// partnership with (not declined), in the order of their founding, then any other already
+/// ticked (a post's stored partners, or the form as sent).
+async fn partner_picks(
+    conn: &mut diesel_async::AsyncPgConnection,
+    org: &DbActor,
+    form: &FormState,
+) -> Result<Vec<(String, String, String)>, WebError> {
+    use crate::db::models::actor::form_address;
+    let mut picks: Vec<(String, String, String)> = Vec::new();
+    for p in crate::db::models::partnership::DbPartnership::of_actor(conn, org.id).await? {
+        let other = if p.subject.id == org.id {
+            p.object
+        } else {
+            p.subject
+        };
+        let id = other.ap_id.to_string();
+        if !picks.iter().any(|k| k.0 == id) {
+            let address = form_address(&other.handle, &other.domain, other.local);
+            picks.push((id, other.name, address));
+        }
+    }
+    let others: Vec<String> = form
+        .all("partner")
+        .into_iter()
+        .filter(|v| !picks.iter().any(|k| k.0 == *v))
+        .map(String::from)
+        .collect();
+    if !others.is_empty() {
+        let named = DbActor::named_by_ap_ids(conn, &others).await?;
+        for id in others {
+            match named.iter().find(|n| n.0 == id) {
+                Some(n) => picks.push(n.clone()),
+                None => picks.push((id.clone(), id, String::new())),
+            }
+        }
+    }
+    Ok(picks)
 }
 
 /// The dates typed, written as the language writes dates (as typed if they are not dates:
@@ -348,7 +407,7 @@ pub async fn new_form(ctx: Ctx, Path(handle): Path<String>) -> Result<Response, 
         format!("/editor/{handle}/posts"),
         false,
         form,
-        false,
+        None,
     )
     .await
 }
@@ -516,14 +575,23 @@ async fn submitted(
     ctx: &Ctx,
     org: &DbActor,
     mp: Multipart,
-) -> Result<Result<crate::db::models::post::PostData, (FormState, bool)>, WebError> {
+) -> Result<Result<crate::db::models::post::PostData, (FormState, Option<Vec<String>>)>, WebError> {
     let (mut form, file) = read_multipart(ctx, mp).await?;
     ctx.csrf(&form)?;
     take_upload(ctx, org, &mut form, file).await?;
     let mut input = post_form::read(&mut form, ctx.t);
     // Partners are looked up for the preview too, so that a wrong one is seen before publishing.
     match crate::posts::resolve_partners(&ctx.state, &input.partners).await {
-        Ok(ids) => input.partners = ids,
+        Ok(ids) => {
+            // A partner ticked and typed again, or typed under two names, counts once.
+            let mut once: Vec<String> = Vec::with_capacity(ids.len());
+            for id in ids {
+                if !once.contains(&id) {
+                    once.push(id);
+                }
+            }
+            input.partners = once;
+        }
         Err(PartnerError::TooMany) => form.fail(
             "partners",
             ctx.t.too_many_partners(crate::posts::MAX_PARTNERS as i64),
@@ -535,8 +603,9 @@ async fn submitted(
             form.fail("partners", super::lookup::message(ctx.t, &e));
         }
     }
-    let preview = form.val("action") == "preview";
-    if preview || !form.ok() {
+    // A preview names the partners as looked up (or as typed, when one was not found).
+    let preview = (form.val("action") == "preview").then(|| input.partners.clone());
+    if preview.is_some() || !form.ok() {
         return Ok(Err((form, preview)));
     }
     let mut conn = ctx.state.conn().await?;
@@ -545,7 +614,7 @@ async fn submitted(
         Err(e) if e.field.is_some() || e.status == StatusCode::CONFLICT => {
             let f = form.clone();
             form.fail_app(ctx.lang, &e, |name| post_form::field_of(&f, name));
-            Ok(Err((form, false)))
+            Ok(Err((form, None)))
         }
         Err(e) => Err(e.into()),
     }
@@ -584,7 +653,7 @@ pub async fn edit_form(ctx: Ctx, Path(id): Path<String>) -> Result<Response, Web
         format!("/editor/posts/{id}"),
         true,
         form,
-        false,
+        None,
     )
     .await
 }
