@@ -64,7 +64,7 @@ string_table!(
     projects_of, projects_on, no_partnerships, filters, country_pair, region_pair,
     first_country, second_country, first_region, second_region, choose_both, founded_from,
     founded_to, year_invalid, theme, confirmed_only, any, show, reset_filters, organisation,
-    countries, map, map_description, previous, next, status_proposed, status_active,
+    countries, map, map_description, map_views, map_zoom_in, map_zoom_out, map_fit, map_overview, previous, next, status_proposed, status_active,
     status_dormant, status_ended, status_confirmed, status_unconfirmed, by_country_pair,
     by_kind, by_decade, by_region, share_confirmed, total, count, as_table, scope, scope_local,
     scope_federation, not_reachable, unknown, download_csv, open_data, themes_list, read_in,

@@ -37,6 +37,70 @@ pub struct MapText<'a> {
     /// A tile URL template with `{z}`, `{x}`, `{y}`, or empty.
     pub tiles: &'a str,
     pub attribution: &'a str,
+    /// The link to the map seen as a view written `zoom/lat/lon` (or "data"), for the nine
+    /// areas of the map a click zooms into; none without.
+    pub zoom_link: Option<&'a dyn Fn(&str) -> String>,
+}
+
+/// Where the map looks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Look {
+    /// Europe, unless the points lie elsewhere or in a narrower area (see `View::frame`).
+    Default,
+    /// Fitted to the points.
+    Data,
+    /// A zoom level (as the tiles count them, in tenths) around a point.
+    At { zoom: f64, lat: f64, lon: f64 },
+}
+
+/// The zoom levels a view may ask for: from a continent to a few towns.
+const ZOOM_MIN: f64 = 2.0;
+const ZOOM_MAX: f64 = 10.0;
+
+impl Look {
+    /// A view as written in a link: "data", or `zoom/lat/lon` as in OpenStreetMap's links.
+    /// Anything else is the default view.
+    pub fn parse(v: Option<&str>) -> Look {
+        let Some(v) = v.map(str::trim).filter(|v| !v.is_empty()) else {
+            return Look::Default;
+        };
+        if v == "data" {
+            return Look::Data;
+        }
+        let parts: Vec<f64> = v.split('/').filter_map(|p| p.parse().ok()).collect();
+        match parts[..] {
+            [zoom, lat, lon] if [zoom, lat, lon].iter().all(|f| f.is_finite()) => Look::At {
+                zoom: zoom.clamp(ZOOM_MIN, ZOOM_MAX),
+                lat: lat.clamp(-MAX_LAT, MAX_LAT),
+                lon: lon.clamp(-180.0, 180.0),
+            },
+            _ => Look::Default,
+        }
+    }
+
+    fn written(zoom: f64, (x, y): (f64, f64)) -> String {
+        let (lat, lon) = unproject(x, y);
+        format!("{:.1}/{lat:.3}/{lon:.3}", zoom.clamp(ZOOM_MIN, ZOOM_MAX))
+    }
+}
+
+/// The map's navigation: views as written in links (see [`Look::parse`]).
+#[derive(Debug)]
+pub struct Nav {
+    /// Closer, around the same centre; none at the closest zoom.
+    pub zoom_in: Option<String>,
+    /// Farther; none at the farthest.
+    pub zoom_out: Option<String>,
+    /// Whether the view is not the default one (a link back to it is worth showing).
+    pub moved: bool,
+    /// Fitted to the points, when that differs from the default view.
+    pub fit: Option<String>,
+}
+
+/// The map and its navigation.
+pub struct Drawn {
+    pub svg: String,
+    pub nav: Nav,
 }
 
 const WIDTH: f64 = 800.0;
@@ -65,6 +129,16 @@ fn project(lat: f64, lon: f64) -> (f64, f64) {
     let x = (lon.clamp(-180.0, 180.0) + 180.0) / 360.0;
     let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
     (x, y)
+}
+
+/// The unit square back to latitude and longitude.
+fn unproject(x: f64, y: f64) -> (f64, f64) {
+    let lon = x * 360.0 - 180.0;
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
+        .sinh()
+        .atan()
+        .to_degrees();
+    (lat, lon)
 }
 
 /// A box in the unit square: (x0, y0, x1, y1).
@@ -116,6 +190,45 @@ impl View {
         }
     }
 
+    /// The view a [`Look`] asks for.
+    fn look(look: Look, coords: &[(f64, f64)]) -> View {
+        match look {
+            Look::Default => View::frame(coords),
+            Look::Data if !coords.is_empty() => View::fit(bounds_of(coords), 4.0 / 3.0),
+            Look::Data => View::frame(coords),
+            Look::At { zoom, lat, lon } => View::at(zoom, project(lat, lon)),
+        }
+    }
+
+    /// The map's width at `zoom` (fractional: tiles are drawn at the level below) around a
+    /// centre, within the world.
+    fn at(zoom: f64, (cx, cy): (f64, f64)) -> View {
+        let sx = (WIDTH / (TILE * zoom.exp2())).min(1.0);
+        let sy = (sx * HEIGHT / WIDTH).min(1.0);
+        let tiles = zoom.floor().clamp(0.0, 16.0) as u32;
+        View {
+            zoom: tiles,
+            world: TILE * f64::from(1u32 << tiles),
+            min_x: (cx - sx / 2.0).clamp(0.0, 1.0 - sx),
+            min_y: (cy - sy / 2.0).clamp(0.0, 1.0 - sy),
+            span_x: sx,
+            span_y: sy,
+        }
+    }
+
+    /// The zoom level this view shows, fractional.
+    fn level(&self) -> f64 {
+        (WIDTH / (self.span_x * TILE)).log2()
+    }
+
+    /// The centre, in the unit square.
+    fn centre(&self) -> (f64, f64) {
+        (
+            self.min_x + self.span_x / 2.0,
+            self.min_y + self.span_y / 2.0,
+        )
+    }
+
     /// `b` grown by `margin` (a factor), to at least `MIN_SPAN`, and to the map's aspect ratio.
     fn fit(b: Bounds, margin: f64) -> View {
         let mut sx = ((b.2 - b.0) * margin).max(MIN_SPAN);
@@ -159,13 +272,57 @@ impl View {
     }
 }
 
-/// The map as an SVG element; `None` when no point has coordinates.
-pub fn svg(points: &[MapPoint], lines: &[MapLine], text: &MapText) -> Option<String> {
+/// The navigation from `view`: closer and farther around its centre, back to the default
+/// view, and fitted to the points.
+fn nav(view: &View, look: Look, projected: &[(f64, f64)]) -> Nav {
+    let level = view.level();
+    let fit = View::look(Look::Data, projected);
+    let default = View::frame(projected);
+    let same = |a: &View, b: &View| {
+        (a.level() - b.level()).abs() < 0.05
+            && (a.centre().0 - b.centre().0).abs() < 1e-4
+            && (a.centre().1 - b.centre().1).abs() < 1e-4
+    };
+    Nav {
+        zoom_in: (level < ZOOM_MAX - 0.05).then(|| Look::written(level + 1.0, view.centre())),
+        zoom_out: (level > ZOOM_MIN + 0.05).then(|| Look::written(level - 1.0, view.centre())),
+        moved: look != Look::Default && !same(view, &default),
+        fit: (!same(&fit, &default) && !same(&fit, view)).then(|| "data".to_string()),
+    }
+}
+
+/// Nine areas over the map, each a link to a view twice as close around its centre, drawn
+/// under the points and arcs so that a click beside them zooms in there. Hidden from
+/// assistive technology and out of the tab order: the links beside the map do the same.
+fn zoom_areas(out: &mut String, view: &View, f: &atlas::Frame, link: &dyn Fn(&str) -> String) {
+    let level = view.level();
+    if level >= ZOOM_MAX - 0.05 {
+        return;
+    }
+    out.push_str(r#"<g class="map-zoom" aria-hidden="true">"#);
+    for row in 0..3 {
+        for col in 0..3 {
+            let (w, h) = (f.w / 3.0, f.h / 3.0);
+            let (x, y) = (f.x + w * f64::from(col), f.y + h * f64::from(row));
+            let centre = ((x + w / 2.0) / view.world, (y + h / 2.0) / view.world);
+            let _ = write!(
+                out,
+                r##"<a href="{}" tabindex="-1"><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="#fff" fill-opacity="0"/></a>"##,
+                xml_escape(&link(&Look::written(level + 1.0, centre)))
+            );
+        }
+    }
+    out.push_str("</g>");
+}
+
+/// The map as an SVG element, seen as `look`; `None` when no point has coordinates.
+pub fn svg(points: &[MapPoint], lines: &[MapLine], text: &MapText, look: Look) -> Option<Drawn> {
     if points.is_empty() {
         return None;
     }
     let projected: Vec<(f64, f64)> = points.iter().map(|p| project(p.lat, p.lon)).collect();
-    let view = View::frame(&projected);
+    let view = View::look(look, &projected);
+    let nav = nav(&view, look, &projected);
     let f = view.frame_box();
     let unit = f.unit;
     let xy: Vec<(f64, f64)> = projected.iter().map(|p| view.px(*p)).collect();
@@ -198,6 +355,9 @@ pub fn svg(points: &[MapPoint], lines: &[MapLine], text: &MapText) -> Option<Str
         );
     } else {
         tiles(&mut out, &view, text.tiles);
+    }
+    if let Some(link) = text.zoom_link {
+        zoom_areas(&mut out, &view, &f, link);
     }
     arcs(&mut out, points, lines, &xy, unit);
     for (p, (x, y)) in points.iter().zip(&xy) {
@@ -246,7 +406,7 @@ pub fn svg(points: &[MapPoint], lines: &[MapLine], text: &MapText) -> Option<Str
         );
     }
     out.push_str("</svg>");
-    Some(out)
+    Some(Drawn { svg: out, nav })
 }
 
 /// Partnerships as arcs bending to one side, so that lines between neighbours and lines
@@ -465,8 +625,9 @@ mod tests {
             desc: "Punkte",
             tiles: "",
             attribution: "",
+            zoom_link: None,
         };
-        let svg = svg(&points, &lines, &text).unwrap();
+        let svg = svg(&points, &lines, &text, Look::Default).unwrap().svg;
         assert_eq!(svg.matches("<circle").count(), 2);
         assert_eq!(svg.matches(r#"<path class="arc""#).count(), 1);
         assert!(svg.contains("stroke-dasharray"));
@@ -479,7 +640,12 @@ mod tests {
         // Both label layers name both towns.
         assert_eq!(svg.matches(">Dortmund</text>").count(), 2, "{svg}");
         // The same frame draws the same base map, from the cache.
-        assert_eq!(super::svg(&points, &lines, &text).unwrap(), svg);
+        assert_eq!(
+            super::svg(&points, &lines, &text, Look::Default)
+                .unwrap()
+                .svg,
+            svg
+        );
         let tiled = super::svg(
             &points,
             &lines,
@@ -488,11 +654,117 @@ mod tests {
                 attribution: "© Tiles",
                 ..text
             },
+            Look::Default,
         )
-        .unwrap();
+        .unwrap()
+        .svg;
         assert!(tiled.contains(r#"<image href="https://tiles.example/"#));
         assert!(tiled.contains("© Tiles"));
         assert!(!tiled.contains(r#"class="land""#));
-        assert!(super::svg(&[], &[], &text).is_none());
+        assert!(super::svg(&[], &[], &text, Look::Default).is_none());
+    }
+
+    #[test]
+    fn views_are_read_from_links_and_anything_else_is_the_default() {
+        assert_eq!(Look::parse(None), Look::Default);
+        assert_eq!(Look::parse(Some(" ")), Look::Default);
+        assert_eq!(Look::parse(Some("data")), Look::Data);
+        assert_eq!(
+            Look::parse(Some("6.5/50.940/6.960")),
+            Look::At {
+                zoom: 6.5,
+                lat: 50.94,
+                lon: 6.96
+            }
+        );
+        // Out of range is brought back in; nonsense is the default.
+        assert_eq!(
+            Look::parse(Some("40/95/-200")),
+            Look::At {
+                zoom: ZOOM_MAX,
+                lat: MAX_LAT,
+                lon: -180.0
+            }
+        );
+        for bad in ["6/50", "a/b/c", "NaN/1/2", "6/50/7/8", "inf/1/2"] {
+            assert_eq!(Look::parse(Some(bad)), Look::Default, "{bad}");
+        }
+        let (lat, lon) = unproject(project(50.94, 6.96).0, project(50.94, 6.96).1);
+        assert!((lat - 50.94).abs() < 1e-9 && (lon - 6.96).abs() < 1e-9);
+    }
+
+    /// Europe by default; a click zooms into one of nine areas; the links go closer,
+    /// farther, to the partnerships and back.
+    #[test]
+    fn the_map_zooms_by_links_without_a_script() {
+        let points = [
+            point("a", "Dortmund", 51.51, 7.47),
+            point("b", "Amiens", 49.89, 2.30),
+            point("c", "Lublin", 51.25, 22.57),
+            point("d", "Torino", 45.07, 7.69),
+        ];
+        let link = |v: &str| format!("/registry?view={v}");
+        let text = MapText {
+            title: "Karte",
+            desc: "Punkte",
+            tiles: "",
+            attribution: "",
+            zoom_link: Some(&link),
+        };
+        let europe = svg(&points, &[], &text, Look::Default).unwrap();
+        assert!(!europe.nav.moved);
+        // Europe is framed, and the partnerships lie in a narrower part of it.
+        assert_eq!(europe.nav.fit.as_deref(), Some("data"));
+        let zoom_in = europe.nav.zoom_in.clone().unwrap();
+        let zoom_out = europe.nav.zoom_out.clone().unwrap();
+        let Look::At { zoom, .. } = Look::parse(Some(&zoom_in)) else {
+            panic!("{zoom_in}")
+        };
+        let Look::At { zoom: out, .. } = Look::parse(Some(&zoom_out)) else {
+            panic!("{zoom_out}")
+        };
+        assert!((zoom - out - 2.0).abs() < 0.11, "{zoom_in} {zoom_out}");
+        // Closer: half as wide, around the same centre.
+        let xy: Vec<_> = points.iter().map(|p| project(p.lat, p.lon)).collect();
+        let (a, b) = (
+            View::frame(&xy),
+            View::look(Look::parse(Some(&zoom_in)), &xy),
+        );
+        assert!(
+            (b.span_x * 2.0 / a.span_x - 1.0).abs() < 0.05,
+            "{a:?} {b:?}"
+        );
+        assert!((a.centre().0 - b.centre().0).abs() < 1e-4, "{a:?} {b:?}");
+        assert!((a.centre().1 - b.centre().1).abs() < 1e-4, "{a:?} {b:?}");
+        let closer = svg(&points, &[], &text, Look::parse(Some(&zoom_in))).unwrap();
+        assert!(closer.nav.moved);
+        // Nine areas to click, each a link to a closer view.
+        assert_eq!(europe.svg.matches(r#"<a href="/registry?view="#).count(), 9);
+        assert!(
+            europe
+                .svg
+                .contains(r#"<g class="map-zoom" aria-hidden="true">"#)
+        );
+        assert!(europe.svg.contains(r#"tabindex="-1""#));
+        // Fitted to the partnerships: no fit link, a way back.
+        let fitted = svg(&points, &[], &text, Look::Data).unwrap();
+        assert!(fitted.nav.moved && fitted.nav.fit.is_none());
+        // At the closest zoom: no closer, and no areas.
+        let close = svg(
+            &points,
+            &[],
+            &text,
+            Look::At {
+                zoom: ZOOM_MAX,
+                lat: 51.51,
+                lon: 7.47,
+            },
+        )
+        .unwrap();
+        assert!(close.nav.zoom_in.is_none() && close.nav.zoom_out.is_some());
+        assert!(!close.svg.contains("map-zoom"));
+        // Dortmund is in view and named; Lublin, far off, is not named.
+        assert!(close.svg.contains(">Dortmund</text>"));
+        assert!(!close.svg.contains(">Lublin</text>"));
     }
 }

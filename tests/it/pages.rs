@@ -463,3 +463,98 @@ async fn browsers_get_error_pages_in_their_language_and_machines_json() {
     let body: Value = resp.json().await.unwrap();
     assert_eq!(body["error"]["code"], "not_found", "{body}");
 }
+
+/// The links of the registry map's navigation: label → href (unescaped).
+fn map_links(html: &str) -> std::collections::BTreeMap<String, String> {
+    let Some(nav) = html
+        .split("<nav class=\"map-nav\"")
+        .nth(1)
+        .and_then(|s| s.split("</nav>").next())
+    else {
+        return Default::default();
+    };
+    nav.split("<a href=\"")
+        .skip(1)
+        .filter_map(|a| {
+            let (href, rest) = a.split_once("\">")?;
+            let label = rest.split("</a>").next()?;
+            let href = href.replace("&#38;", "&").replace("&amp;", "&");
+            Some((label.to_string(), href))
+        })
+        .collect()
+}
+
+fn view_box(html: &str) -> String {
+    html.split("<svg class=\"map\" viewBox=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_else(|| panic!("no map in {html}"))
+        .to_string()
+}
+
+/// The registry's map zooms without a script: links closer and farther that keep the
+/// filters, one fitted to the partnerships while Europe is framed, and one back; nine areas
+/// of the map to click; a view that makes no sense is the default one.
+#[tokio::test]
+async fn the_registry_map_zooms_by_links_that_keep_the_filters() {
+    let ctx = Ctx::new().await;
+    twinned(&ctx).await;
+    placed(&ctx, "lublin", "PL", "Lubelskie", 51.25, 22.57).await;
+    partnership(&ctx, "dortmund", "lublin", "twinning", 1991, true).await;
+    let (status, europe) = page(&ctx, "/registry?kind=twinning", "de").await;
+    assert_eq!(status, StatusCode::OK);
+    let links = map_links(&europe);
+    assert_eq!(
+        links.keys().map(String::as_str).collect::<Vec<_>>(),
+        [
+            "Auf die Partnerschaften zoomen",
+            "Näher heran",
+            "Weiter weg"
+        ],
+        "{europe}"
+    );
+    for href in links.values() {
+        assert!(
+            href.starts_with("/registry?kind=twinning&view=") && href.ends_with("#map-h"),
+            "{href}"
+        );
+    }
+    assert_eq!(
+        europe
+            .matches("<a href=\"/registry?kind=twinning&#38;view=")
+            .count()
+            + europe
+                .matches("<a href=\"/registry?kind=twinning&amp;view=")
+                .count(),
+        9 + 3,
+        "nine areas and three links"
+    );
+    for (label, href) in &links {
+        let path = href.trim_end_matches("#map-h");
+        let (status, html) = page(&ctx, path, "de").await;
+        assert_eq!(status, StatusCode::OK, "{label}");
+        assert_ne!(view_box(&html), view_box(&europe), "{label} moves the map");
+        let back = map_links(&html);
+        assert_eq!(
+            back.get("Übersicht").map(String::as_str),
+            Some("/registry?kind=twinning#map-h"),
+            "{label}: {back:?}"
+        );
+        // The filters still hold: the proposal to Zwickau is no twinning.
+        assert!(html.contains("Stadt lublin") && !html.contains(">Stadt zwickau<"));
+    }
+    let fitted = page(&ctx, "/registry?kind=twinning&view=data", "de")
+        .await
+        .1;
+    assert!(!map_links(&fitted).contains_key("Auf die Partnerschaften zoomen"));
+    for nonsense in ["6/x/7", "1e400/50/7", "data2"] {
+        let (status, html) = page(
+            &ctx,
+            &format!("/registry?kind=twinning&view={nonsense}"),
+            "de",
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{nonsense}");
+        assert_eq!(view_box(&html), view_box(&europe), "{nonsense}");
+    }
+}

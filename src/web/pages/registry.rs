@@ -38,6 +38,8 @@ pub struct RegistryParams {
     theme: Option<String>,
     confirmed: Option<String>,
     offset: Option<String>,
+    /// The map's view (see [`map::Look::parse`]).
+    view: Option<String>,
 }
 
 fn given(v: &Option<String>) -> Option<&str> {
@@ -77,6 +79,8 @@ struct RegistryPage {
     total: i64,
     rows: Vec<Row>,
     map: Option<String>,
+    /// The links that move the map's view: (href, label).
+    map_nav: Vec<(String, &'static str)>,
     /// Organisations in the matching partnerships without coordinates.
     unmapped: usize,
     previous: Option<String>,
@@ -184,7 +188,15 @@ fn filter_query(p: &RegistryParams) -> String {
     s.finish()
 }
 
-fn map_of(state: &AppState, rows: &[PartnershipFull], t: &Strings) -> (Option<String>, usize) {
+/// The map of `rows` seen as `look`, the links that move it (`link` makes a view's link), and
+/// how many organisations it leaves out for want of coordinates.
+fn map_of(
+    state: &AppState,
+    rows: &[PartnershipFull],
+    t: &Strings,
+    look: map::Look,
+    link: &dyn Fn(&str) -> String,
+) -> (Option<String>, Vec<(String, &'static str)>, usize) {
     let mut points: Vec<MapPoint> = Vec::new();
     let mut unmapped = std::collections::BTreeSet::new();
     let mut lines = Vec::new();
@@ -223,9 +235,28 @@ fn map_of(state: &AppState, rows: &[PartnershipFull], t: &Strings) -> (Option<St
             desc: t.map_description,
             tiles: &state.config.web.map_tiles,
             attribution: &state.config.web.map_attribution,
+            zoom_link: Some(link),
         },
+        look,
     );
-    (svg, unmapped.len())
+    let Some(drawn) = svg else {
+        return (None, vec![], unmapped.len());
+    };
+    let n = drawn.nav;
+    let mut nav = Vec::new();
+    if let Some(v) = n.zoom_in {
+        nav.push((link(&v), t.map_zoom_in));
+    }
+    if let Some(v) = n.zoom_out {
+        nav.push((link(&v), t.map_zoom_out));
+    }
+    if let Some(v) = n.fit {
+        nav.push((link(&v), t.map_fit));
+    }
+    if n.moved {
+        nav.push((link(""), t.map_overview));
+    }
+    (Some(drawn.svg), nav, unmapped.len())
 }
 
 pub async fn registry(
@@ -250,12 +281,30 @@ pub async fn registry(
     let (page_rows, total) = DbPartnership::registry(&mut conn, &filter, PAGE, offset).await?;
     let (map_rows, _) = DbPartnership::registry(&mut conn, &filter, MAP_LIMIT, 0).await?;
     drop(conn);
-    let (map, unmapped) = map_of(&state, &map_rows, t);
     let query = filter_query(&p);
-    let path = if query.is_empty() {
-        "/registry".to_string()
-    } else {
-        format!("/registry?{query}")
+    // The map's links keep the filters and come back to the map.
+    let view_link = |v: &str| {
+        let mut q = url::form_urlencoded::Serializer::new(query.clone());
+        if !v.is_empty() {
+            q.append_pair("view", v);
+        }
+        let q = q.finish();
+        let sep = if q.is_empty() { "" } else { "?" };
+        format!("/registry{sep}{q}#map-h")
+    };
+    let look = map::Look::parse(given(&p.view));
+    let (map, map_nav, unmapped) = map_of(&state, &map_rows, t, look, &view_link);
+    let path = {
+        let mut q = url::form_urlencoded::Serializer::new(query.clone());
+        if let Some(v) = given(&p.view) {
+            q.append_pair("view", v);
+        }
+        let q = q.finish();
+        if q.is_empty() {
+            "/registry".to_string()
+        } else {
+            format!("/registry?{q}")
+        }
     };
     let at = |o: i64| {
         let sep = if query.is_empty() { "" } else { "&" };
@@ -313,6 +362,7 @@ pub async fn registry(
             })
             .collect(),
         map,
+        map_nav,
         unmapped,
         previous: (offset > 0).then(|| at((offset - PAGE).max(0))),
         next: (offset + PAGE < total).then(|| at(offset + PAGE)),
