@@ -6,7 +6,7 @@ use crate::common::{Browser, Site};
 use passerelle::demo::funding::programmes;
 use passerelle::federation::activities::funding::create_local;
 
-async fn seed(site: &Site) {
+pub async fn seed(site: &Site) {
     let state = site.inst.state();
     let mut conn = state.pool.get().await.unwrap();
     for p in programmes() {

@@ -1,6 +1,6 @@
-//! Every public page and the editors' main forms at the narrowest phones' width (320 px), a
-//! common phone's (390 px) and a desktop's (1280 px): no sideways scrolling, a screenshot of
-//! each kept under `target/browser-screenshots/`, and axe-core (installed from npm into
+//! Every public page, the editors' main forms and the administrators' pages at the narrowest
+//! phones' width (320 px), a common phone's (390 px) and a desktop's (1280 px): no sideways
+//! scrolling, a screenshot of each kept under `target/browser-screenshots/`, and axe-core (installed from npm into
 //! `browser-tests/axe/` by `.ci/test`) injected into the page and reporting no violation.
 
 use crate::common::{Browser, PASSWORD, Site, screenshot_dir};
@@ -207,13 +207,96 @@ async fn check(b: &Browser, axe: &str, name: &str, width: u32) -> Vec<String> {
     problems
 }
 
+/// A forum group with long German names and a thread in it, written by `org` with a comment.
+async fn forum(
+    site: &Site,
+    account: &passerelle::db::models::account::Account,
+    org: &passerelle::db::models::actor::DbActor,
+) {
+    use passerelle::forum::{self, GroupInput, Target, ThreadInput};
+    use std::collections::BTreeMap;
+    let state = site.inst.state();
+    let mut conn = state.pool.get().await.unwrap();
+    let group = forum::create_group(
+        &mut conn,
+        state,
+        &GroupInput {
+            handle: "jugendarbeit".into(),
+            name: BTreeMap::from([
+                (
+                    Lang::De,
+                    "Jugendbegegnungen der Städtepartnerschaften".to_string(),
+                ),
+                (Lang::Fr, "Rencontres de jeunes des jumelages".to_string()),
+            ]),
+            description: BTreeMap::from([(
+                Lang::De,
+                "Erfahrungsaustausch über Partnerschaftsbegegnungsprogramme.".to_string(),
+            )]),
+            rules: BTreeMap::from([(Lang::De, "Freundlich bleiben.".to_string())]),
+            posting_restricted_to_mods: false,
+            moderators: vec!["redaktion".into()],
+        },
+        None,
+    )
+    .await
+    .expect("group");
+    let thread = forum::post_thread(
+        &mut conn,
+        state,
+        account,
+        org,
+        &Target::Local(group),
+        &ThreadInput {
+            language: Lang::De,
+            title: "Städtepartnerschaftsjubiläumsveranstaltungen: wer organisiert mit?".into(),
+            body: "Wir suchen **Gastfamilien** für die Jugendbegegnung.".into(),
+            image: None,
+        },
+    )
+    .await
+    .expect("thread");
+    forum::comment(
+        &mut conn,
+        state,
+        org,
+        &forum::CommentInput {
+            language: Lang::De,
+            body: "Dortmund ist dabei.".into(),
+            in_reply_to: thread.post.ap_id.to_string(),
+        },
+    )
+    .await
+    .expect("comment");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_fits_a_phone_and_passes_axe() {
     let axe = axe_script();
     let site = Site::start().await;
     registry(&site).await;
     let org = site.org("stadt-dortmund", "Stadt Dortmund").await;
-    site.editor("redaktion", &org).await;
+    // The editor administers the instance too, so that one login reaches every page.
+    let account = site.admin("redaktion").await;
+    {
+        let mut conn = site.inst.state().pool.get().await.unwrap();
+        passerelle::db::models::account::Account::grant_editor(&mut conn, account.id, org.id)
+            .await
+            .unwrap();
+        passerelle::forum::person::enable(
+            &mut conn,
+            site.inst.state(),
+            &account,
+            &passerelle::forum::person::PersonInput {
+                handle: Some("erika".into()),
+                name: Some("Erika Mustermann-Schönefeld".into()),
+            },
+        )
+        .await
+        .expect("the editor's person");
+    }
+    crate::funding::seed(&site).await;
+    forum(&site, &account, &org).await;
     let post = post(&site, &org).await;
     let event = event(&site, &org).await;
     // The search index is filled in the background: wait for the post to be found.
@@ -227,8 +310,27 @@ async fn every_page_fits_a_phone_and_passes_axe() {
         assert!(started.elapsed() < crate::common::WAIT, "no search hit");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    // Pages found by their links: the forum thread and a funding programme.
+    b.goto(&site.url("/g/jugendarbeit?lang=de")).await;
+    let thread = b
+        .attr("a[href*='/g/jugendarbeit/t/']", "href")
+        .await
+        .expect("the thread's link");
+    b.goto(&site.url("/funding?lang=de")).await;
+    let programme = b
+        .attr("a[href^='/funding/programmes/']", "href")
+        .await
+        .expect("a programme's link");
     let public = [
         ("home", "/?lang=de".to_string()),
+        (
+            "registry-closer",
+            "/registry?lang=de&view=7/51.0/7.5".into(),
+        ),
+        ("forum-group", "/g/jugendarbeit?lang=de".into()),
+        ("forum-thread", format!("{thread}?lang=de")),
+        ("funding-programme", format!("{programme}?lang=fr")),
+        ("person", "/u/erika?lang=de".into()),
         ("registry", "/registry?lang=de".into()),
         ("organisation", "/o/stadt-dortmund?lang=de".into()),
         ("post", format!("{post}?lang=de")),
@@ -258,6 +360,12 @@ async fn every_page_fits_a_phone_and_passes_axe() {
         ),
         ("editor-looking", "/editor/stadt-dortmund/looking?lang=it"),
         ("editor-person", "/editor/_me?lang=de"),
+        ("admin", "/admin?lang=de"),
+        ("admin-moderation", "/admin/moderation?lang=fr"),
+        ("admin-accounts", "/admin/accounts?lang=de"),
+        ("admin-account", "/admin/accounts/redaktion?lang=pl"),
+        ("admin-organisations", "/admin/organisations?lang=it"),
+        ("forum-moderation", "/g/jugendarbeit/moderation?lang=de"),
     ];
     let mut problems = Vec::new();
     for width in WIDTHS {
