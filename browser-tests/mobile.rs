@@ -1,7 +1,8 @@
 //! Every public page, the editors' main forms and the administrators' pages at the narrowest
 //! phones' width (320 px), a common phone's (390 px) and a desktop's (1280 px): no sideways
-//! scrolling, a screenshot of each kept under `target/browser-screenshots/`, and axe-core (installed from npm into
-//! `browser-tests/axe/` by `.ci/test`) injected into the page and reporting no violation.
+//! scrolling, a screenshot of each kept under `target/browser-screenshots/`, and axe-core
+//! (installed from npm into `browser-tests/axe/` by `.ci/test`) injected into the page and
+//! reporting no violation.
 
 use crate::common::{Browser, PASSWORD, Site, screenshot_dir};
 use diesel::{ExpressionMethods, QueryDsl};
