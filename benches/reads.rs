@@ -23,7 +23,8 @@
 //!
 //! Names (any substring selects): `static`, `actor-json`, `post-json`, `organisation-page`,
 //! `post-page`, `home-page`, `actor-json-304`, `post-page-built`, `home-page-built` (the
-//! same pages with a session cookie, so built for every request); none runs them all (the
+//! same pages with a session cookie, so built for every request), `post-page-changing`,
+//! `home-page-changing` (kept pages while content changes 100 times a second); none runs them all (the
 //! static file always runs, as the ratios' base). Needs PostgreSQL on 127.0.0.1:5432 (or
 //! `PASSERELLE_TEST_DATABASE`).
 
@@ -66,7 +67,15 @@ struct Path {
     /// The target as figures, for PASS/MISS: the least rate, and the most p99 (ms).
     min_rate: Option<f64>,
     max_p99_ms: Option<f64>,
+    /// Whether content changes while the path is read: every [`CHANGE_EVERY`] the content
+    /// version advances, as an activity arriving in the inbox makes it, and every kept
+    /// page is dropped within about 25 ms.
+    changing: bool,
 }
+
+/// How often content changes on the `*-changing` paths: 100 times a second, as under a
+/// stream of boosts and replies.
+const CHANGE_EVERY: Duration = Duration::from_millis(10);
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name)
@@ -327,6 +336,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             target: "(the ratios' base)",
             min_rate: None,
             max_p99_ms: None,
+            changing: false,
         },
         Path {
             name: "actor-json",
@@ -337,6 +347,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             target: "≥ 10,000/s, p99 < 10 ms",
             min_rate: Some(10_000.0),
             max_p99_ms: Some(10.0),
+            changing: false,
         },
         Path {
             name: "actor-json-304",
@@ -348,6 +359,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             target: "(conditional GET)",
             min_rate: None,
             max_p99_ms: None,
+            changing: false,
         },
         Path {
             name: "post-json",
@@ -358,6 +370,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             target: "≥ 10,000/s, p99 < 10 ms",
             min_rate: Some(10_000.0),
             max_p99_ms: Some(10.0),
+            changing: false,
         },
         Path {
             name: "organisation-page",
@@ -368,6 +381,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             target: "≥ 3,000/s",
             min_rate: Some(3_000.0),
             max_p99_ms: None,
+            changing: false,
         },
         Path {
             name: "post-page",
@@ -378,6 +392,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             target: "≥ 3,000/s",
             min_rate: Some(3_000.0),
             max_p99_ms: None,
+            changing: false,
         },
         Path {
             name: "home-page",
@@ -388,6 +403,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             target: "≥ 2,000/s",
             min_rate: Some(2_000.0),
             max_p99_ms: None,
+            changing: false,
         },
         // The same pages built for every request, as after each change or for a visitor
         // with a session: what the kept pages save.
@@ -400,6 +416,7 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             target: "(not kept)",
             min_rate: None,
             max_p99_ms: None,
+            changing: false,
         },
         Path {
             name: "home-page-built",
@@ -410,6 +427,31 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             target: "(not kept)",
             min_rate: None,
             max_p99_ms: None,
+            changing: false,
+        },
+        // Kept pages while content changes 100 times a second: each change drops them, and
+        // the requests that miss at once wait for one build of each page.
+        Path {
+            name: "post-page-changing",
+            urls: posts.to_vec(),
+            accept: "text/html",
+            if_none_match: None,
+            cookie: None,
+            target: "(content changing)",
+            min_rate: None,
+            max_p99_ms: None,
+            changing: true,
+        },
+        Path {
+            name: "home-page-changing",
+            urls: vec![inst.url("/")],
+            accept: "text/html",
+            if_none_match: None,
+            cookie: None,
+            target: "(content changing)",
+            min_rate: None,
+            max_p99_ms: None,
+            changing: true,
         },
     ]
 }
@@ -485,6 +527,25 @@ fn main() {
                     .ok()
                     .and_then(|r| r.headers().get("etag")?.to_str().ok().map(String::from));
             }
+            let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let changes = Arc::new(AtomicUsize::new(0));
+            if path.changing {
+                let (pool, stop, changes) =
+                    (inst.state().pool.clone(), stop.clone(), changes.clone());
+                tokio::spawn(async move {
+                    use diesel_async::RunQueryDsl;
+                    let Ok(mut conn) = pool.get().await else {
+                        return;
+                    };
+                    while !std::sync::atomic::AtomicBool::load(&stop, Ordering::Relaxed) {
+                        let _ = diesel::sql_query("SELECT nextval('content_version')")
+                            .execute(&mut conn)
+                            .await;
+                        changes.fetch_add(1, Ordering::Relaxed);
+                        tokio::time::sleep(CHANGE_EVERY).await;
+                    }
+                });
+            }
             let f = if use_wrk {
                 let (p, c, s) = (&path, connections, seconds);
                 match tokio::task::block_in_place(|| measure_wrk(p, c, s)) {
@@ -496,6 +557,15 @@ fn main() {
                 }
             } else {
                 measure(&path, connections, seconds).await
+            };
+            stop.store(true, Ordering::Relaxed);
+            let target = if path.changing {
+                format!(
+                    "(content changed {} times meanwhile)",
+                    changes.load(Ordering::Relaxed)
+                )
+            } else {
+                path.target.to_string()
             };
             let base_rate = *base.get_or_insert(f.rate);
             let p99_ms = f.p99.as_secs_f64() * 1000.0;
@@ -517,7 +587,7 @@ fn main() {
                 p99_ms,
                 f.errors,
                 f.rate / base_rate,
-                path.target,
+                target,
             );
         }
         inst.stop().await;

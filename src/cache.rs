@@ -520,11 +520,57 @@ impl Weigh for Page {
 /// that it cannot keep every visitor's page being built again.
 /// As in [`DocumentCache`], a page read before a change and finished after it is not kept.
 ///
+/// A page is built by one request at a time: those that miss it meanwhile (after a change,
+/// every visitor of a busy page at once) wait for that build, at most [`PAGE_WAIT`], and
+/// share its answer if nothing changed while it was read; otherwise each builds its own.
+///
 /// [`Change::Content`]: crate::notify::Change::Content
 #[derive(Clone, Default)]
 pub struct PageCache {
     kept: Kept<Page>,
+    /// Pages being built, by key: the requests that miss while one is built wait for it
+    /// instead of building the same page again (see [`PageCache::join`]).
+    building: Arc<Mutex<HashMap<String, Flight>>>,
 }
+
+/// A page as one build made it, for the requests that waited for it: `None` when the
+/// build's answer may not be shared (not kept, or read before a change).
+type Built = Option<(axum::http::HeaderMap, Bytes)>;
+
+/// The channel a build announces its page on; `None` until it is done.
+type Flight = tokio::sync::watch::Receiver<Option<Built>>;
+
+/// What a request that missed does: build the page (and announce it when done, or that it
+/// may not be shared, through its [`Builder`]), or wait for the build under way.
+enum Join {
+    Build(Builder),
+    Wait(Flight),
+}
+
+/// The one request building a page. Dropped without [`Builder::done`] (the request was
+/// cancelled, the build panicked), it leaves the page to the next request and lets the
+/// waiting ones build it themselves.
+struct Builder {
+    building: Arc<Mutex<HashMap<String, Flight>>>,
+    key: String,
+    tx: tokio::sync::watch::Sender<Option<Built>>,
+}
+
+impl Builder {
+    fn done(self, built: Built) {
+        let _ = self.tx.send(Some(built));
+    }
+}
+
+impl Drop for Builder {
+    fn drop(&mut self) {
+        let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
+        building.remove(&self.key);
+    }
+}
+
+/// How long a request waits for another's build of the same page before building it too.
+const PAGE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl PageCache {
     fn get(&self, key: &str) -> Option<(axum::http::HeaderMap, Bytes)> {
@@ -541,6 +587,21 @@ impl PageCache {
         let at = std::time::Instant::now();
         let page = Page { at, headers, body };
         self.kept.put(key, page, generation, PAGES);
+    }
+
+    /// The build of `key` under way, or this request's turn to build it.
+    fn join(&self, key: &str) -> Join {
+        let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(flight) = building.get(key) {
+            return Join::Wait(flight.clone());
+        }
+        let (tx, rx) = tokio::sync::watch::channel(None);
+        building.insert(key.to_string(), rx);
+        Join::Build(Builder {
+            building: self.building.clone(),
+            key: key.to_string(),
+            tx,
+        })
     }
 
     /// Something pages are built from changed: none kept so far is shown again.
@@ -637,8 +698,21 @@ pub async fn pages(
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
+    serve(&state.pages, req, |req| next.run(req)).await
+}
+
+/// Answers `req` from `cache`, or by `run` (the rest of the router), keeping the answer
+/// when it may be kept.
+async fn serve<F, Fut>(
+    cache: &PageCache,
+    req: axum::extract::Request,
+    run: F,
+) -> axum::response::Response
+where
+    F: FnOnce(axum::extract::Request) -> Fut,
+    Fut: std::future::Future<Output = axum::response::Response>,
+{
     use axum::http::{Method, StatusCode, header};
-    let cache = &state.pages;
     let Some(key) = page_key(&req) else {
         let mut req = req;
         let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
@@ -646,7 +720,7 @@ pub async fn pages(
         if writes {
             req.extensions_mut().insert(mark.clone());
         }
-        let resp = next.run(req).await;
+        let resp = run(req).await;
         if writes
             && mark.is_set()
             && !(resp.status().is_client_error() || resp.status().is_server_error())
@@ -655,14 +729,37 @@ pub async fn pages(
         }
         return resp;
     };
-    if let Some((headers, body)) = cache.get(&key) {
+    let kept = |(headers, body): (axum::http::HeaderMap, Bytes)| {
         let mut resp = axum::response::Response::new(axum::body::Body::from(body));
         *resp.headers_mut() = headers;
-        return resp;
+        resp
+    };
+    if let Some(page) = cache.get(&key) {
+        return kept(page);
     }
     let keep = !signed(&req);
+    // One build per page at a time: the requests that miss meanwhile (after a change,
+    // every visitor of a busy page at once) wait for it and share its answer.
+    let builder = if keep {
+        match cache.join(&key) {
+            Join::Build(b) => Some(b),
+            Join::Wait(mut flight) => {
+                let shared = tokio::time::timeout(PAGE_WAIT, flight.wait_for(Option::is_some))
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+                    .and_then(|built| built.clone().flatten());
+                if let Some(page) = shared {
+                    return kept(page);
+                }
+                None
+            }
+        }
+    } else {
+        None
+    };
     let generation = cache.generation();
-    let resp = next.run(req).await;
+    let resp = run(req).await;
     let h = resp.headers();
     let storable_type = h
         .get(header::CONTENT_TYPE)
@@ -680,6 +777,8 @@ pub async fn pages(
         .upper()
         .is_some_and(|n| n <= PAGE_MAX_BYTES as u64);
     if !keep || resp.status() != StatusCode::OK || !storable_type || private || !small {
+        // Dropped, the builder lets those waiting build their own answers.
+        drop(builder);
         return resp;
     }
     let (mut parts, body) = resp.into_parts();
@@ -691,6 +790,100 @@ pub async fn pages(
     {
         parts.headers.insert(header::ETAG, v);
     }
+    // Shared with those waiting only if nothing changed since the reading began: the
+    // same rule as for keeping it.
+    let fresh = cache.generation() == generation;
     cache.put(key, parts.headers.clone(), bytes.clone(), generation);
+    if let Some(b) = builder {
+        b.done(fresh.then(|| (parts.headers.clone(), bytes.clone())));
+    }
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+    use axum::http::{Request, StatusCode, header};
+    use axum::response::{IntoResponse, Response};
+    use std::sync::atomic::AtomicUsize;
+    use std::time::Duration;
+
+    fn get(path: &str) -> axum::extract::Request {
+        Request::get(path)
+            .body(axum::body::Body::empty())
+            .expect("a request")
+    }
+
+    /// A page that takes a while to build, counting its builds.
+    async fn build(builds: &AtomicUsize, status: StatusCode) -> Response {
+        let n = builds.fetch_add(1, Ordering::SeqCst) + 1;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            format!("<p>build {n}</p>"),
+        )
+            .into_response()
+    }
+
+    async fn body(resp: Response) -> String {
+        let bytes = axum::body::to_bytes(resp.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
+
+    /// Requests that miss while a page is built wait for that build and share its answer;
+    /// one whose build is cancelled leaves the page to the others; an answer that is not
+    /// kept, or was read before a change, is not shared.
+    #[tokio::test]
+    async fn a_page_missed_by_many_at_once_is_built_once() {
+        let cache = PageCache::default();
+        let builds = AtomicUsize::new(0);
+        let many = (0..20).map(|_| serve(&cache, get("/"), |_| build(&builds, StatusCode::OK)));
+        let answers = futures::future::join_all(many).await;
+        assert_eq!(builds.load(Ordering::SeqCst), 1);
+        for a in answers {
+            assert_eq!(a.status(), StatusCode::OK);
+            assert_eq!(body(a).await, "<p>build 1</p>");
+        }
+        assert!(cache.building.lock().unwrap().is_empty());
+
+        // A build cancelled midway (the visitor went away): the one waiting builds.
+        cache.clear();
+        let builds = AtomicUsize::new(0);
+        let cancelled = tokio::time::timeout(
+            Duration::from_millis(10),
+            serve(&cache, get("/"), |_| build(&builds, StatusCode::OK)),
+        );
+        let waiting = async {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+            serve(&cache, get("/"), |_| build(&builds, StatusCode::OK)).await
+        };
+        let (cancelled, waited) = tokio::join!(cancelled, waiting);
+        assert!(cancelled.is_err());
+        assert_eq!(body(waited).await, "<p>build 2</p>");
+
+        // Not found is not kept, nor shared: each builds its own.
+        let builds = AtomicUsize::new(0);
+        let many = (0..3).map(|_| {
+            serve(&cache, get("/nothing"), |_| {
+                build(&builds, StatusCode::NOT_FOUND)
+            })
+        });
+        futures::future::join_all(many).await;
+        assert_eq!(builds.load(Ordering::SeqCst), 3);
+
+        // A change while the page is built: those waiting do not get what was read before it.
+        let builds = AtomicUsize::new(0);
+        let changed = async {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            cache.clear();
+        };
+        let many =
+            (0..3).map(|_| serve(&cache, get("/changed"), |_| build(&builds, StatusCode::OK)));
+        let (_, answers) = tokio::join!(changed, futures::future::join_all(many));
+        assert_eq!(builds.load(Ordering::SeqCst), 3, "the first, then one each");
+        let _ = answers;
+    }
 }
