@@ -72,6 +72,39 @@ impl Ctx {
             .expect("organisation created")
     }
 
+    /// A twinning of `a` and `b` since 1960, active and confirmed by both, written straight
+    /// into the database under `/partnerships/{key}`.
+    pub async fn twinning(
+        &self,
+        a: &DbActor,
+        b: &DbActor,
+        key: &str,
+    ) -> passerelle::db::models::partnership::DbPartnership {
+        use passerelle::db::models::partnership::{DbPartnership, NewPartnership};
+        use passerelle::vocab::{PartnershipKind, PartnershipStatus};
+        let mut conn = self.inst.state().pool.get().await.unwrap();
+        DbPartnership::insert(
+            &mut conn,
+            &NewPartnership {
+                ap_id: self.url(&format!("/partnerships/{key}")),
+                subject_id: a.id,
+                object_id: b.id,
+                kind: PartnershipKind::Twinning,
+                founded_year: Some(1960),
+                status: PartnershipStatus::Active,
+                ended_on: None,
+                confirmed: true,
+                imported: false,
+                languages: vec![],
+                themes: vec![],
+                description: serde_json::json!({}),
+                offer_activity_id: None,
+            },
+        )
+        .await
+        .expect("partnership stored")
+    }
+
     /// A new account editing for `handles`, and its token.
     pub async fn editor(&self, username: &str, handles: &[&str]) -> String {
         let mut conn = self.inst.state().pool.get().await.unwrap();

@@ -188,30 +188,8 @@ async fn partner_of(
     org: &passerelle::db::models::actor::DbActor,
     handle: &str,
 ) -> passerelle::db::models::actor::DbActor {
-    use passerelle::db::models::partnership::{DbPartnership, NewPartnership};
-    use passerelle::vocab::{PartnershipKind, PartnershipStatus};
     let partner = ctx.org(handle).await;
-    let mut conn = ctx.inst.state().pool.get().await.unwrap();
-    DbPartnership::insert(
-        &mut conn,
-        &NewPartnership {
-            ap_id: ctx.url(&format!("/partnerships/{handle}")),
-            subject_id: org.id,
-            object_id: partner.id,
-            kind: PartnershipKind::Twinning,
-            founded_year: Some(1960),
-            status: PartnershipStatus::Active,
-            ended_on: None,
-            confirmed: true,
-            imported: false,
-            languages: vec![],
-            themes: vec![],
-            description: serde_json::json!({}),
-            offer_activity_id: None,
-        },
-    )
-    .await
-    .unwrap();
+    ctx.twinning(org, &partner, handle).await;
     partner
 }
 

@@ -9,7 +9,7 @@ use diesel::result::Error;
 use diesel::sql_types::Text;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use passerelle::db::models::delivery::DeliveryState;
-use passerelle::db::models::partnership::{DbPartnership, NewPartnership};
+use passerelle::db::models::partnership::DbPartnership;
 use passerelle::vocab::{PartnershipKind, PartnershipStatus};
 
 /// The quoted words of a CHECK constraint (`CHECK (status IN ('a', 'b'))`), sorted.
@@ -96,26 +96,7 @@ async fn a_partnership_status_or_delivery_state_the_enums_do_not_know_is_an_erro
     // some default status.
     let a = ctx.org("stadt-dortmund").await;
     let b = ctx.org("ville-amiens").await;
-    let row = DbPartnership::insert(
-        &mut conn,
-        &NewPartnership {
-            ap_id: ctx.url("/partnerships/1"),
-            subject_id: a.id,
-            object_id: b.id,
-            kind: PartnershipKind::Twinning,
-            founded_year: Some(1960),
-            status: PartnershipStatus::Active,
-            ended_on: None,
-            confirmed: true,
-            imported: false,
-            languages: vec![],
-            themes: vec![],
-            description: serde_json::json!({}),
-            offer_activity_id: None,
-        },
-    )
-    .await
-    .unwrap();
+    let row = ctx.twinning(&a, &b, "1").await;
     assert_eq!(
         (row.kind, row.status),
         (PartnershipKind::Twinning, PartnershipStatus::Active)
