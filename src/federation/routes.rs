@@ -378,15 +378,9 @@ async fn post_collection(
         "shares" => Collection::counted(collection_id, counts.shares),
         _ => {
             let mut replies = Vec::new();
-            for r in DbPost::replies_to(&mut conn, post.post.ap_id.as_str()).await? {
-                let who =
-                    crate::db::models::actor::DbActor::by_id(&mut conn, r.post.actor_id).await?;
-                if !crate::db::models::delivery::is_blocked(&mut conn, &who.domain).await? {
-                    replies.push(Value::String(r.post.ap_id.to_string()));
-                }
-                if replies.len() == REPLIES_LISTED {
-                    break;
-                }
+            let shown = DbPost::visible_replies_to(&mut conn, post.post.ap_id.as_str()).await?;
+            for (r, _) in shown.into_iter().take(REPLIES_LISTED) {
+                replies.push(Value::String(r.post.ap_id.to_string()));
             }
             let mut c = Collection::counted(collection_id, counts.replies);
             c.items = Some(replies);

@@ -251,3 +251,96 @@ async fn under_authorized_fetch_a_collection_needs_a_signature_like_its_post() {
         assert_eq!(resp.status(), StatusCode::UNAUTHORIZED, "{url}");
     }
 }
+
+/// A person on another server, stored as the inbox stores one.
+async fn remote_person(
+    conn: &mut diesel_async::AsyncPgConnection,
+    domain: &str,
+    handle: &str,
+) -> DbActor {
+    let id = format!("https://{domain}/users/{handle}");
+    let new = passerelle::db::models::actor::NewActor {
+        ap_id: id.clone(),
+        local: false,
+        actor_type: "Person".into(),
+        handle: handle.into(),
+        domain: domain.into(),
+        name: format!("Person {handle}"),
+        summary_map: json!({}),
+        summary_html: None,
+        inbox_url: format!("{id}/inbox"),
+        shared_inbox_url: Some(format!("https://{domain}/inbox")),
+        outbox_url: None,
+        followers_url: None,
+        profile_url: None,
+        icon_url: None,
+        image_url: None,
+        public_key_pem: String::new(),
+        private_key_pem: None,
+        manually_approves_followers: false,
+        discoverable: true,
+        indexable: true,
+        org_kind: None,
+        country: None,
+        region: None,
+        official_code: None,
+        population: None,
+        website: None,
+        languages: vec![],
+        themes: vec![],
+        latitude: None,
+        longitude: None,
+        lau: None,
+        nuts: None,
+    };
+    DbActor::upsert_remote(conn, &new).await.unwrap()
+}
+
+/// Replies from other servers are shown on the post's page and listed in its `replies`,
+/// in the order they came, except those of a blocked instance.
+#[tokio::test]
+async fn replies_of_a_blocked_instance_are_hidden_on_the_page_and_in_the_collection() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-dortmund").await;
+    let token = ctx.editor("redaktion", &["stadt-dortmund"]).await;
+    let post = publish(&ctx, "stadt-dortmund", &token, &bilingual("Apfelernte")).await;
+    let ap_id = post["ap_id"].as_str().unwrap().to_string();
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    let mut ids = Vec::new();
+    for (i, domain) in [
+        "gut.example",
+        "Boese.example",
+        "gut.example",
+        "anders.example",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let who = remote_person(&mut conn, &domain.to_ascii_lowercase(), &format!("p{i}")).await;
+        let mut data = crate::common::post_data();
+        data.object_type = "Note".into();
+        data.in_reply_to = Some(ap_id.clone());
+        data.translations[0].content_html = format!("<p>Antwort {i} aus {domain}</p>");
+        let id = format!("https://{}/notes/{i}", domain.to_ascii_lowercase());
+        DbPost::create(&mut conn, &id, who.id, false, &data)
+            .await
+            .unwrap();
+        ids.push(id);
+    }
+    passerelle::db::models::delivery::block(&mut conn, "boese.example", None)
+        .await
+        .unwrap();
+    drop(conn);
+    let html = ctx.page(&format!("{}?lang=de", post_path(&ap_id))).await;
+    let shown: Vec<usize> = (0..4)
+        .filter(|i| html.contains(&format!("Antwort {i} aus")))
+        .collect();
+    assert_eq!(shown, [0, 2, 3], "{html}");
+    assert!(html.find("Antwort 0").unwrap() < html.find("Antwort 3").unwrap());
+    let (_, replies) = ctx.json(ctx.ap_get(&format!("{ap_id}/replies"))).await;
+    assert_eq!(
+        replies["items"],
+        json!([ids[0], ids[2], ids[3]]),
+        "{replies}"
+    );
+}

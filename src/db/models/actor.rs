@@ -324,7 +324,6 @@ impl DbActor {
             .await
     }
 
-    /// Names of the actors we know among these ids (local or fetched remote ones).
     /// The actors with these ids, by id, in one query (the authors of a list of posts).
     pub async fn by_ids(
         conn: &mut AsyncPgConnection,
@@ -343,6 +342,7 @@ impl DbActor {
             .collect())
     }
 
+    /// Names of the actors we know among these ids (local or fetched remote ones).
     pub async fn names_by_ap_ids(
         conn: &mut AsyncPgConnection,
         ids: &[String],

@@ -676,6 +676,35 @@ pub async fn is_blocked(conn: &mut AsyncPgConnection, domain: &str) -> QueryResu
         .await
 }
 
+/// Those of `domains` that are blocked, or left out of the allow-list when there is one
+/// (as [`is_blocked`]), in lowercase, in one query.
+pub async fn blocked_among(
+    conn: &mut AsyncPgConnection,
+    domains: &[String],
+) -> QueryResult<std::collections::HashSet<String>> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Text)]
+        domain: String,
+    }
+    let mut lower: Vec<String> = domains.iter().map(|d| d.to_ascii_lowercase()).collect();
+    lower.sort_unstable();
+    lower.dedup();
+    if lower.is_empty() {
+        return Ok(Default::default());
+    }
+    let rows: Vec<Row> = diesel::sql_query(
+        "SELECT d AS domain FROM unnest($1::text[]) AS d \
+         WHERE EXISTS (SELECT 1 FROM domain_blocks b WHERE b.domain = d) \
+            OR (EXISTS (SELECT 1 FROM domain_allows) \
+                AND NOT EXISTS (SELECT 1 FROM domain_allows a WHERE a.domain = d))",
+    )
+    .bind::<Array<Text>, _>(&lower)
+    .load(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.domain).collect())
+}
+
 /// Replaces the configuration's blocks and allow-list with the current configuration.
 pub async fn sync_config_blocks(
     conn: &mut AsyncPgConnection,

@@ -706,6 +706,35 @@ impl DbPost {
         load_many(conn, rows).await
     }
 
+    /// The replies to `ap_id` that may be shown, oldest first, each with its author: those
+    /// from blocked instances (or left out of the allow-list) are left out. A fixed number of
+    /// queries however many replies there are.
+    pub async fn visible_replies_to(
+        conn: &mut AsyncPgConnection,
+        ap_id: &str,
+    ) -> QueryResult<Vec<(PostFull, crate::db::models::actor::DbActor)>> {
+        use crate::db::models::actor::DbActor;
+        let replies = Self::replies_to(conn, ap_id).await?;
+        if replies.is_empty() {
+            return Ok(vec![]);
+        }
+        let authors = DbActor::by_ids(conn, replies.iter().map(|r| r.post.actor_id)).await?;
+        let domains: Vec<String> = authors.values().map(|a| a.domain.clone()).collect();
+        let blocked = crate::db::models::delivery::blocked_among(conn, &domains).await?;
+        let mut shown = Vec::with_capacity(replies.len());
+        for r in replies {
+            let Some(who) = authors.get(&r.post.actor_id) else {
+                continue;
+            };
+            if blocked.contains(&who.domain.to_ascii_lowercase()) {
+                continue;
+            }
+            let who = who.clone();
+            shown.push((r, who));
+        }
+        Ok(shown)
+    }
+
     /// Deletes every post of an actor (its account was deleted).
     pub async fn delete_by_actor(
         conn: &mut AsyncPgConnection,

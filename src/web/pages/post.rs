@@ -127,11 +127,8 @@ pub async fn page(
         t.count_replies(counts.replies),
     ];
     let mut replies = Vec::new();
-    for r in DbPost::replies_to(&mut conn, post.post.ap_id.as_str()).await? {
-        let who = DbActor::by_id(&mut conn, r.post.actor_id).await?;
-        if crate::db::models::delivery::is_blocked(&mut conn, &who.domain).await? {
-            continue; // a blocked instance's content is hidden
-        }
+    // A blocked instance's replies are hidden.
+    for (r, who) in DbPost::visible_replies_to(&mut conn, post.post.ap_id.as_str()).await? {
         let main = r.main();
         replies.push(Reply {
             who: format!("{} (@{}@{})", who.name, who.handle, who.domain),
