@@ -23,7 +23,8 @@
 //!
 //! Names (any substring selects): `static`, `actor-json`, `post-json`, `organisation-page`,
 //! `post-page`, `home-page`, `actor-json-304`, `post-page-built`, `home-page-built` (the
-//! same pages with a session cookie, so built for every request), `post-page-changing`,
+//! same pages with a session cookie, so built for every request), `replied-post-page-built`
+//! (a post with 50 replies from 10 other servers, built for every request), `post-page-changing`,
 //! `home-page-changing` (kept pages while content changes 100 times a second); none runs them all (the
 //! static file always runs, as the ratios' base). Needs PostgreSQL on 127.0.0.1:5432 (or
 //! `PASSERELLE_TEST_DATABASE`).
@@ -317,8 +318,93 @@ async fn prepare() -> anyhow::Result<(TestInstance, Vec<String>, Vec<String>)> {
             posts.push(ap_id.to_string());
         }
     }
+    replies(&inst, &posts[0]).await?;
     inst.index_search().await?;
     Ok((inst, handles, posts))
+}
+
+/// How many replies from other servers the first post gets, and from how many instances:
+/// a post answered from Mastodon after being boosted.
+const REPLIES: usize = 50;
+const REPLY_INSTANCES: usize = 10;
+
+/// Replies to `post` by people on other servers, stored as the inbox stores them.
+async fn replies(inst: &TestInstance, post: &str) -> anyhow::Result<()> {
+    use passerelle::db::models::actor::{DbActor, NewActor};
+    use passerelle::db::models::post::{DbPost, PostData, TranslationData};
+    let mut conn = inst.state().pool.get().await?;
+    for i in 0..REPLIES {
+        let domain = format!("instance-{}.example", i % REPLY_INSTANCES);
+        let id = format!("https://{domain}/users/person{i}");
+        let who = DbActor::upsert_remote(
+            &mut conn,
+            &NewActor {
+                ap_id: id.clone(),
+                local: false,
+                actor_type: "Person".into(),
+                handle: format!("person{i}"),
+                domain: domain.clone(),
+                name: format!("Person {i}"),
+                summary_map: json!({}),
+                summary_html: None,
+                inbox_url: format!("{id}/inbox"),
+                shared_inbox_url: Some(format!("https://{domain}/inbox")),
+                outbox_url: None,
+                followers_url: None,
+                profile_url: None,
+                icon_url: None,
+                image_url: None,
+                public_key_pem: String::new(),
+                private_key_pem: None,
+                manually_approves_followers: false,
+                discoverable: true,
+                indexable: true,
+                org_kind: None,
+                country: None,
+                region: None,
+                official_code: None,
+                population: None,
+                website: None,
+                languages: vec![],
+                themes: vec![],
+                latitude: None,
+                longitude: None,
+                lau: None,
+                nuts: None,
+            },
+        )
+        .await?;
+        let data = PostData {
+            object_type: "Note".into(),
+            main_language: "de".into(),
+            themes: vec![],
+            sdgs: vec![],
+            partners: vec![],
+            place: None,
+            starts_on: None,
+            ends_on: None,
+            html_url: None,
+            in_reply_to: Some(post.to_string()),
+            funded_by: None,
+            translations: vec![TranslationData {
+                language: "de".into(),
+                title: String::new(),
+                summary: String::new(),
+                body_markdown: None,
+                content_html: format!("<p>Wir sind dabei! Antwort {i}.</p>"),
+            }],
+            images: vec![],
+        };
+        DbPost::create(
+            &mut conn,
+            &format!("https://{domain}/notes/{i}"),
+            who.id,
+            false,
+            &data,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path> {
@@ -425,6 +511,18 @@ fn paths(inst: &TestInstance, handles: &[String], posts: &[String]) -> Vec<Path>
             if_none_match: None,
             cookie: Some(BUILT),
             target: "(not kept)",
+            min_rate: None,
+            max_p99_ms: None,
+            changing: false,
+        },
+        // The first post, answered 50 times from 10 other servers, built for every request.
+        Path {
+            name: "replied-post-page-built",
+            urls: vec![posts[0].clone()],
+            accept: "text/html",
+            if_none_match: None,
+            cookie: Some(BUILT),
+            target: "(not kept; 50 replies)",
             min_rate: None,
             max_p99_ms: None,
             changing: false,
