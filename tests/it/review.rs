@@ -354,3 +354,48 @@ async fn the_review_pages_submit_decide_and_show_the_count() {
             .contains("Stadtfest (de)")
     );
 }
+
+/// The showcase lists its approved posts latest approval first (not by publication), and a
+/// deleted one no more.
+#[tokio::test]
+async fn the_showcase_lists_the_latest_approval_first_and_no_deleted_post() {
+    let ctx = Ctx::new().await;
+    showcase(&ctx, false).await;
+    ctx.org("stadt-dortmund").await;
+    let editor = ctx.editor("redaktion", &["stadt-dortmund"]).await;
+    let rev = reviewer(&ctx, "pruefer").await;
+    let older = publish(&ctx, "stadt-dortmund", &editor, "Apfelernte").await;
+    let newer = publish(&ctx, "stadt-dortmund", &editor, "Chorreise").await;
+    let third = publish(&ctx, "stadt-dortmund", &editor, "Radtour").await;
+    // Approved newest post first, so that approval and publication orders differ.
+    for post in [&newer, &older, &third] {
+        let (status, sub) = submit(&ctx, &editor, post).await;
+        assert_eq!(status, StatusCode::CREATED, "{sub}");
+        let (status, body) = decide(
+            &ctx,
+            &rev,
+            sub["id"].as_i64().unwrap(),
+            json!({"action": "approve"}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let page = ctx.page("/showcase?lang=de").await;
+    let at = |title: &str| {
+        page.find(&format!("{title} (de)"))
+            .unwrap_or_else(|| panic!("{title} not in {page}"))
+    };
+    assert!(at("Radtour") < at("Apfelernte") && at("Apfelernte") < at("Chorreise"));
+    let resp = ctx
+        .http
+        .delete(ctx.url(&format!("/api/v1/posts/{third}")))
+        .bearer_auth(&editor)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    let page = ctx.page("/showcase?lang=de").await;
+    assert!(!page.contains("Radtour (de)"), "{page}");
+    let (a, c) = (page.find("Apfelernte (de)"), page.find("Chorreise (de)"));
+    assert!(a.is_some() && c.is_some() && a < c, "{page}");
+}

@@ -706,6 +706,24 @@ impl DbPost {
         load_many(conn, rows).await
     }
 
+    /// The live (not deleted) posts of `ids`, in the order of `ids`, with their parts, in a
+    /// fixed number of queries.
+    pub async fn live_by_ids(
+        conn: &mut AsyncPgConnection,
+        ids: &[i64],
+    ) -> QueryResult<Vec<PostFull>> {
+        let rows: Vec<DbPost> = posts::table
+            .filter(posts::id.eq_any(ids))
+            .filter(posts::deleted_at.is_null())
+            .select(DbPost::as_select())
+            .load(conn)
+            .await?;
+        let mut full = load_many(conn, rows).await?;
+        let place = |id: i64| ids.iter().position(|i| *i == id).unwrap_or(usize::MAX);
+        full.sort_by_key(|p| place(p.post.id));
+        Ok(full)
+    }
+
     /// The replies to `ap_id` that may be shown, oldest first, each with its author: those
     /// from blocked instances (or left out of the allow-list) are left out. A fixed number of
     /// queries however many replies there are.

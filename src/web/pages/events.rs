@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Datelike, Utc};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Most events the calendar page lists.
 const CALENDAR_LIMIT: i64 = 200;
@@ -137,28 +137,13 @@ pub fn event_card(full: &EventFull, organiser: &str, lang: Lang) -> EventCard {
     }
 }
 
-/// The names of the events' authors, one query per author.
-pub async fn author_names(
-    conn: &mut diesel_async::AsyncPgConnection,
-    events: &[EventFull],
-) -> AppResult<HashMap<i64, DbActor>> {
-    let mut out = HashMap::new();
-    for f in events {
-        let id = f.post.post.actor_id;
-        if let std::collections::hash_map::Entry::Vacant(v) = out.entry(id) {
-            v.insert(DbActor::by_id(conn, id).await?);
-        }
-    }
-    Ok(out)
-}
-
 /// Cards for events, each with its organiser's name.
 pub async fn event_cards(
     conn: &mut diesel_async::AsyncPgConnection,
     events: &[EventFull],
     lang: Lang,
 ) -> AppResult<Vec<EventCard>> {
-    let authors = author_names(conn, events).await?;
+    let authors = DbActor::by_ids(conn, events.iter().map(|f| f.post.post.actor_id)).await?;
     Ok(events
         .iter()
         .map(|f| {

@@ -33,21 +33,17 @@ const FEED_LIMIT: i64 = 500;
 /// The organisers of the events, by actor row id.
 async fn organisers(state: &AppState, events: &[EventFull]) -> AppResult<HashMap<i64, Organiser>> {
     let mut conn = state.conn().await?;
-    let mut out = HashMap::new();
-    for f in events {
-        let id = f.post.post.actor_id;
-        if out.contains_key(&id) {
-            continue;
-        }
-        let a = DbActor::by_id(&mut conn, id).await?;
-        out.insert(
-            id,
-            Organiser {
-                name: a.name.clone(),
+    let actors = DbActor::by_ids(&mut conn, events.iter().map(|f| f.post.post.actor_id)).await?;
+    let out: HashMap<i64, Organiser> = actors
+        .into_iter()
+        .map(|(id, a)| {
+            let organiser = Organiser {
+                name: a.name,
                 ap_id: a.ap_id.to_string(),
-            },
-        );
-    }
+            };
+            (id, organiser)
+        })
+        .collect();
     Ok(out)
 }
 

@@ -31,15 +31,12 @@ pub async fn approved(
     let Some(showcase) = crate::review::default_showcase(conn).await? else {
         return Ok(None);
     };
-    let ids = db::approved_posts(conn, showcase.actor.id, limit, offset).await?;
-    let mut posts = Vec::with_capacity(ids.len());
-    for (id, _) in ids {
-        if let Some(p) = DbPost::by_id(conn, id).await?
-            && p.deleted_at.is_none()
-        {
-            posts.push(DbPost::full(conn, p).await?);
-        }
-    }
+    let ids: Vec<i64> = db::approved_posts(conn, showcase.actor.id, limit, offset)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let posts = DbPost::live_by_ids(conn, &ids).await?;
     let authors = DbActor::by_ids(conn, posts.iter().map(|p| p.post.actor_id)).await?;
     let posts = posts
         .into_iter()
