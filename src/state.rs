@@ -14,8 +14,24 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::Notify;
 
+/// Shared by every request and task of the process, behind one `Arc`: handlers, each
+/// middleware and the federation library take their own copy of the state for every
+/// request, and a copy is then one reference count, not one for each of the fields below.
+/// The fields are read through `Deref` (`state.pool`).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What [`AppState`] holds.
+#[derive(Clone)]
+pub struct Shared {
     pub pool: DbPool,
     pub config: Arc<Config>,
     pub urls: Urls,
@@ -49,7 +65,7 @@ impl AppState {
             config.federation.debug,
             &crate::federation::http::user_agent(urls.base()),
         );
-        AppState {
+        AppState(Arc::new(Shared {
             pool,
             config: Arc::new(config),
             urls,
@@ -62,7 +78,15 @@ impl AppState {
             documents: Default::default(),
             candidates: Default::default(),
             pages: Default::default(),
-        }
+        }))
+    }
+
+    /// The same state with another database pool (for tests of an unreachable database).
+    pub fn with_pool(&self, pool: DbPool) -> AppState {
+        AppState(Arc::new(Shared {
+            pool,
+            ..Shared::clone(&self.0)
+        }))
     }
 
     /// Drops what this process holds about `change`, made here or in another process

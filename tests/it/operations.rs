@@ -26,7 +26,7 @@ async fn readiness_is_503_when_the_database_cannot_be_reached() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let config = test_config(port, &db, &[]).unwrap();
-    let mut state = passerelle::app::prepare(config).await.unwrap();
+    let state = passerelle::app::prepare(config).await.unwrap();
     // A port nothing listens on: a closed port just taken and given back.
     let dead_port = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -36,7 +36,7 @@ async fn readiness_is_503_when_the_database_cannot_be_reached() {
         "postgres://postgres@127.0.0.1:{dead_port}/nowhere"
     ))
     .unwrap();
-    state.pool = passerelle::db::pool(&dead, 2).unwrap();
+    let state = state.with_pool(passerelle::db::pool(&dead, 2).unwrap());
     let running = passerelle::app::start(state, listener).await.unwrap();
     let http = reqwest::Client::new();
     let base = format!("http://127.0.0.1:{port}");
