@@ -336,44 +336,9 @@ async fn replies(inst: &TestInstance, post: &str) -> anyhow::Result<()> {
     for i in 0..REPLIES {
         let domain = format!("instance-{}.example", i % REPLY_INSTANCES);
         let id = format!("https://{domain}/users/person{i}");
-        let who = DbActor::upsert_remote(
-            &mut conn,
-            &NewActor {
-                ap_id: id.clone(),
-                local: false,
-                actor_type: "Person".into(),
-                handle: format!("person{i}"),
-                domain: domain.clone(),
-                name: format!("Person {i}"),
-                summary_map: json!({}),
-                summary_html: None,
-                inbox_url: format!("{id}/inbox"),
-                shared_inbox_url: Some(format!("https://{domain}/inbox")),
-                outbox_url: None,
-                followers_url: None,
-                profile_url: None,
-                icon_url: None,
-                image_url: None,
-                public_key_pem: String::new(),
-                private_key_pem: None,
-                manually_approves_followers: false,
-                discoverable: true,
-                indexable: true,
-                org_kind: None,
-                country: None,
-                region: None,
-                official_code: None,
-                population: None,
-                website: None,
-                languages: vec![],
-                themes: vec![],
-                latitude: None,
-                longitude: None,
-                lau: None,
-                nuts: None,
-            },
-        )
-        .await?;
+        let (handle, name) = (format!("person{i}"), format!("Person {i}"));
+        let person = NewActor::remote(&id, "Person", &handle, &domain, &name);
+        let who = DbActor::upsert_remote(&mut conn, &person).await?;
         let data = PostData {
             object_type: "Note".into(),
             main_language: "de".into(),

@@ -259,40 +259,8 @@ async fn remote_person(
     handle: &str,
 ) -> DbActor {
     let id = format!("https://{domain}/users/{handle}");
-    let new = passerelle::db::models::actor::NewActor {
-        ap_id: id.clone(),
-        local: false,
-        actor_type: "Person".into(),
-        handle: handle.into(),
-        domain: domain.into(),
-        name: format!("Person {handle}"),
-        summary_map: json!({}),
-        summary_html: None,
-        inbox_url: format!("{id}/inbox"),
-        shared_inbox_url: Some(format!("https://{domain}/inbox")),
-        outbox_url: None,
-        followers_url: None,
-        profile_url: None,
-        icon_url: None,
-        image_url: None,
-        public_key_pem: String::new(),
-        private_key_pem: None,
-        manually_approves_followers: false,
-        discoverable: true,
-        indexable: true,
-        org_kind: None,
-        country: None,
-        region: None,
-        official_code: None,
-        population: None,
-        website: None,
-        languages: vec![],
-        themes: vec![],
-        latitude: None,
-        longitude: None,
-        lau: None,
-        nuts: None,
-    };
+    let name = format!("Person {handle}");
+    let new = passerelle::db::models::actor::NewActor::remote(&id, "Person", handle, domain, &name);
     DbActor::upsert_remote(conn, &new).await.unwrap()
 }
 

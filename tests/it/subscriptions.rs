@@ -9,47 +9,19 @@ use passerelle::db::models::post::DbPost;
 use passerelle::error::AppError;
 use passerelle::federation::activities::{post, relay};
 use passerelle::testing::TestInstance;
-use serde_json::json;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 const PEER: &str = "peer.example";
 
 fn peer_actor() -> NewActor {
-    NewActor {
-        ap_id: format!("https://{PEER}/actor"),
-        local: false,
-        actor_type: "Application".into(),
-        handle: PEER.into(),
-        domain: PEER.into(),
-        name: "Peer network".into(),
-        summary_map: json!({}),
-        summary_html: None,
-        inbox_url: format!("https://{PEER}/actor/inbox"),
-        shared_inbox_url: Some(format!("https://{PEER}/inbox")),
-        outbox_url: None,
-        followers_url: None,
-        profile_url: None,
-        icon_url: None,
-        image_url: None,
-        public_key_pem: String::new(),
-        private_key_pem: None,
-        manually_approves_followers: false,
-        discoverable: true,
-        indexable: true,
-        org_kind: None,
-        country: None,
-        region: None,
-        official_code: None,
-        population: None,
-        website: None,
-        languages: vec![],
-        themes: vec![],
-        latitude: None,
-        longitude: None,
-        lau: None,
-        nuts: None,
-    }
+    NewActor::remote(
+        &format!("https://{PEER}/actor"),
+        "Application",
+        PEER,
+        PEER,
+        "Peer network",
+    )
 }
 
 #[derive(QueryableByName)]

@@ -91,6 +91,49 @@ pub struct NewActor {
     pub nuts: Option<String>,
 }
 
+impl NewActor {
+    /// An actor of another server as far as its id, kind, handle, server and name tell:
+    /// its inbox at `{ap_id}/inbox`, the server's shared inbox at `https://{domain}/inbox`,
+    /// discoverable, and nothing else known yet (no key, no profile). Fill in the rest with
+    /// struct update syntax.
+    pub fn remote(ap_id: &str, actor_type: &str, handle: &str, domain: &str, name: &str) -> Self {
+        NewActor {
+            ap_id: ap_id.to_string(),
+            local: false,
+            actor_type: actor_type.to_string(),
+            handle: handle.to_string(),
+            domain: domain.to_string(),
+            name: name.to_string(),
+            summary_map: Value::Object(Default::default()),
+            summary_html: None,
+            inbox_url: format!("{ap_id}/inbox"),
+            shared_inbox_url: Some(format!("https://{domain}/inbox")),
+            outbox_url: None,
+            followers_url: None,
+            profile_url: None,
+            icon_url: None,
+            image_url: None,
+            public_key_pem: String::new(),
+            private_key_pem: None,
+            manually_approves_followers: false,
+            discoverable: true,
+            indexable: true,
+            org_kind: None,
+            country: None,
+            region: None,
+            official_code: None,
+            population: None,
+            website: None,
+            languages: vec![],
+            themes: vec![],
+            latitude: None,
+            longitude: None,
+            lau: None,
+            nuts: None,
+        }
+    }
+}
+
 /// Editable profile of a local organisation; `None` leaves a field as it is.
 #[derive(Debug, Default, Clone, AsChangeset)]
 #[diesel(table_name = actors)]
