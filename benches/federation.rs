@@ -430,39 +430,13 @@ fn remote_actor(
     shared: Option<String>,
     pem: &str,
 ) -> NewActor {
+    let handle = id.rsplit('/').next().unwrap_or("x");
     NewActor {
-        ap_id: id.to_string(),
-        local: false,
-        actor_type: "Organization".into(),
-        handle: id.rsplit('/').next().unwrap_or("x").to_string(),
-        domain: domain.to_string(),
-        name: format!("Remote {id}"),
-        summary_map: json!({}),
-        summary_html: None,
         inbox_url: inbox,
         shared_inbox_url: shared,
-        outbox_url: None,
         followers_url: Some(format!("{id}/followers")),
-        profile_url: None,
-        icon_url: None,
-        image_url: None,
         public_key_pem: pem.to_string(),
-        private_key_pem: None,
-        manually_approves_followers: false,
-        discoverable: true,
-        indexable: true,
-        org_kind: None,
-        country: None,
-        region: None,
-        official_code: None,
-        population: None,
-        website: None,
-        languages: vec![],
-        themes: vec![],
-        latitude: None,
-        longitude: None,
-        lau: None,
-        nuts: None,
+        ..NewActor::remote(id, "Organization", handle, domain, &format!("Remote {id}"))
     }
 }
 
