@@ -349,7 +349,8 @@ impl PartnerError {
 /// Each partner (a local handle, `@name@host`, an actor's URL) as its actor's id: a local
 /// one read from the database (a handle on our own host too), a remote one found through
 /// WebFinger and fetched (and stored) as any actor we look up. At most [`MAX_PARTNERS`],
-/// looked up a few at a time; the first that cannot be found is the error.
+/// looked up a few at a time; the first that cannot be found is the error. An actor named
+/// twice is in the answer once.
 pub async fn resolve_partners(
     state: &crate::state::AppState,
     partners: &[String],
@@ -359,7 +360,7 @@ pub async fn resolve_partners(
         return Err(PartnerError::TooMany);
     }
     // Owned values: a future borrowing its item trips the compiler in `Send` handlers.
-    futures::stream::iter(partners.iter().cloned().enumerate())
+    let mut ids: Vec<String> = futures::stream::iter(partners.iter().cloned().enumerate())
         .map(|(i, p)| async move {
             crate::federation::resolve::target(state, &p)
                 .await
@@ -368,7 +369,11 @@ pub async fn resolve_partners(
         })
         .buffered(4)
         .try_collect()
-        .await
+        .await?;
+    // A partner named twice (by its handle and by its address, say) counts once.
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+    Ok(ids)
 }
 
 /// Publishes a new post of a local organisation: the post and its deliveries (`Create` to
