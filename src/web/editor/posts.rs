@@ -277,15 +277,11 @@ async fn form_page(
     let programmes = crate::db::models::funding::DbProgramme::all(&mut conn).await?;
     let partner_picks = partner_picks(&mut conn, org, &form).await?;
     let preview_partners = match &preview {
-        Some(ids) => {
-            let named = DbActor::named_by_ap_ids(&mut conn, ids).await?;
-            ids.iter()
-                .map(|id| match named.iter().find(|n| &n.0 == id) {
-                    Some((_, name, address)) => (name.clone(), address.clone()),
-                    None => (id.clone(), String::new()),
-                })
-                .collect()
-        }
+        Some(ids) => named(&mut conn, ids)
+            .await?
+            .into_iter()
+            .map(|(_, name, address)| (name, address))
+            .collect(),
         None => vec![],
     };
     drop(conn);
@@ -342,15 +338,11 @@ async fn partner_picks(
     use crate::db::models::actor::form_address;
     let mut picks: Vec<(String, String, String)> = Vec::new();
     for p in crate::db::models::partnership::DbPartnership::of_actor(conn, org.id).await? {
-        let other = if p.subject.id == org.id {
-            p.object
-        } else {
-            p.subject
-        };
+        let other = p.partner_of(org.id);
         let id = other.ap_id.to_string();
         if !picks.iter().any(|k| k.0 == id) {
             let address = form_address(&other.handle, &other.domain, other.local);
-            picks.push((id, other.name, address));
+            picks.push((id, other.name.clone(), address));
         }
     }
     let others: Vec<String> = form
@@ -359,16 +351,27 @@ async fn partner_picks(
         .filter(|v| !picks.iter().any(|k| k.0 == *v))
         .map(String::from)
         .collect();
-    if !others.is_empty() {
-        let named = DbActor::named_by_ap_ids(conn, &others).await?;
-        for id in others {
-            match named.iter().find(|n| n.0 == id) {
-                Some(n) => picks.push(n.clone()),
-                None => picks.push((id.clone(), id, String::new())),
-            }
-        }
-    }
+    picks.extend(named(conn, &others).await?);
     Ok(picks)
+}
+
+/// The actors of `ids` as (id, name, address), in the order of `ids`; one not known here
+/// is named by its id, without an address.
+async fn named(
+    conn: &mut diesel_async::AsyncPgConnection,
+    ids: &[String],
+) -> Result<Vec<(String, String, String)>, WebError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let known = DbActor::named_by_ap_ids(conn, ids).await?;
+    Ok(ids
+        .iter()
+        .map(|id| match known.iter().find(|n| &n.0 == id) {
+            Some(n) => n.clone(),
+            None => (id.clone(), id.clone(), String::new()),
+        })
+        .collect())
 }
 
 /// The dates typed, written as the language writes dates (as typed if they are not dates:
@@ -582,16 +585,7 @@ async fn submitted(
     let mut input = post_form::read(&mut form, ctx.t);
     // Partners are looked up for the preview too, so that a wrong one is seen before publishing.
     match crate::posts::resolve_partners(&ctx.state, &input.partners).await {
-        Ok(ids) => {
-            // A partner ticked and typed again, or typed under two names, counts once.
-            let mut once: Vec<String> = Vec::with_capacity(ids.len());
-            for id in ids {
-                if !once.contains(&id) {
-                    once.push(id);
-                }
-            }
-            input.partners = once;
-        }
+        Ok(ids) => input.partners = ids,
         Err(PartnerError::TooMany) => form.fail(
             "partners",
             ctx.t.too_many_partners(crate::posts::MAX_PARTNERS as i64),
