@@ -300,9 +300,9 @@ fn zoom_areas(out: &mut String, view: &View, f: &atlas::Frame, link: &dyn Fn(&st
         return;
     }
     out.push_str(r#"<g class="map-zoom" aria-hidden="true">"#);
+    let (w, h) = (f.w / 3.0, f.h / 3.0);
     for row in 0..3 {
         for col in 0..3 {
-            let (w, h) = (f.w / 3.0, f.h / 3.0);
             let (x, y) = (f.x + w * f64::from(col), f.y + h * f64::from(row));
             let centre = ((x + w / 2.0) / view.world, (y + h / 2.0) / view.world);
             let _ = write!(

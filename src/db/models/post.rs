@@ -739,18 +739,14 @@ impl DbPost {
         let authors = DbActor::by_ids(conn, replies.iter().map(|r| r.post.actor_id)).await?;
         let domains: Vec<String> = authors.values().map(|a| a.domain.clone()).collect();
         let blocked = crate::db::models::delivery::blocked_among(conn, &domains).await?;
-        let mut shown = Vec::with_capacity(replies.len());
-        for r in replies {
-            let Some(who) = authors.get(&r.post.actor_id) else {
-                continue;
-            };
-            if blocked.contains(&who.domain.to_ascii_lowercase()) {
-                continue;
-            }
-            let who = who.clone();
-            shown.push((r, who));
-        }
-        Ok(shown)
+        Ok(replies
+            .into_iter()
+            .filter_map(|r| {
+                let who = authors.get(&r.post.actor_id)?;
+                let shown = !blocked.contains(&who.domain.to_ascii_lowercase());
+                shown.then(|| (r, who.clone()))
+            })
+            .collect())
     }
 
     /// Deletes every post of an actor (its account was deleted).

@@ -282,30 +282,21 @@ pub async fn registry(
     let (map_rows, _) = DbPartnership::registry(&mut conn, &filter, MAP_LIMIT, 0).await?;
     drop(conn);
     let query = filter_query(&p);
-    // The map's links keep the filters and come back to the map.
-    let view_link = |v: &str| {
+    // The registry with the current filters and a map's view (none: the default one).
+    let with_view = |view: Option<&str>| {
         let mut q = url::form_urlencoded::Serializer::new(query.clone());
-        if !v.is_empty() {
+        if let Some(v) = view.filter(|v| !v.is_empty()) {
             q.append_pair("view", v);
         }
         let q = q.finish();
         let sep = if q.is_empty() { "" } else { "?" };
-        format!("/registry{sep}{q}#map-h")
+        format!("/registry{sep}{q}")
     };
+    // The map's links keep the filters and come back to the map.
+    let view_link = |v: &str| format!("{}#map-h", with_view(Some(v)));
     let look = map::Look::parse(given(&p.view));
     let (map, map_nav, unmapped) = map_of(&state, &map_rows, t, look, &view_link);
-    let path = {
-        let mut q = url::form_urlencoded::Serializer::new(query.clone());
-        if let Some(v) = given(&p.view) {
-            q.append_pair("view", v);
-        }
-        let q = q.finish();
-        if q.is_empty() {
-            "/registry".to_string()
-        } else {
-            format!("/registry?{q}")
-        }
-    };
+    let path = with_view(given(&p.view));
     let at = |o: i64| {
         let sep = if query.is_empty() { "" } else { "&" };
         format!("/registry?{query}{sep}offset={o}")
