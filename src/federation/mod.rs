@@ -26,6 +26,13 @@ use activitypub_federation::config::FederationConfig;
 
 pub const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
+/// Whether an address is the public collection, in any of the forms JSON-LD compaction
+/// gives it (`as:Public` and `Public` come from servers that compact against the
+/// ActivityStreams context).
+pub fn is_public(address: &str) -> bool {
+    matches!(address, PUBLIC | "as:Public" | "Public")
+}
+
 /// activitypub_federation's configuration for this instance: it hands `Data<AppState>` to
 /// handlers. Every request to other servers goes through `fetch` and `delivery`, signed by
 /// our own signer, not through activitypub_federation's client.

@@ -229,3 +229,150 @@ async fn actors_without_preferred_username_are_accepted_with_a_fallback_handle()
     assert_eq!(status, StatusCode::ACCEPTED, "{body}");
     assert_eq!(stored_actor(&ctx, &server.id).await.handle, "localhost");
 }
+
+/// Our organisation `follower` follows every remote actor stored so far.
+async fn follow_every_remote(ctx: &Ctx, follower: &DbActor) {
+    use diesel_async::RunQueryDsl;
+    let mut conn = ctx.inst.state().pool.get().await.unwrap();
+    diesel::sql_query(format!(
+        "INSERT INTO follows (follower_id, followed_id, accepted) \
+         SELECT {}, id, true FROM actors WHERE NOT local ON CONFLICT DO NOTHING",
+        follower.id
+    ))
+    .execute(&mut conn)
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_posts_addressed_to_the_public_are_stored() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (amiens, our_post) = org_with_post(&ctx, "ville-amiens").await;
+    let inbox = ctx.url("/inbox");
+    let author = remote.actor(
+        "/users/claire",
+        "Person",
+        json!({"preferredUsername": "claire"}),
+    );
+    let followers = format!("{}/followers", author.id);
+    let create = |n: u32, to: Value, cc: Value, activity_to: Value| {
+        let note = json!({"id": format!("{}/notes/{n}", remote.base), "type": "Note",
+            "attributedTo": author.id, "to": to, "cc": cc, "inReplyTo": our_post,
+            "published": "2026-11-30T10:00:00Z",
+            "content": format!("<p>Réponse {n}</p>")});
+        json!({"id": format!("{}/activities/create/{n}", remote.base), "type": "Create",
+            "actor": author.id, "to": activity_to, "object": note})
+    };
+    let public = "https://www.w3.org/ns/activitystreams#Public";
+    let sends = [
+        // A direct reply (Mastodon's "mentioned people only") and a followers-only one.
+        create(
+            1,
+            json!([amiens.ap_id.as_str()]),
+            json!([]),
+            json!([amiens.ap_id.as_str()]),
+        ),
+        create(
+            2,
+            json!([followers]),
+            json!([amiens.ap_id.as_str()]),
+            json!([followers]),
+        ),
+        // Public, unlisted, and public in the compacted form on the activity only.
+        create(3, json!([public]), json!([followers]), json!([public])),
+        create(4, json!([followers]), json!([public]), json!([followers])),
+        create(
+            5,
+            json!([amiens.ap_id.as_str()]),
+            json!([]),
+            json!(["as:Public"]),
+        ),
+    ];
+    for activity in &sends {
+        let (status, body) = deliver(&ctx.http, &inbox, &author, activity, SystemTime::now()).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    }
+    let stored: Vec<bool> = {
+        let mut out = Vec::new();
+        for n in 1..=5 {
+            let id = format!("{}/notes/{n}", remote.base);
+            out.push(ctx.count(&format!("posts WHERE ap_id = '{id}'")).await == 1);
+        }
+        out
+    };
+    assert_eq!(stored, [false, false, true, true, true]);
+    let html = ctx.page(Url::parse(&our_post).unwrap().path()).await;
+    assert!(!html.contains("Réponse 1") && !html.contains("Réponse 2"));
+    assert!(html.contains("Réponse 3"), "{html}");
+
+    // Followed, the author's own followers-only post is not stored either (the quick path
+    // for a followed actor's new post checks it too), while a public one is.
+    follow_every_remote(&ctx, &amiens).await;
+    let top = |n: u32, to: &str| {
+        let note = json!({"id": format!("{}/notes/{n}", remote.base), "type": "Note",
+            "attributedTo": author.id, "to": [to], "published": "2026-11-30T11:00:00Z",
+            "content": format!("<p>Beitrag {n}</p>")});
+        json!({"id": format!("{}/activities/create/{n}", remote.base), "type": "Create",
+            "actor": author.id, "to": [to], "object": note})
+    };
+    for (n, to) in [(6, followers.as_str()), (7, public)] {
+        let (status, body) =
+            deliver(&ctx.http, &inbox, &author, &top(n, to), SystemTime::now()).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    }
+    let id = |n: u32| format!("{}/notes/{n}", remote.base);
+    assert_eq!(
+        ctx.count(&format!("posts WHERE ap_id = '{}'", id(6))).await,
+        0
+    );
+    assert_eq!(
+        ctx.count(&format!("posts WHERE ap_id = '{}'", id(7))).await,
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn boosts_of_what_we_cannot_store_are_accepted_and_store_nothing() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (amiens, our_post) = org_with_post(&ctx, "ville-amiens").await;
+    let inbox = ctx.url("/inbox");
+    let booster = remote.actor(
+        "/users/marc",
+        "Person",
+        json!({"preferredUsername": "marc"}),
+    );
+    // Known here (by a like of ours) and followed: its boosts are fetched.
+    let like = json!({"id": format!("{}/activities/like/1", remote.base), "type": "Like",
+        "actor": booster.id, "object": our_post});
+    let (status, body) = deliver(&ctx.http, &inbox, &booster, &like, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    follow_every_remote(&ctx, &amiens).await;
+    let public = "https://www.w3.org/ns/activitystreams#Public";
+    remote.put(
+        "/videos/1",
+        json!({"id": format!("{}/videos/1", remote.base), "type": "Video",
+            "attributedTo": booster.id, "to": [public], "name": "Fête du jumelage"}),
+    );
+    remote.put(
+        "/notes/private",
+        json!({"id": format!("{}/notes/private", remote.base), "type": "Note",
+            "attributedTo": booster.id, "to": [format!("{}/followers", booster.id)],
+            "content": "<p>Nur für Folgende</p>"}),
+    );
+    for (n, object) in ["/videos/1", "/notes/gone", "/notes/private"]
+        .iter()
+        .enumerate()
+    {
+        let announce = json!({"id": format!("{}/activities/announce/{n}", remote.base),
+            "type": "Announce", "actor": booster.id, "to": [public],
+            "object": format!("{}{object}", remote.base)});
+        let (status, body) =
+            deliver(&ctx.http, &inbox, &booster, &announce, SystemTime::now()).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{object}: {body}");
+    }
+    assert_eq!(
+        ctx.count(&format!("posts WHERE ap_id LIKE '{}/%'", remote.base))
+            .await,
+        0
+    );
+}

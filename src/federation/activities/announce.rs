@@ -62,14 +62,29 @@ pub async fn prefetch(
         return Ok(None);
     }
     drop(conn);
-    let (object, author) =
-        resolve::fetch_post(data, &id, POST_TYPES)
-            .await
-            .map_err(|e| match e {
-                ResolveError::Database(_) => e.into_app_error("object"),
-                ResolveError::NotOnAuthorsHost(_) => AppError::forbidden(e.to_string()),
-                e => AppError::bad_request(format!("the boosted object: {e}")),
-            })?;
+    // A boost of something we do not store (a video, a question) or of a post its server
+    // does not give us (gone, unreachable, not public) is no fault of the booster's: it is
+    // accepted and nothing is stored, as for the activities we do not handle.
+    let (object, author) = match resolve::fetch_post(data, &id, POST_TYPES).await {
+        Ok(found) => found,
+        Err(e @ ResolveError::Database(_)) => return Err(e.into_app_error("object")),
+        Err(e @ ResolveError::NotOnAuthorsHost(_)) => {
+            return Err(AppError::forbidden(e.to_string()));
+        }
+        Err(e) => {
+            tracing::info!(object = %id, error = %e, "boosted object not stored");
+            return Ok(None);
+        }
+    };
+    let public = object
+        .to
+        .iter()
+        .chain(&object.cc)
+        .any(|u| crate::federation::is_public(u.as_str()));
+    if !public {
+        tracing::info!(object = %id, "boosted object not addressed to the public; not stored");
+        return Ok(None);
+    }
     Ok(Some(Fetched { object, author }))
 }
 

@@ -9,13 +9,13 @@ use crate::db::models::follow::DbFollow;
 use crate::db::models::inbox::{ArrivalOf, NewPost, receive_new_post};
 use crate::db::models::post::{DbPost, PostFull};
 use crate::error::AppError;
-use crate::federation::PUBLIC;
 use crate::federation::objects::actor::authority;
 use crate::federation::objects::event::{EventPart, remote_event};
 use crate::federation::objects::post::{PostExtras, Thread, create_json, remote_post_data};
 use crate::federation::protocol::activity::{Activity, ActivityKind, Received, Tombstone};
 use crate::federation::protocol::article::ArticleJson;
 use crate::federation::protocol::event::EventTerms;
+use crate::federation::{PUBLIC, is_public};
 use crate::state::AppState;
 use diesel_async::AsyncPgConnection;
 
@@ -233,6 +233,16 @@ pub async fn remember_announcing_group(
     Ok(())
 }
 
+/// Whether a received post is public: the public collection is among the addresses of the
+/// post or of the activity that brings it (in `to` a public post, in `cc` an unlisted one).
+/// Every page and collection here is public, and a group passes its threads on to everyone:
+/// a followers-only or direct post (a Mastodon reply to one of ours, a mention of a group) is
+/// not stored, so that it is never shown to more people than its author chose.
+pub fn addressed_publicly(obj: &ArticleJson, activity: &Received) -> bool {
+    obj.to.iter().chain(&obj.cc).any(|u| is_public(u.as_str()))
+        || activity.to.iter().chain(&activity.cc).any(|a| is_public(a))
+}
+
 /// Whether we want a remote post: its author is followed here, it replies to a post we have
 /// (`answers_ours`), or it is addressed to one of our actors.
 async fn wanted(
@@ -295,7 +305,10 @@ pub async fn receive_new(
     let Ok(obj) = object.parse::<ArticleJson>() else {
         return Ok(None);
     };
-    if authority(&obj.id) != actor.domain || obj.attributed_to != actor.ap_id.0 {
+    if authority(&obj.id) != actor.domain
+        || obj.attributed_to != actor.ap_id.0
+        || !addressed_publicly(&obj, activity)
+    {
         return Ok(None);
     }
     // Replies and posts to groups take the general path, which checks what a group allows;
@@ -351,6 +364,10 @@ pub async fn receive_create_or_update(
         return Err(AppError::forbidden(
             "an actor may only create or update its own objects, on its own host",
         ));
+    }
+    if !addressed_publicly(&obj, activity) {
+        tracing::info!(object = %obj.id, "post not addressed to the public; not stored");
+        return Ok(());
     }
     // An Update names a post we may have; a Create is taken for new (and looked up only if
     // its INSERT finds the post stored before).
