@@ -159,7 +159,10 @@ pub async fn send(
             match status {
                 200..=299 => Outcome::Delivered(status),
                 410 => Outcome::Gone,
-                408 | 429 => Outcome::Retry(Some(status), format!("HTTP {status}")),
+                // 401 after both schemes is most often passing: the receiver could not fetch
+                // our key just then (our server busy, theirs behind a cache). Mastodon too
+                // retries 401, 408 and 429 and gives up on the other 4xx.
+                401 | 408 | 429 => Outcome::Retry(Some(status), format!("HTTP {status}")),
                 400..=499 => {
                     let text: String = resp
                         .text()
@@ -484,6 +487,50 @@ async fn deliver_one(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A receiver on loopback that answers every POST with `status`.
+    async fn answering(status: u16) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let code = axum::http::StatusCode::from_u16(status).unwrap();
+        let app = axum::Router::new().fallback(move || async move { (code, "nein") });
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        format!("http://127.0.0.1:{port}/inbox")
+    }
+
+    #[tokio::test]
+    async fn a_refused_signature_is_tried_again_later_and_other_refusals_are_final() {
+        let pair = activitypub_federation::http_signatures::generate_actor_keypair().unwrap();
+        let key = Arc::new(
+            SigningKey::from_pkcs8_pem("http://localhost:1/o/x#main-key", &pair.private_key)
+                .unwrap(),
+        );
+        let client = crate::federation::http::client(true, "passerelle-test");
+        let (knocks, signers) = (Knocks::default(), Signers::default());
+        let mut outcomes = Vec::new();
+        for status in [202, 401, 403, 404, 410, 429, 500] {
+            let inbox = answering(status).await;
+            let outcome = send(&client, &knocks, &signers, key.clone(), &inbox, "{}".into()).await;
+            outcomes.push(match outcome {
+                Outcome::Delivered(s) => format!("delivered {s}"),
+                Outcome::Gone => "gone".to_string(),
+                Outcome::Retry(s, _) => format!("retry {}", s.unwrap_or(0)),
+                Outcome::Rejected(s, m) => format!("rejected {s} {m}"),
+            });
+        }
+        assert_eq!(
+            outcomes,
+            [
+                "delivered 202",
+                "retry 401",
+                "rejected 403 HTTP 403: nein",
+                "rejected 404 HTTP 404: nein",
+                "gone",
+                "retry 429",
+                "retry 500"
+            ]
+        );
+    }
 
     #[test]
     fn backoff_doubles_with_jitter_and_caps() {
