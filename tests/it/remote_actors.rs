@@ -87,6 +87,12 @@ impl Remote {
         self.base.trim_start_matches("http://")
     }
 
+    /// The document served at `url` (one of this server's).
+    pub fn doc(&self, url: &str) -> Value {
+        let path = url.strip_prefix(&self.base).unwrap_or(url);
+        self.docs.docs.lock().unwrap()[path].clone()
+    }
+
     pub fn put(&self, path: &str, doc: Value) {
         self.docs.docs.lock().unwrap().insert(path.to_string(), doc);
     }
@@ -374,5 +380,51 @@ async fn boosts_of_what_we_cannot_store_are_accepted_and_store_nothing() {
         ctx.count(&format!("posts WHERE ap_id LIKE '{}/%'", remote.base))
             .await,
         0
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_actor_cannot_move_its_inboxes_to_another_host() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (_, our_post) = org_with_post(&ctx, "ville-amiens").await;
+    let inbox = ctx.url("/inbox");
+    let own_inbox = format!("{}/users/paul/inbox", remote.base);
+    let person = remote.actor(
+        "/users/paul",
+        "Person",
+        json!({"preferredUsername": "paul", "inbox": own_inbox,
+            "endpoints": {"sharedInbox": "https://elsewhere.example/inbox"}}),
+    );
+    let like = json!({"id": format!("{}/activities/like/1", remote.base), "type": "Like",
+        "actor": person.id, "object": our_post});
+    let (status, body) = deliver(&ctx.http, &inbox, &person, &like, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let row = stored_actor(&ctx, &person.id).await;
+    // The shared inbox elsewhere is not used; the personal one is.
+    assert_eq!(
+        (row.inbox_url.as_str(), row.shared_inbox_url.as_deref()),
+        (own_inbox.as_str(), None)
+    );
+
+    // Its Update naming an inbox on another host is refused, and nothing changes.
+    let mut doc = remote.doc(&person.id);
+    doc["inbox"] = json!("https://victim.example/inbox");
+    doc["name"] = json!("Paul");
+    let update = json!({"id": format!("{}/activities/update/1", remote.base), "type": "Update",
+        "actor": person.id, "object": doc});
+    let (status, body) = deliver(&ctx.http, &inbox, &person, &update, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(stored_actor(&ctx, &person.id).await.inbox_url, own_inbox);
+
+    // On its own host, the Update is taken.
+    doc["inbox"] = json!(format!("{}/inbox", remote.base));
+    let update = json!({"id": format!("{}/activities/update/2", remote.base), "type": "Update",
+        "actor": person.id, "object": doc});
+    let (status, body) = deliver(&ctx.http, &inbox, &person, &update, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let row = stored_actor(&ctx, &person.id).await;
+    assert_eq!(
+        (row.inbox_url, row.name),
+        (format!("{}/inbox", remote.base), "Paul".to_string())
     );
 }

@@ -5,7 +5,7 @@ use crate::db::models::inbox;
 use crate::db::models::post::DbPost;
 use crate::db::schema::{actors, follows};
 use crate::error::AppError;
-use crate::federation::objects::actor::remote_actor_row;
+use crate::federation::objects::actor::{authority, remote_actor_row};
 use crate::federation::protocol::activity::{
     Activity, ActivityKind, FlagJson, ObjectRef, Received,
 };
@@ -26,6 +26,13 @@ pub async fn receive_update_actor(
         .map_err(|e| AppError::bad_request(format!("unreadable actor: {e}")))?;
     if json.id != actor.ap_id.0 || json.public_key.owner != json.id {
         return Err(AppError::forbidden("an actor may only update itself"));
+    }
+    // As when an actor is fetched (`resolve::fetch_actor`): our deliveries to it must go to
+    // its own host.
+    if authority(&json.inbox) != actor.domain {
+        return Err(AppError::forbidden(
+            "an actor's inbox must be on its own host",
+        ));
     }
     DbActor::upsert_remote(conn, &remote_actor_row(&json)).await?;
     Ok(())

@@ -284,10 +284,13 @@ pub fn remote_actor_row(json: &ActorJson) -> NewActor {
         summary_map: Value::Object(summary_map),
         summary_html,
         inbox_url: json.inbox.to_string(),
+        // A shared inbox on another host would send our deliveries for this host's
+        // followers to a third party: such a one is not used (its personal inbox is).
         shared_inbox_url: json
             .endpoints
             .as_ref()
             .and_then(|e| e.shared_inbox.as_ref())
+            .filter(|u| authority(u) == authority(&json.id))
             .map(Url::to_string),
         outbox_url: json.outbox.as_ref().map(Url::to_string),
         followers_url: json.followers.as_ref().map(Url::to_string),
