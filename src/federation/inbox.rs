@@ -72,7 +72,7 @@ pub async fn verify_request(
     headers: &HeaderMap,
     body: &[u8],
 ) -> AppResult<DbActor> {
-    Ok(verify_signature(data, method, uri, headers, body)
+    Ok(verify_signature(data, method, uri, headers, body, false)
         .await?
         .actor)
 }
@@ -96,13 +96,16 @@ struct Verified {
 
 /// Checks the request's signature and returns the signing actor, noting that its instance is
 /// alive (nothing else is written). A known signer costs one query (actor, suspension,
-/// domain block and whether it is followed).
+/// domain block and whether it is followed). A stored signer is fetched again when its
+/// profile is old, except with `stored_key`: an account's own deletion, which its server
+/// answers for with 410 from then on, is checked with the key we have.
 async fn verify_signature(
     data: &FedData,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
     body: &[u8],
+    stored_key: bool,
 ) -> AppResult<Verified> {
     let sig = SignedRequest::parse(headers).map_err(unauthorized)?;
     let owner = Url::parse(&sig.key_owner_hint())
@@ -121,7 +124,7 @@ async fn verify_signature(
         ));
     }
     let (actor, mut suspended, mut followed) = match known {
-        Some(k) if !resolve::needs_refresh(&k.actor) => {
+        Some(k) if stored_key || !resolve::needs_refresh(&k.actor) => {
             (k.actor, Some(k.suspended), Some(k.followed))
         }
         _ => {
@@ -202,7 +205,8 @@ async fn receive(
     let actor_id = received.actor.clone();
     let object_id = received.object.as_ref().and_then(ObjectRef::id);
     // A deleted account's last Delete cannot be verified (its key is gone): nothing to do.
-    if kind == ActivityKind::Delete && object_id.as_ref() == Some(&actor_id) {
+    let self_delete = kind == ActivityKind::Delete && object_id.as_ref() == Some(&actor_id);
+    if self_delete {
         let mut conn = data.conn().await?;
         if DbActor::by_ap_id(&mut conn, actor_id.as_str())
             .await?
@@ -215,7 +219,7 @@ async fn receive(
     let Verified {
         actor: signer,
         followed,
-    } = verify_signature(data, method, uri, headers, body).await?;
+    } = verify_signature(data, method, uri, headers, body, self_delete).await?;
     if signer.ap_id.0 != actor_id {
         return Err(AppError::forbidden(
             "the signing key does not belong to the activity's actor",

@@ -93,6 +93,11 @@ impl Remote {
         self.docs.docs.lock().unwrap()[path].clone()
     }
 
+    /// Serves nothing at `path` any more (404), as for a deleted account.
+    pub fn remove(&self, path: &str) {
+        self.docs.docs.lock().unwrap().remove(path);
+    }
+
     pub fn put(&self, path: &str, doc: Value) {
         self.docs.docs.lock().unwrap().insert(path.to_string(), doc);
     }
@@ -426,5 +431,55 @@ async fn an_actor_cannot_move_its_inboxes_to_another_host() {
     assert_eq!(
         (row.inbox_url, row.name),
         (format!("{}/inbox", remote.base), "Paul".to_string())
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deleted_account_is_removed_even_when_its_stored_profile_is_old() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (_, our_post) = org_with_post(&ctx, "ville-amiens").await;
+    let inbox = ctx.url("/inbox");
+    let person = remote.actor("/users/lea", "Person", json!({"preferredUsername": "lea"}));
+    let note = json!({"id": format!("{}/notes/1", remote.base), "type": "Note",
+        "attributedTo": person.id, "inReplyTo": our_post,
+        "to": ["https://www.w3.org/ns/activitystreams#Public"],
+        "content": "<p>Bonjour Amiens</p>"});
+    let create = json!({"id": format!("{}/activities/create/1", remote.base), "type": "Create",
+        "actor": person.id, "object": note});
+    let (status, body) = deliver(&ctx.http, &inbox, &person, &create, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let reply = format!(
+        "posts WHERE ap_id = '{}/notes/1' AND deleted_at IS NULL",
+        remote.base
+    );
+    assert_eq!(ctx.count(&reply).await, 1);
+
+    // Two days later the account is deleted: its server answers 404 for it from then on.
+    {
+        use diesel_async::RunQueryDsl;
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        diesel::sql_query(format!(
+            "UPDATE actors SET last_refreshed_at = now() - interval '2 days' \
+             WHERE ap_id = '{}'",
+            person.id
+        ))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    }
+    remote.remove("/users/lea");
+    let delete = json!({"id": format!("{}/users/lea#delete", remote.base), "type": "Delete",
+        "actor": person.id, "object": person.id,
+        "to": ["https://www.w3.org/ns/activitystreams#Public"]});
+    let (status, body) = deliver(&ctx.http, &inbox, &person, &delete, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(ctx.count(&reply).await, 0);
+    assert_eq!(
+        ctx.count(&format!(
+            "actors WHERE ap_id = '{}' AND deleted_at IS NOT NULL",
+            person.id
+        ))
+        .await,
+        1
     );
 }
