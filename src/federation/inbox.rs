@@ -363,8 +363,16 @@ async fn dispatch(
                 Some(other) => {
                     tracing::info!(kind = other, "Undo of an activity we do not handle")
                 }
-                // A bare id: it can only name one of the sender's reactions.
-                None => announce::receive_undo(conn, signer, inner, "Like").await?,
+                // A bare id: one of the sender's follows, else of its reactions.
+                None => {
+                    let followed = match inner.id() {
+                        Some(id) => follow::receive_undo_by_id(conn, signer, id.as_str()).await?,
+                        None => false,
+                    };
+                    if !followed {
+                        announce::receive_undo(conn, signer, inner, "Like").await?
+                    }
+                }
             }
         }
         ActivityKind::Create => {

@@ -483,3 +483,52 @@ async fn a_deleted_account_is_removed_even_when_its_stored_profile_is_old() {
         1
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_undo_naming_a_follow_by_its_id_ends_the_follow() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (amiens, _) = org_with_post(&ctx, "ville-amiens").await;
+    let inbox = ctx.url("/inbox");
+    let person = remote.actor(
+        "/users/hugo",
+        "Person",
+        json!({"preferredUsername": "hugo"}),
+    );
+    let other = remote.actor(
+        "/users/ines",
+        "Person",
+        json!({"preferredUsername": "ines"}),
+    );
+    let follow_id = format!("{}/activities/follow/1", remote.base);
+    let follow = json!({"id": follow_id, "type": "Follow", "actor": person.id,
+        "object": amiens.ap_id.as_str()});
+    let (status, body) = deliver(&ctx.http, &inbox, &person, &follow, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let follows = format!("follows WHERE followed_id = {}", amiens.id);
+    assert_eq!(ctx.count(&follows).await, 1);
+    // Someone else's Undo naming it changes nothing; the follower's own ends it.
+    let undo = |n: u32, actor: &str| {
+        json!({"id": format!("{}/activities/undo/{n}", remote.base), "type": "Undo",
+            "actor": actor, "object": follow_id})
+    };
+    let (status, body) = deliver(
+        &ctx.http,
+        &inbox,
+        &other,
+        &undo(1, &other.id),
+        SystemTime::now(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(ctx.count(&follows).await, 1);
+    let (status, body) = deliver(
+        &ctx.http,
+        &inbox,
+        &person,
+        &undo(2, &person.id),
+        SystemTime::now(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(ctx.count(&follows).await, 0);
+}

@@ -219,6 +219,22 @@ pub async fn receive_answer(
 }
 
 /// Inbound Undo{Follow}.
+/// Inbound Undo whose object is a bare id: when it names a Follow of the sender's, the
+/// follow is removed and the answer is true (else the id may name a reaction).
+pub async fn receive_undo_by_id(
+    conn: &mut AsyncPgConnection,
+    actor: &DbActor,
+    id: &str,
+) -> Result<bool, AppError> {
+    match DbFollow::by_activity(conn, id).await? {
+        Some(f) if f.follower_id == actor.id => {
+            DbFollow::remove(conn, actor.id, f.followed_id).await?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
 pub async fn receive_undo_follow(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
