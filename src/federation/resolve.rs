@@ -324,6 +324,7 @@ pub async fn post(state: &AppState, url: &str) -> Result<DbPost, ResolveError> {
                 author.id,
                 &remote_post_data(&object),
                 object.published,
+                object.updated,
             )
             .await?;
             if let Some(terms) = &terms {

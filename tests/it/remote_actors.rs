@@ -532,3 +532,54 @@ async fn an_undo_naming_a_follow_by_its_id_ends_the_follow() {
     assert_eq!(status, StatusCode::ACCEPTED, "{body}");
     assert_eq!(ctx.count(&follows).await, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_delivery_of_an_older_version_does_not_undo_a_later_edit() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (_, our_post) = org_with_post(&ctx, "ville-amiens").await;
+    let inbox = ctx.url("/inbox");
+    let person = remote.actor("/users/zoe", "Person", json!({"preferredUsername": "zoe"}));
+    let note_id = format!("{}/notes/1", remote.base);
+    let version = |kind: &str, n: u32, updated: Option<&str>| {
+        let mut note = json!({"id": note_id, "type": "Note", "attributedTo": person.id,
+            "inReplyTo": our_post, "to": ["https://www.w3.org/ns/activitystreams#Public"],
+            "published": "2026-11-30T10:00:00Z", "content": format!("<p>Fassung {n}</p>")});
+        if let Some(u) = updated {
+            note["updated"] = json!(u);
+        }
+        json!({"id": format!("{}/activities/{kind}/{n}", remote.base), "type": kind,
+            "actor": person.id, "object": note})
+    };
+    let stored = || async {
+        ctx.count(&format!(
+            "post_translations t JOIN posts p ON p.id = t.post_id \
+             WHERE p.ap_id = '{note_id}' AND t.content_html LIKE '%Fassung 2%'"
+        ))
+        .await
+    };
+    // The Create, the second edit, then the first edit and the Create again, late.
+    for activity in [
+        version("Create", 0, None),
+        version("Update", 2, Some("2026-11-30T12:00:00Z")),
+        version("Update", 1, Some("2026-11-30T11:00:00Z")),
+        version("Create", 3, None),
+    ] {
+        let (status, body) =
+            deliver(&ctx.http, &inbox, &person, &activity, SystemTime::now()).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    }
+    assert_eq!(stored().await, 1, "the second edit stays");
+    // A later edit is taken.
+    let later = version("Update", 4, Some("2026-11-30T13:00:00Z"));
+    let (status, body) = deliver(&ctx.http, &inbox, &person, &later, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(stored().await, 0);
+    assert_eq!(
+        ctx.count(&format!(
+            "post_translations t JOIN posts p ON p.id = t.post_id \
+             WHERE p.ap_id = '{note_id}' AND t.content_html LIKE '%Fassung 4%'"
+        ))
+        .await,
+        1
+    );
+}

@@ -135,7 +135,7 @@ impl DbPost {
         data: &PostData,
     ) -> QueryResult<PostFull> {
         conn.transaction(async |conn| {
-            let post = replace_row(conn, id, data).await?;
+            let post = replace_row(conn, id, data, None).await?;
             load_full(conn, post).await
         })
         .await
@@ -361,6 +361,7 @@ struct NewPostRow<'a> {
     in_reply_to: Option<&'a str>,
     funded_by: Option<&'a str>,
     published: DateTime<Utc>,
+    updated: Option<DateTime<Utc>>,
 }
 
 impl<'a> NewPostRow<'a> {
@@ -370,6 +371,7 @@ impl<'a> NewPostRow<'a> {
         local: bool,
         data: &'a PostData,
         published: Option<DateTime<Utc>>,
+        updated: Option<DateTime<Utc>>,
     ) -> Self {
         NewPostRow {
             ap_id,
@@ -387,6 +389,7 @@ impl<'a> NewPostRow<'a> {
             in_reply_to: data.in_reply_to.as_deref(),
             funded_by: data.funded_by.as_deref(),
             published: published.unwrap_or_else(Utc::now),
+            updated,
         }
     }
 }
@@ -430,7 +433,9 @@ async fn insert_row(
     published: Option<DateTime<Utc>>,
 ) -> QueryResult<DbPost> {
     let post: DbPost = diesel::insert_into(posts::table)
-        .values(NewPostRow::new(ap_id, actor_id, local, data, published))
+        .values(NewPostRow::new(
+            ap_id, actor_id, local, data, published, None,
+        ))
         .returning(DbPost::as_returning())
         .get_result(conn)
         .await?;
@@ -439,10 +444,13 @@ async fn insert_row(
 }
 
 /// Replaces a live post's fields and parts, in the caller's transaction.
+/// `updated`: when the version was made, as its author's server says (a remote post's
+/// `updated`); now when `None`.
 async fn replace_row(
     conn: &mut AsyncPgConnection,
     id: i64,
     data: &PostData,
+    updated: Option<DateTime<Utc>>,
 ) -> QueryResult<DbPost> {
     let post: DbPost = diesel::update(posts::table.find(id))
         .filter(posts::deleted_at.is_null())
@@ -456,7 +464,7 @@ async fn replace_row(
             posts::ends_on.eq(data.ends_on),
             posts::html_url.eq(&data.html_url),
             posts::funded_by.eq(&data.funded_by),
-            posts::updated.eq(diesel::dsl::now),
+            posts::updated.eq(updated.unwrap_or_else(Utc::now)),
         ))
         .returning(DbPost::as_returning())
         .get_result(conn)
@@ -589,6 +597,17 @@ impl DbPost {
 }
 
 impl DbPost {
+    /// Whether this stored post is a later version than one dated `published` and
+    /// `updated` (see [`DbPost::store_remote`]).
+    pub fn holds_newer_than(
+        &self,
+        published: Option<DateTime<Utc>>,
+        updated: Option<DateTime<Utc>>,
+    ) -> bool {
+        let stored = self.updated.unwrap_or(self.published);
+        updated.or(published).is_some_and(|v| v < stored)
+    }
+
     /// Stores a remote post, or replaces it when it exists (same author only; another
     /// author's is `NotFound`), in one transaction. Safe against a concurrent request storing
     /// the same post: whichever comes second finds it stored and treats it as existing.
@@ -598,9 +617,10 @@ impl DbPost {
         actor_id: i64,
         data: &PostData,
         published: Option<DateTime<Utc>>,
+        updated: Option<DateTime<Utc>>,
     ) -> QueryResult<DbPost> {
         conn.transaction(async |conn| {
-            DbPost::store_remote(conn, None, ap_id, actor_id, data, published).await
+            DbPost::store_remote(conn, None, ap_id, actor_id, data, published, updated).await
         })
         .await
     }
@@ -608,9 +628,13 @@ impl DbPost {
     /// `upsert_remote` in the caller's transaction, given what `by_ap_id` found (`None`: not
     /// looked up, or not found). A new post is inserted with `ON CONFLICT DO NOTHING`, so a
     /// concurrent request storing it first is no error: its post is then the existing one.
-    /// An existing post is left as it is when it is deleted (deleted stays deleted) or when
-    /// `data` is what it holds already (a duplicate delivery changes nothing); otherwise it
-    /// is replaced.
+    /// An existing post is left as it is when it is deleted (deleted stays deleted), when
+    /// `data` is an older version than the stored one (a retried delivery of an earlier
+    /// edit, or of the Create, arriving after a later edit), or when `data` is what it holds
+    /// already (a duplicate delivery changes nothing); otherwise it is replaced.
+    ///
+    /// A version is dated by its `updated`, else its `published` (both from its author's
+    /// server, so compared on one clock); one without either is taken as the newest.
     pub async fn store_remote(
         conn: &mut AsyncPgConnection,
         existing: Option<DbPost>,
@@ -618,10 +642,13 @@ impl DbPost {
         actor_id: i64,
         data: &PostData,
         published: Option<DateTime<Utc>>,
+        updated: Option<DateTime<Utc>>,
     ) -> QueryResult<DbPost> {
         let existing = match existing {
             Some(post) => post,
-            None => match DbPost::insert_remote(conn, ap_id, actor_id, data, published).await? {
+            None => match DbPost::insert_remote(conn, ap_id, actor_id, data, published, updated)
+                .await?
+            {
                 Some(post) => return Ok(post),
                 // Stored meanwhile by a concurrent request (committed: the INSERT waited).
                 None => DbPost::by_ap_id(conn, ap_id)
@@ -635,12 +662,15 @@ impl DbPost {
         if existing.deleted_at.is_some() {
             return Ok(existing);
         }
+        if existing.holds_newer_than(published, updated) {
+            return Ok(existing);
+        }
         let id = existing.id;
         let full = load_full(conn, existing).await?;
         if holds(&full, data) {
             return Ok(full.post);
         }
-        replace_row(conn, id, data).await
+        replace_row(conn, id, data, updated).await
     }
 
     /// Stores a new remote post with its parts, in the caller's transaction, unless a post
@@ -652,9 +682,12 @@ impl DbPost {
         actor_id: i64,
         data: &PostData,
         published: Option<DateTime<Utc>>,
+        updated: Option<DateTime<Utc>>,
     ) -> QueryResult<Option<DbPost>> {
         let post: Option<DbPost> = diesel::insert_into(posts::table)
-            .values(NewPostRow::new(ap_id, actor_id, false, data, published))
+            .values(NewPostRow::new(
+                ap_id, actor_id, false, data, published, updated,
+            ))
             .on_conflict(posts::ap_id)
             .do_nothing()
             .returning(DbPost::as_returning())

@@ -115,6 +115,7 @@ pub async fn receive(
                     f.author.id,
                     &remote_post_data(&f.object),
                     f.object.published,
+                    f.object.updated,
                 )
                 .await?;
                 super::post::remember_audience(conn, &f.object, Some(actor)).await?;

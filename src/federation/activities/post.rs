@@ -427,8 +427,15 @@ async fn store_received(
     let exists = match known {
         Some(post) => Some(post),
         // New here (the usual case): one INSERT that skips a post stored before.
-        None => match DbPost::insert_remote(conn, obj.id.as_str(), actor.id, &data, obj.published)
-            .await?
+        None => match DbPost::insert_remote(
+            conn,
+            obj.id.as_str(),
+            actor.id,
+            &data,
+            obj.published,
+            obj.updated,
+        )
+        .await?
         {
             Some(post) => {
                 if let Some(terms) = terms {
@@ -442,6 +449,15 @@ async fn store_received(
     if exists.as_ref().is_some_and(|p| p.deleted_at.is_some()) {
         return Ok(()); // deleted stays deleted
     }
+    // A retried delivery of an earlier version (an edit, the Create) arriving after a later
+    // one: the post and its event part stay as they are.
+    if exists
+        .as_ref()
+        .is_some_and(|p| p.holds_newer_than(obj.published, obj.updated))
+    {
+        tracing::info!(object = %obj.id, "an older version of a stored post; ignored");
+        return Ok(());
+    }
     // In the inbox's transaction: no savepoint, and the lookup above is not repeated.
     let post = DbPost::store_remote(
         conn,
@@ -450,6 +466,7 @@ async fn store_received(
         actor.id,
         &data,
         obj.published,
+        obj.updated,
     )
     .await
     .map_err(|e| match e {
