@@ -436,13 +436,45 @@ pub async fn authorized_fetch(
         || path.starts_with("/nodeinfo");
     if !data.app_data().config.federation.authorized_fetch
         || req.method() != axum::http::Method::GET
-        || !wants_activity_json(req.headers())
         || open
     {
         return next.run(req).await;
     }
-    match super::inbox::verify_request(&data, req.method(), req.uri(), req.headers(), b"").await {
-        Ok(_) => next.run(req).await,
+    if wants_activity_json(req.headers()) {
+        return match super::inbox::verify_request(
+            &data,
+            req.method(),
+            req.uri(),
+            req.headers(),
+            b"",
+        )
+        .await
+        {
+            Ok(_) => next.run(req).await,
+            Err(e) => e.into_response(),
+        };
+    }
+    // Collections (an outbox, followers, a post's activity) are JSON whatever the request
+    // accepts: an answer in ActivityPub JSON needs the signature as well, so that leaving
+    // out `Accept` does not get around it. Pages for browsers stay open.
+    let (method, uri, headers) = (
+        req.method().clone(),
+        req.uri().clone(),
+        req.headers().clone(),
+    );
+    let response = next.run(req).await;
+    let federated = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.starts_with("application/activity+json") || v.starts_with("application/ld+json")
+        });
+    if !federated {
+        return response;
+    }
+    match super::inbox::verify_request(&data, &method, &uri, &headers, b"").await {
+        Ok(_) => response,
         Err(e) => e.into_response(),
     }
 }

@@ -250,6 +250,24 @@ async fn under_authorized_fetch_a_collection_needs_a_signature_like_its_post() {
             .unwrap();
         assert_eq!(resp.status(), StatusCode::UNAUTHORIZED, "{url}");
     }
+    // Collections that are JSON whatever is asked for need it too without `Accept`; the
+    // pages for browsers stay open.
+    for path in [
+        "/o/stadt-dortmund/outbox?page=true",
+        "/o/stadt-dortmund/outbox",
+        "/o/stadt-dortmund/followers",
+        "/o/stadt-dortmund/following",
+        "/o/stadt-dortmund/featured",
+        "/o/stadt-dortmund/partnerships",
+    ] {
+        let resp = ctx.http.get(ctx.url(path)).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::UNAUTHORIZED, "{path}");
+    }
+    let path = url::Url::parse(ap_id).unwrap().path().to_string();
+    for page in ["/o/stadt-dortmund", path.as_str(), "/"] {
+        let resp = ctx.http.get(ctx.url(page)).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK, "{page}");
+    }
 }
 
 /// A person on another server, stored as the inbox stores one.
