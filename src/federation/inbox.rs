@@ -263,7 +263,7 @@ async fn receive(
     // statement; anything else about it (stored before, several languages, images) takes the
     // general path below.
     let one_statement = if kind == ActivityKind::Create && followed == Some(true) {
-        post::receive_new(&mut conn, &signer, &arrival, &received).await?
+        post::receive_new(&mut conn, data.urls.base(), &signer, &arrival, &received).await?
     } else {
         None
     };

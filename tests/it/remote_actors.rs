@@ -583,3 +583,121 @@ async fn a_late_delivery_of_an_older_version_does_not_undo_a_later_edit() {
         1
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_followed_actors_post_naming_our_group_only_in_cc_goes_through_the_groups_rules() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (amiens, our_post) = org_with_post(&ctx, "ville-amiens").await;
+    ctx.editor("moderatorin", &["ville-amiens"]).await;
+    let group = {
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        let input = passerelle::forum::GroupInput {
+            handle: "foerder".into(),
+            name: std::collections::BTreeMap::from([(
+                passerelle::vocab::Lang::De,
+                "Fördermittel".to_string(),
+            )]),
+            description: Default::default(),
+            rules: Default::default(),
+            posting_restricted_to_mods: false,
+            moderators: vec!["moderatorin".into()],
+        };
+        passerelle::forum::create_group(&mut conn, ctx.inst.state(), &input, None)
+            .await
+            .unwrap()
+    };
+    let inbox = ctx.url("/inbox");
+    let public = "https://www.w3.org/ns/activitystreams#Public";
+    let banned = remote.actor(
+        "/users/troll",
+        "Person",
+        json!({"preferredUsername": "troll"}),
+    );
+    let member = remote.actor(
+        "/users/nina",
+        "Person",
+        json!({"preferredUsername": "nina"}),
+    );
+    // Both known here (each liked our post) and followed by Amiens: their new posts would
+    // take the one-statement path.
+    for (n, who) in [(1, &banned), (2, &member)] {
+        let like = json!({"id": format!("{}/activities/like/{n}", remote.base), "type": "Like",
+            "actor": who.id, "object": our_post});
+        let (status, body) = deliver(&ctx.http, &inbox, who, &like, SystemTime::now()).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    }
+    follow_every_remote(&ctx, &amiens).await;
+    {
+        use diesel_async::RunQueryDsl;
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        diesel::sql_query(format!(
+            "INSERT INTO group_bans (group_id, actor_id) \
+             SELECT {}, id FROM actors WHERE ap_id = '{}'",
+            group.actor.id, banned.id
+        ))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        // The member follows the group, which then has someone to pass posts on to.
+        diesel::sql_query(format!(
+            "INSERT INTO follows (follower_id, followed_id, accepted) \
+             SELECT id, {}, true FROM actors WHERE ap_id = '{}'",
+            group.actor.id, member.id
+        ))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    }
+    // A Mastodon post to the group: a mention, the group in `cc`, no `audience`.
+    let post_to_group = |n: u32, who: &RemoteActor| {
+        let note = json!({"id": format!("{}/notes/{n}", remote.base), "type": "Note",
+            "attributedTo": who.id, "to": [public], "cc": [group.actor.ap_id.as_str()],
+            "published": "2026-11-30T10:00:00Z",
+            "content": format!("<p>@foerder Frage {n}</p>")});
+        json!({"id": format!("{}/activities/create/{n}", remote.base), "type": "Create",
+            "actor": who.id, "to": [public], "cc": [group.actor.ap_id.as_str()], "object": note})
+    };
+    let (status, body) = deliver(
+        &ctx.http,
+        &inbox,
+        &banned,
+        &post_to_group(1, &banned),
+        SystemTime::now(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(
+        ctx.count(&format!("posts WHERE ap_id = '{}/notes/1'", remote.base))
+            .await,
+        0
+    );
+    let (status, body) = deliver(
+        &ctx.http,
+        &inbox,
+        &member,
+        &post_to_group(2, &member),
+        SystemTime::now(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    // Stored as the group's, and passed on by the group: its Create wrapped in an Announce,
+    // and the bare thread announced for Mastodon.
+    assert_eq!(
+        ctx.count(&format!(
+            "posts WHERE ap_id = '{}/notes/2' AND audience = '{}'",
+            remote.base,
+            group.actor.ap_id.as_str()
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        ctx.count(&format!(
+            "outbound_activities WHERE kind = 'Announce' AND actor_id = {} \
+             AND object_ap_id = '{}/notes/2'",
+            group.actor.id, remote.base
+        ))
+        .await,
+        2
+    );
+}

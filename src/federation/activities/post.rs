@@ -288,6 +288,7 @@ async fn wanted(
 /// error its answer).
 pub async fn receive_new(
     conn: &mut AsyncPgConnection,
+    base: &str,
     actor: &DbActor,
     arrival: &ArrivalOf<'_>,
     activity: &Received,
@@ -311,9 +312,20 @@ pub async fn receive_new(
     {
         return Ok(None);
     }
-    // Replies and posts to groups take the general path, which checks what a group allows;
-    // a funded project too (the one-statement insert has no column for its programme).
-    if obj.in_reply_to.is_some() || obj.audience.is_some() || obj.funded_by.is_some() {
+    // Replies and posts to groups take the general path, which checks what a group allows
+    // (a Mastodon post to one of our groups names it only in `to` or `cc`: anything
+    // addressed to one of our actors takes it); a funded project too (the one-statement
+    // insert has no column for its programme).
+    let ours = |a: &str| {
+        a.strip_prefix(base)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    if obj.in_reply_to.is_some()
+        || obj.audience.is_some()
+        || obj.funded_by.is_some()
+        || activity.addressed().any(ours)
+        || obj.to.iter().chain(&obj.cc).any(|u| ours(u.as_str()))
+    {
         return Ok(None);
     }
     let data = remote_post_data(&obj);
