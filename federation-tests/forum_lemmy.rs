@@ -3,7 +3,9 @@
 //! announces the activity unchanged (and the plain `Announce{Page}`) in the shape Lemmy
 //! validates; our Group actor has what Lemmy reads; a banned user's next thread is refused.
 //! And the other way: a Lemmy community's removal and lock of its own thread, announced by
-//! the community, apply here; the same from a moderator on another host are refused.
+//! the community, apply here; the same from a moderator on another host are refused; its
+//! members' edits (taken from the post's own host) and deletions of their own threads, from
+//! any instance, apply too.
 
 use crate::common::{Net, wait_for};
 use crate::lemmy::Lemmy;
@@ -245,5 +247,121 @@ async fn a_lemmy_communitys_moderation_of_its_thread_applies_here_from_its_own_h
         nrw.count("moderation_log WHERE action = 'remove' AND reason = 'Werbung'")
             .await,
         1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lemmy_community_passes_on_its_members_edits_and_deletions_from_any_instance() {
+    let nrw = Net::start().await;
+    nrw.org("stadt-dortmund", false).await;
+    let mut lemmy = Lemmy::start_as("lemmy").await;
+    let community = lemmy.serve_actor(&nrw, "actor.json", "community");
+    lemmy.serve_actor(&nrw, "person.json", "jonas");
+    // A member on another Lemmy instance (another host).
+    let mut other = Lemmy::start_as("lemmy").await;
+    let member = other.serve_actor(&nrw, "person.json", "jonas");
+    let inbox = nrw.inst.url("/inbox");
+    nrw.follow("stadt-dortmund", &community).await;
+    let (_, follow) = lemmy
+        .received("the Follow", |a| a["type"] == "Follow")
+        .await;
+    let mut accept = lemmy.fixture(&nrw, "accept_follow.json");
+    accept["object"] = follow;
+    assert_eq!(
+        lemmy.send(&nrw, &inbox, "community", &accept).await,
+        StatusCode::ACCEPTED
+    );
+    // The community passes on a thread of its own instance's member, and one of the other's.
+    let announce_page = lemmy.fixture(&nrw, "announce_create_page.json");
+    let page = announce_page["object"]["object"].clone();
+    let page_id = page["id"].as_str().unwrap().to_string();
+    lemmy.serve(&page_id, page.clone());
+    assert_eq!(
+        lemmy.send(&nrw, &inbox, "community", &announce_page).await,
+        StatusCode::ACCEPTED
+    );
+    let mut foreign = announce_page.clone();
+    let foreign_id = format!("{}/post/777", other.base);
+    foreign["id"] = json!(format!("{}/activities/announce/foreign", lemmy.base));
+    foreign["object"]["id"] = json!(format!("{}/activities/create/777", other.base));
+    foreign["object"]["actor"] = json!(member);
+    foreign["object"]["object"]["id"] = json!(foreign_id);
+    foreign["object"]["object"]["attributedTo"] = json!(member);
+    other.serve(&foreign_id, foreign["object"]["object"].clone());
+    assert_eq!(
+        lemmy.send(&nrw, &inbox, "community", &foreign).await,
+        StatusCode::ACCEPTED
+    );
+    for id in [&page_id, &foreign_id] {
+        nrw.stored_post(id).await.expect("the thread is stored");
+    }
+
+    // The member edits the thread; the community announces the Update. The edit is taken
+    // from the post's own host.
+    let update = lemmy.fixture(&nrw, "update_page.json");
+    lemmy.serve(&page_id, update["object"].clone());
+    let announce_update = json!({"@context": announce_page["@context"],
+        "id": format!("{}/activities/announce/update-1", lemmy.base), "type": "Announce",
+        "actor": community, "to": [PUBLIC], "cc": [format!("{community}/followers")],
+        "object": update});
+    assert_eq!(
+        lemmy
+            .send(&nrw, &inbox, "community", &announce_update)
+            .await,
+        StatusCode::ACCEPTED
+    );
+    let stored = nrw.stored_post(&page_id).await.unwrap();
+    assert!(
+        stored
+            .translations
+            .iter()
+            .any(|t| t.title.contains("noch 3 Gastfamilien")),
+        "{:?}",
+        stored.translations
+    );
+    // The community's own profile edit, announced: accepted, nothing stored as a post.
+    let profile = json!({"@context": announce_page["@context"],
+        "id": format!("{}/activities/announce/update-2", lemmy.base), "type": "Announce",
+        "actor": community, "to": [PUBLIC],
+        "object": {"id": format!("{}/activities/update/profile", lemmy.base), "type": "Update",
+            "actor": community, "to": [PUBLIC],
+            "object": lemmy.fixture(&nrw, "actor.json")}});
+    assert_eq!(
+        lemmy.send(&nrw, &inbox, "community", &profile).await,
+        StatusCode::ACCEPTED
+    );
+    assert!(nrw.stored_post(&community).await.is_none());
+
+    // The member on the other instance deletes its own thread; the community announces it.
+    let mut delete = lemmy.fixture(&nrw, "delete_page.json");
+    delete["id"] = json!(format!("{}/activities/delete/777", other.base));
+    delete["actor"] = json!(member);
+    delete["object"] = json!(foreign_id);
+    let announce_delete = json!({"@context": announce_page["@context"],
+        "id": format!("{}/activities/announce/delete-777", lemmy.base), "type": "Announce",
+        "actor": community, "to": [PUBLIC], "object": delete});
+    assert_eq!(
+        lemmy
+            .send(&nrw, &inbox, "community", &announce_delete)
+            .await,
+        StatusCode::ACCEPTED
+    );
+    let gone = nrw.stored_post(&foreign_id).await.unwrap();
+    assert!(gone.post.deleted_at.is_some());
+    // Another instance's actor deleting a thread that is not its own stays refused.
+    let mut forged = announce_delete.clone();
+    forged["id"] = json!(format!("{}/activities/announce/delete-forged", lemmy.base));
+    forged["object"]["object"] = json!(page_id);
+    assert_eq!(
+        lemmy.send(&nrw, &inbox, "community", &forged).await,
+        StatusCode::FORBIDDEN
+    );
+    assert!(
+        nrw.stored_post(&page_id)
+            .await
+            .unwrap()
+            .post
+            .deleted_at
+            .is_none()
     );
 }

@@ -40,7 +40,10 @@ pub struct Fetched {
     pub author: DbActor,
 }
 
-/// Fetches the boosted object when it is new to us and the booster is followed here.
+/// Fetches the boosted object when it is new to us and the booster is followed here; and,
+/// when a group passes on an edit of a post we have (FEP-1b12: a Lemmy community announces
+/// its members' `Update`s), the post's current version from its author's host, so that the
+/// edit is taken from there rather than on the group's word.
 pub async fn prefetch(
     data: &FedData,
     actor: &DbActor,
@@ -54,11 +57,26 @@ pub async fn prefetch(
     if wrapped.is_some_and(|k| !POST_TYPES.contains(&k) && !matches!(k, "Create" | "Update")) {
         return Ok(None);
     }
+    // A wrapped Create or Update of something else than a post (a community's own profile).
+    let inner = activity
+        .object
+        .as_ref()
+        .filter(|_| wrapped.is_some_and(|k| !POST_TYPES.contains(&k)))
+        .and_then(|o| o.embedded()["object"]["type"].as_str());
+    if inner.is_some_and(|k| !POST_TYPES.contains(&k)) {
+        return Ok(None);
+    }
     let mut conn = data.conn().await?;
-    if DbPost::by_ap_id(&mut conn, id.as_str()).await?.is_some()
-        || (DbFollow::count_followers(&mut conn, actor.id).await? == 0
-            && !super::relay::subscribed_to(&mut conn, actor).await?)
-    {
+    let wanted = match DbPost::by_ap_id(&mut conn, id.as_str()).await? {
+        Some(post) => {
+            wrapped == Some("Update") && distributed_by_group(actor, activity) && !post.local
+        }
+        None => {
+            DbFollow::count_followers(&mut conn, actor.id).await? > 0
+                || super::relay::subscribed_to(&mut conn, actor).await?
+        }
+    };
+    if !wanted {
         return Ok(None);
     }
     drop(conn);
@@ -105,6 +123,26 @@ pub async fn receive(
     let post = match DbPost::by_ap_id(conn, id.as_str()).await? {
         Some(p) => {
             super::post::remember_announcing_group(conn, &p, actor).await?;
+            // A group's edit of a member's post: its version fetched from the author's host
+            // (see `prefetch`), stored unless it is older than the one we have.
+            if let Some(f) = fetched {
+                DbPost::store_remote(
+                    conn,
+                    Some(p.clone()),
+                    f.object.id.as_str(),
+                    f.author.id,
+                    &remote_post_data(&f.object),
+                    f.object.published,
+                    f.object.updated,
+                )
+                .await
+                .map_err(|e| match e {
+                    diesel::result::Error::NotFound => {
+                        AppError::forbidden("that object belongs to another actor")
+                    }
+                    other => other.into(),
+                })?;
+            }
             Some(p)
         }
         None => match fetched {

@@ -422,10 +422,12 @@ pub async fn receive_moderator_delete(
     Ok(true)
 }
 
-/// An `Announce` by a remote group of one of its moderators' actions (or its own): a
-/// `Delete`, `Lock`, `Undo{Lock}`, `Add`/`Remove` to its featured collection. Applied only
-/// when the wrapped activity comes from the group's own instance and acts on a thread or
-/// comment of that group. `Ok(false)` when the wrapped activity is none of these.
+/// An `Announce` by a remote group of one of its moderators' actions (or its own), or of a
+/// member's deletion of its own post: a `Delete`, `Lock`, `Undo{Lock}`, `Add`/`Remove` to its
+/// featured collection. Applied only when it acts on a thread or comment of that group, and
+/// the wrapped activity comes from the group's own instance or, for a `Delete`, from the
+/// post's author (a Lemmy community announces its members' deletions of their own posts,
+/// whatever their instance). `Ok(false)` when the wrapped activity is none of these.
 pub async fn receive_group_action(
     conn: &mut AsyncPgConnection,
     group_actor: &DbActor,
@@ -439,11 +441,6 @@ pub async fn receive_group_action(
     }
     let inner_actor = id_of(&doc["actor"])
         .ok_or_else(|| AppError::bad_request(format!("the announced {kind} names no actor")))?;
-    if authority(&inner_actor) != group_actor.domain {
-        return Err(AppError::forbidden(
-            "a group's moderation is accepted from the group's own instance only",
-        ));
-    }
     let target = if undo_lock {
         id_of(&doc["object"]["object"])
     } else {
@@ -457,6 +454,15 @@ pub async fn receive_group_action(
         return Err(AppError::forbidden(
             "a group moderates only its own threads",
         ));
+    }
+    if authority(&inner_actor) != group_actor.domain {
+        let authors_own =
+            kind == "Delete" && DbActor::by_id(conn, post.actor_id).await?.ap_id.0 == inner_actor;
+        if !authors_own {
+            return Err(AppError::forbidden(
+                "a group's moderation is accepted from the group's own instance only",
+            ));
+        }
     }
     let featured = group_actor
         .followers_url
