@@ -121,6 +121,11 @@ fn web_url(s: &Option<String>, field: &str) -> Result<Option<String>, AppError> 
 /// A time as editors give it: wall-clock time in the event's zone, or an instant with an
 /// offset. A wall-clock time skipped by a change to summer time does not exist; one that
 /// occurs twice (the change back) is the first.
+///
+/// Besides the ISO forms a date field sends (`2026-06-12T14:00`), the forms people type
+/// where a browser shows a plain text box: the day first, with dots or slashes, and the
+/// time with a colon or an `h` (`12.06.2026 14:00`, `12/06/2026 à 14 h 00`, `12.06.2026,
+/// 14 Uhr`).
 pub fn parse_time(s: &str, tz: Tz, field: &str) -> Result<DateTime<Utc>, AppError> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
@@ -129,6 +134,7 @@ pub fn parse_time(s: &str, tz: Tz, field: &str) -> Result<DateTime<Utc>, AppErro
     let naive = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .or_else(|| typed_time(s))
         .ok_or_else(|| AppError::invalid(field, "a date and time such as 2026-06-12T14:00"))?;
     naive
         .and_local_timezone(tz)
@@ -140,6 +146,33 @@ pub fn parse_time(s: &str, tz: Tz, field: &str) -> Result<DateTime<Utc>, AppErro
                 format!("{naive} does not exist in {tz} (the clocks skip it)"),
             )
         })
+}
+
+/// A date and time typed day first (see [`parse_time`]).
+fn typed_time(s: &str) -> Option<NaiveDateTime> {
+    let lower = s.to_lowercase().replace(',', " ");
+    let mut words = lower.split_whitespace();
+    let date = words.next()?;
+    let date = ["%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(date, f).ok())?;
+    // The rest is the time, after a word such as "à", "um", "alle", "o" or "at".
+    let time: String = words
+        .filter(|w| !matches!(*w, "à" | "a" | "um" | "alle" | "o" | "at" | "uhr"))
+        .collect();
+    let time = time.trim_end_matches("uhr").replace(['h', '.'], ":");
+    let time = if time.contains(':') {
+        time
+    } else {
+        format!("{time}:")
+    };
+    let time = if time.ends_with(':') {
+        format!("{time}00")
+    } else {
+        time
+    };
+    let time = chrono::NaiveTime::parse_from_str(&time, "%H:%M").ok()?;
+    Some(date.and_time(time))
 }
 
 impl EventInput {
@@ -526,4 +559,40 @@ async fn loaded(
     EventFull::load(conn, post)
         .await?
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("event row not written")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_read_as_people_type_them() {
+        let tz: Tz = "Europe/Paris".parse().unwrap();
+        let summer = |s: &str| parse_time(s, tz, "starts_at").map(|t| t.to_rfc3339()).ok();
+        let two_pm = Some("2026-06-12T12:00:00+00:00".to_string());
+        for typed in [
+            "2026-06-12T14:00",
+            "2026-06-12 14:00",
+            "12.06.2026 14:00",
+            "12.06.2026, 14:00 Uhr",
+            "12.06.2026 um 14 Uhr",
+            "12/06/2026 14:00",
+            "12/06/2026 à 14 h 00",
+            "12/06/2026 à 14h",
+            "12/06/2026 alle 14.00",
+            " 12.06.2026 14:00 ",
+        ] {
+            assert_eq!(summer(typed), two_pm, "{typed}");
+        }
+        for wrong in [
+            "",
+            "12.06.2026",
+            "14:00",
+            "31.02.2026 14:00",
+            "12/06/2026 25h",
+            "bald",
+        ] {
+            assert!(summer(wrong).is_none(), "{wrong}");
+        }
+    }
 }
