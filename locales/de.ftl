@@ -827,6 +827,7 @@ review-showcase-field = Schaufenster
 review-showcase-hint = Leer lassen für das Schaufenster dieses Netzwerks, oder die Adresse eines anderen Netzwerks, z. B. @schaufenster@jumelage.example
 review-submit = Einreichen
 review-submissions = Einreichungen
+review-submissions-of = Einreichungen: „{ $title }“
 review-no-submissions = Dieser Beitrag wurde noch nicht eingereicht.
 review-state-pending = wartet auf Prüfung
 review-state-changes-requested = Änderungen erbeten

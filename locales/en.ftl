@@ -835,6 +835,7 @@ review-showcase-field = Showcase
 review-showcase-hint = Leave empty for this network’s showcase, or give another network’s, e.g. @showcase@jumelage.example
 review-submit = Submit
 review-submissions = Submissions
+review-submissions-of = Submissions: “{ $title }”
 review-no-submissions = This post has not been submitted yet.
 review-state-pending = waiting for review
 review-state-changes-requested = changes requested

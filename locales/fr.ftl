@@ -838,6 +838,7 @@ review-showcase-field = Vitrine
 review-showcase-hint = Laisser vide pour la vitrine de ce réseau, ou l’adresse de celle d’un autre réseau, par ex. @vitrine@jumelage.example
 review-submit = Proposer
 review-submissions = Propositions
+review-submissions-of = Propositions : « { $title } »
 review-no-submissions = Cette publication n’a pas encore été proposée.
 review-state-pending = en attente d’examen
 review-state-changes-requested = modifications demandées

@@ -835,6 +835,7 @@ review-showcase-field = Vetrina
 review-showcase-hint = Lasciare vuoto per la vetrina di questa rete, oppure l’indirizzo di quella di un’altra rete, ad es. @vetrina@jumelage.example
 review-submit = Proponi
 review-submissions = Proposte
+review-submissions-of = Proposte: «{ $title }»
 review-no-submissions = Questo contributo non è ancora stato proposto.
 review-state-pending = in attesa di revisione
 review-state-changes-requested = modifiche richieste

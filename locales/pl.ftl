@@ -853,6 +853,7 @@ review-showcase-field = Witryna
 review-showcase-hint = Pozostaw puste dla witryny tej sieci albo podaj adres witryny innej sieci, np. @witryna@jumelage.example
 review-submit = Zgłoś
 review-submissions = Zgłoszenia
+review-submissions-of = Zgłoszenia: „{ $title }”
 review-no-submissions = Ten wpis nie został jeszcze zgłoszony.
 review-state-pending = czeka na sprawdzenie
 review-state-changes-requested = poproszono o zmiany

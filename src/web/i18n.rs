@@ -259,6 +259,8 @@ messages! {
     too_many_partners(max: count) => "too-many-partners";
     // europe
     upload_over_limit(megabytes: text) => "upload-over-limit";
+    // review
+    review_submissions_of(title: text) => "review-submissions-of";
 }
 
 impl Strings {

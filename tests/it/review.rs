@@ -294,6 +294,19 @@ async fn the_review_pages_submit_decide_and_show_the_count() {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Der Beitrag wurde eingereicht.") && html.contains("wartet auf Prüfung"));
+    assert!(
+        html.contains("<h1>Einreichungen: „Stadtfest (de)“</h1>"),
+        "{html}"
+    );
+    // Quoted as each language quotes (French: narrow no-break spaces inside and before the
+    // colon).
+    let (_, fr) = ed
+        .get(&format!("/editor/posts/{post}/submissions?lang=fr"))
+        .await;
+    assert!(
+        fr.contains("<h1>Propositions\u{202f}: «\u{202f}Stadtfest (fr)\u{202f}»</h1>"),
+        "{fr}"
+    );
     let (_, org) = ed.get("/editor/stadt-dortmund?lang=de").await;
     assert!(
         org.contains("wartet auf Prüfung"),

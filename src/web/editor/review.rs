@@ -84,7 +84,8 @@ struct SubmissionsPage {
     r: &'static ReviewStrings,
     id: String,
     handle: String,
-    title: String,
+    /// "Submissions: „title“", quoted as the language quotes.
+    heading: String,
     rows: Vec<Row>,
     /// What the form was sent with, and what was wrong with it.
     showcase: String,
@@ -123,7 +124,7 @@ async fn submissions_page(
         r,
         id: id.to_string(),
         handle: author.handle.clone(),
-        title,
+        heading: crate::web::i18n::strings(ctx.lang).review_submissions_of(&title),
         rows: rows(ctx, details),
         showcase,
         error,
