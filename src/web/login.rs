@@ -6,8 +6,8 @@ use super::backoffice::{Ctx, EditorLayout, WebError, render};
 use super::form::FormState;
 use super::i18n::strings;
 use super::session::{
-    ClientIp, LOGIN_CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS, Session, constant_time_eq, cookie,
-    random_token, set_cookie,
+    ClientIp, LOGIN_CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS, SESSION_MAX_DAYS, Session,
+    constant_time_eq, cookie, random_token, set_cookie,
 };
 use super::{LangQuery, negotiate_lang};
 use crate::auth::{LoginRefused, hash_token, log_in};
@@ -175,7 +175,7 @@ pub async fn login(
     let h = resp.headers_mut();
     h.append(
         header::SET_COOKIE,
-        set_cookie(&state, SESSION_COOKIE, &token, SESSION_DAYS * 86_400),
+        set_cookie(&state, SESSION_COOKIE, &token, SESSION_MAX_DAYS * 86_400),
     );
     h.append(
         header::SET_COOKIE,

@@ -23,7 +23,10 @@ pub const SESSION_COOKIE: &str = "passerelle_session";
 /// Before login there is no session: the login form's CSRF token is a cookie of its own that
 /// the form must repeat (double submit).
 pub const LOGIN_CSRF_COOKIE: &str = "passerelle_login_csrf";
+/// A session ends after this many days without use (each use moves the end on)…
 pub const SESSION_DAYS: i64 = 14;
+/// …and at the latest this many days after the login (the cookie lasts as long).
+pub const SESSION_MAX_DAYS: i64 = 90;
 
 pub(super) fn random_token(prefix: &str) -> String {
     let mut bytes = [0u8; 32];
@@ -96,13 +99,18 @@ impl Session {
             return Ok(None);
         };
         let mut conn = state.conn().await?;
-        Ok(WebSession::authenticate(&mut conn, &hash_token(&token))
-            .await?
-            .map(|(s, account)| Session {
-                id: s.id,
-                account,
-                csrf: s.csrf_token,
-            }))
+        Ok(WebSession::authenticate(
+            &mut conn,
+            &hash_token(&token),
+            SESSION_DAYS,
+            SESSION_MAX_DAYS,
+        )
+        .await?
+        .map(|(s, account)| Session {
+            id: s.id,
+            account,
+            csrf: s.csrf_token,
+        }))
     }
 }
 
@@ -121,12 +129,25 @@ impl FromRequestParts<AppState> for Session {
                 Ok(s)
             }
             Ok(None) => {
-                let next = parts.uri.path_and_query().map_or("/editor", |p| p.as_str());
+                // After the login, back to the page asked for; a form sent without a session
+                // (it ended meanwhile) leads back to the page the form was on, since the
+                // address it was sent to answers only forms (a GET of it would be a 405).
                 let next = if parts.method == axum::http::Method::GET {
-                    next
+                    parts
+                        .uri
+                        .path_and_query()
+                        .map_or("/editor".to_string(), |p| p.as_str().to_string())
                 } else {
-                    parts.uri.path()
+                    parts
+                        .headers
+                        .get(header::REFERER)
+                        .and_then(|r| r.to_str().ok())
+                        .and_then(|r| r.strip_prefix(state.urls.base()))
+                        .filter(|r| r.starts_with('/') && !r.starts_with("//"))
+                        .unwrap_or("/editor")
+                        .to_string()
                 };
+                let next = next.as_str();
                 let lang = parts
                     .uri
                     .query()

@@ -244,3 +244,81 @@ async fn openapi_describes_only_routes_that_exist() {
         }
     }
 }
+
+/// A session in use does not end in the middle of someone's work: each use moves its end
+/// to 14 days on, at most 90 days after the login. A form sent after it ended leads, after
+/// the login, back to the page the form was on (its own address answers only forms).
+#[tokio::test]
+async fn a_session_in_use_lasts_and_an_ended_one_leads_back_to_the_form() {
+    use diesel_async::RunQueryDsl;
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-dortmund").await;
+    ctx.editor("editorin", &["stadt-dortmund"]).await;
+    let ed = crate::common::Editor::login(&ctx, "editorin").await;
+    let days_left = |sql: &'static str| {
+        let ctx = &ctx;
+        async move {
+            let mut conn = ctx.inst.state().pool.get().await.unwrap();
+            diesel::sql_query(sql).execute(&mut conn).await.unwrap();
+            crate::common::numbers(
+                &mut conn,
+                "SELECT extract(day FROM expires_at - now())::int8 AS n FROM web_sessions",
+            )
+            .await
+        }
+    };
+    // Twelve days after the login, about to end: one use moves the end on.
+    let left = days_left(
+        "UPDATE web_sessions SET created_at = now() - interval '12 days', \
+         last_seen_at = now() - interval '2 minutes', expires_at = now() + interval '1 hour'",
+    )
+    .await;
+    assert_eq!(left, [0]);
+    assert_eq!(ed.get("/editor").await.0, StatusCode::OK);
+    assert_eq!(days_left("SELECT 1").await, [13]);
+    // Near the 90 days, it ends with them.
+    days_left(
+        "UPDATE web_sessions SET created_at = now() - interval '85 days', \
+         last_seen_at = now() - interval '2 minutes'",
+    )
+    .await;
+    assert_eq!(ed.get("/editor").await.0, StatusCode::OK);
+    assert_eq!(days_left("SELECT 1").await, [4]);
+
+    // Ended: the post form sent then leads to the login, and back to the form's page.
+    days_left("UPDATE web_sessions SET expires_at = now() - interval '1 second'").await;
+    let form_page = ctx.url("/editor/stadt-dortmund/posts/new?lang=de");
+    let resp = ed
+        .http
+        .post(ctx.url("/editor/stadt-dortmund/posts"))
+        .header(reqwest::header::COOKIE, &ed.cookie)
+        .header(reqwest::header::REFERER, &form_page)
+        .header(
+            reqwest::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .body("title_de=Stadtfest")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        resp.headers()[reqwest::header::LOCATION],
+        "/login?next=%2Feditor%2Fstadt-dortmund%2Fposts%2Fnew%3Flang%3Dde"
+    );
+    // From a page elsewhere, to the editors' start page.
+    let resp = ed
+        .http
+        .post(ctx.url("/editor/stadt-dortmund/posts"))
+        .header(
+            reqwest::header::REFERER,
+            "https://elsewhere.example/editor/x",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        resp.headers()[reqwest::header::LOCATION],
+        "/login?next=%2Feditor"
+    );
+}

@@ -40,10 +40,14 @@ impl WebSession {
     }
 
     /// The live session with this token hash and its account, marking it seen (at most once a
-    /// minute, so reading pages rarely writes).
+    /// minute, so reading pages rarely writes) and moving its end to `idle_days` from now,
+    /// but no later than `max_days` after it began: a session in use does not end in the
+    /// middle of someone's writing, an unused one ends.
     pub async fn authenticate(
         conn: &mut AsyncPgConnection,
         token_hash: &str,
+        idle_days: i64,
+        max_days: i64,
     ) -> QueryResult<Option<(WebSession, Account)>> {
         let found: Option<(WebSession, Account)> = web_sessions::table
             .inner_join(accounts::table)
@@ -58,7 +62,15 @@ impl WebSession {
                 .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
                     "last_seen_at < now() - interval '1 minute'",
                 ))
-                .set(web_sessions::last_seen_at.eq(diesel::dsl::now))
+                .set((
+                    web_sessions::last_seen_at.eq(diesel::dsl::now),
+                    web_sessions::expires_at.eq(
+                        diesel::dsl::sql::<diesel::sql_types::Timestamptz>(&format!(
+                            "LEAST(now() + interval '{idle_days} days', \
+                             created_at + interval '{max_days} days')"
+                        )),
+                    ),
+                ))
                 .execute(conn)
                 .await?;
         }
