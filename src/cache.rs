@@ -462,6 +462,7 @@ pub const PAGE_CACHE_EXEMPT: &[&str] = &[
     "delivered_batches",
     "delivery_reach",
     "delivery_leases",
+    "form_submissions",
     "gone_inboxes",
     "instances",
     "login_failures",

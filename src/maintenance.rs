@@ -37,6 +37,8 @@ pub struct Forgotten {
     pub signatures: u64,
     pub login_failures: u64,
     pub sessions: u64,
+    /// One-time keys of sent forms (see `web::once`), kept a day.
+    pub form_keys: u64,
 }
 
 impl Forgotten {
@@ -45,13 +47,14 @@ impl Forgotten {
     }
 
     /// Each kind with its count, as the metrics and the log name them.
-    pub fn by_kind(&self) -> [(&'static str, u64); 5] {
+    pub fn by_kind(&self) -> [(&'static str, u64); 6] {
         [
             ("sent_activities", self.sent_activities),
             ("received_activities", self.received_activities),
             ("signatures", self.signatures),
             ("login_failures", self.login_failures),
             ("sessions", self.sessions),
+            ("form_keys", self.form_keys),
         ]
     }
 }
@@ -133,7 +136,7 @@ pub async fn pass(
         sent_activities,
         ..Forgotten::default()
     };
-    let steps: [(&str, &str, DateTime<Utc>, &mut u64); 4] = [
+    let steps: [(&str, &str, DateTime<Utc>, &mut u64); 5] = [
         (
             "received_activities",
             "received_at",
@@ -153,6 +156,12 @@ pub async fn pass(
             &mut forgotten.login_failures,
         ),
         ("web_sessions", "expires_at", now, &mut forgotten.sessions),
+        (
+            "form_submissions",
+            "created_at",
+            now - chrono::Duration::days(1),
+            &mut forgotten.form_keys,
+        ),
     ];
     for (table, column, cutoff, count) in steps {
         if stopping() {

@@ -13,6 +13,7 @@ pub mod headers;
 pub mod i18n;
 pub mod login;
 pub mod map;
+pub mod once;
 pub mod pages;
 pub mod person;
 pub mod search;

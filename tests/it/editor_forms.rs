@@ -495,3 +495,71 @@ async fn the_file_field_comes_after_every_field_typed() {
         assert_eq!(names.last(), Some(&"image_file"), "{path}: {names:?}");
     }
 }
+
+/// A new post's form sent twice (a double click, a browser sending it again) publishes once:
+/// the second sending leads where the first did. A form shown again for a correction keeps
+/// its key; each new form has another.
+#[tokio::test]
+async fn a_new_post_form_sent_twice_publishes_once() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-koeln").await;
+    ctx.editor("redaktion", &["stadt-koeln"]).await;
+    let (cookie, csrf) = session(&ctx, "redaktion", "/editor/stadt-koeln/posts/new").await;
+    let key_of = |html: &str| {
+        html.split("name=\"once\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .map(str::to_string)
+    };
+    let page = editor_page(&ctx, &cookie, "/editor/stadt-koeln/posts/new?lang=de").await;
+    let key = key_of(&page).expect("the form carries a one-time key");
+    let other = editor_page(&ctx, &cookie, "/editor/stadt-koeln/posts/new?lang=de").await;
+    assert_ne!(key_of(&other).as_deref(), Some(key.as_str()));
+    let form = |title: &'static str, key: &str| {
+        multipart(
+            &[
+                ("csrf", &csrf),
+                ("once", key),
+                ("main_language", "de"),
+                ("title_de", title),
+                ("summary_de", "Zwanzig Jugendliche ernten Äpfel."),
+                ("action", "publish"),
+            ],
+            None,
+            &[],
+        )
+    };
+    // Refused for a missing title: shown again with the same key.
+    let (status, html) = send(
+        &ctx,
+        &cookie,
+        "/editor/stadt-koeln/posts?lang=de",
+        form("", &key),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(key_of(&html).as_deref(), Some(key.as_str()));
+    let posts = "posts WHERE local AND deleted_at IS NULL";
+    for _ in 0..3 {
+        let (status, html) = send(
+            &ctx,
+            &cookie,
+            "/editor/stadt-koeln/posts?lang=de",
+            form("Apfelernte", &key),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        assert!(html.contains("<h1>Stadt stadt-koeln</h1>"), "{html}");
+    }
+    assert_eq!(ctx.count(posts).await, 1);
+    // Another form (another key) is another post.
+    let (status, _) = send(
+        &ctx,
+        &cookie,
+        "/editor/stadt-koeln/posts?lang=de",
+        form("Apfelernte", &key_of(&other).unwrap()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ctx.count(posts).await, 2);
+}

@@ -592,3 +592,28 @@ async fn editors_take_part_in_a_mobilizon_event_by_its_address_and_leave_it() {
         "Wir kommen mit vier Personen."
     );
 }
+
+/// A new event's form (or a copy's) sent twice publishes one event.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_event_form_sent_twice_publishes_once() {
+    let ctx = Ctx::new().await;
+    let org = ctx.org("stadt-dortmund").await;
+    ctx.editor("redaktion", &["stadt-dortmund"]).await;
+    let ed = Editor::login(&ctx, "redaktion").await;
+    let (_, form) = ed.get("/editor/stadt-dortmund/events/new?lang=de").await;
+    let key = form
+        .split("name=\"once\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("the form carries a one-time key")
+        .to_string();
+    let fields = with(event_fields("Zukunftsdialog", 60), &[("once", &key)]);
+    for _ in 0..2 {
+        let resp = ed
+            .post_multipart("/editor/stadt-dortmund/events?lang=de", &fields)
+            .await;
+        assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+        assert!(location(&resp).starts_with("/editor/stadt-dortmund/events"));
+    }
+    assert_eq!(events_of(&ctx, &org).await.len(), 1);
+}

@@ -288,6 +288,14 @@ async fn old_arrivals_signatures_logins_and_sessions_go_and_recent_ones_stay() {
     .execute(&mut conn)
     .await
     .unwrap();
+    diesel::sql_query(
+        "INSERT INTO form_submissions (key, account_id, location, created_at)
+         SELECT 'k' || i, a.id, '/editor', now() - make_interval(hours => CASE WHEN i <= 1 THEN 25 ELSE 1 END)
+         FROM accounts a, generate_series(1, 2) i WHERE a.username = 'anna'",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
     // In batches of two: every batch is taken until none is left.
     let f = maintenance::pass(&mut conn, &RETENTION, Utc::now(), 2, &|| false)
         .await
@@ -300,6 +308,7 @@ async fn old_arrivals_signatures_logins_and_sessions_go_and_recent_ones_stay() {
             signatures: 3,
             login_failures: 2,
             sessions: 2,
+            form_keys: 1,
         }
     );
     let left = names(

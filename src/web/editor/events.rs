@@ -319,6 +319,7 @@ pub async fn new_form(ctx: Ctx, Path(handle): Path<String>) -> Result<Response, 
     form.set("kind", EventKind::PartnershipMeeting.code());
     form.set("status", EventStatus::Scheduled.code());
     form.set("join_mode", JoinMode::Free.code());
+    form.set(crate::web::once::FIELD, crate::web::once::new_key());
     form_page(&ctx, &org, Mode::New { copy_of: None }, form).await
 }
 
@@ -334,6 +335,7 @@ pub async fn duplicate(
         form.set(field, "");
     }
     form.set("status", EventStatus::Scheduled.code());
+    form.set(crate::web::once::FIELD, crate::web::once::new_key());
     let copy_of = Some(title_of(&full.post, ctx.lang));
     form_page(&ctx, &org, Mode::New { copy_of }, form).await
 }
@@ -389,15 +391,32 @@ pub async fn create(
     };
     let mut conn = ctx.state.conn().await?;
     let checked = input.validate(&mut conn, ctx.state.urls.base(), 0).await;
+    let location = format!("/editor/{handle}/events");
+    let (key, account) = (
+        form.val(crate::web::once::FIELD).to_string(),
+        ctx.session.account.id,
+    );
     let published = match checked {
+        // Published once, however often the form is sent (see `web::once`).
         Ok((data, event)) => {
-            crate::events::publish_new(&mut conn, &ctx.state, &org, &data, &event).await
+            use diesel_async::AsyncConnection;
+            conn.transaction::<_, AppError, _>(async |conn| {
+                if let Some(earlier) =
+                    crate::web::once::repeated(conn, &key, account, &location).await?
+                {
+                    return Ok(Some(earlier));
+                }
+                crate::events::publish_new(conn, &ctx.state, &org, &data, &event).await?;
+                Ok(None)
+            })
+            .await
         }
         Err(e) => Err(e),
     };
     match published {
-        Ok(_) => {
-            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}/events"), Notice::EventCreated))
+        Ok(earlier) => {
+            let to = earlier.unwrap_or(location);
+            Ok(ctx.redirect_with_notice(&to, Notice::EventCreated))
         }
         Err(e) => {
             refused(&ctx, &mut form, e)?;

@@ -5,11 +5,13 @@ use super::post_form::{self, FormImage};
 use crate::db::models::actor::DbActor;
 use crate::db::models::delivery::{self, DeliveryState};
 use crate::db::models::post::{DbPost, PostFull};
+use crate::error::AppError;
 use crate::federation::resolve::ResolveError;
 use crate::posts::PartnerError;
 use crate::vocab::{Lang, THEMES, sdg_name};
 use crate::web::backoffice::{Ctx, EditorLayout, Notice, NoticeQuery, WebError, render};
 use crate::web::form::FormState;
+use crate::web::once;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Multipart, Path, Query};
@@ -404,6 +406,7 @@ pub async fn new_form(ctx: Ctx, Path(handle): Path<String>) -> Result<Response, 
     let org = ctx.editable_org(&handle).await?;
     let mut form = FormState::default();
     form.set("main_language", ctx.lang.code());
+    form.set(once::FIELD, once::new_key());
     form_page(
         &ctx,
         &org,
@@ -578,7 +581,10 @@ async fn submitted(
     ctx: &Ctx,
     org: &DbActor,
     mp: Multipart,
-) -> Result<Result<crate::db::models::post::PostData, (FormState, Option<Vec<String>>)>, WebError> {
+) -> Result<
+    Result<(crate::db::models::post::PostData, String), (FormState, Option<Vec<String>>)>,
+    WebError,
+> {
     let (mut form, file) = read_multipart(ctx, mp).await?;
     ctx.csrf(&form)?;
     take_upload(ctx, org, &mut form, file).await?;
@@ -604,7 +610,7 @@ async fn submitted(
     }
     let mut conn = ctx.state.conn().await?;
     match input.validate(&mut conn, ctx.state.urls.base()).await {
-        Ok(data) => Ok(Ok(data)),
+        Ok(data) => Ok(Ok((data, form.val(once::FIELD).to_string()))),
         Err(e) if e.field.is_some() || e.status == StatusCode::CONFLICT => {
             let f = form.clone();
             form.fail_app(ctx.lang, &e, |name| post_form::field_of(&f, name));
@@ -623,10 +629,23 @@ pub async fn create(
     let action = format!("/editor/{handle}/posts");
     match submitted(&ctx, &org, mp).await? {
         Err((form, preview)) => form_page(&ctx, &org, action, false, form, preview).await,
-        Ok(data) => {
+        Ok((data, key)) => {
+            use diesel_async::AsyncConnection;
+            let location = format!("/editor/{handle}");
+            let account = ctx.session.account.id;
             let mut conn = ctx.state.conn().await?;
-            crate::posts::publish_new(&mut conn, &ctx.state, &org, &data).await?;
-            Ok(ctx.redirect_with_notice(&format!("/editor/{handle}"), Notice::PostPublished))
+            // Published once, however often the form is sent (see `web::once`).
+            let earlier = conn
+                .transaction::<_, AppError, _>(async |conn| {
+                    if let Some(earlier) = once::repeated(conn, &key, account, &location).await? {
+                        return Ok(Some(earlier));
+                    }
+                    crate::posts::publish_new(conn, &ctx.state, &org, &data).await?;
+                    Ok(None)
+                })
+                .await?;
+            let to = earlier.unwrap_or(location);
+            Ok(ctx.redirect_with_notice(&to, Notice::PostPublished))
         }
     }
 }
@@ -657,7 +676,7 @@ pub async fn update(ctx: Ctx, Path(id): Path<String>, mp: Multipart) -> Result<R
     let action = format!("/editor/posts/{id}");
     match submitted(&ctx, &author, mp).await? {
         Err((form, preview)) => form_page(&ctx, &author, action, true, form, preview).await,
-        Ok(data) => {
+        Ok((data, _)) => {
             let mut conn = ctx.state.conn().await?;
             crate::posts::publish_update(&mut conn, &ctx.state, &author, post.post.id, &data)
                 .await?;
