@@ -225,6 +225,8 @@ error-server-detail = Etwas ist schiefgegangen. Bitte versuchen Sie es in einige
 error-not-found-detail = Diese Seite gibt es nicht oder nicht mehr. Vielleicht finden Sie über die Suche, was Sie suchen.
 error-forbidden-detail = Diese Seite ist hier nicht zugänglich.
 error-request-detail = Bitte prüfen Sie die Adresse oder die Angaben im Formular.
+error-conflict = Schon erledigt oder inzwischen geändert
+error-conflict-detail = Das wurde schon getan, oder jemand hat es inzwischen geändert. Laden Sie die Seite neu, um den aktuellen Stand zu sehen.
 error-details = Technische Angabe
 back-home = Zur Startseite
 operators-only = Nur für die Verwaltung und Moderation dieser Instanz.
@@ -884,6 +886,7 @@ forum-log-date = Wann
 forum-image = Bild (freiwillig)
 forum-image-alt = Bildbeschreibung (mit Bild erforderlich)
 forum-image-alt-required = Beschreiben Sie das Bild für Menschen, die es nicht sehen können.
+forum-banned = Diese Gruppe hat Sie gesperrt: Sie können hier nicht mehr schreiben.
 ## partners
 partners-tab = Partnersuche
 partners-and = und

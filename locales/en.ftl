@@ -225,6 +225,8 @@ error-server-detail = Something went wrong. Please try again in a few minutes.
 error-not-found-detail = This page does not exist, or no longer does. The search may help you find what you are looking for.
 error-forbidden-detail = This page cannot be shown here.
 error-request-detail = Please check the address or what was entered in the form.
+error-conflict = Already done, or changed meanwhile
+error-conflict-detail = This was done already, or someone changed it meanwhile. Reload the page to see how things stand.
 error-details = Technical detail
 back-home = Back to the home page
 operators-only = Only for this instance’s administrators and moderators.
@@ -892,6 +894,7 @@ forum-log-date = When
 forum-image = Image (optional)
 forum-image-alt = Image description (required with an image)
 forum-image-alt-required = Describe the image for people who cannot see it.
+forum-banned = This group has banned you: you can no longer write here.
 ## partners
 partners-tab = Partner search
 partners-and = and

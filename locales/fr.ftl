@@ -225,6 +225,8 @@ error-server-detail = Quelque chose s’est mal passé. Réessayez dans quelques
 error-not-found-detail = Cette page n’existe pas ou plus. La recherche vous aidera peut-être à trouver ce que vous cherchez.
 error-forbidden-detail = Cette page n’est pas accessible ici.
 error-request-detail = Vérifiez l’adresse ou les informations du formulaire.
+error-conflict = Déjà fait ou modifié entre-temps
+error-conflict-detail = Cela a déjà été fait, ou quelqu’un l’a modifié entre-temps. Rechargez la page pour voir où en sont les choses.
 error-details = Détail technique
 back-home = Retour à l’accueil
 operators-only = Réservé à l’administration et à la modération de cette instance.
@@ -895,6 +897,7 @@ forum-log-date = Quand
 forum-image = Image (facultative)
 forum-image-alt = Description de l'image (obligatoire avec une image)
 forum-image-alt-required = Décrivez l'image pour les personnes qui ne peuvent pas la voir.
+forum-banned = Ce groupe vous a exclu : vous ne pouvez plus y écrire.
 ## partners
 partners-tab = Recherche de partenaires
 partners-and = et

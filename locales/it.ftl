@@ -225,6 +225,8 @@ error-server-detail = Qualcosa è andato storto. Riprova tra qualche minuto.
 error-not-found-detail = Questa pagina non esiste o non esiste più. La ricerca potrà forse aiutarti a trovare ciò che cerchi.
 error-forbidden-detail = Questa pagina non è accessibile qui.
 error-request-detail = Controlla l’indirizzo o i dati inseriti nel modulo.
+error-conflict = Già fatto o cambiato nel frattempo
+error-conflict-detail = È già stato fatto, oppure qualcuno l’ha cambiato nel frattempo. Ricaricate la pagina per vedere la situazione attuale.
 error-details = Dettaglio tecnico
 back-home = Torna alla pagina iniziale
 operators-only = Riservato all’amministrazione e alla moderazione di questa istanza.
@@ -892,6 +894,7 @@ forum-log-date = Quando
 forum-image = Immagine (facoltativa)
 forum-image-alt = Descrizione dell'immagine (obbligatoria con un'immagine)
 forum-image-alt-required = Descrivi l'immagine per chi non può vederla.
+forum-banned = Questo gruppo vi ha escluso: non potete più scrivere qui.
 ## partners
 partners-tab = Ricerca di partner
 partners-and = e

@@ -225,6 +225,8 @@ error-server-detail = Coś poszło nie tak. Spróbuj ponownie za kilka minut.
 error-not-found-detail = Ta strona nie istnieje albo została usunięta. Być może wyszukiwarka pomoże ci znaleźć to, czego szukasz.
 error-forbidden-detail = Ta strona nie jest tutaj dostępna.
 error-request-detail = Sprawdź adres lub dane wpisane w formularzu.
+error-conflict = Już zrobione lub zmienione w międzyczasie
+error-conflict-detail = To już zostało zrobione albo ktoś to w międzyczasie zmienił. Odśwież stronę, aby zobaczyć aktualny stan.
 error-details = Szczegóły techniczne
 back-home = Wróć na stronę główną
 operators-only = Tylko dla administracji i moderacji tej instancji.
@@ -910,6 +912,7 @@ forum-log-date = Kiedy
 forum-image = Obraz (opcjonalnie)
 forum-image-alt = Opis obrazu (wymagany przy obrazie)
 forum-image-alt-required = Opisz obraz dla osób, które go nie widzą.
+forum-banned = Ta grupa cię zablokowała: nie możesz już tu pisać.
 ## partners
 partners-tab = Szukanie partnerów
 partners-and = i

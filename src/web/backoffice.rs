@@ -35,6 +35,8 @@ struct ErrorPage {
     layout: EditorLayout,
     heading: &'static str,
     message: String,
+    /// The domain's own words (English), shown apart.
+    technical: Option<String>,
 }
 
 /// Draws the page of a [`WebError`] in the visitor's language.
@@ -52,15 +54,18 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     let t = strings(lang);
     let status = resp.status();
     let heading = t.error_heading(status);
-    let message = if info.message.is_empty() && status.is_server_error() {
-        t.error_server_detail.to_string()
+    let (message, technical) = if info.technical && !info.message.is_empty() {
+        (t.error_detail(status).to_string(), Some(info.message))
+    } else if info.message.is_empty() {
+        (t.error_detail(status).to_string(), None)
     } else {
-        info.message
+        (info.message, None)
     };
     let page = ErrorPage {
         layout: EditorLayout::anonymous(&state, lang, heading, "/editor"),
         heading,
         message,
+        technical,
     };
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),

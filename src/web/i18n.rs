@@ -88,6 +88,7 @@ string_table!(
     partnership_declined, partnership_changed, no_such_partnership, no_such_organisation,
     not_your_organisation, error_forbidden, error_not_found, error_request, error_server,
     error_server_detail, error_not_found_detail, error_forbidden_detail, error_request_detail,
+    error_conflict, error_conflict_detail,
     error_details, back_home, operators_only, admins_only, federation_health, queue_pending,
     queue_failing, queue_delivered, queue_gave_up, instances_with_trouble,
     subscriptions_heading, no_subscriptions, subscription_kind, subscription_style,
@@ -162,7 +163,7 @@ string_table!(
     back_to_group, group_feed, no_organisation,
     report, report_reason, send_report, report_sent, moderation_view, reports, no_reports,
     resolve, resolved_report, open_report, moderation_log, no_log_entries, log_action,
-    log_object, log_by, log_date, image, image_alt, image_alt_required,
+    log_object, log_by, log_date, image, image_alt, image_alt_required, banned,
     ]
 );
 
@@ -275,8 +276,21 @@ impl Strings {
         match status {
             StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => self.error_forbidden,
             StatusCode::NOT_FOUND | StatusCode::GONE => self.error_not_found,
+            StatusCode::CONFLICT => self.error_conflict,
             s if s.is_server_error() => self.error_server,
             _ => self.error_request,
+        }
+    }
+
+    /// What an error of `status` means for the visitor, in a sentence.
+    pub fn error_detail(&self, status: axum::http::StatusCode) -> &'static str {
+        use axum::http::StatusCode;
+        match status {
+            StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => self.error_forbidden_detail,
+            StatusCode::NOT_FOUND | StatusCode::GONE => self.error_not_found_detail,
+            StatusCode::CONFLICT => self.error_conflict_detail,
+            s if s.is_server_error() => self.error_server_detail,
+            _ => self.error_request_detail,
         }
     }
 }

@@ -13,12 +13,16 @@ pub struct WebError {
     pub status: StatusCode,
     pub message: String,
     pub lang: Option<Lang>,
+    /// Whether `message` is the domain's own (English, for developers): the page then says
+    /// what happened in the visitor's language and shows it apart, as a technical detail.
+    pub technical: bool,
 }
 
 #[derive(Debug, Clone)]
 pub(super) struct ErrorPageInfo {
     pub message: String,
     pub lang: Option<Lang>,
+    pub technical: bool,
 }
 
 impl WebError {
@@ -27,6 +31,7 @@ impl WebError {
             status,
             message: message.into(),
             lang: None,
+            technical: false,
         }
     }
 
@@ -47,7 +52,10 @@ impl From<AppError> for WebError {
             );
             return WebError::new(e.status, "");
         }
-        WebError::new(e.status, e.message)
+        WebError {
+            technical: true,
+            ..WebError::new(e.status, e.message)
+        }
     }
 }
 
@@ -69,6 +77,7 @@ impl IntoResponse for WebError {
         resp.extensions_mut().insert(ErrorPageInfo {
             message: self.message,
             lang: self.lang,
+            technical: self.technical,
         });
         resp
     }

@@ -464,6 +464,28 @@ async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_word
     .await;
     let dashboard = editor_page(&ctx, &lille, "/editor?lang=de").await;
     assert!(!dashboard.contains(waiting), "{dashboard}");
+
+    // Accepted again (a second click, another tab): said in German, the domain's own words
+    // apart as a technical detail.
+    let resp = reqwest::Client::new()
+        .post(ctx.url(&format!("/editor/ville-lille/partnerships/{id}?lang=de")))
+        .header(COOKIE, &lille)
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(crate::common::urlencoded(&[
+            ("csrf", value_after(&card, "name=\"csrf\" value=\"")),
+            ("verb", "accept"),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::CONFLICT);
+    let page = resp.text().await.unwrap();
+    assert!(
+        page.contains("<h1>Schon erledigt oder inzwischen geändert</h1>")
+            && page.contains("Laden Sie die Seite neu")
+            && page.contains("Technische Angabe: <span lang=\"en\">"),
+        "{page}"
+    );
 }
 
 /// Browsers send a form's fields in the order of the page: the image's file comes after

@@ -61,7 +61,69 @@ async fn editors_write_and_moderators_moderate_on_the_forum_pages() {
         )
         .await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(resp.text().await.unwrap().contains("Mein Text bleibt"));
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("Mein Text bleibt"));
+    // Said in German, and only what applies.
+    assert!(
+        html.contains("Bitte ausfüllen.") && !html.contains("Zu lang."),
+        "{html}"
+    );
+    let long = "Lang ".repeat(100);
+    let resp = ed
+        .post(
+            "/g/jugend/threads?lang=de",
+            &[
+                ("as", "stadt-dortmund"),
+                ("language", "de"),
+                ("title", &long),
+                ("body", "Mein Text bleibt"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = resp.text().await.unwrap();
+    assert!(
+        html.contains("Zu lang.") && !html.contains("Bitte ausfüllen."),
+        "{html}"
+    );
+    // An image that cannot be read: said in the page's language, without the field's
+    // internal name.
+    let boundary = "----forum-test";
+    let mut body = String::new();
+    for (name, value) in [
+        ("csrf", ed.csrf.as_str()),
+        ("as", "stadt-dortmund"),
+        ("language", "fr"),
+        ("title", "Échange"),
+        ("body", "Texte"),
+        ("image_alt", "Une photo"),
+    ] {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    body.push_str(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"image_file\"; filename=\"a.jpg\"\r\n\
+         Content-Type: image/jpeg\r\n\r\npas une image\r\n--{boundary}--\r\n"
+    ));
+    let resp = ed
+        .http
+        .post(ed.url("/g/jugend/threads"))
+        .header(reqwest::header::COOKIE, &ed.cookie)
+        .header(
+            reqwest::header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = resp.text().await.unwrap();
+    assert!(
+        !html.contains("image.file") && html.contains("kein Bild in einem unterstützten Format"),
+        "{html}"
+    );
     // Writing as an organisation one does not edit is refused.
     ctx.org("ville-lille").await;
     let resp = ed

@@ -591,15 +591,34 @@ fn form_lang(state: &AppState, form: &FormState) -> Lang {
         .unwrap_or_else(|_| state.config.main_language())
 }
 
-/// A form's refusal as the page shows it, in the visitor's language where we have the text.
-fn form_error(e: &AppError, t: &crate::web::i18n::Strings, f: &ForumStrings) -> String {
-    match (e.status, e.field.as_deref()) {
-        (StatusCode::UNPROCESSABLE_ENTITY, Some("title" | "body")) => {
-            format!("{} {}", t.required, t.too_long)
+/// A form's refusal as the page shows it, in the visitor's language: which of "required"
+/// and "too long" applies is told by what was typed (`title`, `body`); an image too large
+/// names the limit (`max_mb`).
+fn form_error(
+    e: &AppError,
+    t: &crate::web::i18n::Strings,
+    f: &ForumStrings,
+    (title, body): (&str, &str),
+    max_mb: usize,
+) -> String {
+    let required_or_long = |typed: &str| {
+        if typed.trim().is_empty() {
+            t.required
+        } else {
+            t.too_long
         }
+    };
+    match (e.status, e.field.as_deref()) {
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("title")) => required_or_long(title).into(),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("body")) => required_or_long(body).into(),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("image.alt")) => f.image_alt_required.into(),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("image.file")) if e.message.contains("larger") => {
+            t.upload_over_limit(&max_mb.to_string())
+        }
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("image.file")) => t.not_an_image.into(),
         (StatusCode::FORBIDDEN, _) if e.message.contains("locked") => f.locked_notice.into(),
         (StatusCode::FORBIDDEN, _) if e.message.contains("moderators") => f.mods_only.into(),
+        (StatusCode::FORBIDDEN, _) if e.message.contains("banned") => f.banned.into(),
         _ => e.message.clone(),
     }
 }
@@ -758,7 +777,13 @@ pub async fn new_thread(
             let mut w = writer(&state, &headers, &g)
                 .await?
                 .ok_or_else(|| WebError::new(StatusCode::FORBIDDEN, f.login_to_write).lang(lang))?;
-            w.error = Some(form_error(&e, crate::web::i18n::strings(lang), f));
+            w.error = Some(form_error(
+                &e,
+                crate::web::i18n::strings(lang),
+                f,
+                (&input.title, &input.body),
+                state.config.media.max_bytes / (1024 * 1024),
+            ));
             w.title = input.title;
             w.body = input.body;
             if let Some(image) = input.image {
@@ -822,7 +847,13 @@ pub async fn reply(
             let mut w = writer(&state, &headers, &g)
                 .await?
                 .ok_or_else(|| WebError::new(StatusCode::FORBIDDEN, f.login_to_write).lang(lang))?;
-            w.error = Some(form_error(&e, crate::web::i18n::strings(lang), f));
+            w.error = Some(form_error(
+                &e,
+                crate::web::i18n::strings(lang),
+                f,
+                ("", &input.body),
+                state.config.media.max_bytes / (1024 * 1024),
+            ));
             w.body = input.body;
             w.reply_to = input.in_reply_to;
             let status = e.status;
