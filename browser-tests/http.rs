@@ -88,14 +88,33 @@ async fn sessions_are_httponly_cookies_and_forms_need_their_csrf_token() {
         "/login?next=%2Feditor%2Fstadt-dortmund"
     );
 
-    // The login form itself needs its token.
+    // The login form itself needs its token: without it (a page left open past the token's
+    // hour), no session, and the form comes back with a fresh token and the name kept.
     let resp = client()
         .post(site.url("/login"))
         .form_pairs(&[("username", "redaktion"), ("password", PASSWORD)])
         .send()
         .await
         .unwrap();
-    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let cookies: Vec<String> = resp
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(String::from))
+        .collect();
+    assert!(
+        !cookies.iter().any(|c| c.starts_with("passerelle_session=")),
+        "{cookies:?}"
+    );
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with("passerelle_login_csrf=")),
+        "{cookies:?}"
+    );
+    let page = resp.text().await.unwrap();
+    assert!(page.contains("value=\"redaktion\""), "{page}");
 
     let resp = try_login(&site, "redaktion", PASSWORD).await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);

@@ -123,6 +123,7 @@ logged-in-as = Angemeldet als
 username = Benutzername
 password = Passwort
 login-failed = Benutzername oder Passwort ist falsch.
+login-form-expired = Das Anmeldeformular war zu lange offen. Bitte geben Sie Ihr Passwort noch einmal ein.
 csrf-failed = Dieses Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es erneut.
 required = Bitte ausfüllen.
 too-long = Zu lang.

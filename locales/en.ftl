@@ -123,6 +123,7 @@ logged-in-as = Logged in as
 username = Username
 password = Password
 login-failed = Wrong username or password.
+login-form-expired = The login form was open too long. Please enter your password again.
 csrf-failed = This form has expired or did not come from this site. Please reload the page and send it again.
 required = Required.
 too-long = Too long.

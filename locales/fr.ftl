@@ -123,6 +123,7 @@ logged-in-as = Connecté·e en tant que
 username = Nom d’utilisateur
 password = Mot de passe
 login-failed = Nom d’utilisateur ou mot de passe incorrect.
+login-form-expired = Le formulaire de connexion est resté ouvert trop longtemps. Veuillez saisir à nouveau votre mot de passe.
 csrf-failed = Ce formulaire a expiré ou ne provient pas de ce site. Rechargez la page et renvoyez-le.
 required = Champ obligatoire.
 too-long = Trop long.

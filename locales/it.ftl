@@ -123,6 +123,7 @@ logged-in-as = Accesso effettuato come
 username = Nome utente
 password = Password
 login-failed = Nome utente o password errati.
+login-form-expired = Il modulo di accesso è rimasto aperto troppo a lungo. Inserite di nuovo la password.
 csrf-failed = Questo modulo è scaduto o non proviene da questo sito. Ricarica la pagina e invialo di nuovo.
 required = Campo obbligatorio.
 too-long = Troppo lungo.

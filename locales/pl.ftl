@@ -123,6 +123,7 @@ logged-in-as = Zalogowano jako
 username = Nazwa użytkownika
 password = Hasło
 login-failed = Nieprawidłowa nazwa użytkownika lub hasło.
+login-form-expired = Formularz logowania był otwarty zbyt długo. Wpisz ponownie hasło.
 csrf-failed = Ten formularz wygasł albo nie pochodzi z tej strony. Odśwież stronę i wyślij go ponownie.
 required = Pole obowiązkowe.
 too-long = Za długie.

@@ -71,7 +71,7 @@ string_table!(
     images, none_yet, colon, semicolon,
     // editors' and operators' interface
     too_many_logins, back_to_projects, log_in, log_out, logged_in_as, username, password,
-    login_failed, csrf_failed, required, too_long, bad_value, bad_date, bad_year, bad_domain,
+    login_failed, login_form_expired, csrf_failed, required, too_long, bad_value, bad_date, bad_year, bad_domain,
     editor_navigation, editors_interface, my_organisations, administration, no_organisations,
     sections, public_profile, new_post, edit_post, edit, delete, pin, unpin, post_published,
     post_updated, post_deleted, delivery_status, instance, no_recipients, failing, waiting,

@@ -124,7 +124,12 @@ pub async fn login(
     let next = form.val("next").to_string();
     let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if expected.is_empty() || !constant_time_eq(form.val("csrf").as_bytes(), expected.as_bytes()) {
-        return Err(WebError::new(StatusCode::FORBIDDEN, t.csrf_failed).lang(lang));
+        // The login page was open longer than its token lives (an hour), or its cookie is
+        // gone: the form comes back with a fresh token and the name kept, not an error page.
+        form.set("password", "");
+        form.fail("form", t.login_form_expired);
+        let fresh = random_token("");
+        return login_page(&state, lang, form, &next, &fresh);
     }
     let username = form.val("username").trim().to_string();
     let password = form.val("password").to_string();
@@ -155,14 +160,11 @@ pub async fn login(
     };
     let token = random_token("pss_");
     let expires = chrono::Utc::now() + chrono::Duration::days(SESSION_DAYS);
-    WebSession::insert(
-        &mut conn,
-        account.id,
-        &hash_token(&token),
-        &random_token(""),
-        expires,
-    )
-    .await?;
+    let csrf = match WebSession::live_csrf_of(&mut conn, account.id).await? {
+        Some(shared) => shared,
+        None => random_token(""),
+    };
+    WebSession::insert(&mut conn, account.id, &hash_token(&token), &csrf, expires).await?;
     let _ = WebSession::delete_expired(&mut conn).await;
     tracing::info!(username = account.username, "logged in");
     let mut target = safe_next(&next);

@@ -322,3 +322,31 @@ async fn a_session_in_use_lasts_and_an_ended_one_leads_back_to_the_form() {
         "/login?next=%2Feditor"
     );
 }
+
+/// Logging in again (in another tab, another window) keeps the forms already open valid: the
+/// new session takes over the live session's CSRF token.
+#[tokio::test]
+async fn a_second_login_keeps_the_open_forms_valid() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-dortmund").await;
+    ctx.editor("editorin", &["stadt-dortmund"]).await;
+    let first = crate::common::Editor::login(&ctx, "editorin").await;
+    let second = crate::common::Editor::login(&ctx, "editorin").await;
+    assert_ne!(first.cookie, second.cookie);
+    assert_eq!(first.csrf, second.csrf);
+    // A form of the first tab, sent with the second session: taken.
+    let mut tab = crate::common::Editor::login(&ctx, "editorin").await;
+    tab.cookie = second.cookie.clone();
+    tab.csrf = first.csrf.clone();
+    let resp = tab
+        .post(
+            "/editor/stadt-dortmund/partnerships",
+            &[("target", ""), ("kind", "twinning")],
+        )
+        .await;
+    assert_ne!(resp.status(), StatusCode::FORBIDDEN);
+    // Another account's sessions have their own.
+    ctx.editor("andere", &["stadt-dortmund"]).await;
+    let other = crate::common::Editor::login(&ctx, "andere").await;
+    assert_ne!(other.csrf, first.csrf);
+}

@@ -20,6 +20,23 @@ pub struct WebSession {
 }
 
 impl WebSession {
+    /// The CSRF token of the account's newest live session, if it has one. A new session of
+    /// the account takes it over, so that the forms open in another tab (or browser window)
+    /// of the same person still go through after they logged in again there.
+    pub async fn live_csrf_of(
+        conn: &mut AsyncPgConnection,
+        account_id: i64,
+    ) -> QueryResult<Option<String>> {
+        web_sessions::table
+            .filter(web_sessions::account_id.eq(account_id))
+            .filter(web_sessions::expires_at.gt(diesel::dsl::now))
+            .order(web_sessions::created_at.desc())
+            .select(web_sessions::csrf_token)
+            .first(conn)
+            .await
+            .optional()
+    }
+
     pub async fn insert(
         conn: &mut AsyncPgConnection,
         account_id: i64,
