@@ -332,3 +332,35 @@ async fn a_visitor_without_a_role_cannot_moderate_and_must_log_in_to_write() {
         .unwrap();
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
 }
+
+/// A refused thread comes back with who it was written as and its language still chosen, so
+/// that sending it again does not publish it under the first organisation of the list.
+#[tokio::test]
+async fn a_refused_thread_keeps_who_writes_and_in_which_language() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-dortmund").await;
+    ctx.org("stadt-essen").await;
+    ctx.editor("editorin", &["stadt-dortmund", "stadt-essen"])
+        .await;
+    group(&ctx, "jugend", &["editorin"]).await;
+    let ed = Editor::login(&ctx, "editorin").await;
+    let resp = ed
+        .post(
+            "/g/jugend/threads?lang=de",
+            &[
+                ("as", "stadt-essen"),
+                ("language", "fr"),
+                ("title", " "),
+                ("body", "Texte"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = resp.text().await.unwrap();
+    assert!(
+        html.contains(r#"<option value="stadt-essen" selected>"#),
+        "{html}"
+    );
+    assert!(!html.contains(r#"<option value="stadt-dortmund" selected>"#));
+    assert!(html.contains(r#"<option value="fr" selected>"#), "{html}");
+}

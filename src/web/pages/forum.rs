@@ -89,6 +89,10 @@ pub struct Writer {
     /// A thread's picture stored with a refused attempt, and its description.
     pub image_url: String,
     pub image_alt: String,
+    /// A refused attempt's choices, chosen again on the page shown back: who it wrote as
+    /// (a handle of `orgs`), and in which language.
+    pub written_as: String,
+    pub written_in: Option<Lang>,
 }
 
 #[derive(Template)]
@@ -290,6 +294,8 @@ pub(super) async fn writer(
         open_reports,
         image_url: String::new(),
         image_alt: String::new(),
+        written_as: String::new(),
+        written_in: None,
     }))
 }
 
@@ -369,8 +375,14 @@ async fn group_page(
         moderators,
         group: item,
         threads,
+        languages: languages(
+            state,
+            writer
+                .as_ref()
+                .and_then(|w| w.written_in)
+                .unwrap_or(pl.lang),
+        ),
         writer,
-        languages: languages(state, pl.lang),
     };
     let mut resp = render(state, &page, &page.layout)?;
     *resp.status_mut() = status;
@@ -552,9 +564,12 @@ pub(super) async fn thread_page(
         locked: forum_state.locked_at.is_some(),
         pinned: post.post.pinned_at.is_some(),
         comments: items,
+        languages: languages(
+            state,
+            writer.as_ref().and_then(|w| w.written_in).unwrap_or(lang),
+        ),
         writer,
         notice: notice(f, notice_key),
-        languages: languages(state, lang),
     };
     let mut resp = render(state, &page, &page.layout)?;
     *resp.status_mut() = status;
@@ -786,6 +801,8 @@ pub async fn new_thread(
             ));
             w.title = input.title;
             w.body = input.body;
+            w.written_as = form.val("as").to_string();
+            w.written_in = Some(input.language);
             if let Some(image) = input.image {
                 w.image_url = image.url;
                 w.image_alt = image.alt;
@@ -856,6 +873,8 @@ pub async fn reply(
             ));
             w.body = input.body;
             w.reply_to = input.in_reply_to;
+            w.written_as = form.val("as").to_string();
+            w.written_in = Some(input.language);
             let status = e.status;
             let query = LangQuery { lang: None };
             Ok(thread_page(&state, g, post, &headers, &query, Some(w), None, status).await?)
