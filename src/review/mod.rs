@@ -50,10 +50,10 @@ impl Decision {
                 return Err(AppError::invalid(field, what));
             }
             if text.chars().count() > MAX_COMMENT {
-                return Err(AppError::invalid(
-                    field,
-                    format!("at most {MAX_COMMENT} characters"),
-                ));
+                return Err(
+                    AppError::invalid(field, format!("at most {MAX_COMMENT} characters"))
+                        .localized("check-too-long", &[("max", MAX_COMMENT.to_string())]),
+                );
             }
             if !crate::input::storable(text) {
                 return Err(AppError::invalid(field, crate::input::NUL_REFUSED));

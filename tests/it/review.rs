@@ -347,6 +347,24 @@ async fn the_review_pages_submit_decide_and_show_the_count() {
         html.contains(&format!("id=\"comment-error-{id}\"")),
         "{html}"
     );
+    // Too long: said in German, what was typed kept, and the field points at the message.
+    let long = "Zu viel. ".repeat(250);
+    let resp = rv
+        .post(
+            &format!("/editor/_review/{id}?lang=de"),
+            &[("action", "decline"), ("comment", &long)],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("Höchstens 2000 Zeichen."), "{html}");
+    assert!(html.contains(long.trim_end()), "the comment typed is kept");
+    assert!(
+        html.contains(&format!(
+            "aria-describedby=\"comment-error-{id} comment-hint-{id}\""
+        )),
+        "{html}"
+    );
     let resp = rv
         .post(
             &format!("/editor/_review/{id}?lang=de"),

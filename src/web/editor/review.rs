@@ -196,14 +196,15 @@ struct ReviewPage {
     rows: Vec<Row>,
     notice: Option<&'static str>,
     /// A decision refused: (submission, field, message).
-    error: Option<(i64, String, String)>,
+    /// A refused decision: the submission, the field, the message and the text typed.
+    error: Option<(i64, String, String, String)>,
 }
 
 async fn review_page(
     ctx: &Ctx,
     state: State,
     notice: Option<&'static str>,
-    error: Option<(i64, String, String)>,
+    error: Option<(i64, String, String, String)>,
 ) -> Result<Response, WebError> {
     let r = review_strings(ctx.lang);
     let mut conn = ctx.state.conn().await?;
@@ -264,10 +265,16 @@ pub async fn decide(
             let message = if comment.trim().is_empty() {
                 ctx.t.required.to_string()
             } else {
-                e.message.clone()
+                e.message_in(ctx.lang).unwrap_or_else(|| e.message.clone())
             };
-            let mut page =
-                review_page(&ctx, State::Pending, None, Some((id, field, message))).await?;
+            let typed = comment.to_string();
+            let mut page = review_page(
+                &ctx,
+                State::Pending,
+                None,
+                Some((id, field, message, typed)),
+            )
+            .await?;
             *page.status_mut() = e.status;
             Ok(page)
         }
