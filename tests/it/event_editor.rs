@@ -617,3 +617,50 @@ async fn a_new_event_form_sent_twice_publishes_once() {
     }
     assert_eq!(events_of(&ctx, &org).await.len(), 1);
 }
+
+/// The place's refusals point at what is meant: a country typed out asks for its code, and
+/// the place's group of fields names its error for screen readers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_country_typed_out_asks_for_its_code() {
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-dortmund").await;
+    ctx.editor("redaktion", &["stadt-dortmund"]).await;
+    let ed = Editor::login(&ctx, "redaktion").await;
+    let fields = with(
+        event_fields("Zukunftsdialog", 60),
+        &[("country", "Deutschland")],
+    );
+    let resp = ed
+        .post_multipart("/editor/stadt-dortmund/events?lang=de", &fields)
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = resp.text().await.unwrap();
+    let code_wanted = passerelle::locale::text(passerelle::vocab::Lang::De, "ed-err-country")
+        .expect("the message exists");
+    assert!(page.contains(code_wanted), "{page}");
+    assert!(!page.contains(">Zu lang.<"), "{page}");
+    // Without place or online address: the place's fields say why.
+    let fields = with(
+        event_fields("Zukunftsdialog", 60),
+        &[
+            ("place_name", ""),
+            ("street_address", ""),
+            ("postal_code", ""),
+            ("locality", ""),
+            ("region", ""),
+            ("country", ""),
+            ("latitude", ""),
+            ("longitude", ""),
+            ("online_url", ""),
+        ],
+    );
+    let resp = ed
+        .post_multipart("/editor/stadt-dortmund/events?lang=de", &fields)
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = resp.text().await.unwrap();
+    assert!(
+        page.contains(r#"<fieldset aria-describedby="place-hint place-error">"#),
+        "{page}"
+    );
+}

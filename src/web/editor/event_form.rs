@@ -387,7 +387,8 @@ pub fn translate(e: &AppError, lang: Lang) -> String {
         }
         ("place.latitude", _) => t.ed_err_latitude.into(),
         ("place.longitude", _) => t.ed_err_longitude.into(),
-        ("place.country", _) if !cause.starts_with("at most") => t.ed_err_country.into(),
+        // A country typed out ("Deutschland") is refused for its length: the code is meant.
+        ("place.country", _) => t.ed_err_country.into(),
         ("place", _) => t.ed_place_hint.into(),
         (_, "place") => t.too_long.into(),
         (_, "languages") => t.ed_err_language.into(),
