@@ -335,7 +335,13 @@ async fn an_editor_edits_pins_and_deletes_a_post_and_a_bad_upload_is_refused() {
 
     b.submit(".post-row button[type=submit]:not(.danger)").await;
     assert_eq!(b.text(".post-row .badge").await, "Featured");
-    b.submit(".post-row button.danger").await;
+    // Deleting asks first; "No" keeps the post.
+    b.submit(".post-row a.danger").await;
+    assert!(b.text("h1").await.contains("Delete post"));
+    b.submit(".actions a.button").await;
+    assert_eq!(DbPost::count_by_actor(&mut conn, org.id).await.unwrap(), 1);
+    b.submit(".post-row a.danger").await;
+    b.submit("button.danger").await;
     assert_eq!(b.text(".notice").await, "The post is deleted.");
     assert_eq!(DbPost::count_by_actor(&mut conn, org.id).await.unwrap(), 0);
     let _ = std::fs::remove_file(fake);

@@ -73,7 +73,8 @@ string_table!(
     too_many_logins, back_to_projects, log_in, log_out, logged_in_as, username, password,
     login_failed, login_form_expired, csrf_failed, required, too_long, bad_value, bad_date, bad_year, bad_domain,
     editor_navigation, editors_interface, my_organisations, administration, no_organisations,
-    sections, public_profile, new_post, edit_post, edit, delete, pin, unpin, post_published,
+    sections, public_profile, new_post, edit_post, edit, delete, delete_post, delete_yes, pin,
+    unpin, post_published,
     post_updated, post_deleted, delivery_status, instance, no_recipients, failing, waiting,
     attempts, last_error, form_has_errors, preview, main_language, main_language_unwritten,
     languages_hint, write_one_language, title, summary, summary_required, body, post_images,
@@ -254,6 +255,7 @@ messages! {
     // events-editor
     ed_choose_dates(title: text) => "ed-choose-dates";
     ed_cancel_confirm(title: text) => "ed-cancel-confirm";
+    delete_confirm(title: text) => "delete-confirm";
     ed_err_timezone(value: text) => "ed-err-timezone";
     ed_err_capacity_below(n: count) => "ed-err-capacity-below";
     // security

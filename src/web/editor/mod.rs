@@ -36,7 +36,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             "/editor/posts/{id}",
             post(posts::update).layer(crate::media::upload_limit(state)),
         )
-        .route("/editor/posts/{id}/delete", post(posts::delete))
+        .route(
+            "/editor/posts/{id}/delete",
+            get(posts::delete_form).post(posts::delete),
+        )
         .route("/editor/posts/{id}/pin", post(posts::pin))
         .route("/editor/posts/{id}/deliveries", get(posts::deliveries))
         .route(

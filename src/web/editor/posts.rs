@@ -690,6 +690,31 @@ pub async fn update(ctx: Ctx, Path(id): Path<String>, mp: Multipart) -> Result<R
     }
 }
 
+#[derive(Template)]
+#[template(path = "editor/post_delete.html")]
+struct DeletePage {
+    layout: EditorLayout,
+    id: String,
+    handle: String,
+    question: String,
+}
+
+/// Deleting asks first: the `Delete` goes to every follower and cannot be taken back.
+pub async fn delete_form(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+    let (post, author) = editable_post(&ctx, &id).await?;
+    let title = post
+        .in_language(ctx.lang.code())
+        .or_else(|| post.main())
+        .map(|t| t.title.clone())
+        .unwrap_or_default();
+    render(DeletePage {
+        layout: ctx.layout(ctx.t.delete_post, &format!("/editor/posts/{id}/delete")),
+        question: ctx.t.delete_confirm(&title),
+        handle: author.handle.clone(),
+        id,
+    })
+}
+
 pub async fn delete(
     ctx: Ctx,
     Path(id): Path<String>,
