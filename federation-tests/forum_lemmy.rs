@@ -160,35 +160,43 @@ async fn a_lemmy_user_takes_part_in_our_group_as_lemmy_expects() {
     assert_eq!(block["object"]["target"], group.as_str());
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_lemmy_communitys_moderation_of_its_thread_applies_here_from_its_own_host_only() {
-    let nrw = Net::start().await;
+/// Stadt Dortmund on `nrw` follows the fake Lemmy's community, which accepts and announces
+/// a member's thread (`announce_create_page.json`), stored here. The community's id, `nrw`'s
+/// shared inbox, the Announce and the thread's id.
+async fn community_with_a_thread(nrw: &Net, lemmy: &mut Lemmy) -> (String, String, Value, String) {
     nrw.org("stadt-dortmund", false).await;
-    let mut lemmy = Lemmy::start_as("lemmy").await;
-    let community = lemmy.serve_actor(&nrw, "actor.json", "community");
-    lemmy.serve_actor(&nrw, "person.json", "jonas");
+    let community = lemmy.serve_actor(nrw, "actor.json", "community");
+    lemmy.serve_actor(nrw, "person.json", "jonas");
     let inbox = nrw.inst.url("/inbox");
     nrw.follow("stadt-dortmund", &community).await;
     let (_, follow) = lemmy
         .received("the Follow", |a| a["type"] == "Follow")
         .await;
-    let mut accept = lemmy.fixture(&nrw, "accept_follow.json");
+    let mut accept = lemmy.fixture(nrw, "accept_follow.json");
     accept["object"] = follow;
     assert_eq!(
-        lemmy.send(&nrw, &inbox, "community", &accept).await,
+        lemmy.send(nrw, &inbox, "community", &accept).await,
         StatusCode::ACCEPTED
     );
-    let announce_page = lemmy.fixture(&nrw, "announce_create_page.json");
+    let announce_page = lemmy.fixture(nrw, "announce_create_page.json");
     let page = announce_page["object"]["object"].clone();
     let page_id = page["id"].as_str().unwrap().to_string();
     lemmy.serve(&page_id, page);
     assert_eq!(
-        lemmy.send(&nrw, &inbox, "community", &announce_page).await,
+        lemmy.send(nrw, &inbox, "community", &announce_page).await,
         StatusCode::ACCEPTED
     );
     nrw.stored_post(&page_id)
         .await
         .expect("the thread is stored");
+    (community, inbox, announce_page, page_id)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lemmy_communitys_moderation_of_its_thread_applies_here_from_its_own_host_only() {
+    let nrw = Net::start().await;
+    let mut lemmy = Lemmy::start_as("lemmy").await;
+    let (_, inbox, _, page_id) = community_with_a_thread(&nrw, &mut lemmy).await;
 
     // A lock by the community's moderator, announced by the community.
     let lock = lemmy.fixture(&nrw, "announce_lock_page.json");
@@ -253,33 +261,13 @@ async fn a_lemmy_communitys_moderation_of_its_thread_applies_here_from_its_own_h
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lemmy_community_passes_on_its_members_edits_and_deletions_from_any_instance() {
     let nrw = Net::start().await;
-    nrw.org("stadt-dortmund", false).await;
     let mut lemmy = Lemmy::start_as("lemmy").await;
-    let community = lemmy.serve_actor(&nrw, "actor.json", "community");
-    lemmy.serve_actor(&nrw, "person.json", "jonas");
-    // A member on another Lemmy instance (another host).
+    // The community passes on a thread of its own instance's member, and one of a member on
+    // another Lemmy instance (another host).
+    let (community, inbox, announce_page, page_id) =
+        community_with_a_thread(&nrw, &mut lemmy).await;
     let mut other = Lemmy::start_as("lemmy").await;
     let member = other.serve_actor(&nrw, "person.json", "jonas");
-    let inbox = nrw.inst.url("/inbox");
-    nrw.follow("stadt-dortmund", &community).await;
-    let (_, follow) = lemmy
-        .received("the Follow", |a| a["type"] == "Follow")
-        .await;
-    let mut accept = lemmy.fixture(&nrw, "accept_follow.json");
-    accept["object"] = follow;
-    assert_eq!(
-        lemmy.send(&nrw, &inbox, "community", &accept).await,
-        StatusCode::ACCEPTED
-    );
-    // The community passes on a thread of its own instance's member, and one of the other's.
-    let announce_page = lemmy.fixture(&nrw, "announce_create_page.json");
-    let page = announce_page["object"]["object"].clone();
-    let page_id = page["id"].as_str().unwrap().to_string();
-    lemmy.serve(&page_id, page.clone());
-    assert_eq!(
-        lemmy.send(&nrw, &inbox, "community", &announce_page).await,
-        StatusCode::ACCEPTED
-    );
     let mut foreign = announce_page.clone();
     let foreign_id = format!("{}/post/777", other.base);
     foreign["id"] = json!(format!("{}/activities/announce/foreign", lemmy.base));

@@ -126,22 +126,7 @@ pub async fn receive(
             // A group's edit of a member's post: its version fetched from the author's host
             // (see `prefetch`), stored unless it is older than the one we have.
             if let Some(f) = fetched {
-                DbPost::store_remote(
-                    conn,
-                    Some(p.clone()),
-                    f.object.id.as_str(),
-                    f.author.id,
-                    &remote_post_data(&f.object),
-                    f.object.published,
-                    f.object.updated,
-                )
-                .await
-                .map_err(|e| match e {
-                    diesel::result::Error::NotFound => {
-                        AppError::forbidden("that object belongs to another actor")
-                    }
-                    other => other.into(),
-                })?;
+                super::post::store_version(conn, Some(p.clone()), &f.object, f.author.id).await?;
             }
             Some(p)
         }

@@ -427,6 +427,33 @@ pub async fn receive_create_or_update(
     Ok(())
 }
 
+/// `obj` as the version of a remote post by `author_id` ([`DbPost::store_remote`]: new, or
+/// replacing `existing` unless older), in the caller's transaction; another actor's post is
+/// refused (403).
+pub async fn store_version(
+    conn: &mut AsyncPgConnection,
+    existing: Option<DbPost>,
+    obj: &ArticleJson,
+    author_id: i64,
+) -> Result<DbPost, AppError> {
+    DbPost::store_remote(
+        conn,
+        existing,
+        obj.id.as_str(),
+        author_id,
+        &remote_post_data(obj),
+        obj.published,
+        obj.updated,
+    )
+    .await
+    .map_err(|e| match e {
+        diesel::result::Error::NotFound => {
+            AppError::forbidden("that object belongs to another actor")
+        }
+        other => other.into(),
+    })
+}
+
 /// Stores a received post (new, or a new version of one we have) and its event part.
 async fn store_received(
     conn: &mut AsyncPgConnection,
@@ -471,22 +498,7 @@ async fn store_received(
         return Ok(());
     }
     // In the inbox's transaction: no savepoint, and the lookup above is not repeated.
-    let post = DbPost::store_remote(
-        conn,
-        exists,
-        obj.id.as_str(),
-        actor.id,
-        &data,
-        obj.published,
-        obj.updated,
-    )
-    .await
-    .map_err(|e| match e {
-        diesel::result::Error::NotFound => {
-            AppError::forbidden("that object belongs to another actor")
-        }
-        other => other.into(),
-    })?;
+    let post = store_version(conn, exists, obj, actor.id).await?;
     if let Some(terms) = terms {
         let event = remote_event(post.id, terms, &obj.attachment);
         // A repeated delivery changes nothing (and does not raise the sequence).
