@@ -402,18 +402,7 @@ pub async fn ensure_instance_actor(
         manually_approves_followers: true,
         discoverable: false,
         indexable: false,
-        org_kind: None,
-        country: None,
-        region: None,
-        official_code: None,
-        population: None,
-        website: None,
-        languages: vec![],
-        themes: vec![],
-        latitude: None,
-        longitude: None,
-        lau: None,
-        nuts: None,
+        ..Default::default()
     };
     match DbActor::insert(conn, &new).await {
         Ok(a) => Ok(a),
@@ -558,13 +547,6 @@ pub fn imported_row(
         country: country.map(String::from),
         region: region.map(String::from),
         official_code: official_code.map(String::from),
-        population: None,
-        website: None,
-        languages: vec![],
-        themes: vec![],
-        latitude: None,
-        longitude: None,
-        lau: None,
-        nuts: None,
+        ..Default::default()
     }
 }

@@ -174,18 +174,7 @@ fn group_actor_row(
         manually_approves_followers: false,
         discoverable: true,
         indexable: true,
-        org_kind: None,
-        country: None,
-        region: None,
-        official_code: None,
-        population: None,
-        website: None,
-        languages: vec![],
-        themes: vec![],
-        latitude: None,
-        longitude: None,
-        lau: None,
-        nuts: None,
+        ..Default::default()
     }
 }
 

@@ -77,18 +77,7 @@ fn person_row(urls: &Urls, handle: &str, name: String, keys: keys::KeyPair) -> N
         // A person is not listed in directories or search engines unless they say so.
         discoverable: false,
         indexable: false,
-        org_kind: None,
-        country: None,
-        region: None,
-        official_code: None,
-        population: None,
-        website: None,
-        languages: vec![],
-        themes: vec![],
-        latitude: None,
-        longitude: None,
-        lau: None,
-        nuts: None,
+        ..Default::default()
     }
 }
 

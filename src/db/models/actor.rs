@@ -53,7 +53,10 @@ pub struct DbActor {
     pub nuts: Option<String>,
 }
 
-#[derive(Debug, Clone, Insertable, AsChangeset)]
+/// A row of `actors` to insert. `Default` leaves every optional field empty, so that a
+/// literal names only what its kind of actor has (the profile of an organisation is `None`
+/// for a group, a person or a remote actor).
+#[derive(Debug, Clone, Default, Insertable, AsChangeset)]
 #[diesel(table_name = actors)]
 pub struct NewActor {
     pub ap_id: String,
@@ -118,18 +121,7 @@ impl NewActor {
             manually_approves_followers: false,
             discoverable: true,
             indexable: true,
-            org_kind: None,
-            country: None,
-            region: None,
-            official_code: None,
-            population: None,
-            website: None,
-            languages: vec![],
-            themes: vec![],
-            latitude: None,
-            longitude: None,
-            lau: None,
-            nuts: None,
+            ..Default::default()
         }
     }
 }
