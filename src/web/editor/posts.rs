@@ -702,11 +702,7 @@ struct DeletePage {
 /// Deleting asks first: the `Delete` goes to every follower and cannot be taken back.
 pub async fn delete_form(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
     let (post, author) = editable_post(&ctx, &id).await?;
-    let title = post
-        .in_language(ctx.lang.code())
-        .or_else(|| post.main())
-        .map(|t| t.title.clone())
-        .unwrap_or_default();
+    let title = super::events::title_of(&post, ctx.lang);
     render(DeletePage {
         layout: ctx.layout(ctx.t.delete_post, &format!("/editor/posts/{id}/delete")),
         question: ctx.t.delete_confirm(&title),
