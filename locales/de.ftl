@@ -868,6 +868,12 @@ review-state = Stand
 review-updated = Zuletzt geändert
 review-changes-hint = Bearbeiten Sie den Beitrag und reichen Sie ihn dann erneut ein.
 review-no-showcase = Dieses Netzwerk hat noch kein Schaufenster.
+review-not-a-showcase = „{ $name }“ ist kein Schaufenster dieses Netzwerks.
+review-not-a-group = { $name } ist keine Gruppe eines anderen Netzwerks.
+review-only-projects = In ein Schaufenster kommen nur Projektbeiträge, keine Antworten oder Forenthemen.
+review-already-waiting = Dieser Beitrag wartet dort bereits auf die Prüfung.
+review-already-approved = Dieser Beitrag ist bereits in diesem Schaufenster.
+review-was-declined = Dieser Beitrag wurde dort abgelehnt. { $comment }
 ## europe
 stats-by-region-pair = Nach Regionenpaar (NUTS)
 ## forumx
@@ -1048,6 +1054,12 @@ fund-check-calls = Höchstens { $max } Ausschreibungen.
 check-too-long = Höchstens { $max } Zeichen.
 check-required-max = Pflichtfeld, höchstens { $max } Zeichen.
 check-theme = Unbekanntes Thema „{ $theme }“.
+check-list-max = Höchstens { $max } Einträge.
+check-language = Unbekannte Sprache „{ $code }“: Bitte einen Code aus zwei Buchstaben angeben, z. B. de oder fr.
+check-kind = Unbekannte Art von Organisation „{ $kind }“.
+check-purpose = Unbekannter Zweck „{ $purpose }“.
+check-region-empty = Bitte eine Region nennen.
+check-not-below = Darf nicht unter { $min } liegen.
 post-check-images = Höchstens { $max } Bilder.
 post-check-alt = Beschreiben Sie das Bild für Menschen, die es nicht sehen können (Pflichtfeld, höchstens { $max } Zeichen).
 post-check-funded-by = Kein Förderprogramm „{ $given }“ im Verzeichnis dieses Netzwerks (siehe /funding).

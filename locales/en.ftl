@@ -876,6 +876,12 @@ review-state = State
 review-updated = Last change
 review-changes-hint = Edit the post, then submit it again.
 review-no-showcase = This network has no showcase yet.
+review-not-a-showcase = “{ $name }” is not a showcase of this network.
+review-not-a-group = { $name } is not a group of another network.
+review-only-projects = Only project posts go to a showcase, not replies or forum threads.
+review-already-waiting = This post is already waiting for review there.
+review-already-approved = This post is in that showcase already.
+review-was-declined = This post was declined there. { $comment }
 ## europe
 stats-by-region-pair = By pair of regions (NUTS)
 ## forumx
@@ -1056,6 +1062,12 @@ fund-check-calls = At most { $max } calls.
 check-too-long = At most { $max } characters.
 check-required-max = Required, at most { $max } characters.
 check-theme = Unknown theme “{ $theme }”.
+check-list-max = At most { $max } entries.
+check-language = Unknown language “{ $code }”: use a two-letter code such as de or fr.
+check-kind = Unknown kind of organisation “{ $kind }”.
+check-purpose = Unknown purpose “{ $purpose }”.
+check-region-empty = Name a region.
+check-not-below = Must not be below { $min }.
 post-check-images = At most { $max } images.
 post-check-alt = Describe the image for people who cannot see it (required, at most { $max } characters).
 post-check-funded-by = No funding programme “{ $given }” in this network’s directory (see /funding).

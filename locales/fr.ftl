@@ -879,6 +879,12 @@ review-state = État
 review-updated = Dernière modification
 review-changes-hint = Modifiez la publication, puis proposez-la à nouveau.
 review-no-showcase = Ce réseau n’a pas encore de vitrine.
+review-not-a-showcase = « { $name } » n’est pas une vitrine de ce réseau.
+review-not-a-group = { $name } n’est pas un groupe d’un autre réseau.
+review-only-projects = Seules les publications de projet vont dans une vitrine, pas les réponses ni les sujets du forum.
+review-already-waiting = Cette publication y attend déjà la relecture.
+review-already-approved = Cette publication est déjà dans cette vitrine.
+review-was-declined = Cette publication y a été refusée. { $comment }
 ## europe
 stats-by-region-pair = Par paire de régions (NUTS)
 ## forumx
@@ -1059,6 +1065,12 @@ fund-check-calls = Au plus { $max } appels.
 check-too-long = Au plus { $max } caractères.
 check-required-max = Obligatoire, au plus { $max } caractères.
 check-theme = Thème inconnu « { $theme } ».
+check-list-max = Au plus { $max } entrées.
+check-language = Langue inconnue « { $code } » : indiquez un code de deux lettres, p. ex. de ou fr.
+check-kind = Type d’organisation inconnu « { $kind } ».
+check-purpose = Objet inconnu « { $purpose } ».
+check-region-empty = Indiquez une région.
+check-not-below = Ne doit pas être inférieur à { $min }.
 post-check-images = Au plus { $max } images.
 post-check-alt = Décrivez l’image pour les personnes qui ne peuvent pas la voir (obligatoire, au plus { $max } caractères).
 post-check-funded-by = Aucun programme de financement « { $given } » dans le répertoire de ce réseau (voir /funding).

@@ -876,6 +876,12 @@ review-state = Stato
 review-updated = Ultima modifica
 review-changes-hint = Modificate il contributo, poi proponetelo di nuovo.
 review-no-showcase = Questa rete non ha ancora una vetrina.
+review-not-a-showcase = «{ $name }» non è una vetrina di questa rete.
+review-not-a-group = { $name } non è un gruppo di un’altra rete.
+review-only-projects = In una vetrina vanno solo i contributi di progetto, non le risposte né le discussioni del forum.
+review-already-waiting = Questo contributo è già in attesa di revisione lì.
+review-already-approved = Questo contributo è già in quella vetrina.
+review-was-declined = Questo contributo è stato rifiutato lì. { $comment }
 ## europe
 stats-by-region-pair = Per coppia di regioni (NUTS)
 ## forumx
@@ -1056,6 +1062,12 @@ fund-check-calls = Al massimo { $max } bandi.
 check-too-long = Al massimo { $max } caratteri.
 check-required-max = Obbligatorio, al massimo { $max } caratteri.
 check-theme = Tema sconosciuto «{ $theme }».
+check-list-max = Al massimo { $max } voci.
+check-language = Lingua sconosciuta «{ $code }»: indicate un codice di due lettere, p. es. de o fr.
+check-kind = Tipo di organizzazione sconosciuto «{ $kind }».
+check-purpose = Scopo sconosciuto «{ $purpose }».
+check-region-empty = Indicate una regione.
+check-not-below = Non può essere inferiore a { $min }.
 post-check-images = Al massimo { $max } immagini.
 post-check-alt = Descrivete l’immagine per chi non può vederla (obbligatorio, al massimo { $max } caratteri).
 post-check-funded-by = Nessun programma di finanziamento «{ $given }» nell’elenco di questa rete (vedi /funding).

@@ -894,6 +894,12 @@ review-state = Stan
 review-updated = Ostatnia zmiana
 review-changes-hint = Popraw wpis, a potem zgłoś go ponownie.
 review-no-showcase = Ta sieć nie ma jeszcze witryny.
+review-not-a-showcase = „{ $name }” nie jest witryną tej sieci.
+review-not-a-group = { $name } nie jest grupą innej sieci.
+review-only-projects = Do witryny trafiają tylko wpisy o projektach, nie odpowiedzi ani wątki forum.
+review-already-waiting = Ten wpis już czeka tam na ocenę.
+review-already-approved = Ten wpis jest już w tej witrynie.
+review-was-declined = Ten wpis został tam odrzucony. { $comment }
 ## europe
 stats-by-region-pair = Według par regionów (NUTS)
 ## forumx
@@ -1077,6 +1083,12 @@ fund-check-calls = Najwyżej { $max } naborów.
 check-too-long = Najwyżej { $max } znaków.
 check-required-max = Wymagane, najwyżej { $max } znaków.
 check-theme = Nieznany temat „{ $theme }”.
+check-list-max = Najwyżej { $max } pozycji.
+check-language = Nieznany język „{ $code }”: podaj kod dwuliterowy, np. de lub fr.
+check-kind = Nieznany rodzaj organizacji „{ $kind }”.
+check-purpose = Nieznany cel „{ $purpose }”.
+check-region-empty = Podaj region.
+check-not-below = Nie może być mniejsza niż { $min }.
 post-check-images = Najwyżej { $max } obrazów.
 post-check-alt = Opisz obraz dla osób, które go nie widzą (wymagane, najwyżej { $max } znaków).
 post-check-funded-by = Brak programu finansowania „{ $given }” w katalogu tej sieci (zob. /funding).

@@ -30,6 +30,41 @@ pub struct Localized {
     pub args: Vec<(&'static str, String)>,
 }
 
+/// Why a value was refused: the API's English words, and the interface's message for them,
+/// so that a form says it in its reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub english: String,
+    pub message: Localized,
+}
+
+impl Refusal {
+    pub fn new(
+        english: impl Into<String>,
+        id: &'static str,
+        args: &[(&'static str, &str)],
+    ) -> Self {
+        Refusal {
+            english: english.into(),
+            message: Localized {
+                id,
+                args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+            },
+        }
+    }
+
+    /// As the 422 of `field`, with its localized message.
+    pub fn into_app_error(self, field: &str) -> AppError {
+        AppError::invalid(field, self.english).localized(self.message.id, &self.message.args)
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english)
+    }
+}
+
 pub type AppResult<T> = Result<T, AppError>;
 
 /// Every error answer of the API, `{"error": {...}}`: the type the response is written from

@@ -14,44 +14,13 @@
 //! 2024), as Eurostat names them (in the country's language). Other codes are shown as they
 //! are.
 
-use crate::error::{AppError, Localized};
+pub use crate::error::Refusal;
 
 /// The Eurostat country code of an ISO 3166-1 alpha-2 code (they differ for Greece).
 pub fn eurostat_country(iso: &str) -> &str {
     match iso {
         "GR" => "EL",
         other => other,
-    }
-}
-
-/// Why a code was refused: the API's English words, and the interface's message for them,
-/// so that a form says it in its reader's language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub english: String,
-    pub message: Localized,
-}
-
-impl Refusal {
-    fn new(english: impl Into<String>, id: &'static str, args: &[(&'static str, &str)]) -> Self {
-        Refusal {
-            english: english.into(),
-            message: Localized {
-                id,
-                args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
-            },
-        }
-    }
-
-    /// As the 422 of `field`, with its localized message.
-    pub fn into_app_error(self, field: &str) -> AppError {
-        AppError::invalid(field, self.english).localized(self.message.id, &self.message.args)
-    }
-}
-
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.english)
     }
 }
 

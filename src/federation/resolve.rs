@@ -60,12 +60,60 @@ impl ResolveError {
     /// As an API error on `field`: 403 for a blocked instance, 503 when our database is
     /// down, else 422 on `field` with the message.
     pub fn into_app_error(self, field: &str) -> AppError {
+        let (id, args) = self.words();
         match &self {
             ResolveError::Database(_) => AppError::unavailable(anyhow::anyhow!(self.to_string())),
             _ if matches!(self.fetch(), Some(FetchError::Blocked(_))) => {
-                AppError::forbidden(self.to_string())
+                AppError::forbidden(self.to_string()).localized(id, &args)
             }
-            _ => AppError::invalid(field, self.to_string()),
+            _ => AppError::invalid(field, self.to_string()).localized(id, &args),
+        }
+    }
+
+    /// The failure in the interface's words: a message of the locale files and its
+    /// arguments. Which step failed (WebFinger or the profile) and what the other server
+    /// answered.
+    pub fn words(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        let target = |t: &str| vec![("target", t.to_string())];
+        let with = |t: &str, k: &'static str, v: String| vec![("target", t.to_string()), (k, v)];
+        if let Some(FetchError::Blocked(host)) = self.fetch() {
+            return ("lookup-blocked", target(host));
+        }
+        match self {
+            ResolveError::Malformed(t) => ("lookup-malformed", target(t)),
+            ResolveError::UnknownHere(name) => ("lookup-unknown-here", target(name)),
+            ResolveError::WebFinger { acct, cause } => match cause.status() {
+                Some(status) => (
+                    "lookup-webfinger-status",
+                    with(acct, "status", status.to_string()),
+                ),
+                None => (
+                    "lookup-webfinger-failed",
+                    with(acct, "reason", cause.to_string()),
+                ),
+            },
+            ResolveError::NoActorLink { acct } => ("lookup-no-actor", target(acct)),
+            ResolveError::Actor { url, cause } | ResolveError::Object { url, cause } => {
+                match cause.status() {
+                    Some(status) => (
+                        "lookup-actor-status",
+                        with(url, "status", status.to_string()),
+                    ),
+                    None => (
+                        "lookup-actor-failed",
+                        with(url, "reason", cause.to_string()),
+                    ),
+                }
+            }
+            ResolveError::Invalid { url, reason, .. } => {
+                ("lookup-invalid", with(url, "reason", reason.clone()))
+            }
+            ResolveError::NotOnAuthorsHost(url) => {
+                ("lookup-invalid", with(url, "reason", self.to_string()))
+            }
+            ResolveError::Database(reason) => {
+                ("lookup-actor-failed", with("", "reason", reason.clone()))
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ use crate::db::models::partner_search::{
     CandidateRow, DbPartnerSearch, LookingFilter, PartnerSearchData, PostTexts,
 };
 use crate::db::models::partnership::DbPartnership;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Refusal};
 use crate::funding::countries;
 use crate::state::AppState;
 use crate::vocab::{Lang, OrgKind};
@@ -159,14 +159,15 @@ fn invalid(field: impl Into<String>, message: impl Into<String>) -> AppError {
 fn list(
     values: &[String],
     field: &str,
-    check: impl Fn(&str) -> Result<String, String>,
+    check: impl Fn(&str) -> Result<String, Refusal>,
 ) -> Result<Vec<String>, AppError> {
     if values.len() > LIST_MAX {
-        return Err(invalid(field, format!("at most {LIST_MAX} values")));
+        return Err(invalid(field, format!("at most {LIST_MAX} values"))
+            .localized("check-list-max", &[("max", LIST_MAX.to_string())]));
     }
     let mut out: Vec<String> = Vec::new();
     for (i, v) in values.iter().enumerate() {
-        let v = check(v).map_err(|m| invalid(format!("{field}[{i}]"), m))?;
+        let v = check(v).map_err(|r| r.into_app_error(&format!("{field}[{i}]")))?;
         if !out.contains(&v) {
             out.push(v);
         }
@@ -174,38 +175,76 @@ fn list(
     Ok(out)
 }
 
-pub fn check_country(c: &str) -> Result<String, String> {
-    countries::normalise(c)
-        .ok_or_else(|| format!("unknown country `{c}`: use a two-letter ISO code such as DE or FR"))
+pub fn check_country(c: &str) -> Result<String, Refusal> {
+    countries::normalise(c).ok_or_else(|| {
+        Refusal::new(
+            format!("unknown country `{c}`: use a two-letter ISO code such as DE or FR"),
+            "check-country",
+            &[("code", c.trim())],
+        )
+    })
 }
 
-pub fn check_theme(t: &str) -> Result<String, String> {
+pub fn check_theme(t: &str) -> Result<String, Refusal> {
     crate::vocab::theme(t.trim())
         .map(|t| t.slug.to_string())
-        .ok_or_else(|| format!("unknown theme `{t}`"))
+        .ok_or_else(|| {
+            Refusal::new(
+                format!("unknown theme `{t}`"),
+                "check-theme",
+                &[("theme", t)],
+            )
+        })
 }
 
-pub fn check_language(l: &str) -> Result<String, String> {
+pub fn check_language(l: &str) -> Result<String, Refusal> {
     let l = l.trim().to_ascii_lowercase();
     if crate::orgs::is_language_code(&l) {
         Ok(l)
     } else {
-        Err(format!(
-            "unknown language `{l}`: use a two-letter code such as de or fr"
+        Err(Refusal::new(
+            format!("unknown language `{l}`: use a two-letter code such as de or fr"),
+            "check-language",
+            &[("code", l.as_str())],
         ))
     }
 }
 
-pub fn check_kind(k: &str) -> Result<String, String> {
-    k.trim().parse::<OrgKind>().map(|k| k.code().to_string())
+pub fn check_kind(k: &str) -> Result<String, Refusal> {
+    k.trim()
+        .parse::<OrgKind>()
+        .map(|k| k.code().to_string())
+        .map_err(|english| Refusal::new(english, "check-kind", &[("kind", k.trim())]))
 }
 
-pub fn check_purpose(p: &str) -> Result<String, String> {
+pub fn check_purpose(p: &str) -> Result<String, Refusal> {
     Purpose::parse(p)
         .map(|p| p.code().to_string())
         .ok_or_else(|| {
-            format!("unknown purpose `{p}`: one of twinning, project, school-exchange, learning")
+            Refusal::new(
+                format!(
+                    "unknown purpose `{p}`: one of twinning, project, school-exchange, learning"
+                ),
+                "check-purpose",
+                &[("purpose", p.trim())],
+            )
         })
+}
+
+/// A region as typed: some text, at most 100 characters, no control characters.
+fn check_region(r: &str) -> Result<String, Refusal> {
+    let r = r.trim();
+    if r.is_empty() {
+        Err(Refusal::new("name a region", "check-region-empty", &[]))
+    } else if r.chars().count() > 100 || r.chars().any(char::is_control) {
+        Err(Refusal::new(
+            "at most 100 characters of text",
+            "check-too-long",
+            &[("max", "100")],
+        ))
+    } else {
+        Ok(r.to_string())
+    }
 }
 
 impl LookingInput {
@@ -213,16 +252,7 @@ impl LookingInput {
     pub fn validate(&self) -> Result<PartnerSearchData, AppError> {
         let purposes = list(&self.purposes, "purposes", check_purpose)?;
         let countries = list(&self.countries, "countries", check_country)?;
-        let regions = list(&self.regions, "regions", |r| {
-            let r = r.trim();
-            if r.is_empty() {
-                Err("name a region".into())
-            } else if r.chars().count() > 100 || r.chars().any(char::is_control) {
-                Err("at most 100 characters of text".into())
-            } else {
-                Ok(r.to_string())
-            }
-        })?;
+        let regions = list(&self.regions, "regions", check_region)?;
         let themes = list(&self.themes, "themes", check_theme)?;
         let languages = list(&self.languages, "languages", check_language)?;
         let partner_kinds = list(&self.partner_kinds, "partner_kinds", check_kind)?;
@@ -231,7 +261,9 @@ impl LookingInput {
             ("population_max", self.population_max),
         ] {
             if v.is_some_and(|n| n < 0) {
-                return Err(invalid(field, "must not be negative"));
+                return Err(
+                    invalid(field, "must not be negative").localized("fund-check-negative", &[])
+                );
             }
         }
         if let (Some(lo), Some(hi)) = (self.population_min, self.population_max)
@@ -240,14 +272,16 @@ impl LookingInput {
             return Err(invalid(
                 "population_max",
                 format!("must not be below population_min ({lo})"),
-            ));
+            )
+            .localized("check-not-below", &[("min", lo.to_string())]));
         }
         let description = self.description.trim();
         if description.chars().count() > DESCRIPTION_MAX {
             return Err(invalid(
                 "description",
                 format!("at most {DESCRIPTION_MAX} characters"),
-            ));
+            )
+            .localized("check-too-long", &[("max", DESCRIPTION_MAX.to_string())]));
         }
         Ok(PartnerSearchData {
             active: self.active,
@@ -769,10 +803,10 @@ impl LookingQuery {
     pub fn filter(&self) -> Result<LookingFilter, AppError> {
         let one = |field: &str,
                    v: &Option<String>,
-                   check: fn(&str) -> Result<String, String>|
+                   check: fn(&str) -> Result<String, Refusal>|
          -> Result<Option<String>, AppError> {
             given(v)
-                .map(|s| check(s).map_err(|m| invalid(field, m)))
+                .map(|s| check(s).map_err(|r| r.into_app_error(field)))
                 .transpose()
         };
         Ok(LookingFilter {

@@ -168,7 +168,10 @@ pub async fn resolve_showcase(state: &AppState, name: &str) -> Result<DbActor, A
         return default_showcase(&mut conn)
             .await?
             .map(|g| g.actor)
-            .ok_or_else(|| AppError::invalid("showcase", "this network has no showcase"));
+            .ok_or_else(|| {
+                AppError::invalid("showcase", "this network has no showcase")
+                    .localized("review-no-showcase", &[])
+            });
     }
     let local = if name.starts_with(state.urls.base()) {
         DbActor::by_ap_id(&mut conn, name).await?
@@ -184,29 +187,29 @@ pub async fn resolve_showcase(state: &AppState, name: &str) -> Result<DbActor, A
     };
     if let Some(actor) = local {
         if db::showcase(&mut conn, actor.id).await?.is_none() {
-            return Err(AppError::invalid(
-                "showcase",
-                "not a showcase of this network",
-            ));
+            return Err(
+                AppError::invalid("showcase", "not a showcase of this network")
+                    .localized("review-not-a-showcase", &[("name", name.to_string())]),
+            );
         }
         return Ok(actor);
     }
     let looks_remote = name.starts_with("http") || name.trim_start_matches('@').contains('@');
     if !looks_remote {
-        return Err(AppError::invalid(
-            "showcase",
-            format!("no showcase `{name}` on this network"),
-        ));
+        return Err(
+            AppError::invalid("showcase", format!("no showcase `{name}` on this network"))
+                .localized("review-not-a-showcase", &[("name", name.to_string())]),
+        );
     }
     drop(conn);
     let actor = crate::federation::resolve::target(state, name)
         .await
         .map_err(|e| e.into_app_error("showcase"))?;
     if actor.actor_type != "Group" {
-        return Err(AppError::invalid(
-            "showcase",
-            "that address is no group of another network",
-        ));
+        return Err(
+            AppError::invalid("showcase", "that address is no group of another network")
+                .localized("review-not-a-group", &[("name", name.to_string())]),
+        );
     }
     Ok(actor)
 }
@@ -233,7 +236,8 @@ pub async fn submit(
         return Err(AppError::invalid(
             "post",
             "only project posts go to a showcase, not replies or forum threads",
-        ));
+        )
+        .localized("review-only-projects", &[]));
     }
     let mut conn = state.conn().await?;
     let submission = conn
@@ -284,14 +288,19 @@ pub async fn submit(
 /// A submission that may not be sent again, with why.
 fn refuse_again(existing: &DbSubmission) -> Result<(), AppError> {
     match existing.state() {
-        State::Pending => Err(AppError::conflict(
-            "this post is already waiting for review there",
-        )),
-        State::Approved => Err(AppError::conflict("this post is in that showcase already")),
-        State::Declined => Err(AppError::conflict(format!(
-            "this post was declined there: {}",
-            existing.comment.as_deref().unwrap_or_default()
-        ))),
+        State::Pending => Err(
+            AppError::conflict("this post is already waiting for review there")
+                .localized("review-already-waiting", &[]),
+        ),
+        State::Approved => Err(AppError::conflict("this post is in that showcase already")
+            .localized("review-already-approved", &[])),
+        State::Declined => {
+            let comment = existing.comment.as_deref().unwrap_or_default().trim();
+            Err(
+                AppError::conflict(format!("this post was declined there: {comment}"))
+                    .localized("review-was-declined", &[("comment", comment.to_string())]),
+            )
+        }
         State::ChangesRequested => Ok(()),
     }
 }

@@ -306,7 +306,7 @@ string_table!(
     history, act_submitted, act_resubmitted, act_approved, act_changes_requested, act_declined,
     act_edited, comment, comment_hint, reason, reason_hint, queue, queue_intro, queue_empty,
     waiting, approve, request_changes, decline, submitted_by, to_showcase, notice_submitted,
-    notice_decided, submit_link, review_link, post, state, updated, changes_hint, no_showcase,
+    notice_decided, submit_link, review_link, post, state, updated, changes_hint,
     ]
 );
 

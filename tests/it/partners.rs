@@ -171,6 +171,22 @@ async fn a_partner_search_is_stored_listed_filtered_and_hidden_when_asked() {
     assert!(page.contains("Hauts-de-France"));
     let resp = ctx.get("/partners?country=Atlantis").send().await.unwrap();
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The refusal in the page's language, without the parameter's name.
+    let resp = ctx
+        .get("/partners?kind=kloster&lang=de")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = resp.text().await.unwrap();
+    assert!(
+        html.contains("Unbekannte Art von Organisation „kloster“."),
+        "{html}"
+    );
+    assert!(
+        !html.contains("kind:") && !html.contains("unknown"),
+        "{html}"
+    );
 
     // Not listed: gone from the list, still stored; no longer looking: gone too.
     put(
@@ -363,7 +379,7 @@ async fn the_editors_pages_set_the_search_and_show_suggestions_with_the_handshak
     assert!(html.contains("We are looking for partners"));
     let resp = ed
         .post(
-            "/editor/dortmund/looking?lang=en",
+            "/editor/dortmund/looking?lang=de",
             &[
                 ("active", "1"),
                 ("purposes", "learning"),
@@ -376,7 +392,9 @@ async fn the_editors_pages_set_the_search_and_show_suggestions_with_the_handshak
         .await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = resp.text().await.unwrap();
-    assert!(html.contains("unknown country `Atlantis`"), "{html}");
+    // Told in the form's language, as the funding and post forms tell it.
+    assert!(html.contains("Unbekanntes Land „Atlantis“"), "{html}");
+    assert!(!html.contains("unknown country"), "{html}");
     assert!(
         html.contains("value=\"FR, Atlantis\""),
         "what was typed is kept"
@@ -400,6 +418,22 @@ async fn the_editors_pages_set_the_search_and_show_suggestions_with_the_handshak
         StatusCode::UNPROCESSABLE_ENTITY,
         "inverted range"
     );
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("Must not be below 100000."), "{html}");
+    for (field, value, said) in [
+        ("regions", &"r".repeat(101), "At most 100 characters."),
+        ("description", &"x".repeat(2001), "At most 2000 characters."),
+    ] {
+        let resp = ed
+            .post(
+                "/editor/dortmund/looking?lang=en",
+                &[("active", "1"), ("purposes", "learning"), (field, value)],
+            )
+            .await;
+        assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        let html = resp.text().await.unwrap();
+        assert!(html.contains(said), "{field}: {html}");
+    }
     let resp = ed
         .post(
             "/editor/dortmund/looking?lang=en",

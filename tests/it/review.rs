@@ -294,6 +294,39 @@ async fn the_review_pages_submit_decide_and_show_the_count() {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Der Beitrag wurde eingereicht.") && html.contains("wartet auf Prüfung"));
+    // Refusals in the editor's language: sent again while it waits, a name that is no
+    // showcase here, a remote address that cannot be looked up.
+    for (named, status, said) in [
+        (
+            "",
+            StatusCode::CONFLICT,
+            "Dieser Beitrag wartet dort bereits auf die Prüfung.",
+        ),
+        (
+            "stadt-dortmund",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "„stadt-dortmund“ ist kein Schaufenster dieses Netzwerks.",
+        ),
+        (
+            "@schaufenster@nirgendwo.invalid",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Die Suche nach schaufenster@nirgendwo.invalid (WebFinger) ist gescheitert",
+        ),
+    ] {
+        let resp = ed
+            .post(
+                &format!("/editor/posts/{post}/submissions?lang=de"),
+                &[("showcase", named)],
+            )
+            .await;
+        assert_eq!(resp.status(), status, "{named}");
+        let html = resp.text().await.unwrap();
+        assert!(html.contains(said), "{named}: {html}");
+        assert!(
+            !html.contains("this post") && !html.contains("showcase:"),
+            "{html}"
+        );
+    }
     assert!(
         html.contains("<h1>Einreichungen: „Stadtfest (de)“</h1>"),
         "{html}"

@@ -3,7 +3,6 @@
 //! the profile) and what the other server answered.
 
 use crate::db::models::actor::DbActor;
-use crate::federation::fetch::FetchError;
 use crate::federation::resolve::{self, ResolveError};
 use crate::state::AppState;
 use crate::web::backoffice::WebError;
@@ -32,32 +31,18 @@ pub async fn actor(
 
 /// A lookup failure in words.
 pub fn message(t: &Strings, e: &ResolveError) -> String {
-    if let Some(FetchError::Blocked(host)) = e.fetch() {
-        return t.lookup_blocked(host);
+    let (id, args) = e.words();
+    let mut fluent = fluent_bundle::FluentArgs::new();
+    for (k, v) in args {
+        fluent.set(k, v);
     }
-    match e {
-        ResolveError::Malformed(target) => t.lookup_malformed(target),
-        ResolveError::UnknownHere(name) => t.lookup_unknown_here(name),
-        ResolveError::WebFinger { acct, cause } => match cause.status() {
-            Some(status) => t.lookup_webfinger_status(acct, &status.to_string()),
-            None => t.lookup_webfinger_failed(acct, &cause.to_string()),
-        },
-        ResolveError::NoActorLink { acct } => t.lookup_no_actor(acct),
-        ResolveError::Actor { url, cause } | ResolveError::Object { url, cause } => {
-            match cause.status() {
-                Some(status) => t.lookup_actor_status(url, &status.to_string()),
-                None => t.lookup_actor_failed(url, &cause.to_string()),
-            }
-        }
-        ResolveError::Invalid { url, reason, .. } => t.lookup_invalid(url, reason),
-        ResolveError::NotOnAuthorsHost(url) => t.lookup_invalid(url, &e.to_string()),
-        ResolveError::Database(reason) => t.lookup_actor_failed("", reason),
-    }
+    crate::locale::format(t.lang(), id, &fluent).unwrap_or_else(|| e.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::federation::fetch::FetchError;
     use crate::vocab::Lang;
     use crate::web::i18n::strings;
 

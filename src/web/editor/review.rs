@@ -169,14 +169,7 @@ pub async fn submit(
     match result {
         Ok(_) => Ok(ctx.redirect(&format!("/editor/posts/{id}/submissions?done=submitted"))),
         Err(e) if e.cause.is_none() && e.status != StatusCode::FORBIDDEN => {
-            let message = if e.field.as_deref() == Some("showcase")
-                && named.is_empty()
-                && e.status == StatusCode::UNPROCESSABLE_ENTITY
-            {
-                review_strings(ctx.lang).no_showcase.to_string()
-            } else {
-                e.message
-            };
+            let message = e.message_in(ctx.lang).unwrap_or(e.message);
             let mut page = submissions_page(&ctx, &id, named, Some(message), None).await?;
             *page.status_mut() = e.status;
             Ok(page)

@@ -273,9 +273,10 @@ pub async fn looking(
             )
         }
         Err(e) => {
+            let message = e.message_in(lang).unwrap_or_else(|| e.message.clone());
             errors
                 .0
-                .insert(e.field.clone().unwrap_or_default(), e.message.clone());
+                .insert(e.field.clone().unwrap_or_default(), message);
             (Vec::new(), Vec::new(), Default::default())
         }
     };
