@@ -701,3 +701,50 @@ async fn a_followed_actors_post_naming_our_group_only_in_cc_goes_through_the_gro
         2
     );
 }
+
+/// A report's reason reaches the instance's moderation queue however the other server writes
+/// it: Mastodon in `content`, Lemmy in `summary` only, Mbin in both; a report without words
+/// is kept without a reason.
+#[tokio::test]
+async fn a_reports_reason_is_read_from_content_or_summary() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (_, post) = org_with_post(&ctx, "ville-amiens").await;
+    let inbox = ctx.url("/inbox");
+    let person = remote.actor("/u/jonas", "Person", json!({"preferredUsername": "jonas"}));
+    let flag = |n: u32, words: Value| {
+        let mut f = json!({"id": format!("{}/activities/flag/{n}", remote.base),
+            "type": "Flag", "actor": person.id, "object": post});
+        for (k, v) in words.as_object().into_iter().flatten() {
+            f[k] = v.clone();
+        }
+        f
+    };
+    for (n, words, kept) in [
+        (
+            1,
+            json!({"content": "Falsches Datum"}),
+            Some("Falsches Datum"),
+        ),
+        (2, json!({"summary": " Werbung "}), Some("Werbung")),
+        (
+            3,
+            json!({"content": "", "summary": "Doppelt"}),
+            Some("Doppelt"),
+        ),
+        (4, json!({"content": ""}), None),
+    ] {
+        let activity = flag(n, words);
+        let (status, body) =
+            deliver(&ctx.http, &inbox, &person, &activity, SystemTime::now()).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+        let row = format!(
+            "reports WHERE activity_ap_id = '{}' AND {}",
+            activity["id"].as_str().unwrap(),
+            match kept {
+                Some(k) => format!("content = '{k}'"),
+                None => "content IS NULL".to_string(),
+            }
+        );
+        assert_eq!(ctx.count(&row).await, 1, "{activity}");
+    }
+}

@@ -22,7 +22,6 @@ use crate::federation::protocol::activity::{FlagJson, Received};
 use crate::state::AppState;
 use diesel_async::AsyncPgConnection;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// The longest reason a report may give, in characters (Mastodon's limit).
 pub const MAX_REASON: usize = 1000;
@@ -125,11 +124,7 @@ pub async fn receive(
             None => Ok(false),
         };
     }
-    let reason = ["content", "summary"]
-        .iter()
-        .find_map(|k| activity.raw.get(*k).and_then(Value::as_str))
-        .map(str::trim)
-        .unwrap_or_default();
+    let reason = flag.reason();
     if reason.chars().count() > MAX_REASON {
         return Err(AppError::invalid(
             "content",

@@ -96,15 +96,13 @@ pub async fn receive_flag(
 ) -> Result<(), AppError> {
     let flag = FlagJson::deserialize(&activity.raw).unwrap_or_default();
     let objects: Vec<String> = flag.object.iter().map(Url::to_string).collect();
-    let content = flag
-        .content
-        .map(|c| c.chars().take(5000).collect::<String>());
+    let reason: String = flag.reason().chars().take(5000).collect();
     inbox::add_report(
         conn,
         activity.id.as_str(),
         actor.ap_id.as_str(),
         &objects,
-        content.as_deref(),
+        (!reason.is_empty()).then_some(reason.as_str()),
     )
     .await?;
     super::flag::receive(conn, state, actor, activity).await?;

@@ -311,6 +311,21 @@ pub struct FlagJson {
     pub object: Vec<Url>,
     #[serde(default, deserialize_with = "super::helpers::skip_error")]
     pub content: Option<String>,
+    #[serde(default, deserialize_with = "super::helpers::skip_error")]
+    pub summary: Option<String>,
+}
+
+impl FlagJson {
+    /// The reporter's words, trimmed: `content` (Mastodon, Misskey, Mbin), else `summary`
+    /// (Lemmy, Mbin); empty when neither says anything (Mastodon sends reports without a
+    /// comment as an empty `content`).
+    pub fn reason(&self) -> &str {
+        [&self.content, &self.summary]
+            .into_iter()
+            .filter_map(|r| r.as_deref().map(str::trim))
+            .find(|r| !r.is_empty())
+            .unwrap_or_default()
+    }
 }
 
 fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Url>, D::Error> {
@@ -395,6 +410,12 @@ mod tests {
         .unwrap();
         assert_eq!(many.object.len(), 2);
         assert_eq!(many.content, None);
+        assert_eq!(many.reason(), "");
+        assert_eq!(one.reason(), "spam");
+        let lemmy: FlagJson = serde_json::from_value(json!({"object": "https://b.example/o/x",
+            "content": " ", "summary": " report this post\n"}))
+        .unwrap();
+        assert_eq!(lemmy.reason(), "report this post");
     }
 
     #[test]
