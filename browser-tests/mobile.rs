@@ -346,8 +346,13 @@ async fn every_page_fits_a_phone_and_passes_axe() {
         ("funding", "/funding?lang=de".into()),
         ("partners", "/partners?lang=pl".into()),
     ];
+    let post_id = post.rsplit('/').next().expect("the post's id");
+    let post_edit = format!("/editor/posts/{post_id}/edit?lang=de");
+    let post_delete = format!("/editor/posts/{post_id}/delete?lang=de");
     let editor = [
         ("dashboard", "/editor?lang=de"),
+        ("editor-post-edit", post_edit.as_str()),
+        ("editor-post-delete", post_delete.as_str()),
         ("editor", "/editor/stadt-dortmund?lang=de"),
         ("editor-post", "/editor/stadt-dortmund/posts/new?lang=de"),
         ("editor-event", "/editor/stadt-dortmund/events/new?lang=fr"),
