@@ -124,6 +124,16 @@ username = Benutzername
 password = Passwort
 login-failed = Benutzername oder Passwort ist falsch.
 login-form-expired = Das Anmeldeformular war zu lange offen. Bitte geben Sie Ihr Passwort noch einmal ein.
+kept-login-note = Ihre Sitzung war abgelaufen, bevor das Formular abgeschickt wurde. Was Sie geschrieben haben, ist aufbewahrt: Melden Sie sich an, dann schicken Sie es mit einem Klick ab.
+kept-title = Aufbewahrtes Formular abschicken
+kept-intro = Ihre Sitzung war abgelaufen, bevor das Formular abgeschickt wurde; gespeichert ist noch nichts. Was Sie geschrieben haben, ist hier aufbewahrt: Schicken Sie es jetzt ab.
+kept-send = Jetzt abschicken
+kept-back = Zurück zum Formular, ohne das Aufbewahrte
+kept-gone = Dieses aufbewahrte Formular gibt es nicht mehr: Es wird einen Tag lang aufbewahrt, und nur für das Konto, das es geschrieben hat.
+kept-files-left-out = { $n ->
+    [one] Das gewählte Bild konnte nicht aufbewahrt werden: Fügen Sie es danach erneut hinzu.
+   *[other] Die { $n } gewählten Bilder konnten nicht aufbewahrt werden: Fügen Sie sie danach erneut hinzu.
+}
 csrf-failed = Dieses Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es erneut.
 required = Bitte ausfüllen.
 too-long = Zu lang.

@@ -124,6 +124,16 @@ username = Username
 password = Password
 login-failed = Wrong username or password.
 login-form-expired = The login form was open too long. Please enter your password again.
+kept-login-note = Your session had ended before the form was sent. What you wrote is kept: log in, then send it with one click.
+kept-title = Send the kept form
+kept-intro = Your session had ended before the form was sent, so nothing was saved yet. What you wrote is kept here: send it now.
+kept-send = Send now
+kept-back = Back to the form, without what was kept
+kept-gone = This kept form is no longer there: it was kept for a day, and only for the account that wrote it.
+kept-files-left-out = { $n ->
+    [one] The image you had chosen could not be kept: add it again afterwards.
+   *[other] The { $n } images you had chosen could not be kept: add them again afterwards.
+}
 csrf-failed = This form has expired or did not come from this site. Please reload the page and send it again.
 required = Required.
 too-long = Too long.

@@ -124,6 +124,16 @@ username = Nome utente
 password = Password
 login-failed = Nome utente o password errati.
 login-form-expired = Il modulo di accesso è rimasto aperto troppo a lungo. Inserite di nuovo la password.
+kept-login-note = La vostra sessione era scaduta prima dell’invio del modulo. Quello che avete scritto è conservato: accedete, poi inviatelo con un clic.
+kept-title = Inviare il modulo conservato
+kept-intro = La vostra sessione era scaduta prima dell’invio del modulo; non è stato ancora salvato nulla. Quello che avete scritto è conservato qui: inviatelo ora.
+kept-send = Invia ora
+kept-back = Torna al modulo, senza quanto conservato
+kept-gone = Questo modulo conservato non c’è più: viene conservato per un giorno, e solo per l’account che lo ha scritto.
+kept-files-left-out = { $n ->
+    [one] L’immagine scelta non ha potuto essere conservata: aggiungetela di nuovo dopo.
+   *[other] Le { $n } immagini scelte non hanno potuto essere conservate: aggiungetele di nuovo dopo.
+}
 csrf-failed = Questo modulo è scaduto o non proviene da questo sito. Ricarica la pagina e invialo di nuovo.
 required = Campo obbligatorio.
 too-long = Troppo lungo.

@@ -124,6 +124,17 @@ username = Nazwa użytkownika
 password = Hasło
 login-failed = Nieprawidłowa nazwa użytkownika lub hasło.
 login-form-expired = Formularz logowania był otwarty zbyt długo. Wpisz ponownie hasło.
+kept-login-note = Twoja sesja wygasła, zanim formularz został wysłany. To, co napisałeś, jest zachowane: zaloguj się, a potem wyślij to jednym kliknięciem.
+kept-title = Wyślij zachowany formularz
+kept-intro = Twoja sesja wygasła, zanim formularz został wysłany; nic nie zostało jeszcze zapisane. To, co napisałeś, jest tu zachowane: wyślij to teraz.
+kept-send = Wyślij teraz
+kept-back = Wróć do formularza, bez tego, co zachowano
+kept-gone = Tego zachowanego formularza już nie ma: jest przechowywany przez jeden dzień i tylko dla konta, które go napisało.
+kept-files-left-out = { $n ->
+    [one] Wybranego obrazu nie udało się zachować: dodaj go ponownie później.
+    [few] { $n } wybranych obrazów nie udało się zachować: dodaj je ponownie później.
+   *[other] { $n } wybranych obrazów nie udało się zachować: dodaj je ponownie później.
+}
 csrf-failed = Ten formularz wygasł albo nie pochodzi z tej strony. Odśwież stronę i wyślij go ponownie.
 required = Pole obowiązkowe.
 too-long = Za długie.

@@ -465,6 +465,7 @@ pub const PAGE_CACHE_EXEMPT: &[&str] = &[
     "form_submissions",
     "gone_inboxes",
     "instances",
+    "kept_forms",
     "login_failures",
     "outbound_activities",
     "received_activities",

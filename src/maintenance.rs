@@ -7,7 +7,8 @@
 //!   (migration 000210, `forget_sent`);
 //! * ids of received activities older than `retention.received_days`;
 //! * signatures that could no longer verify (replay protection);
-//! * failed logins older than the lock-out window, and expired sessions.
+//! * failed logins older than the lock-out window, sessions ended 30 days ago, and the
+//!   one-time keys of sent forms and the forms kept over a login after a day.
 //!
 //! Each batch is one statement in its own transaction, so a pass never holds many locks
 //! for long and a pass interrupted anywhere leaves nothing half done. Several processes may
@@ -39,6 +40,8 @@ pub struct Forgotten {
     pub sessions: u64,
     /// One-time keys of sent forms (see `web::once`), kept a day.
     pub form_keys: u64,
+    /// Forms sent after their session ended (see `web::kept`), kept a day.
+    pub kept_forms: u64,
 }
 
 impl Forgotten {
@@ -47,7 +50,7 @@ impl Forgotten {
     }
 
     /// Each kind with its count, as the metrics and the log name them.
-    pub fn by_kind(&self) -> [(&'static str, u64); 6] {
+    pub fn by_kind(&self) -> [(&'static str, u64); 7] {
         [
             ("sent_activities", self.sent_activities),
             ("received_activities", self.received_activities),
@@ -55,6 +58,7 @@ impl Forgotten {
             ("login_failures", self.login_failures),
             ("sessions", self.sessions),
             ("form_keys", self.form_keys),
+            ("kept_forms", self.kept_forms),
         ]
     }
 }
@@ -136,7 +140,7 @@ pub async fn pass(
         sent_activities,
         ..Forgotten::default()
     };
-    let steps: [(&str, &str, DateTime<Utc>, &mut u64); 5] = [
+    let steps: [(&str, &str, DateTime<Utc>, &mut u64); 6] = [
         (
             "received_activities",
             "received_at",
@@ -155,12 +159,23 @@ pub async fn pass(
             now - chrono::Duration::minutes(crate::auth::FAILURE_WINDOW_MINUTES),
             &mut forgotten.login_failures,
         ),
-        ("web_sessions", "expires_at", now, &mut forgotten.sessions),
+        (
+            "web_sessions",
+            "expires_at",
+            now - chrono::Duration::days(crate::db::models::web_session::ENDED_KEPT_DAYS),
+            &mut forgotten.sessions,
+        ),
         (
             "form_submissions",
             "created_at",
             now - chrono::Duration::days(1),
             &mut forgotten.form_keys,
+        ),
+        (
+            "kept_forms",
+            "created_at",
+            now - chrono::Duration::days(1),
+            &mut forgotten.kept_forms,
         ),
     ];
     for (table, column, cutoff, count) in steps {
@@ -211,6 +226,8 @@ pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
                         signatures = f.signatures,
                         login_failures = f.login_failures,
                         sessions = f.sessions,
+                        form_keys = f.form_keys,
+                        kept_forms = f.kept_forms,
                         "maintenance pass forgot old records"
                     );
                 }

@@ -68,6 +68,7 @@ const MIGRATION_TEXTS: &[&str] = &[
     include_str!("../migrations/2026-12-08-000220_search_kept_plans/up.sql"),
     include_str!("../migrations/2026-12-09-000230_search_documents_narrow/up.sql"),
     include_str!("../migrations/2026-12-10-000240_form_submissions/up.sql"),
+    include_str!("../migrations/2026-12-11-000250_kept_forms/up.sql"),
 ];
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();

@@ -71,7 +71,8 @@ string_table!(
     images, none_yet, colon, semicolon,
     // editors' and operators' interface
     too_many_logins, back_to_projects, log_in, log_out, logged_in_as, username, password,
-    login_failed, login_form_expired, csrf_failed, required, too_long, bad_value, bad_date, bad_year, bad_domain,
+    login_failed, login_form_expired, kept_login_note, kept_title, kept_intro, kept_send, kept_back,
+    kept_gone, csrf_failed, required, too_long, bad_value, bad_date, bad_year, bad_domain,
     editor_navigation, editors_interface, my_organisations, administration, no_organisations,
     sections, public_profile, new_post, edit_post, edit, delete, delete_post, delete_yes, pin,
     unpin, post_published,
@@ -238,6 +239,7 @@ messages! {
     proposals_awaiting_answer(n: count) => "proposals-awaiting-answer";
     records_not_kept(days: count) => "records-not-kept";
     try_again_in_minutes(n: count) => "try-again-in-minutes";
+    kept_files_left_out(n: count) => "kept-files-left-out";
     lookup_malformed(target: text) => "lookup-malformed";
     lookup_unknown_here(target: text) => "lookup-unknown-here";
     lookup_blocked(target: text) => "lookup-blocked";

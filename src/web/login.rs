@@ -32,6 +32,8 @@ struct LoginPage {
 pub struct NextQuery {
     next: Option<String>,
     lang: Option<String>,
+    /// A form kept when it was sent after its session ended (`web::kept`).
+    kept: Option<String>,
 }
 
 /// Only a path on this site, so the login page cannot send people elsewhere.
@@ -97,10 +99,14 @@ pub async fn login_form(
     let csrf = cookie(&headers, LOGIN_CSRF_COOKIE)
         .filter(|c| c.len() > 20)
         .unwrap_or_else(|| random_token(""));
+    let mut form = FormState::default();
+    if let Some(kept) = q.kept.as_deref().filter(|k| !k.is_empty()) {
+        form.set(super::kept::FIELD, kept);
+    }
     login_page(
         &state,
         lang,
-        FormState::default(),
+        form,
         q.next.as_deref().unwrap_or("/editor"),
         &csrf,
     )
@@ -167,7 +173,17 @@ pub async fn login(
     WebSession::insert(&mut conn, account.id, &hash_token(&token), &csrf, expires).await?;
     let _ = WebSession::delete_expired(&mut conn).await;
     tracing::info!(username = account.username, "logged in");
-    let mut target = safe_next(&next);
+    let kept = form.val(super::kept::FIELD).trim().to_string();
+    let mut target = if !kept.is_empty()
+        && super::kept::find(&mut conn, &kept, account.id)
+            .await?
+            .is_some()
+    {
+        // The form sent after the session ended, ready to be sent again.
+        format!("/editor/_kept/{}", super::session::urlencode(&kept))
+    } else {
+        safe_next(&next)
+    };
     if !target.contains("lang=") {
         // Stay in the language the login page was shown in.
         let sep = if target.contains('?') { '&' } else { '?' };

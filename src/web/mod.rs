@@ -11,6 +11,7 @@ pub mod feeds;
 pub mod form;
 pub mod headers;
 pub mod i18n;
+pub mod kept;
 pub mod login;
 pub mod map;
 pub mod once;
@@ -75,6 +76,10 @@ pub fn backoffice_router(state: AppState) -> Router<AppState> {
         .route("/editor/_me/off", post(person::turn_off))
         .merge(editor::routes(&state))
         .merge(admin::router())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            kept::keep,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state,
             backoffice::render_errors,

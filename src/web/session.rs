@@ -138,14 +138,7 @@ impl FromRequestParts<AppState> for Session {
                         .path_and_query()
                         .map_or("/editor".to_string(), |p| p.as_str().to_string())
                 } else {
-                    parts
-                        .headers
-                        .get(header::REFERER)
-                        .and_then(|r| r.to_str().ok())
-                        .and_then(|r| r.strip_prefix(state.urls.base()))
-                        .filter(|r| r.starts_with('/') && !r.starts_with("//"))
-                        .unwrap_or("/editor")
-                        .to_string()
+                    form_page(state, &parts.headers)
                 };
                 let next = next.as_str();
                 let lang = parts
@@ -156,11 +149,30 @@ impl FromRequestParts<AppState> for Session {
                     })
                     .map(|(_, l)| format!("&lang={}", urlencode(&l)))
                     .unwrap_or_default();
-                Err(Redirect::to(&format!("/login?next={}{lang}", urlencode(next))).into_response())
+                let kept = parts
+                    .extensions
+                    .get::<super::kept::KeptToken>()
+                    .map(|k| format!("&{}={}", super::kept::FIELD, urlencode(&k.0)))
+                    .unwrap_or_default();
+                Err(
+                    Redirect::to(&format!("/login?next={}{lang}{kept}", urlencode(next)))
+                        .into_response(),
+                )
             }
             Err(e) => Err(WebError::from(e).into_response()),
         }
     }
+}
+
+/// The page on this site a form was sent from (its `Referer`), else `/editor`.
+pub fn form_page(state: &AppState, headers: &HeaderMap) -> String {
+    headers
+        .get(header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| r.strip_prefix(state.urls.base()))
+        .filter(|r| r.starts_with('/') && !r.starts_with("//"))
+        .unwrap_or("/editor")
+        .to_string()
 }
 
 pub fn urlencode(s: &str) -> String {

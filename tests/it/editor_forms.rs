@@ -585,3 +585,192 @@ async fn a_new_post_form_sent_twice_publishes_once() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(ctx.count(posts).await, 2);
 }
+
+/// The hidden fields of a page, as (name, value), unescaped.
+fn hidden_fields(html: &str) -> Vec<(String, String)> {
+    html.split("<input type=\"hidden\" name=\"")
+        .skip(1)
+        .filter_map(|s| {
+            let (name, rest) = s.split_once("\" value=\"")?;
+            let value = rest.split('"').next()?;
+            let value = value
+                .replace("&#10;", "\n")
+                .replace("&#13;", "\r")
+                .replace("&quot;", "\"")
+                .replace("&#34;", "\"")
+                .replace("&#60;", "<")
+                .replace("&#62;", ">")
+                .replace("&#39;", "'")
+                .replace("&#x27;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+                .replace("&#38;", "&");
+            Some((name.to_string(), value))
+        })
+        .collect()
+}
+
+/// A post written while the session ended (the tab left open past its end) is not lost: it
+/// is kept, the login says so, and the same account sends it with one click. Another
+/// account gets nothing, and a form without the ended session's token (sent from another
+/// site) is not kept.
+#[tokio::test]
+async fn a_form_sent_after_the_session_ended_is_kept_for_the_same_account() {
+    use diesel_async::RunQueryDsl;
+    let ctx = Ctx::new().await;
+    ctx.org("stadt-koeln").await;
+    ctx.editor("redaktion", &["stadt-koeln"]).await;
+    ctx.editor("andere", &[]).await;
+    let (cookie, csrf) = session(&ctx, "redaktion", "/editor/stadt-koeln/posts/new").await;
+    let page = ctx.url("/editor/stadt-koeln/posts/new?lang=de");
+    let once = editor_page(&ctx, &cookie, "/editor/stadt-koeln/posts/new?lang=de")
+        .await
+        .split("name=\"once\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a one-time key")
+        .to_string();
+    {
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        diesel::sql_query("UPDATE web_sessions SET expires_at = now() - interval '1 hour'")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+    }
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let body = "Ein langer Text über die \"Apfelernte\" & <Freundschaft>,\r\nüber zwei Zeilen.";
+    let post = |csrf: String| {
+        http.post(ctx.url("/editor/stadt-koeln/posts?lang=de"))
+            .header(COOKIE, &cookie)
+            .header(reqwest::header::REFERER, &page)
+            .header(
+                CONTENT_TYPE,
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .body(multipart(
+                &[
+                    ("csrf", &csrf),
+                    ("once", &once),
+                    ("main_language", "de"),
+                    ("title_de", "Apfelernte"),
+                    ("summary_de", "Zwanzig Jugendliche ernten Äpfel."),
+                    ("body_de", body),
+                ],
+                Some(b"not really a jpeg"),
+                &[("action", "publish")],
+            ))
+            .send()
+    };
+    // Without the ended session's token: refused as before, nothing kept.
+    let resp = post("forged".into()).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(!location.contains("kept="), "{location}");
+    assert_eq!(ctx.count("kept_forms").await, 0);
+    // With it: kept, and the login page's address carries it.
+    let resp = post(csrf.clone()).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.starts_with(
+            "/login?next=%2Feditor%2Fstadt-koeln%2Fposts%2Fnew%3Flang%3Dde&lang=de&kept="
+        ),
+        "{location}"
+    );
+    let kept = location.rsplit("kept=").next().unwrap().to_string();
+    assert_eq!(ctx.count("kept_forms").await, 1);
+    assert_eq!(ctx.count("posts WHERE local").await, 0);
+
+    let log_in = |username: &'static str| {
+        let (http, ctx) = (&http, &ctx);
+        let location = location.clone();
+        let kept = kept.clone();
+        async move {
+            let page = http.get(ctx.url(&location)).send().await.unwrap();
+            let login_csrf = crate::common::set_cookie(&page, "passerelle_login_csrf").unwrap();
+            let html = page.text().await.unwrap();
+            assert!(
+                html.contains("Was Sie geschrieben haben, ist aufbewahrt"),
+                "{html}"
+            );
+            let resp = http
+                .post(ctx.url("/login"))
+                .header(COOKIE, format!("passerelle_login_csrf={login_csrf}"))
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(crate::common::urlencoded(&[
+                    ("csrf", login_csrf.as_str()),
+                    ("username", username),
+                    ("password", "editor-password-1"),
+                    ("next", "/editor/stadt-koeln/posts/new?lang=de"),
+                    ("lang", "de"),
+                    ("kept", kept.as_str()),
+                ]))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(resp.status(), StatusCode::SEE_OTHER, "{username}");
+            let session = crate::common::set_cookie(&resp, "passerelle_session").unwrap();
+            (
+                format!("passerelle_session={session}"),
+                resp.headers()["location"].to_str().unwrap().to_string(),
+            )
+        }
+    };
+    // Another account logging in with the token: its usual page; the kept form is not its.
+    let (other, went) = log_in("andere").await;
+    assert_eq!(went, "/editor/stadt-koeln/posts/new?lang=de");
+    let resp = http
+        .get(ctx.url(&format!("/editor/_kept/{kept}?lang=de")))
+        .header(COOKIE, &other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+
+    // The account that wrote it: led to it, ready to send, told of the image left out.
+    let (mine, went) = log_in("redaktion").await;
+    assert_eq!(went, format!("/editor/_kept/{kept}?lang=de"));
+    let html = editor_page(&ctx, &mine, &went).await;
+    assert!(
+        html.contains("action=\"/editor/stadt-koeln/posts?lang=de\""),
+        "{html}"
+    );
+    assert!(html.contains("enctype=\"multipart/form-data\""));
+    assert!(
+        html.contains("Das gewählte Bild konnte nicht aufbewahrt werden"),
+        "{html}"
+    );
+    assert!(html.contains("href=\"/editor/stadt-koeln/posts/new?lang=de\""));
+    let fields = hidden_fields(&html);
+    let new_csrf = session(&ctx, "redaktion", "/editor").await.1;
+    assert!(fields.contains(&("csrf".into(), new_csrf)), "{fields:?}");
+    assert!(
+        fields.contains(&("body_de".into(), body.into())),
+        "{fields:?}"
+    );
+    assert!(fields.contains(&("once".into(), once.clone())));
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let resp = http
+        .post(ctx.url("/editor/stadt-koeln/posts?lang=de"))
+        .header(COOKIE, &mine)
+        .header(
+            CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(multipart(&pairs, None, &[]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        ctx.count("posts WHERE local AND deleted_at IS NULL").await,
+        1
+    );
+}

@@ -282,8 +282,10 @@ async fn old_arrivals_signatures_logins_and_sessions_go_and_recent_ones_stay() {
         "WITH a AS (INSERT INTO accounts (username, password_hash) VALUES ('anna', 'x')
                     RETURNING id)
          INSERT INTO web_sessions (token_hash, account_id, csrf_token, expires_at)
-         SELECT 't' || i, a.id, 'c', now() + make_interval(hours => CASE WHEN i <= 2 THEN -1 ELSE 1 END)
-         FROM a, generate_series(1, 3) i",
+         SELECT 't' || i, a.id, 'c',
+                now() + CASE WHEN i <= 2 THEN interval '-31 days' WHEN i = 3 THEN interval '-1 hour'
+                             ELSE interval '1 hour' END
+         FROM a, generate_series(1, 4) i",
     )
     .execute(&mut conn)
     .await
@@ -291,6 +293,15 @@ async fn old_arrivals_signatures_logins_and_sessions_go_and_recent_ones_stay() {
     diesel::sql_query(
         "INSERT INTO form_submissions (key, account_id, location, created_at)
          SELECT 'k' || i, a.id, '/editor', now() - make_interval(hours => CASE WHEN i <= 1 THEN 25 ELSE 1 END)
+         FROM accounts a, generate_series(1, 2) i WHERE a.username = 'anna'",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    diesel::sql_query(
+        "INSERT INTO kept_forms (token_hash, account_id, action, page, multipart, fields, created_at)
+         SELECT 'k' || i, a.id, '/editor/x/posts', '/editor/x/posts/new', false, '[]',
+                now() - make_interval(hours => CASE WHEN i <= 1 THEN 25 ELSE 1 END)
          FROM accounts a, generate_series(1, 2) i WHERE a.username = 'anna'",
     )
     .execute(&mut conn)
@@ -309,6 +320,7 @@ async fn old_arrivals_signatures_logins_and_sessions_go_and_recent_ones_stay() {
             login_failures: 2,
             sessions: 2,
             form_keys: 1,
+            kept_forms: 1,
         }
     );
     let left = names(
@@ -321,7 +333,7 @@ async fn old_arrivals_signatures_logins_and_sessions_go_and_recent_ones_stay() {
     .await;
     assert_eq!(
         left,
-        ["received 2", "signatures 1", "failures 1", "sessions 1"]
+        ["received 2", "signatures 1", "failures 1", "sessions 2"]
     );
 }
 

@@ -19,6 +19,10 @@ pub struct WebSession {
     pub expires_at: DateTime<Utc>,
 }
 
+/// How long an ended session is remembered (it no longer opens anything): a form sent from
+/// one of its pages meanwhile is kept for its account over the login (`web::kept`).
+pub const ENDED_KEPT_DAYS: i64 = 30;
+
 impl WebSession {
     /// The CSRF token of the account's newest live session, if it has one. A new session of
     /// the account takes it over, so that the forms open in another tab (or browser window)
@@ -111,9 +115,25 @@ impl WebSession {
     }
 
     pub async fn delete_expired(conn: &mut AsyncPgConnection) -> QueryResult<usize> {
-        diesel::delete(web_sessions::table.filter(web_sessions::expires_at.le(diesel::dsl::now)))
+        let cutoff = Utc::now() - chrono::Duration::days(ENDED_KEPT_DAYS);
+        diesel::delete(web_sessions::table.filter(web_sessions::expires_at.le(cutoff)))
             .execute(conn)
             .await
+    }
+
+    /// The session of `token_hash` if it has ended (and is not forgotten yet): a form sent
+    /// with its cookie and its CSRF token is kept for its account (`web::kept`).
+    pub async fn ended(
+        conn: &mut AsyncPgConnection,
+        token_hash: &str,
+    ) -> QueryResult<Option<WebSession>> {
+        web_sessions::table
+            .filter(web_sessions::token_hash.eq(token_hash))
+            .filter(web_sessions::expires_at.le(diesel::dsl::now))
+            .select(WebSession::as_select())
+            .first(conn)
+            .await
+            .optional()
     }
 }
 

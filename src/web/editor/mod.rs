@@ -47,6 +47,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             get(review::submissions).post(review::submit),
         )
         // Handles start with a letter or digit: `_review` is no organisation's.
+        .route("/editor/_kept/{token}", get(crate::web::kept::page))
         .route("/editor/_review", get(review::queue))
         .route("/editor/_review/{id}", post(review::decide))
         .route("/editor/_funding", get(funding::list).post(funding::create))
