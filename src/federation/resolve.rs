@@ -259,19 +259,9 @@ pub async fn actor_by_acct(
     actor(state, &url).await
 }
 
-/// A remote post fetched at `url` with its author: checked to be at its own id, of a post
-/// type, and on its author's host.
-pub async fn fetch_post(
-    state: &AppState,
-    url: &Url,
-    post_types: &[&str],
-) -> Result<(ArticleJson, DbActor), ResolveError> {
-    fetch_post_document(state, url, post_types)
-        .await
-        .map(|(object, author, _)| (object, author))
-}
-
-/// [`fetch_post`], with the document as received (an Event's own terms are read from it).
+/// A remote post fetched at `url` with its author and the document as received (an Event's
+/// own terms are read from it): checked to be at its own id, of a post type, and on its
+/// author's host.
 pub async fn fetch_post_document(
     state: &AppState,
     url: &Url,

@@ -388,6 +388,53 @@ async fn boosts_of_what_we_cannot_store_are_accepted_and_store_nothing() {
     );
 }
 
+/// A boosted event (how a peer network's and a Mobilizon group's events arrive) is stored
+/// with its event part: its time, zone and place, so that it shows in the calendar. A later
+/// boost of the same event by another actor changes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_boosted_event_is_stored_with_its_time_and_place() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (amiens, our_post) = org_with_post(&ctx, "ville-amiens").await;
+    let inbox = ctx.url("/inbox");
+    let booster = remote.actor(
+        "/users/marc",
+        "Person",
+        json!({"preferredUsername": "marc"}),
+    );
+    let like = json!({"id": format!("{}/activities/like/1", remote.base), "type": "Like",
+        "actor": booster.id, "object": our_post});
+    let (status, body) = deliver(&ctx.http, &inbox, &booster, &like, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    follow_every_remote(&ctx, &amiens).await;
+    let public = "https://www.w3.org/ns/activitystreams#Public";
+    let event_id = format!("{}/events/42", remote.base);
+    remote.put(
+        "/events/42",
+        json!({"id": event_id, "type": "Event", "attributedTo": booster.id, "to": [public],
+            "name": "Rencontre des comités de jumelage", "content": "<p>Programme</p>",
+            "startTime": "2027-06-12T14:00:00+02:00", "endTime": "2027-06-12T18:00:00+02:00",
+            "timezone": "Europe/Paris",
+            "location": {"type": "Place", "name": "Hôtel de Ville",
+                "address": {"type": "PostalAddress", "addressLocality": "Amiens",
+                    "addressCountry": "FR"}}}),
+    );
+    let announce = json!({"id": format!("{}/activities/announce/1", remote.base),
+        "type": "Announce", "actor": booster.id, "to": [public], "object": event_id});
+    let (status, body) = deliver(&ctx.http, &inbox, &booster, &announce, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let stored = format!(
+        "events e JOIN posts p ON p.id = e.post_id WHERE p.ap_id = '{event_id}' \
+         AND e.starts_at = '2027-06-12T12:00:00Z' AND e.ends_at = '2027-06-12T16:00:00Z' \
+         AND e.timezone = 'Europe/Paris' AND e.locality = 'Amiens' AND e.country = 'FR'"
+    );
+    assert_eq!(ctx.count(&stored).await, 1);
+    let calendar = ctx.page("/events?lang=fr").await;
+    assert!(
+        calendar.contains("Rencontre des comités de jumelage"),
+        "{calendar}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_actor_cannot_move_its_inboxes_to_another_host() {
     let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());

@@ -12,6 +12,7 @@ use crate::federation::PUBLIC;
 use crate::federation::objects::post::remote_post_data;
 use crate::federation::protocol::activity::{Activity, ActivityKind, ObjectRef, Received};
 use crate::federation::protocol::article::ArticleJson;
+use crate::federation::protocol::event::EventTerms;
 use crate::federation::resolve::{self, ResolveError};
 use crate::state::{AppState, FedData};
 use diesel_async::AsyncPgConnection;
@@ -38,6 +39,9 @@ fn distributed_by_group(actor: &DbActor, activity: &Received) -> bool {
 pub struct Fetched {
     pub object: ArticleJson,
     pub author: DbActor,
+    /// An `Event`'s own terms (start, end, place, status, participation), read from the
+    /// same document.
+    pub terms: Option<EventTerms>,
 }
 
 /// Fetches the boosted object when it is new to us and the booster is followed here; and,
@@ -83,7 +87,7 @@ pub async fn prefetch(
     // A boost of something we do not store (a video, a question) or of a post its server
     // does not give us (gone, unreachable, not public) is no fault of the booster's: it is
     // accepted and nothing is stored, as for the activities we do not handle.
-    let (object, author) = match resolve::fetch_post(data, &id, POST_TYPES).await {
+    let (object, author, raw) = match resolve::fetch_post_document(data, &id, POST_TYPES).await {
         Ok(found) => found,
         Err(e @ ResolveError::Database(_)) => return Err(e.into_app_error("object")),
         Err(e @ ResolveError::NotOnAuthorsHost(_)) => {
@@ -103,7 +107,22 @@ pub async fn prefetch(
         tracing::info!(object = %id, "boosted object not addressed to the public; not stored");
         return Ok(None);
     }
-    Ok(Some(Fetched { object, author }))
+    let terms = if object.kind == "Event" {
+        match serde_json::from_value::<EventTerms>(raw) {
+            Ok(terms) => Some(terms),
+            Err(e) => {
+                tracing::info!(object = %id, error = %e, "boosted event unreadable; not stored");
+                return Ok(None);
+            }
+        }
+    } else {
+        None
+    };
+    Ok(Some(Fetched {
+        object,
+        author,
+        terms,
+    }))
 }
 
 /// Inbound Announce or Like.
@@ -126,7 +145,12 @@ pub async fn receive(
             // A group's edit of a member's post: its version fetched from the author's host
             // (see `prefetch`), stored unless it is older than the one we have.
             if let Some(f) = fetched {
-                super::post::store_version(conn, Some(p.clone()), &f.object, f.author.id).await?;
+                let post =
+                    super::post::store_version(conn, Some(p.clone()), &f.object, f.author.id)
+                        .await?;
+                if let Some(terms) = &f.terms {
+                    super::post::save_event_part(conn, post.id, terms, &f.object).await?;
+                }
             }
             Some(p)
         }
@@ -141,6 +165,9 @@ pub async fn receive(
                     f.object.updated,
                 )
                 .await?;
+                if let Some(terms) = &f.terms {
+                    super::post::save_event_part(conn, stored.id, terms, &f.object).await?;
+                }
                 super::post::remember_audience(conn, &f.object, Some(actor)).await?;
                 Some(stored)
             }

@@ -454,6 +454,26 @@ pub async fn store_version(
     })
 }
 
+/// Stores the event part of a remote post (an `Event`) as its document gives it. A repeated
+/// delivery changes nothing (and does not raise the sequence).
+pub async fn save_event_part(
+    conn: &mut AsyncPgConnection,
+    post_id: i64,
+    terms: &EventTerms,
+    obj: &ArticleJson,
+) -> Result<(), AppError> {
+    let event = remote_event(post_id, terms, &obj.attachment);
+    let stored = DbEvent::by_post(conn, post_id).await?;
+    if stored.as_ref().is_none_or(|s| {
+        let mut s = s.clone();
+        s.sequence = 0;
+        s != event
+    }) {
+        DbEvent::save(conn, &event).await?;
+    }
+    Ok(())
+}
+
 /// Stores a received post (new, or a new version of one we have) and its event part.
 async fn store_received(
     conn: &mut AsyncPgConnection,
@@ -500,16 +520,7 @@ async fn store_received(
     // In the inbox's transaction: no savepoint, and the lookup above is not repeated.
     let post = store_version(conn, exists, obj, actor.id).await?;
     if let Some(terms) = terms {
-        let event = remote_event(post.id, terms, &obj.attachment);
-        // A repeated delivery changes nothing (and does not raise the sequence).
-        let stored = DbEvent::by_post(conn, post.id).await?;
-        if stored.as_ref().is_none_or(|s| {
-            let mut s = s.clone();
-            s.sequence = 0;
-            s != event
-        }) {
-            DbEvent::save(conn, &event).await?;
-        }
+        save_event_part(conn, post.id, terms, obj).await?;
     }
     crate::review::after_edit(
         conn,
