@@ -479,6 +479,49 @@ pub async fn authorized_fetch(
     }
 }
 
+/// A local partnership at its id (`/partnerships/{id}`): its `Relationship` document for
+/// federation clients; a browser (a search hit, say) is sent to the partnerships of the
+/// organisation of ours it joins. A declined one is 404.
+pub async fn partnership_or_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Query(query): Query<crate::web::LangQuery>,
+) -> AppResult<Response> {
+    use crate::db::models::partnership::DbPartnership;
+    use crate::vocab::PartnershipStatus;
+    let gone = || AppError::not_found("no such partnership here");
+    let ap_id = format!("{}/partnerships/{id}", state.urls.base());
+    let mut conn = state.conn().await?;
+    let row = DbPartnership::by_ap_id(&mut conn, &ap_id)
+        .await?
+        .filter(|p| p.status != PartnershipStatus::Declined)
+        .ok_or_else(gone)?;
+    let full = DbPartnership::with_actors(&mut conn, vec![row])
+        .await?
+        .pop()
+        .ok_or_else(gone)?;
+    if wants_activity_json(&headers) {
+        let json = crate::federation::objects::partnership::relationship_json(&full)
+            .map_err(AppError::internal)?;
+        return activity_json(&json);
+    }
+    let ours = if full.subject.local {
+        &full.subject
+    } else {
+        &full.object
+    };
+    let lang = query
+        .lang
+        .filter(|l| l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase()))
+        .map(|l| format!("?lang={l}"))
+        .unwrap_or_default();
+    Ok(
+        axum::response::Redirect::to(&format!("/o/{}{lang}#partnerships", ours.handle))
+            .into_response(),
+    )
+}
+
 /// An organisation's partnerships, as `Relationship` objects, inline.
 async fn partnerships(
     State(state): State<AppState>,

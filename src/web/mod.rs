@@ -95,6 +95,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/posts/{id}", get(pages::post::post_or_document))
         .route("/posts/{id}/event.ics", get(pages::ics::event))
+        .route(
+            "/partnerships/{id}",
+            get(crate::federation::routes::partnership_or_page),
+        )
         .route("/posts/{id}/join", post(pages::event::join))
         .route("/events", get(pages::events::calendar))
         .route("/forum", get(pages::forum::index))

@@ -558,3 +558,54 @@ async fn the_registry_map_zooms_by_links_that_keep_the_filters() {
         assert_eq!(view_box(&html), view_box(&europe), "{nonsense}");
     }
 }
+
+/// A partnership's id (what search hits and other servers link to) answers: its
+/// `Relationship` document for federation clients, and for a browser the partnerships of
+/// the organisation of ours it joins. An unknown one is 404.
+#[tokio::test]
+async fn a_partnerships_address_answers_browsers_and_servers() {
+    use diesel_async::RunQueryDsl;
+    let ctx = Ctx::new().await;
+    twinned(&ctx).await;
+    let ap_id: String = {
+        #[derive(diesel::QueryableByName)]
+        struct Id {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            ap_id: String,
+        }
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        diesel::sql_query("SELECT ap_id FROM partnerships WHERE founded_year = 1960")
+            .get_result::<Id>(&mut conn)
+            .await
+            .unwrap()
+            .ap_id
+    };
+    assert!(ap_id.starts_with(&ctx.url("/partnerships/")), "{ap_id}");
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let resp = http.get(format!("{ap_id}?lang=fr")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        resp.headers()["location"],
+        "/o/dortmund?lang=fr#partnerships"
+    );
+    let resp = http
+        .get(&ap_id)
+        .header("accept", "application/activity+json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let doc: Value = resp.json().await.unwrap();
+    assert_eq!(doc["type"], "Relationship");
+    assert_eq!(doc["id"], ap_id.as_str());
+    assert!(doc["@context"].is_array(), "{doc}");
+    let resp = http
+        .get(ctx.url("/partnerships/nope"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+}
