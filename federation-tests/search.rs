@@ -108,6 +108,22 @@ async fn a_post_on_afccre_is_found_from_nrw_through_fan_out() {
             .any(|v| v["value"] == afccre.domain()),
         "{answer}"
     );
+    // A page deep down (the peers are asked for offset + limit hits from the top, more than
+    // one answer's limit): the peer still answers.
+    let (status, deep) = nrw
+        .call(
+            Method::GET,
+            "/api/v1/search?q=echange+jeunes&scope=all&offset=40&limit=20",
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{deep}");
+    assert_eq!(
+        network(&deep, &afccre.domain())["status"],
+        "answered",
+        "{deep}"
+    );
+    assert_eq!(deep["total"], answer["total"], "{deep}");
     // Only nrw's own index: afccre's post is not there.
     let local = search(&nrw, "echange jeunes", "local").await;
     assert_eq!(local["total"], 0, "{local}");

@@ -10,7 +10,7 @@
 //! (401 unsigned or badly signed, 403 anyone else), and only with our own content, which
 //! holds nothing of organisations that are not indexable (see the search migration).
 
-use super::{Found, Hit, NetworkAnswer, Scope, Search, SearchParams};
+use super::{Found, Hit, MAX_DEPTH, NetworkAnswer, Scope, Search, SearchParams};
 use crate::error::{AppError, AppResult};
 use crate::federation::peers::{self, Call, bounded_names};
 use crate::state::{AppState, FedData};
@@ -28,10 +28,21 @@ pub async fn answer(
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> AppResult<Json<Found>> {
     peers::check_peer(&data, &method, &uri, &headers).await?;
-    let Query(params) = params.map_err(|e| AppError::bad_request(e.body_text()))?;
+    let Query(mut params) = params.map_err(|e| AppError::bad_request(e.body_text()))?;
+    // A peer asks from the top for as many hits as its visitor's page reaches (offset and
+    // limit together), up to the deepest page: more than one answer's limit.
+    let depth = params.limit.take().unwrap_or(20);
+    if !(1..=MAX_DEPTH).contains(&depth) {
+        return Err(AppError::invalid(
+            "limit",
+            format!("is between 1 and {MAX_DEPTH}"),
+        ));
+    }
+    params.offset = None;
     let mut search = params.check()?;
     search.scope = Scope::Local;
     search.offset = 0;
+    search.limit = depth;
     let mut conn = data.conn().await?;
     let mut found = super::local::search(&mut conn, &search, super::local::Holdings::Own).await?;
     found.network_names = super::network_names(&data);
