@@ -94,6 +94,64 @@ async fn join(net: &Net, org: &str, event: &str) -> (StatusCode, Value) {
     .await
 }
 
+/// Raising a full event's capacity moves the waiting list up: the first waiting gets the
+/// place and its instance hears the `Accept`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn raising_the_capacity_accepts_those_waiting() {
+    let dfi = Net::start().await;
+    let nrw = Net::start().await;
+    let afccre = Net::start().await;
+    dfi.org("dfi", false).await;
+    nrw.org("stadt-dortmund", false).await;
+    afccre.org("ville-amiens", false).await;
+    nrw.follow("stadt-dortmund", &dfi.handle("dfi")).await;
+    afccre.follow("ville-amiens", &dfi.handle("dfi")).await;
+    let dfi_url = dfi.inst.url("/o/dfi");
+    for (net, org) in [(&nrw, "stadt-dortmund"), (&afccre, "ville-amiens")] {
+        wait_for("the follow is accepted", 20, || {
+            let dfi_url = dfi_url.clone();
+            async move { net.following_accepted(org, &dfi_url).await.filter(|a| *a) }
+        })
+        .await;
+    }
+    let ev = create_event(&dfi, "dfi", event_body("Zukunftsdialog", Some(1), "free")).await;
+    let ap_id = ev["ap_id"].as_str().unwrap().to_string();
+    let id = ev["id"].as_str().unwrap().to_string();
+    for (net, org, state) in [
+        (&nrw, "stadt-dortmund", "accepted"),
+        (&afccre, "ville-amiens", "rejected"),
+    ] {
+        wait_for("the event arrives", 20, || listed(net, &ap_id)).await;
+        let (status, _) = join(net, org, &ap_id).await;
+        assert_eq!(status, StatusCode::ACCEPTED);
+        wait_for("the join is answered", 20, || async {
+            participation(net, org, &ap_id).await.filter(|s| s == state)
+        })
+        .await;
+    }
+    let list = participants(&dfi, "dfi", &id).await;
+    assert_eq!(state_of(&list, "ville-amiens@").as_deref(), Some("waiting"));
+    let (status, updated) = dfi
+        .call(
+            Method::PUT,
+            &format!("/api/v1/organisations/dfi/events/{id}"),
+            Some(event_body("Zukunftsdialog", Some(2), "free")),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{updated}");
+    let list = participants(&dfi, "dfi", &id).await;
+    assert_eq!(
+        state_of(&list, "ville-amiens@").as_deref(),
+        Some("accepted")
+    );
+    wait_for("amiens hears it has the place", 20, || async {
+        participation(&afccre, "ville-amiens", &ap_id)
+            .await
+            .filter(|s| s == "accepted")
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn publish_update_join_capacity_waiting_list_and_cancel() {
     let dfi = Net::start().await;

@@ -494,6 +494,8 @@ pub async fn publish_update(
             event.post_id = post_id;
             DbEvent::save(conn, &event).await?;
             activities::post::publish(conn, state, author, &post, true).await?;
+            // More places (or none limited any longer): the waiting list moves up.
+            activities::event::promote_waiting(conn, state, &post.post).await?;
             loaded(conn, post).await
         })
         .await?;

@@ -169,8 +169,9 @@ pub async fn take_leave(
     Ok(true)
 }
 
-/// Accepts the first on the waiting list while places are free.
-async fn promote_waiting(
+/// Accepts the first on the waiting list while places are free (after a participant left or
+/// was refused, or the capacity was raised).
+pub async fn promote_waiting(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     post: &DbPost,
