@@ -14,7 +14,7 @@ use crate::federation::activities;
 use crate::posts::{ImageInput, PostInput, TranslationInput};
 use crate::state::AppState;
 use crate::vocab::Lang;
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::{Deserialize, Serialize};
@@ -128,7 +128,20 @@ fn web_url(s: &Option<String>, field: &str) -> Result<Option<String>, AppError> 
 /// 14 Uhr`).
 pub fn parse_time(s: &str, tz: Tz, field: &str) -> Result<DateTime<Utc>, AppError> {
     let s = s.trim();
+    // A year typed short ("12.06.26") would read as the year 26: the year has four digits,
+    // from 1900 on.
+    let plausible = |year: i32| {
+        if (1900..=2999).contains(&year) {
+            Ok(())
+        } else {
+            Err(AppError::invalid(
+                field,
+                "a date and time such as 2026-06-12T14:00, the year in four digits",
+            ))
+        }
+    };
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        plausible(t.year())?;
         return Ok(t.with_timezone(&Utc));
     }
     let naive = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
@@ -136,6 +149,7 @@ pub fn parse_time(s: &str, tz: Tz, field: &str) -> Result<DateTime<Utc>, AppErro
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
         .or_else(|| typed_time(s))
         .ok_or_else(|| AppError::invalid(field, "a date and time such as 2026-06-12T14:00"))?;
+    plausible(naive.year())?;
     naive
         .and_local_timezone(tz)
         .earliest()
@@ -593,6 +607,10 @@ mod tests {
             "31.02.2026 14:00",
             "12/06/2026 25h",
             "bald",
+            // A year typed short is not the year 26.
+            "12.06.26 14:00",
+            "12/06/26 14:00",
+            "0026-06-12T14:00:00+02:00",
         ] {
             assert!(summer(wrong).is_none(), "{wrong}");
         }
