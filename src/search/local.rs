@@ -29,6 +29,10 @@ use std::collections::HashMap;
 
 /// Values shown per facet.
 pub const FACET_VALUES: usize = 20;
+/// How many values of each facet one network gives for merging: more than are shown, so
+/// that a value beyond one network's first [`FACET_VALUES`] still counts all its hits once
+/// the networks' counts are added.
+pub const FACET_VALUES_EXCHANGED: usize = 500;
 
 /// The most matches a search ranks and counts: beyond, it takes the newest this many.
 pub const CANDIDATES: i64 = 2_000;
@@ -252,13 +256,24 @@ impl FacetColumns {
             ("country", flat(self.country)),
             ("region", flat(self.region)),
             ("org_kind", flat(self.org_kind)),
-            ("language", flat(self.language)),
+            ("language", {
+                // `und`: no language known (an organisation that named none); not a value
+                // anyone filters by.
+                let mut counts = flat(self.language);
+                counts.remove("und");
+                counts
+            }),
             ("year", tally(self.year.into_iter().flatten())),
             ("network", tally(self.network.into_iter().flatten())),
         ]
         .into_iter()
         .filter(|(_, counts)| !counts.is_empty())
-        .map(|(name, counts)| (name.to_string(), super::top_values(counts)))
+        .map(|(name, counts)| {
+            (
+                name.to_string(),
+                super::top_values(counts, FACET_VALUES_EXCHANGED),
+            )
+        })
         .collect()
     }
 }
@@ -514,6 +529,24 @@ fn highlight(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn facets_leave_out_unknown_languages_and_give_more_values_than_are_shown() {
+        let regions: Vec<Vec<String>> = (0..30).map(|i| vec![format!("R{i:02}")]).collect();
+        let columns: super::FacetColumns = serde_json::from_value(serde_json::json!({
+            "language": [["und", "de"], ["und"], ["fr"]],
+            "region": regions,
+        }))
+        .unwrap();
+        let facets = columns.count();
+        let languages: Vec<&str> = facets["language"]
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        assert_eq!(languages, ["de", "fr"]);
+        // All 30 go to the merge, which shows the first 20 of the networks' sums.
+        assert_eq!(facets["region"].len(), 30);
+    }
+
     #[test]
     fn a_query_is_asked_of_the_index_by_its_alternatives() {
         let keys = |q: &str| super::index_keys(q);

@@ -279,15 +279,15 @@ pub struct FacetValue {
 /// Counts per facet (kind, theme, sdg, country, region, org_kind, language, year, network).
 pub type Facets = BTreeMap<String, Vec<FacetValue>>;
 
-/// A facet's values with their counts: the `local::FACET_VALUES` most frequent, by count
-/// and then by value (byte order).
-fn top_values(counts: impl IntoIterator<Item = (String, i64)>) -> Vec<FacetValue> {
+/// A facet's values with their counts: the `keep` most frequent, by count and then by
+/// value (byte order).
+fn top_values(counts: impl IntoIterator<Item = (String, i64)>, keep: usize) -> Vec<FacetValue> {
     let mut values: Vec<FacetValue> = counts
         .into_iter()
         .map(|(value, count)| FacetValue { value, count })
         .collect();
     values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    values.truncate(local::FACET_VALUES);
+    values.truncate(keep);
     values
 }
 
@@ -437,7 +437,7 @@ pub fn merge(search: &Search, parts: Vec<Found>) -> Merged {
         .collect();
     let facets = facets
         .into_iter()
-        .map(|(name, values)| (name, top_values(values)))
+        .map(|(name, values)| (name, top_values(values, local::FACET_VALUES)))
         .collect();
     Merged {
         total,

@@ -112,6 +112,7 @@ fn checked(peer: &str, mut found: Found) -> Found {
     found.network_names = bounded_names(std::mem::take(&mut found.network_names));
     for values in found.facets.values_mut() {
         values.retain(|v| v.count > 0);
+        values.truncate(super::local::FACET_VALUES_EXCHANGED);
     }
     found
 }

@@ -209,8 +209,12 @@ fn view(answer: &Answer, params: &SearchParams, lang: Lang) -> (Vec<HitView>, Ve
         .filter_map(|(key, name, chosen)| {
             let values = answer.facets.get(*key)?;
             let param = *key;
+            // With a value of this facet chosen, its other values' counts are of the hits
+            // that have both, while choosing one of them would replace the first: only the
+            // chosen value is shown (its count is the hits'), and choosing it again removes it.
             let links = values
                 .iter()
+                .filter(|v| chosen.is_none_or(|c| c.eq_ignore_ascii_case(&v.value)))
                 .map(|v| {
                     let current = chosen.is_some_and(|c| c.eq_ignore_ascii_case(&v.value));
                     let change: Vec<(&str, Option<String>)> = if *key == "year" {

@@ -445,6 +445,18 @@ async fn the_search_page_shows_hits_facets_and_errors_next_to_the_field() {
     assert!(html.contains("<mark>"));
     assert!(html.contains("Affiner"), "facets in French");
     assert!(html.contains("theme=climate"), "a facet narrows the search");
+    // With a theme chosen, its facet offers only that theme (to remove it): the other
+    // themes' counts would be of hits having both, and choosing one replaces the first.
+    let html = ctx
+        .page("/search?q=partnerschaft&lang=fr&scope=local&theme=climate")
+        .await;
+    let themes: Vec<&str> = html
+        .split("theme=")
+        .skip(1)
+        .map(|rest| rest.split(['&', '"']).next().unwrap_or_default())
+        .collect();
+    assert!(!themes.is_empty(), "{html}");
+    assert!(themes.iter().all(|t| *t == "climate"), "{themes:?}");
 
     // A query that cannot be read: 400, the message next to the field, the text kept.
     let resp = ctx
