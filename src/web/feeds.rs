@@ -210,7 +210,7 @@ pub fn list_feed(
     let feed = Feed {
         title: title.to_string(),
         description: description.to_string(),
-        self_url: format!("{page}/feed.{}", format.ext()),
+        self_url: format!("{page}/feed.{}?lang={}", format.ext(), lang.code()),
         page: page.to_string(),
         lang,
         items: posts.iter().map(|(p, a)| item(p, a, lang)).collect(),
@@ -241,7 +241,7 @@ async fn organisation_feed(
             .summary_in(lang.code())
             .unwrap_or_default()
             .to_string(),
-        self_url: format!("{page}/feed.{ext}"),
+        self_url: format!("{page}/feed.{ext}?lang={}", lang.code()),
         page,
         lang,
         items: posts.iter().map(|p| item(p, &actor.name, lang)).collect(),
@@ -275,7 +275,7 @@ async fn theme_feed(
     Ok(Feed {
         title: format!("{} {title}", strings(lang).projects_on),
         description: network,
-        self_url: format!("{page}/feed.{ext}"),
+        self_url: format!("{page}/feed.{ext}?lang={}", lang.code()),
         page,
         lang,
         items: posts
@@ -318,7 +318,7 @@ async fn group_feed(
             .summary_in(lang.code())
             .unwrap_or_default()
             .to_string(),
-        self_url: format!("{page}/feed.{ext}"),
+        self_url: format!("{page}/feed.{ext}?lang={}", lang.code()),
         page,
         lang,
         items,

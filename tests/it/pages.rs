@@ -284,7 +284,7 @@ async fn organisation_profile_shows_partnerships_projects_and_feeds() {
     // Followers, and feeds announced in the head.
     assert!(html.contains("<dt>Followers</dt><dd>0</dd>"));
     assert!(html.contains(
-        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Projects of Stadt dortmund (RSS feed)\" href=\"/o/dortmund/feed.rss\">"
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Projects of Stadt dortmund (RSS feed)\" href=\"/o/dortmund/feed.rss?lang=en\">"
     ));
     assert!(html.contains("type=\"application/atom+xml\""));
     // The follow box: a labelled field named `handle`.

@@ -188,6 +188,12 @@ async fn a_submission_is_asked_to_change_resubmitted_and_approved_another_declin
     // In the showcase: its page, its feed, the home page.
     let page = ctx.page("/showcase?lang=de").await;
     assert!(page.contains("Jugendcamp (de)"), "{page}");
+    // The page's feed links are in its language (feed readers send no cookie).
+    let page = ctx.page("/showcase?lang=fr").await;
+    assert!(
+        page.contains("href=\"/showcase/feed.rss?lang=fr\""),
+        "{page}"
+    );
     let feed = ctx.page("/showcase/feed.rss").await;
     assert!(
         feed.contains("Jugendcamp (de)") && feed.starts_with("<?xml"),

@@ -188,6 +188,8 @@ async fn feeds_per_organisation_and_theme_are_well_formed_and_link_to_pages() {
         .text()
         .await
         .unwrap();
+    // The feed names itself in its language, as readers subscribe to it.
+    assert!(xml.contains("/o/dortmund/feed.atom?lang=de\""), "{xml}");
     let doc = parse(&xml);
     let atom = "http://www.w3.org/2005/Atom";
     assert_eq!(doc.root_element().tag_name().namespace(), Some(atom));
@@ -239,7 +241,7 @@ async fn feeds_per_organisation_and_theme_are_well_formed_and_link_to_pages() {
     }
     let (_, html) = page(&ctx, "/tags/climate", "en").await;
     assert!(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
-    assert!(html.contains("href=\"/tags/climate/feed.atom\""));
+    assert!(html.contains("href=\"/tags/climate/feed.atom?lang=en\""));
     // Unknown organisation or theme: 404.
     assert_eq!(
         ctx.get("/o/nobody/feed.rss").send().await.unwrap().status(),

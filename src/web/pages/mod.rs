@@ -146,18 +146,19 @@ impl Layout {
         }
     }
 
-    /// The RSS and Atom feeds at `base` (`/o/{handle}/feed`, `/tags/{tag}/feed`).
+    /// The RSS and Atom feeds at `base` (`/o/{handle}/feed`, `/tags/{tag}/feed`), in the
+    /// page's language (feed readers send no cookie and seldom a language).
     pub fn with_feeds(mut self, base: &str, title: &str) -> Self {
         self.feeds = vec![
             FeedLink {
                 mime: "application/rss+xml",
                 title: format!("{} ({})", title, self.t.rss_feed),
-                href: format!("{base}.rss"),
+                href: format!("{base}.rss?lang={}", self.lang.code()),
             },
             FeedLink {
                 mime: "application/atom+xml",
                 title: format!("{} ({})", title, self.t.atom_feed),
-                href: format!("{base}.atom"),
+                href: format!("{base}.atom?lang={}", self.lang.code()),
             },
         ];
         self
