@@ -434,9 +434,13 @@ pub async fn search(
         }
     };
     let mut hits = raw.hits;
+    let asked = s
+        .display_lang
+        .as_deref()
+        .and_then(|l| l.parse::<Lang>().ok());
     for hit in &mut hits {
         hit.snippet = highlight(&hit.snippet);
-        hit.hashtags = hashtags(hit);
+        hit.hashtags = hashtags(hit, asked);
     }
     Ok(Found {
         total: raw.total,
@@ -493,13 +497,15 @@ fn index_keys(query: &str) -> Vec<String> {
     keys
 }
 
-/// A hit's hashtags: its themes' in the language of its title (or the first interface
-/// language), then its SDGs'.
-fn hashtags(hit: &super::Hit) -> Vec<String> {
+/// A hit's hashtags: its themes' in the language of its title, else (no language known, or
+/// one the interface does not speak) in the language asked for, else the first interface
+/// language; then its SDGs'.
+fn hashtags(hit: &super::Hit, asked: Option<Lang>) -> Vec<String> {
     let lang = hit
         .language
         .as_deref()
         .and_then(|l| l.parse::<Lang>().ok())
+        .or(asked)
         .unwrap_or(Lang::ALL[0]);
     hit.themes
         .iter()

@@ -127,7 +127,9 @@ fn href(params: &SearchParams, lang: Lang, change: &[(&str, Option<String>)]) ->
 fn facet_label(facet: &str, value: &str, lang: Lang) -> String {
     match facet {
         "theme" => theme(value).map_or(value.to_string(), |t| t.label(lang).to_string()),
-        "sdg" => format!("SDG {value}"),
+        "sdg" => value.parse::<i16>().map_or(value.to_string(), |goal| {
+            format!("{goal}. {}", crate::vocab::sdg_name(goal, lang))
+        }),
         "org_kind" => value
             .parse::<OrgKind>()
             .map_or(value.to_string(), |k| k.label(lang).to_string()),

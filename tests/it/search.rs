@@ -444,6 +444,12 @@ async fn the_search_page_shows_hits_facets_and_errors_next_to_the_field() {
     assert!(html.contains(r#"<p class="snippet" lang="de">"#), "{html}");
     assert!(html.contains("<mark>"));
     assert!(html.contains("Affiner"), "facets in French");
+    // The SDGs by number and name, in the page's language.
+    assert!(
+        html.contains("13. Mesures relatives à la lutte contre les changements climatiques"),
+        "{html}"
+    );
+    assert!(!html.contains("SDG 13"), "{html}");
     assert!(html.contains("theme=climate"), "a facet narrows the search");
     // With a theme chosen, its facet offers only that theme (to remove it): the other
     // themes' counts would be of hits having both, and choosing one replaces the first.
