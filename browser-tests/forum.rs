@@ -69,7 +69,7 @@ async fn an_editor_starts_a_thread_replies_and_a_moderator_locks_it() {
     b.goto(&format!("{thread}?lang=fr")).await;
     assert_eq!(
         b.text("p.note").await,
-        "Cette discussion est verrouillée : il n’est plus possible d’y répondre."
+        "Cette discussion est verrouillée\u{202f}: il n’est plus possible d’y répondre."
     );
     b.close().await;
 }

@@ -313,7 +313,7 @@ cannot-suspend-local = Organisationen dieser Instanz werden unter „Organisatio
 
 search-title = Suche
 search-label = Suchbegriffe
-search-hint = Organisationen, Partnerschaften und Projekte in allen Netzwerken. "Mehrere Wörter" als Wortgruppe, klima* für Wortanfänge, -wort oder -"mehrere Wörter" zum Ausschließen.
+search-hint = Organisationen, Partnerschaften und Projekte in allen Netzwerken. „Mehrere Wörter“ als Wortgruppe, klima* für Wortanfänge, -wort oder -„mehrere Wörter“ zum Ausschließen.
 search-submit = Suchen
 search-what = Was
 search-everything = Alles

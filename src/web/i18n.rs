@@ -720,6 +720,31 @@ mod tests {
                 }
             }
         }
+        // Every message of the file, not only those of the tables above (forum, funding,
+        // partner search…): as written, before any variable is put in.
+        let file = include_str!("../../locales/fr.ftl");
+        for line in file.lines() {
+            let value = match line.split_once(" = ") {
+                Some((key, _)) if ["colon", "semicolon", "ev-time-format"].contains(&key) => {
+                    continue;
+                }
+                Some((key, value)) if !key.contains(' ') && !key.starts_with('#') => value,
+                _ if line.starts_with('#') => continue,
+                _ => line,
+            };
+            let chars: Vec<char> = value.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                let before = i.checked_sub(1).map(|j| chars[j]);
+                let url = *c == ':' && chars.get(i + 1..i + 3) == Some(&['/', '/']);
+                let in_brackets = *c == '%' && before == Some('(');
+                if matches!(c, ':' | ';' | '?' | '!' | '»' | '%') && !url && !in_brackets {
+                    assert_eq!(before, Some(THIN), "fr.ftl: before {c} in {line:?}");
+                }
+                if *c == '«' {
+                    assert_eq!(chars.get(i + 1), Some(&THIN), "fr.ftl: after « in {line:?}");
+                }
+            }
+        }
         let t = strings(Lang::Fr);
         assert_eq!(
             format!("{}{} 100\u{202f}%", t.share_confirmed, t.colon),
