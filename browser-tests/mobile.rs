@@ -277,6 +277,12 @@ async fn every_page_fits_a_phone_and_passes_axe() {
     let site = Site::start().await;
     registry(&site).await;
     let org = site.org("stadt-dortmund", "Stadt Dortmund").await;
+    // A long handle (the address people copy into Mastodon) must wrap, not widen the page.
+    site.org(
+        "staedtepartnerschaftsverein-ludwigsburg-montbeliard",
+        "Städtepartnerschaftsverein Ludwigsburg–Montbéliard",
+    )
+    .await;
     // The editor administers the instance too, so that one login reaches every page.
     let account = site.admin("redaktion").await;
     {
@@ -334,6 +340,10 @@ async fn every_page_fits_a_phone_and_passes_axe() {
         ("person", "/u/erika?lang=de".into()),
         ("registry", "/registry?lang=de".into()),
         ("organisation", "/o/stadt-dortmund?lang=de".into()),
+        (
+            "organisation-long-handle",
+            "/o/staedtepartnerschaftsverein-ludwigsburg-montbeliard?lang=fr".into(),
+        ),
         ("post", format!("{post}?lang=de")),
         ("search", "/search?q=Streuobstwiese&lang=de".into()),
         ("statistics", "/statistics?lang=de".into()),
