@@ -220,7 +220,10 @@ fn mobilizon_and_gancio_events_become_event_rows() {
 
     let g = read("gancio", "create_event.json");
     assert_eq!(g.starts_at.to_rfc3339(), "2031-10-17T17:00:00+00:00");
-    assert_eq!(g.timezone, "UTC", "Gancio sends no time zone");
+    assert_eq!(
+        g.timezone, "Etc/GMT-2",
+        "Gancio sends no time zone: the start's offset (19:00 in Nancy) is kept"
+    );
     assert_eq!(g.place_name.as_deref(), Some("Salle Poirel"));
     assert_eq!(
         g.street_address.as_deref(),

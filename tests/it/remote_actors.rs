@@ -428,11 +428,25 @@ async fn a_boosted_event_is_stored_with_its_time_and_place() {
          AND e.timezone = 'Europe/Paris' AND e.locality = 'Amiens' AND e.country = 'FR'"
     );
     assert_eq!(ctx.count(&stored).await, 1);
+    // An evening event that gave no end, begun an hour ago: still on the calendar.
+    let started = (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339();
+    let evening = format!("{}/events/43", remote.base);
+    remote.put(
+        "/events/43",
+        json!({"id": evening, "type": "Event", "attributedTo": booster.id, "to": [public],
+            "name": "Soirée franco-allemande", "content": "<p>Musique</p>",
+            "startTime": started}),
+    );
+    let announce = json!({"id": format!("{}/activities/announce/2", remote.base),
+        "type": "Announce", "actor": booster.id, "to": [public], "object": evening});
+    let (status, body) = deliver(&ctx.http, &inbox, &booster, &announce, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
     let calendar = ctx.page("/events?lang=fr").await;
     assert!(
         calendar.contains("Rencontre des comités de jumelage"),
         "{calendar}"
     );
+    assert!(calendar.contains("Soirée franco-allemande"), "{calendar}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -306,6 +306,10 @@ pub struct DbEvent {
     pub remote_participant_count: Option<i32>,
 }
 
+/// How long an event without a duration (a remote one that gave no `endTime`) is taken to
+/// run, for the calendar's "not over yet" and for joining.
+pub const OPEN_END_HOURS: i64 = 3;
+
 impl DbEvent {
     /// The event's time zone (validated on the way in; UTC if a stored name is unknown).
     pub fn tz(&self) -> chrono_tz::Tz {
@@ -328,9 +332,19 @@ impl DbEvent {
             || self.latitude.is_some()
     }
 
-    /// Whether the event has ended at `now`.
+    /// Whether the event has ended at `now`. One without a duration (a remote event that gave
+    /// no end) is taken to run [`OPEN_END_HOURS`] after its start, not to be over as it begins.
     pub fn is_past(&self, now: DateTime<Utc>) -> bool {
-        self.ends_at < now
+        self.effective_end() < now
+    }
+
+    /// When the event ends, or, without a duration, [`OPEN_END_HOURS`] after its start.
+    pub fn effective_end(&self) -> DateTime<Utc> {
+        if self.ends_at > self.starts_at {
+            self.ends_at
+        } else {
+            self.starts_at + chrono::Duration::hours(OPEN_END_HOURS)
+        }
     }
 
     /// Writes the event part of a post: inserted, or replaced with `sequence` one higher.
@@ -431,8 +445,13 @@ impl DbEvent {
             .filter(posts::deleted_at.is_null())
             .into_boxed();
         if let Some(now) = not_ended_at {
+            let open_end = now - chrono::Duration::hours(OPEN_END_HOURS);
             q = q
-                .filter(events::ends_at.ge(now))
+                .filter(
+                    events::ends_at.ge(now).or(events::ends_at
+                        .le(events::starts_at)
+                        .and(events::starts_at.ge(open_end))),
+                )
                 .order((events::starts_at, posts::id));
         } else {
             q = q.order((events::starts_at.desc(), posts::id.desc()));

@@ -232,8 +232,22 @@ fn text(s: &Option<String>, max: usize) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// A received Event's terms as our row. The end defaults to the start; an end before the
-/// start is the start; an unknown time zone is UTC; coordinates out of range are dropped.
+/// The zone of an event that named none (Gancio sends none): the fixed zone of its start's
+/// offset, so that it shows at the local time it was given (`+02:00` is `Etc/GMT-2`, the
+/// sign reversed as IANA writes it); UTC for an offset of minutes.
+fn zone_of_offset(offset: &chrono::FixedOffset) -> String {
+    let seconds = offset.local_minus_utc();
+    match seconds / 3600 {
+        _ if seconds % 3600 != 0 => "UTC".to_string(),
+        0 => "UTC".to_string(),
+        hours if hours > 0 => format!("Etc/GMT-{hours}"),
+        hours => format!("Etc/GMT+{}", -hours),
+    }
+}
+
+/// A received Event's terms as our row. The end defaults to the start (see
+/// `DbEvent::is_past`); an end before the start is the start; a missing or unknown time zone
+/// is the fixed zone of the start's offset; coordinates out of range are dropped.
 pub fn remote_event(post_id: i64, terms: &EventTerms, attachment: &[Attachment]) -> DbEvent {
     let starts_at = terms.start_time.with_timezone(&Utc);
     let ends_at = terms
@@ -245,8 +259,7 @@ pub fn remote_event(post_id: i64, terms: &EventTerms, attachment: &[Attachment])
         .timezone
         .as_deref()
         .filter(|t| t.parse::<Tz>().is_ok())
-        .unwrap_or("UTC")
-        .to_string();
+        .map_or_else(|| zone_of_offset(terms.start_time.offset()), str::to_string);
     let place = terms.location.as_ref();
     let is_virtual = place.is_some_and(|p| p.kind == "VirtualLocation");
     let postal = place.and_then(|p| match &p.address {
@@ -349,5 +362,57 @@ pub fn remote_event(post_id: i64, terms: &EventTerms, attachment: &[Attachment])
             .collect(),
         sequence: 0,
         remote_participant_count: clamp(terms.participant_count),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An event that gave no end (Gancio may send none) is not over the moment it starts:
+    /// it is taken to run three hours; one with an end is over at its end.
+    #[test]
+    fn an_event_without_an_end_runs_for_a_while() {
+        let terms = |end: Option<&str>| -> EventTerms {
+            let mut doc = serde_json::json!({"startTime": "2027-06-12T19:00:00+02:00"});
+            if let Some(end) = end {
+                doc["endTime"] = end.into();
+            }
+            serde_json::from_value(doc).unwrap()
+        };
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let open = remote_event(1, &terms(None), &[]);
+        assert_eq!(open.ends_at, open.starts_at);
+        assert!(!open.is_past(at("2027-06-12T17:30:00Z")));
+        assert!(!open.is_past(at("2027-06-12T19:59:00Z")));
+        assert!(open.is_past(at("2027-06-12T20:01:00Z")));
+        let closed = remote_event(1, &terms(Some("2027-06-12T19:30:00+02:00")), &[]);
+        assert!(closed.is_past(at("2027-06-12T17:31:00Z")));
+    }
+
+    /// Without a `timezone`, the event keeps the local time it was given.
+    #[test]
+    fn an_event_without_a_zone_keeps_its_offset() {
+        let zone = |start: &str| {
+            let terms: EventTerms =
+                serde_json::from_value(serde_json::json!({"startTime": start})).unwrap();
+            let row = remote_event(1, &terms, &[]);
+            assert!(row.timezone.parse::<Tz>().is_ok(), "{}", row.timezone);
+            let tz: Tz = row.timezone.parse().unwrap();
+            (
+                row.timezone,
+                row.starts_at.with_timezone(&tz).format("%H:%M").to_string(),
+            )
+        };
+        assert_eq!(
+            zone("2027-06-12T20:00:00+02:00"),
+            ("Etc/GMT-2".to_string(), "20:00".to_string())
+        );
+        assert_eq!(
+            zone("2027-06-12T20:00:00-05:00"),
+            ("Etc/GMT+5".to_string(), "20:00".to_string())
+        );
+        assert_eq!(zone("2027-06-12T20:00:00Z").0, "UTC");
+        assert_eq!(zone("2027-06-12T20:00:00+05:30").0, "UTC");
     }
 }

@@ -52,7 +52,7 @@ fn recent(events: Vec<EventFull>) -> Vec<EventFull> {
     let since = Utc::now() - chrono::Duration::days(PAST_DAYS);
     events
         .into_iter()
-        .filter(|f| f.event.ends_at >= since)
+        .filter(|f| f.event.effective_end() >= since)
         .collect()
 }
 
