@@ -344,10 +344,13 @@ pub const PLAN_ORGS_MAX: usize = 100;
 fn small_count(v: Option<i64>, field: &str) -> Result<Option<u32>, AppError> {
     match v {
         None => Ok(None),
-        Some(n) if n < 0 => Err(AppError::invalid(field, "must not be negative")),
-        Some(n) => u32::try_from(n)
-            .map(Some)
-            .map_err(|_| AppError::invalid(field, "is too large")),
+        Some(n) if n < 0 => {
+            Err(AppError::invalid(field, "must not be negative")
+                .localized("fund-check-negative", &[]))
+        }
+        Some(n) => u32::try_from(n).map(Some).map_err(|_| {
+            AppError::invalid(field, "is too large").localized("fund-check-too-large", &[])
+        }),
     }
 }
 
@@ -358,20 +361,22 @@ impl PlanInput {
             return Err(AppError::invalid(
                 "organisations",
                 "name at least the applicant: its kind and country",
-            ));
+            )
+            .localized("fund-plan-applicant", &[]));
         }
         if self.organisations.len() > PLAN_ORGS_MAX {
             return Err(AppError::invalid(
                 "organisations",
                 format!("at most {PLAN_ORGS_MAX} organisations"),
-            ));
+            )
+            .localized("fund-check-at-most", &[("max", PLAN_ORGS_MAX.to_string())]));
         }
         let mut organisations = Vec::with_capacity(self.organisations.len());
         for (i, o) in self.organisations.iter().enumerate() {
-            let kind: OrgKind =
-                o.kind.trim().parse().map_err(|e: String| {
-                    AppError::invalid(format!("organisations[{i}].kind"), e)
-                })?;
+            let kind: OrgKind = o.kind.trim().parse().map_err(|e: String| {
+                AppError::invalid(format!("organisations[{i}].kind"), e)
+                    .localized("check-kind", &[("kind", o.kind.trim().to_string())])
+            })?;
             let country = countries::normalise(&o.country).ok_or_else(|| {
                 AppError::invalid(
                     format!("organisations[{i}].country"),
@@ -380,6 +385,7 @@ impl PlanInput {
                         o.country
                     ),
                 )
+                .localized("check-country", &[("code", o.country.trim().to_string())])
             })?;
             organisations.push(PlannedOrg { kind, country });
         }
@@ -391,12 +397,15 @@ impl PlanInput {
             return Err(AppError::invalid(
                 "invited_from_abroad",
                 "more than the participants in all",
-            ));
+            )
+            .localized("fund-check-invited", &[]));
         }
         let unit = match self.duration_unit.as_deref().map(str::trim) {
             None | Some("") => DurationUnit::Months,
-            Some(u) => DurationUnit::parse(u)
-                .ok_or_else(|| AppError::invalid("duration_unit", "`days` or `months`"))?,
+            Some(u) => DurationUnit::parse(u).ok_or_else(|| {
+                AppError::invalid("duration_unit", "`days` or `months`")
+                    .localized("fund-plan-unit", &[])
+            })?,
         };
         let duration = small_count(self.duration, "duration")?.map(|d| (d, unit));
         Ok(Plan {

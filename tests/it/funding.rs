@@ -444,6 +444,38 @@ async fn the_eligibility_check_answers_by_api_and_on_the_page() {
         text.contains("aria-invalid=\"true\" aria-describedby=\"country0-error\""),
         "{text}"
     );
+    // In the page's language; a number written with a thousands space is read, one that is
+    // none is refused by name (it was taken as -1, "must not be negative").
+    let page = ctx
+        .page("/funding?lang=fr&check=1&kind0=municipality&country0=DE&kind1=municipality&country1=FR&participants=1%20200&invited=30")
+        .await;
+    assert!(!page.contains("pas pu être vérifié"), "{page}");
+    for (query, said) in [
+        (
+            "kind0=municipality&country0=Allemagne",
+            "Pays inconnu «\u{202f}Allemagne\u{202f}»",
+        ),
+        (
+            "kind0=municipality&country0=DE&participants=beaucoup",
+            "Un nombre entier, p.\u{a0}ex. 12.",
+        ),
+        (
+            "kind0=municipality&country0=DE&participants=10&invited=20",
+            "Plus de participants invités de l’étranger que de participants au total.",
+        ),
+    ] {
+        let resp = ctx
+            .get(&format!("/funding?lang=fr&check=1&{query}"))
+            .send()
+            .await
+            .unwrap();
+        let text = resp.text().await.unwrap();
+        assert!(text.contains(said), "{query}: {text}");
+        assert!(
+            !text.contains("must not") && !text.contains("unknown"),
+            "{text}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -321,10 +321,24 @@ impl FundingForm {
             .unwrap_or_default()
     }
 
-    /// The plan the form describes (rows without a kind or a country are left out).
-    fn plan_input(&self) -> PlanInput {
-        let number = |v: &Option<String>| given(v).map(|s| s.parse::<i64>().unwrap_or(-1));
-        PlanInput {
+    /// The plan the form describes (rows without a kind or a country are left out); a
+    /// number is read as people write it (`1 200`, `1.200`), else refused naming its field.
+    fn plan_input(&self) -> Result<PlanInput, AppError> {
+        let number = |v: &Option<String>, field: &str| -> Result<Option<i64>, AppError> {
+            given(v)
+                .map(|s| {
+                    let digits: String = s
+                        .chars()
+                        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | ',' | '\''))
+                        .collect();
+                    digits.parse::<i64>().map_err(|_| {
+                        AppError::invalid(field, "a whole number such as 12")
+                            .localized("fund-check-number", &[])
+                    })
+                })
+                .transpose()
+        };
+        Ok(PlanInput {
             organisations: (0..FORM_ORGS)
                 .map(|i| OrgInput {
                     kind: self.row("kind", i),
@@ -332,11 +346,11 @@ impl FundingForm {
                 })
                 .filter(|o| !o.kind.is_empty() || !o.country.is_empty())
                 .collect(),
-            participants: number(&self.participants),
-            invited_from_abroad: number(&self.invited),
-            duration: number(&self.duration),
+            participants: number(&self.participants, "participants")?,
+            invited_from_abroad: number(&self.invited, "invited_from_abroad")?,
+            duration: number(&self.duration, "duration")?,
             duration_unit: given(&self.unit).map(str::to_string),
-        }
+        })
     }
 }
 
@@ -471,7 +485,7 @@ pub async fn directory(
     let checked = given(&form.check).is_some();
     let (mut fits, mut misfits, mut check_error) = (Vec::new(), Vec::new(), None);
     if checked {
-        match form.plan_input().validate() {
+        match form.plan_input().and_then(|p| p.validate()) {
             Ok(plan) => {
                 for p in &programmes {
                     let failures = eligibility::check(&p.programme, &plan);
@@ -488,8 +502,9 @@ pub async fn directory(
             }
             Err(e) => {
                 let field = e.field.clone().unwrap_or_default();
-                errors.insert(form_field(&field), e.message.clone());
-                check_error = Some(e.message);
+                let message = e.message_in(lang).unwrap_or(e.message);
+                errors.insert(form_field(&field), message.clone());
+                check_error = Some(message);
             }
         }
     }
