@@ -569,6 +569,73 @@ async fn a_mobilizon_group_sends_an_event_joins_and_leaves() {
     .await;
 }
 
+/// A Mobilizon group's event as Mobilizon sends it: published by a member (`actor`), the
+/// group's by `attributedTo`. Followed for the group, it is stored as the group's; another
+/// member of the group's host edits it, and a member deletes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mobilizon_groups_event_sent_by_members_is_the_groups() {
+    let nrw = Net::start().await;
+    nrw.org("stadt-dortmund", false).await;
+    let mut mz = crate::lemmy::Lemmy::start_as("mobilizon").await;
+    let group = mz.serve_actor(&nrw, "actor.json", "group");
+    let marie = mz.serve_actor_at(&nrw, "actor.json", "marie", "/@marie_lefevre", "Person");
+    let paul = mz.serve_actor_at(&nrw, "actor.json", "paul", "/@paul", "Person");
+    let inbox = nrw.inst.url("/inbox");
+    nrw.follow("stadt-dortmund", &group).await;
+    let (_, follow) = mz.received("the Follow", |a| a["type"] == "Follow").await;
+    let mut accept = mz.fixture(&nrw, "accept_follow.json");
+    accept["object"] = follow;
+    assert!(mz.send(&nrw, &inbox, "group", &accept).await.is_success());
+
+    let mut create = mz.fixture(&nrw, "create_event.json");
+    assert_eq!(create["actor"], marie.as_str());
+    assert_eq!(create["object"]["attributedTo"], group.as_str());
+    create["object"]["startTime"] = json!("2031-06-14T14:00:00+02:00");
+    create["object"]["endTime"] = json!("2031-06-14T22:00:00+02:00");
+    let event_id = create["object"]["id"].as_str().unwrap().to_string();
+    let status = mz.send(&nrw, &inbox, "marie", &create).await;
+    assert!(status.is_success(), "{status}");
+    wait_for("the group's event is stored", 20, || {
+        listed(&nrw, &event_id)
+    })
+    .await;
+    let of_group = format!(
+        "posts p JOIN actors a ON a.id = p.actor_id \
+         WHERE p.ap_id = '{event_id}' AND a.ap_id = '{group}'"
+    );
+    assert_eq!(nrw.count(&of_group).await, 1, "stored as the group's");
+
+    // Another member cancels it.
+    let mut update = create.clone();
+    update["type"] = json!("Update");
+    update["id"] = json!(format!("{event_id}/update/1"));
+    update["actor"] = json!(paul);
+    update["object"]["actor"] = json!(paul);
+    update["object"]["ical:status"] = json!("CANCELLED");
+    update["object"]["updated"] = json!("2030-01-01T00:00:00Z");
+    let status = mz.send(&nrw, &inbox, "paul", &update).await;
+    assert!(status.is_success(), "{status}");
+    wait_for("the cancellation applies", 20, || async {
+        listed(&nrw, &event_id)
+            .await
+            .filter(|e| e["status"] == "cancelled")
+    })
+    .await;
+
+    // A member deletes it.
+    let delete = mz.fixture(&nrw, "delete_event.json");
+    assert_eq!(delete["actor"], marie.as_str());
+    let status = mz.send(&nrw, &inbox, "marie", &delete).await;
+    assert!(status.is_success(), "{status}");
+    assert_eq!(
+        nrw.count(&format!(
+            "posts WHERE ap_id = '{event_id}' AND deleted_at IS NOT NULL"
+        ))
+        .await,
+        1
+    );
+}
+
 /// Mobilizon's categories (its built-in list).
 const MOBILIZON_CATEGORIES: &[&str] = &[
     "ARTS",

@@ -112,6 +112,33 @@ impl Lemmy {
         id
     }
 
+    /// Serves a variant of an actor fixture at `path` on the same host, as `kind` (another
+    /// member of a group's host, say), under a fresh key pair of ours.
+    pub(crate) fn serve_actor_at(
+        &mut self,
+        net: &Net,
+        file: &str,
+        name: &'static str,
+        path: &str,
+        kind: &str,
+    ) -> String {
+        let mut actor = self.fixture(net, file);
+        let id = format!("{}{path}", self.base);
+        let pair = activitypub_federation::http_signatures::generate_actor_keypair().unwrap();
+        actor["id"] = json!(id);
+        actor["type"] = json!(kind);
+        actor["preferredUsername"] = json!(name);
+        actor["inbox"] = json!(format!("{id}/inbox"));
+        actor["publicKey"] =
+            json!({"id": format!("{id}#main-key"), "owner": id, "publicKeyPem": pair.public_key});
+        self.keys.insert(
+            name,
+            SigningKey::from_pkcs8_pem(format!("{id}#main-key"), &pair.private_key).unwrap(),
+        );
+        self.serve(&id, actor);
+        id
+    }
+
     pub(crate) fn serve(&self, id: &str, doc: Value) {
         let path = Url::parse(id).unwrap().path().to_string();
         self.served.docs.lock().unwrap().insert(path, doc);

@@ -404,12 +404,27 @@ pub async fn receive_create_or_update(
             return Err(AppError::forbidden("you are banned from this group"));
         }
     }
+    // Mobilizon: a group's event published by a member is the group's (its `attributedTo`),
+    // when the group is known here: followed for it, stored as its, and edited later by any
+    // member of its host. An unknown group leaves it with the member who sent it.
+    let author = match &terms {
+        Some(_) if obj.attributed_to != actor.ap_id.0 => {
+            DbActor::by_ap_id(conn, obj.attributed_to.as_str())
+                .await?
+                .filter(|g| !g.local && g.domain == actor.domain)
+        }
+        _ => None,
+    };
+    let (author, followed) = match &author {
+        Some(group) => (group, None),
+        None => (actor, followed),
+    };
     if group.is_none()
         && known.is_none()
         && !wanted(
             conn,
             state,
-            actor,
+            author,
             followed,
             &obj,
             activity,
@@ -420,11 +435,25 @@ pub async fn receive_create_or_update(
         tracing::info!(object = %obj.id, "post from an actor nobody here follows; ignored");
         return Ok(());
     }
-    store_received(conn, actor, &obj, terms.as_ref(), known).await?;
+    store_received(conn, author, &obj, terms.as_ref(), known).await?;
     if let Some(group) = &group {
         super::group::accept_contribution(conn, state, group, activity, &obj).await?;
     }
     Ok(())
+}
+
+/// Whether `post` is the event of a remote group on `actor`'s host (Mobilizon: any member
+/// with the right there deletes the group's event; its server decides who may).
+async fn group_event_of_host(
+    conn: &mut AsyncPgConnection,
+    post: &DbPost,
+    actor: &DbActor,
+) -> Result<bool, AppError> {
+    if post.object_type != "Event" || post.local {
+        return Ok(false);
+    }
+    let author = DbActor::by_id(conn, post.actor_id).await?;
+    Ok(!author.local && author.actor_type == "Group" && author.domain == actor.domain)
 }
 
 /// `obj` as the version of a remote post by `author_id` ([`DbPost::store_remote`]: new, or
@@ -541,7 +570,7 @@ pub async fn receive_delete_object(
     activity: &Received,
 ) -> Result<(), AppError> {
     if let Some(post) = DbPost::by_ap_id(conn, object_id.as_str()).await? {
-        if post.actor_id != actor.id {
+        if post.actor_id != actor.id && !group_event_of_host(conn, &post, actor).await? {
             if super::group::receive_moderator_delete(conn, state, actor, &post, activity).await? {
                 return Ok(());
             }
