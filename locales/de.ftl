@@ -513,6 +513,7 @@ ev-open-in-map-app = In einer Karten-App öffnen
 ev-online-address = Online-Zugang
 ev-online-filter = Online oder vor Ort
 ev-online-only = nur online
+ev-online = online
 ev-on-site-only = nur vor Ort
 ev-region = Region oder Bundesland
 ev-language = Sprache der Veranstaltung

@@ -521,6 +521,7 @@ ev-open-in-map-app = Open in a map app
 ev-online-address = Online access
 ev-online-filter = Online or on site
 ev-online-only = online only
+ev-online = online
 ev-on-site-only = on site only
 ev-region = Region
 ev-language = Language of the event

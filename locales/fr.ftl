@@ -524,6 +524,7 @@ ev-open-in-map-app = Ouvrir dans une application de cartes
 ev-online-address = Accès en ligne
 ev-online-filter = En ligne ou sur place
 ev-online-only = seulement en ligne
+ev-online = en ligne
 ev-on-site-only = seulement sur place
 ev-region = Région
 ev-language = Langue du rendez-vous

@@ -521,6 +521,7 @@ ev-open-in-map-app = Apri in un’app di mappe
 ev-online-address = Accesso online
 ev-online-filter = Online o in presenza
 ev-online-only = solo online
+ev-online = online
 ev-on-site-only = solo in presenza
 ev-region = Regione
 ev-language = Lingua dell’evento

@@ -539,6 +539,7 @@ ev-open-in-map-app = Otwórz w aplikacji map
 ev-online-address = Dostęp online
 ev-online-filter = Online lub na miejscu
 ev-online-only = tylko online
+ev-online = online
 ev-on-site-only = tylko na miejscu
 ev-region = Region lub województwo
 ev-language = Język wydarzenia

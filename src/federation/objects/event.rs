@@ -89,7 +89,13 @@ pub fn when_and_where(event: &DbEvent, lang: &str) -> String {
         line.push_str(&place.join(", "));
     }
     if event.online_url.is_some() {
-        line.push_str(" · online");
+        let online = lang
+            .parse::<crate::vocab::Lang>()
+            .ok()
+            .and_then(|l| crate::locale::text(l, "ev-online"))
+            .unwrap_or("online");
+        line.push_str(" · ");
+        line.push_str(online);
     }
     line
 }
@@ -388,6 +394,18 @@ mod tests {
         assert!(open.is_past(at("2027-06-12T20:01:00Z")));
         let closed = remote_event(1, &terms(Some("2027-06-12T19:30:00+02:00")), &[]);
         assert!(closed.is_past(at("2027-06-12T17:31:00Z")));
+    }
+
+    /// The summary Mastodon shows says "online" in the summary's language.
+    #[test]
+    fn the_summary_line_says_online_in_its_language() {
+        let terms: EventTerms = serde_json::from_value(serde_json::json!({
+            "startTime": "2027-06-12T19:00:00+02:00", "timezone": "Europe/Paris"}))
+        .unwrap();
+        let mut event = remote_event(1, &terms, &[]);
+        event.online_url = Some("https://meet.example/x".into());
+        assert!(when_and_where(&event, "fr").ends_with(" · en ligne"));
+        assert!(when_and_where(&event, "de").ends_with(" · online"));
     }
 
     /// Without a `timezone`, the event keeps the local time it was given.
