@@ -616,6 +616,7 @@ ed-region = Bundesland oder Region
 ed-latitude = Breitengrad (−90 bis 90)
 ed-longitude = Längengrad (−180 bis 180)
 ed-online-url = Adresse des Online-Treffens
+ed-online-url-hint = Öffentlich: Alle, die die Veranstaltung sehen, sehen diese Adresse, auch wenn die Teilnahme Ihre Zustimmung braucht. Für ein geschlossenes Treffen lassen Sie das Feld leer und schicken die Adresse denen, die Sie annehmen.
 ed-place-hint = Geben Sie einen Ort, eine Online-Adresse oder beides an.
 ed-organisers = Mitveranstalter
 ed-partnership = Partnerschaft

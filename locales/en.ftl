@@ -624,6 +624,7 @@ ed-region = Region or state
 ed-latitude = Latitude (−90 to 90)
 ed-longitude = Longitude (−180 to 180)
 ed-online-url = Online meeting address
+ed-online-url-hint = Public: everyone who sees the event sees this address, also when taking part needs your approval. For a closed meeting, leave it empty and send the address to those you accept.
 ed-place-hint = Give a place, an online address, or both.
 ed-organisers = Co-organisers
 ed-partnership = Partnership

@@ -627,6 +627,7 @@ ed-region = Région
 ed-latitude = Latitude (−90 à 90)
 ed-longitude = Longitude (−180 à 180)
 ed-online-url = Adresse de la réunion en ligne
+ed-online-url-hint = Publique : toute personne qui voit l’événement voit cette adresse, même si la participation demande votre accord. Pour une réunion fermée, laissez ce champ vide et envoyez l’adresse aux personnes acceptées.
 ed-place-hint = Indiquez un lieu, une adresse en ligne, ou les deux.
 ed-organisers = Co-organisateurs
 ed-partnership = Partenariat

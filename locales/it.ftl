@@ -624,6 +624,7 @@ ed-region = Regione
 ed-latitude = Latitudine (da −90 a 90)
 ed-longitude = Longitudine (da −180 a 180)
 ed-online-url = Indirizzo della riunione online
+ed-online-url-hint = Pubblico: chiunque veda l’evento vede questo indirizzo, anche quando la partecipazione richiede la vostra approvazione. Per una riunione chiusa, lasciate vuoto il campo e inviate l’indirizzo a chi accettate.
 ed-place-hint = Indicate un luogo, un indirizzo online o entrambi.
 ed-organisers = Co-organizzatori
 ed-partnership = Gemellaggio

@@ -642,6 +642,7 @@ ed-region = Województwo lub region
 ed-latitude = Szerokość geograficzna (od −90 do 90)
 ed-longitude = Długość geograficzna (od −180 do 180)
 ed-online-url = Adres spotkania online
+ed-online-url-hint = Publiczny: każdy, kto widzi wydarzenie, widzi ten adres, także gdy udział wymaga twojej zgody. Na zamknięte spotkanie zostaw to pole puste i wyślij adres przyjętym osobom.
 ed-place-hint = Podaj miejsce, adres online albo oba.
 ed-organisers = Współorganizatorzy
 ed-partnership = Partnerstwo

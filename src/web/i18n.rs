@@ -127,7 +127,7 @@ string_table!(
     ed_status_postponed, ed_join_mode, ed_join_free, ed_join_approval, ed_join_external,
     ed_external_url, ed_capacity, ed_registration_deadline, ed_languages_spoken,
     ed_languages_spoken_hint, ed_place_name, ed_street, ed_postal_code, ed_locality, ed_region,
-    ed_latitude, ed_longitude, ed_online_url, ed_place_hint, ed_organisers, ed_partnership,
+    ed_latitude, ed_longitude, ed_online_url, ed_online_url_hint, ed_place_hint, ed_organisers, ed_partnership,
     ed_no_partnership, ed_related_posts, ed_related_posts_hint, ed_participants_of,
     ed_no_participants, ed_state_pending, ed_state_accepted, ed_state_waiting,
     ed_state_rejected, ed_message, ed_decision, ed_export_csv, ed_participation_accepted,

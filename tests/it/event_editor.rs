@@ -105,6 +105,12 @@ async fn editors_create_edit_cancel_and_duplicate_events_and_see_refusals_transl
     assert_eq!(status, StatusCode::OK);
     assert!(list.contains(r#"href="/editor/stadt-dortmund/events/new?lang=en""#));
     let (status, form) = ed.get("/editor/stadt-dortmund/events/new?lang=en").await;
+    // The online address is said to be public, next to its field.
+    assert!(
+        form.contains("aria-describedby=\"online_url-hint\"")
+            && form.contains("Public: everyone who sees the event sees this address"),
+        "{form}"
+    );
     assert_eq!(status, StatusCode::OK);
     assert!(
         form.contains(r#"<option value="Europe/Berlin" selected>"#),
