@@ -314,6 +314,7 @@ cannot-suspend-local = Organisationen dieser Instanz werden unter „Organisatio
 search-title = Suche
 search-label = Suchbegriffe
 search-hint = Organisationen, Partnerschaften und Projekte in allen Netzwerken. „Mehrere Wörter“ als Wortgruppe, klima* für Wortanfänge, -wort oder -„mehrere Wörter“ zum Ausschließen.
+search-bad-parameter = Die Adresse dieser Suche enthält einen Wert, der nicht gelesen werden kann. Bitte über das Formular neu suchen.
 search-submit = Suchen
 search-what = Was
 search-everything = Alles

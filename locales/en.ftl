@@ -314,6 +314,7 @@ cannot-suspend-local = This instance’s organisations are managed under “Orga
 search-title = Search
 search-label = Search terms
 search-hint = Organisations, partnerships and projects across all networks. "several words" for a phrase, clim* for a word start, -word or -"several words" to leave out.
+search-bad-parameter = The address of this search holds a value that cannot be read. Search again from the form.
 search-submit = Search
 search-what = What
 search-everything = Everything

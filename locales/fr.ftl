@@ -314,6 +314,7 @@ cannot-suspend-local = Les organisations de cette instance se gèrent sous « 
 search-title = Recherche
 search-label = Mots recherchés
 search-hint = Organisations, partenariats et projets de tous les réseaux. « plusieurs mots » pour une expression, clim* pour un début de mot, -mot ou -« plusieurs mots » pour exclure.
+search-bad-parameter = L’adresse de cette recherche contient une valeur illisible. Relancez la recherche depuis le formulaire.
 search-submit = Rechercher
 search-what = Quoi
 search-everything = Tout

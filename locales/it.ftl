@@ -314,6 +314,7 @@ cannot-suspend-local = Le organizzazioni di questa istanza si gestiscono in «Or
 search-title = Cerca
 search-label = Parole da cercare
 search-hint = Organizzazioni, partenariati e progetti di tutte le reti. «più parole» per un’espressione, clim* per l’inizio di una parola, -parola o -«più parole» per escludere.
+search-bad-parameter = L’indirizzo di questa ricerca contiene un valore che non si può leggere. Cercate di nuovo dal modulo.
 search-submit = Cerca
 search-what = Che cosa
 search-everything = Tutto

@@ -315,6 +315,7 @@ cannot-suspend-local = Organizacjami tej instancji zarządza się w dziale „Or
 search-title = Szukaj
 search-label = Szukane słowa
 search-hint = Organizacje, partnerstwa i projekty ze wszystkich sieci. „kilka słów” jako wyrażenie, klima* dla początku słowa, -słowo lub -„kilka słów”, aby wykluczyć.
+search-bad-parameter = Adres tego wyszukiwania zawiera wartość, której nie da się odczytać. Wyszukaj ponownie z formularza.
 search-submit = Szukaj
 search-what = Co
 search-everything = Wszystko

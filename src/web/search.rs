@@ -281,7 +281,14 @@ pub async fn page(
             p
         }
         Err(e) => {
-            error = Some(e.body_text());
+            // A parameter that cannot be read (a sort or number typed into the address): said
+            // in the reader's language; the parser's English words go to the log.
+            tracing::debug!(error = %e.body_text(), "search parameters not read");
+            error = Some(
+                crate::locale::text(lang, "search-bad-parameter")
+                    .unwrap_or("?")
+                    .to_string(),
+            );
             SearchParams::default()
         }
     };

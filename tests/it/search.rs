@@ -486,6 +486,18 @@ async fn the_search_page_shows_hits_facets_and_errors_next_to_the_field() {
         "{html}"
     );
     assert!(!html.contains("<b>offen"));
+    // A parameter the address got wrong: in the page's language, not the parser's English.
+    let resp = ctx
+        .get("/search?q=austausch&sort=oldest&lang=de")
+        .send()
+        .await
+        .unwrap();
+    let html = resp.text().await.unwrap();
+    assert!(
+        html.contains("enthält einen Wert, der nicht gelesen werden kann"),
+        "{html}"
+    );
+    assert!(!html.contains("deserialize"), "{html}");
 }
 
 /// A search of every network (nothing built first: each side's index is built by the test).
