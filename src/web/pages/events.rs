@@ -83,6 +83,15 @@ pub fn when_text(event: &DbEvent, lang: Lang) -> String {
     }
 }
 
+/// The abbreviation of an event's zone (`BST`, `+03`) when its clock at the start is not
+/// Central European time, the clock of most of the networks' readers.
+fn other_zone(event: &DbEvent) -> Option<String> {
+    use chrono::Offset;
+    let own = event.starts_at.with_timezone(&event.tz());
+    let central = event.starts_at.with_timezone(&chrono_tz::Europe::Berlin);
+    (own.offset().fix() != central.offset().fix()).then(|| own.format("%Z").to_string())
+}
+
 /// A month as a heading: "Juni 2026", "juin 2026", "czerwiec 2026".
 fn month_heading(year: i32, month: u32, lang: Lang) -> String {
     crate::web::i18n::strings(lang).ev_month_year(month, &year.to_string())
@@ -98,6 +107,9 @@ pub struct EventCard {
     pub when: String,
     /// Machine-readable start (`<time datetime>`).
     pub start_iso: String,
+    /// The zone's abbreviation (`BST`, `EEST`), when its clock differs from Central European
+    /// time at the start: the card's times are the event's own.
+    pub zone: Option<String>,
     pub place: Option<String>,
     pub kind: String,
     /// Cancelled, postponed or tentative, in words; nothing when it takes place.
@@ -124,6 +136,7 @@ pub fn event_card(full: &EventFull, organiser: &str, lang: Lang) -> EventCard {
         organiser: organiser.to_string(),
         when: when_text(e, lang),
         start_iso: e.starts_at.to_rfc3339(),
+        zone: other_zone(e),
         place: e
             .place_name
             .clone()
@@ -433,6 +446,26 @@ mod tests {
         assert_eq!(month_heading(2026, 6, Lang::En), "June 2026");
         assert_eq!(month_heading(2026, 6, Lang::Pl), "czerwiec 2026");
         assert_eq!(month_heading(2026, 12, Lang::It), "dicembre 2026");
+    }
+
+    /// A card names the zone when its clock is not Central European time.
+    #[test]
+    fn cards_name_a_zone_other_than_central_european_time() {
+        let zone = |tz: &str| {
+            let terms: crate::federation::protocol::event::EventTerms =
+                serde_json::from_value(serde_json::json!({
+                    "startTime": "2027-06-12T14:00:00Z", "timezone": tz}))
+                .unwrap();
+            other_zone(&crate::federation::objects::event::remote_event(
+                1,
+                &terms,
+                &[],
+            ))
+        };
+        assert_eq!(zone("Europe/Paris"), None);
+        assert_eq!(zone("Europe/Warsaw"), None);
+        assert_eq!(zone("Europe/London").as_deref(), Some("BST"));
+        assert_eq!(zone("Europe/Athens").as_deref(), Some("EEST"));
     }
 
     #[test]
