@@ -30,6 +30,17 @@ pub struct Localized {
     pub args: Vec<(&'static str, String)>,
 }
 
+impl Localized {
+    /// The message in `lang`, with its arguments.
+    pub fn format(&self, lang: crate::locale::Lang) -> Option<String> {
+        let mut args = fluent_bundle::FluentArgs::new();
+        for (k, v) in &self.args {
+            args.set(*k, v.clone());
+        }
+        crate::locale::format(lang, self.id, &args)
+    }
+}
+
 /// Why a value was refused: the API's English words, and the interface's message for them,
 /// so that a form says it in its reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,12 +125,7 @@ impl AppError {
     /// The message for someone reading `lang`, when the error has one in the interface's
     /// languages.
     pub fn message_in(&self, lang: crate::locale::Lang) -> Option<String> {
-        let l = self.localized.as_ref()?;
-        let mut args = fluent_bundle::FluentArgs::new();
-        for (k, v) in &l.args {
-            args.set(*k, v.clone());
-        }
-        crate::locale::format(lang, l.id, &args)
+        self.localized.as_ref()?.format(lang)
     }
 
     pub fn not_found(what: impl Into<String>) -> Self {

@@ -126,7 +126,9 @@ pub async fn answer(
             )
         })?;
     let p = conn
-        .transaction::<_, AppError, _>(async |conn| domain::answer(conn, &state, &p, accept).await)
+        .transaction::<_, AppError, _>(async |conn| {
+            domain::answer(conn, &state, &p, p.object.id, accept).await
+        })
         .await?;
     state.wakeup.wake();
     Ok(Json(PartnershipView::from(&p)))

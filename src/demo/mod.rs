@@ -315,7 +315,7 @@ async fn confirm_partnerships(instances: &[DemoInstance], ports: &[u16]) -> anyh
             .pop()
             .context("demo partnership sides")?;
         conn.transaction::<_, crate::error::AppError, _>(async |conn| {
-            crate::partnerships::answer(conn, state, &full, true).await
+            crate::partnerships::answer(conn, state, &full, full.object.id, true).await
         })
         .await
         .map_err(err)?;

@@ -202,17 +202,30 @@ pub async fn propose(
     Ok(full)
 }
 
-/// The addressed side accepts or declines.
+/// The addressed side (`answering`) accepts or declines, in the caller's transaction; the
+/// proposer cannot answer its own proposal. The row is locked first, so that of two answers
+/// at once the second finds it answered (409).
 pub async fn answer(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     p: &PartnershipFull,
+    answering: i64,
     accept: bool,
 ) -> Result<PartnershipFull, AppError> {
-    if !p.partnership.awaits_answer_from(p.object.id) {
-        return Err(AppError::conflict("this partnership waits for no answer"));
+    if answering != p.object.id {
+        return Err(
+            AppError::forbidden("only the addressed side may accept or decline")
+                .localized("partnership-answer-not-yours", &[]),
+        );
     }
-    let row = &p.partnership;
+    let row = DbPartnership::lock(conn, p.partnership.id)
+        .await?
+        .ok_or_else(|| AppError::not_found("no such partnership"))?;
+    if !row.awaits_answer_from(p.object.id) {
+        return Err(AppError::conflict("this partnership waits for no answer")
+            .localized("partnership-answered-already", &[]));
+    }
+    let row = &row;
     let status = row.status_after_answer(accept);
     let updated = DbPartnership::set_status(conn, row.id, status, accept, row.ended_on).await?;
     let full = PartnershipFull {

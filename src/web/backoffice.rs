@@ -54,7 +54,10 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     let t = strings(lang);
     let status = resp.status();
     let heading = t.error_heading(status);
-    let (message, technical) = if info.technical && !info.message.is_empty() {
+    let said = info.localized.as_ref().and_then(|l| l.format(lang));
+    let (message, technical) = if let Some(said) = said {
+        (said, None)
+    } else if info.technical && !info.message.is_empty() {
         (t.error_detail(status).to_string(), Some(info.message))
     } else if info.message.is_empty() {
         (t.error_detail(status).to_string(), None)

@@ -16,6 +16,9 @@ pub struct WebError {
     /// Whether `message` is the domain's own (English, for developers): the page then says
     /// what happened in the visitor's language and shows it apart, as a technical detail.
     pub technical: bool,
+    /// The domain's words in the interface's languages, when it has them: the page says
+    /// them in the visitor's language instead of the general sentence.
+    pub localized: Option<Box<crate::error::Localized>>,
 }
 
 #[derive(Debug, Clone)]
@@ -23,6 +26,7 @@ pub(super) struct ErrorPageInfo {
     pub message: String,
     pub lang: Option<Lang>,
     pub technical: bool,
+    pub localized: Option<Box<crate::error::Localized>>,
 }
 
 impl WebError {
@@ -32,6 +36,7 @@ impl WebError {
             message: message.into(),
             lang: None,
             technical: false,
+            localized: None,
         }
     }
 
@@ -54,6 +59,7 @@ impl From<AppError> for WebError {
         }
         WebError {
             technical: true,
+            localized: e.localized,
             ..WebError::new(e.status, e.message)
         }
     }
@@ -78,6 +84,7 @@ impl IntoResponse for WebError {
             message: self.message,
             lang: self.lang,
             technical: self.technical,
+            localized: self.localized,
         });
         resp
     }

@@ -450,8 +450,30 @@ async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_word
     let theirs = editor_page(&ctx, &koeln, "/editor?lang=de").await;
     assert!(!theirs.contains(waiting), "{theirs}");
 
-    // Accepted, it no longer waits.
     let id = value_after(&card, "id=\"partnership-");
+    // The proposer cannot accept its own proposal (the form's verb sent by hand): 403, said
+    // in German, and the proposal still waits for Lille.
+    let resp = reqwest::Client::new()
+        .post(ctx.url(&format!("/editor/stadt-koeln/partnerships/{id}?lang=de")))
+        .header(COOKIE, &koeln)
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(crate::common::urlencoded(&[
+            ("csrf", csrf.as_str()),
+            ("verb", "accept"),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    let page = resp.text().await.unwrap();
+    assert!(
+        page.contains("Nur die angefragte Organisation kann annehmen oder ablehnen"),
+        "{page}"
+    );
+    let dashboard = editor_page(&ctx, &lille, "/editor?lang=de").await;
+    assert!(dashboard.contains(waiting), "{dashboard}");
+
+    // Accepted, it no longer waits.
     post_form(
         &ctx,
         &lille,
@@ -465,8 +487,7 @@ async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_word
     let dashboard = editor_page(&ctx, &lille, "/editor?lang=de").await;
     assert!(!dashboard.contains(waiting), "{dashboard}");
 
-    // Accepted again (a second click, another tab): said in German, the domain's own words
-    // apart as a technical detail.
+    // Accepted again (a second click, another tab): said in German.
     let resp = reqwest::Client::new()
         .post(ctx.url(&format!("/editor/ville-lille/partnerships/{id}?lang=de")))
         .header(COOKIE, &lille)
@@ -482,8 +503,7 @@ async fn a_proposal_waits_on_the_dashboard_and_its_card_shows_the_proposers_word
     let page = resp.text().await.unwrap();
     assert!(
         page.contains("<h1>Schon erledigt oder inzwischen geändert</h1>")
-            && page.contains("Laden Sie die Seite neu")
-            && page.contains("Technische Angabe: <span lang=\"en\">"),
+            && page.contains("Dieser Vorschlag wurde bereits beantwortet."),
         "{page}"
     );
 }

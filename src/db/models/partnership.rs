@@ -134,6 +134,18 @@ impl DbPartnership {
             .optional()
     }
 
+    /// The row, locked until the caller's transaction ends: of two answers or changes at
+    /// once, the second sees what the first did.
+    pub async fn lock(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Option<DbPartnership>> {
+        partnerships::table
+            .find(id)
+            .select(DbPartnership::as_select())
+            .for_update()
+            .first(conn)
+            .await
+            .optional()
+    }
+
     /// The live partnership of a kind between two organisations, whichever side proposed it.
     pub async fn live_between(
         conn: &mut AsyncPgConnection,

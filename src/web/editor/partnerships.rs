@@ -250,7 +250,7 @@ pub async fn act(
             let accept = verb == "accept";
             let r = conn
                 .transaction::<_, AppError, _>(async |conn| {
-                    domain::answer(conn, &state, &p, accept).await
+                    domain::answer(conn, &state, &p, org.id, accept).await
                 })
                 .await;
             (
