@@ -389,6 +389,13 @@ pub async fn publish_new(
     let ap_id = state.urls.post(&uuid::Uuid::new_v4());
     let post = conn
         .transaction::<_, AppError, _>(async |conn| {
+            // An answer in a group's thread keeps the group's rules (bans, locks), whichever
+            // way it is written.
+            if let Some(parent) = &data.in_reply_to
+                && let Some(parent) = DbPost::by_ap_id(conn, parent).await?
+            {
+                crate::forum::check_answer(conn, author, &parent).await?;
+            }
             let post = DbPost::create(conn, &ap_id, author.id, true, data).await?;
             activities::post::publish(conn, state, author, &post, false).await?;
             Ok(post)
@@ -410,6 +417,9 @@ pub async fn publish_update(
     use diesel_async::AsyncConnection;
     let updated = conn
         .transaction::<_, AppError, _>(async |conn| {
+            if let Some(post) = DbPost::by_id(conn, post_id).await? {
+                crate::forum::check_edit(conn, author, &post).await?;
+            }
             let updated = DbPost::replace(conn, post_id, data).await?;
             activities::post::publish(conn, state, author, &updated, true).await?;
             let by = crate::db::models::submission::By::Actor(author.id);

@@ -415,20 +415,30 @@ pub async fn comment(
     let parent = DbPost::by_ap_id(conn, &input.in_reply_to)
         .await?
         .ok_or_else(|| AppError::invalid("in_reply_to", "no thread or comment with that id"))?;
-    let root = group::thread_of(conn, &parent).await?;
-    let Some(group_id) = root.as_ref().and_then(|r| r.audience.clone()) else {
+    let Some(group_id) = check_answer(conn, author, &parent).await? else {
         return Err(AppError::invalid(
             "in_reply_to",
             "that post is not in a group's thread",
         ));
     };
+    publish_in_group(conn, state, author, &data, &group_id).await
+}
+
+/// Whether a local author may answer `parent`, whatever the way (the forum's pages, the
+/// posts API, the editors' post form): in a thread of one of our groups, not when banned
+/// from it, and only a live post of an open thread; in a group's thread elsewhere, not when
+/// it is removed or locked. The thread's group, or `None` when `parent` is in none.
+pub async fn check_answer(
+    conn: &mut AsyncPgConnection,
+    author: &DbActor,
+    parent: &DbPost,
+) -> Result<Option<String>, AppError> {
+    let root = group::thread_of(conn, parent).await?;
+    let Some(group_id) = root.as_ref().and_then(|r| r.audience.clone()) else {
+        return Ok(None);
+    };
     if let Some(group) = DbGroup::local_by_ap_id(conn, &group_id).await? {
-        if group::is_banned(conn, group.actor.id, author.id).await? {
-            return Err(AppError::forbidden(format!(
-                "`{}` is banned from this group",
-                author.handle
-            )));
-        }
+        check_not_banned(conn, &group, author).await?;
         check_reply_to(conn, &group, parent.ap_id.as_str()).await?;
     } else if let Some(root) = &root
         && (root.deleted_at.is_some()
@@ -436,7 +446,41 @@ pub async fn comment(
     {
         return Err(AppError::forbidden("this thread is locked or removed"));
     }
-    publish_in_group(conn, state, author, &data, &group_id).await
+    Ok(Some(group_id))
+}
+
+/// Whether a local author may edit `post`: not when it is in a thread of one of our groups
+/// and the author is banned from it.
+pub async fn check_edit(
+    conn: &mut AsyncPgConnection,
+    author: &DbActor,
+    post: &DbPost,
+) -> Result<(), AppError> {
+    let root = group::thread_of(conn, post).await?;
+    let group_id = post
+        .audience
+        .clone()
+        .or_else(|| root.and_then(|r| r.audience));
+    if let Some(group_id) = group_id
+        && let Some(group) = DbGroup::local_by_ap_id(conn, &group_id).await?
+    {
+        check_not_banned(conn, &group, author).await?;
+    }
+    Ok(())
+}
+
+async fn check_not_banned(
+    conn: &mut AsyncPgConnection,
+    group: &GroupFull,
+    author: &DbActor,
+) -> Result<(), AppError> {
+    if group::is_banned(conn, group.actor.id, author.id).await? {
+        return Err(
+            AppError::forbidden(format!("`{}` is banned from this group", author.handle))
+                .localized("forum-banned", &[]),
+        );
+    }
+    Ok(())
 }
 
 /// A moderator acts on one of our groups: checked, applied, recorded and announced in one

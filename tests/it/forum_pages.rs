@@ -38,7 +38,7 @@ fn location(resp: &reqwest::Response) -> String {
 async fn editors_write_and_moderators_moderate_on_the_forum_pages() {
     let ctx = Ctx::new().await;
     ctx.org("stadt-dortmund").await;
-    ctx.editor("editorin", &["stadt-dortmund"]).await;
+    let token = ctx.editor("editorin", &["stadt-dortmund"]).await;
     group(&ctx, "jugend", &["editorin"]).await;
 
     let forum = ctx.page("/forum?lang=fr").await;
@@ -234,6 +234,18 @@ async fn editors_write_and_moderators_moderate_on_the_forum_pages() {
         )
         .await;
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    // Nor through the posts API (a reply naming the thread): the group's rules hold there too.
+    let mut reply = crate::common::bilingual("Noch was");
+    reply["in_reply_to"] = serde_json::json!(thread_ap);
+    let (status, body) = ctx
+        .json(
+            ctx.http
+                .post(ctx.url("/api/v1/organisations/stadt-dortmund/posts"))
+                .bearer_auth(&token)
+                .json(&reply),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
 
     // The thread's own URL leads to the forum; the group answers as a Group.
     let resp = ctx.http.get(&thread_ap).send().await.unwrap();
