@@ -160,6 +160,123 @@ async fn a_lemmy_user_takes_part_in_our_group_as_lemmy_expects() {
     assert_eq!(block["object"]["target"], group.as_str());
 }
 
+/// An edit of a thread stays in the thread's group: an `Update` naming another group does not
+/// move it there; once the thread is removed its edits are neither stored nor passed on; a
+/// ban holds for edits, whatever group the `Update` names (or none).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_members_edit_stays_in_its_group_and_bans_and_removals_hold() {
+    let nrw = Net::start().await;
+    let mut groups = Vec::new();
+    for (handle, mods_only) in [("partnerschaften", false), ("ankuendigungen", true)] {
+        let (status, g) = nrw
+            .call(
+                Method::POST,
+                "/api/v1/groups",
+                Some(json!({"handle": handle, "name": {"de": handle},
+                    "moderators": ["redaktion"], "posting_restricted_to_mods": mods_only})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{g}");
+        groups.push(g["id"].as_str().unwrap().to_string());
+    }
+    let (group, other) = (groups[0].clone(), groups[1].clone());
+    let group_inbox = format!("{group}/inbox");
+    let mut lemmy = Lemmy::start_as("lemmy").await;
+    let jonas = lemmy.serve_actor(&nrw, "person.json", "jonas");
+    let create = to_our_group(lemmy.fixture(&nrw, "create_page.json"), &lemmy, &group);
+    let page_id = create["object"]["id"].as_str().unwrap().to_string();
+    lemmy.serve(&page_id, create["object"].clone());
+    assert_eq!(
+        lemmy.send(&nrw, &group_inbox, "jonas", &create).await,
+        StatusCode::ACCEPTED
+    );
+    let audience = |p: Option<passerelle::db::models::post::PostFull>| {
+        p.and_then(|p| p.post.audience).unwrap_or_default()
+    };
+    assert_eq!(audience(nrw.stored_post(&page_id).await), group);
+
+    // Edited, naming the moderators-only group: stored, still in its own group.
+    let update = to_our_group(lemmy.fixture(&nrw, "update_page.json"), &lemmy, &other);
+    assert_eq!(
+        lemmy
+            .send(&nrw, &format!("{other}/inbox"), "jonas", &update)
+            .await,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(audience(nrw.stored_post(&page_id).await), group);
+    let passed_on = |id: &str| {
+        format!(
+            "outbound_activities o JOIN actors a ON a.id = o.actor_id \
+             WHERE a.ap_id = '{other}' AND o.payload LIKE '%{id}%'"
+        )
+    };
+    assert_eq!(
+        nrw.count(&passed_on(update["id"].as_str().unwrap())).await,
+        0,
+        "the other group passes nothing on"
+    );
+
+    // Removed by a moderator: a later edit is neither stored nor passed on.
+    let (status, body) = nrw
+        .call(
+            Method::POST,
+            "/api/v1/groups/partnerschaften/moderation",
+            Some(json!({"action": "remove", "object": page_id, "reason": "Doppelt"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let mut later = to_our_group(lemmy.fixture(&nrw, "update_page.json"), &lemmy, &group);
+    later["id"] = json!(format!("{}/activities/update/later", lemmy.base));
+    later["object"]["updated"] = json!("2025-06-11T07:00:00Z");
+    later["object"]["name"] = json!("Nach der Entfernung");
+    assert_eq!(
+        lemmy.send(&nrw, &group_inbox, "jonas", &later).await,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(
+        nrw.count(&passed_on("update/later").replace(&other, &group))
+            .await,
+        0
+    );
+    assert_eq!(
+        nrw.count("post_translations WHERE title = 'Nach der Entfernung'")
+            .await,
+        0
+    );
+
+    // Banned: an edit of another thread of his is refused, though it names no group.
+    let mut second = create.clone();
+    second["id"] = json!(format!("{}/activities/create/second", lemmy.base));
+    second["object"]["id"] = json!(format!("{}/post/48999", lemmy.base));
+    let second_id = second["object"]["id"].as_str().unwrap().to_string();
+    lemmy.serve(&second_id, second["object"].clone());
+    assert_eq!(
+        lemmy.send(&nrw, &group_inbox, "jonas", &second).await,
+        StatusCode::ACCEPTED
+    );
+    let (status, body) = nrw
+        .call(
+            Method::POST,
+            "/api/v1/groups/partnerschaften/moderation",
+            Some(json!({"action": "ban", "object": jonas, "reason": "Spam"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let mut edit = lemmy.fixture(&nrw, "update_page.json");
+    edit["id"] = json!(format!("{}/activities/update/banned", lemmy.base));
+    edit["object"]["id"] = json!(second_id);
+    edit["object"]["updated"] = json!("2025-06-12T07:00:00Z");
+    edit["cc"] = json!([]);
+    edit["object"]["to"] = json!([PUBLIC]);
+    edit["object"].as_object_mut().unwrap().remove("audience");
+    assert_eq!(
+        lemmy
+            .send(&nrw, &nrw.inst.url("/inbox"), "jonas", &edit)
+            .await,
+        StatusCode::FORBIDDEN
+    );
+}
+
 /// Stadt Dortmund on `nrw` follows the fake Lemmy's community, which accepts and announces
 /// a member's thread (`announce_create_page.json`), stored here. The community's id, `nrw`'s
 /// shared inbox, the Announce and the thread's id.

@@ -57,6 +57,20 @@ pub async fn addressed_local_group(
     Ok(None)
 }
 
+/// The local group a stored post belongs to (its own `audience`, or its thread's), if any.
+pub async fn local_group_of_post(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    post: &DbPost,
+) -> Result<Option<GroupFull>, AppError> {
+    match super::flag::group_of_post(conn, post).await? {
+        Some(audience) if state.urls.is_group_url(&audience) => {
+            Ok(DbGroup::local_by_ap_id(conn, &audience).await?)
+        }
+        _ => Ok(None),
+    }
+}
+
 /// Whether `author` may add `obj` (a new thread or comment) to `group`: not banned; a
 /// moderator where only moderators post threads; not into a locked or removed thread.
 pub async fn check_contribution(

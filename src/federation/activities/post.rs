@@ -395,8 +395,15 @@ pub async fn receive_create_or_update(
         Some(p) => DbPost::by_ap_id(conn, p.as_str()).await?,
         None => None,
     };
-    let group =
-        super::group::addressed_local_group(conn, state, activity, &obj, parent.as_ref()).await?;
+    // An edit of a post we have stays in the group it is in (an Update naming another group
+    // does not move it there), and a ban from that group holds whatever the Update names.
+    let group = match &known {
+        None => {
+            super::group::addressed_local_group(conn, state, activity, &obj, parent.as_ref())
+                .await?
+        }
+        Some(post) => super::group::local_group_of_post(conn, state, post).await?,
+    };
     if let Some(group) = &group {
         if known.is_none() {
             super::group::check_contribution(conn, group, actor, &obj).await?;
@@ -435,8 +442,9 @@ pub async fn receive_create_or_update(
         tracing::info!(object = %obj.id, "post from an actor nobody here follows; ignored");
         return Ok(());
     }
-    store_received(conn, author, &obj, terms.as_ref(), known).await?;
-    if let Some(group) = &group {
+    let stored = store_received(conn, author, &obj, terms.as_ref(), known).await?;
+    // Passed on only what was stored: not the edit of a removed post, nor an older version.
+    if stored && let Some(group) = &group {
         super::group::accept_contribution(conn, state, group, activity, &obj).await?;
     }
     Ok(())
@@ -504,13 +512,14 @@ pub async fn save_event_part(
 }
 
 /// Stores a received post (new, or a new version of one we have) and its event part.
+/// `false` when nothing was stored: the post was deleted here, or this version is older.
 async fn store_received(
     conn: &mut AsyncPgConnection,
     actor: &DbActor,
     obj: &ArticleJson,
     terms: Option<&EventTerms>,
     known: Option<DbPost>,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
     let data = remote_post_data(obj);
     let exists = match known {
         Some(post) => Some(post),
@@ -529,13 +538,14 @@ async fn store_received(
                 if let Some(terms) = terms {
                     DbEvent::save(conn, &remote_event(post.id, terms, &obj.attachment)).await?;
                 }
-                return Ok(remember_audience(conn, obj, None).await?);
+                remember_audience(conn, obj, None).await?;
+                return Ok(true);
             }
             None => DbPost::by_ap_id(conn, obj.id.as_str()).await?,
         },
     };
     if exists.as_ref().is_some_and(|p| p.deleted_at.is_some()) {
-        return Ok(()); // deleted stays deleted
+        return Ok(false); // deleted stays deleted
     }
     // A retried delivery of an earlier version (an edit, the Create) arriving after a later
     // one: the post and its event part stay as they are.
@@ -544,8 +554,10 @@ async fn store_received(
         .is_some_and(|p| p.holds_newer_than(obj.published, obj.updated))
     {
         tracing::info!(object = %obj.id, "an older version of a stored post; ignored");
-        return Ok(());
+        return Ok(false);
     }
+    // A post's group does not change with an edit.
+    let had_group = exists.as_ref().is_some_and(|p| p.audience.is_some());
     // In the inbox's transaction: no savepoint, and the lookup above is not repeated.
     let post = store_version(conn, exists, obj, actor.id).await?;
     if let Some(terms) = terms {
@@ -557,7 +569,10 @@ async fn store_received(
         crate::db::models::submission::By::Actor(actor.id),
     )
     .await?;
-    Ok(remember_audience(conn, obj, None).await?)
+    if !had_group {
+        remember_audience(conn, obj, None).await?;
+    }
+    Ok(true)
 }
 
 /// Inbound Delete of a post: the author's own; or, in one of our groups, a removal by one
