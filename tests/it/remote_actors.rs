@@ -809,3 +809,66 @@ async fn a_reports_reason_is_read_from_content_or_summary() {
         assert_eq!(ctx.count(&row).await, 1, "{activity}");
     }
 }
+
+/// An ended or declined partnership stays so: the other side's `Update` saying it is active
+/// again (or dormant) changes nothing; a new partnership is proposed anew.
+#[tokio::test]
+async fn an_update_does_not_reopen_a_closed_partnership() {
+    use diesel_async::RunQueryDsl;
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (amiens, our_post) = org_with_post(&ctx, "ville-amiens").await;
+    let inbox = ctx.url("/inbox");
+    let partner = remote.actor(
+        "/o/stadt-dortmund",
+        "Organization",
+        json!({"preferredUsername": "stadt-dortmund"}),
+    );
+    // Known here through a like.
+    let like = json!({"id": format!("{}/activities/like/1", remote.base), "type": "Like",
+        "actor": partner.id, "object": our_post});
+    let (status, body) = deliver(&ctx.http, &inbox, &partner, &like, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let rel_id = format!("{}/partnerships/1", remote.base);
+    for (n, closed) in ["ended", "declined"].iter().enumerate() {
+        let rel = format!("{rel_id}{n}");
+        {
+            let mut conn = ctx.inst.state().pool.get().await.unwrap();
+            diesel::sql_query(format!(
+                "INSERT INTO partnerships (ap_id, subject_id, object_id, kind, status, confirmed,
+                     languages, themes, description, founded_year, ended_on)
+                 SELECT '{rel}', s.id, {}, 'twinning', '{closed}', {}, '{{}}', '{{}}', '{{}}',
+                        1960, {}
+                 FROM actors s WHERE s.ap_id = '{}'",
+                amiens.id,
+                *closed == "ended",
+                if *closed == "ended" {
+                    "'2020-01-01'"
+                } else {
+                    "NULL"
+                },
+                partner.id
+            ))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        }
+        for (m, to) in ["active", "dormant"].iter().enumerate() {
+            let update = json!({"id": format!("{}/activities/update/{n}{m}", remote.base),
+                "type": "Update", "actor": partner.id,
+                "object": {"id": rel, "type": "Relationship", "subject": partner.id,
+                    "object": amiens.ap_id.as_str(), "partnershipStatus": to,
+                    "relationship": "https://w3id.org/passerelle#twinning"}});
+            let (status, body) =
+                deliver(&ctx.http, &inbox, &partner, &update, SystemTime::now()).await;
+            assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+            assert_eq!(
+                ctx.count(&format!(
+                    "partnerships WHERE ap_id = '{rel}' AND status = '{closed}'"
+                ))
+                .await,
+                1,
+                "{closed} → {to}"
+            );
+        }
+    }
+}

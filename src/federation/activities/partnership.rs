@@ -290,6 +290,12 @@ pub async fn receive_update(
             "only a side of a partnership may change it",
         ));
     }
+    if p.status.is_closed() {
+        // Ended or declined stays so (as here, where a closed partnership is not changed):
+        // a new one is proposed anew.
+        tracing::info!(partnership = %id, "update of a closed partnership; ignored");
+        return Ok(());
+    }
     let ended_on = rel
         .as_ref()
         .and_then(|r| r.end_time)
