@@ -242,11 +242,11 @@ async fn propose_accept_decline_dormant_end_and_count_once() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_imported_partnership_is_confirmed_by_the_other_side() {
+/// Münster on `nrw` imports its partnership with Orléans on `afccre` (matched by codes) and
+/// asks Orléans to confirm it; the request as Orléans's instance has it.
+async fn imported_and_asked(nrw: &Net, afccre: &Net) -> Value {
     use passerelle::orgs::{self, NewOrganisation, Profile};
     use passerelle::vocab::OrgKind;
-    let (nrw, afccre) = tokio::join!(Net::start(), Net::start());
     let with_code = |country: &str, code: &str| Profile {
         country: Some(country.into()),
         official_code: Some(code.into()),
@@ -328,6 +328,13 @@ async fn an_imported_partnership_is_confirmed_by_the_other_side() {
     })
     .await;
     assert_eq!(incoming["founded_year"], 1960);
+    incoming
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_imported_partnership_is_confirmed_by_the_other_side() {
+    let (nrw, afccre) = tokio::join!(Net::start(), Net::start());
+    let incoming = imported_and_asked(&nrw, &afccre).await;
     let (status, _) = afccre
         .call(
             Method::POST,
@@ -348,4 +355,45 @@ async fn an_imported_partnership_is_confirmed_by_the_other_side() {
         1,
         "no second partnership was made"
     );
+}
+
+/// Orléans declines to confirm the imported partnership: on nrw it stays as imported and
+/// waits for no answer any more (it stayed "waiting" for ever); on afccre the request is
+/// declined.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_declined_confirmation_leaves_the_imported_partnership_waiting_for_nothing() {
+    let (nrw, afccre) = tokio::join!(Net::start(), Net::start());
+    let incoming = imported_and_asked(&nrw, &afccre).await;
+    let (status, body) = afccre
+        .call(
+            Method::POST,
+            &format!("/api/v1/partnerships/{}/reject", incoming["id"]),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // Waiting for an answer, as `awaits_answer_from` reads it.
+    let waiting = "partnerships WHERE NOT confirmed \
+        AND (status = 'proposed' OR offer_activity_id IS NOT NULL) \
+        AND status NOT IN ('ended', 'declined')";
+    assert_eq!(afccre.count(waiting).await, 0, "declined on afccre");
+    wait_for("nrw hears of it", 20, || async {
+        (nrw.count(waiting).await == 0).then_some(())
+    })
+    .await;
+    assert_eq!(
+        nrw.count("partnerships WHERE imported AND NOT confirmed AND status = 'active'")
+            .await,
+        1,
+        "the imported partnership stays as it was"
+    );
+    // Nothing to answer any more.
+    let (status, _) = afccre
+        .call(
+            Method::POST,
+            &format!("/api/v1/partnerships/{}/accept", incoming["id"]),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
 }

@@ -234,6 +234,11 @@ pub async fn answer(
         object: p.object.clone(),
     };
     wire::answer(conn, state, &full, accept).await?;
+    if !accept && full.partnership.imported {
+        // Declined confirmation of an imported partnership: it stays as it was, and no
+        // longer waits for an answer (the answer sent named the Offer first).
+        DbPartnership::clear_offer(conn, full.partnership.id).await?;
+    }
     Ok(full)
 }
 

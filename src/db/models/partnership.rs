@@ -190,6 +190,15 @@ impl DbPartnership {
             .await
     }
 
+    /// Forgets the Offer waiting for an answer (an imported partnership whose confirmation
+    /// was declined: it stays as it was, and no longer waits).
+    pub async fn clear_offer(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<usize> {
+        diesel::update(partnerships::table.find(id))
+            .set(partnerships::offer_activity_id.eq(None::<String>))
+            .execute(conn)
+            .await
+    }
+
     pub async fn set_details(
         conn: &mut AsyncPgConnection,
         id: i64,

@@ -262,6 +262,10 @@ pub async fn receive_answer(
     }
     let status = p.status_after_answer(accept);
     DbPartnership::set_status(conn, p.id, status, accept, p.ended_on).await?;
+    if !accept && p.imported {
+        // A declined confirmation of an imported partnership: it stays, and waits no more.
+        DbPartnership::clear_offer(conn, p.id).await?;
+    }
     Ok(())
 }
 
