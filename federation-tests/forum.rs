@@ -152,6 +152,29 @@ async fn a_thread_and_its_comments_travel_through_the_group() {
         p.post.deleted_at.map(|_| ())
     })
     .await;
+    // The thread keeps the removed comment's place, not its words; the heading counts the
+    // comments that are left, as the group's list does.
+    let t = thread_at(&dfi, &thread_id).await.expect("the thread");
+    let removed = t["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["ap_id"] == comment_id.as_str())
+        .expect("the removed comment keeps its place");
+    assert_eq!(removed["removed"], true);
+    assert_eq!(removed["translations"], json!([]), "{removed}");
+    assert_eq!(t["thread"]["comments"], 0);
+    let local_id = dfi.stored_post(&thread_id).await.unwrap().post.id;
+    let page = dfi
+        .http
+        .get(dfi.inst.url(&format!("/g/klima/t/{local_id}?lang=de")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Kommentare (0)"), "{page}");
     let (_, log) = dfi
         .call(Method::GET, "/api/v1/groups/klima/moderation-log", None)
         .await;

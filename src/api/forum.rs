@@ -138,17 +138,24 @@ async fn authors(
 
 pub(crate) fn post_view(p: &PostFull, authors: &HashMap<i64, DbActor>) -> ForumPostView {
     let author = authors.get(&p.post.actor_id);
+    let removed = p.post.deleted_at.is_some();
     ForumPostView {
         ap_id: p.post.ap_id.to_string(),
         author: author.map(|a| a.ap_id.to_string()).unwrap_or_default(),
         author_name: author.map(|a| a.name.clone()).unwrap_or_default(),
         in_reply_to: p.post.in_reply_to.clone(),
-        translations: p.translations.iter().map(TranslationView::of).collect(),
+        // A removed comment keeps its place (answers to it stay threaded), not its words.
+        translations: if removed {
+            Vec::new()
+        } else {
+            p.translations.iter().map(TranslationView::of).collect()
+        },
         published: p.post.published,
-        removed: p.post.deleted_at.is_some(),
+        removed,
         images: p
             .images
             .iter()
+            .filter(|_| !removed)
             .map(|i| ForumImageView {
                 url: i.url.clone(),
                 alt: i.alt_text.clone(),
@@ -237,6 +244,14 @@ pub async fn thread_detail(
         .await?
         .filter(|p| p.in_reply_to.is_none() && p.audience.is_some())
         .ok_or_else(|| AppError::not_found(format!("no thread `{id}` here")))?;
+    if post.deleted_at.is_some() {
+        // As its page: removed, with its comments.
+        return Err(AppError::new(
+            axum::http::StatusCode::GONE,
+            "gone",
+            "this thread was removed",
+        ));
+    }
     let state = group::forum_state(conn, post.id).await?;
     let full = DbPost::full(conn, post).await?;
     let comments = group::comments(conn, full.post.ap_id.as_str()).await?;

@@ -139,6 +139,8 @@ struct ThreadPage {
     locked: bool,
     pinned: bool,
     comments: Vec<CommentItem>,
+    /// The comments not removed, as the group's list counts them.
+    live_comments: usize,
     writer: Option<Writer>,
     notice: Option<&'static str>,
     languages: Vec<(Lang, bool)>,
@@ -513,7 +515,7 @@ pub(super) async fn thread_page(
         })
     };
     let media = format!("{}/media/", state.urls.base());
-    let items = threaded(post.post.ap_id.as_str(), &comments)
+    let items: Vec<CommentItem> = threaded(post.post.ap_id.as_str(), &comments)
         .into_iter()
         .map(|(depth, c)| {
             let tr = c.in_language(lang.code()).or_else(|| c.main());
@@ -563,6 +565,7 @@ pub(super) async fn thread_page(
         date: format_date(post.post.published.date_naive(), lang),
         locked: forum_state.locked_at.is_some(),
         pinned: post.post.pinned_at.is_some(),
+        live_comments: items.iter().filter(|c| !c.removed).count(),
         comments: items,
         languages: languages(
             state,
