@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::http::{StatusCode as AxumStatus, Uri, header};
 use axum::response::IntoResponse;
 use passerelle::db::models::actor::DbActor;
+use passerelle::db::models::post::DbPost;
 use passerelle::federation::signatures::{SigningKey, sign_post};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -871,4 +872,98 @@ async fn an_update_does_not_reopen_a_closed_partnership() {
             );
         }
     }
+}
+
+/// A blocked server's contributions are hidden on the forum's pages, as its replies are on
+/// posts' pages: its comment keeps its place without its words, its thread is not listed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_blocked_servers_comments_and_threads_are_hidden_in_the_forum() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    ctx.org("stadt-dortmund").await;
+    let group = {
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        let input = passerelle::forum::GroupInput {
+            handle: "jugend".into(),
+            name: std::collections::BTreeMap::from([(
+                passerelle::vocab::Lang::De,
+                "Jugend".to_string(),
+            )]),
+            description: Default::default(),
+            rules: Default::default(),
+            posting_restricted_to_mods: false,
+            moderators: vec![],
+        };
+        passerelle::forum::create_group(&mut conn, ctx.inst.state(), &input, None)
+            .await
+            .expect("group created")
+    };
+    let group_id = group.actor.ap_id.to_string();
+    let token = ctx.editor("redaktion-forum", &["stadt-dortmund"]).await;
+    let (status, thread) = ctx
+        .json(
+            ctx.http
+                .post(ctx.url("/api/v1/organisations/stadt-dortmund/threads"))
+                .bearer_auth(&token)
+                .json(&json!({"group": "jugend", "language": "de",
+                    "title": "Jugendaustausch 2027", "body": "Wer macht mit?"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{thread}");
+    let thread_ap = thread["ap_id"].as_str().unwrap().to_string();
+    let thread_id = {
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        DbPost::by_ap_id(&mut conn, &thread_ap)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let inbox = format!("{group_id}/inbox");
+    let person = remote.actor(
+        "/users/spam",
+        "Person",
+        json!({"preferredUsername": "spam"}),
+    );
+    let public = "https://www.w3.org/ns/activitystreams#Public";
+    for (n, object) in [
+        json!({"id": format!("{}/notes/1", remote.base), "type": "Note",
+            "attributedTo": person.id, "inReplyTo": thread_ap, "audience": group_id,
+            "to": [group_id, public], "content": "<p>Billige Uhren hier</p>"}),
+        json!({"id": format!("{}/pages/1", remote.base), "type": "Page",
+            "attributedTo": person.id, "audience": group_id, "name": "Werbung für Uhren",
+            "to": [group_id, public], "content": "<p>Billige Uhren</p>"}),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let create = json!({"id": format!("{}/activities/create/{n}", remote.base),
+            "type": "Create", "actor": person.id, "to": [group_id, public],
+            "audience": group_id, "object": object});
+        let (status, body) = deliver(&ctx.http, &inbox, &person, &create, SystemTime::now()).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    }
+    let thread_page = format!("/g/jugend/t/{thread_id}?lang=de");
+    assert!(ctx.page(&thread_page).await.contains("Billige Uhren hier"));
+    assert!(
+        ctx.page("/g/jugend?lang=de")
+            .await
+            .contains("Werbung für Uhren")
+    );
+    let domain = url::Url::parse(&remote.base).unwrap();
+    let domain = format!("{}:{}", domain.host_str().unwrap(), domain.port().unwrap());
+    let (status, body) = ctx
+        .json(
+            ctx.http
+                .post(ctx.url("/api/v1/admin/domain-blocks"))
+                .bearer_auth(&ctx.admin)
+                .json(&json!({"domain": domain, "reason": "Spam"})),
+        )
+        .await;
+    assert!(status.is_success(), "{body}");
+    let page = ctx.page(&thread_page).await;
+    assert!(!page.contains("Billige Uhren hier"), "{page}");
+    assert!(page.contains("Wer macht mit?"));
+    let list = ctx.page("/g/jugend?lang=de").await;
+    assert!(!list.contains("Werbung für Uhren"), "{list}");
+    assert!(list.contains("Jugendaustausch 2027"));
 }

@@ -171,9 +171,18 @@ async fn thread_items(
     lang: Lang,
 ) -> AppResult<Vec<ThreadItem>> {
     let authors = DbActor::by_ids(conn, threads.iter().map(|t| t.post.post.actor_id)).await?;
+    // Threads from blocked servers are not listed (their pages answer as any blocked post).
+    let domains: Vec<String> = authors.values().map(|a| a.domain.clone()).collect();
+    let blocked = crate::db::models::delivery::blocked_among(conn, &domains).await?;
     let mut out = Vec::with_capacity(threads.len());
     for t in threads {
         let p = &t.post;
+        if authors
+            .get(&p.post.actor_id)
+            .is_some_and(|a| blocked.contains(&a.domain.to_ascii_lowercase()))
+        {
+            continue;
+        }
         let tr = p.in_language(lang.code()).or_else(|| p.main());
         let (handle, group_name) = p
             .post
@@ -505,6 +514,15 @@ pub(super) async fn thread_page(
             .map(|p| p.post.actor_id),
     )
     .await?;
+    // Comments from blocked servers are hidden, as replies are on posts' pages; they keep
+    // their place, as a removed comment does, so that the answers to them stay threaded.
+    let domains: Vec<String> = authors.values().map(|a| a.domain.clone()).collect();
+    let blocked = crate::db::models::delivery::blocked_among(&mut conn, &domains).await?;
+    let hidden = |id: i64| {
+        authors
+            .get(&id)
+            .is_some_and(|a| blocked.contains(&a.domain.to_ascii_lowercase()))
+    };
     drop(conn);
     let who = |id: i64| -> (String, String) {
         authors.get(&id).map_or_else(Default::default, |a| {
@@ -528,7 +546,7 @@ pub(super) async fn thread_page(
                 date: format_date(c.post.published.date_naive(), lang),
                 language: tr.map(|t| t.language.clone()).unwrap_or_default(),
                 html: tr.map(|t| t.content_html.clone()).unwrap_or_default(),
-                removed: c.post.deleted_at.is_some(),
+                removed: c.post.deleted_at.is_some() || hidden(c.post.actor_id),
                 depth: depth.min(5),
                 images: c
                     .images
