@@ -234,6 +234,10 @@ async fn editors_write_and_moderators_moderate_on_the_forum_pages() {
         )
         .await;
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    // The moderation log names the action in the page's language.
+    let (status, log) = ed.get("/g/jugend/moderation?lang=de").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(log.contains("<td>gesperrt</td>"), "{log}");
     // Nor through the posts API (a reply naming the thread): the group's rules hold there too.
     let mut reply = crate::common::bilingual("Noch was");
     reply["in_reply_to"] = serde_json::json!(thread_ap);

@@ -105,26 +105,32 @@ pub async fn check_reply_to(
     parent: &str,
 ) -> Result<(), AppError> {
     let Some(parent) = DbPost::by_ap_id(conn, parent).await? else {
-        return Err(AppError::invalid(
-            "inReplyTo",
-            "the post answered is not known here",
-        ));
+        return Err(
+            AppError::invalid("inReplyTo", "the post answered is not known here")
+                .localized("forum-answer-unknown", &[]),
+        );
     };
     if parent.deleted_at.is_some() {
-        return Err(AppError::forbidden("the post answered was removed"));
+        return Err(AppError::forbidden("the post answered was removed")
+            .localized("forum-answer-removed", &[]));
     }
     let root = group::thread_of(conn, &parent).await?;
     let Some(root) = root.filter(|r| r.audience.as_deref() == Some(group.actor.ap_id.as_str()))
     else {
-        return Err(AppError::forbidden(
-            "the post answered is not a thread of this group",
-        ));
+        return Err(
+            AppError::forbidden("the post answered is not a thread of this group")
+                .localized("forum-answer-elsewhere", &[]),
+        );
     };
     if root.deleted_at.is_some() {
-        return Err(AppError::forbidden("this thread was removed"));
+        return Err(
+            AppError::forbidden("this thread was removed").localized("forum-thread-gone", &[])
+        );
     }
     if group::forum_state(conn, root.id).await?.locked_at.is_some() {
-        return Err(AppError::forbidden("this thread is locked"));
+        return Err(
+            AppError::forbidden("this thread is locked").localized("forum-locked-notice", &[])
+        );
     }
     Ok(())
 }

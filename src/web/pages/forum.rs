@@ -655,7 +655,9 @@ fn form_error(
         (StatusCode::FORBIDDEN, _) if e.message.contains("locked") => f.locked_notice.into(),
         (StatusCode::FORBIDDEN, _) if e.message.contains("moderators") => f.mods_only.into(),
         (StatusCode::FORBIDDEN, _) if e.message.contains("banned") => f.banned.into(),
-        _ => e.message.clone(),
+        // The domain's words in the page's language where it has them (a post answered that
+        // was removed meanwhile, a removed thread…).
+        _ => e.message_in(t.lang()).unwrap_or_else(|| e.message.clone()),
     }
 }
 

@@ -192,7 +192,10 @@ pub async fn view(
     for e in group::log_of(&mut conn, g.actor.ap_id.as_str(), 200).await? {
         log.push(LogItem {
             by: who(&mut conn, e.account_id, e.actor_id).await?,
-            action: e.action,
+            // In the page's language ("forum-act-remove", …); an action this build does not
+            // name is shown as recorded.
+            action: crate::locale::text(lang, &format!("forum-act-{}", e.action))
+                .map_or_else(|| e.action.clone(), str::to_string),
             object: e.object_ap_id,
             reason: e.reason.unwrap_or_default(),
             date: format!(
