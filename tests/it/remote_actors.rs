@@ -879,45 +879,7 @@ async fn an_update_does_not_reopen_a_closed_partnership() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_blocked_servers_comments_and_threads_are_hidden_in_the_forum() {
     let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
-    ctx.org("stadt-dortmund").await;
-    let group = {
-        let mut conn = ctx.inst.state().pool.get().await.unwrap();
-        let input = passerelle::forum::GroupInput {
-            handle: "jugend".into(),
-            name: std::collections::BTreeMap::from([(
-                passerelle::vocab::Lang::De,
-                "Jugend".to_string(),
-            )]),
-            description: Default::default(),
-            rules: Default::default(),
-            posting_restricted_to_mods: false,
-            moderators: vec![],
-        };
-        passerelle::forum::create_group(&mut conn, ctx.inst.state(), &input, None)
-            .await
-            .expect("group created")
-    };
-    let group_id = group.actor.ap_id.to_string();
-    let token = ctx.editor("redaktion-forum", &["stadt-dortmund"]).await;
-    let (status, thread) = ctx
-        .json(
-            ctx.http
-                .post(ctx.url("/api/v1/organisations/stadt-dortmund/threads"))
-                .bearer_auth(&token)
-                .json(&json!({"group": "jugend", "language": "de",
-                    "title": "Jugendaustausch 2027", "body": "Wer macht mit?"})),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{thread}");
-    let thread_ap = thread["ap_id"].as_str().unwrap().to_string();
-    let thread_id = {
-        let mut conn = ctx.inst.state().pool.get().await.unwrap();
-        DbPost::by_ap_id(&mut conn, &thread_ap)
-            .await
-            .unwrap()
-            .unwrap()
-            .id
-    };
+    let (group_id, thread_ap, thread_id) = group_with_thread(&ctx).await;
     let inbox = format!("{group_id}/inbox");
     let person = remote.actor(
         "/users/spam",
@@ -966,4 +928,101 @@ async fn a_blocked_servers_comments_and_threads_are_hidden_in_the_forum() {
     let list = ctx.page("/g/jugend?lang=de").await;
     assert!(!list.contains("Werbung für Uhren"), "{list}");
     assert!(list.contains("Jugendaustausch 2027"));
+}
+
+/// Stadt Dortmund's group `jugend` and its thread: the group's id, the thread's id and its
+/// number in the forum's addresses.
+async fn group_with_thread(ctx: &Ctx) -> (String, String, i64) {
+    ctx.org("stadt-dortmund").await;
+    let group = {
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        let input = passerelle::forum::GroupInput {
+            handle: "jugend".into(),
+            name: std::collections::BTreeMap::from([(
+                passerelle::vocab::Lang::De,
+                "Jugend".to_string(),
+            )]),
+            description: Default::default(),
+            rules: Default::default(),
+            posting_restricted_to_mods: false,
+            moderators: vec![],
+        };
+        passerelle::forum::create_group(&mut conn, ctx.inst.state(), &input, None)
+            .await
+            .expect("group created")
+    };
+    let group_id = group.actor.ap_id.to_string();
+    let token = ctx.editor("redaktion-forum", &["stadt-dortmund"]).await;
+    let (status, thread) = ctx
+        .json(
+            ctx.http
+                .post(ctx.url("/api/v1/organisations/stadt-dortmund/threads"))
+                .bearer_auth(&token)
+                .json(&json!({"group": "jugend", "language": "de",
+                    "title": "Jugendaustausch 2027", "body": "Wer macht mit?"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{thread}");
+    let thread_ap = thread["ap_id"].as_str().unwrap().to_string();
+    let thread_id = {
+        let mut conn = ctx.inst.state().pool.get().await.unwrap();
+        DbPost::by_ap_id(&mut conn, &thread_ap)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    (group_id, thread_ap, thread_id)
+}
+
+/// A boost (or a relay) does not bring into one of our groups what the group refuses from
+/// its author: a banned member's reply, boosted by someone followed here, is not stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_boost_does_not_bring_a_banned_members_reply_into_our_group() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (group_id, thread_ap, _) = group_with_thread(&ctx).await;
+    let (amiens, our_post) = org_with_post(&ctx, "ville-amiens").await;
+    let inbox = ctx.url("/inbox");
+    let banned = remote.actor(
+        "/users/spam",
+        "Person",
+        json!({"preferredUsername": "spam"}),
+    );
+    let booster = remote.actor(
+        "/users/marc",
+        "Person",
+        json!({"preferredUsername": "marc"}),
+    );
+    for (n, who) in [&banned, &booster].into_iter().enumerate() {
+        let like = json!({"id": format!("{}/activities/like/{n}", remote.base), "type": "Like",
+            "actor": who.id, "object": our_post});
+        let (status, body) = deliver(&ctx.http, &inbox, who, &like, SystemTime::now()).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    }
+    follow_every_remote(&ctx, &amiens).await;
+    let (status, body) = ctx
+        .json(
+            ctx.http
+                .post(ctx.url("/api/v1/groups/jugend/moderation"))
+                .bearer_auth(&ctx.admin)
+                .json(&json!({"action": "ban", "object": banned.id, "reason": "Spam"})),
+        )
+        .await;
+    assert!(status.is_success(), "{body}");
+    let public = "https://www.w3.org/ns/activitystreams#Public";
+    let reply = format!("{}/notes/1", remote.base);
+    remote.put(
+        "/notes/1",
+        json!({"id": reply, "type": "Note", "attributedTo": banned.id,
+            "inReplyTo": thread_ap, "audience": group_id, "to": [group_id, public],
+            "content": "<p>Billige Uhren hier</p>"}),
+    );
+    let announce = json!({"id": format!("{}/activities/announce/1", remote.base),
+        "type": "Announce", "actor": booster.id, "to": [public], "object": reply});
+    let (status, body) = deliver(&ctx.http, &inbox, &booster, &announce, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(
+        ctx.count(&format!("posts WHERE ap_id = '{reply}'")).await,
+        0
+    );
 }

@@ -156,6 +156,19 @@ pub async fn receive(
         }
         None => match fetched {
             Some(f) => {
+                // A boost or a relay does not bring into one of our groups what the group
+                // would refuse from its author (a ban, a locked or removed thread).
+                if let Some(group) = super::group::local_group_for(conn, &f.object).await? {
+                    match super::group::check_contribution(conn, &group, &f.author, &f.object).await
+                    {
+                        Ok(()) => {}
+                        Err(e) if e.status.is_client_error() => {
+                            tracing::info!(object = %id, error = %e.message, "boosted contribution refused by its group; not stored");
+                            return Ok(());
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
                 let stored = DbPost::upsert_remote(
                     conn,
                     f.object.id.as_str(),

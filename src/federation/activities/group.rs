@@ -71,6 +71,29 @@ pub async fn local_group_of_post(
     }
 }
 
+/// The local group a post not stored yet would belong to: the one its `audience` names, or
+/// the one of the thread it answers.
+pub async fn local_group_for(
+    conn: &mut AsyncPgConnection,
+    obj: &ArticleJson,
+) -> Result<Option<GroupFull>, AppError> {
+    if let Some(audience) = &obj.audience
+        && let Some(group) = DbGroup::local_by_ap_id(conn, audience.as_str()).await?
+    {
+        return Ok(Some(group));
+    }
+    let Some(parent) = &obj.in_reply_to else {
+        return Ok(None);
+    };
+    let Some(parent) = DbPost::by_ap_id(conn, parent.as_str()).await? else {
+        return Ok(None);
+    };
+    match super::flag::group_of_post(conn, &parent).await? {
+        Some(audience) => Ok(DbGroup::local_by_ap_id(conn, &audience).await?),
+        None => Ok(None),
+    }
+}
+
 /// Whether `author` may add `obj` (a new thread or comment) to `group`: not banned; a
 /// moderator where only moderators post threads; not into a locked or removed thread.
 pub async fn check_contribution(
