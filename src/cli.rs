@@ -892,8 +892,9 @@ async fn run(command: Command) -> anyhow::Result<()> {
             skip_invalid,
         }) => {
             let state = state_for(&config).await?;
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("reading {}", file.display()))?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let text = crate::partnerships::import::decode_text(&bytes);
             let mut conn = state.pool.get().await?;
             let opts = crate::partnerships::import::ImportOptions { skip_invalid };
             let started = std::time::Instant::now();

@@ -419,7 +419,7 @@ const CSV_TYPES: [&str; 4] = [
     path = "/api/v1/admin/partnerships/import",
     tag = "admin",
     params(ImportQuery),
-    request_body(content = String, content_type = "text/csv", description = "A partnership list (columns: name_a, country_a, code_a, region_a, name_b, country_b, code_b, region_b, kind, founded_year; optional EU-wide codes lau_a, nuts_a, lau_b, nuts_b)"),
+    request_body(content = String, content_type = "text/csv", description = "A partnership list in UTF-8 or, as German and French Excel save CSV, Windows-1252; comma or semicolon separated (columns: name_a, country_a, code_a, region_a, name_b, country_b, code_b, region_b, kind, founded_year; optional EU-wide codes lau_a, nuts_a, lau_b, nuts_b)"),
     responses((status = 200, description = "Imported", body = ImportReport), (status = 415, description = "The body is not CSV", body = crate::error::ErrorEnvelope), (status = 422, description = "Invalid rows stopped the import, or the file has no usable header row", body = ImportRefused)),
     security(("bearer" = []))
 )]
@@ -428,7 +428,7 @@ pub async fn import(
     auth: Auth,
     ApiQuery(q): ApiQuery<ImportQuery>,
     headers: axum::http::HeaderMap,
-    body: String,
+    body: axum::body::Bytes,
 ) -> AppResult<(StatusCode, Json<ImportReport>)> {
     auth.require_admin()?;
     let media_type = headers
@@ -447,8 +447,10 @@ pub async fn import(
     let opts = crate::partnerships::import::ImportOptions {
         skip_invalid: q.skip_invalid,
     };
+    // UTF-8, or Windows-1252 as German and French Excel save CSV.
+    let text = crate::partnerships::import::decode_text(&body);
     let report =
-        crate::partnerships::import::import_csv(&mut conn, &state.urls, &body, &opts).await?;
+        crate::partnerships::import::import_csv(&mut conn, &state.urls, &text, &opts).await?;
     let status = if report.imported {
         StatusCode::OK
     } else {

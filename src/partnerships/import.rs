@@ -294,6 +294,30 @@ fn line_of(record: &csv::StringRecord) -> usize {
         .unwrap_or_default()
 }
 
+/// A list file's text: UTF-8 when it is (with or without a byte order mark), else read as
+/// Windows-1252, what German and French Excel write by "CSV (separated by semicolons)"
+/// (`Köln` is the byte 0xF6 there). Every byte is a character in Windows-1252, so nothing
+/// is refused; a file in yet another encoding shows its wrong letters in the report.
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    // 0x80–0x9F: the characters Windows-1252 puts where Latin-1 has control codes (the five
+    // unassigned ones are kept as those codes).
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
 /// Reads and checks every row; only a file without a usable header row is an error.
 pub(crate) fn parse(text: &str) -> Result<Parsed, AppError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -858,6 +882,30 @@ mod tests {
         assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
         assert_eq!(parsed.valid[0].b.name, "Strasbourg");
         assert_eq!(parsed.valid[0].kind, PartnershipKind::Twinning);
+    }
+
+    #[test]
+    fn lists_saved_by_excel_in_windows_1252_are_read() {
+        // "Köln;DE;Liège;BE;Städtepartnerschaft – seit 1958" as German Excel saves it.
+        let mut bytes = b"Name_A;Country_A;Name_B;Country_B;Kind;Bemerkung\r\nK".to_vec();
+        bytes.extend([0xf6]);
+        bytes.extend(b"ln;DE;Li");
+        bytes.extend([0xe8]);
+        bytes.extend(b"ge;BE;St");
+        bytes.extend([0xe4]);
+        bytes.extend(b"dtepartnerschaft;");
+        bytes.extend([0x96]);
+        bytes.extend(b" seit 1958\r\n");
+        let text = decode_text(&bytes);
+        assert!(
+            text.contains("Köln;DE;Liège;BE;Städtepartnerschaft;– seit 1958"),
+            "{text}"
+        );
+        let parsed = parse(&text).expect("header is fine");
+        assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
+        assert_eq!(parsed.valid[0].a.name, "Köln");
+        // UTF-8 stays UTF-8.
+        assert_eq!(decode_text("Köln".as_bytes()), "Köln");
     }
 
     #[test]
