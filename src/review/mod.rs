@@ -353,6 +353,9 @@ pub async fn decide(
             .await?;
             if *decision == Decision::Approve && post.deleted_at.is_none() {
                 announce(conn, state, &showcase.actor, &post).await?;
+            } else if *decision != Decision::Approve {
+                // Approved before and edited since: the showcase's boost is taken back.
+                unannounce(conn, state, &showcase.actor, &post).await?;
             }
             let submitter = DbActor::by_id(conn, sub.submitter_id).await?;
             if !submitter.local {
@@ -378,6 +381,51 @@ pub async fn decide(
         "submission decided"
     );
     Ok(decided)
+}
+
+/// The showcase takes back its latest `Announce` of `post` (an `Undo` to its followers),
+/// when it sent one: the post was approved, then edited and not approved again.
+async fn unannounce(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    showcase: &DbActor,
+    post: &DbPost,
+) -> Result<(), AppError> {
+    use crate::db::schema::outbound_activities as oa;
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    let announced: Option<String> = oa::table
+        .filter(oa::actor_id.eq(showcase.id))
+        .filter(oa::kind.eq("Announce"))
+        .filter(oa::object_ap_id.eq(post.ap_id.as_str()))
+        .order(oa::id.desc())
+        .select(oa::payload)
+        .first(conn)
+        .await
+        .optional()?;
+    let Some(announced) = announced else {
+        return Ok(());
+    };
+    let mut announce: serde_json::Value =
+        serde_json::from_str(&announced).map_err(AppError::internal)?;
+    if let Some(o) = announce.as_object_mut() {
+        o.remove("@context");
+    }
+    let inboxes = crate::db::models::follow::DbFollow::follower_inboxes(conn, showcase.id).await?;
+    if inboxes.is_empty() {
+        return Ok(());
+    }
+    let undo = Activity::new(
+        crate::federation::activities::new_id(state, "undo"),
+        ActivityKind::Undo,
+        showcase.ap_id.as_str(),
+        announce,
+        vec![crate::federation::PUBLIC.to_string()],
+    )
+    .with_cc(vec![state.urls.group_part(&showcase.handle, "followers")]);
+    crate::federation::activities::queue(conn, showcase, undo, Some(post.ap_id.as_str()), &inboxes)
+        .await?;
+    Ok(())
 }
 
 /// The showcase announces an approved post to its followers.

@@ -262,6 +262,71 @@ async fn an_edit_after_approval_goes_back_to_the_queue_when_the_network_asks() {
     assert!(!ctx.page("/showcase").await.contains("Chorfahrt"));
 }
 
+/// A post approved, then edited and declined, is no longer boosted by the showcase: its
+/// followers get the `Undo` of the showcase's `Announce`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_post_declined_after_an_edit_is_unannounced() {
+    use crate::remote_actors::{Remote, deliver};
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    ctx.org("stadt-dortmund").await;
+    let editor = ctx.editor("editorin", &["stadt-dortmund"]).await;
+    let rev = reviewer(&ctx, "redaktion").await;
+    showcase(&ctx, true).await;
+    let follower = remote.actor(
+        "/users/leser",
+        "Person",
+        json!({"preferredUsername": "leser"}),
+    );
+    let showcase_id = ctx.url("/g/schaufenster");
+    let follow = json!({"id": format!("{}/activities/follow/1", remote.base), "type": "Follow",
+        "actor": follower.id, "object": showcase_id});
+    let (status, body) = deliver(
+        &ctx.http,
+        &ctx.url("/g/schaufenster/inbox"),
+        &follower,
+        &follow,
+        std::time::SystemTime::now(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let post = publish(&ctx, "stadt-dortmund", &editor, "Chorfahrt").await;
+    let (_, sub) = submit(&ctx, &editor, &post).await;
+    let id = sub["id"].as_i64().unwrap();
+    decide(&ctx, &rev, id, json!({"action": "approve"})).await;
+    let of_showcase = |kind: &str| {
+        format!(
+            "outbound_activities o JOIN actors a ON a.id = o.actor_id \
+             WHERE a.ap_id = '{showcase_id}' AND o.kind = '{kind}'"
+        )
+    };
+    assert_eq!(ctx.count(&of_showcase("Announce")).await, 1);
+    let (status, body) = ctx
+        .json(
+            ctx.http
+                .put(ctx.url(&format!("/api/v1/posts/{post}")))
+                .bearer_auth(&editor)
+                .json(&bilingual("Chorfahrt, neu")),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    decide(
+        &ctx,
+        &rev,
+        id,
+        json!({"action": "decline", "comment": "Passt nicht mehr"}),
+    )
+    .await;
+    assert_eq!(ctx.count(&of_showcase("Undo")).await, 1);
+    assert_eq!(
+        ctx.count(&format!(
+            "{} AND o.payload LIKE '%\"type\":\"Announce\"%'",
+            of_showcase("Undo")
+        ))
+        .await,
+        1
+    );
+}
+
 #[tokio::test]
 async fn the_review_pages_submit_decide_and_show_the_count() {
     let ctx = Ctx::new().await;

@@ -174,9 +174,12 @@ pub async fn redistribute(
     inboxes.sort();
     inboxes.dedup();
     let followers = state.urls.group_part(&group.handle, "followers");
+    // The post concerned: the wrapped activity's object, or the post itself (a showcase
+    // announces a post by its id).
     let object_id = activity
         .get("object")
         .and_then(id_of)
+        .or_else(|| activity.as_str().and_then(|s| url::Url::parse(s).ok()))
         .map(|u| u.to_string());
     let announce = |object: Value| {
         Activity::new(
