@@ -1026,3 +1026,38 @@ async fn a_boost_does_not_bring_a_banned_members_reply_into_our_group() {
         0
     );
 }
+
+/// A remote post dated in the future is dated when it arrived: it does not head every list
+/// newest first (or its group's threads) for good.
+#[tokio::test]
+async fn a_post_dated_in_the_future_is_dated_now() {
+    let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
+    let (amiens, _) = org_with_post(&ctx, "ville-amiens").await;
+    let author = remote.actor(
+        "/users/zeit",
+        "Person",
+        json!({"preferredUsername": "zeit"}),
+    );
+    // Known, then followed.
+    let inbox = ctx.url("/inbox");
+    let follow = json!({"id": format!("{}/activities/follow/1", remote.base),
+        "type": "Follow", "actor": author.id, "object": amiens.ap_id.as_str()});
+    let (status, body) = deliver(&ctx.http, &inbox, &author, &follow, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    follow_every_remote(&ctx, &amiens).await;
+    let public = "https://www.w3.org/ns/activitystreams#Public";
+    let note = format!("{}/notes/future", remote.base);
+    let create = json!({"id": format!("{}/activities/create/1", remote.base), "type": "Create",
+        "actor": author.id, "to": [public],
+        "object": {"id": note, "type": "Note", "attributedTo": author.id, "to": [public],
+            "published": "2099-01-01T00:00:00Z", "content": "<p>Aus der Zukunft</p>"}});
+    let (status, body) = deliver(&ctx.http, &inbox, &author, &create, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(
+        ctx.count(&format!(
+            "posts WHERE ap_id = '{note}' AND published <= now()"
+        ))
+        .await,
+        1
+    );
+}

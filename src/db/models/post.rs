@@ -388,7 +388,9 @@ impl<'a> NewPostRow<'a> {
             html_url: data.html_url.as_deref(),
             in_reply_to: data.in_reply_to.as_deref(),
             funded_by: data.funded_by.as_deref(),
-            published: published.unwrap_or_else(Utc::now),
+            // A post dated in the future (a wrong clock, or on purpose) is dated now: it would
+            // otherwise head every list newest first, its thread in its group, for good.
+            published: published.map_or_else(Utc::now, |p| p.min(Utc::now())),
             updated,
         }
     }

@@ -329,7 +329,9 @@ pub async fn receive_new(
         return Ok(None);
     }
     let data = remote_post_data(&obj);
-    let published = obj.published.unwrap_or_else(chrono::Utc::now);
+    // Not after now, as on the general path (`NewPostRow`).
+    let now = chrono::Utc::now();
+    let published = obj.published.map_or(now, |p| p.min(now));
     match receive_new_post(conn, arrival, obj.id.as_str(), actor.id, &data, published).await? {
         NewPost::Exists => Ok(None),
         NewPost::Stored => {
