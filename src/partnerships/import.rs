@@ -91,12 +91,67 @@ pub(crate) struct Side {
     pub(crate) nuts: Option<String>,
 }
 
+/// How a municipality's name is compared: lowercase, without accents (whether the file
+/// wrote them as one character or as a letter and a combining mark, as Mac exports do),
+/// without the words for "town" or "municipality" in front ("Stadt Dortmund" is
+/// "Dortmund", "Ville d'Orléans" is "Orleans"), spaces collapsed. A code, when both sides
+/// have one, still tells two places of the same name apart.
+pub fn name_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase().replace('’', "'");
+    let folded: String = lower
+        .chars()
+        // Combining marks (a decomposed "ö" is "o" and U+0308).
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' => "a".to_string(),
+            'ç' | 'ć' | 'č' => "c".to_string(),
+            'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => "e".to_string(),
+            'ì' | 'í' | 'î' | 'ï' => "i".to_string(),
+            'ł' => "l".to_string(),
+            'ñ' | 'ń' | 'ň' => "n".to_string(),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o".to_string(),
+            'ś' | 'š' => "s".to_string(),
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' => "u".to_string(),
+            'ý' | 'ÿ' => "y".to_string(),
+            'ź' | 'ż' | 'ž' => "z".to_string(),
+            'ß' => "ss".to_string(),
+            'œ' => "oe".to_string(),
+            'æ' => "ae".to_string(),
+            other => other.to_string(),
+        })
+        .collect();
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let mut name = words.join(" ");
+    for prefix in [
+        "landeshauptstadt ",
+        "hansestadt ",
+        "stadt ",
+        "gemeinde ",
+        "ville de ",
+        "ville d'",
+        "commune de ",
+        "commune d'",
+        "citta di ",
+        "comune di ",
+        "miasto ",
+        "gmina ",
+    ] {
+        if let Some(rest) = name.strip_prefix(prefix)
+            && !rest.is_empty()
+        {
+            name = rest.to_string();
+            break;
+        }
+    }
+    name
+}
+
 /// The "country" of keys by LAU code, which is unique across Europe.
 const LAU_KEY: &str = "LAU";
 
 impl Side {
     fn name_key(&self) -> Key {
-        (self.country.clone(), self.name.to_lowercase())
+        (self.country.clone(), name_key(&self.name))
     }
 
     /// The LAU code when known, else the country and national code.
@@ -448,7 +503,7 @@ impl OrgIndex {
                 .or_insert(r);
         }
         self.by_name
-            .entry((country.to_string(), name.to_lowercase()))
+            .entry((country.to_string(), name_key(name)))
             .or_default()
             .push((r, code.map(String::from)));
     }
@@ -906,6 +961,25 @@ mod tests {
         assert_eq!(parsed.valid[0].a.name, "Köln");
         // UTF-8 stays UTF-8.
         assert_eq!(decode_text("Köln".as_bytes()), "Köln");
+    }
+
+    #[test]
+    fn names_are_compared_without_accents_and_town_words() {
+        let same = [
+            ("Orléans", "Orleans"),
+            ("Köln", "Ko\u{308}ln"),
+            ("Stadt Dortmund", "Dortmund"),
+            ("Ville d’Orléans", "orleans"),
+            ("Commune de Liège", "Liege"),
+            ("Città di Torino", "Torino"),
+            ("Gmina Łódź", "Lodz"),
+            ("  Bad   Homburg ", "Bad Homburg"),
+        ];
+        for (a, b) in same {
+            assert_eq!(name_key(a), name_key(b), "{a} / {b}");
+        }
+        assert_ne!(name_key("Stadt"), "", "a name that is only the word stays");
+        assert_ne!(name_key("Homburg"), name_key("Bad Homburg"));
     }
 
     #[test]

@@ -510,3 +510,20 @@ async fn a_long_list_imports_in_one_transaction() {
         (n / 2 + n, 0, n)
     );
 }
+
+/// A list naming a known municipality without the town word, without its accents or with
+/// them decomposed (a Mac export) matches it instead of creating a second one.
+#[tokio::test]
+async fn names_match_without_accents_and_town_words() {
+    let ctx = Ctx::new().await;
+    local_org(&ctx, "stadt-koeln", "Stadt Köln", None).await;
+    local_org(&ctx, "wuerzburg", "Stadt Würzburg", None).await;
+    let actors_before = ctx.count("actors").await;
+    let list = "name_a,country_a,name_b,country_b,kind,founded_year\n\
+                Ko\u{308}ln,DE,Wurzburg,DE,friendship,1958\n";
+    let report = import(&ctx, list, false).await;
+    assert!(report.imported, "{report:?}");
+    assert_eq!(report.organisations_matched, 2, "{report:?}");
+    assert_eq!(report.organisations_created, 0, "{report:?}");
+    assert_eq!(ctx.count("actors").await, actors_before);
+}
