@@ -301,7 +301,7 @@ async fn imported_and_asked(nrw: &Net, afccre: &Net) -> Value {
         (Some(2), Some(1)),
         "{report}"
     );
-    let imported = partnership_of(&nrw, "stadt-muenster", &afccre.handle("ville-orleans"))
+    let imported = partnership_of(nrw, "stadt-muenster", &afccre.handle("ville-orleans"))
         .await
         .unwrap();
     assert_eq!(
@@ -324,7 +324,7 @@ async fn imported_and_asked(nrw: &Net, afccre: &Net) -> Value {
     assert_eq!(proposed["id"], imported["id"]);
     let muenster = nrw.handle("stadt-muenster");
     let incoming = wait_for("the request reaches afccre", 20, || {
-        partnership_of(&afccre, "ville-orleans", &muenster)
+        partnership_of(afccre, "ville-orleans", &muenster)
     })
     .await;
     assert_eq!(incoming["founded_year"], 1960);
