@@ -94,10 +94,9 @@ async fn join(net: &Net, org: &str, event: &str) -> (StatusCode, Value) {
     .await
 }
 
-/// Raising a full event's capacity moves the waiting list up: the first waiting gets the
-/// place and its instance hears the `Accept`.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn raising_the_capacity_accepts_those_waiting() {
+/// The DFI's organisation `dfi`, followed by Stadt Dortmund on `nrw` and Ville d'Amiens on
+/// `afccre` (the follows accepted).
+async fn three_networks_following_dfi() -> (Net, Net, Net) {
     let dfi = Net::start().await;
     let nrw = Net::start().await;
     let afccre = Net::start().await;
@@ -114,6 +113,14 @@ async fn raising_the_capacity_accepts_those_waiting() {
         })
         .await;
     }
+    (dfi, nrw, afccre)
+}
+
+/// Raising a full event's capacity moves the waiting list up: the first waiting gets the
+/// place and its instance hears the `Accept`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn raising_the_capacity_accepts_those_waiting() {
+    let (dfi, nrw, afccre) = three_networks_following_dfi().await;
     let ev = create_event(&dfi, "dfi", event_body("Zukunftsdialog", Some(1), "free")).await;
     let ap_id = ev["ap_id"].as_str().unwrap().to_string();
     let id = ev["id"].as_str().unwrap().to_string();
@@ -154,22 +161,7 @@ async fn raising_the_capacity_accepts_those_waiting() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn publish_update_join_capacity_waiting_list_and_cancel() {
-    let dfi = Net::start().await;
-    let nrw = Net::start().await;
-    let afccre = Net::start().await;
-    dfi.org("dfi", false).await;
-    nrw.org("stadt-dortmund", false).await;
-    afccre.org("ville-amiens", false).await;
-    nrw.follow("stadt-dortmund", &dfi.handle("dfi")).await;
-    afccre.follow("ville-amiens", &dfi.handle("dfi")).await;
-    let dfi_url = dfi.inst.url("/o/dfi");
-    for (net, org) in [(&nrw, "stadt-dortmund"), (&afccre, "ville-amiens")] {
-        wait_for("the follow is accepted", 20, || {
-            let dfi_url = dfi_url.clone();
-            async move { net.following_accepted(org, &dfi_url).await.filter(|a| *a) }
-        })
-        .await;
-    }
+    let (dfi, nrw, afccre) = three_networks_following_dfi().await;
 
     // Published with one place: it arrives at both followers' instances as an event.
     let ev = create_event(&dfi, "dfi", event_body("Zukunftsdialog", Some(1), "free")).await;

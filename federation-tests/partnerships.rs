@@ -188,13 +188,7 @@ async fn propose_accept_decline_dormant_end_and_count_once() {
         partnership_of(&afccre, "ville-lille", &koeln_handle)
     })
     .await;
-    let (status, _) = afccre
-        .call(
-            Method::POST,
-            &format!("/api/v1/partnerships/{}/reject", incoming["id"]),
-            None,
-        )
-        .await;
+    let (status, _) = answer(&afccre, &incoming, "reject").await;
     assert_eq!(status, StatusCode::OK);
     wait_for("nrw sees it declined", 20, || async {
         let (_, p) = nrw
@@ -240,6 +234,16 @@ async fn propose_accept_decline_dormant_end_and_count_once() {
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// The addressed side's answer (`accept` or `reject`) to `partnership`, through the API.
+async fn answer(net: &Net, partnership: &Value, verb: &str) -> (StatusCode, Value) {
+    net.call(
+        Method::POST,
+        &format!("/api/v1/partnerships/{}/{verb}", partnership["id"]),
+        None,
+    )
+    .await
 }
 
 /// Münster on `nrw` imports its partnership with Orléans on `afccre` (matched by codes) and
@@ -335,13 +339,7 @@ async fn imported_and_asked(nrw: &Net, afccre: &Net) -> Value {
 async fn an_imported_partnership_is_confirmed_by_the_other_side() {
     let (nrw, afccre) = tokio::join!(Net::start(), Net::start());
     let incoming = imported_and_asked(&nrw, &afccre).await;
-    let (status, _) = afccre
-        .call(
-            Method::POST,
-            &format!("/api/v1/partnerships/{}/accept", incoming["id"]),
-            None,
-        )
-        .await;
+    let (status, _) = answer(&afccre, &incoming, "accept").await;
     assert_eq!(status, StatusCode::OK);
     let confirmed = wait_for("nrw sees it confirmed", 20, || async {
         partnership_of(&nrw, "stadt-muenster", &afccre.handle("ville-orleans"))
@@ -364,13 +362,7 @@ async fn an_imported_partnership_is_confirmed_by_the_other_side() {
 async fn a_declined_confirmation_leaves_the_imported_partnership_waiting_for_nothing() {
     let (nrw, afccre) = tokio::join!(Net::start(), Net::start());
     let incoming = imported_and_asked(&nrw, &afccre).await;
-    let (status, body) = afccre
-        .call(
-            Method::POST,
-            &format!("/api/v1/partnerships/{}/reject", incoming["id"]),
-            None,
-        )
-        .await;
+    let (status, body) = answer(&afccre, &incoming, "reject").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // Waiting for an answer, as `awaits_answer_from` reads it.
     let waiting = "partnerships WHERE NOT confirmed \
@@ -388,12 +380,6 @@ async fn a_declined_confirmation_leaves_the_imported_partnership_waiting_for_not
         "the imported partnership stays as it was"
     );
     // Nothing to answer any more.
-    let (status, _) = afccre
-        .call(
-            Method::POST,
-            &format!("/api/v1/partnerships/{}/accept", incoming["id"]),
-            None,
-        )
-        .await;
+    let (status, _) = answer(&afccre, &incoming, "accept").await;
     assert_eq!(status, StatusCode::CONFLICT);
 }

@@ -243,6 +243,34 @@ async fn actors_without_preferred_username_are_accepted_with_a_fallback_handle()
 }
 
 /// Our organisation `follower` follows every remote actor stored so far.
+/// `/users/marc` on `remote`, known here (by a like of `our_post`) and followed by `org`:
+/// its boosts are fetched and stored.
+async fn followed_booster(
+    ctx: &Ctx,
+    remote: &Remote,
+    org: &DbActor,
+    our_post: &str,
+) -> RemoteActor {
+    let booster = remote.actor(
+        "/users/marc",
+        "Person",
+        json!({"preferredUsername": "marc"}),
+    );
+    let like = json!({"id": format!("{}/activities/like/1", remote.base), "type": "Like",
+        "actor": booster.id, "object": our_post});
+    let (status, body) = deliver(
+        &ctx.http,
+        &ctx.url("/inbox"),
+        &booster,
+        &like,
+        SystemTime::now(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    follow_every_remote(ctx, org).await;
+    booster
+}
+
 async fn follow_every_remote(ctx: &Ctx, follower: &DbActor) {
     use diesel_async::RunQueryDsl;
     let mut conn = ctx.inst.state().pool.get().await.unwrap();
@@ -348,17 +376,7 @@ async fn boosts_of_what_we_cannot_store_are_accepted_and_store_nothing() {
     let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
     let (amiens, our_post) = org_with_post(&ctx, "ville-amiens").await;
     let inbox = ctx.url("/inbox");
-    let booster = remote.actor(
-        "/users/marc",
-        "Person",
-        json!({"preferredUsername": "marc"}),
-    );
-    // Known here (by a like of ours) and followed: its boosts are fetched.
-    let like = json!({"id": format!("{}/activities/like/1", remote.base), "type": "Like",
-        "actor": booster.id, "object": our_post});
-    let (status, body) = deliver(&ctx.http, &inbox, &booster, &like, SystemTime::now()).await;
-    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
-    follow_every_remote(&ctx, &amiens).await;
+    let booster = followed_booster(&ctx, &remote, &amiens, &our_post).await;
     let public = "https://www.w3.org/ns/activitystreams#Public";
     remote.put(
         "/videos/1",
@@ -390,23 +408,14 @@ async fn boosts_of_what_we_cannot_store_are_accepted_and_store_nothing() {
 }
 
 /// A boosted event (how a peer network's and a Mobilizon group's events arrive) is stored
-/// with its event part: its time, zone and place, so that it shows in the calendar. A later
-/// boost of the same event by another actor changes nothing.
+/// with its event part: its time, zone and place, so that it shows in the calendar; one that
+/// gave no end stays there while it runs.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_boosted_event_is_stored_with_its_time_and_place() {
     let (ctx, remote) = tokio::join!(Ctx::new(), Remote::start());
     let (amiens, our_post) = org_with_post(&ctx, "ville-amiens").await;
     let inbox = ctx.url("/inbox");
-    let booster = remote.actor(
-        "/users/marc",
-        "Person",
-        json!({"preferredUsername": "marc"}),
-    );
-    let like = json!({"id": format!("{}/activities/like/1", remote.base), "type": "Like",
-        "actor": booster.id, "object": our_post});
-    let (status, body) = deliver(&ctx.http, &inbox, &booster, &like, SystemTime::now()).await;
-    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
-    follow_every_remote(&ctx, &amiens).await;
+    let booster = followed_booster(&ctx, &remote, &amiens, &our_post).await;
     let public = "https://www.w3.org/ns/activitystreams#Public";
     let event_id = format!("{}/events/42", remote.base);
     remote.put(
@@ -988,18 +997,11 @@ async fn a_boost_does_not_bring_a_banned_members_reply_into_our_group() {
         "Person",
         json!({"preferredUsername": "spam"}),
     );
-    let booster = remote.actor(
-        "/users/marc",
-        "Person",
-        json!({"preferredUsername": "marc"}),
-    );
-    for (n, who) in [&banned, &booster].into_iter().enumerate() {
-        let like = json!({"id": format!("{}/activities/like/{n}", remote.base), "type": "Like",
-            "actor": who.id, "object": our_post});
-        let (status, body) = deliver(&ctx.http, &inbox, who, &like, SystemTime::now()).await;
-        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
-    }
-    follow_every_remote(&ctx, &amiens).await;
+    let like = json!({"id": format!("{}/activities/like/spam", remote.base), "type": "Like",
+        "actor": banned.id, "object": our_post});
+    let (status, body) = deliver(&ctx.http, &inbox, &banned, &like, SystemTime::now()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let booster = followed_booster(&ctx, &remote, &amiens, &our_post).await;
     let (status, body) = ctx
         .json(
             ctx.http

@@ -88,6 +88,19 @@ async fn decide(ctx: &Ctx, token: &str, id: i64, body: Value) -> (StatusCode, Va
     .await
 }
 
+/// The post edited by its editor, through the API.
+async fn edit(ctx: &Ctx, token: &str, post: &str, title: &str) {
+    let (status, body) = ctx
+        .json(
+            ctx.http
+                .put(ctx.url(&format!("/api/v1/posts/{post}")))
+                .bearer_auth(token)
+                .json(&bilingual(title)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
 async fn queue(ctx: &Ctx, token: &str, state: &str) -> Vec<Value> {
     let (status, body) = ctx
         .json(
@@ -246,15 +259,7 @@ async fn an_edit_after_approval_goes_back_to_the_queue_when_the_network_asks() {
     let (_, sub) = submit(&ctx, &editor, &post).await;
     let id = sub["id"].as_i64().unwrap();
     decide(&ctx, &rev, id, json!({"action": "approve"})).await;
-    let (status, body) = ctx
-        .json(
-            ctx.http
-                .put(ctx.url(&format!("/api/v1/posts/{post}")))
-                .bearer_auth(&editor)
-                .json(&bilingual("Chorfahrt, neu")),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    edit(&ctx, &editor, &post, "Chorfahrt, neu").await;
     let waiting = queue(&ctx, &rev, "pending").await;
     assert_eq!(waiting.len(), 1);
     let last = waiting[0]["history"].as_array().unwrap().last().unwrap();
@@ -300,15 +305,7 @@ async fn a_post_declined_after_an_edit_is_unannounced() {
         )
     };
     assert_eq!(ctx.count(&of_showcase("Announce")).await, 1);
-    let (status, body) = ctx
-        .json(
-            ctx.http
-                .put(ctx.url(&format!("/api/v1/posts/{post}")))
-                .bearer_auth(&editor)
-                .json(&bilingual("Chorfahrt, neu")),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    edit(&ctx, &editor, &post, "Chorfahrt, neu").await;
     decide(
         &ctx,
         &rev,
