@@ -25,8 +25,8 @@ use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Bool, Integer, Jsonb, Text};
+use diesel::{OptionalExtension, QueryableByName};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 /// The login page's and the login form's field (and query parameter) with the token.
@@ -76,11 +76,7 @@ pub async fn find(
     .bind::<BigInt, _>(account_id)
     .get_result(conn)
     .await
-    .map(Some)
-    .or_else(|e| match e {
-        diesel::result::Error::NotFound => Ok(None),
-        e => Err(e),
-    })
+    .optional()
 }
 
 /// Text fields and how many files were chosen, from a form body.

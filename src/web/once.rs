@@ -9,8 +9,8 @@
 //! publication records nothing either, as the key is written in its transaction.
 
 use crate::error::AppError;
-use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Text};
+use diesel::{OptionalExtension, QueryableByName};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 /// The form field that carries the key.
@@ -62,11 +62,7 @@ pub async fn repeated(
     .bind::<BigInt, _>(account_id)
     .get_result(conn)
     .await
-    .map(Some)
-    .or_else(|e| match e {
-        diesel::result::Error::NotFound => Ok(None),
-        e => Err(e),
-    })?;
+    .optional()?;
     Ok(Some(
         earlier.map_or_else(|| "/editor".to_string(), |l| l.location),
     ))
