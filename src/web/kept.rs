@@ -18,7 +18,9 @@ use crate::auth::hash_token;
 use crate::db::models::web_session::WebSession;
 use crate::state::AppState;
 use crate::web::backoffice::{Ctx, EditorLayout, WebError, render};
-use crate::web::session::{SESSION_COOKIE, constant_time_eq, cookie, form_page, random_token};
+use crate::web::session::{
+    SESSION_COOKIE, Session, constant_time_eq, cookie, form_page, random_token,
+};
 use askama::Template;
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Path, Request, State};
@@ -106,10 +108,9 @@ async fn fields_of(
     let (mut pairs, mut files) = (Vec::new(), 0);
     while let Ok(Some(field)) = multipart.next_field().await {
         let name = field.name().unwrap_or_default().to_string();
-        if field.file_name().is_some() {
+        if let Some(file) = field.file_name().map(str::to_string) {
             // An empty file input is sent with an empty name and no bytes: nothing chosen.
-            let chosen = field.file_name().is_some_and(|n| !n.is_empty());
-            if field.bytes().await.ok().is_some_and(|b| !b.is_empty()) && chosen {
+            if !file.is_empty() && field.bytes().await.is_ok_and(|b| !b.is_empty()) {
                 files += 1;
             }
             continue;
@@ -127,7 +128,18 @@ pub async fn keep(State(state): State<AppState>, req: Request, next: Next) -> Re
     let Some(token) = cookie(req.headers(), SESSION_COOKIE) else {
         return next.run(req).await;
     };
-    // One indexed read: a live session (or none at all) goes on untouched.
+    // The session is read here once: a live one is handed on to the handler's extractor
+    // (`Session` reads it from the request), so that a form sent in a live session costs no
+    // query more than before; only without one is an ended session looked for.
+    let mut req = req;
+    match Session::from_headers(&state, req.headers()).await {
+        Ok(Some(live)) => {
+            req.extensions_mut().insert(live);
+            return next.run(req).await;
+        }
+        Ok(None) => {}
+        Err(_) => return next.run(req).await,
+    }
     let ended = match state.conn().await {
         Ok(mut conn) => WebSession::ended(&mut conn, &hash_token(&token))
             .await

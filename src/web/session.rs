@@ -123,7 +123,12 @@ impl FromRequestParts<AppState> for Session {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        match Session::from_headers(state, &parts.headers).await {
+        // Read already by `kept::keep` for a form sent to the pages behind login.
+        let read = match parts.extensions.get::<Session>() {
+            Some(s) => Ok(Some(s.clone())),
+            None => Session::from_headers(state, &parts.headers).await,
+        };
+        match read {
             Ok(Some(s)) => {
                 crate::cache::AuthenticatedWrite::mark(&parts.extensions);
                 Ok(s)
