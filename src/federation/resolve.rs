@@ -5,7 +5,7 @@
 use crate::db::models::actor::DbActor;
 use crate::db::models::event::DbEvent;
 use crate::db::models::post::DbPost;
-use crate::error::AppError;
+use crate::error::{AppError, Localized};
 use crate::federation::activities::post::{POST_TYPES, remember_audience};
 use crate::federation::fetch::{self, ACCEPT_ACTIVITY, FetchError};
 use crate::federation::objects::actor::{authority, remote_actor_row};
@@ -60,7 +60,7 @@ impl ResolveError {
     /// As an API error on `field`: 403 for a blocked instance, 503 when our database is
     /// down, else 422 on `field` with the message.
     pub fn into_app_error(self, field: &str) -> AppError {
-        let (id, args) = self.words();
+        let Localized { id, args } = self.words();
         match &self {
             ResolveError::Database(_) => AppError::unavailable(anyhow::anyhow!(self.to_string())),
             _ if matches!(self.fetch(), Some(FetchError::Blocked(_))) => {
@@ -73,7 +73,12 @@ impl ResolveError {
     /// The failure in the interface's words: a message of the locale files and its
     /// arguments. Which step failed (WebFinger or the profile) and what the other server
     /// answered.
-    pub fn words(&self) -> (&'static str, Vec<(&'static str, String)>) {
+    pub fn words(&self) -> Localized {
+        let (id, args) = self.message();
+        Localized { id, args }
+    }
+
+    fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         let target = |t: &str| vec![("target", t.to_string())];
         let with = |t: &str, k: &'static str, v: String| vec![("target", t.to_string()), (k, v)];
         if let Some(FetchError::Blocked(host)) = self.fetch() {

@@ -31,12 +31,7 @@ pub async fn actor(
 
 /// A lookup failure in words.
 pub fn message(t: &Strings, e: &ResolveError) -> String {
-    let (id, args) = e.words();
-    let mut fluent = fluent_bundle::FluentArgs::new();
-    for (k, v) in args {
-        fluent.set(k, v);
-    }
-    crate::locale::format(t.lang(), id, &fluent).unwrap_or_else(|| e.to_string())
+    e.words().format(t.lang()).unwrap_or_else(|| e.to_string())
 }
 
 #[cfg(test)]
