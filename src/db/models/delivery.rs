@@ -676,6 +676,21 @@ pub async fn is_blocked(conn: &mut AsyncPgConnection, domain: &str) -> QueryResu
         .await
 }
 
+/// The ids of those of `actors` whose instance is blocked (see [`blocked_among`]): their
+/// contributions are hidden where others' are shown. One query.
+pub async fn blocked_actors(
+    conn: &mut AsyncPgConnection,
+    actors: &std::collections::HashMap<i64, crate::db::models::actor::DbActor>,
+) -> QueryResult<std::collections::HashSet<i64>> {
+    let domains: Vec<String> = actors.values().map(|a| a.domain.clone()).collect();
+    let blocked = blocked_among(conn, &domains).await?;
+    Ok(actors
+        .iter()
+        .filter(|(_, a)| blocked.contains(&a.domain.to_ascii_lowercase()))
+        .map(|(id, _)| *id)
+        .collect())
+}
+
 /// Those of `domains` that are blocked, or left out of the allow-list when there is one
 /// (as [`is_blocked`]), in lowercase, in one query.
 pub async fn blocked_among(

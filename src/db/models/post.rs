@@ -772,14 +772,12 @@ impl DbPost {
             return Ok(vec![]);
         }
         let authors = DbActor::by_ids(conn, replies.iter().map(|r| r.post.actor_id)).await?;
-        let domains: Vec<String> = authors.values().map(|a| a.domain.clone()).collect();
-        let blocked = crate::db::models::delivery::blocked_among(conn, &domains).await?;
+        let blocked = crate::db::models::delivery::blocked_actors(conn, &authors).await?;
         Ok(replies
             .into_iter()
             .filter_map(|r| {
                 let who = authors.get(&r.post.actor_id)?;
-                let shown = !blocked.contains(&who.domain.to_ascii_lowercase());
-                shown.then(|| (r, who.clone()))
+                (!blocked.contains(&who.id)).then(|| (r, who.clone()))
             })
             .collect())
     }

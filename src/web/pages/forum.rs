@@ -172,15 +172,11 @@ async fn thread_items(
 ) -> AppResult<Vec<ThreadItem>> {
     let authors = DbActor::by_ids(conn, threads.iter().map(|t| t.post.post.actor_id)).await?;
     // Threads from blocked servers are not listed (their pages answer as any blocked post).
-    let domains: Vec<String> = authors.values().map(|a| a.domain.clone()).collect();
-    let blocked = crate::db::models::delivery::blocked_among(conn, &domains).await?;
+    let blocked = crate::db::models::delivery::blocked_actors(conn, &authors).await?;
     let mut out = Vec::with_capacity(threads.len());
     for t in threads {
         let p = &t.post;
-        if authors
-            .get(&p.post.actor_id)
-            .is_some_and(|a| blocked.contains(&a.domain.to_ascii_lowercase()))
-        {
+        if blocked.contains(&p.post.actor_id) {
             continue;
         }
         let tr = p.in_language(lang.code()).or_else(|| p.main());
@@ -516,13 +512,8 @@ pub(super) async fn thread_page(
     .await?;
     // Comments from blocked servers are hidden, as replies are on posts' pages; they keep
     // their place, as a removed comment does, so that the answers to them stay threaded.
-    let domains: Vec<String> = authors.values().map(|a| a.domain.clone()).collect();
-    let blocked = crate::db::models::delivery::blocked_among(&mut conn, &domains).await?;
-    let hidden = |id: i64| {
-        authors
-            .get(&id)
-            .is_some_and(|a| blocked.contains(&a.domain.to_ascii_lowercase()))
-    };
+    let blocked = crate::db::models::delivery::blocked_actors(&mut conn, &authors).await?;
+    let hidden = |id: i64| blocked.contains(&id);
     drop(conn);
     let who = |id: i64| -> (String, String) {
         authors.get(&id).map_or_else(Default::default, |a| {
