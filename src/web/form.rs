@@ -128,6 +128,16 @@ impl FormState {
     }
 }
 
+/// A whole number as people write it, with thousands separated by spaces, dots, commas or
+/// apostrophes (`1 200`, `1.200`, `1'200`); `None` when it is none.
+pub fn whole_number(typed: &str) -> Option<i64> {
+    let digits: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | ',' | '\''))
+        .collect();
+    digits.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,17 +178,11 @@ pub async fn save(
     };
     let number = |form: &mut FormState, name: &str| -> Option<i64> {
         let v = form.opt(name)?;
-        let digits: String = v
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '.' && *c != ',' && *c != '\'')
-            .collect();
-        match digits.parse::<i64>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                form.fail(name, ctx.t.bad_value);
-                None
-            }
+        let n = crate::web::form::whole_number(&v);
+        if n.is_none() {
+            form.fail(name, ctx.t.bad_value);
         }
+        n
     };
     let population_min = number(&mut form, "population_min");
     let population_max = number(&mut form, "population_max");

@@ -327,11 +327,7 @@ impl FundingForm {
         let number = |v: &Option<String>, field: &str| -> Result<Option<i64>, AppError> {
             given(v)
                 .map(|s| {
-                    let digits: String = s
-                        .chars()
-                        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | ',' | '\''))
-                        .collect();
-                    digits.parse::<i64>().map_err(|_| {
+                    crate::web::form::whole_number(s).ok_or_else(|| {
                         AppError::invalid(field, "a whole number such as 12")
                             .localized("fund-check-number", &[])
                     })
