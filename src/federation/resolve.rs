@@ -264,14 +264,14 @@ pub async fn actor_by_acct(
     actor(state, &url).await
 }
 
-/// A remote post fetched at `url` with its author and the document as received (an Event's
-/// own terms are read from it): checked to be at its own id, of a post type, and on its
-/// author's host.
-pub async fn fetch_post_document(
+/// A remote post fetched at `url` with its author, and an Event's own terms (start, end,
+/// place, participation) read from the same document: checked to be at its own id, of a post
+/// type, and on its author's host.
+pub async fn fetch_post(
     state: &AppState,
     url: &Url,
     post_types: &[&str],
-) -> Result<(ArticleJson, DbActor, serde_json::Value), ResolveError> {
+) -> Result<(ArticleJson, DbActor, Option<EventTerms>), ResolveError> {
     let raw: serde_json::Value =
         fetch::get_json(state, url, ACCEPT_ACTIVITY)
             .await
@@ -292,11 +292,22 @@ pub async fn fetch_post_document(
     if !post_types.contains(&object.kind.as_str()) {
         return Err(invalid("it is not a post"));
     }
+    let terms = if object.kind == "Event" {
+        Some(
+            serde_json::from_value::<EventTerms>(raw).map_err(|e| ResolveError::Invalid {
+                url: url.to_string(),
+                what: "event",
+                reason: format!("unreadable: {e}"),
+            })?,
+        )
+    } else {
+        None
+    };
     let author = actor(state, &object.attributed_to).await?;
     if authority(&object.id) != author.domain {
         return Err(ResolveError::NotOnAuthorsHost(url.to_string()));
     }
-    Ok((object, author, raw))
+    Ok((object, author, terms))
 }
 
 /// An actor by `@name@host`, `name@host`, a local organisation's handle, or its URL
@@ -345,18 +356,7 @@ pub async fn post(state: &AppState, url: &str) -> Result<DbPost, ResolveError> {
     }
     drop(conn);
     let id = Url::parse(url).map_err(|_| ResolveError::Malformed(url.to_string()))?;
-    let (object, author, raw) = fetch_post_document(state, &id, POST_TYPES).await?;
-    let terms: Option<EventTerms> = if object.kind == "Event" {
-        Some(
-            serde_json::from_value(raw).map_err(|e| ResolveError::Invalid {
-                url: url.to_string(),
-                what: "event",
-                reason: format!("unreadable: {e}"),
-            })?,
-        )
-    } else {
-        None
-    };
+    let (object, author, terms) = fetch_post(state, &id, POST_TYPES).await?;
     let mut conn = state.conn().await?;
     let post = conn
         .transaction::<_, diesel::result::Error, _>(async |conn| {

@@ -87,7 +87,7 @@ pub async fn prefetch(
     // A boost of something we do not store (a video, a question) or of a post its server
     // does not give us (gone, unreachable, not public) is no fault of the booster's: it is
     // accepted and nothing is stored, as for the activities we do not handle.
-    let (object, author, raw) = match resolve::fetch_post_document(data, &id, POST_TYPES).await {
+    let (object, author, terms) = match resolve::fetch_post(data, &id, POST_TYPES).await {
         Ok(found) => found,
         Err(e @ ResolveError::Database(_)) => return Err(e.into_app_error("object")),
         Err(e @ ResolveError::NotOnAuthorsHost(_)) => {
@@ -107,17 +107,6 @@ pub async fn prefetch(
         tracing::info!(object = %id, "boosted object not addressed to the public; not stored");
         return Ok(None);
     }
-    let terms = if object.kind == "Event" {
-        match serde_json::from_value::<EventTerms>(raw) {
-            Ok(terms) => Some(terms),
-            Err(e) => {
-                tracing::info!(object = %id, error = %e, "boosted event unreadable; not stored");
-                return Ok(None);
-            }
-        }
-    } else {
-        None
-    };
     Ok(Some(Fetched {
         object,
         author,
