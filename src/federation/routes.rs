@@ -513,8 +513,8 @@ pub async fn partnership_or_page(
     };
     let lang = query
         .lang
-        .filter(|l| l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase()))
-        .map(|l| format!("?lang={l}"))
+        .and_then(|l| l.parse::<crate::vocab::Lang>().ok())
+        .map(|l| format!("?lang={}", l.code()))
         .unwrap_or_default();
     Ok(
         axum::response::Redirect::to(&format!("/o/{}{lang}#partnerships", ours.handle))

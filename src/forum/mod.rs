@@ -456,11 +456,7 @@ pub async fn check_edit(
     author: &DbActor,
     post: &DbPost,
 ) -> Result<(), AppError> {
-    let root = group::thread_of(conn, post).await?;
-    let group_id = post
-        .audience
-        .clone()
-        .or_else(|| root.and_then(|r| r.audience));
+    let group_id = crate::federation::activities::flag::group_of_post(conn, post).await?;
     if let Some(group_id) = group_id
         && let Some(group) = DbGroup::local_by_ap_id(conn, &group_id).await?
     {
