@@ -391,18 +391,13 @@ async fn unannounce(
     showcase: &DbActor,
     post: &DbPost,
 ) -> Result<(), AppError> {
-    use crate::db::schema::outbound_activities as oa;
-    use diesel::prelude::*;
-    use diesel_async::RunQueryDsl;
-    let announced: Option<String> = oa::table
-        .filter(oa::actor_id.eq(showcase.id))
-        .filter(oa::kind.eq("Announce"))
-        .filter(oa::object_ap_id.eq(post.ap_id.as_str()))
-        .order(oa::id.desc())
-        .select(oa::payload)
-        .first(conn)
-        .await
-        .optional()?;
+    let announced = crate::db::models::delivery::latest_sent(
+        conn,
+        showcase.id,
+        "Announce",
+        post.ap_id.as_str(),
+    )
+    .await?;
     let Some(announced) = announced else {
         return Ok(());
     };

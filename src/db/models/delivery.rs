@@ -676,6 +676,25 @@ pub async fn is_blocked(conn: &mut AsyncPgConnection, domain: &str) -> QueryResu
         .await
 }
 
+/// The latest activity of `kind` that `actor_id` sent about `object_ap_id`, as sent (its
+/// JSON), if it sent one.
+pub async fn latest_sent(
+    conn: &mut AsyncPgConnection,
+    actor_id: i64,
+    kind: &str,
+    object_ap_id: &str,
+) -> QueryResult<Option<String>> {
+    outbound_activities::table
+        .filter(outbound_activities::actor_id.eq(actor_id))
+        .filter(outbound_activities::kind.eq(kind))
+        .filter(outbound_activities::object_ap_id.eq(object_ap_id))
+        .order(outbound_activities::id.desc())
+        .select(outbound_activities::payload)
+        .first(conn)
+        .await
+        .optional()
+}
+
 /// The ids of those of `actors` whose instance is blocked (see [`blocked_among`]): their
 /// contributions are hidden where others' are shown. One query.
 pub async fn blocked_actors(
